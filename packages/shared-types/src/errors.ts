@@ -1,0 +1,52 @@
+import type { Role } from './roles';
+
+/**
+ * Stable error codes. The server answers every refusal as `{ code, message, details }`;
+ * the app decides what to show by `code`, never by parsing `message`.
+ */
+export const ERROR_MESSAGES = {
+  VALIDATION_FAILED: '填写的内容有误，请检查后再提交',
+  UNAUTHENTICATED: '请先登录',
+  FORBIDDEN: '您没有权限进行此操作',
+  NOT_FOUND: '没有找到您要的内容',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
+  INTERNAL: '服务器开小差了，请稍后再试',
+  SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试',
+  INVALID_TRANSITION: '当前状态下不能进行此操作',
+  IDEMPOTENCY_KEY_REUSED: '这次提交与之前的提交不一致，请刷新后重试',
+  IDEMPOTENCY_IN_PROGRESS: '上一次提交还在处理中，请稍候',
+  WECHAT_LOGIN_FAILED: '微信登录失败，请重新打开小程序再试',
+  WECHAT_UNAVAILABLE: '微信服务繁忙，请稍后再试',
+  DEV_LOGIN_DISABLED: '正式环境不能使用演示登录',
+  HOUSEHOLD_NOT_FOUND: '没有找到这户人家，请核对楼栋、单元和房号',
+  HOUSEHOLD_EXISTS: '这户已经登记过了',
+  ALREADY_BOUND: '您已经绑定了住户',
+  BINDING_PENDING: '您已提交过绑定申请，请等待社区审核',
+  BINDING_CODE_INVALID: '绑定码无效或已过期，请联系社区工作人员',
+  BUILDING_NOT_FOUND: '没有这个楼栋',
+  IMPORT_INVALID: '表格中有错误，请按提示修改后重新导入，本次没有导入任何数据',
+  IMPORT_FILE_UNREADABLE: '无法读取这个文件，请上传 Excel（.xlsx）文件',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+/** The body of every error answer. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** details.fields of VALIDATION_FAILED: field path → Chinese explanation. */
+export interface ValidationDetails {
+  fields: Record<string, string>;
+}
+
+/** details of FORBIDDEN: which roles would have been allowed. */
+export interface ForbiddenDetails {
+  required: Role[];
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && value in ERROR_MESSAGES;
+}

@@ -1,0 +1,6 @@
+export * from './roles';
+export * from './household';
+export * from './errors';
+export * from './flow';
+export * from './binding';
+export * from './api';
