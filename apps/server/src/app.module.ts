@@ -1,0 +1,59 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { existsSync } from 'node:fs';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { CommonModule } from './common/common.module';
+import { ErrorFilter } from './common/error.filter';
+import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
+import { APP_CONFIG, type AppConfig } from './config/config';
+import { dataSourceOptions } from './database/data-source';
+import { DemoSeeder } from './database/demo-seeder';
+import { AuthModule } from './modules/auth/auth.module';
+import { CommunityModule } from './modules/community/community.module';
+import { HealthModule } from './modules/health/health.module';
+import { WechatModule } from './wechat/wechat.module';
+
+@Module({})
+export class AppModule {
+  /** The whole app for one configuration (the server and each e2e test build it the same way). */
+  static forRoot(config: AppConfig): DynamicModule {
+    const serveH5 = config.h5Dir !== null && existsSync(config.h5Dir);
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (req: IncomingMessage) => {
+              const given = req.headers['x-request-id'];
+              return typeof given === 'string' && given.length <= 100 ? given : randomUUID();
+            },
+            redact: ['req.headers.authorization'],
+            autoLogging: { ignore: (req: IncomingMessage) => !(req.url ?? '').startsWith('/api') },
+          },
+        }),
+        TypeOrmModule.forRoot(dataSourceOptions(config.database)),
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.loginRateLimit }]),
+        ...(serveH5 && config.h5Dir ? [ServeStaticModule.forRoot({ rootPath: config.h5Dir, exclude: ['/api{/*path}'] })] : []),
+        CommonModule,
+        WechatModule,
+        CommunityModule,
+        AuthModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        DemoSeeder,
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,48 @@
+import { ERROR_MESSAGES, type ErrorBody, type ErrorCode } from '@linli/shared-types';
+
+/** A refusal a person can understand: a stable code, a Chinese message, optional details. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: Record<string, unknown>,
+    message?: string,
+  ) {
+    super(message ?? ERROR_MESSAGES[code]);
+    this.name = 'DomainError';
+  }
+}
+
+/** The HTTP status of every code, in one place; a new code without a status does not compile. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+  INVALID_TRANSITION: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  IDEMPOTENCY_IN_PROGRESS: 409,
+  WECHAT_LOGIN_FAILED: 401,
+  WECHAT_UNAVAILABLE: 503,
+  DEV_LOGIN_DISABLED: 404,
+  HOUSEHOLD_NOT_FOUND: 404,
+  HOUSEHOLD_EXISTS: 409,
+  ALREADY_BOUND: 409,
+  BINDING_PENDING: 409,
+  BINDING_CODE_INVALID: 400,
+  BUILDING_NOT_FOUND: 404,
+  IMPORT_INVALID: 422,
+  IMPORT_FILE_UNREADABLE: 400,
+};
+
+/** Thrown to replay a stored refusal (Idempotency-Key retry) with its original status and body. */
+export class ReplayedError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody,
+  ) {
+    super(body.message);
+  }
+}

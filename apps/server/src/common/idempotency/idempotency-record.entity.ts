@@ -1,0 +1,31 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * The first answer to a mutating request, per user and Idempotency-Key. A retry with the same
+ * key gets this answer back instead of doing the work again.
+ */
+@Entity('idempotency_records')
+export class IdempotencyRecord {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'user_id', type: 'int' })
+  userId: number;
+
+  @Column({ name: 'idem_key', type: 'varchar', length: 100 })
+  key: string;
+
+  /** sha256 of method, path and body: the same key with another request is refused. */
+  @Column({ type: 'varchar', length: 64 })
+  fingerprint: string;
+
+  /** null while the first request is still running. */
+  @Column({ name: 'status_code', type: 'int', nullable: true })
+  statusCode: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  body: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt: Date;
+}

@@ -1,0 +1,52 @@
+import { ConfigError, loadConfig, parseDatabaseUrl } from './config';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded SQLite database, port 3000 and the dev login', () => {
+    const c = loadConfig({});
+    expect(c.database.type).toBe('sqlite');
+    expect(c.database.type === 'sqlite' && c.database.path.endsWith('data/linli.sqlite')).toBe(true);
+    expect(c.port).toBe(3000);
+    expect(c.devLogin).toBe(true);
+    expect(c.seedDemo).toBe(true);
+  });
+
+  it('refuses to start in production without a JWT secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(ConfigError);
+  });
+
+  it('has no dev login in production, nor when WeChat credentials are set', () => {
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(32) }).devLogin).toBe(false);
+    expect(loadConfig({ WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' }).devLogin).toBe(false);
+  });
+
+  it('wants both WeChat credentials or neither', () => {
+    expect(() => loadConfig({ WECHAT_APPID: 'wx1' })).toThrow(/WECHAT_SECRET/);
+  });
+
+  it('rejects a port that is not a number', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+  });
+
+  it('strips the trailing slash of the WeChat API base', () => {
+    expect(loadConfig({ WECHAT_API_BASE: 'http://127.0.0.1:9999/' }).wechat.apiBase).toBe('http://127.0.0.1:9999');
+  });
+});
+
+describe('parseDatabaseUrl', () => {
+  it('reads mysql and mariadb URLs', () => {
+    expect(parseDatabaseUrl('mysql://root@127.0.0.1:3306/test')).toEqual({ type: 'mysql', url: 'mysql://root@127.0.0.1:3306/test' });
+    expect(parseDatabaseUrl('mariadb://root@127.0.0.1:3306/test').type).toBe('mysql');
+  });
+
+  it('reads a sqlite path', () => {
+    expect(parseDatabaseUrl('sqlite:/tmp/x.sqlite')).toEqual({ type: 'sqlite', path: '/tmp/x.sqlite' });
+    expect(parseDatabaseUrl('sqlite:///tmp/x.sqlite')).toEqual({ type: 'sqlite', path: '/tmp/x.sqlite' });
+  });
+
+  it('refuses a URL without a database or with another scheme', () => {
+    expect(() => parseDatabaseUrl('mysql://root@127.0.0.1:3306')).toThrow(/database/);
+    expect(() => parseDatabaseUrl('postgres://x/y')).toThrow(/mysql/);
+  });
+});

@@ -1,0 +1,105 @@
+import { resolve } from 'node:path';
+
+/** Which database the server talks to: the embedded SQLite file, or MySQL/MariaDB. */
+export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mysql'; url: string };
+
+export type NodeEnv = 'development' | 'test' | 'production';
+
+/** Everything the server reads from the environment, parsed and checked once at boot. */
+export interface AppConfig {
+  env: NodeEnv;
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  jwtSecret: string;
+  /** How long a login lasts. */
+  jwtTtlSeconds: number;
+  wechat: { appId: string | null; secret: string | null; apiBase: string };
+  /** The dev login exists only outside production and without WeChat credentials. */
+  devLogin: boolean;
+  /** Seed the demo community on first start. */
+  seedDemo: boolean;
+  /** The h5 build served at `/`; null serves the API only. */
+  h5Dir: string | null;
+  logLevel: string;
+  /** Login attempts per minute per client address. */
+  loginRateLimit: number;
+}
+
+export class ConfigError extends Error {}
+
+const DEV_JWT_SECRET = 'linli-dev-secret-not-for-production';
+
+/** The repository root: apps/server/{src,dist}/config → ../../../.. */
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
+
+function parseEnv(value: string | undefined): NodeEnv {
+  const v = value ?? 'development';
+  if (v === 'development' || v === 'test' || v === 'production') return v;
+  throw new ConfigError(`NODE_ENV must be development, test or production, not "${v}"`);
+}
+
+function parseInteger(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  if (!/^\d+$/.test(value)) throw new ConfigError(`${name} must be a whole number, not "${value}"`);
+  const n = Number(value);
+  if (n < min || n > max) throw new ConfigError(`${name} must be between ${min} and ${max}, not ${n}`);
+  return n;
+}
+
+/**
+ * DATABASE_URL: unset → SQLite at ./data/linli.sqlite (relative to the repository);
+ * `sqlite:<path>` → that SQLite file; `mysql://user:pass@host:port/db` → MySQL/MariaDB.
+ */
+export function parseDatabaseUrl(url: string | undefined): DatabaseConfig {
+  if (url === undefined || url === '') return { type: 'sqlite', path: resolve(REPO_ROOT, 'data', 'linli.sqlite') };
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (path === '') throw new ConfigError('DATABASE_URL sqlite: needs a file path, e.g. sqlite:./data/linli.sqlite');
+    return { type: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
+  }
+  if (url.startsWith('mysql://') || url.startsWith('mariadb://')) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url.replace(/^mariadb:/, 'mysql:'));
+    } catch {
+      throw new ConfigError('DATABASE_URL is not a valid mysql:// URL');
+    }
+    if (parsed.pathname.length <= 1) throw new ConfigError('DATABASE_URL must name a database: mysql://user@host:3306/linli');
+    return { type: 'mysql', url: parsed.toString() };
+  }
+  throw new ConfigError('DATABASE_URL must start with mysql:// or sqlite:');
+}
+
+/** Reads and checks the configuration; throws ConfigError with a readable reason. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnv = parseEnv(env.NODE_ENV);
+  const production = nodeEnv === 'production';
+  const jwtSecret = env.JWT_SECRET ?? '';
+  if (production && jwtSecret.length < 16) {
+    throw new ConfigError('JWT_SECRET must be set (16 characters or more) in production');
+  }
+  const appId = env.WECHAT_APPID || null;
+  const secret = env.WECHAT_SECRET || null;
+  if ((appId === null) !== (secret === null)) throw new ConfigError('Set both WECHAT_APPID and WECHAT_SECRET, or neither');
+  const apiBase = (env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/+$/, '');
+  if (!/^https?:\/\//.test(apiBase)) throw new ConfigError('WECHAT_API_BASE must be an http(s) URL');
+  const h5 = env.H5_DIR ?? resolve(REPO_ROOT, 'apps', 'miniprogram', 'dist', 'h5');
+  return {
+    env: nodeEnv,
+    port: parseInteger('PORT', env.PORT, 3000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    database: parseDatabaseUrl(env.DATABASE_URL),
+    jwtSecret: jwtSecret || DEV_JWT_SECRET,
+    jwtTtlSeconds: parseInteger('JWT_TTL_SECONDS', env.JWT_TTL_SECONDS, 7 * 24 * 3600, 60, 90 * 24 * 3600),
+    wechat: { appId, secret, apiBase },
+    devLogin: !production && appId === null,
+    seedDemo: env.SEED_DEMO === undefined ? !production : env.SEED_DEMO === 'true' || env.SEED_DEMO === '1',
+    h5Dir: h5 === '' ? null : resolve(h5),
+    logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+    loginRateLimit: parseInteger('LOGIN_RATE_LIMIT', env.LOGIN_RATE_LIMIT, 30, 1, 100000),
+  };
+}
+
+/** Injection token of the AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

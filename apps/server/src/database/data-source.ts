@@ -1,0 +1,45 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/config';
+import { AuditLog } from '../common/audit/audit-log.entity';
+import { IdempotencyRecord } from '../common/idempotency/idempotency-record.entity';
+import { BindingCode } from '../modules/community/entities/binding-code.entity';
+import { BindingRequest } from '../modules/community/entities/binding-request.entity';
+import { Building } from '../modules/community/entities/building.entity';
+import { Community } from '../modules/community/entities/community.entity';
+import { Household } from '../modules/community/entities/household.entity';
+import { RoleAssignment } from '../modules/community/entities/role-assignment.entity';
+import { User } from '../modules/community/entities/user.entity';
+import { MIGRATIONS } from './migrations';
+
+export const ENTITIES = [Community, Building, Household, User, RoleAssignment, BindingRequest, BindingCode, AuditLog, IdempotencyRecord];
+
+/** TypeORM options for either database; the schema always comes from the migrations. */
+export function dataSourceOptions(db: DatabaseConfig, poolSize = 20): DataSourceOptions {
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: true, synchronize: false } as const;
+  if (db.type === 'mysql') {
+    return {
+      ...common,
+      type: 'mysql',
+      connectorPackage: 'mysql2',
+      url: db.url,
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      poolSize,
+      extra: { connectionLimit: poolSize, waitForConnections: true },
+    };
+  }
+  if (db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: db.path,
+    // WAL lets readers run while a writer commits; the busy timeout makes concurrent writers wait.
+    prepareDatabase: (conn: { pragma(sql: string): unknown }) => {
+      conn.pragma('journal_mode = WAL');
+      conn.pragma('busy_timeout = 5000');
+      conn.pragma('foreign_keys = ON');
+    },
+  };
+}

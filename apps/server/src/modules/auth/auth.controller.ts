@@ -1,0 +1,36 @@
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { DevUsersResponse, LoginResponse } from '@linli/shared-types';
+import { Public } from '../../common/actor';
+import { DevLoginDto, WechatLoginDto } from '../community/dto/community.dto';
+import { AuthService } from './auth.service';
+
+@ApiTags('auth')
+@Controller('auth')
+@Public()
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  /** The code from Taro.login → code2Session → our token. */
+  @Post('wechat')
+  @HttpCode(200)
+  @UseGuards(ThrottlerGuard)
+  wechat(@Body() dto: WechatLoginDto): Promise<LoginResponse> {
+    return this.auth.wechatLogin(dto.code);
+  }
+
+  /** Whether the demo login exists here, and its users. */
+  @Get('dev-users')
+  devUsers(): DevUsersResponse {
+    return this.auth.devUsers();
+  }
+
+  /** Demo login: outside production and without WeChat credentials only. */
+  @Post('dev')
+  @HttpCode(200)
+  @UseGuards(ThrottlerGuard)
+  dev(@Body() dto: DevLoginDto): Promise<LoginResponse> {
+    return this.auth.devLogin(dto);
+  }
+}

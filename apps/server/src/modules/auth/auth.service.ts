@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { DevLoginRequest, DevUsersResponse, LoginResponse } from '@linli/shared-types';
+import { Clock } from '../../common/clock';
+import { DomainError } from '../../common/domain-error';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { DEMO_USERS } from '../../database/demo-seed';
+import { WechatAuthClient } from '../../wechat/wechat-auth.client';
+import { MeService } from '../community/me.service';
+import { UsersService } from '../community/users.service';
+
+/** Logins: WeChat's code2Session in production, a demo-user picker outside it. */
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jwt: JwtService,
+    private readonly clock: Clock,
+    private readonly users: UsersService,
+    private readonly meService: MeService,
+    private readonly wechat: WechatAuthClient,
+  ) {}
+
+  async wechatLogin(code: string): Promise<LoginResponse> {
+    if (!this.wechat.configured) throw new DomainError('WECHAT_UNAVAILABLE', { reason: 'WeChat login is not configured on this server' });
+    const session = await this.wechat.code2Session(code);
+    const user = await this.users.findOrCreateByOpenid(session.openid);
+    return this.issue(user.id);
+  }
+
+  devUsers(): DevUsersResponse {
+    if (!this.config.devLogin) return { enabled: false, users: [] };
+    return { enabled: true, users: DEMO_USERS.map((u) => ({ key: u.key, nickname: u.nickname, roles: u.roles })) };
+  }
+
+  async devLogin(dto: DevLoginRequest): Promise<LoginResponse> {
+    if (!this.config.devLogin) throw new DomainError('DEV_LOGIN_DISABLED');
+    if (dto.newResident) return this.issue((await this.users.createNewResident(dto.nickname)).id);
+    if (!dto.user) throw new DomainError('VALIDATION_FAILED', { fields: { user: '请选择一位演示用户' } });
+    const user = await this.users.findDevUser(dto.user);
+    if (!user) throw new DomainError('NOT_FOUND', { user: dto.user });
+    return this.issue(user.id);
+  }
+
+  /** Verifies a bearer token; the user id inside, or null. */
+  async verify(token: string): Promise<number | null> {
+    try {
+      const payload = await this.jwt.verifyAsync<{ sub: number }>(token, { clockTimestamp: Math.floor(this.clock.now().getTime() / 1000) });
+      return typeof payload.sub === 'number' ? payload.sub : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private async issue(userId: number): Promise<LoginResponse> {
+    const nowSeconds = Math.floor(this.clock.now().getTime() / 1000);
+    const token = await this.jwt.signAsync({ sub: userId, iat: nowSeconds, exp: nowSeconds + this.config.jwtTtlSeconds });
+    const actor = await this.users.loadActor(userId);
+    if (!actor) throw new DomainError('UNAUTHENTICATED');
+    return { token, expiresAt: new Date((nowSeconds + this.config.jwtTtlSeconds) * 1000).toISOString(), me: await this.meService.me(actor) };
+  }
+}

@@ -1,0 +1,216 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  BINDING_FLOW,
+  nextStates,
+  refuseTransition,
+  type Actor as FlowActor,
+  type BindingRequestView,
+  type BindingState,
+  type CreateBindingRequest,
+} from '@linli/shared-types';
+import { DataSource, EntityManager, In, IsNull, MoreThan } from 'typeorm';
+import { hasRole, type Actor } from '../../common/actor';
+import { AuditService } from '../../common/audit/audit.service';
+import { Clock } from '../../common/clock';
+import { isUniqueViolation } from '../../common/db-errors';
+import { DomainError } from '../../common/domain-error';
+import { BindingCode } from './entities/binding-code.entity';
+import { BindingRequest } from './entities/binding-request.entity';
+import { Household } from './entities/household.entity';
+import { User } from './entities/user.entity';
+import { HouseholdsService } from './households.service';
+import { UsersService } from './users.service';
+
+/** A resident binds to a household: by the door (staff approve) or by a printed code (at once). */
+@Injectable()
+export class BindingsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly users: UsersService,
+    private readonly households: HouseholdsService,
+  ) {}
+
+  async create(actor: Actor, dto: CreateBindingRequest): Promise<BindingRequestView> {
+    if (actor.householdId !== null) throw new DomainError('ALREADY_BOUND');
+    const id = dto.bindingCode !== undefined ? await this.bindByCode(actor, dto.bindingCode, dto) : await this.requestByDoor(actor, dto);
+    return this.view(actor, id);
+  }
+
+  private async requestByDoor(actor: Actor, dto: CreateBindingRequest): Promise<number> {
+    const community = actor.communityId ?? (await this.users.defaultCommunity())?.id;
+    if (community === undefined || dto.buildingId === undefined) throw new DomainError('HOUSEHOLD_NOT_FOUND');
+    const household = await this.db
+      .getRepository(Household)
+      .findOneBy({ communityId: community, buildingId: dto.buildingId, unit: dto.unit ?? '', room: dto.room ?? '' });
+    if (!household) throw new DomainError('HOUSEHOLD_NOT_FOUND');
+    try {
+      const saved = await this.db.getRepository(BindingRequest).save({
+        communityId: community,
+        userId: actor.userId,
+        householdId: household.id,
+        state: 'PENDING' as const,
+        pendingUserId: actor.userId,
+        name: dto.name,
+        phone: dto.phone,
+        viaCode: false,
+        rejectReason: null,
+        decidedBy: null,
+        decidedAt: null,
+        createdAt: this.clock.now(),
+      });
+      return saved.id;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainError('BINDING_PENDING');
+      throw error;
+    }
+  }
+
+  /** A valid unused code binds at once; any open request of the user is withdrawn. */
+  private bindByCode(actor: Actor, rawCode: string, dto: CreateBindingRequest): Promise<number> {
+    const now = this.clock.now();
+    return this.db.transaction(async (tx) => {
+      const code = await tx.findOneBy(BindingCode, { code: rawCode.toUpperCase(), usedAt: IsNull(), expiresAt: MoreThan(now) });
+      if (!code) throw new DomainError('BINDING_CODE_INVALID');
+      const taken = await tx.update(BindingCode, { id: code.id, usedAt: IsNull() }, { usedAt: now, usedBy: actor.userId });
+      if (taken.affected !== 1) throw new DomainError('BINDING_CODE_INVALID');
+      const household = await tx.findOneByOrFail(Household, { id: code.householdId });
+      await tx.update(BindingRequest, { pendingUserId: actor.userId }, { state: 'CANCELLED', pendingUserId: null, decidedAt: now });
+      const request = await tx.save(BindingRequest, {
+        communityId: household.communityId,
+        userId: actor.userId,
+        householdId: household.id,
+        state: 'APPROVED' as const,
+        pendingUserId: null,
+        name: dto.name,
+        phone: dto.phone,
+        viaCode: true,
+        rejectReason: null,
+        decidedBy: code.createdBy,
+        decidedAt: now,
+        createdAt: now,
+      });
+      await this.moveIn(tx, actor.userId, household, dto.phone);
+      return request.id;
+    });
+  }
+
+  async cancel(actor: Actor, id: number): Promise<BindingRequestView> {
+    await this.decide(actor, id, 'CANCELLED', {});
+    return this.view(actor, id);
+  }
+
+  async approve(actor: Actor, id: number): Promise<BindingRequestView> {
+    await this.decide(actor, id, 'APPROVED', {});
+    return this.view(actor, id);
+  }
+
+  async reject(actor: Actor, id: number, reason: string): Promise<BindingRequestView> {
+    await this.decide(actor, id, 'REJECTED', { rejectReason: reason });
+    return this.view(actor, id);
+  }
+
+  /** Moves a request along BINDING_FLOW in one transaction; the conditional UPDATE decides races. */
+  private async decide(actor: Actor, id: number, to: BindingState, extra: Partial<BindingRequest>): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const request = await this.visible(tx, actor, id);
+      const refusal = refuseTransition(BINDING_FLOW, request.state, to, this.flowActors(actor, request));
+      if (refusal === 'WRONG_ACTOR') throw new DomainError('FORBIDDEN');
+      if (refusal !== null) throw new DomainError('INVALID_TRANSITION', { from: request.state, to });
+      const now = this.clock.now();
+      const moved = await tx.update(
+        BindingRequest,
+        { id, state: request.state },
+        { ...extra, state: to, pendingUserId: null, decidedAt: now, decidedBy: to === 'CANCELLED' ? null : actor.userId },
+      );
+      if (moved.affected !== 1) throw new DomainError('INVALID_TRANSITION', { to });
+      if (to === 'APPROVED') {
+        const household = await tx.findOneByOrFail(Household, { id: request.householdId });
+        await this.moveIn(tx, request.userId, household, request.phone);
+      }
+      if (to !== 'CANCELLED') {
+        await this.audit.record(tx, actor, { action: `binding.${to.toLowerCase()}`, targetType: 'binding_request', targetId: id, details: extra });
+      }
+    });
+  }
+
+  /** Binds the user to the household unless already bound, and makes them a resident there. */
+  private async moveIn(tx: EntityManager, userId: number, household: Household, phone: string): Promise<void> {
+    const bound = await tx
+      .createQueryBuilder()
+      .update(User)
+      .set({ householdId: household.id, phone })
+      .where('id = :userId AND household_id IS NULL', { userId })
+      .execute();
+    if (bound.affected !== 1) throw new DomainError('ALREADY_BOUND');
+    await this.users.grantRole(tx, userId, household.communityId, 'resident');
+  }
+
+  /** Staff list of a community's requests: pending ones oldest first (they have waited longest). */
+  async listForStaff(actor: Actor, state: BindingState | undefined): Promise<BindingRequestView[]> {
+    const communityId = this.households.staffCommunity(actor);
+    const rows = await this.db.getRepository(BindingRequest).find({
+      where: state ? { communityId, state } : { communityId },
+      order: { createdAt: state === 'PENDING' ? 'ASC' : 'DESC', id: 'ASC' },
+      take: 200,
+    });
+    return this.views(actor, rows);
+  }
+
+  /** The user's latest request, if any. */
+  async latestOf(actor: Actor): Promise<BindingRequestView | null> {
+    const [latest] = await this.db.getRepository(BindingRequest).find({ where: { userId: actor.userId }, order: { id: 'DESC' }, take: 1 });
+    if (!latest) return null;
+    const [view] = await this.views(actor, [latest]);
+    return view ?? null;
+  }
+
+  private async view(actor: Actor, id: number): Promise<BindingRequestView> {
+    const request = await this.visible(this.db.manager, actor, id);
+    const [view] = await this.views(actor, [request]);
+    return view as BindingRequestView;
+  }
+
+  /** The owner sees their request; staff see their community's; anyone else gets not found. */
+  private async visible(tx: EntityManager, actor: Actor, id: number): Promise<BindingRequest> {
+    const request = await tx.findOneBy(BindingRequest, { id });
+    const staffHere = request !== null && hasRole(actor, 'staff', 'supervisor') && request.communityId === actor.communityId;
+    if (!request || !(staffHere || request.userId === actor.userId)) throw new DomainError('NOT_FOUND');
+    return request;
+  }
+
+  /** In the binding flow the owner acts as the resident, even before holding the role. */
+  private flowActors(actor: Actor, request: BindingRequest): FlowActor[] {
+    const staffHere = request.communityId === actor.communityId ? actor.roles.filter((r) => r === 'staff' || r === 'supervisor') : [];
+    return request.userId === actor.userId ? ['resident', ...staffHere] : staffHere;
+  }
+
+  private async views(actor: Actor, rows: BindingRequest[]): Promise<BindingRequestView[]> {
+    if (rows.length === 0) return [];
+    const households = await this.db.getRepository(Household).findBy({ id: In([...new Set(rows.map((r) => r.householdId))]) });
+    const householdViews = await this.households.views(households, true);
+    return rows.map((r) => {
+      const h = householdViews.find((v) => v.id === r.householdId);
+      return {
+        id: r.id,
+        state: r.state,
+        userId: r.userId,
+        name: r.name,
+        phone: r.phone,
+        householdId: r.householdId,
+        building: h?.building ?? '',
+        unit: h?.unit ?? '',
+        room: h?.room ?? '',
+        address: h?.address ?? '',
+        viaCode: Boolean(r.viaCode),
+        rejectReason: r.rejectReason,
+        createdAt: new Date(r.createdAt).toISOString(),
+        decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null,
+        actions: nextStates(BINDING_FLOW, r.state, this.flowActors(actor, r)),
+        household: h ? { id: h.id, headcount: h.headcount, tags: h.tags, contactName: h.contactName } : null,
+      };
+    });
+  }
+}

@@ -1,0 +1,18 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Role } from '@linli/shared-types';
+
+/** A role a user holds in a community; (user, community, role) is unique. */
+@Entity('role_assignments')
+export class RoleAssignment {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'user_id', type: 'int' })
+  userId: number;
+
+  @Column({ name: 'community_id', type: 'int' })
+  communityId: number;
+
+  @Column({ type: 'varchar', length: 20 })
+  role: Role;
+}

@@ -1,0 +1,216 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomInt } from 'node:crypto';
+import {
+  formatDoor,
+  maskPhone,
+  type BindingCodeResponse,
+  type BuildingView,
+  type HouseholdView,
+  type Page,
+  type UpsertHouseholdRequest,
+} from '@linli/shared-types';
+import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { hasRole, type Actor } from '../../common/actor';
+import { AuditService } from '../../common/audit/audit.service';
+import { Clock } from '../../common/clock';
+import { isUniqueViolation } from '../../common/db-errors';
+import { DomainError } from '../../common/domain-error';
+import type { HouseholdQueryDto } from './dto/community.dto';
+import { BindingCode } from './entities/binding-code.entity';
+import { Building } from './entities/building.entity';
+import { Community } from './entities/community.entity';
+import { Household } from './entities/household.entity';
+import { User } from './entities/user.entity';
+import { joinTags, splitTags } from './household-tags';
+
+/** Binding codes avoid look-alike characters (0/O, 1/I/L) because people read them aloud. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const CODE_LIFETIME_MS = 7 * 24 * 3600 * 1000;
+
+/** Households of a community: who lives where, and what care they need. */
+@Injectable()
+export class HouseholdsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  async buildings(communityId: number): Promise<BuildingView[]> {
+    const rows = await this.db.getRepository(Building).find({ where: { communityId }, order: { sortOrder: 'ASC', id: 'ASC' } });
+    return rows.map((b) => ({ id: b.id, name: b.name, units: b.units ? b.units.split(',') : [], zone: b.zone }));
+  }
+
+  /** A resident may read only their own household; staff any of their community. Others: not found. */
+  async getFor(actor: Actor, id: number): Promise<HouseholdView> {
+    const household = await this.db.getRepository(Household).findOneBy({ id });
+    const staffHere = household !== null && hasRole(actor, 'staff', 'supervisor') && actor.communityId === household.communityId;
+    if (!household || !(staffHere || actor.householdId === household.id)) throw new DomainError('HOUSEHOLD_NOT_FOUND');
+    const [view] = await this.views([household], true);
+    return view as HouseholdView;
+  }
+
+  /** Staff search by building, room, tag or contact. */
+  async list(actor: Actor, query: HouseholdQueryDto): Promise<Page<HouseholdView>> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const [rows, total] = await this.filtered(this.staffCommunity(actor), query)
+      .orderBy('b.sort_order', 'ASC')
+      .addOrderBy('h.building_id', 'ASC')
+      .addOrderBy('h.unit', 'ASC')
+      .addOrderBy('h.room', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+    return { items: await this.views(rows, true), total, page, pageSize };
+  }
+
+  /** Every household matching the query (for export), with its building. */
+  async all(actor: Actor, query: HouseholdQueryDto): Promise<{ household: Household; building: string }[]> {
+    const rows = await this.filtered(this.staffCommunity(actor), query)
+      .orderBy('b.sort_order', 'ASC')
+      .addOrderBy('h.building_id', 'ASC')
+      .addOrderBy('h.unit', 'ASC')
+      .addOrderBy('h.room', 'ASC')
+      .getMany();
+    const names = await this.buildingNames(rows);
+    return rows.map((household) => ({ household, building: names.get(household.buildingId) ?? '' }));
+  }
+
+  async create(actor: Actor, dto: UpsertHouseholdRequest): Promise<HouseholdView> {
+    const communityId = this.staffCommunity(actor);
+    const saved = await this.db.transaction(async (tx) => {
+      await this.requireBuilding(tx, communityId, dto.buildingId);
+      const now = this.clock.now();
+      const household = tx.create(Household, { communityId, ...this.fields(dto), createdAt: now, updatedAt: now });
+      try {
+        await tx.save(household);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new DomainError('HOUSEHOLD_EXISTS');
+        throw error;
+      }
+      await this.audit.record(tx, actor, { action: 'household.create', targetType: 'household', targetId: household.id });
+      return household;
+    });
+    return this.getFor(actor, saved.id);
+  }
+
+  async update(actor: Actor, id: number, dto: UpsertHouseholdRequest): Promise<HouseholdView> {
+    const communityId = this.staffCommunity(actor);
+    await this.db.transaction(async (tx) => {
+      const household = await tx.findOneBy(Household, { id, communityId });
+      if (!household) throw new DomainError('HOUSEHOLD_NOT_FOUND');
+      await this.requireBuilding(tx, communityId, dto.buildingId);
+      Object.assign(household, this.fields(dto), { updatedAt: this.clock.now() });
+      try {
+        await tx.save(household);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new DomainError('HOUSEHOLD_EXISTS');
+        throw error;
+      }
+      await this.audit.record(tx, actor, { action: 'household.update', targetType: 'household', targetId: id, details: { ...dto } });
+    });
+    return this.getFor(actor, id);
+  }
+
+  /** A one-time code staff print and hand to a resident without waiting for approval. */
+  async createBindingCode(actor: Actor, householdId: number): Promise<BindingCodeResponse> {
+    const view = await this.getFor(actor, householdId);
+    const expiresAt = new Date(this.clock.now().getTime() + CODE_LIFETIME_MS);
+    return this.db.transaction(async (tx) => {
+      for (;;) {
+        const code = Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+        try {
+          await tx.insert(BindingCode, { code, householdId, createdBy: actor.userId, expiresAt, usedAt: null, usedBy: null, createdAt: this.clock.now() });
+        } catch (error) {
+          if (isUniqueViolation(error)) continue;
+          throw error;
+        }
+        await this.audit.record(tx, actor, { action: 'household.binding-code', targetType: 'household', targetId: householdId });
+        return { code, householdId, address: view.address, expiresAt: expiresAt.toISOString() };
+      }
+    });
+  }
+
+  /** Views with building names, community name and members, loaded in a fixed number of queries. */
+  async views(rows: Household[], revealPhones: boolean): Promise<HouseholdView[]> {
+    if (rows.length === 0) return [];
+    const buildingNames = await this.buildingNames(rows);
+    const communities = await this.db.getRepository(Community).findBy({ id: In([...new Set(rows.map((h) => h.communityId))]) });
+    const members = await this.db.getRepository(User).find({ where: { householdId: In(rows.map((h) => h.id)) }, order: { id: 'ASC' } });
+    return rows.map((h) => {
+      const building = buildingNames.get(h.buildingId) ?? '';
+      const community = communities.find((c) => c.id === h.communityId)?.name ?? '';
+      return {
+        id: h.id,
+        communityId: h.communityId,
+        buildingId: h.buildingId,
+        building,
+        unit: h.unit,
+        room: h.room,
+        address: `${community} ${formatDoor(building, h.unit, h.room)}`.trim(),
+        headcount: h.headcount,
+        tags: splitTags(h.tags),
+        zone: h.zone,
+        contactName: h.contactName,
+        contactPhone: h.contactPhone === null ? null : revealPhones ? h.contactPhone : maskPhone(h.contactPhone),
+        members: members
+          .filter((m) => m.householdId === h.id)
+          .map((m) => ({ userId: m.id, nickname: m.nickname, phone: m.phone === null ? null : revealPhones ? m.phone : maskPhone(m.phone) })),
+      };
+    });
+  }
+
+  /** The community whose households a staff member manages. */
+  staffCommunity(actor: Actor): number {
+    if (actor.communityId === null || !hasRole(actor, 'staff', 'supervisor')) throw new DomainError('FORBIDDEN');
+    return actor.communityId;
+  }
+
+  async requireBuilding(tx: EntityManager, communityId: number, buildingId: number): Promise<Building> {
+    const building = await tx.findOneBy(Building, { id: buildingId, communityId });
+    if (!building) throw new DomainError('BUILDING_NOT_FOUND');
+    return building;
+  }
+
+  private fields(dto: UpsertHouseholdRequest): Pick<Household, 'buildingId' | 'unit' | 'room' | 'headcount' | 'tags' | 'zone' | 'contactName' | 'contactPhone'> {
+    return {
+      buildingId: dto.buildingId,
+      unit: dto.unit,
+      room: dto.room,
+      headcount: dto.headcount,
+      tags: joinTags(dto.tags),
+      zone: dto.zone || null,
+      contactName: dto.contactName || null,
+      contactPhone: dto.contactPhone || null,
+    };
+  }
+
+  private async buildingNames(rows: Household[]): Promise<Map<number, string>> {
+    const ids = [...new Set(rows.map((h) => h.buildingId))];
+    const buildings = ids.length ? await this.db.getRepository(Building).findBy({ id: In(ids) }) : [];
+    return new Map(buildings.map((b) => [b.id, b.name]));
+  }
+
+  private filtered(communityId: number, query: HouseholdQueryDto): SelectQueryBuilder<Household> {
+    const qb = this.db
+      .getRepository(Household)
+      .createQueryBuilder('h')
+      .innerJoin(Building, 'b', 'b.id = h.building_id')
+      .where('h.community_id = :communityId', { communityId });
+    if (query.buildingId !== undefined) qb.andWhere('h.building_id = :buildingId', { buildingId: query.buildingId });
+    if (query.room) qb.andWhere('h.room = :room', { room: query.room });
+    if (query.tag) qb.andWhere('h.tags LIKE :tag', { tag: `%,${query.tag},%` });
+    if (query.q) {
+      // '!' escapes LIKE wildcards the same way on SQLite and MySQL (a backslash does not).
+      const like = `%${query.q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+      qb.andWhere(
+        new Brackets((w) => {
+          w.where("h.contact_name LIKE :like ESCAPE '!'", { like }).orWhere("h.contact_phone LIKE :like ESCAPE '!'", { like });
+        }),
+      );
+    }
+    return qb;
+  }
+}

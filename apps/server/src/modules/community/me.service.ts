@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import type { MeResponse } from '@linli/shared-types';
+import type { Actor } from '../../common/actor';
+import { DomainError } from '../../common/domain-error';
+import { BindingsService } from './bindings.service';
+import { HouseholdsService } from './households.service';
+import { UsersService } from './users.service';
+
+/** What 「我的」 shows: the user, their roles, their household or their binding request. */
+@Injectable()
+export class MeService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly households: HouseholdsService,
+    private readonly bindings: BindingsService,
+  ) {}
+
+  async me(actor: Actor): Promise<MeResponse> {
+    const user = await this.users.findById(actor.userId);
+    if (!user) throw new DomainError('UNAUTHENTICATED');
+    const community = actor.communityId !== null ? await this.users.findCommunity(actor.communityId) : await this.users.defaultCommunity();
+    return {
+      user: { id: user.id, nickname: user.nickname, phone: user.phone },
+      community: community ? { id: community.id, name: community.name } : null,
+      roles: actor.roles,
+      household: actor.householdId !== null ? await this.households.getFor(actor, actor.householdId) : null,
+      binding: await this.bindings.latestOf(actor),
+    };
+  }
+}
