@@ -7,6 +7,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { Clock } from './common/clock';
 import { CommonModule } from './common/common.module';
 import { ErrorFilter } from './common/error.filter';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
@@ -21,7 +22,7 @@ import { WechatModule } from './wechat/wechat.module';
 @Module({})
 export class AppModule {
   /** The whole app for one configuration (the server and each e2e test build it the same way). */
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     const serveH5 = config.h5Dir !== null && existsSync(config.h5Dir);
     return {
       module: AppModule,
@@ -34,14 +35,18 @@ export class AppModule {
               const given = req.headers['x-request-id'];
               return typeof given === 'string' && given.length <= 100 ? given : randomUUID();
             },
-            redact: ['req.headers.authorization'],
+            // One short line per request: id, method, url, status, time.
+            serializers: {
+              req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+            },
             autoLogging: { ignore: (req: IncomingMessage) => !(req.url ?? '').startsWith('/api') },
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(config.database)),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.loginRateLimit }]),
         ...(serveH5 && config.h5Dir ? [ServeStaticModule.forRoot({ rootPath: config.h5Dir, exclude: ['/api{/*path}'] })] : []),
-        CommonModule,
+        CommonModule.forRoot(clock),
         WechatModule,
         CommunityModule,
         AuthModule,

@@ -1,15 +1,15 @@
-import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import type { Clock } from './common/clock';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/config';
 
 /** Builds the configured app (not listening): used by main.ts and by the e2e tests. */
-export async function createApp(config: AppConfig, configure?: (app: INestApplication) => void): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+export async function createApp(config: AppConfig, options: { clock?: Clock } = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
@@ -17,7 +17,6 @@ export async function createApp(config: AppConfig, configure?: (app: INestApplic
   app.enableShutdownHooks();
   const docs = new DocumentBuilder().setTitle('Linli API').setDescription('邻里: supplies, medicine and care for a locked-down community').addBearerAuth().build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, docs));
-  configure?.(app);
   await app.init();
   return app;
 }

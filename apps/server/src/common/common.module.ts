@@ -1,11 +1,17 @@
-import { Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AuditService } from './audit/audit.service';
 import { Clock, SystemClock } from './clock';
 
 /** The clock and the audit log, available to every module. */
 @Global()
-@Module({
-  providers: [{ provide: Clock, useClass: SystemClock }, AuditService],
-  exports: [Clock, AuditService],
-})
-export class CommonModule {}
+@Module({})
+export class CommonModule {
+  /** `clock` replaces the system clock (tests move time with a FakeClock). */
+  static forRoot(clock: Clock = new SystemClock()): DynamicModule {
+    return {
+      module: CommonModule,
+      providers: [{ provide: Clock, useValue: clock }, AuditService],
+      exports: [Clock, AuditService],
+    };
+  }
+}

@@ -55,25 +55,17 @@ export class HouseholdsService {
   async list(actor: Actor, query: HouseholdQueryDto): Promise<Page<HouseholdView>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
+    // One row per household (the join is to-one), so plain OFFSET/LIMIT pages correctly.
     const [rows, total] = await this.filtered(this.staffCommunity(actor), query)
-      .orderBy('b.sort_order', 'ASC')
-      .addOrderBy('h.building_id', 'ASC')
-      .addOrderBy('h.unit', 'ASC')
-      .addOrderBy('h.room', 'ASC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
+      .offset((page - 1) * pageSize)
+      .limit(pageSize)
       .getManyAndCount();
     return { items: await this.views(rows, true), total, page, pageSize };
   }
 
   /** Every household matching the query (for export), with its building. */
   async all(actor: Actor, query: HouseholdQueryDto): Promise<{ household: Household; building: string }[]> {
-    const rows = await this.filtered(this.staffCommunity(actor), query)
-      .orderBy('b.sort_order', 'ASC')
-      .addOrderBy('h.building_id', 'ASC')
-      .addOrderBy('h.unit', 'ASC')
-      .addOrderBy('h.room', 'ASC')
-      .getMany();
+    const rows = await this.filtered(this.staffCommunity(actor), query).getMany();
     const names = await this.buildingNames(rows);
     return rows.map((household) => ({ household, building: names.get(household.buildingId) ?? '' }));
   }
@@ -198,7 +190,11 @@ export class HouseholdsService {
       .getRepository(Household)
       .createQueryBuilder('h')
       .innerJoin(Building, 'b', 'b.id = h.building_id')
-      .where('h.community_id = :communityId', { communityId });
+      .where('h.community_id = :communityId', { communityId })
+      .orderBy('b.sort_order', 'ASC')
+      .addOrderBy('h.building_id', 'ASC')
+      .addOrderBy('h.unit', 'ASC')
+      .addOrderBy('h.room', 'ASC');
     if (query.buildingId !== undefined) qb.andWhere('h.building_id = :buildingId', { buildingId: query.buildingId });
     if (query.room) qb.andWhere('h.room = :room', { room: query.room });
     if (query.tag) qb.andWhere('h.tags LIKE :tag', { tag: `%,${query.tag},%` });

@@ -1,0 +1,21 @@
+export * from './endpoints';
+export { ApiError, API_BASE, LOGIN_PAGE } from './client';
+export { ActionKey } from './action-key';
+export {
+  errorMessage,
+  fieldErrors,
+  importRowErrors,
+  showApiError,
+  NETWORK_MESSAGE,
+  type ApiErrorCode,
+  type ImportInvalidDetails,
+} from './errors';
+export { pickXlsx, type PickedFile } from './files';
+export {
+  clearSession,
+  getSession,
+  startSession,
+  subscribeSession,
+  updateMe,
+  type Session,
+} from './session';

@@ -1,0 +1,20 @@
+export default defineAppConfig({
+  // 「我的」 is the home page; it sends people without a session to the login page.
+  pages: ['pages/me/index', 'pages/login/index', 'pages/bind/index'],
+  subPackages: [
+    {
+      root: 'staff',
+      pages: ['bindings/index', 'households/index', 'household-edit/index'],
+    },
+  ],
+  preloadRule: {
+    'pages/me/index': { network: 'all', packages: ['staff'] },
+  },
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#f4f5f4',
+    navigationBarBackgroundColor: '#1f6f43',
+    navigationBarTitleText: '邻里',
+    navigationBarTextStyle: 'white',
+  },
+});

@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+
+interface FieldProps {
+  label: string;
+  /** Shown in red under the control, in Chinese. */
+  error?: string;
+  hint?: string;
+  children: ReactNode;
+}
+
+/** A labelled form control with its error written out underneath. */
+export function Field({ label, error, hint, children }: FieldProps) {
+  return (
+    <View className="field">
+      <View className="field__label">{label}</View>
+      {children}
+      {hint && !error ? <View className="field__hint">{hint}</View> : null}
+      {error ? (
+        <View className="error-text" role="alert">
+          <Text>{error}</Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}

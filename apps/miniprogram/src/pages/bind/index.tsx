@@ -1,0 +1,210 @@
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { PHONE_PATTERN, type BuildingView, type CreateBindingRequest } from '@linli/shared-types';
+import { createBinding, errorMessage, fieldErrors, getBuildings, getSession, showApiError } from '@/api';
+import { Choices } from '@/components/Choices';
+import { Field } from '@/components/Field';
+import { Segments } from '@/components/Segments';
+import { TextInput } from '@/components/TextInput';
+import { useAction } from '@/hooks/useAction';
+import './index.css';
+
+type Mode = 'door' | 'code';
+
+interface Form {
+  buildingId: number | null;
+  unit: string;
+  room: string;
+  bindingCode: string;
+  name: string;
+  phone: string;
+}
+
+type Errors = Partial<Record<keyof Form, string>>;
+
+function validate(mode: Mode, form: Form): Errors {
+  const errors: Errors = {};
+  if (mode === 'door') {
+    if (form.buildingId === null) errors.buildingId = '请选择楼栋';
+    if (!form.unit) errors.unit = '请选择单元';
+    if (!form.room.trim()) errors.room = '请填写房号';
+  } else if (!form.bindingCode.trim()) {
+    errors.bindingCode = '请填写绑定码';
+  }
+  if (!form.name.trim()) errors.name = '请填写姓名';
+  if (!PHONE_PATTERN.test(form.phone.trim())) errors.phone = '请填写正确的11位手机号';
+  return errors;
+}
+
+function toRequest(mode: Mode, form: Form): CreateBindingRequest {
+  const person = { name: form.name.trim(), phone: form.phone.trim() };
+  if (mode === 'code') return { ...person, bindingCode: form.bindingCode.trim() };
+  return { ...person, buildingId: form.buildingId ?? undefined, unit: form.unit, room: form.room.trim() };
+}
+
+/** The resident says which door they live behind (or types the code staff gave them). */
+export default function BindPage() {
+  const [buildings, setBuildings] = useState<BuildingView[] | null>(null);
+  const [mode, setMode] = useState<Mode>('door');
+  const [form, setForm] = useState<Form>(() => ({
+    buildingId: null,
+    unit: '',
+    room: '',
+    bindingCode: '',
+    name: '',
+    phone: getSession()?.me.user.phone ?? '',
+  }));
+  const [errors, setErrors] = useState<Errors>({});
+  const [serverError, setServerError] = useState('');
+
+  useEffect(() => {
+    getBuildings().then(setBuildings).catch(showApiError);
+  }, []);
+
+  const building = buildings?.find((b) => b.id === form.buildingId) ?? null;
+
+  const set = (patch: Partial<Form>) => {
+    setForm((prev) => ({ ...prev, ...patch }));
+    setErrors((prev) => {
+      const next = { ...prev };
+      for (const key of Object.keys(patch) as (keyof Form)[]) delete next[key];
+      return next;
+    });
+    setServerError('');
+  };
+
+  const chooseBuilding = (id: number) => {
+    const chosen = buildings?.find((b) => b.id === id);
+    // A building with a single unit needs no second choice.
+    set({ buildingId: id, unit: chosen?.units.length === 1 ? (chosen.units[0] ?? '') : '' });
+  };
+
+  const submit = useAction(
+    async (body: CreateBindingRequest, key: string) => {
+      const result = await createBinding(body, key);
+      await Taro.showToast({ title: result.state === 'APPROVED' ? '绑定成功' : '已提交，请等待审核', icon: 'success' });
+      if (Taro.getCurrentPages().length > 1) await Taro.navigateBack();
+      else await Taro.reLaunch({ url: '/pages/me/index' });
+      return result;
+    },
+    (error) => {
+      const fields = fieldErrors(error);
+      setErrors((prev) => ({ ...prev, ...(fields as Errors) }));
+      setServerError(errorMessage(error));
+      return true; // shown above the submit button, where the person is looking
+    },
+  );
+
+  const onSubmit = () => {
+    const found = validate(mode, form);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      setServerError('还有内容没有填好，请看红色提示');
+      return;
+    }
+    void submit.run(toRequest(mode, form));
+  };
+
+  return (
+    <View className="page bind">
+      <Segments
+        idPrefix="bind-mode"
+        value={mode}
+        onChange={(next) => {
+          setMode(next);
+          setErrors({});
+          setServerError('');
+        }}
+        options={[
+          { value: 'door', label: '按门牌号填写' },
+          { value: 'code', label: '我有绑定码' },
+        ]}
+      />
+
+      {mode === 'door' ? (
+        <View>
+          <Field label="楼栋" error={errors.buildingId}>
+            {buildings === null ? (
+              <View className="muted">正在加载楼栋…</View>
+            ) : (
+              <Choices
+                idPrefix="bind-building"
+                options={buildings.map((b) => ({ value: b.id, label: b.name }))}
+                selected={form.buildingId === null ? [] : [form.buildingId]}
+                onToggle={chooseBuilding}
+              />
+            )}
+          </Field>
+          {building ? (
+            <Field label="单元" error={errors.unit}>
+              <Choices
+                idPrefix="bind-unit"
+                options={building.units.map((u) => ({ value: u, label: u }))}
+                selected={[form.unit]}
+                onToggle={(unit) => set({ unit })}
+              />
+            </Field>
+          ) : null}
+          <Field label="房号" error={errors.room} hint="例如 1203">
+            <TextInput
+              id="bind-room"
+              value={form.room}
+              onChange={(room) => set({ room })}
+              placeholder="请输入房号"
+              maxlength={10}
+              invalid={!!errors.room}
+            />
+          </Field>
+        </View>
+      ) : (
+        <Field label="绑定码" error={errors.bindingCode} hint="社区工作人员给您的绑定码">
+          <TextInput
+            id="bind-code"
+            value={form.bindingCode}
+            onChange={(bindingCode) => set({ bindingCode })}
+            placeholder="请输入绑定码"
+            maxlength={20}
+            invalid={!!errors.bindingCode}
+          />
+        </Field>
+      )}
+
+      <Field label="姓名" error={errors.name}>
+        <TextInput
+          id="bind-name"
+          value={form.name}
+          onChange={(name) => set({ name })}
+          placeholder="请输入您的姓名"
+          maxlength={20}
+          invalid={!!errors.name}
+        />
+      </Field>
+      <Field label="手机号" error={errors.phone}>
+        <TextInput
+          id="bind-phone"
+          type="number"
+          value={form.phone}
+          onChange={(phone) => set({ phone })}
+          placeholder="请输入11位手机号"
+          maxlength={11}
+          invalid={!!errors.phone}
+        />
+      </Field>
+
+      {serverError ? (
+        <View className="status status--rejected bind__error" id="bind-error" role="alert">
+          <View className="text">{serverError}</View>
+        </View>
+      ) : null}
+
+      <Button id="bind-submit" type="primary" size="large" block loading={submit.busy} onClick={onSubmit}>
+        提交
+      </Button>
+      <View className="muted bind__note">
+        {mode === 'door' ? '提交后，社区工作人员会核对您的信息。' : '绑定码正确会立即绑定成功。'}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { ROLE_LABELS, type MeResponse } from '@linli/shared-types';
+import { clearSession, getMe, getSession, LOGIN_PAGE, showApiError, updateMe } from '@/api';
+import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { useSession } from '@/hooks/useSession';
+import { BindingStatus } from './BindingStatus';
+import { HouseholdCard } from './HouseholdCard';
+import './index.css';
+
+/** 「我的」: who I am, my household or how far my binding request got, and the staff screens. */
+export default function MePage() {
+  const session = useSession();
+  const me = session?.me ?? null;
+  const [confirmLogout, setConfirmLogout] = useState(false);
+
+  const refresh = async () => {
+    if (!getSession()) {
+      await Taro.reLaunch({ url: LOGIN_PAGE });
+      return;
+    }
+    try {
+      updateMe(await getMe());
+    } catch (error) {
+      showApiError(error);
+    }
+  };
+
+  useDidShow(() => {
+    void refresh();
+  });
+  usePullDownRefresh(() => {
+    void refresh().finally(() => void Taro.stopPullDownRefresh());
+  });
+
+  const logout = () => {
+    setConfirmLogout(false);
+    clearSession();
+    void Taro.reLaunch({ url: LOGIN_PAGE });
+  };
+
+  if (!me) return <View className="page" />;
+  const isStaff = me.roles.includes('staff') || me.roles.includes('supervisor');
+
+  return (
+    <View className="page me">
+      <ProfileCard me={me} />
+
+      {me.household ? (
+        <HouseholdCard household={me.household} />
+      ) : (
+        <BindingStatus binding={me.binding} onChanged={() => void refresh()} />
+      )}
+
+      {isStaff ? (
+        <View className="me__staff">
+          <View className="section-title">社区工作</View>
+          <View
+            id="entry-staff-bindings"
+            className="entry"
+            onClick={() => void Taro.navigateTo({ url: '/staff/bindings/index' })}
+          >
+            <View>绑定审核</View>
+            <View className="entry__arrow">›</View>
+          </View>
+          <View
+            id="entry-staff-households"
+            className="entry"
+            onClick={() => void Taro.navigateTo({ url: '/staff/households/index' })}
+          >
+            <View>住户管理</View>
+            <View className="entry__arrow">›</View>
+          </View>
+        </View>
+      ) : null}
+
+      <View className="me__logout">
+        <Button id="logout" size="large" block fill="outline" onClick={() => setConfirmLogout(true)}>
+          退出登录
+        </Button>
+      </View>
+
+      <ConfirmDialog
+        visible={confirmLogout}
+        title="退出登录"
+        confirmText="退出"
+        onConfirm={logout}
+        onCancel={() => setConfirmLogout(false)}
+      >
+        退出后需要重新登录才能使用。
+      </ConfirmDialog>
+    </View>
+  );
+}
+
+function ProfileCard({ me }: { me: MeResponse }) {
+  return (
+    <View className="card me__profile" id="profile-card">
+      <View className="me__nickname">{me.user.nickname}</View>
+      {me.community ? <View className="muted">{me.community.name}</View> : null}
+      {me.user.phone ? <View className="muted">手机 {me.user.phone}</View> : null}
+      <View className="tags gap-top">
+        {me.roles.map((role) => (
+          <View key={role} className="tag tag--role">
+            {ROLE_LABELS[role]}
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,251 @@
+import { useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import {
+  HOUSEHOLD_TAG_LABELS,
+  HOUSEHOLD_TAGS,
+  PHONE_PATTERN,
+  type BindingCodeResponse,
+  type BuildingView,
+  type HouseholdTag,
+  type HouseholdView,
+  type UpsertHouseholdRequest,
+} from '@linli/shared-types';
+import {
+  createBindingCode,
+  createHousehold,
+  errorMessage,
+  fieldErrors,
+  getBuildings,
+  getHousehold,
+  showApiError,
+  updateHousehold,
+} from '@/api';
+import { Choices } from '@/components/Choices';
+import { Field } from '@/components/Field';
+import { TextInput } from '@/components/TextInput';
+import { useAction } from '@/hooks/useAction';
+import { BindingCodeCard } from './BindingCodeCard';
+import './index.css';
+
+interface Form {
+  buildingId: number | null;
+  unit: string;
+  room: string;
+  headcount: string;
+  tags: HouseholdTag[];
+  zone: string;
+  contactName: string;
+  contactPhone: string;
+}
+
+type Errors = Partial<Record<keyof Form, string>>;
+
+const EMPTY: Form = { buildingId: null, unit: '', room: '', headcount: '1', tags: [], zone: '', contactName: '', contactPhone: '' };
+
+function fromHousehold(h: HouseholdView): Form {
+  return {
+    buildingId: h.buildingId,
+    unit: h.unit,
+    room: h.room,
+    headcount: String(h.headcount),
+    tags: [...h.tags],
+    zone: h.zone ?? '',
+    contactName: h.contactName ?? '',
+    contactPhone: h.contactPhone ?? '',
+  };
+}
+
+function validate(form: Form): Errors {
+  const errors: Errors = {};
+  if (form.buildingId === null) errors.buildingId = '请选择楼栋';
+  if (!form.unit) errors.unit = '请选择单元';
+  if (!form.room.trim()) errors.room = '请填写房号';
+  const headcount = Number(form.headcount);
+  if (!Number.isInteger(headcount) || headcount < 0 || headcount > 50) errors.headcount = '请填写人数（0 到 50）';
+  if (form.contactPhone.trim() && !PHONE_PATTERN.test(form.contactPhone.trim())) errors.contactPhone = '请填写正确的11位手机号';
+  return errors;
+}
+
+function toRequest(form: Form): UpsertHouseholdRequest {
+  return {
+    buildingId: form.buildingId ?? 0,
+    unit: form.unit,
+    room: form.room.trim(),
+    headcount: Number(form.headcount),
+    tags: form.tags,
+    zone: form.zone.trim() || null,
+    contactName: form.contactName.trim() || null,
+    contactPhone: form.contactPhone.trim() || null,
+  };
+}
+
+/** Add a household or change one; give its residents a binding code. */
+export default function HouseholdEditPage() {
+  const router = useRouter();
+  const [id, setId] = useState<number | null>(router.params.id ? Number(router.params.id) : null);
+  const [buildings, setBuildings] = useState<BuildingView[]>([]);
+  const [form, setForm] = useState<Form>(EMPTY);
+  const [loaded, setLoaded] = useState(id === null);
+  const [errors, setErrors] = useState<Errors>({});
+  const [serverError, setServerError] = useState('');
+  const [code, setCode] = useState<BindingCodeResponse | null>(null);
+
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: id === null ? '新增住户' : '住户信息' });
+  }, [id]);
+
+  useEffect(() => {
+    getBuildings().then(setBuildings).catch(showApiError);
+    if (id !== null) {
+      getHousehold(id)
+        .then((h) => {
+          setForm(fromHousehold(h));
+          setLoaded(true);
+        })
+        .catch(showApiError);
+    }
+    // Load once per page: saving a new household switches `id` without reloading.
+  }, []);
+
+  const building = buildings.find((b) => b.id === form.buildingId) ?? null;
+  const units = building ? [...building.units] : [];
+  if (form.unit && !units.includes(form.unit)) units.push(form.unit);
+
+  const set = (patch: Partial<Form>) => {
+    setForm((prev) => ({ ...prev, ...patch }));
+    setErrors((prev) => {
+      const next = { ...prev };
+      for (const key of Object.keys(patch) as (keyof Form)[]) delete next[key];
+      return next;
+    });
+    setServerError('');
+  };
+
+  const chooseBuilding = (buildingId: number) => {
+    const chosen = buildings.find((b) => b.id === buildingId);
+    set({
+      buildingId,
+      unit: chosen?.units.length === 1 ? (chosen.units[0] ?? '') : '',
+      zone: form.zone || chosen?.zone || '',
+    });
+  };
+
+  const toggleTag = (tag: HouseholdTag) => {
+    set({ tags: form.tags.includes(tag) ? form.tags.filter((t) => t !== tag) : [...form.tags, tag] });
+  };
+
+  const save = useAction(
+    async (body: UpsertHouseholdRequest, key: string) => {
+      const saved = id === null ? await createHousehold(body, key) : await updateHousehold(id, body, key);
+      setId(saved.id);
+      setForm(fromHousehold(saved));
+      void Taro.showToast({ title: '已保存', icon: 'success' });
+      return saved;
+    },
+    (error) => {
+      setErrors((prev) => ({ ...prev, ...(fieldErrors(error) as Errors) }));
+      setServerError(errorMessage(error));
+      return true;
+    },
+  );
+
+  const makeCode = useAction(async (householdId: number, key: string) => {
+    const res = await createBindingCode(householdId, key);
+    setCode(res);
+    return res;
+  });
+
+  const onSave = () => {
+    const found = validate(form);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      setServerError('还有内容没有填好，请看红色提示');
+      return;
+    }
+    void save.run(toRequest(form));
+  };
+
+  if (!loaded) return <View className="page loading">正在加载…</View>;
+
+  return (
+    <View className="page household-edit">
+      <Field label="楼栋" error={errors.buildingId}>
+        <Choices
+          idPrefix="edit-building"
+          options={buildings.map((b) => ({ value: b.id, label: b.name }))}
+          selected={form.buildingId === null ? [] : [form.buildingId]}
+          onToggle={chooseBuilding}
+        />
+      </Field>
+      {building ? (
+        <Field label="单元" error={errors.unit}>
+          <Choices
+            idPrefix="edit-unit"
+            options={units.map((u) => ({ value: u, label: u }))}
+            selected={[form.unit]}
+            onToggle={(unit) => set({ unit })}
+          />
+        </Field>
+      ) : null}
+      <Field label="房号" error={errors.room}>
+        <TextInput id="edit-room" value={form.room} onChange={(room) => set({ room })} placeholder="例如 1203" maxlength={10} invalid={!!errors.room} />
+      </Field>
+      <Field label="人数" error={errors.headcount}>
+        <TextInput
+          id="edit-headcount"
+          type="number"
+          value={form.headcount}
+          onChange={(headcount) => set({ headcount })}
+          maxlength={2}
+          invalid={!!errors.headcount}
+        />
+      </Field>
+      <Field label="标签（可多选）">
+        <Choices
+          idPrefix="edit-tag"
+          options={HOUSEHOLD_TAGS.map((tag) => ({ value: tag, label: HOUSEHOLD_TAG_LABELS[tag] }))}
+          selected={form.tags}
+          onToggle={toggleTag}
+        />
+      </Field>
+      <Field label="封控片区">
+        <TextInput id="edit-zone" value={form.zone} onChange={(zone) => set({ zone })} placeholder="例如 A区" maxlength={20} />
+      </Field>
+      <Field label="联系人">
+        <TextInput id="edit-contact-name" value={form.contactName} onChange={(contactName) => set({ contactName })} placeholder="姓名" maxlength={20} />
+      </Field>
+      <Field label="联系电话" error={errors.contactPhone}>
+        <TextInput
+          id="edit-contact-phone"
+          type="number"
+          value={form.contactPhone}
+          onChange={(contactPhone) => set({ contactPhone })}
+          placeholder="11位手机号"
+          maxlength={11}
+          invalid={!!errors.contactPhone}
+        />
+      </Field>
+
+      {serverError ? (
+        <View className="status status--rejected household-edit__error" role="alert">
+          <View className="text">{serverError}</View>
+        </View>
+      ) : null}
+
+      <Button id="household-save" type="primary" size="large" block loading={save.busy} onClick={onSave}>
+        保存
+      </Button>
+
+      {id !== null ? (
+        <View className="household-edit__code">
+          <Button id="binding-code-create" size="large" block loading={makeCode.busy} onClick={() => void makeCode.run(id)}>
+            生成绑定码
+          </Button>
+          {code ? <BindingCodeCard code={code} /> : null}
+        </View>
+      ) : null}
+    </View>
+  );
+}

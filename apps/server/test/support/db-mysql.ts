@@ -1,0 +1,1 @@
+process.env.LINLI_TEST_DB = 'mysql';

@@ -1,0 +1,120 @@
+import type { DevUserKey, LoginResponse } from '@linli/shared-types';
+import type { INestApplication } from '@nestjs/common';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createConnection } from 'mysql2/promise';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/bootstrap';
+import { FakeClock } from '../../src/common/clock';
+import { loadConfig } from '../../src/config/config';
+
+export type TestDb = 'sqlite' | 'mysql';
+
+/** Which database this jest project runs the e2e suite on (set by its setup file). */
+export function testDb(): TestDb {
+  const db = process.env.LINLI_TEST_DB ?? 'sqlite';
+  if (db !== 'sqlite' && db !== 'mysql') throw new Error(`LINLI_TEST_DB must be sqlite or mysql, not ${db}`);
+  return db;
+}
+
+export const MYSQL_TEST_URL = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
+
+/** A fresh, empty database of the kind under test: its URL and how to throw it away. */
+async function freshDatabase(db: TestDb): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (db === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'linli-e2e-'));
+    return { url: `sqlite:${join(dir, 'linli.sqlite')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `linli_e2e_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const base = new URL(MYSQL_TEST_URL);
+  const admin = await createConnection({ host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username), password: decodeURIComponent(base.password) });
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.end();
+  const url = new URL(MYSQL_TEST_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = await createConnection({ host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username), password: decodeURIComponent(base.password) });
+      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await c.end();
+    },
+  };
+}
+
+/** One booted app on a real database, spoken to over real HTTP. */
+export class TestApp {
+  private constructor(
+    readonly app: INestApplication,
+    readonly url: string,
+    readonly clock: FakeClock,
+    readonly db: DataSource,
+    private readonly drop: () => Promise<void>,
+  ) {}
+
+  /** Boots the real app (migrations, demo seed) on a fresh database of the project's kind. */
+  static async boot(env: Record<string, string> = {}): Promise<TestApp> {
+    const database = await freshDatabase(testDb());
+    const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'e2e-secret-e2e-secret', LOG_LEVEL: 'silent', H5_DIR: '', LOGIN_RATE_LIMIT: '1000', ...env, DATABASE_URL: database.url });
+    const clock = new FakeClock(new Date());
+    const app = await createApp(config, { clock });
+    await app.listen(0, '127.0.0.1');
+    const address = app.getHttpServer().address() as { port: number };
+    return new TestApp(app, `http://127.0.0.1:${address.port}`, clock, app.get(DataSource), database.drop);
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+    await this.drop();
+  }
+
+  /** An anonymous client. */
+  get http(): request.Agent {
+    return request(this.url) as unknown as request.Agent;
+  }
+
+  /** A client that sends this token. */
+  as(token: string): Client {
+    return new Client(this.url, token);
+  }
+
+  async login(user: DevUserKey): Promise<Client> {
+    const res = await this.http.post('/api/auth/dev').send({ user }).expect(200);
+    return this.as((res.body as LoginResponse).token);
+  }
+
+  async newResident(nickname = '新居民'): Promise<Client> {
+    const res = await this.http.post('/api/auth/dev').send({ newResident: true, nickname }).expect(200);
+    return this.as((res.body as LoginResponse).token);
+  }
+
+  /** Rows of a table (to check that a refused command wrote nothing). */
+  async count(table: string): Promise<number> {
+    const rows = (await this.db.query(`SELECT COUNT(*) AS n FROM ${table}`)) as { n: number | string }[];
+    return Number(rows[0]?.n ?? 0);
+  }
+}
+
+/** Requests with a bearer token; mutating ones carry a fresh Idempotency-Key unless one is given. */
+export class Client {
+  constructor(
+    readonly url: string,
+    readonly token: string,
+  ) {}
+
+  get(path: string): request.Test {
+    return request(this.url).get(path).set('Authorization', `Bearer ${this.token}`);
+  }
+
+  post(path: string, body?: object, key: string = randomUUID()): request.Test {
+    const r = request(this.url).post(path).set('Authorization', `Bearer ${this.token}`).set('Idempotency-Key', key);
+    return body === undefined ? r : r.send(body);
+  }
+
+  patch(path: string, body: object, key: string = randomUUID()): request.Test {
+    return request(this.url).patch(path).set('Authorization', `Bearer ${this.token}`).set('Idempotency-Key', key).send(body);
+  }
+}

@@ -1,0 +1,51 @@
+import type { Config } from 'jest';
+
+/** ts-jest per workspace, type-checking left to `tsc` and ESLint so tests start fast. */
+const ts = (tsconfig: string): Config['transform'] => ({
+  '^.+\\.tsx?$': ['ts-jest', { tsconfig, isolatedModules: true, diagnostics: false }],
+});
+
+const server = '<rootDir>/apps/server';
+
+/**
+ * One jest for every workspace. The server's end-to-end suite runs twice: on SQLite and on
+ * MariaDB (TEST_MYSQL_URL, default mysql://root@127.0.0.1:3306/test); each file boots the
+ * real app once on a database of its own, so files can run in parallel.
+ */
+const config: Config = {
+  // Boots of the real app and of Chromium take seconds on this 2-core machine.
+  testTimeout: 120_000,
+  projects: [
+    {
+      displayName: 'shared-types',
+      rootDir: '.',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/packages/shared-types/src/**/*.spec.ts'],
+      transform: ts('<rootDir>/packages/shared-types/tsconfig.json'),
+    },
+    {
+      displayName: 'server',
+      rootDir: '.',
+      testEnvironment: 'node',
+      testMatch: [`${server}/src/**/*.spec.ts`],
+      transform: ts(`${server}/tsconfig.json`),
+    },
+    ...(['sqlite', 'mysql'] as const).map((db) => ({
+      displayName: `server-e2e-${db}`,
+      rootDir: '.',
+      testEnvironment: 'node',
+      testMatch: [`${server}/test/**/*.e2e-spec.ts`],
+      transform: ts(`${server}/tsconfig.json`),
+      setupFiles: [`${server}/test/support/db-${db}.ts`],
+    })),
+    {
+      displayName: 'miniprogram-e2e',
+      rootDir: '.',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/apps/miniprogram/e2e/**/*.e2e.ts'],
+      transform: ts('<rootDir>/apps/miniprogram/e2e/tsconfig.json'),
+    },
+  ],
+};
+
+export default config;
