@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
-import { Button, Dialog } from '@nutui/nutui-react-taro';
+import { Button, Dialog } from '@/components/nutui';
 
 interface ConfirmDialogProps {
   visible: boolean;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '@/components/nutui';
 import { PHONE_PATTERN, type BuildingView, type CreateBindingRequest } from '@linli/shared-types';
 import { createBinding, errorMessage, fieldErrors, getBuildings, getSession, showApiError } from '@/api';
 import { Choices } from '@/components/Choices';

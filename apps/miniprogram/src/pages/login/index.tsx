@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '@/components/nutui';
 import { ROLE_LABELS, type DevLoginRequest, type DevUsersResponse } from '@linli/shared-types';
 import { ApiError, devLogin, getDevUsers, startSession, wechatLogin } from '@/api';
 import { useAction } from '@/hooks/useAction';

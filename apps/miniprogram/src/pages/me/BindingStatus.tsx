@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '@/components/nutui';
 import { BINDING_ACTION_LABELS, BINDING_STATE_LABELS, type BindingRequestView } from '@linli/shared-types';
 import { cancelBinding } from '@/api';
 import { ConfirmDialog } from '@/components/ConfirmDialog';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '@/components/nutui';
 import { ROLE_LABELS, type MeResponse } from '@linli/shared-types';
 import { clearSession, getMe, getSession, LOGIN_PAGE, showApiError, updateMe } from '@/api';
 import { ConfirmDialog } from '@/components/ConfirmDialog';

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '@/components/nutui';
 import { BINDING_ACTION_LABELS, BINDING_STATE_LABELS, type BindingRequestView, type BindingState } from '@linli/shared-types';
 import { HouseholdTags } from '@/components/HouseholdTags';
 import { LabelValue } from '@/components/LabelValue';

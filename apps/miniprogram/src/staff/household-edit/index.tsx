@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '@/components/nutui';
 import {
   HOUSEHOLD_TAG_LABELS,
   HOUSEHOLD_TAGS,

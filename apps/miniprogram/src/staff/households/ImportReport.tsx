@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Button } from '@/components/nutui';
 import type { ImportResult, ImportRowError } from '@linli/shared-types';
 
 interface ImportReportProps {
