@@ -1,6 +1,6 @@
 import type { BindingRequestView, BuildingView, HouseholdView, MeResponse, Page } from '@linli/shared-types';
 import { randomUUID } from 'node:crypto';
-import { Client, TestApp } from './support/test-app';
+import { type Client, TestApp } from './support/test-app';
 
 /** A resident binds to a household; staff approve; 「我的」 then shows the household. */
 describe('binding a resident to a household', () => {

@@ -2,7 +2,7 @@ import { HOUSEHOLD_SHEET_COLUMNS, type BuildingView, type HouseholdView, type Im
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { Client, TestApp } from './support/test-app';
+import { type Client, TestApp } from './support/test-app';
 
 async function xlsx(rows: unknown[][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
