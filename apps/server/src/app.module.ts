@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Clock } from './common/clock';
 import { CommonModule } from './common/common.module';
+import { DbModule } from './common/database/database.module';
 import { ErrorFilter } from './common/error.filter';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
 import { APP_CONFIG, type AppConfig } from './config/config';
@@ -47,6 +48,7 @@ export class AppModule {
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.loginRateLimit }]),
         ...(serveH5 && config.h5Dir ? [ServeStaticModule.forRoot({ rootPath: config.h5Dir, exclude: ['/api{/*path}'] })] : []),
         CommonModule.forRoot(clock),
+        DbModule,
         WechatModule,
         CommunityModule,
         AuthModule,

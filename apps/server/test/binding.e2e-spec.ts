@@ -118,6 +118,28 @@ describe('binding a resident to a household', () => {
     expect(await t.count('binding_requests')).toBe(before + 1);
   });
 
+  it('retries racing each other with one key all get the first answer, and one row is written', async () => {
+    const resident = await t.newResident();
+    const key = randomUUID();
+    const before = await t.count('binding_requests');
+    const answers = await Promise.all(Array.from({ length: 5 }, () => resident.post('/api/bindings', form(), key)));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201]);
+    const ids = new Set(answers.map((a) => (a.body as BindingRequestView).id));
+    expect(ids.size).toBe(1);
+    expect(await t.count('binding_requests')).toBe(before + 1);
+  });
+
+  it('a refusal is stored under its key and replayed, and still writes nothing', async () => {
+    const resident = await t.newResident();
+    const key = randomUUID();
+    const before = await t.count('binding_requests');
+    const first = await resident.post('/api/bindings', form({ room: '8888' }), key).expect(404);
+    const retry = await resident.post('/api/bindings', form({ room: '8888' }), key).expect(404);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(await t.count('binding_requests')).toBe(before);
+  });
+
   it('two taps at once make one request', async () => {
     const resident = await t.newResident();
     const before = await t.count('binding_requests');

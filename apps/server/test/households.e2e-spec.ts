@@ -144,6 +144,23 @@ describe('households (staff)', () => {
     expect(list.items.map((h) => [h.room, h.tags])).toEqual([['101', []], ['102', ['dialysis', 'elderly-alone']]]);
   });
 
+  it('a retried upload with the same key replays; the same key with another file is refused', async () => {
+    const key = randomUUID();
+    const one = await xlsx([[...HOUSEHOLD_SHEET_COLUMNS], ['23栋', '1单元', '101', 1, '', '', '', '']]);
+    const two = await xlsx([[...HOUSEHOLD_SHEET_COLUMNS], ['23栋', '1单元', '102', 1, '', '', '', '']]);
+    const first = (await importFile(one, key).expect(201)).body as ImportResult;
+    expect(first).toEqual({ created: 1, updated: 0, unchanged: 0 });
+    const retry = await importFile(one, key).expect(201);
+    expect(retry.body).toEqual(first);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect((await importFile(two, key).expect(422)).body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('a file over 10 MB is refused before it is read', async () => {
+    const res = await importFile(Buffer.alloc(10 * 1024 * 1024 + 1, 1)).expect(413);
+    expect(res.body).toMatchObject({ code: 'FILE_TOO_LARGE', message: '文件太大，请上传 10MB 以内的文件' });
+  });
+
   it('an unreadable file is a clear 400', async () => {
     const res = await importFile(Buffer.from('not a spreadsheet')).expect(400);
     expect(res.body).toMatchObject({ code: 'IMPORT_FILE_UNREADABLE', message: '无法读取这个文件，请上传 Excel（.xlsx）文件' });

@@ -14,7 +14,6 @@ export const ERROR_MESSAGES = {
   SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试',
   INVALID_TRANSITION: '当前状态下不能进行此操作',
   IDEMPOTENCY_KEY_REUSED: '这次提交与之前的提交不一致，请刷新后重试',
-  IDEMPOTENCY_IN_PROGRESS: '上一次提交还在处理中，请稍候',
   WECHAT_LOGIN_FAILED: '微信登录失败，请重新打开小程序再试',
   WECHAT_UNAVAILABLE: '微信服务繁忙，请稍后再试',
   DEV_LOGIN_DISABLED: '正式环境不能使用演示登录',
@@ -26,6 +25,7 @@ export const ERROR_MESSAGES = {
   BUILDING_NOT_FOUND: '没有这个楼栋',
   IMPORT_INVALID: '表格中有错误，请按提示修改后重新导入，本次没有导入任何数据',
   IMPORT_FILE_UNREADABLE: '无法读取这个文件，请上传 Excel（.xlsx）文件',
+  FILE_TOO_LARGE: '文件太大，请上传 10MB 以内的文件',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -23,7 +23,6 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   SERVICE_UNAVAILABLE: 503,
   INVALID_TRANSITION: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
-  IDEMPOTENCY_IN_PROGRESS: 409,
   WECHAT_LOGIN_FAILED: 401,
   WECHAT_UNAVAILABLE: 503,
   DEV_LOGIN_DISABLED: 404,
@@ -35,6 +34,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   BUILDING_NOT_FOUND: 404,
   IMPORT_INVALID: 422,
   IMPORT_FILE_UNREADABLE: 400,
+  FILE_TOO_LARGE: 413,
 };
 
 /** Thrown to replay a stored refusal (Idempotency-Key retry) with its original status and body. */

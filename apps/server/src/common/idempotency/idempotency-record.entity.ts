@@ -19,9 +19,9 @@ export class IdempotencyRecord {
   @Column({ type: 'varchar', length: 64 })
   fingerprint: string;
 
-  /** null while the first request is still running. */
-  @Column({ name: 'status_code', type: 'int', nullable: true })
-  statusCode: number | null;
+  /** The HTTP status of the first answer. */
+  @Column({ name: 'status_code', type: 'int' })
+  statusCode: number;
 
   @Column({ type: 'text', nullable: true })
   body: string | null;

@@ -2,105 +2,116 @@ import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor 
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { ErrorBody } from '@linli/shared-types';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import { catchError, from, mergeMap, Observable, of } from 'rxjs';
-import { DataSource, IsNull } from 'typeorm';
+import { from, lastValueFrom, Observable } from 'rxjs';
 import type { RequestWithActor } from '../actor';
 import { Clock } from '../clock';
+import { Db } from '../database/db';
 import { isUniqueViolation } from '../db-errors';
 import { DomainError, ReplayedError } from '../domain-error';
 import { toErrorAnswer } from '../error.filter';
-import { decideOnExisting, isValidIdempotencyKey, requestFingerprint } from './idempotency';
+import { isValidIdempotencyKey, requestFingerprint } from './idempotency';
 import { IdempotencyRecord } from './idempotency-record.entity';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** The key is held by a twin request that committed first. */
+class KeyTaken extends Error {}
+
+interface Keyed {
+  userId: number;
+  key: string;
+  fingerprint: string;
+}
+
 /**
- * Stores the first answer to a mutating call per (user, Idempotency-Key) in the database and
- * replays it for retries, so a double tap or a retry after a lost answer does the work once.
- * Works across server instances: the unique index on (user_id, idem_key) decides who runs.
+ * One command, one transaction, one answer per Idempotency-Key.
+ *
+ * Every mutating request runs in one database transaction that services join (Db). When it
+ * carries an Idempotency-Key, the answer is stored in that same transaction: it exists exactly
+ * when the change does. A retry replays it; a twin running at the same time waits on the unique
+ * (user_id, idem_key) index and then replays; a server killed mid-request leaves neither change
+ * nor answer, so the retry simply runs. Refusals (4xx) are stored too, after the rollback.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Db,
     private readonly clock: Clock,
     private readonly reflector: Reflector,
   ) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const req = ctx.switchToHttp().getRequest<RequestWithActor>();
+    const req = ctx.switchToHttp().getRequest<RequestWithActor & { file?: { buffer: Buffer } }>();
+    if (!MUTATING.has(req.method)) return next.handle();
     const key = req.header('idempotency-key');
-    if (!MUTATING.has(req.method) || key === undefined || !req.actor) return next.handle();
-    if (!isValidIdempotencyKey(key)) {
+    if (key !== undefined && !isValidIdempotencyKey(key)) {
       throw new DomainError('VALIDATION_FAILED', { fields: { 'Idempotency-Key': '请求编号格式不对，请刷新后重试' } });
     }
-    const userId = req.actor.userId;
-    const fingerprint = requestFingerprint(req.method, req.originalUrl, req.body);
+    const keyed: Keyed | null =
+      key !== undefined && req.actor
+        ? { userId: req.actor.userId, key, fingerprint: requestFingerprint(req.method, req.originalUrl, req.body, req.file?.buffer) }
+        : null;
     const res = ctx.switchToHttp().getResponse<Response>();
-    return from(this.begin(userId, key, fingerprint)).pipe(
-      mergeMap((existing) => {
-        if (existing) {
-          res.setHeader('Idempotent-Replayed', 'true');
-          const body: unknown = existing.body === null ? null : JSON.parse(existing.body);
-          if (existing.statusCode !== null && existing.statusCode >= 400) {
-            throw new ReplayedError(existing.statusCode, body as ErrorBody);
-          }
-          return of(body);
-        }
-        const successStatus = this.successStatus(ctx, req.method);
-        return next.handle().pipe(
-          mergeMap(async (body: unknown) => {
-            await this.finish(userId, key, successStatus, body);
-            return body;
-          }),
-          catchError(async (error: unknown) => {
-            const answer = toErrorAnswer(error);
-            if (answer.status < 500) await this.finish(userId, key, answer.status, answer.body);
-            else await this.db.getRepository(IdempotencyRecord).delete({ userId, key });
-            throw error;
-          }),
-        );
-      }),
-    );
+    return from(this.run(next, keyed, this.successStatus(ctx, req.method), res));
   }
 
-  /** Claims the key; returns null when this request runs, or the stored answer to replay. */
-  private async begin(userId: number, key: string, fingerprint: string): Promise<IdempotencyRecord | null> {
-    const repo = this.db.getRepository(IdempotencyRecord);
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        await repo.insert({ userId, key, fingerprint, statusCode: null, body: null, createdAt: this.clock.now() });
-        return null;
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-      }
-      const stored = await repo.findOneBy({ userId, key });
-      if (!stored) continue;
-      switch (decideOnExisting(stored, fingerprint, this.clock.now())) {
-        case 'replay':
-          return stored;
-        case 'mismatch':
-          throw new DomainError('IDEMPOTENCY_KEY_REUSED');
-        case 'in-progress':
-          throw new DomainError('IDEMPOTENCY_IN_PROGRESS');
-        case 'abandoned':
-          await repo.delete({ id: stored.id, statusCode: IsNull() });
-          continue;
-      }
+  private async run(next: CallHandler, keyed: Keyed | null, status: number, res: Response): Promise<unknown> {
+    if (keyed) {
+      const stored = await this.db.repo(IdempotencyRecord).findOneBy({ userId: keyed.userId, key: keyed.key });
+      if (stored) return this.replay(stored, keyed, res);
     }
-    throw new DomainError('IDEMPOTENCY_IN_PROGRESS');
+    try {
+      return await this.db.transaction(async (tx) => {
+        if (keyed) await this.claim(keyed, status);
+        const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+        if (keyed) await tx.update(IdempotencyRecord, { userId: keyed.userId, key: keyed.key }, { body: serialise(body) });
+        return body;
+      });
+    } catch (error) {
+      if (!keyed) throw error;
+      if (error instanceof KeyTaken) {
+        const stored = await this.db.repo(IdempotencyRecord).findOneByOrFail({ userId: keyed.userId, key: keyed.key });
+        return this.replay(stored, keyed, res);
+      }
+      const answer = toErrorAnswer(error);
+      if (answer.status < 500) await this.storeRefusal(keyed, answer.status, answer.body);
+      throw error;
+    }
   }
 
-  private async finish(userId: number, key: string, statusCode: number, body: unknown): Promise<void> {
-    await this.db
-      .getRepository(IdempotencyRecord)
-      .update({ userId, key }, { statusCode, body: body === undefined ? null : JSON.stringify(body) });
+  /** Takes the key inside the command's transaction (on MySQL a twin waits here until we commit). */
+  private async claim(keyed: Keyed, status: number): Promise<void> {
+    try {
+      await this.db.repo(IdempotencyRecord).insert({ ...keyed, statusCode: status, body: null, createdAt: this.clock.now() });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new KeyTaken();
+      throw error;
+    }
+  }
+
+  private async storeRefusal(keyed: Keyed, status: number, body: ErrorBody): Promise<void> {
+    try {
+      await this.db.transaction((tx) => tx.insert(IdempotencyRecord, { ...keyed, statusCode: status, body: serialise(body), createdAt: this.clock.now() }));
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+
+  private replay(stored: IdempotencyRecord, keyed: Keyed, res: Response): unknown {
+    if (stored.fingerprint !== keyed.fingerprint) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
+    res.setHeader('Idempotent-Replayed', 'true');
+    const body: unknown = stored.body === null ? undefined : JSON.parse(stored.body);
+    if (stored.statusCode >= 400) throw new ReplayedError(stored.statusCode, body as ErrorBody);
+    return body;
   }
 
   private successStatus(ctx: ExecutionContext, method: string): number {
     const explicit = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, ctx.getHandler());
     return explicit ?? (method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
   }
+}
+
+function serialise(body: unknown): string | null {
+  return body === undefined ? null : JSON.stringify(body);
 }

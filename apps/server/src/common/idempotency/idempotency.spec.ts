@@ -1,4 +1,4 @@
-import { decideOnExisting, isValidIdempotencyKey, requestFingerprint } from './idempotency';
+import { isValidIdempotencyKey, requestFingerprint } from './idempotency';
 
 describe('idempotency keys', () => {
   it('accepts UUIDs and refuses empty, short, long or odd keys', () => {
@@ -17,14 +17,10 @@ describe('idempotency keys', () => {
     expect(requestFingerprint('PATCH', '/api/bindings', { phone: '13800000000', name: '王' })).not.toBe(a);
   });
 
-  it('replays a finished answer, refuses another request under the same key, waits for a running one', () => {
-    const now = new Date('2026-04-23T08:00:00Z');
-    const done = { fingerprint: 'f', statusCode: 201, createdAt: now };
-    expect(decideOnExisting(done, 'f', now)).toBe('replay');
-    expect(decideOnExisting(done, 'g', now)).toBe('mismatch');
-    const running = { fingerprint: 'f', statusCode: null, createdAt: new Date(now.getTime() - 1000) };
-    expect(decideOnExisting(running, 'f', now)).toBe('in-progress');
-    const dead = { fingerprint: 'f', statusCode: null, createdAt: new Date(now.getTime() - 3 * 60 * 1000) };
-    expect(decideOnExisting(dead, 'f', now)).toBe('abandoned');
+  it('fingerprints an uploaded file by its bytes', () => {
+    const one = requestFingerprint('POST', '/api/import', {}, Buffer.from('sheet one'));
+    expect(requestFingerprint('POST', '/api/import', {}, Buffer.from('sheet one'))).toBe(one);
+    expect(requestFingerprint('POST', '/api/import', {}, Buffer.from('sheet two'))).not.toBe(one);
+    expect(requestFingerprint('POST', '/api/import', {})).not.toBe(one);
   });
 });

@@ -3,18 +3,18 @@ import { createHash } from 'node:crypto';
 /** Keys are what the app generates: UUIDs or similar, 8–100 safe characters. */
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_\-:.]{8,100}$/;
 
-/** A first request that never finished (the server was killed) is abandoned after this long. */
-export const ABANDONED_AFTER_MS = 2 * 60 * 1000;
-
 export function isValidIdempotencyKey(key: string): boolean {
   return IDEMPOTENCY_KEY_PATTERN.test(key);
 }
 
-/** Same method, path and body → same fingerprint, whatever the order of the body's keys. */
-export function requestFingerprint(method: string, path: string, body: unknown): string {
-  return createHash('sha256')
-    .update(`${method.toUpperCase()} ${path}\n${stableJson(body ?? null)}`)
-    .digest('hex');
+/**
+ * Same method, path, body (and uploaded file) → same fingerprint, whatever the order of the
+ * body's keys. A key sent again with another request is refused rather than replayed.
+ */
+export function requestFingerprint(method: string, path: string, body: unknown, file?: Buffer): string {
+  const hash = createHash('sha256').update(`${method.toUpperCase()} ${path}\n${stableJson(body ?? null)}`);
+  if (file) hash.update('\nfile:').update(file);
+  return hash.digest('hex');
 }
 
 function stableJson(value: unknown): string {
@@ -26,19 +26,4 @@ function stableJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
-}
-
-export interface StoredAnswer {
-  fingerprint: string;
-  statusCode: number | null;
-  createdAt: Date;
-}
-
-export type ReplayDecision = 'replay' | 'mismatch' | 'in-progress' | 'abandoned';
-
-/** What to do when a request arrives with a key that is already stored. */
-export function decideOnExisting(stored: StoredAnswer, fingerprint: string, now: Date): ReplayDecision {
-  if (stored.fingerprint !== fingerprint) return 'mismatch';
-  if (stored.statusCode !== null) return 'replay';
-  return now.getTime() - stored.createdAt.getTime() > ABANDONED_AFTER_MS ? 'abandoned' : 'in-progress';
 }

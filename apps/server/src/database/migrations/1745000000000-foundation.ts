@@ -124,7 +124,7 @@ export class Foundation1745000000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'idempotency_records',
-        columns: [id, int('user_id'), str('idem_key', 100), str('fingerprint', 64), int('status_code', true), { name: 'body', type: longText, isNullable: true }, time('created_at')],
+        columns: [id, int('user_id'), str('idem_key', 100), str('fingerprint', 64), int('status_code'), { name: 'body', type: longText, isNullable: true }, time('created_at')],
         indices: [{ name: 'UQ_idempotency_user_key', columnNames: ['user_id', 'idem_key'], isUnique: true }],
       }),
     );

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   BINDING_FLOW,
   nextStates,
@@ -9,10 +8,11 @@ import {
   type BindingState,
   type CreateBindingRequest,
 } from '@linli/shared-types';
-import { DataSource, EntityManager, In, IsNull, MoreThan } from 'typeorm';
+import { EntityManager, In, IsNull, MoreThan } from 'typeorm';
 import { hasRole, type Actor } from '../../common/actor';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
+import { Db } from '../../common/database/db';
 import { isUniqueViolation } from '../../common/db-errors';
 import { DomainError } from '../../common/domain-error';
 import { BindingCode } from './entities/binding-code.entity';
@@ -26,7 +26,7 @@ import { UsersService } from './users.service';
 @Injectable()
 export class BindingsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly users: UsersService,
@@ -43,11 +43,11 @@ export class BindingsService {
     const community = actor.communityId ?? (await this.users.defaultCommunity())?.id;
     if (community === undefined || dto.buildingId === undefined) throw new DomainError('HOUSEHOLD_NOT_FOUND');
     const household = await this.db
-      .getRepository(Household)
+      .repo(Household)
       .findOneBy({ communityId: community, buildingId: dto.buildingId, unit: dto.unit ?? '', room: dto.room ?? '' });
     if (!household) throw new DomainError('HOUSEHOLD_NOT_FOUND');
     try {
-      const saved = await this.db.getRepository(BindingRequest).save({
+      const saved = await this.db.repo(BindingRequest).save({
         communityId: community,
         userId: actor.userId,
         householdId: household.id,
@@ -151,7 +151,7 @@ export class BindingsService {
   /** Staff list of a community's requests: pending ones oldest first (they have waited longest). */
   async listForStaff(actor: Actor, state: BindingState | undefined): Promise<BindingRequestView[]> {
     const communityId = this.households.staffCommunity(actor);
-    const rows = await this.db.getRepository(BindingRequest).find({
+    const rows = await this.db.repo(BindingRequest).find({
       where: state ? { communityId, state } : { communityId },
       order: { createdAt: state === 'PENDING' ? 'ASC' : 'DESC', id: 'ASC' },
       take: 200,
@@ -161,7 +161,7 @@ export class BindingsService {
 
   /** The user's latest request, if any. */
   async latestOf(actor: Actor): Promise<BindingRequestView | null> {
-    const [latest] = await this.db.getRepository(BindingRequest).find({ where: { userId: actor.userId }, order: { id: 'DESC' }, take: 1 });
+    const [latest] = await this.db.repo(BindingRequest).find({ where: { userId: actor.userId }, order: { id: 'DESC' }, take: 1 });
     if (!latest) return null;
     const [view] = await this.views(actor, [latest]);
     return view ?? null;
@@ -189,7 +189,7 @@ export class BindingsService {
 
   private async views(actor: Actor, rows: BindingRequest[]): Promise<BindingRequestView[]> {
     if (rows.length === 0) return [];
-    const households = await this.db.getRepository(Household).findBy({ id: In([...new Set(rows.map((r) => r.householdId))]) });
+    const households = await this.db.repo(Household).findBy({ id: In([...new Set(rows.map((r) => r.householdId))]) });
     const householdViews = await this.households.views(households, true);
     return rows.map((r) => {
       const h = householdViews.find((v) => v.id === r.householdId);

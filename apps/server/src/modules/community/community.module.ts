@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { singleFileUpload } from '../../common/upload';
 import { BindingsController } from './bindings.controller';
 import { BindingsService } from './bindings.service';
 import { CommunityController } from './community.controller';
@@ -14,4 +15,8 @@ import { UsersService } from './users.service';
   providers: [UsersService, HouseholdsService, BindingsService, HouseholdImportService, MeService],
   exports: [UsersService, HouseholdsService, MeService],
 })
-export class CommunityModule {}
+export class CommunityModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(singleFileUpload('file')).forRoutes({ path: 'staff/households/import', method: RequestMethod.POST });
+  }
+}

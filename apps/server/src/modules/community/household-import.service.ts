@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { HOUSEHOLD_SHEET_COLUMNS, HOUSEHOLD_TAG_LABELS, type ImportResult } from '@linli/shared-types';
 import ExcelJS from 'exceljs';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
+import { Db } from '../../common/database/db';
 import { DomainError } from '../../common/domain-error';
 import type { HouseholdQueryDto } from './dto/community.dto';
 import { Building } from './entities/building.entity';
@@ -18,7 +18,7 @@ import { HouseholdsService } from './households.service';
 @Injectable()
 export class HouseholdImportService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly households: HouseholdsService,

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomInt } from 'node:crypto';
 import {
   formatDoor,
@@ -10,10 +9,11 @@ import {
   type Page,
   type UpsertHouseholdRequest,
 } from '@linli/shared-types';
-import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { Brackets, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { hasRole, type Actor } from '../../common/actor';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
+import { Db } from '../../common/database/db';
 import { isUniqueViolation } from '../../common/db-errors';
 import { DomainError } from '../../common/domain-error';
 import type { HouseholdQueryDto } from './dto/community.dto';
@@ -32,19 +32,19 @@ const CODE_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 @Injectable()
 export class HouseholdsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditService,
   ) {}
 
   async buildings(communityId: number): Promise<BuildingView[]> {
-    const rows = await this.db.getRepository(Building).find({ where: { communityId }, order: { sortOrder: 'ASC', id: 'ASC' } });
+    const rows = await this.db.repo(Building).find({ where: { communityId }, order: { sortOrder: 'ASC', id: 'ASC' } });
     return rows.map((b) => ({ id: b.id, name: b.name, units: b.units ? b.units.split(',') : [], zone: b.zone }));
   }
 
   /** A resident may read only their own household; staff any of their community. Others: not found. */
   async getFor(actor: Actor, id: number): Promise<HouseholdView> {
-    const household = await this.db.getRepository(Household).findOneBy({ id });
+    const household = await this.db.repo(Household).findOneBy({ id });
     const staffHere = household !== null && hasRole(actor, 'staff', 'supervisor') && actor.communityId === household.communityId;
     if (!household || !(staffHere || actor.householdId === household.id)) throw new DomainError('HOUSEHOLD_NOT_FOUND');
     const [view] = await this.views([household], true);
@@ -129,8 +129,8 @@ export class HouseholdsService {
   async views(rows: Household[], revealPhones: boolean): Promise<HouseholdView[]> {
     if (rows.length === 0) return [];
     const buildingNames = await this.buildingNames(rows);
-    const communities = await this.db.getRepository(Community).findBy({ id: In([...new Set(rows.map((h) => h.communityId))]) });
-    const members = await this.db.getRepository(User).find({ where: { householdId: In(rows.map((h) => h.id)) }, order: { id: 'ASC' } });
+    const communities = await this.db.repo(Community).findBy({ id: In([...new Set(rows.map((h) => h.communityId))]) });
+    const members = await this.db.repo(User).find({ where: { householdId: In(rows.map((h) => h.id)) }, order: { id: 'ASC' } });
     return rows.map((h) => {
       const building = buildingNames.get(h.buildingId) ?? '';
       const community = communities.find((c) => c.id === h.communityId)?.name ?? '';
@@ -181,13 +181,13 @@ export class HouseholdsService {
 
   private async buildingNames(rows: Household[]): Promise<Map<number, string>> {
     const ids = [...new Set(rows.map((h) => h.buildingId))];
-    const buildings = ids.length ? await this.db.getRepository(Building).findBy({ id: In(ids) }) : [];
+    const buildings = ids.length ? await this.db.repo(Building).findBy({ id: In(ids) }) : [];
     return new Map(buildings.map((b) => [b.id, b.name]));
   }
 
   private filtered(communityId: number, query: HouseholdQueryDto): SelectQueryBuilder<Household> {
     const qb = this.db
-      .getRepository(Household)
+      .repo(Household)
       .createQueryBuilder('h')
       .innerJoin(Building, 'b', 'b.id = h.building_id')
       .where('h.community_id = :communityId', { communityId })

@@ -1,5 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query, StreamableFile, UploadedFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { BindingCodeResponse, HouseholdView, ImportResult, Page } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
@@ -52,10 +51,9 @@ export class StaffHouseholdsController {
     return this.households.createBindingCode(actor, id);
   }
 
-  /** An .xlsx with the columns of HOUSEHOLD_SHEET_COLUMNS: all rows or none. */
+  /** An .xlsx (multipart field `file`, read by CommunityModule's upload middleware): all rows or none. */
   @Post('import')
   @ApiConsumes('multipart/form-data')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 10 * 1024 * 1024, files: 1 } }))
   import(@CurrentActor() actor: Actor, @UploadedFile() file: { buffer: Buffer } | undefined): Promise<ImportResult> {
     if (!file) throw new DomainError('IMPORT_FILE_UNREADABLE');
     return this.sheets.import(actor, file.buffer);

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { isRole, type DevUserKey, type Role } from '@linli/shared-types';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { Clock } from '../../common/clock';
+import { Db } from '../../common/database/db';
 import { isUniqueViolation } from '../../common/db-errors';
 import { Community } from './entities/community.entity';
 import { RoleAssignment } from './entities/role-assignment.entity';
@@ -13,37 +13,37 @@ import { User } from './entities/user.entity';
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: Db,
     private readonly clock: Clock,
   ) {}
 
   /** The actor behind a token, or null when the user no longer exists. */
   async loadActor(userId: number): Promise<Actor | null> {
-    const user = await this.db.getRepository(User).findOne({ where: { id: userId }, select: ['id', 'householdId'] });
+    const user = await this.db.repo(User).findOne({ where: { id: userId }, select: ['id', 'householdId'] });
     if (!user) return null;
-    const assignments = await this.db.getRepository(RoleAssignment).find({ where: { userId }, order: { id: 'ASC' } });
+    const assignments = await this.db.repo(RoleAssignment).find({ where: { userId }, order: { id: 'ASC' } });
     const communityId = assignments[0]?.communityId ?? null;
     const roles = assignments.filter((a) => a.communityId === communityId && isRole(a.role)).map((a) => a.role);
     return { userId, communityId, roles, householdId: user.householdId };
   }
 
   findById(id: number): Promise<User | null> {
-    return this.db.getRepository(User).findOneBy({ id });
+    return this.db.repo(User).findOneBy({ id });
   }
 
   findDevUser(key: DevUserKey): Promise<User | null> {
-    return this.db.getRepository(User).findOneBy({ devKey: key });
+    return this.db.repo(User).findOneBy({ devKey: key });
   }
 
   /** A demo resident with no household yet, to try binding. */
   createNewResident(nickname: string | undefined): Promise<User> {
-    const repo = this.db.getRepository(User);
+    const repo = this.db.repo(User);
     return repo.save(repo.create({ nickname: nickname ?? '新居民', openid: null, devKey: null, phone: null, householdId: null, createdAt: this.clock.now() }));
   }
 
   /** The user of this WeChat openid, created on first login (no role until bound). */
   async findOrCreateByOpenid(openid: string): Promise<User> {
-    const repo = this.db.getRepository(User);
+    const repo = this.db.repo(User);
     const existing = await repo.findOneBy({ openid });
     if (existing) return existing;
     try {
@@ -63,11 +63,11 @@ export class UsersService {
 
   /** The community a user without roles acts in: the first one (one community per deployment today). */
   async defaultCommunity(): Promise<Community | null> {
-    const [first] = await this.db.getRepository(Community).find({ order: { id: 'ASC' }, take: 1 });
+    const [first] = await this.db.repo(Community).find({ order: { id: 'ASC' }, take: 1 });
     return first ?? null;
   }
 
   findCommunity(id: number): Promise<Community | null> {
-    return this.db.getRepository(Community).findOneBy({ id });
+    return this.db.repo(Community).findOneBy({ id });
   }
 }

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
+
+/** A promise-chain mutex: one holder at a time, in arrival order. */
+class Mutex {
+  private tail: Promise<void> = Promise.resolve();
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    const previous = this.tail;
+    let release!: () => void;
+    this.tail = new Promise<void>((resolve) => (release = resolve));
+    await previous;
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+}
+
+/**
+ * The database as services see it: one transaction per command.
+ *
+ * A mutating request runs inside one transaction (opened by the idempotency interceptor);
+ * `transaction()` joins it, and `manager`/`repo()` read and write through it, so a service reads
+ * its own writes and the stored idempotent answer commits together with the change.
+ *
+ * On SQLite TypeORM shares ONE connection between all requests: two overlapping transactions
+ * would silently nest as savepoints of each other. There, transactions take a process-wide
+ * mutex (SQLite has a single writer anyway). On MySQL each transaction has its own pooled
+ * connection and nothing is serialised in process: the database's locks decide.
+ */
+@Injectable()
+export class Db {
+  private readonly current = new AsyncLocalStorage<EntityManager>();
+  private readonly sqliteWriter: Mutex | null;
+
+  constructor(@InjectDataSource() readonly source: DataSource) {
+    this.sqliteWriter = source.options.type === 'better-sqlite3' ? new Mutex() : null;
+  }
+
+  /** The current command's transaction, or the plain manager outside one. */
+  get manager(): EntityManager {
+    return this.current.getStore() ?? this.source.manager;
+  }
+
+  repo<T extends ObjectLiteral>(entity: EntityTarget<T>): Repository<T> {
+    return this.manager.getRepository(entity);
+  }
+
+  get inTransaction(): boolean {
+    return this.current.getStore() !== undefined;
+  }
+
+  /** Runs `fn` in a transaction, joining the current one when a command has opened it. */
+  transaction<T>(fn: (tx: EntityManager) => Promise<T>): Promise<T> {
+    const open = this.current.getStore();
+    if (open) return fn(open);
+    const run = (): Promise<T> => this.source.transaction((tx) => this.current.run(tx, () => fn(tx)));
+    return this.sqliteWriter ? this.sqliteWriter.run(run) : run();
+  }
+}
