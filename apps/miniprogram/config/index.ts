@@ -78,6 +78,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       compile: { include: [includeSharedTypes] },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
+        // Pages load on demand; let them share what they have in common (NutUI, the api layer)
+        // instead of each page's chunk carrying its own copy (Taro splits initial chunks only).
+        const splitChunks: unknown = chain.optimization.get('splitChunks');
+        if (splitChunks && typeof splitChunks === 'object') {
+          chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' });
+        }
       },
     },
   };

@@ -31,7 +31,13 @@ function listFiles(dir, root = dir) {
 /** Subpackage roots from app.json (`subPackages` or `subpackages`), without trailing slashes. */
 function subpackageRoots(appJson) {
   const list = appJson.subPackages || appJson.subpackages || [];
-  return list.map((p) => String(p.root).replace(/^\.?\/+/, '').replace(/\/+$/, '')).filter(Boolean);
+  return list
+    .map((p) =>
+      String(p.root)
+        .replace(/^\.?\/+/, '')
+        .replace(/\/+$/, ''),
+    )
+    .filter(Boolean);
 }
 
 function kb(bytes) {

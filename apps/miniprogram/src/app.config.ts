@@ -16,5 +16,7 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#1f6f43',
     navigationBarTitleText: '邻里',
     navigationBarTextStyle: 'white',
+    // Also shows Taro's title bar (with a back button) in the browser build.
+    navigationStyle: 'default',
   },
 });

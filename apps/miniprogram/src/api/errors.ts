@@ -89,9 +89,7 @@ export function importRowErrors(error: unknown): ImportRowError[] {
   if (!(error instanceof ApiError) || error.code !== 'IMPORT_INVALID') return [];
   const errors = (error.details as Partial<ImportInvalidDetails> | undefined)?.errors;
   if (!Array.isArray(errors)) return [];
-  return errors.filter(
-    (e): e is ImportRowError => typeof e === 'object' && e !== null && typeof (e as ImportRowError).row === 'number',
-  );
+  return errors.filter((e): e is ImportRowError => typeof e === 'object' && e !== null && typeof (e as ImportRowError).row === 'number');
 }
 
 /** Field errors of VALIDATION_FAILED (field path → Chinese explanation). */

@@ -11,11 +11,4 @@ export {
   type ImportInvalidDetails,
 } from './errors';
 export { pickXlsx, type PickedFile } from './files';
-export {
-  clearSession,
-  getSession,
-  startSession,
-  subscribeSession,
-  updateMe,
-  type Session,
-} from './session';
+export { clearSession, getSession, startSession, subscribeSession, updateMe, type Session } from './session';

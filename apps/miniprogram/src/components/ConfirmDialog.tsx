@@ -30,13 +30,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           <Button id="dialog-cancel" size="large" fill="outline" onClick={onCancel} disabled={busy}>
             {cancelText}
           </Button>
-          <Button
-            id="dialog-confirm"
-            size="large"
-            type={danger ? 'danger' : 'primary'}
-            loading={busy}
-            onClick={onConfirm}
-          >
+          <Button id="dialog-confirm" size="large" type={danger ? 'danger' : 'primary'} loading={busy} onClick={onConfirm}>
             {confirmText}
           </Button>
         </View>

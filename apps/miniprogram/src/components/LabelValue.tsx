@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
 
-/** 「地址　3栋2单元1203」: a label column and its value. */
+/** A label column and its value: 「住户  滨湖和园 3栋2单元1203」. */
 export function LabelValue({ label, children }: { label: string; children: ReactNode }) {
   return (
     <View className="label-value">

@@ -84,7 +84,7 @@ export default function BindPage() {
   const submit = useAction(
     async (body: CreateBindingRequest, key: string) => {
       const result = await createBinding(body, key);
-      await Taro.showToast({ title: result.state === 'APPROVED' ? '绑定成功' : '已提交，请等待审核', icon: 'success' });
+      await Taro.showToast({ title: result.state === 'APPROVED' ? '绑定成功' : '已提交', icon: 'success' });
       if (Taro.getCurrentPages().length > 1) await Taro.navigateBack();
       else await Taro.reLaunch({ url: '/pages/me/index' });
       return result;
@@ -141,6 +141,7 @@ export default function BindPage() {
             <Field label="单元" error={errors.unit}>
               <Choices
                 idPrefix="bind-unit"
+                columns={3}
                 options={building.units.map((u) => ({ value: u, label: u }))}
                 selected={[form.unit]}
                 onToggle={(unit) => set({ unit })}
@@ -202,9 +203,7 @@ export default function BindPage() {
       <Button id="bind-submit" type="primary" size="large" block loading={submit.busy} onClick={onSubmit}>
         提交
       </Button>
-      <View className="muted bind__note">
-        {mode === 'door' ? '提交后，社区工作人员会核对您的信息。' : '绑定码正确会立即绑定成功。'}
-      </View>
+      <View className="muted bind__note">{mode === 'door' ? '提交后，社区工作人员会核对您的信息。' : '绑定码正确会立即绑定成功。'}</View>
     </View>
   );
 }

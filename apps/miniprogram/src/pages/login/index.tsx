@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@/components/nutui';
 import { ROLE_LABELS, type DevLoginRequest, type DevUsersResponse } from '@linli/shared-types';
@@ -26,6 +26,10 @@ export default function LoginPage() {
       });
   };
   useEffect(loadDevUsers, []);
+  useDidShow(() => {
+    // After a logout WeChat offers a home button; home would only send the person back here.
+    if (process.env.TARO_ENV === 'weapp') void Taro.hideHomeButton();
+  });
 
   const login = useAction(async (choice: LoginChoice, key: string) => {
     const res = choice.kind === 'wechat' ? await wechatLogin({ code: choice.code }, key) : await devLogin(choice.body, key);
@@ -67,22 +71,26 @@ export default function LoginPage() {
               <Button
                 key={user.key}
                 id={`dev-login-${user.key}`}
+                className="login__user"
                 size="large"
                 block
                 disabled={login.busy}
                 onClick={() => void login.run({ kind: 'dev', body: { user: user.key } })}
               >
-                {`${user.nickname}（${user.roles.map((role) => ROLE_LABELS[role]).join('、')}）`}
+                <View className="login__user-name">{user.nickname}</View>
+                <View className="login__user-roles">{user.roles.map((role) => ROLE_LABELS[role]).join('、')}</View>
               </Button>
             ))}
             <Button
               id="dev-login-new-resident"
+              className="login__user"
               size="large"
               block
               disabled={login.busy}
               onClick={() => void login.run({ kind: 'dev', body: { newResident: true } })}
             >
-              新居民（未绑定住户）
+              <View className="login__user-name">新居民</View>
+              <View className="login__user-roles">未绑定住户</View>
             </Button>
           </View>
         </View>

@@ -48,28 +48,16 @@ export default function MePage() {
     <View className="page me">
       <ProfileCard me={me} />
 
-      {me.household ? (
-        <HouseholdCard household={me.household} />
-      ) : (
-        <BindingStatus binding={me.binding} onChanged={() => void refresh()} />
-      )}
+      {me.household ? <HouseholdCard household={me.household} /> : <BindingStatus binding={me.binding} onChanged={() => void refresh()} />}
 
       {isStaff ? (
         <View className="me__staff">
           <View className="section-title">社区工作</View>
-          <View
-            id="entry-staff-bindings"
-            className="entry"
-            onClick={() => void Taro.navigateTo({ url: '/staff/bindings/index' })}
-          >
+          <View id="entry-staff-bindings" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/bindings/index' })}>
             <View>绑定审核</View>
             <View className="entry__arrow">›</View>
           </View>
-          <View
-            id="entry-staff-households"
-            className="entry"
-            onClick={() => void Taro.navigateTo({ url: '/staff/households/index' })}
-          >
+          <View id="entry-staff-households" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/households/index' })}>
             <View>住户管理</View>
             <View className="entry__arrow">›</View>
           </View>
@@ -101,13 +89,15 @@ function ProfileCard({ me }: { me: MeResponse }) {
       <View className="me__nickname">{me.user.nickname}</View>
       {me.community ? <View className="muted">{me.community.name}</View> : null}
       {me.user.phone ? <View className="muted">手机 {me.user.phone}</View> : null}
-      <View className="tags gap-top">
-        {me.roles.map((role) => (
-          <View key={role} className="tag tag--role">
-            {ROLE_LABELS[role]}
-          </View>
-        ))}
-      </View>
+      {me.roles.length > 0 ? (
+        <View className="tags gap-top">
+          {me.roles.map((role) => (
+            <View key={role} className="tag tag--role">
+              {ROLE_LABELS[role]}
+            </View>
+          ))}
+        </View>
+      ) : null}
     </View>
   );
 }

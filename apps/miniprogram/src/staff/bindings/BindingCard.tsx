@@ -18,9 +18,7 @@ export function BindingCard({ binding, busy, onApprove, onReject }: BindingCardP
     <View className="card" id={`binding-${binding.id}`}>
       <View className="row binding__head">
         <View className="big-text">{binding.name}</View>
-        <View className={`binding__state binding__state--${binding.state.toLowerCase()}`}>
-          {BINDING_STATE_LABELS[binding.state]}
-        </View>
+        <View className={`binding__state binding__state--${binding.state.toLowerCase()}`}>{BINDING_STATE_LABELS[binding.state]}</View>
       </View>
       <LabelValue label="电话">{binding.phone}</LabelValue>
       <LabelValue label="住户">{binding.address}</LabelValue>
@@ -31,10 +29,9 @@ export function BindingCard({ binding, busy, onApprove, onReject }: BindingCardP
 
       {binding.household ? (
         <View className="binding__household">
-          <LabelValue label="登记人数">{`${binding.household.headcount} 人`}</LabelValue>
-          {binding.household.contactName ? (
-            <LabelValue label="登记联系人">{binding.household.contactName}</LabelValue>
-          ) : null}
+          <View className="binding__household-title">系统中登记的这户</View>
+          <LabelValue label="人数">{`${binding.household.headcount} 人`}</LabelValue>
+          {binding.household.contactName ? <LabelValue label="联系人">{binding.household.contactName}</LabelValue> : null}
           <HouseholdTags tags={binding.household.tags} />
         </View>
       ) : (

@@ -64,9 +64,7 @@ export default function StaffBindingsPage() {
         ]}
       />
       {items === null ? <View className="loading">正在加载…</View> : null}
-      {items?.length === 0 ? (
-        <View className="empty">{tab === 'pending' ? '没有待审核的申请' : '还没有处理过的申请'}</View>
-      ) : null}
+      {items?.length === 0 ? <View className="empty">{tab === 'pending' ? '没有待审核的申请' : '还没有处理过的申请'}</View> : null}
       {items?.map((binding) => (
         <BindingCard
           key={binding.id}

@@ -63,7 +63,7 @@ function validate(form: Form): Errors {
   if (!form.unit) errors.unit = '请选择单元';
   if (!form.room.trim()) errors.room = '请填写房号';
   const headcount = Number(form.headcount);
-  if (!Number.isInteger(headcount) || headcount < 0 || headcount > 50) errors.headcount = '请填写人数（0 到 50）';
+  if (!/^\d+$/.test(form.headcount) || headcount < 1 || headcount > 30) errors.headcount = '请填写人数：1 到 30 的整数';
   if (form.contactPhone.trim() && !PHONE_PATTERN.test(form.contactPhone.trim())) errors.contactPhone = '请填写正确的11位手机号';
   return errors;
 }
@@ -183,6 +183,7 @@ export default function HouseholdEditPage() {
         <Field label="单元" error={errors.unit}>
           <Choices
             idPrefix="edit-unit"
+            columns={3}
             options={units.map((u) => ({ value: u, label: u }))}
             selected={[form.unit]}
             onToggle={(unit) => set({ unit })}
@@ -190,7 +191,14 @@ export default function HouseholdEditPage() {
         </Field>
       ) : null}
       <Field label="房号" error={errors.room}>
-        <TextInput id="edit-room" value={form.room} onChange={(room) => set({ room })} placeholder="例如 1203" maxlength={10} invalid={!!errors.room} />
+        <TextInput
+          id="edit-room"
+          value={form.room}
+          onChange={(room) => set({ room })}
+          placeholder="例如 1203"
+          maxlength={10}
+          invalid={!!errors.room}
+        />
       </Field>
       <Field label="人数" error={errors.headcount}>
         <TextInput
@@ -205,6 +213,7 @@ export default function HouseholdEditPage() {
       <Field label="标签（可多选）">
         <Choices
           idPrefix="edit-tag"
+          columns={3}
           options={HOUSEHOLD_TAGS.map((tag) => ({ value: tag, label: HOUSEHOLD_TAG_LABELS[tag] }))}
           selected={form.tags}
           onToggle={toggleTag}
@@ -214,7 +223,13 @@ export default function HouseholdEditPage() {
         <TextInput id="edit-zone" value={form.zone} onChange={(zone) => set({ zone })} placeholder="例如 A区" maxlength={20} />
       </Field>
       <Field label="联系人">
-        <TextInput id="edit-contact-name" value={form.contactName} onChange={(contactName) => set({ contactName })} placeholder="姓名" maxlength={20} />
+        <TextInput
+          id="edit-contact-name"
+          value={form.contactName}
+          onChange={(contactName) => set({ contactName })}
+          placeholder="姓名"
+          maxlength={20}
+        />
       </Field>
       <Field label="联系电话" error={errors.contactPhone}>
         <TextInput

@@ -46,6 +46,7 @@ export default function StaffHouseholdsPage() {
   const [result, setResult] = useState<Page<HouseholdView> | null>(null);
   const [imported, setImported] = useState<ImportResult | null>(null);
   const [importErrors, setImportErrors] = useState<{ message: string; rows: ImportRowError[] } | null>(null);
+  const [moreFilters, setMoreFilters] = useState(false);
   const shown = useRef(false);
 
   useEffect(() => {
@@ -103,36 +104,45 @@ export default function StaffHouseholdsPage() {
 
   const runExport = useAction(async (query: Filters) => exportHouseholds(query));
 
+  const chosenSummary = [buildings.find((b) => b.id === draft.buildingId)?.name, draft.tag ? HOUSEHOLD_TAG_LABELS[draft.tag] : undefined]
+    .filter(Boolean)
+    .join('、');
   const hasMore = result !== null && result.items.length < result.total;
 
   return (
     <View className="page households">
       <View className="card">
-        <Field label="楼栋">
-          <Choices
-            idPrefix="filter-building"
-            options={[{ value: 0, label: '全部' }, ...buildings.map((b) => ({ value: b.id, label: b.name }))]}
-            selected={[draft.buildingId ?? 0]}
-            onToggle={(id) => setDraft({ ...draft, buildingId: id === 0 ? undefined : id })}
-          />
-        </Field>
         <Field label="房号">
           <TextInput id="filter-room" value={draft.room} onChange={(room) => setDraft({ ...draft, room })} placeholder="例如 1203" />
-        </Field>
-        <Field label="标签">
-          <Choices
-            idPrefix="filter-tag"
-            options={[
-              { value: '', label: '全部' },
-              ...HOUSEHOLD_TAGS.map((tag) => ({ value: tag, label: HOUSEHOLD_TAG_LABELS[tag] })),
-            ]}
-            selected={[draft.tag ?? '']}
-            onToggle={(tag) => setDraft({ ...draft, tag: tag === '' ? undefined : tag })}
-          />
         </Field>
         <Field label="联系人或电话">
           <TextInput id="filter-q" value={draft.q} onChange={(q) => setDraft({ ...draft, q })} placeholder="姓名或手机号" />
         </Field>
+        {moreFilters ? (
+          <View>
+            <Field label="楼栋">
+              <Choices
+                idPrefix="filter-building"
+                options={[{ value: 0, label: '全部' }, ...buildings.map((b) => ({ value: b.id, label: b.name }))]}
+                selected={[draft.buildingId ?? 0]}
+                onToggle={(id) => setDraft({ ...draft, buildingId: id === 0 ? undefined : id })}
+              />
+            </Field>
+            <Field label="标签">
+              <Choices
+                idPrefix="filter-tag"
+                columns={3}
+                options={[{ value: '', label: '全部' }, ...HOUSEHOLD_TAGS.map((tag) => ({ value: tag, label: HOUSEHOLD_TAG_LABELS[tag] }))]}
+                selected={[draft.tag ?? '']}
+                onToggle={(tag) => setDraft({ ...draft, tag: tag === '' ? undefined : tag })}
+              />
+            </Field>
+          </View>
+        ) : (
+          <View id="filter-more" className="households__more" onClick={() => setMoreFilters(true)}>
+            {`按楼栋、标签筛选${chosenSummary ? `（已选：${chosenSummary}）` : ''} ▾`}
+          </View>
+        )}
         <Button id="households-search" type="primary" size="large" block onClick={search}>
           查询
         </Button>
@@ -152,7 +162,14 @@ export default function StaffHouseholdsPage() {
         </Button>
       </View>
 
-      <ImportReport result={imported} failure={importErrors} onClose={() => { setImported(null); setImportErrors(null); }} />
+      <ImportReport
+        result={imported}
+        failure={importErrors}
+        onClose={() => {
+          setImported(null);
+          setImportErrors(null);
+        }}
+      />
 
       {result === null ? <View className="loading">正在加载…</View> : null}
       {result ? <View className="section-title">{`共 ${result.total} 户`}</View> : null}
