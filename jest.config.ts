@@ -1,8 +1,11 @@
 import type { Config } from 'jest';
 
-/** ts-jest per workspace, type-checking left to `tsc` and ESLint so tests start fast. */
+/**
+ * ts-jest per workspace; each tsconfig sets isolatedModules, so files are transpiled one by one
+ * and type-checking is left to `tsc` and ESLint (run by scripts/test.sh) so tests start fast.
+ */
 const ts = (tsconfig: string): Config['transform'] => ({
-  '^.+\\.tsx?$': ['ts-jest', { tsconfig, isolatedModules: true, diagnostics: false }],
+  '^.+\\.tsx?$': ['ts-jest', { tsconfig, diagnostics: false }],
 });
 
 const server = '<rootDir>/apps/server';

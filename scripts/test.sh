@@ -20,7 +20,9 @@ npm run build:weapp --silent -w @linli/miniprogram
 node apps/miniprogram/scripts/check-size.js
 
 step "type-check and lint"
+npx tsc -p packages/shared-types/tsconfig.json --noEmit
 npx tsc -p apps/server/tsconfig.json --noEmit
+npx tsc -p apps/miniprogram/e2e/tsconfig.json --noEmit
 npx tsc -p apps/miniprogram/tsconfig.json --noEmit
 npx eslint .
 

@@ -11,8 +11,8 @@ export type TransitionRefusal = 'UNKNOWN_STATE' | 'NOT_ALLOWED' | 'WRONG_ACTOR';
 /** Why `actor` may not move `from` → `to`, or null when it may. */
 export function refuseTransition<S extends string>(
   flow: Flow<S>,
-  from: S,
-  to: S,
+  from: NoInfer<S>,
+  to: NoInfer<S>,
   actors: readonly Actor[],
 ): TransitionRefusal | null {
   const edges = flow[from];
@@ -23,7 +23,7 @@ export function refuseTransition<S extends string>(
 }
 
 /** The states `actors` may move `from` into: the buttons the app shows. */
-export function nextStates<S extends string>(flow: Flow<S>, from: S, actors: readonly Actor[]): S[] {
+export function nextStates<S extends string>(flow: Flow<S>, from: NoInfer<S>, actors: readonly Actor[]): S[] {
   const edges = flow[from] ?? {};
   return (Object.keys(edges) as S[]).filter((to) => (edges[to] ?? []).some((a) => actors.includes(a)));
 }
@@ -32,7 +32,7 @@ export function nextStates<S extends string>(flow: Flow<S>, from: S, actors: rea
  * Problems with a flow table: transitions into states the table does not list,
  * and states no path from `initial` reaches. Empty when the table is sound.
  */
-export function checkFlow<S extends string>(flow: Flow<S>, initial: S): string[] {
+export function checkFlow<S extends string>(flow: Flow<S>, initial: NoInfer<S>): string[] {
   const states = Object.keys(flow) as S[];
   const problems: string[] = [];
   for (const from of states) {

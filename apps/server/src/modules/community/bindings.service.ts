@@ -92,7 +92,7 @@ export class BindingsService {
         decidedAt: now,
         createdAt: now,
       });
-      await this.moveIn(tx, actor.userId, household, dto.phone);
+      await this.moveIn(tx, actor.userId, household, dto.name, dto.phone);
       return request.id;
     });
   }
@@ -128,7 +128,7 @@ export class BindingsService {
       if (moved.affected !== 1) throw new DomainError('INVALID_TRANSITION', { to });
       if (to === 'APPROVED') {
         const household = await tx.findOneByOrFail(Household, { id: request.householdId });
-        await this.moveIn(tx, request.userId, household, request.phone);
+        await this.moveIn(tx, request.userId, household, request.name, request.phone);
       }
       if (to !== 'CANCELLED') {
         await this.audit.record(tx, actor, { action: `binding.${to.toLowerCase()}`, targetType: 'binding_request', targetId: id, details: extra });
@@ -136,12 +136,16 @@ export class BindingsService {
     });
   }
 
-  /** Binds the user to the household unless already bound, and makes them a resident there. */
-  private async moveIn(tx: EntityManager, userId: number, household: Household, phone: string): Promise<void> {
+  /**
+   * Binds the user to the household unless already bound, and makes them a resident there.
+   * The name and phone given on the request become the user's: staff and volunteers know
+   * residents by them, not by a WeChat nickname.
+   */
+  private async moveIn(tx: EntityManager, userId: number, household: Household, name: string, phone: string): Promise<void> {
     const bound = await tx
       .createQueryBuilder()
       .update(User)
-      .set({ householdId: household.id, phone })
+      .set({ householdId: household.id, nickname: name, phone })
       .where('id = :userId AND household_id IS NULL', { userId })
       .execute();
     if (bound.affected !== 1) throw new DomainError('ALREADY_BOUND');
