@@ -24,7 +24,7 @@ npx tsc -p packages/shared-types/tsconfig.json --noEmit
 npx tsc -p apps/server/tsconfig.json --noEmit
 npx tsc -p apps/miniprogram/e2e/tsconfig.json --noEmit
 npx tsc -p apps/miniprogram/tsconfig.json --noEmit
-npx eslint .
+npm run lint --silent
 
 step "jest: unit, server e2e (SQLite, MariaDB), mini-program e2e (Chromium)"
 npx jest --maxWorkers=2 "$@"

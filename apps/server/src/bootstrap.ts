@@ -17,7 +17,11 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
   app.useGlobalPipes(createValidationPipe());
   app.set('trust proxy', 'loopback');
   app.enableShutdownHooks();
-  const docs = new DocumentBuilder().setTitle('Linli API').setDescription('邻里: supplies, medicine and care for a locked-down community').addBearerAuth().build();
+  const docs = new DocumentBuilder()
+    .setTitle('Linli API')
+    .setDescription('邻里: supplies, medicine and care for a locked-down community')
+    .addBearerAuth()
+    .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, docs));
   await app.init();
   return app;

@@ -27,7 +27,10 @@ describe('login in production mode', () => {
   });
 
   it('a WeChat code logs in; the same WeChat user gets the same account next time', async () => {
-    const first = await t.http.post('/api/auth/wechat').send({ code: wechat.issueCode('openid-aunt-wang') }).expect(200);
+    const first = await t.http
+      .post('/api/auth/wechat')
+      .send({ code: wechat.issueCode('openid-aunt-wang') })
+      .expect(200);
     const login = first.body as LoginResponse;
     expect(login.token).toEqual(expect.any(String));
     expect(login.me).toMatchObject({ roles: [], household: null });
@@ -35,7 +38,12 @@ describe('login in production mode', () => {
     const me = (await t.as(login.token).get('/api/me').expect(200)).body as MeResponse;
     expect(me.user.id).toBe(login.me.user.id);
 
-    const second = (await t.http.post('/api/auth/wechat').send({ code: wechat.issueCode('openid-aunt-wang') }).expect(200)).body as LoginResponse;
+    const second = (
+      await t.http
+        .post('/api/auth/wechat')
+        .send({ code: wechat.issueCode('openid-aunt-wang') })
+        .expect(200)
+    ).body as LoginResponse;
     expect(second.me.user.id).toBe(login.me.user.id);
   });
 
@@ -43,7 +51,11 @@ describe('login in production mode', () => {
     const code = wechat.issueCode('openid-li');
     await t.http.post('/api/auth/wechat').send({ code }).expect(200);
     const reused = await t.http.post('/api/auth/wechat').send({ code }).expect(401);
-    expect(reused.body).toEqual({ code: 'WECHAT_LOGIN_FAILED', message: '微信登录失败，请重新打开小程序再试', details: { errcode: 40163 } });
+    expect(reused.body).toEqual({
+      code: 'WECHAT_LOGIN_FAILED',
+      message: '微信登录失败，请重新打开小程序再试',
+      details: { errcode: 40163 },
+    });
     const unknown = await t.http.post('/api/auth/wechat').send({ code: 'made-up' }).expect(401);
     expect(unknown.body.details).toEqual({ errcode: 40029 });
     const stale = wechat.issueCode('openid-zhao');
@@ -59,14 +71,20 @@ describe('login in production mode', () => {
 
   it('a user WeChat flags as high-risk cannot log in', async () => {
     wechat.flag('openid-bot');
-    const res = await t.http.post('/api/auth/wechat').send({ code: wechat.issueCode('openid-bot') }).expect(401);
+    const res = await t.http
+      .post('/api/auth/wechat')
+      .send({ code: wechat.issueCode('openid-bot') })
+      .expect(401);
     expect(res.body.details).toEqual({ errcode: 40226 });
   });
 
   it('WeChat being busy is a 503 asking to try later, not a login failure', async () => {
     wechat.busy = true;
     try {
-      const res = await t.http.post('/api/auth/wechat').send({ code: wechat.issueCode('openid-chen') }).expect(503);
+      const res = await t.http
+        .post('/api/auth/wechat')
+        .send({ code: wechat.issueCode('openid-chen') })
+        .expect(503);
       expect(res.body).toMatchObject({ code: 'WECHAT_UNAVAILABLE', message: '微信服务繁忙，请稍后再试' });
     } finally {
       wechat.busy = false;
@@ -85,7 +103,9 @@ describe('login in production mode', () => {
     const health = await t.http.get('/api/health').expect(200);
     expect(health.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
     const docs = await t.http.get('/api/docs-json').expect(200);
-    expect(Object.keys(docs.body.paths as object)).toEqual(expect.arrayContaining(['/api/me', '/api/bindings', '/api/staff/households/import']));
+    expect(Object.keys(docs.body.paths as object)).toEqual(
+      expect.arrayContaining(['/api/me', '/api/bindings', '/api/staff/households/import']),
+    );
   });
 
   it('an unknown API path is a 404 with a code', async () => {

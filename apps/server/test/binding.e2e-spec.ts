@@ -19,7 +19,14 @@ describe('binding a resident to a household', () => {
     await t.close();
   });
 
-  const form = (extra: object = {}): object => ({ buildingId: door.buildingId, unit: door.unit, room: door.room, name: '赵桂兰', phone: '13912345678', ...extra });
+  const form = (extra: object = {}): object => ({
+    buildingId: door.buildingId,
+    unit: door.unit,
+    room: door.room,
+    name: '赵桂兰',
+    phone: '13912345678',
+    ...extra,
+  });
 
   it('a new resident has no household and sees the buildings to choose from', async () => {
     const resident = await t.newResident('赵桂兰');
@@ -153,7 +160,8 @@ describe('binding a resident to a household', () => {
     const created = (await resident.post('/api/bindings', form()).expect(201)).body as BindingRequestView;
     const noReason = await staff.post(`/api/staff/bindings/${created.id}/reject`, { reason: '' }).expect(400);
     expect(noReason.body.details.fields.reason).toBeDefined();
-    const rejected = (await staff.post(`/api/staff/bindings/${created.id}/reject`, { reason: '该户登记的住户中没有此人' }).expect(200)).body as BindingRequestView;
+    const rejected = (await staff.post(`/api/staff/bindings/${created.id}/reject`, { reason: '该户登记的住户中没有此人' }).expect(200))
+      .body as BindingRequestView;
     expect(rejected).toMatchObject({ state: 'REJECTED', rejectReason: '该户登记的住户中没有此人' });
     const me = (await resident.get('/api/me').expect(200)).body as MeResponse;
     expect(me.binding).toMatchObject({ state: 'REJECTED', rejectReason: '该户登记的住户中没有此人' });
@@ -169,11 +177,16 @@ describe('binding a resident to a household', () => {
   });
 
   it('a binding code printed by staff binds at once, and only once', async () => {
-    const code = (await staff.post(`/api/staff/households/${door.householdId}/binding-code`).expect(201)).body as { code: string; address: string };
+    const code = (await staff.post(`/api/staff/households/${door.householdId}/binding-code`).expect(201)).body as {
+      code: string;
+      address: string;
+    };
     expect(code.code).toMatch(/^[A-Z2-9]{8}$/);
     expect(code.address).toBe(door.address);
     const resident = await t.newResident();
-    const bound = (await resident.post('/api/bindings', { bindingCode: code.code.toLowerCase(), name: '孙丽娟', phone: '13800001111' }).expect(201)).body as BindingRequestView;
+    const bound = (
+      await resident.post('/api/bindings', { bindingCode: code.code.toLowerCase(), name: '孙丽娟', phone: '13800001111' }).expect(201)
+    ).body as BindingRequestView;
     expect(bound).toMatchObject({ state: 'APPROVED', viaCode: true, householdId: door.householdId });
     const me = (await resident.get('/api/me').expect(200)).body as MeResponse;
     expect(me.household?.id).toBe(door.householdId);

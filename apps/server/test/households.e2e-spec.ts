@@ -80,12 +80,22 @@ describe('households (staff)', () => {
 
   it('creates and edits a household; the same door twice is refused', async () => {
     const b1 = buildings[0] as BuildingView;
-    const body = { buildingId: b1.id, unit: '1单元', room: '1801', headcount: 2, tags: ['empty-nest'], contactName: '吴玉兰', contactPhone: '13700001801' };
+    const body = {
+      buildingId: b1.id,
+      unit: '1单元',
+      room: '1801',
+      headcount: 2,
+      tags: ['empty-nest'],
+      contactName: '吴玉兰',
+      contactPhone: '13700001801',
+    };
     const created = (await staff.post('/api/staff/households', body).expect(201)).body as HouseholdView;
     expect(created).toMatchObject({ address: '滨湖和园 1栋1单元1801', tags: ['empty-nest'], headcount: 2 });
     const dup = await staff.post('/api/staff/households', body).expect(409);
     expect(dup.body).toMatchObject({ code: 'HOUSEHOLD_EXISTS', message: '这户已经登记过了' });
-    const edited = (await staff.patch(`/api/staff/households/${created.id}`, { ...body, headcount: 1, tags: ['elderly-alone', 'dialysis'] }).expect(200)).body as HouseholdView;
+    const edited = (
+      await staff.patch(`/api/staff/households/${created.id}`, { ...body, headcount: 1, tags: ['elderly-alone', 'dialysis'] }).expect(200)
+    ).body as HouseholdView;
     expect(edited).toMatchObject({ headcount: 1, tags: ['dialysis', 'elderly-alone'] });
     const badPhone = await staff.patch(`/api/staff/households/${created.id}`, { ...body, contactPhone: '123' }).expect(400);
     expect(badPhone.body.details.fields.contactPhone).toBe('请填写正确的 11 位手机号');
@@ -98,7 +108,11 @@ describe('households (staff)', () => {
     await volunteer.get('/api/staff/households').expect(403);
     await volunteer.post('/api/staff/households', { buildingId: 1, unit: '1单元', room: '1', headcount: 1, tags: [] }).expect(403);
     const resident = await t.login('resident');
-    const denied = await request(t.url).post('/api/staff/households/import').set('Authorization', `Bearer ${resident.token}`).attach('file', await xlsx([[...HOUSEHOLD_SHEET_COLUMNS]]), 'x.xlsx').expect(403);
+    const denied = await request(t.url)
+      .post('/api/staff/households/import')
+      .set('Authorization', `Bearer ${resident.token}`)
+      .attach('file', await xlsx([[...HOUSEHOLD_SHEET_COLUMNS]]), 'x.xlsx')
+      .expect(403);
     expect(denied.body.code).toBe('FORBIDDEN');
     await resident.get('/api/staff/households/export').expect(403);
   });
@@ -141,7 +155,10 @@ describe('households (staff)', () => {
     const b22 = ((await staff.get('/api/community/buildings').expect(200)).body as BuildingView[]).find((b) => b.name === '22栋');
     expect(b22?.units).toEqual(['1单元', '2单元']);
     const list = (await staff.get(`/api/staff/households?buildingId=${b22?.id}`).expect(200)).body as Page<HouseholdView>;
-    expect(list.items.map((h) => [h.room, h.tags])).toEqual([['101', []], ['102', ['dialysis', 'elderly-alone']]]);
+    expect(list.items.map((h) => [h.room, h.tags])).toEqual([
+      ['101', []],
+      ['102', ['dialysis', 'elderly-alone']],
+    ]);
   });
 
   it('a retried upload with the same key replays; the same key with another file is refused', async () => {

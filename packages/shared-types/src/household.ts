@@ -2,14 +2,7 @@
  * Tags mark households that need care first: they drive priority in fair-share windows,
  * care packages and the supervisors' watch lists.
  */
-export const HOUSEHOLD_TAGS = [
-  'elderly-alone',
-  'empty-nest',
-  'hardship',
-  'dialysis',
-  'chemo',
-  'disabled',
-] as const;
+export const HOUSEHOLD_TAGS = ['elderly-alone', 'empty-nest', 'hardship', 'dialysis', 'chemo', 'disabled'] as const;
 export type HouseholdTag = (typeof HOUSEHOLD_TAGS)[number];
 
 export const HOUSEHOLD_TAG_LABELS: Record<HouseholdTag, string> = {

@@ -21,7 +21,13 @@ export interface DemoUser {
 /** One demo user per role, picked by the dev login. */
 export const DEMO_USERS: DemoUser[] = [
   { key: 'resident', nickname: '王秀兰', roles: ['resident'], door: { building: '1栋', unit: '1单元', room: '101' }, phone: '13955110101' },
-  { key: 'volunteer', nickname: '李志强', roles: ['resident', 'volunteer'], door: { building: '2栋', unit: '1单元', room: '302' }, phone: '13955120302' },
+  {
+    key: 'volunteer',
+    nickname: '李志强',
+    roles: ['resident', 'volunteer'],
+    door: { building: '2栋', unit: '1单元', room: '302' },
+    phone: '13955120302',
+  },
   { key: 'pharmacist', nickname: '张敏（药房）', roles: ['pharmacist'], phone: '13955000001' },
   { key: 'staff', nickname: '陈晓燕（社区）', roles: ['staff'], phone: '13955000002' },
   { key: 'supervisor', nickname: '刘建国（督导）', roles: ['supervisor', 'staff'], phone: '13955000003' },
@@ -40,7 +46,32 @@ export function mulberry32(seed: number): () => number {
 }
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾'.split('');
-const GIVEN = ['秀英', '桂兰', '建国', '志强', '丽娟', '海燕', '国庆', '玉兰', '明', '伟', '芳', '静', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '超', '霞', '平', '刚'];
+const GIVEN = [
+  '秀英',
+  '桂兰',
+  '建国',
+  '志强',
+  '丽娟',
+  '海燕',
+  '国庆',
+  '玉兰',
+  '明',
+  '伟',
+  '芳',
+  '静',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '超',
+  '霞',
+  '平',
+  '刚',
+];
 
 /** Rough shares of care tags in an older Chinese estate (per household). */
 const TAG_RATES: [HouseholdTag, number][] = [
@@ -139,7 +170,10 @@ async function insertDemoUsers(tx: EntityManager, communityId: number, buildings
         : null;
       householdId = household?.id ?? null;
     }
-    const user = await tx.save(User, tx.create(User, { devKey: demo.key, nickname: demo.nickname, phone: demo.phone, householdId, openid: null, createdAt: now }));
+    const user = await tx.save(
+      User,
+      tx.create(User, { devKey: demo.key, nickname: demo.nickname, phone: demo.phone, householdId, openid: null, createdAt: now }),
+    );
     await tx.insert(
       RoleAssignment,
       demo.roles.map((role) => ({ userId: user.id, communityId, role })),

@@ -30,7 +30,12 @@ async function freshDatabase(db: TestDb): Promise<{ url: string; drop: () => Pro
   }
   const name = `linli_e2e_${process.pid}_${randomBytes(4).toString('hex')}`;
   const base = new URL(MYSQL_TEST_URL);
-  const admin = await createConnection({ host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username), password: decodeURIComponent(base.password) });
+  const admin = await createConnection({
+    host: base.hostname,
+    port: Number(base.port || 3306),
+    user: decodeURIComponent(base.username),
+    password: decodeURIComponent(base.password),
+  });
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.end();
   const url = new URL(MYSQL_TEST_URL);
@@ -38,7 +43,12 @@ async function freshDatabase(db: TestDb): Promise<{ url: string; drop: () => Pro
   return {
     url: url.toString(),
     drop: async () => {
-      const c = await createConnection({ host: base.hostname, port: Number(base.port || 3306), user: decodeURIComponent(base.username), password: decodeURIComponent(base.password) });
+      const c = await createConnection({
+        host: base.hostname,
+        port: Number(base.port || 3306),
+        user: decodeURIComponent(base.username),
+        password: decodeURIComponent(base.password),
+      });
       await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await c.end();
     },
@@ -58,7 +68,15 @@ export class TestApp {
   /** Boots the real app (migrations, demo seed) on a fresh database of the project's kind. */
   static async boot(env: Record<string, string> = {}): Promise<TestApp> {
     const database = await freshDatabase(testDb());
-    const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'e2e-secret-e2e-secret', LOG_LEVEL: 'silent', H5_DIR: '', LOGIN_RATE_LIMIT: '1000', ...env, DATABASE_URL: database.url });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      JWT_SECRET: 'e2e-secret-e2e-secret',
+      LOG_LEVEL: 'silent',
+      H5_DIR: '',
+      LOGIN_RATE_LIMIT: '1000',
+      ...env,
+      DATABASE_URL: database.url,
+    });
     const clock = new FakeClock(new Date());
     const app = await createApp(config, { clock });
     await app.listen(0, '127.0.0.1');

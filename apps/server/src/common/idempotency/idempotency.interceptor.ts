@@ -92,7 +92,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private async storeRefusal(keyed: Keyed, status: number, body: ErrorBody): Promise<void> {
     try {
-      await this.db.transaction((tx) => tx.insert(IdempotencyRecord, { ...keyed, statusCode: status, body: serialise(body), createdAt: this.clock.now() }));
+      await this.db.transaction((tx) =>
+        tx.insert(IdempotencyRecord, { ...keyed, statusCode: status, body: serialise(body), createdAt: this.clock.now() }),
+      );
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }

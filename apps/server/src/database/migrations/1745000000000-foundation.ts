@@ -31,7 +31,14 @@ export class Foundation1745000000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'buildings',
-        columns: [id, int('community_id'), str('name', 40), str('units', 400, false, ''), str('zone', 40, true), { name: 'sort_order', type: 'int', default: 0 }],
+        columns: [
+          id,
+          int('community_id'),
+          str('name', 40),
+          str('units', 400, false, ''),
+          str('zone', 40, true),
+          { name: 'sort_order', type: 'int', default: 0 },
+        ],
         indices: [{ name: 'UQ_buildings_name', columnNames: ['community_id', 'name'], isUnique: true }],
         foreignKeys: [fk('community_id', 'communities')],
       }),
@@ -63,7 +70,15 @@ export class Foundation1745000000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'users',
-        columns: [id, str('openid', 64, true), str('dev_key', 40, true), str('nickname', 40), str('phone', 20, true), int('household_id', true), time('created_at')],
+        columns: [
+          id,
+          str('openid', 64, true),
+          str('dev_key', 40, true),
+          str('nickname', 40),
+          str('phone', 20, true),
+          int('household_id', true),
+          time('created_at'),
+        ],
         indices: [
           { name: 'UQ_users_openid', columnNames: ['openid'], isUnique: true },
           { name: 'UQ_users_dev_key', columnNames: ['dev_key'], isUnique: true },
@@ -109,7 +124,16 @@ export class Foundation1745000000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'binding_codes',
-        columns: [id, str('code', 16), int('household_id'), int('created_by'), time('expires_at'), time('used_at', true), int('used_by', true), time('created_at')],
+        columns: [
+          id,
+          str('code', 16),
+          int('household_id'),
+          int('created_by'),
+          time('expires_at'),
+          time('used_at', true),
+          int('used_by', true),
+          time('created_at'),
+        ],
         indices: [{ name: 'UQ_binding_codes_code', columnNames: ['code'], isUnique: true }],
         foreignKeys: [fk('household_id', 'households', 'CASCADE')],
       }),
@@ -117,21 +141,48 @@ export class Foundation1745000000000 implements MigrationInterface {
     await q.createTable(
       new Table({
         name: 'audit_logs',
-        columns: [id, int('community_id', true), int('actor_user_id'), str('action', 60), str('target_type', 40), str('target_id', 40, true), { name: 'details', type: 'text', isNullable: true }, time('created_at')],
+        columns: [
+          id,
+          int('community_id', true),
+          int('actor_user_id'),
+          str('action', 60),
+          str('target_type', 40),
+          str('target_id', 40, true),
+          { name: 'details', type: 'text', isNullable: true },
+          time('created_at'),
+        ],
         indices: [{ name: 'IX_audit_logs_community', columnNames: ['community_id', 'created_at'] }],
       }),
     );
     await q.createTable(
       new Table({
         name: 'idempotency_records',
-        columns: [id, int('user_id'), str('idem_key', 100), str('fingerprint', 64), int('status_code'), { name: 'body', type: longText, isNullable: true }, time('created_at')],
+        columns: [
+          id,
+          int('user_id'),
+          str('idem_key', 100),
+          str('fingerprint', 64),
+          int('status_code'),
+          { name: 'body', type: longText, isNullable: true },
+          time('created_at'),
+        ],
         indices: [{ name: 'UQ_idempotency_user_key', columnNames: ['user_id', 'idem_key'], isUnique: true }],
       }),
     );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['idempotency_records', 'audit_logs', 'binding_codes', 'binding_requests', 'role_assignments', 'users', 'households', 'buildings', 'communities']) {
+    for (const t of [
+      'idempotency_records',
+      'audit_logs',
+      'binding_codes',
+      'binding_requests',
+      'role_assignments',
+      'users',
+      'households',
+      'buildings',
+      'communities',
+    ]) {
       await q.dropTable(t);
     }
   }

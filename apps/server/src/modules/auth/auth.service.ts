@@ -57,6 +57,10 @@ export class AuthService {
     const token = await this.jwt.signAsync({ sub: userId, iat: nowSeconds, exp: nowSeconds + this.config.jwtTtlSeconds });
     const actor = await this.users.loadActor(userId);
     if (!actor) throw new DomainError('UNAUTHENTICATED');
-    return { token, expiresAt: new Date((nowSeconds + this.config.jwtTtlSeconds) * 1000).toISOString(), me: await this.meService.me(actor) };
+    return {
+      token,
+      expiresAt: new Date((nowSeconds + this.config.jwtTtlSeconds) * 1000).toISOString(),
+      me: await this.meService.me(actor),
+    };
   }
 }

@@ -131,7 +131,12 @@ export class BindingsService {
         await this.moveIn(tx, request.userId, household, request.name, request.phone);
       }
       if (to !== 'CANCELLED') {
-        await this.audit.record(tx, actor, { action: `binding.${to.toLowerCase()}`, targetType: 'binding_request', targetId: id, details: extra });
+        await this.audit.record(tx, actor, {
+          action: `binding.${to.toLowerCase()}`,
+          targetType: 'binding_request',
+          targetId: id,
+          details: extra,
+        });
       }
     });
   }

@@ -31,7 +31,12 @@ export class HouseholdImportService {
     return this.db.transaction(async (tx) => {
       const buildings = await this.ensureBuildings(tx, communityId, households);
       const result = await this.upsert(tx, communityId, buildings, households);
-      await this.audit.record(tx, actor, { action: 'household.import', targetType: 'community', targetId: communityId, details: { ...result } });
+      await this.audit.record(tx, actor, {
+        action: 'household.import',
+        targetType: 'community',
+        targetId: communityId,
+        details: { ...result },
+      });
       return result;
     });
   }
@@ -51,7 +56,9 @@ export class HouseholdImportService {
         h.headcount,
         h.contactName ?? '',
         h.contactPhone ?? '',
-        splitTags(h.tags).map((t) => HOUSEHOLD_TAG_LABELS[t]).join('、'),
+        splitTags(h.tags)
+          .map((t) => HOUSEHOLD_TAG_LABELS[t])
+          .join('、'),
         h.zone ?? '',
       ]);
     }
@@ -88,7 +95,10 @@ export class HouseholdImportService {
     for (const row of rows) {
       let building = byName.get(row.building);
       if (!building) {
-        building = await tx.save(Building, tx.create(Building, { communityId, name: row.building, units: '', zone: row.zone, sortOrder: ++sort }));
+        building = await tx.save(
+          Building,
+          tx.create(Building, { communityId, name: row.building, units: '', zone: row.zone, sortOrder: ++sort }),
+        );
         byName.set(row.building, building);
       }
       const units = building.units ? building.units.split(',') : [];
@@ -100,7 +110,12 @@ export class HouseholdImportService {
     return byName;
   }
 
-  private async upsert(tx: EntityManager, communityId: number, buildings: Map<string, Building>, rows: SheetHousehold[]): Promise<ImportResult> {
+  private async upsert(
+    tx: EntityManager,
+    communityId: number,
+    buildings: Map<string, Building>,
+    rows: SheetHousehold[],
+  ): Promise<ImportResult> {
     const current = await tx.find(Household, { where: { communityId } });
     const byDoor = new Map(current.map((h) => [`${h.buildingId}|${h.unit}|${h.room}`, h]));
     const now = this.clock.now();
@@ -108,7 +123,13 @@ export class HouseholdImportService {
     const inserts: Partial<Household>[] = [];
     for (const row of rows) {
       const buildingId = (buildings.get(row.building) as Building).id;
-      const fields = { headcount: row.headcount, tags: joinTags(row.tags), zone: row.zone, contactName: row.contactName, contactPhone: row.contactPhone };
+      const fields = {
+        headcount: row.headcount,
+        tags: joinTags(row.tags),
+        zone: row.zone,
+        contactName: row.contactName,
+        contactPhone: row.contactPhone,
+      };
       const found = byDoor.get(`${buildingId}|${row.unit}|${row.room}`);
       if (!found) {
         inserts.push({ communityId, buildingId, unit: row.unit, room: row.room, ...fields, createdAt: now, updatedAt: now });

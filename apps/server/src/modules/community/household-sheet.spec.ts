@@ -12,7 +12,17 @@ describe('parseHouseholdSheet', () => {
     ]);
     expect(errors).toEqual([]);
     expect(households).toEqual([
-      { row: 2, building: '3栋', unit: '2单元', room: '1203', headcount: 2, contactName: '王秀兰', contactPhone: '13955110101', tags: ['dialysis', 'elderly-alone'], zone: 'A区' },
+      {
+        row: 2,
+        building: '3栋',
+        unit: '2单元',
+        room: '1203',
+        headcount: 2,
+        contactName: '王秀兰',
+        contactPhone: '13955110101',
+        tags: ['dialysis', 'elderly-alone'],
+        zone: 'A区',
+      },
       { row: 3, building: '5栋', unit: '1单元', room: '101', headcount: 1, contactName: null, contactPhone: null, tags: [], zone: null },
     ]);
   });

@@ -33,7 +33,11 @@ export function cellText(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'object') {
     const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown };
-    if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('').trim();
+    if (Array.isArray(v.richText))
+      return v.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if (v.text !== undefined) return cellText(v.text);
     if (v.result !== undefined) return cellText(v.result);
   }
@@ -59,7 +63,10 @@ export function parseHouseholdSheet(rows: unknown[][]): { households: SheetHouse
   }
   const missing = REQUIRED.filter((c) => !index.has(c));
   if (missing.length > 0) {
-    return { households: [], errors: [{ row: 1, message: `表头缺少「${missing.join('」「')}」列。表头应为：${HOUSEHOLD_SHEET_COLUMNS.join('、')}` }] };
+    return {
+      households: [],
+      errors: [{ row: 1, message: `表头缺少「${missing.join('」「')}」列。表头应为：${HOUSEHOLD_SHEET_COLUMNS.join('、')}` }],
+    };
   }
   const households: SheetHousehold[] = [];
   const seen = new Map<string, number>();
@@ -90,7 +97,9 @@ export function parseHouseholdSheet(rows: unknown[][]): { households: SheetHouse
     const contactPhone = get('联系电话').replace(/[\s-]/g, '');
     if (contactPhone !== '' && !PHONE_PATTERN.test(contactPhone)) fail('联系电话', `手机号“${get('联系电话')}”不对，请填 11 位手机号`);
     const tags: HouseholdTag[] = [];
-    for (const word of get('标签').split(/[、,，;；\s]+/).filter(Boolean)) {
+    for (const word of get('标签')
+      .split(/[、,，;；\s]+/)
+      .filter(Boolean)) {
       const tag = parseHouseholdTag(word);
       if (tag) tags.push(tag);
       else fail('标签', `不认识的标签“${word}”，可用：${HOUSEHOLD_TAGS.map((t) => HOUSEHOLD_TAG_LABELS[t]).join('、')}`);

@@ -114,7 +114,15 @@ export class HouseholdsService {
       for (;;) {
         const code = Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
         try {
-          await tx.insert(BindingCode, { code, householdId, createdBy: actor.userId, expiresAt, usedAt: null, usedBy: null, createdAt: this.clock.now() });
+          await tx.insert(BindingCode, {
+            code,
+            householdId,
+            createdBy: actor.userId,
+            expiresAt,
+            usedAt: null,
+            usedBy: null,
+            createdAt: this.clock.now(),
+          });
         } catch (error) {
           if (isUniqueViolation(error)) continue;
           throw error;
@@ -149,7 +157,11 @@ export class HouseholdsService {
         contactPhone: h.contactPhone === null ? null : revealPhones ? h.contactPhone : maskPhone(h.contactPhone),
         members: members
           .filter((m) => m.householdId === h.id)
-          .map((m) => ({ userId: m.id, nickname: m.nickname, phone: m.phone === null ? null : revealPhones ? m.phone : maskPhone(m.phone) })),
+          .map((m) => ({
+            userId: m.id,
+            nickname: m.nickname,
+            phone: m.phone === null ? null : revealPhones ? m.phone : maskPhone(m.phone),
+          })),
       };
     });
   }
@@ -166,7 +178,9 @@ export class HouseholdsService {
     return building;
   }
 
-  private fields(dto: UpsertHouseholdRequest): Pick<Household, 'buildingId' | 'unit' | 'room' | 'headcount' | 'tags' | 'zone' | 'contactName' | 'contactPhone'> {
+  private fields(
+    dto: UpsertHouseholdRequest,
+  ): Pick<Household, 'buildingId' | 'unit' | 'room' | 'headcount' | 'tags' | 'zone' | 'contactName' | 'contactPhone'> {
     return {
       buildingId: dto.buildingId,
       unit: dto.unit,

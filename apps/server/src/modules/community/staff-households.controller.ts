@@ -28,7 +28,10 @@ export class StaffHouseholdsController {
   @Get('export')
   async export(@CurrentActor() actor: Actor, @Query() query: HouseholdQueryDto): Promise<StreamableFile> {
     const file = await this.sheets.export(actor, query);
-    return new StreamableFile(file, { type: XLSX, disposition: `attachment; filename="households.xlsx"; filename*=UTF-8''${encodeURIComponent('住户.xlsx')}` });
+    return new StreamableFile(file, {
+      type: XLSX,
+      disposition: `attachment; filename="households.xlsx"; filename*=UTF-8''${encodeURIComponent('住户.xlsx')}`,
+    });
   }
 
   @Get(':id')

@@ -38,7 +38,16 @@ export class UsersService {
   /** A demo resident with no household yet, to try binding. */
   createNewResident(nickname: string | undefined): Promise<User> {
     const repo = this.db.repo(User);
-    return repo.save(repo.create({ nickname: nickname ?? '新居民', openid: null, devKey: null, phone: null, householdId: null, createdAt: this.clock.now() }));
+    return repo.save(
+      repo.create({
+        nickname: nickname ?? '新居民',
+        openid: null,
+        devKey: null,
+        phone: null,
+        householdId: null,
+        createdAt: this.clock.now(),
+      }),
+    );
   }
 
   /** The user of this WeChat openid, created on first login (no role until bound). */
@@ -47,7 +56,9 @@ export class UsersService {
     const existing = await repo.findOneBy({ openid });
     if (existing) return existing;
     try {
-      return await repo.save(repo.create({ openid, nickname: '微信用户', devKey: null, phone: null, householdId: null, createdAt: this.clock.now() }));
+      return await repo.save(
+        repo.create({ openid, nickname: '微信用户', devKey: null, phone: null, householdId: null, createdAt: this.clock.now() }),
+      );
     } catch (error) {
       // Two logins of a new user at once: the unique openid index lets one create it.
       if (!isUniqueViolation(error)) throw error;
