@@ -51,10 +51,6 @@ export class Db {
     return this.manager.getRepository(entity);
   }
 
-  get inTransaction(): boolean {
-    return this.current.getStore() !== undefined;
-  }
-
   /** Runs `fn` in a transaction, joining the current one when a command has opened it. */
   transaction<T>(fn: (tx: EntityManager) => Promise<T>): Promise<T> {
     const open = this.current.getStore();

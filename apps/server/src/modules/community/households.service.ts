@@ -75,13 +75,7 @@ export class HouseholdsService {
     const saved = await this.db.transaction(async (tx) => {
       await this.requireBuilding(tx, communityId, dto.buildingId);
       const now = this.clock.now();
-      const household = tx.create(Household, { communityId, ...this.fields(dto), createdAt: now, updatedAt: now });
-      try {
-        await tx.save(household);
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new DomainError('HOUSEHOLD_EXISTS');
-        throw error;
-      }
+      const household = await this.saveDoor(tx, tx.create(Household, { communityId, ...this.fields(dto), createdAt: now, updatedAt: now }));
       await this.audit.record(tx, actor, { action: 'household.create', targetType: 'household', targetId: household.id });
       return household;
     });
@@ -94,13 +88,7 @@ export class HouseholdsService {
       const household = await tx.findOneBy(Household, { id, communityId });
       if (!household) throw new DomainError('HOUSEHOLD_NOT_FOUND');
       await this.requireBuilding(tx, communityId, dto.buildingId);
-      Object.assign(household, this.fields(dto), { updatedAt: this.clock.now() });
-      try {
-        await tx.save(household);
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new DomainError('HOUSEHOLD_EXISTS');
-        throw error;
-      }
+      await this.saveDoor(tx, Object.assign(household, this.fields(dto), { updatedAt: this.clock.now() }));
       await this.audit.record(tx, actor, { action: 'household.update', targetType: 'household', targetId: id, details: { ...dto } });
     });
     return this.getFor(actor, id);
@@ -176,6 +164,16 @@ export class HouseholdsService {
     const building = await tx.findOneBy(Building, { id: buildingId, communityId });
     if (!building) throw new DomainError('BUILDING_NOT_FOUND');
     return building;
+  }
+
+  /** Saves a household; another one at the same door is HOUSEHOLD_EXISTS (the unique index decides). */
+  private async saveDoor(tx: EntityManager, household: Household): Promise<Household> {
+    try {
+      return await tx.save(household);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainError('HOUSEHOLD_EXISTS');
+      throw error;
+    }
   }
 
   private fields(
