@@ -16,6 +16,8 @@ import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { DemoSeeder } from './database/demo-seeder';
 import { AuthModule } from './modules/auth/auth.module';
+import { CatalogModule } from './modules/catalog/catalog.module';
+import { OrdersModule } from './modules/orders/orders.module';
 import { CommunityModule } from './modules/community/community.module';
 import { HealthModule } from './modules/health/health.module';
 import { WechatModule } from './wechat/wechat.module';
@@ -53,6 +55,8 @@ export class AppModule {
         CommunityModule,
         AuthModule,
         HealthModule,
+        CatalogModule,
+        OrdersModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -26,6 +26,19 @@ export const ERROR_MESSAGES = {
   IMPORT_INVALID: '表格中有错误，请按提示修改后重新导入，本次没有导入任何数据',
   IMPORT_FILE_UNREADABLE: '无法读取这个文件，请上传 Excel（.xlsx）文件',
   FILE_TOO_LARGE: '文件太大，请上传 10MB 以内的文件',
+  NO_HOUSEHOLD: '请先绑定您的住户，再来订购',
+  WINDOW_NOT_FOUND: '没有找到这个订购批次',
+  WINDOW_NOT_OPEN: '订购还没有开始，请到时间再来',
+  WINDOW_CLOSED: '本批次订购已经结束',
+  WINDOW_PAUSED: '订购暂停中，请稍后再试',
+  WINDOW_FULL: '本批次订单已满，订购已结束',
+  NOT_YOUR_ZONE: '本批次不供应您所在的楼栋或片区',
+  ITEM_NOT_IN_WINDOW: '本批次没有这件商品',
+  OUT_OF_STOCK: '已经抢光了，下次早点来',
+  HOUSEHOLD_LIMIT: '您家本批次已经买到上限了',
+  ORDER_NOT_FOUND: '没有找到这个订单',
+  SUPPLIER_NOT_FOUND: '没有找到这个供应商',
+  ITEM_NOT_FOUND: '没有找到这件商品',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -1,4 +1,5 @@
 import { BINDING_FLOW, BINDING_STATES, type BindingState } from './binding';
+import { ORDER_FLOW, ORDER_STATES, formatFen, type OrderState } from './orders';
 import { checkFlow, nextStates, refuseTransition, type Flow } from './flow';
 import { ROLES } from './roles';
 
@@ -40,5 +41,45 @@ describe('checkFlow', () => {
     type S = 'A' | 'B' | 'C';
     const broken = { A: { B: ['staff'] }, B: { D: ['staff'] }, C: {} } as unknown as Flow<S>;
     expect(checkFlow(broken, 'A')).toEqual(['B → D: unknown state D', 'C is unreachable from A']);
+  });
+});
+
+describe('ORDER_FLOW', () => {
+  it('is sound', () => {
+    expect(checkFlow(ORDER_FLOW, 'PENDING_PAYMENT')).toEqual([]);
+    expect(Object.keys(ORDER_FLOW).sort()).toEqual([...ORDER_STATES].sort());
+  });
+
+  const allowed: [OrderState, OrderState, string[]][] = [
+    ['PENDING_PAYMENT', 'CONFIRMED', ['system']],
+    ['PENDING_PAYMENT', 'CANCELLED', ['resident', 'staff']],
+    ['PENDING_PAYMENT', 'EXPIRED', ['system']],
+    ['CONFIRMED', 'PACKED', ['staff']],
+    ['CONFIRMED', 'CANCELLED', ['resident', 'staff']],
+  ];
+
+  it('allows exactly the listed moves, to exactly the listed actors', () => {
+    for (const from of ORDER_STATES) {
+      for (const to of ORDER_STATES) {
+        const who = allowed.find(([f, t]) => f === from && t === to)?.[2] ?? [];
+        for (const actor of [...ROLES, 'system' as const]) {
+          const refusal = refuseTransition(ORDER_FLOW, from, to, [actor]);
+          if (who.includes(actor)) expect(refusal).toBeNull();
+          else expect(refusal).toBe(who.length === 0 ? 'NOT_ALLOWED' : 'WRONG_ACTOR');
+        }
+      }
+    }
+  });
+
+  it('a packed order can no longer be cancelled by anyone', () => {
+    expect(nextStates(ORDER_FLOW, 'PACKED', ['resident', 'staff', 'system'])).toEqual([]);
+  });
+});
+
+describe('formatFen', () => {
+  it('shows integer fen as yuan with two decimals', () => {
+    expect(formatFen(8800)).toBe('¥88.00');
+    expect(formatFen(5)).toBe('¥0.05');
+    expect(formatFen(-1250)).toBe('-¥12.50');
   });
 });

@@ -4,3 +4,5 @@ export * from './errors';
 export * from './flow';
 export * from './binding';
 export * from './api';
+export * from './catalog';
+export * from './orders';

@@ -35,6 +35,19 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   IMPORT_INVALID: 422,
   IMPORT_FILE_UNREADABLE: 400,
   FILE_TOO_LARGE: 413,
+  NO_HOUSEHOLD: 409,
+  WINDOW_NOT_FOUND: 404,
+  WINDOW_NOT_OPEN: 409,
+  WINDOW_CLOSED: 409,
+  WINDOW_PAUSED: 409,
+  WINDOW_FULL: 409,
+  NOT_YOUR_ZONE: 403,
+  ITEM_NOT_IN_WINDOW: 400,
+  OUT_OF_STOCK: 409,
+  HOUSEHOLD_LIMIT: 409,
+  ORDER_NOT_FOUND: 404,
+  SUPPLIER_NOT_FOUND: 404,
+  ITEM_NOT_FOUND: 404,
 };
 
 /** Thrown to replay a stored refusal (Idempotency-Key retry) with its original status and body. */

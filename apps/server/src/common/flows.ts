@@ -1,7 +1,7 @@
-import { BINDING_FLOW, checkFlow } from '@linli/shared-types';
+import { BINDING_FLOW, ORDER_FLOW, checkFlow } from '@linli/shared-types';
 
 /** Every workflow table with its initial state; checked once at boot. */
-const FLOWS = { binding: checkFlow(BINDING_FLOW, 'PENDING') };
+const FLOWS = { binding: checkFlow(BINDING_FLOW, 'PENDING'), order: checkFlow(ORDER_FLOW, 'PENDING_PAYMENT') };
 
 /** Refuses to start with a broken workflow table (unknown or unreachable state). */
 export function assertFlowsSound(): void {

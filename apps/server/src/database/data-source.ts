@@ -11,9 +11,33 @@ import { Community } from '../modules/community/entities/community.entity';
 import { Household } from '../modules/community/entities/household.entity';
 import { RoleAssignment } from '../modules/community/entities/role-assignment.entity';
 import { User } from '../modules/community/entities/user.entity';
+import { HouseholdPurchase } from '../modules/catalog/entities/household-purchase.entity';
+import { Item } from '../modules/catalog/entities/item.entity';
+import { Supplier } from '../modules/catalog/entities/supplier.entity';
+import { WindowItem } from '../modules/catalog/entities/window-item.entity';
+import { OrderingWindow } from '../modules/catalog/entities/window.entity';
+import { OrderLine } from '../modules/orders/entities/order-line.entity';
+import { Order } from '../modules/orders/entities/order.entity';
 import { MIGRATIONS } from './migrations';
 
-export const ENTITIES = [Community, Building, Household, User, RoleAssignment, BindingRequest, BindingCode, AuditLog, IdempotencyRecord];
+export const ENTITIES = [
+  Community,
+  Building,
+  Household,
+  User,
+  RoleAssignment,
+  BindingRequest,
+  BindingCode,
+  AuditLog,
+  IdempotencyRecord,
+  Supplier,
+  Item,
+  OrderingWindow,
+  WindowItem,
+  HouseholdPurchase,
+  Order,
+  OrderLine,
+];
 
 /** TypeORM options for either database; the schema always comes from the migrations. */
 export function dataSourceOptions(db: DatabaseConfig, poolSize = 20): DataSourceOptions {

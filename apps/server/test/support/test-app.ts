@@ -1,5 +1,6 @@
 import type { DevUserKey, LoginResponse } from '@linli/shared-types';
 import type { INestApplication } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,8 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap';
 import { FakeClock } from '../../src/common/clock';
 import { loadConfig } from '../../src/config/config';
+import { RoleAssignment } from '../../src/modules/community/entities/role-assignment.entity';
+import { User } from '../../src/modules/community/entities/user.entity';
 
 export type TestDb = 'sqlite' | 'mysql';
 
@@ -107,6 +110,34 @@ export class TestApp {
   async newResident(nickname = '新居民'): Promise<Client> {
     const res = await this.http.post('/api/auth/dev').send({ newResident: true, nickname }).expect(200);
     return this.as((res.body as LoginResponse).token);
+  }
+
+  /** A client logged in as this user (a token signed like the server's own). */
+  async tokenFor(userId: number): Promise<Client> {
+    return this.as(await this.app.get(JwtService).signAsync({ sub: userId }));
+  }
+
+  /**
+   * Factory: `count` residents, each in a household of its own that has no member yet
+   * (or all in `householdId` when given), logged in. Written straight to the database.
+   */
+  async residents(count: number, householdId?: number): Promise<Client[]> {
+    const free = householdId
+      ? Array.from({ length: count }, () => ({ id: householdId }))
+      : ((await this.db.query(
+          `SELECT h.id AS id FROM households h WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.household_id = h.id) ORDER BY h.id LIMIT ${count}`,
+        )) as { id: number }[]);
+    if (free.length < count) throw new Error(`only ${free.length} free households`);
+    const [community] = (await this.db.query('SELECT id FROM communities ORDER BY id LIMIT 1')) as { id: number }[];
+    const clients: Client[] = [];
+    for (const h of free) {
+      const inserted = await this.db
+        .getRepository(User)
+        .save({ nickname: `居民${h.id}`, householdId: Number(h.id), openid: null, devKey: null, phone: null, createdAt: new Date() });
+      await this.db.getRepository(RoleAssignment).insert({ userId: inserted.id, communityId: Number(community?.id), role: 'resident' });
+      clients.push(await this.tokenFor(inserted.id));
+    }
+    return clients;
   }
 
   /** Rows of a table (to check that a refused command wrote nothing). */

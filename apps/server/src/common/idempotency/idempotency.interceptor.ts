@@ -7,7 +7,7 @@ import { from, lastValueFrom, Observable } from 'rxjs';
 import type { RequestWithActor } from '../actor';
 import { Clock } from '../clock';
 import { Db } from '../database/db';
-import { isUniqueViolation } from '../db-errors';
+import { isRetryableConflict, isUniqueViolation } from '../db-errors';
 import { DomainError, ReplayedError } from '../domain-error';
 import { toErrorAnswer } from '../error.filter';
 import { isValidIdempotencyKey, requestFingerprint } from './idempotency';
@@ -27,7 +27,8 @@ interface Keyed {
 /**
  * One command, one transaction, one answer per Idempotency-Key.
  *
- * Every mutating request runs in one database transaction that services join (Db). When it
+ * Every mutating request runs in one database transaction that services join (Db), retried
+ * when MySQL picks it as a deadlock victim. When it
  * carries an Idempotency-Key, the answer is stored in that same transaction: it exists exactly
  * when the change does. A retry replays it; a twin running at the same time waits on the unique
  * (user_id, idem_key) index and then replays; a server killed mid-request leaves neither change
@@ -62,12 +63,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (stored) return this.replay(stored, keyed, res);
     }
     try {
-      return await this.db.transaction(async (tx) => {
-        if (keyed) await this.claim(keyed, status);
-        const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-        if (keyed) await tx.update(IdempotencyRecord, { userId: keyed.userId, key: keyed.key }, { body: serialise(body) });
-        return body;
-      });
+      return await this.command(next, keyed, status);
     } catch (error) {
       if (!keyed) throw error;
       if (error instanceof KeyTaken) {
@@ -77,6 +73,26 @@ export class IdempotencyInterceptor implements NestInterceptor {
       const answer = toErrorAnswer(error);
       if (answer.status < 500) await this.storeRefusal(keyed, answer.status, answer.body);
       throw error;
+    }
+  }
+
+  /**
+   * The command in one transaction; run again (up to 3 times) when MySQL rolled it back as a
+   * deadlock victim. Safe because a command's only effects are its database writes (side effects
+   * leave through the outbox).
+   */
+  private async command(next: CallHandler, keyed: Keyed | null, status: number): Promise<unknown> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction(async (tx) => {
+          if (keyed) await this.claim(keyed, status);
+          const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+          if (keyed) await tx.update(IdempotencyRecord, { userId: keyed.userId, key: keyed.key }, { body: serialise(body) });
+          return body;
+        });
+      } catch (error) {
+        if (attempt >= 3 || !isRetryableConflict(error)) throw error;
+      }
     }
   }
 

@@ -1,4 +1,5 @@
 import { Foundation1745000000000 } from './1745000000000-foundation';
+import { CatalogOrders1745100000000 } from './1745100000000-catalog-orders';
 
 /** Every migration, in order. Run at boot on SQLite and MySQL alike. */
-export const MIGRATIONS = [Foundation1745000000000];
+export const MIGRATIONS = [Foundation1745000000000, CatalogOrders1745100000000];

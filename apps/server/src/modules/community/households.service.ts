@@ -51,6 +51,42 @@ export class HouseholdsService {
     return view as HouseholdView;
   }
 
+  /** A household by id, for other modules' own access checks (no check here). */
+  async find(id: number): Promise<Household> {
+    const household = await this.db.repo(Household).findOneBy({ id });
+    if (!household) throw new DomainError('HOUSEHOLD_NOT_FOUND');
+    return household;
+  }
+
+  /**
+   * Locks the household row for the rest of the command's transaction, so that two members of
+   * one household ordering at the same second take their turns (and InnoDB does not deadlock on
+   * their purchase counters). SQLite serialises writers already.
+   */
+  async lockForUpdate(id: number): Promise<Household> {
+    const qb = this.db.repo(Household).createQueryBuilder('h').where('h.id = :id', { id });
+    if (this.db.source.options.type === 'mysql') qb.setLock('pessimistic_write');
+    const household = await qb.getOne();
+    if (!household) throw new DomainError('HOUSEHOLD_NOT_FOUND');
+    return household;
+  }
+
+  /** Door labels (滨湖和园 3栋2单元1203) and buildings of households, for other modules' views. */
+  async doors(ids: number[]): Promise<Map<number, { address: string; buildingId: number; building: string }>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.db.repo(Household).findBy({ id: In(unique) });
+    const names = await this.buildingNames(rows);
+    const communities = await this.db.repo(Community).findBy({ id: In([...new Set(rows.map((h) => h.communityId))]) });
+    return new Map(
+      rows.map((h) => {
+        const building = names.get(h.buildingId) ?? '';
+        const community = communities.find((c) => c.id === h.communityId)?.name ?? '';
+        return [h.id, { address: `${community} ${formatDoor(building, h.unit, h.room)}`.trim(), buildingId: h.buildingId, building }];
+      }),
+    );
+  }
+
   /** Staff search by building, room, tag or contact. */
   async list(actor: Actor, query: HouseholdQueryDto): Promise<Page<HouseholdView>> {
     const page = query.page ?? 1;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isRole, type DevUserKey, type Role } from '@linli/shared-types';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
@@ -29,6 +29,13 @@ export class UsersService {
 
   findById(id: number): Promise<User | null> {
     return this.db.repo(User).findOneBy({ id });
+  }
+
+  /** Nicknames by user id, for other modules' views. */
+  async nicknames(ids: number[]): Promise<Map<number, string>> {
+    const unique = [...new Set(ids)];
+    const rows = unique.length ? await this.db.repo(User).findBy({ id: In(unique) }) : [];
+    return new Map(rows.map((u) => [u.id, u.nickname]));
   }
 
   findDevUser(key: DevUserKey): Promise<User | null> {

@@ -1,0 +1,68 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { ItemView, SupplierView, WindowView } from '@linli/shared-types';
+import { CurrentActor, Roles, type Actor } from '../../common/actor';
+import { CatalogService } from './catalog.service';
+import { CreateItemDto, CreateSupplierDto, CreateWindowDto, WindowStatusDto } from './dto/catalog.dto';
+
+@ApiTags('catalog')
+@ApiBearerAuth()
+@Controller()
+export class CatalogController {
+  constructor(private readonly catalog: CatalogService) {}
+
+  /** Windows the resident's household can order from now or soon. */
+  @Get('windows')
+  windows(@CurrentActor() actor: Actor): Promise<WindowView[]> {
+    return this.catalog.windowsFor(actor);
+  }
+
+  @Get('windows/:id')
+  window(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<WindowView> {
+    return this.catalog.windowFor(actor, id);
+  }
+
+  @Get('staff/suppliers')
+  @Roles('staff', 'supervisor')
+  suppliers(@CurrentActor() actor: Actor): Promise<SupplierView[]> {
+    return this.catalog.suppliers(actor);
+  }
+
+  @Post('staff/suppliers')
+  @Roles('staff', 'supervisor')
+  createSupplier(@CurrentActor() actor: Actor, @Body() dto: CreateSupplierDto): Promise<SupplierView> {
+    return this.catalog.createSupplier(actor, dto);
+  }
+
+  @Get('staff/items')
+  @Roles('staff', 'supervisor')
+  items(@CurrentActor() actor: Actor): Promise<ItemView[]> {
+    return this.catalog.items(actor);
+  }
+
+  @Post('staff/items')
+  @Roles('staff', 'supervisor')
+  createItem(@CurrentActor() actor: Actor, @Body() dto: CreateItemDto): Promise<ItemView> {
+    return this.catalog.createItem(actor, dto);
+  }
+
+  @Get('staff/windows')
+  @Roles('staff', 'supervisor')
+  staffWindows(@CurrentActor() actor: Actor): Promise<WindowView[]> {
+    return this.catalog.staffWindows(actor);
+  }
+
+  @Post('staff/windows')
+  @Roles('staff', 'supervisor')
+  createWindow(@CurrentActor() actor: Actor, @Body() dto: CreateWindowDto): Promise<WindowView> {
+    return this.catalog.createWindow(actor, dto);
+  }
+
+  /** Pause, resume (ACTIVE) or close early. */
+  @Post('staff/windows/:id/status')
+  @HttpCode(200)
+  @Roles('staff', 'supervisor')
+  setStatus(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: WindowStatusDto): Promise<WindowView> {
+    return this.catalog.setStatus(actor, id, dto.status);
+  }
+}

@@ -1,0 +1,354 @@
+import { Injectable } from '@nestjs/common';
+import type { ContentLine, ItemView, SupplierView, WindowItemView, WindowView } from '@linli/shared-types';
+import { In } from 'typeorm';
+import { hasRole, type Actor } from '../../common/actor';
+import { AuditService } from '../../common/audit/audit.service';
+import { Clock } from '../../common/clock';
+import { Db } from '../../common/database/db';
+import { DomainError } from '../../common/domain-error';
+import { HouseholdsService } from '../community/households.service';
+import type { CreateItemDto, CreateSupplierDto, CreateWindowDto } from './dto/catalog.dto';
+import { HouseholdPurchase } from './entities/household-purchase.entity';
+import { Item } from './entities/item.entity';
+import { Supplier } from './entities/supplier.entity';
+import { WindowItem } from './entities/window-item.entity';
+import { OrderingWindow, type WindowStatus } from './entities/window.entity';
+import { joinList, servesHousehold, splitList, windowPhase } from './window-phase';
+
+/** A window item as an order needs it: where to take stock from, at what price, up to what limit. */
+export interface Offer {
+  windowItemId: number;
+  itemId: number;
+  name: string;
+  priceFen: number;
+  limitPerHousehold: number;
+}
+
+/** Suppliers, items, ordering windows and their stock. Stock moves only through this service. */
+@Injectable()
+export class CatalogService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly households: HouseholdsService,
+  ) {}
+
+  // ---- suppliers and items -------------------------------------------------------------
+
+  async createSupplier(actor: Actor, dto: CreateSupplierDto): Promise<SupplierView> {
+    const communityId = this.households.staffCommunity(actor);
+    const s = await this.db.repo(Supplier).save({
+      communityId,
+      name: dto.name,
+      contactName: dto.contactName || null,
+      contactPhone: dto.contactPhone || null,
+      createdAt: this.clock.now(),
+    });
+    await this.audit.record(this.db.manager, actor, { action: 'supplier.create', targetType: 'supplier', targetId: s.id });
+    return { id: s.id, name: s.name, contactName: s.contactName, contactPhone: s.contactPhone };
+  }
+
+  async suppliers(actor: Actor): Promise<SupplierView[]> {
+    const communityId = this.households.staffCommunity(actor);
+    const rows = await this.db.repo(Supplier).find({ where: { communityId }, order: { id: 'ASC' } });
+    return rows.map((s) => ({ id: s.id, name: s.name, contactName: s.contactName, contactPhone: s.contactPhone }));
+  }
+
+  async createItem(actor: Actor, dto: CreateItemDto): Promise<ItemView> {
+    const communityId = this.households.staffCommunity(actor);
+    const supplier = await this.db.repo(Supplier).findOneBy({ id: dto.supplierId, communityId });
+    if (!supplier) throw new DomainError('SUPPLIER_NOT_FOUND');
+    const item = await this.db.repo(Item).save({
+      communityId,
+      supplierId: supplier.id,
+      kind: dto.kind,
+      name: dto.name,
+      pictureUrl: dto.pictureUrl || null,
+      contents: JSON.stringify(dto.contents.map((c) => ({ name: c.name, quantity: c.quantity }))),
+      priceFen: dto.priceFen,
+      limitPerHousehold: dto.limitPerHousehold,
+      createdAt: this.clock.now(),
+    });
+    await this.audit.record(this.db.manager, actor, { action: 'item.create', targetType: 'item', targetId: item.id });
+    return this.itemView(item, supplier.name);
+  }
+
+  async items(actor: Actor): Promise<ItemView[]> {
+    const communityId = this.households.staffCommunity(actor);
+    const rows = await this.db.repo(Item).find({ where: { communityId }, order: { kind: 'DESC', id: 'ASC' } });
+    const suppliers = await this.supplierNames(rows.map((i) => i.supplierId));
+    return rows.map((i) => this.itemView(i, suppliers.get(i.supplierId) ?? ''));
+  }
+
+  // ---- windows --------------------------------------------------------------------------
+
+  async createWindow(actor: Actor, dto: CreateWindowDto): Promise<WindowView> {
+    const communityId = this.households.staffCommunity(actor);
+    const opensAt = new Date(dto.opensAt);
+    const closesAt = new Date(dto.closesAt);
+    if (closesAt.getTime() <= opensAt.getTime()) {
+      throw new DomainError('VALIDATION_FAILED', { fields: { closesAt: '结束时间要晚于开始时间' } });
+    }
+    const itemIds = dto.items.map((i) => i.itemId);
+    if (new Set(itemIds).size !== itemIds.length)
+      throw new DomainError('VALIDATION_FAILED', { fields: { items: '同一件商品只能添加一次' } });
+    const items = await this.db.repo(Item).findBy({ id: In(itemIds), communityId });
+    if (items.length !== itemIds.length) throw new DomainError('ITEM_NOT_FOUND');
+    const id = await this.db.transaction(async (tx) => {
+      const w = await tx.save(OrderingWindow, {
+        communityId,
+        title: dto.title,
+        mode: dto.mode,
+        paymentMode: dto.paymentMode,
+        status: 'ACTIVE' as const,
+        opensAt,
+        closesAt,
+        deliveryDate: dto.deliveryDate,
+        buildingIds: joinList(dto.buildingIds ?? []),
+        zones: joinList(dto.zones ?? []),
+        maxOrders: dto.maxOrders ?? null,
+        orderCount: 0,
+        createdBy: actor.userId,
+        createdAt: this.clock.now(),
+      });
+      await tx.insert(
+        WindowItem,
+        dto.items.map((line) => {
+          const item = items.find((i) => i.id === line.itemId) as Item;
+          return {
+            windowId: w.id,
+            itemId: item.id,
+            priceFen: line.priceFen ?? item.priceFen,
+            limitPerHousehold: line.limitPerHousehold ?? item.limitPerHousehold,
+            stock: line.stock,
+            sold: 0,
+          };
+        }),
+      );
+      await this.audit.record(tx, actor, { action: 'window.create', targetType: 'window', targetId: w.id });
+      return w.id;
+    });
+    return this.windowView(await this.db.repo(OrderingWindow).findOneByOrFail({ id }));
+  }
+
+  /** Staff pause, resume or close a window early. */
+  async setStatus(actor: Actor, windowId: number, status: WindowStatus): Promise<WindowView> {
+    const window = await this.staffWindow(actor, windowId);
+    if (window.status === 'CLOSED' && status !== 'CLOSED') throw new DomainError('INVALID_TRANSITION', { from: 'CLOSED', to: status });
+    await this.db.repo(OrderingWindow).update({ id: windowId }, { status });
+    await this.audit.record(this.db.manager, actor, { action: `window.${status.toLowerCase()}`, targetType: 'window', targetId: windowId });
+    return this.windowView({ ...window, status });
+  }
+
+  async staffWindows(actor: Actor): Promise<WindowView[]> {
+    const communityId = this.households.staffCommunity(actor);
+    const rows = await this.db.repo(OrderingWindow).find({ where: { communityId }, order: { opensAt: 'DESC' }, take: 100 });
+    return Promise.all(rows.map((w) => this.windowView(w)));
+  }
+
+  async staffWindow(actor: Actor, windowId: number): Promise<OrderingWindow> {
+    const communityId = this.households.staffCommunity(actor);
+    const window = await this.db.repo(OrderingWindow).findOneBy({ id: windowId, communityId });
+    if (!window) throw new DomainError('WINDOW_NOT_FOUND');
+    return window;
+  }
+
+  /** The windows a resident's household can see: not closed, serving their building or zone. */
+  async windowsFor(actor: Actor): Promise<WindowView[]> {
+    if (actor.householdId === null) throw new DomainError('NO_HOUSEHOLD');
+    const household = await this.households.find(actor.householdId);
+    const now = this.clock.now();
+    const rows = await this.db.repo(OrderingWindow).find({ where: { communityId: household.communityId }, order: { opensAt: 'ASC' } });
+    const visible = rows.filter((w) => windowPhase(w, now) !== 'CLOSED' && servesHousehold(w, household));
+    return Promise.all(visible.map((w) => this.windowView(w)));
+  }
+
+  async windowFor(actor: Actor, windowId: number): Promise<WindowView> {
+    const window = await this.db.repo(OrderingWindow).findOneBy({ id: windowId });
+    const staffHere = window !== null && hasRole(actor, 'staff', 'supervisor') && window.communityId === actor.communityId;
+    if (!window) throw new DomainError('WINDOW_NOT_FOUND');
+    if (!staffHere) {
+      if (actor.householdId === null) throw new DomainError('NO_HOUSEHOLD');
+      const household = await this.households.find(actor.householdId);
+      if (household.communityId !== window.communityId || !servesHousehold(window, household)) throw new DomainError('WINDOW_NOT_FOUND');
+    }
+    return this.windowView(window);
+  }
+
+  /** Title and delivery date of a window, for order views. */
+  async windowSummary(windowId: number): Promise<{ title: string; deliveryDate: string }> {
+    const w = await this.db.repo(OrderingWindow).findOne({ where: { id: windowId }, select: ['id', 'title', 'deliveryDate'] });
+    return { title: w?.title ?? '', deliveryDate: w?.deliveryDate ?? '' };
+  }
+
+  // ---- what orders use (inside the order's transaction) -----------------------------------
+
+  /**
+   * The window's offer to this household right now, or the reason it cannot order:
+   * not open (upcoming, paused, closed, full) or not serving its building or zone.
+   */
+  async offerTo(
+    windowId: number,
+    household: { communityId: number; buildingId: number; zone: string | null },
+  ): Promise<{ window: OrderingWindow; offers: Offer[] }> {
+    const window = await this.db.repo(OrderingWindow).findOneBy({ id: windowId });
+    if (!window || window.communityId !== household.communityId) throw new DomainError('WINDOW_NOT_FOUND');
+    this.assertOpen(window);
+    if (!servesHousehold(window, household)) throw new DomainError('NOT_YOUR_ZONE');
+    const rows = await this.db.repo(WindowItem).findBy({ windowId });
+    const items = await this.db.repo(Item).findBy({ id: In(rows.map((r) => r.itemId)) });
+    const offers = rows.map((r) => ({
+      windowItemId: r.id,
+      itemId: r.itemId,
+      name: items.find((i) => i.id === r.itemId)?.name ?? '',
+      priceFen: r.priceFen,
+      limitPerHousehold: r.limitPerHousehold,
+    }));
+    return { window, offers };
+  }
+
+  assertOpen(window: OrderingWindow): void {
+    switch (windowPhase(window, this.clock.now())) {
+      case 'OPEN':
+        return;
+      case 'UPCOMING':
+        throw new DomainError('WINDOW_NOT_OPEN');
+      case 'PAUSED':
+        throw new DomainError('WINDOW_PAUSED');
+      case 'CLOSED':
+        throw new DomainError(window.maxOrders !== null && window.orderCount >= window.maxOrders ? 'WINDOW_FULL' : 'WINDOW_CLOSED');
+    }
+  }
+
+  /** Counts an order against the window's cap; the conditional UPDATE decides the last place. */
+  async countOrder(window: OrderingWindow): Promise<void> {
+    if (window.maxOrders === null) return;
+    const taken = await this.db.manager
+      .createQueryBuilder()
+      .update(OrderingWindow)
+      .set({ orderCount: () => 'order_count + 1' })
+      .where('id = :id AND order_count < max_orders', { id: window.id })
+      .execute();
+    if (taken.affected !== 1) throw new DomainError('WINDOW_FULL');
+  }
+
+  /** Adds to the household's units of a window item unless that passes its limit. */
+  async reserveForHousehold(offer: Offer, householdId: number, quantity: number): Promise<void> {
+    await this.db.manager
+      .createQueryBuilder()
+      .insert()
+      .into(HouseholdPurchase)
+      .values({ windowItemId: offer.windowItemId, householdId, quantity: 0 })
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
+    const held = await this.db.manager
+      .createQueryBuilder()
+      .update(HouseholdPurchase)
+      .set({ quantity: () => 'quantity + :n' })
+      .where('window_item_id = :wi AND household_id = :h AND quantity + :n <= :limit', {
+        wi: offer.windowItemId,
+        h: householdId,
+        n: quantity,
+        limit: offer.limitPerHousehold,
+      })
+      .execute();
+    if (held.affected !== 1)
+      throw new DomainError('HOUSEHOLD_LIMIT', { itemId: offer.itemId, name: offer.name, limit: offer.limitPerHousehold });
+  }
+
+  /** Takes stock: `stock = stock - n WHERE stock >= n`; the affected row count decides. */
+  async takeStock(offer: Offer, quantity: number): Promise<void> {
+    const taken = await this.db.manager
+      .createQueryBuilder()
+      .update(WindowItem)
+      .set({ stock: () => 'stock - :n', sold: () => 'sold + :n' })
+      .where('id = :id AND stock >= :n', { id: offer.windowItemId, n: quantity })
+      .execute();
+    if (taken.affected !== 1) throw new DomainError('OUT_OF_STOCK', { itemId: offer.itemId, name: offer.name });
+  }
+
+  /** Gives units back (a cancelled or expired order): to the stock and to the household's limit. */
+  async giveBack(windowItemId: number, householdId: number, quantity: number): Promise<void> {
+    await this.db.manager
+      .createQueryBuilder()
+      .update(WindowItem)
+      .set({ stock: () => 'stock + :n', sold: () => 'sold - :n' })
+      .where('id = :id', { id: windowItemId, n: quantity })
+      .execute();
+    await this.db.manager
+      .createQueryBuilder()
+      .update(HouseholdPurchase)
+      .set({ quantity: () => 'quantity - :n' })
+      .where('window_item_id = :wi AND household_id = :h AND quantity >= :n', { wi: windowItemId, h: householdId, n: quantity })
+      .execute();
+  }
+
+  // ---- views -----------------------------------------------------------------------------
+
+  async windowView(w: OrderingWindow): Promise<WindowView> {
+    const rows = await this.db.repo(WindowItem).find({ where: { windowId: w.id }, order: { id: 'ASC' } });
+    const items = await this.db.repo(Item).findBy({ id: In(rows.map((r) => r.itemId)) });
+    const suppliers = await this.supplierNames(items.map((i) => i.supplierId));
+    const itemViews: WindowItemView[] = rows.map((r) => {
+      const item = items.find((i) => i.id === r.itemId) as Item;
+      return {
+        itemId: item.id,
+        kind: item.kind,
+        name: item.name,
+        pictureUrl: item.pictureUrl,
+        contents: parseContents(item.contents),
+        priceFen: r.priceFen,
+        limitPerHousehold: r.limitPerHousehold,
+        stock: r.stock,
+        sold: r.sold,
+        supplierName: suppliers.get(item.supplierId) ?? '',
+      };
+    });
+    return {
+      id: w.id,
+      title: w.title,
+      mode: w.mode,
+      paymentMode: w.paymentMode,
+      phase: windowPhase(w, this.clock.now()),
+      opensAt: new Date(w.opensAt).toISOString(),
+      closesAt: new Date(w.closesAt).toISOString(),
+      deliveryDate: w.deliveryDate,
+      buildingIds: splitList(w.buildingIds).map(Number),
+      zones: splitList(w.zones),
+      maxOrders: w.maxOrders,
+      orderCount: w.orderCount,
+      items: itemViews,
+    };
+  }
+
+  private itemView(i: Item, supplierName: string): ItemView {
+    return {
+      id: i.id,
+      kind: i.kind,
+      name: i.name,
+      pictureUrl: i.pictureUrl,
+      contents: parseContents(i.contents),
+      priceFen: i.priceFen,
+      limitPerHousehold: i.limitPerHousehold,
+      supplierId: i.supplierId,
+      supplierName,
+    };
+  }
+
+  private async supplierNames(ids: number[]): Promise<Map<number, string>> {
+    const unique = [...new Set(ids)];
+    const rows = unique.length ? await this.db.repo(Supplier).findBy({ id: In(unique) }) : [];
+    return new Map(rows.map((s) => [s.id, s.name]));
+  }
+}
+
+function parseContents(json: string): ContentLine[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? (parsed as ContentLine[]) : [];
+  } catch {
+    return [];
+  }
+}

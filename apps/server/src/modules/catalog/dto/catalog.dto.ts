@@ -1,0 +1,173 @@
+import {
+  ITEM_KINDS,
+  PAYMENT_MODES,
+  PHONE_PATTERN,
+  WINDOW_MODES,
+  type ContentLine,
+  type CreateItemRequest,
+  type CreateSupplierRequest,
+  type CreateWindowRequest,
+  type ItemKind,
+  type PaymentMode,
+  type WindowItemRequest,
+  type WindowMode,
+} from '@linli/shared-types';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateSupplierDto implements CreateSupplierRequest {
+  @Transform(trim)
+  @IsString({ message: '请填写供应商名称' })
+  @Length(1, 60, { message: '供应商名称请填写 1 到 60 个字' })
+  name: string;
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(40, { message: '联系人最多 40 个字' })
+  contactName?: string | null;
+
+  @IsOptional()
+  @Transform(trim)
+  @ValidateIf((o: CreateSupplierDto) => o.contactPhone !== null && o.contactPhone !== '')
+  @Matches(PHONE_PATTERN, { message: '请填写正确的 11 位手机号' })
+  contactPhone?: string | null;
+}
+
+export class ContentLineDto implements ContentLine {
+  @Transform(trim)
+  @IsString({ message: '请填写内容名称' })
+  @Length(1, 30, { message: '内容名称请填写 1 到 30 个字' })
+  name: string;
+
+  @Transform(trim)
+  @IsString({ message: '请填写数量，例如 5斤' })
+  @Length(1, 20, { message: '数量请填写 1 到 20 个字，例如 5斤' })
+  quantity: string;
+}
+
+export class CreateItemDto implements CreateItemRequest {
+  @IsIn(ITEM_KINDS, { message: '请选择套餐或单品' })
+  kind: ItemKind;
+
+  @Transform(trim)
+  @IsString({ message: '请填写名称' })
+  @Length(1, 60, { message: '名称请填写 1 到 60 个字' })
+  name: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  pictureUrl?: string | null;
+
+  @IsArray({ message: '请填写套餐内容' })
+  @ArrayMaxSize(30, { message: '内容最多 30 项' })
+  @ValidateNested({ each: true })
+  @Type(() => ContentLineDto)
+  contents: ContentLineDto[];
+
+  @IsInt({ message: '价格要以分为单位的整数' })
+  @Min(0, { message: '价格不能为负' })
+  @Max(10_000_000, { message: '价格太高了' })
+  priceFen: number;
+
+  @IsInt({ message: '每户限购要填整数' })
+  @Min(1, { message: '每户至少能买 1 份' })
+  @Max(100, { message: '每户限购最多 100 份' })
+  limitPerHousehold: number;
+
+  @IsInt({ message: '请选择供应商' })
+  supplierId: number;
+}
+
+export class WindowItemDto implements WindowItemRequest {
+  @IsInt({ message: '请选择商品' })
+  itemId: number;
+
+  @IsInt({ message: '库存要填整数' })
+  @Min(0, { message: '库存不能为负' })
+  @Max(10_000_000, { message: '库存太大了' })
+  stock: number;
+
+  @IsOptional()
+  @IsInt({ message: '价格要以分为单位的整数' })
+  @Min(0, { message: '价格不能为负' })
+  priceFen?: number;
+
+  @IsOptional()
+  @IsInt({ message: '每户限购要填整数' })
+  @Min(1, { message: '每户至少能买 1 份' })
+  @Max(100, { message: '每户限购最多 100 份' })
+  limitPerHousehold?: number;
+}
+
+export class CreateWindowDto implements CreateWindowRequest {
+  @Transform(trim)
+  @IsString({ message: '请填写批次名称' })
+  @Length(1, 60, { message: '批次名称请填写 1 到 60 个字' })
+  title: string;
+
+  @IsIn(WINDOW_MODES, { message: '请选择先到先得或公平分配' })
+  mode: WindowMode;
+
+  @IsIn(PAYMENT_MODES, { message: '请选择付款方式' })
+  paymentMode: PaymentMode;
+
+  @IsISO8601({ strict: true }, { message: '开始时间格式不对' })
+  opensAt: string;
+
+  @IsISO8601({ strict: true }, { message: '结束时间格式不对' })
+  closesAt: string;
+
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '配送日期格式应为 2022-04-25' })
+  deliveryDate: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(300)
+  @IsInt({ each: true, message: '楼栋不对' })
+  buildingIds?: number[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true, message: '片区名称太长' })
+  zones?: string[];
+
+  @IsOptional()
+  @ValidateIf((o: CreateWindowDto) => o.maxOrders !== null)
+  @IsInt({ message: '订单上限要填整数' })
+  @Min(1, { message: '订单上限至少 1 单' })
+  maxOrders?: number | null;
+
+  @IsArray({ message: '请选择要供应的商品' })
+  @ArrayMinSize(1, { message: '请至少选择一件商品' })
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => WindowItemDto)
+  items: WindowItemDto[];
+}
+
+export class WindowStatusDto {
+  @IsIn(['ACTIVE', 'PAUSED', 'CLOSED'], { message: '状态不对' })
+  status: 'ACTIVE' | 'PAUSED' | 'CLOSED';
+}

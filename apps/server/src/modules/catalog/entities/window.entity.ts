@@ -1,0 +1,58 @@
+import type { PaymentMode, WindowMode } from '@linli/shared-types';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type WindowStatus = 'ACTIVE' | 'PAUSED' | 'CLOSED';
+
+/** An ordering window (订购批次): what can be ordered, by whom, between when, delivered when. */
+@Entity('windows')
+export class OrderingWindow {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'community_id', type: 'int' })
+  communityId: number;
+
+  @Column({ type: 'varchar', length: 60 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  mode: WindowMode;
+
+  @Column({ name: 'payment_mode', type: 'varchar', length: 10 })
+  paymentMode: PaymentMode;
+
+  /** Staff's switch; whether it is open right now also depends on the clock (see windowPhase). */
+  @Column({ type: 'varchar', length: 10 })
+  status: WindowStatus;
+
+  @Column({ name: 'opens_at', type: 'datetime', precision: 3 })
+  opensAt: Date;
+
+  @Column({ name: 'closes_at', type: 'datetime', precision: 3 })
+  closesAt: Date;
+
+  /** YYYY-MM-DD, Asia/Shanghai. */
+  @Column({ name: 'delivery_date', type: 'varchar', length: 10 })
+  deliveryDate: string;
+
+  /** ",3,7," — the buildings served; empty = all. */
+  @Column({ name: 'building_ids', type: 'varchar', length: 2000 })
+  buildingIds: string;
+
+  /** ",A区,B区," — the zones served; empty = all. */
+  @Column({ type: 'varchar', length: 500 })
+  zones: string;
+
+  /** Orders after which the window closes by itself; null = no cap. */
+  @Column({ name: 'max_orders', type: 'int', nullable: true })
+  maxOrders: number | null;
+
+  @Column({ name: 'order_count', type: 'int', default: 0 })
+  orderCount: number;
+
+  @Column({ name: 'created_by', type: 'int' })
+  createdBy: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt: Date;
+}

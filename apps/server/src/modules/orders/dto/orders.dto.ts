@@ -1,0 +1,38 @@
+import type { OrderLineRequest, PlaceOrderRequest, ProxyOrderRequest } from '@linli/shared-types';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+export class OrderLineDto implements OrderLineRequest {
+  @IsInt({ message: '请选择商品' })
+  itemId: number;
+
+  @IsInt({ message: '数量要填整数' })
+  @Min(1, { message: '数量至少 1 份' })
+  @Max(100, { message: '数量最多 100 份' })
+  quantity: number;
+}
+
+export class PlaceOrderDto implements PlaceOrderRequest {
+  @IsInt({ message: '请选择订购批次' })
+  windowId: number;
+
+  @IsArray({ message: '请选择要买的东西' })
+  @ArrayMinSize(1, { message: '请至少选择一件商品' })
+  @ArrayMaxSize(50, { message: '一次最多 50 种商品' })
+  @ValidateNested({ each: true })
+  @Type(() => OrderLineDto)
+  lines: OrderLineDto[];
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200, { message: '备注最多 200 个字' })
+  note?: string;
+}
+
+export class ProxyOrderDto extends PlaceOrderDto implements ProxyOrderRequest {
+  @IsInt({ message: '请选择住户' })
+  householdId: number;
+}

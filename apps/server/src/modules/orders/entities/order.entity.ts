@@ -1,0 +1,47 @@
+import type { OrderState, PaymentMode } from '@linli/shared-types';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A household's supply order in one window. Totals are computed on the server, in fen. */
+@Entity('orders')
+export class Order {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'community_id', type: 'int' })
+  communityId: number;
+
+  @Column({ name: 'window_id', type: 'int' })
+  windowId: number;
+
+  @Column({ name: 'household_id', type: 'int' })
+  householdId: number;
+
+  /** The user who placed it: a member of the household, or staff ordering on its behalf. */
+  @Column({ name: 'placed_by', type: 'int' })
+  placedBy: number;
+
+  @Column({ type: 'boolean', default: false })
+  proxy: boolean;
+
+  @Column({ type: 'varchar', length: 20 })
+  state: OrderState;
+
+  @Column({ name: 'payment_mode', type: 'varchar', length: 10 })
+  paymentMode: PaymentMode;
+
+  @Column({ name: 'total_fen', type: 'int' })
+  totalFen: number;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  note: string | null;
+
+  /** When an unpaid WeChat Pay order lapses and gives its stock back. */
+  @Column({ name: 'expires_at', type: 'datetime', precision: 3, nullable: true })
+  expiresAt: Date | null;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
+  updatedAt: Date;
+}

@@ -1,0 +1,250 @@
+import { Injectable } from '@nestjs/common';
+import { ORDER_FLOW, nextStates, refuseTransition, type Actor as FlowActor, type OrderState, type OrderView } from '@linli/shared-types';
+import { In } from 'typeorm';
+import { hasRole, type Actor } from '../../common/actor';
+import { AuditService } from '../../common/audit/audit.service';
+import { Clock } from '../../common/clock';
+import { Db } from '../../common/database/db';
+import { DomainError } from '../../common/domain-error';
+import { CatalogService, type Offer } from '../catalog/catalog.service';
+import { HouseholdsService } from '../community/households.service';
+import { UsersService } from '../community/users.service';
+import type { OrderLineDto, PlaceOrderDto, ProxyOrderDto } from './dto/orders.dto';
+import { OrderLine } from './entities/order-line.entity';
+import { Order } from './entities/order.entity';
+
+/** How long an unpaid WeChat Pay order holds its stock. */
+export const PAYMENT_TIMEOUT_MS = 15 * 60 * 1000;
+
+/** Lines merged by item, in window-item order (a fixed lock order across transactions). */
+export function mergeLines(lines: readonly OrderLineDto[], offers: readonly Offer[]): { offer: Offer; quantity: number }[] {
+  const merged = new Map<number, number>();
+  for (const line of lines) merged.set(line.itemId, (merged.get(line.itemId) ?? 0) + line.quantity);
+  return [...merged.entries()]
+    .map(([itemId, quantity]) => {
+      const offer = offers.find((o) => o.itemId === itemId);
+      if (!offer) throw new DomainError('ITEM_NOT_IN_WINDOW', { itemId });
+      return { offer, quantity };
+    })
+    .sort((a, b) => a.offer.windowItemId - b.offer.windowItemId);
+}
+
+/** Supply orders: placed without oversell, within household limits, by residents or by staff for them. */
+@Injectable()
+export class OrdersService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly catalog: CatalogService,
+    private readonly households: HouseholdsService,
+    private readonly users: UsersService,
+  ) {}
+
+  /** A resident orders for their own household. */
+  place(actor: Actor, dto: PlaceOrderDto): Promise<OrderView> {
+    if (actor.householdId === null) throw new DomainError('NO_HOUSEHOLD');
+    return this.placeFor(actor, actor.householdId, dto, false);
+  }
+
+  /** Staff (or a grid worker) order for a household without a smartphone. */
+  async placeProxy(actor: Actor, dto: ProxyOrderDto): Promise<OrderView> {
+    const communityId = this.households.staffCommunity(actor);
+    const household = await this.households.find(dto.householdId);
+    if (household.communityId !== communityId) throw new DomainError('HOUSEHOLD_NOT_FOUND');
+    return this.placeFor(actor, household.id, dto, true);
+  }
+
+  /**
+   * One transaction: the household row is locked, the window checked, then per item the
+   * stock and the household limit are taken by conditional UPDATEs whose affected-row counts
+   * decide. Any refusal rolls back everything taken before it.
+   */
+  private async placeFor(actor: Actor, householdId: number, dto: PlaceOrderDto, proxy: boolean): Promise<OrderView> {
+    const id = await this.db.transaction(async (tx) => {
+      const household = await this.households.lockForUpdate(householdId);
+      const { window, offers } = await this.catalog.offerTo(dto.windowId, household);
+      const lines = mergeLines(dto.lines, offers);
+      await this.catalog.countOrder(window);
+      // Stock first: its UPDATE takes the window item's row lock before the purchase counter's
+      // foreign key check would take a shared one (two shared holders upgrading = deadlock).
+      for (const { offer, quantity } of lines) {
+        await this.catalog.takeStock(offer, quantity);
+        await this.catalog.reserveForHousehold(offer, householdId, quantity);
+      }
+      const now = this.clock.now();
+      const paid = window.paymentMode !== 'wechat';
+      const order = await tx.save(Order, {
+        communityId: window.communityId,
+        windowId: window.id,
+        householdId,
+        placedBy: actor.userId,
+        proxy,
+        state: paid ? ('CONFIRMED' as const) : ('PENDING_PAYMENT' as const),
+        paymentMode: window.paymentMode,
+        totalFen: lines.reduce((sum, l) => sum + l.offer.priceFen * l.quantity, 0),
+        note: dto.note || null,
+        expiresAt: paid ? null : new Date(now.getTime() + PAYMENT_TIMEOUT_MS),
+        createdAt: now,
+        updatedAt: now,
+      });
+      await tx.insert(
+        OrderLine,
+        lines.map(({ offer, quantity }) => ({
+          orderId: order.id,
+          windowItemId: offer.windowItemId,
+          itemId: offer.itemId,
+          name: offer.name,
+          quantity,
+          unitPriceFen: offer.priceFen,
+        })),
+      );
+      if (proxy)
+        await this.audit.record(tx, actor, { action: 'order.proxy', targetType: 'order', targetId: order.id, details: { householdId } });
+      return order.id;
+    });
+    return this.get(actor, id);
+  }
+
+  /** The orders of the resident's household, newest first. */
+  async mine(actor: Actor): Promise<OrderView[]> {
+    if (actor.householdId === null) return [];
+    const rows = await this.db.repo(Order).find({ where: { householdId: actor.householdId }, order: { id: 'DESC' }, take: 100 });
+    return this.views(actor, rows);
+  }
+
+  async get(actor: Actor, id: number): Promise<OrderView> {
+    const [view] = await this.views(actor, [await this.visible(actor, id)]);
+    return view as OrderView;
+  }
+
+  /** Cancel before packing: stock and the household's limit come back. */
+  async cancel(actor: Actor, id: number): Promise<OrderView> {
+    await this.db.transaction(async (tx) => {
+      const order = await this.visible(actor, id);
+      await this.move(actor, order, 'CANCELLED');
+      const lines = await tx.findBy(OrderLine, { orderId: id });
+      for (const line of lines) await this.catalog.giveBack(line.windowItemId, order.householdId, line.quantity);
+      await this.audit.record(tx, actor, { action: 'order.cancel', targetType: 'order', targetId: id });
+    });
+    return this.get(actor, id);
+  }
+
+  /** Staff mark every confirmed order of a window PACKED: the hand-over to delivery. */
+  async packWindow(actor: Actor, windowId: number): Promise<{ packed: number }> {
+    const window = await this.catalog.staffWindow(actor, windowId);
+    return this.db.transaction(async (tx) => {
+      const moved = await tx.update(Order, { windowId: window.id, state: 'CONFIRMED' }, { state: 'PACKED', updatedAt: this.clock.now() });
+      await this.audit.record(tx, actor, {
+        action: 'window.pack',
+        targetType: 'window',
+        targetId: windowId,
+        details: { packed: moved.affected ?? 0 },
+      });
+      return { packed: moved.affected ?? 0 };
+    });
+  }
+
+  /** Live figures of a window: orders by state, per building, and stock left per item. */
+  async windowStats(actor: Actor, windowId: number): Promise<WindowStats> {
+    const window = await this.catalog.staffWindow(actor, windowId);
+    const view = await this.catalog.windowView(window);
+    const byState = (await this.db.manager
+      .createQueryBuilder(Order, 'o')
+      .select('o.state', 'state')
+      .addSelect('COUNT(*)', 'n')
+      .where('o.window_id = :id', { id: windowId })
+      .groupBy('o.state')
+      .getRawMany()) as { state: OrderState; n: string | number }[];
+    const active = await this.db
+      .repo(Order)
+      .find({ where: { windowId, state: In(['PENDING_PAYMENT', 'CONFIRMED', 'PACKED']) }, select: ['householdId'] });
+    const doors = await this.households.doors(active.map((o) => o.householdId));
+    const perBuilding = new Map<string, number>();
+    for (const o of active) {
+      const building = doors.get(o.householdId)?.building ?? '';
+      perBuilding.set(building, (perBuilding.get(building) ?? 0) + 1);
+    }
+    return {
+      windowId,
+      phase: view.phase,
+      orders: Object.fromEntries(byState.map((r) => [r.state, Number(r.n)])),
+      activeOrders: active.length,
+      perBuilding: [...perBuilding.entries()]
+        .map(([building, orders]) => ({ building, orders }))
+        .sort((a, b) => a.building.localeCompare(b.building, 'zh-CN', { numeric: true })),
+      items: view.items.map((i) => ({ itemId: i.itemId, name: i.name, stock: i.stock, sold: i.sold })),
+    };
+  }
+
+  /** Moves an order along ORDER_FLOW; the conditional UPDATE on the old state decides races. */
+  private async move(actor: Actor, order: Order, to: OrderState): Promise<void> {
+    const refusal = refuseTransition(ORDER_FLOW, order.state, to, this.flowActors(actor, order));
+    if (refusal === 'WRONG_ACTOR') throw new DomainError('FORBIDDEN');
+    if (refusal !== null) throw new DomainError('INVALID_TRANSITION', { from: order.state, to });
+    const moved = await this.db.repo(Order).update({ id: order.id, state: order.state }, { state: to, updatedAt: this.clock.now() });
+    if (moved.affected !== 1) throw new DomainError('INVALID_TRANSITION', { from: order.state, to });
+  }
+
+  /** A household member sees their household's orders; staff their community's; others: not found. */
+  private async visible(actor: Actor, id: number): Promise<Order> {
+    const order = await this.db.repo(Order).findOneBy({ id });
+    if (!order) throw new DomainError('ORDER_NOT_FOUND');
+    const staffHere = hasRole(actor, 'staff', 'supervisor') && actor.communityId === order.communityId;
+    if (!staffHere && actor.householdId !== order.householdId) throw new DomainError('ORDER_NOT_FOUND');
+    return order;
+  }
+
+  private flowActors(actor: Actor, order: Order): FlowActor[] {
+    const who: FlowActor[] = [];
+    if (actor.householdId === order.householdId) who.push('resident');
+    if (hasRole(actor, 'staff', 'supervisor') && actor.communityId === order.communityId) who.push('staff');
+    return who;
+  }
+
+  private async views(actor: Actor, orders: Order[]): Promise<OrderView[]> {
+    if (orders.length === 0) return [];
+    const lines = await this.db.repo(OrderLine).find({ where: { orderId: In(orders.map((o) => o.id)) }, order: { id: 'ASC' } });
+    const doors = await this.households.doors(orders.map((o) => o.householdId));
+    const names = await this.users.nicknames(orders.map((o) => o.placedBy));
+    const windows = new Map<number, { title: string; deliveryDate: string }>();
+    for (const windowId of new Set(orders.map((o) => o.windowId))) {
+      const w = await this.catalog.windowSummary(windowId);
+      windows.set(windowId, w);
+    }
+    return orders.map((o) => ({
+      id: o.id,
+      windowId: o.windowId,
+      windowTitle: windows.get(o.windowId)?.title ?? '',
+      householdId: o.householdId,
+      address: doors.get(o.householdId)?.address ?? '',
+      state: o.state,
+      paymentMode: o.paymentMode,
+      totalFen: o.totalFen,
+      note: o.note,
+      lines: lines
+        .filter((l) => l.orderId === o.id)
+        .map((l) => ({
+          itemId: l.itemId,
+          name: l.name,
+          quantity: l.quantity,
+          unitPriceFen: l.unitPriceFen,
+          amountFen: l.quantity * l.unitPriceFen,
+        })),
+      placedBy: { userId: o.placedBy, nickname: names.get(o.placedBy) ?? '', proxy: Boolean(o.proxy) },
+      createdAt: new Date(o.createdAt).toISOString(),
+      expiresAt: o.expiresAt ? new Date(o.expiresAt).toISOString() : null,
+      deliveryDate: windows.get(o.windowId)?.deliveryDate ?? '',
+      actions: nextStates(ORDER_FLOW, o.state, this.flowActors(actor, o)),
+    }));
+  }
+}
+
+export interface WindowStats {
+  windowId: number;
+  phase: string;
+  orders: Partial<Record<OrderState, number>>;
+  activeOrders: number;
+  perBuilding: { building: string; orders: number }[];
+  items: { itemId: number; name: string; stock: number; sold: number }[];
+}

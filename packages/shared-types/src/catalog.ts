@@ -1,0 +1,121 @@
+/** What a community can buy: fixed supply packages (套餐) and single essentials (单品). */
+export const ITEM_KINDS = ['package', 'essential'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+export const ITEM_KIND_LABELS: Record<ItemKind, string> = { package: '套餐', essential: '单品' };
+
+/** How a window's orders are paid. */
+export const PAYMENT_MODES = ['wechat', 'cod', 'free'] as const;
+export type PaymentMode = (typeof PAYMENT_MODES)[number];
+
+export const PAYMENT_MODE_LABELS: Record<PaymentMode, string> = { wechat: '微信支付', cod: '货到付款', free: '免费发放' };
+
+/** First come first served, or registration then a reproducible lottery (fair share). */
+export const WINDOW_MODES = ['fcfs', 'fair'] as const;
+export type WindowMode = (typeof WINDOW_MODES)[number];
+
+/** A window's phase as residents see it, derived from its status and the clock. */
+export type WindowPhase = 'UPCOMING' | 'OPEN' | 'PAUSED' | 'CLOSED';
+
+export const WINDOW_PHASE_LABELS: Record<WindowPhase, string> = {
+  UPCOMING: '未开始',
+  OPEN: '正在订购',
+  PAUSED: '暂停订购',
+  CLOSED: '已结束',
+};
+
+export interface SupplierView {
+  id: number;
+  name: string;
+  contactName: string | null;
+  contactPhone: string | null;
+}
+
+export interface ContentLine {
+  name: string;
+  /** e.g. "5斤", "1桶", "30枚" */
+  quantity: string;
+}
+
+export interface ItemView {
+  id: number;
+  kind: ItemKind;
+  name: string;
+  pictureUrl: string | null;
+  contents: ContentLine[];
+  priceFen: number;
+  /** Per household per window, unless the window sets its own. */
+  limitPerHousehold: number;
+  supplierId: number;
+  supplierName: string;
+}
+
+/** An item as offered in one window: its price, stock left and household limit there. */
+export interface WindowItemView {
+  itemId: number;
+  kind: ItemKind;
+  name: string;
+  pictureUrl: string | null;
+  contents: ContentLine[];
+  priceFen: number;
+  limitPerHousehold: number;
+  stock: number;
+  sold: number;
+  supplierName: string;
+}
+
+export interface WindowView {
+  id: number;
+  title: string;
+  mode: WindowMode;
+  paymentMode: PaymentMode;
+  phase: WindowPhase;
+  opensAt: string;
+  closesAt: string;
+  deliveryDate: string;
+  /** Building ids this window serves; empty = every building. */
+  buildingIds: number[];
+  /** Lockdown zones this window serves; empty = every zone. */
+  zones: string[];
+  maxOrders: number | null;
+  orderCount: number;
+  items: WindowItemView[];
+}
+
+export interface CreateSupplierRequest {
+  name: string;
+  contactName?: string | null;
+  contactPhone?: string | null;
+}
+
+export interface CreateItemRequest {
+  kind: ItemKind;
+  name: string;
+  pictureUrl?: string | null;
+  contents: ContentLine[];
+  priceFen: number;
+  limitPerHousehold: number;
+  supplierId: number;
+}
+
+export interface WindowItemRequest {
+  itemId: number;
+  stock: number;
+  /** Overrides the item's price for this window. */
+  priceFen?: number;
+  /** Overrides the item's household limit for this window. */
+  limitPerHousehold?: number;
+}
+
+export interface CreateWindowRequest {
+  title: string;
+  mode: WindowMode;
+  paymentMode: PaymentMode;
+  opensAt: string;
+  closesAt: string;
+  deliveryDate: string;
+  buildingIds?: number[];
+  zones?: string[];
+  maxOrders?: number | null;
+  items: WindowItemRequest[];
+}

@@ -1,0 +1,78 @@
+import type { Flow } from './flow';
+import type { PaymentMode } from './catalog';
+
+/**
+ * A supply order of a household. Free and pay-on-delivery orders are CONFIRMED at once;
+ * WeChat Pay orders wait in PENDING_PAYMENT until paid or until they expire (stock comes back).
+ * PACKED hands the order to delivery.
+ */
+export const ORDER_STATES = ['PENDING_PAYMENT', 'CONFIRMED', 'PACKED', 'CANCELLED', 'EXPIRED'] as const;
+export type OrderState = (typeof ORDER_STATES)[number];
+
+export const ORDER_FLOW = {
+  PENDING_PAYMENT: { CONFIRMED: ['system'], CANCELLED: ['resident', 'staff'], EXPIRED: ['system'] },
+  CONFIRMED: { PACKED: ['staff'], CANCELLED: ['resident', 'staff'] },
+  PACKED: {},
+  CANCELLED: {},
+  EXPIRED: {},
+} as const satisfies Flow<OrderState>;
+
+export const ORDER_STATE_LABELS: Record<OrderState, string> = {
+  PENDING_PAYMENT: '待支付',
+  CONFIRMED: '已下单',
+  PACKED: '已打包',
+  CANCELLED: '已取消',
+  EXPIRED: '已超时',
+};
+
+export interface OrderLineRequest {
+  itemId: number;
+  quantity: number;
+}
+
+/** POST /api/orders (resident) and POST /api/staff/orders (proxy, with householdId). */
+export interface PlaceOrderRequest {
+  windowId: number;
+  lines: OrderLineRequest[];
+  note?: string;
+}
+
+export interface ProxyOrderRequest extends PlaceOrderRequest {
+  householdId: number;
+}
+
+export interface OrderLineView {
+  itemId: number;
+  name: string;
+  quantity: number;
+  unitPriceFen: number;
+  amountFen: number;
+}
+
+export interface OrderView {
+  id: number;
+  windowId: number;
+  windowTitle: string;
+  householdId: number;
+  address: string;
+  state: OrderState;
+  paymentMode: PaymentMode;
+  totalFen: number;
+  note: string | null;
+  lines: OrderLineView[];
+  /** Who placed it: the resident, or staff ordering on the household's behalf. */
+  placedBy: { userId: number; nickname: string; proxy: boolean };
+  createdAt: string;
+  /** Unpaid WeChat Pay orders lapse at this time. */
+  expiresAt: string | null;
+  deliveryDate: string;
+  /** States the asking user may move this order into. */
+  actions: OrderState[];
+}
+
+/** "¥12.50" from 1250 fen. Money is integer fen everywhere else. */
+export function formatFen(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}¥${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
