@@ -46,7 +46,7 @@ export class AppModule {
             autoLogging: { ignore: (req: IncomingMessage) => !(req.url ?? '').startsWith('/api') },
           },
         }),
-        TypeOrmModule.forRoot(dataSourceOptions(config.database)),
+        TypeOrmModule.forRoot(dataSourceOptions(config.database, config.dbPoolSize)),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.loginRateLimit }]),
         ...(serveH5 && config.h5Dir ? [ServeStaticModule.forRoot({ rootPath: config.h5Dir, exclude: ['/api{/*path}'] })] : []),
         CommonModule.forRoot(clock),

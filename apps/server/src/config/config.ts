@@ -11,6 +11,8 @@ export interface AppConfig {
   port: number;
   host: string;
   database: DatabaseConfig;
+  /** Connections in the MySQL pool. */
+  dbPoolSize: number;
   jwtSecret: string;
   /** How long a login lasts. */
   jwtTtlSeconds: number;
@@ -19,6 +21,8 @@ export interface AppConfig {
   devLogin: boolean;
   /** Seed the demo community on first start. */
   seedDemo: boolean;
+  /** Households in the demo seed: a few hundred to try it, 22,000 for the ordering benchmark. */
+  seedHouseholds: number;
   /** The h5 build served at `/`; null serves the API only. */
   h5Dir: string | null;
   logLevel: string;
@@ -90,11 +94,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: parseInteger('PORT', env.PORT, 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     database: parseDatabaseUrl(env.DATABASE_URL),
+    dbPoolSize: parseInteger('DB_POOL_SIZE', env.DB_POOL_SIZE, 20, 1, 1000),
     jwtSecret: jwtSecret || DEV_JWT_SECRET,
     jwtTtlSeconds: parseInteger('JWT_TTL_SECONDS', env.JWT_TTL_SECONDS, 7 * 24 * 3600, 60, 90 * 24 * 3600),
     wechat: { appId, secret, apiBase },
     devLogin: !production && appId === null,
     seedDemo: env.SEED_DEMO === undefined ? !production : env.SEED_DEMO === 'true' || env.SEED_DEMO === '1',
+    seedHouseholds: parseInteger('SEED_HOUSEHOLDS', env.SEED_HOUSEHOLDS, 288, 1, 200_000),
     h5Dir: h5 === '' ? null : resolve(h5),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     loginRateLimit: parseInteger('LOGIN_RATE_LIMIT', env.LOGIN_RATE_LIMIT, 30, 1, 100000),

@@ -16,6 +16,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.seedDemo) return;
-    if (await seedDemo(this.db)) this.logger.log(`Seeded the demo community ${DEMO_COMMUNITY}`);
+    if (await seedDemo(this.db, { households: this.config.seedHouseholds })) {
+      this.logger.log(`Seeded the demo community ${DEMO_COMMUNITY} with ${this.config.seedHouseholds} households`);
+    }
   }
 }

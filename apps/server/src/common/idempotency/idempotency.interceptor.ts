@@ -58,10 +58,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async run(next: CallHandler, keyed: Keyed | null, status: number, res: Response): Promise<unknown> {
-    if (keyed) {
-      const stored = await this.db.repo(IdempotencyRecord).findOneBy({ userId: keyed.userId, key: keyed.key });
-      if (stored) return this.replay(stored, keyed, res);
-    }
+    // No look-up first: a stored answer makes the claim below fail, and that path replays it.
     try {
       return await this.command(next, keyed, status);
     } catch (error) {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -14,11 +15,16 @@ import { AuthService } from './auth.service';
     WechatModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
-        signOptions: { algorithm: 'HS256' },
-        verifyOptions: { algorithms: ['HS256'] },
-      }),
+      useFactory: (config: AppConfig) => {
+        // A ready KeyObject: given a string, jsonwebtoken first tries (and fails) to parse it as a
+        // public key on every verify, which cost ~9% of the server's CPU in the ordering rush.
+        const key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));
+        return {
+          secretOrKeyProvider: () => key,
+          signOptions: { algorithm: 'HS256' as const },
+          verifyOptions: { algorithms: ['HS256' as const] },
+        };
+      },
     }),
   ],
   controllers: [AuthController],

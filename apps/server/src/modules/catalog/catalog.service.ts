@@ -196,6 +196,19 @@ export class CatalogService {
     if (!window || window.communityId !== household.communityId) throw new DomainError('WINDOW_NOT_FOUND');
     this.assertOpen(window);
     if (!servesHousehold(window, household)) throw new DomainError('NOT_YOUR_ZONE');
+    return { window, offers: await this.offers(windowId) };
+  }
+
+  /**
+   * A window's items, prices and limits are fixed when it is created, so each server instance
+   * keeps them once read: the rush reads only the window row (status, hours, cap) per order.
+   * Stock is never cached; it is decided by the UPDATE in takeStock.
+   */
+  private readonly offerCache = new Map<number, Offer[]>();
+
+  private async offers(windowId: number): Promise<Offer[]> {
+    const cached = this.offerCache.get(windowId);
+    if (cached) return cached;
     const rows = await this.db.repo(WindowItem).findBy({ windowId });
     const items = await this.db.repo(Item).findBy({ id: In(rows.map((r) => r.itemId)) });
     const offers = rows.map((r) => ({
@@ -205,7 +218,8 @@ export class CatalogService {
       priceFen: r.priceFen,
       limitPerHousehold: r.limitPerHousehold,
     }));
-    return { window, offers };
+    if (offers.length > 0) this.offerCache.set(windowId, offers);
+    return offers;
   }
 
   assertOpen(window: OrderingWindow): void {

@@ -75,15 +75,29 @@ export class HouseholdsService {
   async doors(ids: number[]): Promise<Map<number, { address: string; buildingId: number; building: string }>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
-    const rows = await this.db.repo(Household).findBy({ id: In(unique) });
-    const names = await this.buildingNames(rows);
-    const communities = await this.db.repo(Community).findBy({ id: In([...new Set(rows.map((h) => h.communityId))]) });
+    const rows = await this.db.manager
+      .createQueryBuilder(Household, 'h')
+      .innerJoin(Building, 'b', 'b.id = h.building_id')
+      .innerJoin(Community, 'c', 'c.id = h.community_id')
+      .select([
+        'h.id AS id',
+        'h.building_id AS buildingId',
+        'h.unit AS unit',
+        'h.room AS room',
+        'b.name AS building',
+        'c.name AS community',
+      ])
+      .where('h.id IN (:...ids)', { ids: unique })
+      .getRawMany<{ id: number; buildingId: number; unit: string; room: string; building: string; community: string }>();
     return new Map(
-      rows.map((h) => {
-        const building = names.get(h.buildingId) ?? '';
-        const community = communities.find((c) => c.id === h.communityId)?.name ?? '';
-        return [h.id, { address: `${community} ${formatDoor(building, h.unit, h.room)}`.trim(), buildingId: h.buildingId, building }];
-      }),
+      rows.map((r) => [
+        Number(r.id),
+        {
+          address: `${r.community} ${formatDoor(r.building, r.unit, r.room)}`.trim(),
+          buildingId: Number(r.buildingId),
+          building: r.building,
+        },
+      ]),
     );
   }
 

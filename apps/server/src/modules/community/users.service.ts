@@ -19,12 +19,22 @@ export class UsersService {
 
   /** The actor behind a token, or null when the user no longer exists. */
   async loadActor(userId: number): Promise<Actor | null> {
-    const user = await this.db.repo(User).findOne({ where: { id: userId }, select: ['id', 'householdId'] });
-    if (!user) return null;
-    const assignments = await this.db.repo(RoleAssignment).find({ where: { userId }, order: { id: 'ASC' } });
-    const communityId = assignments[0]?.communityId ?? null;
-    const roles = assignments.filter((a) => a.communityId === communityId && isRole(a.role)).map((a) => a.role);
-    return { userId, communityId, roles, householdId: user.householdId };
+    // One query per request: the user and their roles, roles in assignment order.
+    const rows = await this.db.manager
+      .createQueryBuilder(User, 'u')
+      .leftJoin(RoleAssignment, 'r', 'r.user_id = u.id')
+      .select(['u.household_id AS householdId', 'r.community_id AS communityId', 'r.role AS role'])
+      .where('u.id = :userId', { userId })
+      .orderBy('r.id', 'ASC')
+      .getRawMany<{ householdId: number | null; communityId: number | null; role: string | null }>();
+    const first = rows[0];
+    if (!first) return null;
+    const communityId = first.communityId === null ? null : Number(first.communityId);
+    const roles = rows
+      .filter((r) => r.communityId !== null && Number(r.communityId) === communityId)
+      .map((r) => r.role)
+      .filter(isRole);
+    return { userId, communityId, roles, householdId: first.householdId === null ? null : Number(first.householdId) };
   }
 
   findById(id: number): Promise<User | null> {

@@ -56,25 +56,21 @@ export class OrdersService {
   }
 
   /**
-   * One transaction: the household row is locked, the window checked, then per item the
-   * stock and the household limit are taken by conditional UPDATEs whose affected-row counts
-   * decide. Any refusal rolls back everything taken before it.
+   * One transaction. The household row is locked (members of a household take turns), the
+   * window checked, the household limit taken, the order written and its view built; the stock
+   * is taken LAST, by `UPDATE … WHERE stock >= n` whose affected-row count decides. The stock
+   * row is the one every household in the rush wants, so it is held only from that UPDATE to
+   * the commit, as short as in bare SQL. Any refusal rolls back everything before it.
    */
   private async placeFor(actor: Actor, householdId: number, dto: PlaceOrderDto, proxy: boolean): Promise<OrderView> {
-    const id = await this.db.transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       const household = await this.households.lockForUpdate(householdId);
       const { window, offers } = await this.catalog.offerTo(dto.windowId, household);
       const lines = mergeLines(dto.lines, offers);
-      await this.catalog.countOrder(window);
-      // Stock first: its UPDATE takes the window item's row lock before the purchase counter's
-      // foreign key check would take a shared one (two shared holders upgrading = deadlock).
-      for (const { offer, quantity } of lines) {
-        await this.catalog.takeStock(offer, quantity);
-        await this.catalog.reserveForHousehold(offer, householdId, quantity);
-      }
+      for (const { offer, quantity } of lines) await this.catalog.reserveForHousehold(offer, householdId, quantity);
       const now = this.clock.now();
       const paid = window.paymentMode !== 'wechat';
-      const order = await tx.save(Order, {
+      const order = tx.create(Order, {
         communityId: window.communityId,
         windowId: window.id,
         householdId,
@@ -88,22 +84,28 @@ export class OrdersService {
         createdAt: now,
         updatedAt: now,
       });
-      await tx.insert(
-        OrderLine,
-        lines.map(({ offer, quantity }) => ({
+      const inserted = await tx.insert(Order, order);
+      order.id = Number((inserted.identifiers[0] as { id: number }).id);
+      const orderLines = lines.map(({ offer, quantity }) =>
+        tx.create(OrderLine, {
           orderId: order.id,
           windowItemId: offer.windowItemId,
           itemId: offer.itemId,
           name: offer.name,
           quantity,
           unitPriceFen: offer.priceFen,
-        })),
+        }),
       );
+      await tx.createQueryBuilder().insert().into(OrderLine).values(orderLines).updateEntity(false).execute();
       if (proxy)
         await this.audit.record(tx, actor, { action: 'order.proxy', targetType: 'order', targetId: order.id, details: { householdId } });
-      return order.id;
+      const door = (await this.households.doors([householdId])).get(householdId);
+      const nickname = (await this.users.nicknames([actor.userId])).get(actor.userId) ?? '';
+      const view = this.toView(actor, order, orderLines, window, door?.address ?? '', nickname);
+      await this.catalog.countOrder(window);
+      for (const { offer, quantity } of lines) await this.catalog.takeStock(offer, quantity);
+      return view;
     });
-    return this.get(actor, id);
   }
 
   /** The orders of the resident's household, newest first. */
@@ -208,35 +210,50 @@ export class OrdersService {
     const doors = await this.households.doors(orders.map((o) => o.householdId));
     const names = await this.users.nicknames(orders.map((o) => o.placedBy));
     const windows = new Map<number, { title: string; deliveryDate: string }>();
-    for (const windowId of new Set(orders.map((o) => o.windowId))) {
-      const w = await this.catalog.windowSummary(windowId);
-      windows.set(windowId, w);
-    }
-    return orders.map((o) => ({
+    for (const windowId of new Set(orders.map((o) => o.windowId))) windows.set(windowId, await this.catalog.windowSummary(windowId));
+    return orders.map((o) =>
+      this.toView(
+        actor,
+        o,
+        lines.filter((l) => l.orderId === o.id),
+        windows.get(o.windowId) ?? { title: '', deliveryDate: '' },
+        doors.get(o.householdId)?.address ?? '',
+        names.get(o.placedBy) ?? '',
+      ),
+    );
+  }
+
+  private toView(
+    actor: Actor,
+    o: Order,
+    lines: OrderLine[],
+    window: { title: string; deliveryDate: string },
+    address: string,
+    placedBy: string,
+  ): OrderView {
+    return {
       id: o.id,
       windowId: o.windowId,
-      windowTitle: windows.get(o.windowId)?.title ?? '',
+      windowTitle: window.title,
       householdId: o.householdId,
-      address: doors.get(o.householdId)?.address ?? '',
+      address,
       state: o.state,
       paymentMode: o.paymentMode,
       totalFen: o.totalFen,
       note: o.note,
-      lines: lines
-        .filter((l) => l.orderId === o.id)
-        .map((l) => ({
-          itemId: l.itemId,
-          name: l.name,
-          quantity: l.quantity,
-          unitPriceFen: l.unitPriceFen,
-          amountFen: l.quantity * l.unitPriceFen,
-        })),
-      placedBy: { userId: o.placedBy, nickname: names.get(o.placedBy) ?? '', proxy: Boolean(o.proxy) },
+      lines: lines.map((l) => ({
+        itemId: l.itemId,
+        name: l.name,
+        quantity: l.quantity,
+        unitPriceFen: l.unitPriceFen,
+        amountFen: l.quantity * l.unitPriceFen,
+      })),
+      placedBy: { userId: o.placedBy, nickname: placedBy, proxy: Boolean(o.proxy) },
       createdAt: new Date(o.createdAt).toISOString(),
       expiresAt: o.expiresAt ? new Date(o.expiresAt).toISOString() : null,
-      deliveryDate: windows.get(o.windowId)?.deliveryDate ?? '',
+      deliveryDate: window.deliveryDate,
       actions: nextStates(ORDER_FLOW, o.state, this.flowActors(actor, o)),
-    }));
+    };
   }
 }
 

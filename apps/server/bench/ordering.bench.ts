@@ -1,0 +1,272 @@
+/**
+ * The ordering rush, measured (`npm run bench`, MariaDB).
+ *
+ * Seeds 22,000 households (SEED_HOUSEHOLDS), opens a window with stock for most of them but not
+ * all, and lets every household order once through the real server as fast as 500 concurrent
+ * connections can send. Then checks the books (accepted orders = stock taken, no household over
+ * its limit, no duplicate) and runs the same transaction as bare SQL through mysql2 with the
+ * same pool size, to report Linli's throughput as a fraction of it.
+ *
+ * Env: BENCH_MYSQL_URL (default mysql://root@127.0.0.1:3306/test, only host and credentials are
+ * used), BENCH_HOUSEHOLDS (22000), BENCH_STOCK (20000), BENCH_CONCURRENCY (500), BENCH_POOL (20).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import { resolve } from 'node:path';
+import { sign } from 'jsonwebtoken';
+import { createConnection, createPool, type Pool, type RowDataPacket } from 'mysql2/promise';
+
+const BASE = new URL(process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test');
+const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 22_000);
+const STOCK = Number(process.env.BENCH_STOCK ?? 20_000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 500);
+const POOL = Number(process.env.BENCH_POOL ?? 20);
+const DB = 'linli_bench';
+const PORT = 3917;
+const SECRET = 'bench-secret-bench-secret-bench';
+
+const conn = {
+  host: BASE.hostname,
+  port: Number(BASE.port || 3306),
+  user: decodeURIComponent(BASE.username || 'root'),
+  password: decodeURIComponent(BASE.password),
+};
+
+function log(message: string): void {
+  console.log(`[bench] ${message}`);
+}
+
+async function freshDatabase(): Promise<void> {
+  const c = await createConnection(conn);
+  await c.query(`DROP DATABASE IF EXISTS \`${DB}\``);
+  await c.query(`CREATE DATABASE \`${DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await c.end();
+}
+
+function startServer(): ChildProcess {
+  const main = resolve(__dirname, '..', 'dist', 'main.js');
+  const url = `mysql://${encodeURIComponent(conn.user)}${conn.password ? `:${encodeURIComponent(conn.password)}` : ''}@${conn.host}:${conn.port}/${DB}`;
+  const extra = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, main], {
+    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATABASE_URL: url, NODE_ENV: 'development', JWT_SECRET: SECRET, LOG_LEVEL: 'warn', SEED_HOUSEHOLDS: String(HOUSEHOLDS), H5_DIR: '', LOGIN_RATE_LIMIT: '100000', DB_POOL_SIZE: String(POOL) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  return child;
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+/**
+ * One API call; a connection reset (a kept-alive socket the server had just closed) is retried
+ * with the same Idempotency-Key, as the app does, so a retry can never order twice.
+ */
+async function call(method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; body: unknown }> {
+  const key = randomUUID();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send(method, path, token, body, key);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
+function send(method: string, path: string, token: string | null, body: unknown, key: string): Promise<{ status: number; body: unknown }> {
+  const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+  return new Promise((resolveCall, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: PORT,
+        method,
+        path,
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          ...(data ? { 'content-length': String(data.length), 'idempotency-key': key } : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let parsed: unknown = text;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            /* not JSON */
+          }
+          resolveCall({ status: res.statusCode ?? 0, body: parsed });
+        });
+      },
+    );
+    req.on('error', reject);
+    if (data) req.write(data);
+    req.end();
+  });
+}
+
+async function waitForServer(): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await call('GET', '/api/health', null)).status === 200) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('server did not come up');
+}
+
+/** One resident per household, written straight to the database; tokens signed like the server's. */
+async function residents(pool: Pool): Promise<{ householdId: number; token: string }[]> {
+  const [households] = await pool.query<RowDataPacket[]>('SELECT h.id FROM households h WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.household_id = h.id) ORDER BY h.id');
+  const [[community]] = await pool.query<RowDataPacket[]>('SELECT id FROM communities ORDER BY id LIMIT 1');
+  const now = new Date();
+  for (let i = 0; i < households.length; i += 1000) {
+    const chunk = households.slice(i, i + 1000);
+    await pool.query('INSERT INTO users (nickname, household_id, created_at) VALUES ?', [chunk.map((h) => [`居民${String(h.id)}`, h.id, now])]);
+  }
+  const [users] = await pool.query<RowDataPacket[]>("SELECT id, household_id FROM users WHERE nickname LIKE '居民%' AND dev_key IS NULL AND household_id IS NOT NULL");
+  for (let i = 0; i < users.length; i += 1000) {
+    await pool.query('INSERT INTO role_assignments (user_id, community_id, role) VALUES ?', [users.slice(i, i + 1000).map((u) => [u.id, community?.id, 'resident'])]);
+  }
+  return users.map((u) => ({ householdId: Number(u.household_id), token: sign({ sub: Number(u.id) }, SECRET, { algorithm: 'HS256', expiresIn: 3600 }) }));
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function rush<T>(jobs: T[], run: (job: T) => Promise<string>): Promise<{ seconds: number; latencies: number[]; outcomes: Map<string, number> }> {
+  const latencies: number[] = [];
+  const outcomes = new Map<string, number>();
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < jobs.length) {
+        const job = jobs[next++] as T;
+        const t0 = process.hrtime.bigint();
+        const outcome = await run(job).catch((e: unknown) => `error ${e instanceof Error ? e.message : String(e)}`);
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  return { seconds, latencies, outcomes };
+}
+
+function report(name: string, r: { seconds: number; latencies: number[]; outcomes: Map<string, number> }, accepted: number): number {
+  const rate = accepted / r.seconds;
+  log(`${name}: ${r.latencies.length} requests in ${r.seconds.toFixed(2)} s → ${rate.toFixed(0)} accepted orders/s, ${(r.latencies.length / r.seconds).toFixed(0)} requests/s`);
+  log(`${name}: latency p50 ${percentile(r.latencies, 50).toFixed(0)} ms, p95 ${percentile(r.latencies, 95).toFixed(0)} ms, p99 ${percentile(r.latencies, 99).toFixed(0)} ms`);
+  log(`${name}: outcomes ${[...r.outcomes.entries()].map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  return rate;
+}
+
+async function main(): Promise<void> {
+  log(`${HOUSEHOLDS} households, stock ${STOCK}, ${CONCURRENCY} concurrent connections, pool ${POOL}`);
+  await freshDatabase();
+  const server = startServer();
+  const stop = (): void => {
+    server.kill('SIGTERM');
+  };
+  process.on('exit', stop);
+  try {
+    const seedStart = Date.now();
+    await waitForServer();
+    log(`server up, migrated and seeded in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+    const pool = createPool({ ...conn, database: DB, connectionLimit: POOL });
+    const people = await residents(pool);
+    log(`${people.length} residents ready`);
+
+    const staffLogin = await call('POST', '/api/auth/dev', null, { user: 'staff' });
+    const staff = (staffLogin.body as { token: string }).token;
+    const supplier = (await call('POST', '/api/staff/suppliers', staff, { name: '合家福超市' })).body as { id: number };
+    const item = (
+      await call('POST', '/api/staff/items', staff, {
+        kind: 'package',
+        name: '米面油套餐',
+        contents: [{ name: '大米', quantity: '10斤' }],
+        priceFen: 8800,
+        limitPerHousehold: 1,
+        supplierId: supplier.id,
+      })
+    ).body as { id: number };
+    const now = Date.now();
+    const window = (
+      await call('POST', '/api/staff/windows', staff, {
+        title: '压力测试批次',
+        mode: 'fcfs',
+        paymentMode: 'cod',
+        opensAt: new Date(now - 60_000).toISOString(),
+        closesAt: new Date(now + 3_600_000).toISOString(),
+        deliveryDate: '2022-04-26',
+        items: [{ itemId: item.id, stock: STOCK }],
+      })
+    ).body as { id: number };
+
+    const linli = await rush(people, async (p) => {
+      const res = await call('POST', '/api/orders', p.token, { windowId: window.id, lines: [{ itemId: item.id, quantity: 1 }] });
+      return res.status === 201 ? '201' : `${res.status} ${(res.body as { code?: string }).code ?? ''}`;
+    });
+    const accepted = linli.outcomes.get('201') ?? 0;
+    const linliRate = report('linli', linli, accepted);
+
+    const [[books]] = await pool.query<RowDataPacket[]>(
+      `SELECT (SELECT COUNT(*) FROM orders WHERE window_id = ?) AS orders,
+              (SELECT stock FROM window_items WHERE window_id = ?) AS stock,
+              (SELECT sold FROM window_items WHERE window_id = ?) AS sold,
+              (SELECT COUNT(*) FROM (SELECT household_id FROM orders WHERE window_id = ? GROUP BY household_id HAVING COUNT(*) > 1) d) AS duplicates,
+              (SELECT COUNT(*) FROM household_purchases WHERE quantity > 1) AS overLimit,
+              (SELECT COALESCE(SUM(l.quantity), 0) FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.window_id = ?) AS units`,
+      [window.id, window.id, window.id, window.id, window.id],
+    );
+    const ok = Number(books?.orders) === accepted && Number(books?.units) === STOCK - Number(books?.stock) && Number(books?.sold) === Number(books?.units) && Number(books?.stock) >= 0 && Number(books?.duplicates) === 0 && Number(books?.overLimit) === 0;
+    log(`books: orders ${books?.orders}, accepted ${accepted}, units ${books?.units}, stock left ${books?.stock}, duplicates ${books?.duplicates}, households over limit ${books?.overLimit} → ${ok ? 'CONSISTENT' : 'INCONSISTENT'}`);
+
+    // The same rush as bare SQL: conditional UPDATE + INSERT in one transaction, same pool size.
+    await pool.query('CREATE TABLE bench_stock (id INT PRIMARY KEY, stock INT NOT NULL)');
+    await pool.query('CREATE TABLE bench_orders (id INT AUTO_INCREMENT PRIMARY KEY, household_id INT NOT NULL UNIQUE, created_at DATETIME(3) NOT NULL)');
+    await pool.query('INSERT INTO bench_stock VALUES (1, ?)', [STOCK]);
+    const bare = await rush(people, async (p) => {
+      const c = await pool.getConnection();
+      try {
+        await c.beginTransaction();
+        const [taken] = await c.query('UPDATE bench_stock SET stock = stock - 1 WHERE id = 1 AND stock >= 1');
+        if ((taken as { affectedRows: number }).affectedRows !== 1) {
+          await c.rollback();
+          return 'OUT_OF_STOCK';
+        }
+        await c.query('INSERT INTO bench_orders (household_id, created_at) VALUES (?, NOW(3))', [p.householdId]);
+        await c.commit();
+        return 'ok';
+      } catch (e) {
+        await c.rollback();
+        throw e;
+      } finally {
+        c.release();
+      }
+    });
+    const bareRate = report('bare SQL', bare, bare.outcomes.get('ok') ?? 0);
+    log(`linli reaches ${((linliRate / bareRate) * 100).toFixed(0)}% of the bare-SQL throughput`);
+    await pool.end();
+    agent.destroy();
+    if (!ok) process.exitCode = 1;
+  } finally {
+    stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
