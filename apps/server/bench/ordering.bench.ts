@@ -49,7 +49,19 @@ function startServer(): ChildProcess {
   const url = `mysql://${encodeURIComponent(conn.user)}${conn.password ? `:${encodeURIComponent(conn.password)}` : ''}@${conn.host}:${conn.port}/${DB}`;
   const extra = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...extra, main], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATABASE_URL: url, NODE_ENV: 'development', JWT_SECRET: SECRET, LOG_LEVEL: 'warn', SEED_HOUSEHOLDS: String(HOUSEHOLDS), H5_DIR: '', LOGIN_RATE_LIMIT: '100000', DB_POOL_SIZE: String(POOL) },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DATABASE_URL: url,
+      NODE_ENV: 'development',
+      JWT_SECRET: SECRET,
+      LOG_LEVEL: 'warn',
+      SEED_HOUSEHOLDS: String(HOUSEHOLDS),
+      H5_DIR: '',
+      LOGIN_RATE_LIMIT: '100000',
+      DB_POOL_SIZE: String(POOL),
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   return child;
@@ -124,18 +136,29 @@ async function waitForServer(): Promise<void> {
 
 /** One resident per household, written straight to the database; tokens signed like the server's. */
 async function residents(pool: Pool): Promise<{ householdId: number; token: string }[]> {
-  const [households] = await pool.query<RowDataPacket[]>('SELECT h.id FROM households h WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.household_id = h.id) ORDER BY h.id');
+  const [households] = await pool.query<RowDataPacket[]>(
+    'SELECT h.id FROM households h WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.household_id = h.id) ORDER BY h.id',
+  );
   const [[community]] = await pool.query<RowDataPacket[]>('SELECT id FROM communities ORDER BY id LIMIT 1');
   const now = new Date();
   for (let i = 0; i < households.length; i += 1000) {
     const chunk = households.slice(i, i + 1000);
-    await pool.query('INSERT INTO users (nickname, household_id, created_at) VALUES ?', [chunk.map((h) => [`居民${String(h.id)}`, h.id, now])]);
+    await pool.query('INSERT INTO users (nickname, household_id, created_at) VALUES ?', [
+      chunk.map((h) => [`居民${String(h.id)}`, h.id, now]),
+    ]);
   }
-  const [users] = await pool.query<RowDataPacket[]>("SELECT id, household_id FROM users WHERE nickname LIKE '居民%' AND dev_key IS NULL AND household_id IS NOT NULL");
+  const [users] = await pool.query<RowDataPacket[]>(
+    "SELECT id, household_id FROM users WHERE nickname LIKE '居民%' AND dev_key IS NULL AND household_id IS NOT NULL",
+  );
   for (let i = 0; i < users.length; i += 1000) {
-    await pool.query('INSERT INTO role_assignments (user_id, community_id, role) VALUES ?', [users.slice(i, i + 1000).map((u) => [u.id, community?.id, 'resident'])]);
+    await pool.query('INSERT INTO role_assignments (user_id, community_id, role) VALUES ?', [
+      users.slice(i, i + 1000).map((u) => [u.id, community?.id, 'resident']),
+    ]);
   }
-  return users.map((u) => ({ householdId: Number(u.household_id), token: sign({ sub: Number(u.id) }, SECRET, { algorithm: 'HS256', expiresIn: 3600 }) }));
+  return users.map((u) => ({
+    householdId: Number(u.household_id),
+    token: sign({ sub: Number(u.id) }, SECRET, { algorithm: 'HS256', expiresIn: 3600 }),
+  }));
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -143,7 +166,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-async function rush<T>(jobs: T[], run: (job: T) => Promise<string>): Promise<{ seconds: number; latencies: number[]; outcomes: Map<string, number> }> {
+async function rush<T>(
+  jobs: T[],
+  run: (job: T) => Promise<string>,
+): Promise<{ seconds: number; latencies: number[]; outcomes: Map<string, number> }> {
   const latencies: number[] = [];
   const outcomes = new Map<string, number>();
   let next = 0;
@@ -166,8 +192,12 @@ async function rush<T>(jobs: T[], run: (job: T) => Promise<string>): Promise<{ s
 
 function report(name: string, r: { seconds: number; latencies: number[]; outcomes: Map<string, number> }, accepted: number): number {
   const rate = accepted / r.seconds;
-  log(`${name}: ${r.latencies.length} requests in ${r.seconds.toFixed(2)} s → ${rate.toFixed(0)} accepted orders/s, ${(r.latencies.length / r.seconds).toFixed(0)} requests/s`);
-  log(`${name}: latency p50 ${percentile(r.latencies, 50).toFixed(0)} ms, p95 ${percentile(r.latencies, 95).toFixed(0)} ms, p99 ${percentile(r.latencies, 99).toFixed(0)} ms`);
+  log(
+    `${name}: ${r.latencies.length} requests in ${r.seconds.toFixed(2)} s → ${rate.toFixed(0)} accepted orders/s, ${(r.latencies.length / r.seconds).toFixed(0)} requests/s`,
+  );
+  log(
+    `${name}: latency p50 ${percentile(r.latencies, 50).toFixed(0)} ms, p95 ${percentile(r.latencies, 95).toFixed(0)} ms, p99 ${percentile(r.latencies, 99).toFixed(0)} ms`,
+  );
   log(`${name}: outcomes ${[...r.outcomes.entries()].map(([k, v]) => `${k}=${v}`).join(', ')}`);
   return rate;
 }
@@ -230,12 +260,22 @@ async function main(): Promise<void> {
               (SELECT COALESCE(SUM(l.quantity), 0) FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.window_id = ?) AS units`,
       [window.id, window.id, window.id, window.id, window.id],
     );
-    const ok = Number(books?.orders) === accepted && Number(books?.units) === STOCK - Number(books?.stock) && Number(books?.sold) === Number(books?.units) && Number(books?.stock) >= 0 && Number(books?.duplicates) === 0 && Number(books?.overLimit) === 0;
-    log(`books: orders ${books?.orders}, accepted ${accepted}, units ${books?.units}, stock left ${books?.stock}, duplicates ${books?.duplicates}, households over limit ${books?.overLimit} → ${ok ? 'CONSISTENT' : 'INCONSISTENT'}`);
+    const ok =
+      Number(books?.orders) === accepted &&
+      Number(books?.units) === STOCK - Number(books?.stock) &&
+      Number(books?.sold) === Number(books?.units) &&
+      Number(books?.stock) >= 0 &&
+      Number(books?.duplicates) === 0 &&
+      Number(books?.overLimit) === 0;
+    log(
+      `books: orders ${books?.orders}, accepted ${accepted}, units ${books?.units}, stock left ${books?.stock}, duplicates ${books?.duplicates}, households over limit ${books?.overLimit} → ${ok ? 'CONSISTENT' : 'INCONSISTENT'}`,
+    );
 
     // The same rush as bare SQL: conditional UPDATE + INSERT in one transaction, same pool size.
     await pool.query('CREATE TABLE bench_stock (id INT PRIMARY KEY, stock INT NOT NULL)');
-    await pool.query('CREATE TABLE bench_orders (id INT AUTO_INCREMENT PRIMARY KEY, household_id INT NOT NULL UNIQUE, created_at DATETIME(3) NOT NULL)');
+    await pool.query(
+      'CREATE TABLE bench_orders (id INT AUTO_INCREMENT PRIMARY KEY, household_id INT NOT NULL UNIQUE, created_at DATETIME(3) NOT NULL)',
+    );
     await pool.query('INSERT INTO bench_stock VALUES (1, ?)', [STOCK]);
     const bare = await rush(people, async (p) => {
       const c = await pool.getConnection();
