@@ -1,10 +1,18 @@
 export default defineAppConfig({
   // 「我的」 is the home page; it sends people without a session to the login page.
-  pages: ['pages/me/index', 'pages/login/index', 'pages/bind/index'],
+  pages: [
+    'pages/me/index',
+    'pages/login/index',
+    'pages/bind/index',
+    'pages/windows/index',
+    'pages/window/index',
+    'pages/orders/index',
+    'pages/order/index',
+  ],
   subPackages: [
     {
       root: 'staff',
-      pages: ['bindings/index', 'households/index', 'household-edit/index'],
+      pages: ['bindings/index', 'households/index', 'household-edit/index', 'windows/index', 'window-edit/index', 'window-stats/index'],
     },
   ],
   preloadRule: {

@@ -244,10 +244,12 @@ async function main(): Promise<void> {
       })
     ).body as { id: number };
 
+    if (process.env.BENCH_GENERAL_LOG) await pool.query('SET GLOBAL general_log = 1');
     const linli = await rush(people, async (p) => {
       const res = await call('POST', '/api/orders', p.token, { windowId: window.id, lines: [{ itemId: item.id, quantity: 1 }] });
       return res.status === 201 ? '201' : `${res.status} ${(res.body as { code?: string }).code ?? ''}`;
     });
+    if (process.env.BENCH_GENERAL_LOG) await pool.query('SET GLOBAL general_log = 0');
     const accepted = linli.outcomes.get('201') ?? 0;
     const linliRate = report('linli', linli, accepted);
 

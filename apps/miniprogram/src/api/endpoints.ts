@@ -4,17 +4,28 @@ import type {
   BindingState,
   BuildingView,
   CreateBindingRequest,
+  CreateItemRequest,
+  CreateSupplierRequest,
+  CreateWindowRequest,
   DevLoginRequest,
   DevUsersResponse,
   HouseholdQuery,
   HouseholdView,
   ImportResult,
+  ItemView,
   LoginResponse,
   MeResponse,
+  OrderState,
+  OrderView,
   Page,
+  PlaceOrderRequest,
+  ProxyOrderRequest,
   RejectBindingRequest,
+  SupplierView,
   UpsertHouseholdRequest,
   WechatLoginRequest,
+  WindowPhase,
+  WindowView,
 } from '@linli/shared-types';
 import { request, type Query } from './client';
 import { downloadFile, uploadFile, type PickedFile } from './files';
@@ -113,4 +124,86 @@ export function importHouseholds(file: PickedFile, key?: string): Promise<Import
 /** The households matching the list's filters, as 住户.xlsx. */
 export function exportHouseholds(query: Omit<HouseholdQuery, 'page' | 'pageSize'>): Promise<void> {
   return downloadFile('/staff/households/export', householdQuery(query), '住户.xlsx');
+}
+
+// ---- ordering (resident) -------------------------------------------------------------------
+
+/** Windows serving my household that have not ended. */
+export function listWindows(): Promise<WindowView[]> {
+  return request({ path: '/windows' });
+}
+
+export function getWindow(id: number): Promise<WindowView> {
+  return request({ path: `/windows/${id}` });
+}
+
+export function placeOrder(body: PlaceOrderRequest, key?: string): Promise<OrderView> {
+  return request({ method: 'POST', path: '/orders', body, idempotencyKey: key });
+}
+
+export function listMyOrders(): Promise<OrderView[]> {
+  return request({ path: '/orders/mine' });
+}
+
+export function getOrder(id: number): Promise<OrderView> {
+  return request({ path: `/orders/${id}` });
+}
+
+export function cancelOrder(id: number, key?: string): Promise<OrderView> {
+  return request({ method: 'POST', path: `/orders/${id}/cancel`, idempotencyKey: key });
+}
+
+// ---- ordering (staff) ----------------------------------------------------------------------
+
+/** Local addition: the answer of GET /api/staff/windows/:id/stats. */
+export interface WindowStats {
+  windowId: number;
+  phase: WindowPhase;
+  orders: Partial<Record<OrderState, number>>;
+  activeOrders: number;
+  perBuilding: { building: string; orders: number }[];
+  items: { itemId: number; name: string; stock: number; sold: number }[];
+}
+
+/** Local addition: the status staff may set on a window. */
+export type WindowStatus = 'ACTIVE' | 'PAUSED' | 'CLOSED';
+
+export function listSuppliers(): Promise<SupplierView[]> {
+  return request({ path: '/staff/suppliers' });
+}
+
+export function createSupplier(body: CreateSupplierRequest, key?: string): Promise<SupplierView> {
+  return request({ method: 'POST', path: '/staff/suppliers', body, idempotencyKey: key });
+}
+
+export function listItems(): Promise<ItemView[]> {
+  return request({ path: '/staff/items' });
+}
+
+export function createItem(body: CreateItemRequest, key?: string): Promise<ItemView> {
+  return request({ method: 'POST', path: '/staff/items', body, idempotencyKey: key });
+}
+
+export function listStaffWindows(): Promise<WindowView[]> {
+  return request({ path: '/staff/windows' });
+}
+
+export function createWindow(body: CreateWindowRequest, key?: string): Promise<WindowView> {
+  return request({ method: 'POST', path: '/staff/windows', body, idempotencyKey: key });
+}
+
+export function setWindowStatus(id: number, status: WindowStatus, key?: string): Promise<WindowView> {
+  return request({ method: 'POST', path: `/staff/windows/${id}/status`, body: { status }, idempotencyKey: key });
+}
+
+export function getWindowStats(id: number): Promise<WindowStats> {
+  return request({ path: `/staff/windows/${id}/stats` });
+}
+
+export function packWindow(id: number, key?: string): Promise<{ packed: number }> {
+  return request({ method: 'POST', path: `/staff/windows/${id}/pack`, idempotencyKey: key });
+}
+
+export function placeProxyOrder(body: ProxyOrderRequest, key?: string): Promise<OrderView> {
+  return request({ method: 'POST', path: '/staff/orders', body, idempotencyKey: key });
 }

@@ -17,3 +17,40 @@ export function formatTime(iso: string | null | undefined): string {
   const year = d.getUTCFullYear() === thisYear ? '' : `${d.getUTCFullYear()}年`;
   return `${year}${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
+
+function shanghaiParts(iso: string): Date | null {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : new Date(ms + SHANGHAI_OFFSET_MS);
+}
+
+/** A window's hours: 4月25日 08:00–12:00, or both dates when it spans days. */
+export function formatHours(opensAt: string, closesAt: string): string {
+  const from = shanghaiParts(opensAt);
+  const to = shanghaiParts(closesAt);
+  if (!from || !to) return '';
+  const sameDay = from.toISOString().slice(0, 10) === to.toISOString().slice(0, 10);
+  if (!sameDay) return `${formatTime(opensAt)} – ${formatTime(closesAt)}`;
+  return `${formatTime(opensAt)}–${pad(to.getUTCHours())}:${pad(to.getUTCMinutes())}`;
+}
+
+/** A delivery date 'YYYY-MM-DD' as 4月26日. */
+export function formatDate(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return date;
+  return `${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/** 'YYYY-MM-DD HH:mm' in Asia/Shanghai, for a time typed by staff. */
+export function toShanghaiInput(ms: number): string {
+  const d = new Date(ms + SHANGHAI_OFFSET_MS);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** The ISO time of 'YYYY-MM-DD HH:mm' read as Asia/Shanghai; null when it is not such a time. */
+export function parseShanghaiInput(text: string): string | null {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})\s+(\d{1,2}):(\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return null;
+  return new Date(Date.UTC(y, mo - 1, d, h, mi) - SHANGHAI_OFFSET_MS).toISOString();
+}

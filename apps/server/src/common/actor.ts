@@ -5,6 +5,7 @@ import type { Request } from 'express';
 /** Who is asking: loaded from the database on every request, so a revoked role stops at once. */
 export interface Actor {
   userId: number;
+  nickname: string;
   /** The community the user's roles belong to; null for a new user with no role yet. */
   communityId: number | null;
   roles: Role[];

@@ -50,6 +50,20 @@ export default function MePage() {
 
       {me.household ? <HouseholdCard household={me.household} /> : <BindingStatus binding={me.binding} onChanged={() => void refresh()} />}
 
+      {me.household ? (
+        <View className="me__ordering">
+          <View className="section-title">生活物资</View>
+          <View id="entry-windows" className="entry" onClick={() => void Taro.navigateTo({ url: '/pages/windows/index' })}>
+            <View>订购物资</View>
+            <View className="entry__arrow">›</View>
+          </View>
+          <View id="entry-orders" className="entry" onClick={() => void Taro.navigateTo({ url: '/pages/orders/index' })}>
+            <View>我的订单</View>
+            <View className="entry__arrow">›</View>
+          </View>
+        </View>
+      ) : null}
+
       {isStaff ? (
         <View className="me__staff">
           <View className="section-title">社区工作</View>
@@ -59,6 +73,10 @@ export default function MePage() {
           </View>
           <View id="entry-staff-households" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/households/index' })}>
             <View>住户管理</View>
+            <View className="entry__arrow">›</View>
+          </View>
+          <View id="entry-staff-windows" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/windows/index' })}>
+            <View>订购批次</View>
             <View className="entry__arrow">›</View>
           </View>
         </View>

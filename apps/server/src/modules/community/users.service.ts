@@ -23,10 +23,10 @@ export class UsersService {
     const rows = await this.db.manager
       .createQueryBuilder(User, 'u')
       .leftJoin(RoleAssignment, 'r', 'r.user_id = u.id')
-      .select(['u.household_id AS householdId', 'r.community_id AS communityId', 'r.role AS role'])
+      .select(['u.nickname AS nickname', 'u.household_id AS householdId', 'r.community_id AS communityId', 'r.role AS role'])
       .where('u.id = :userId', { userId })
       .orderBy('r.id', 'ASC')
-      .getRawMany<{ householdId: number | null; communityId: number | null; role: string | null }>();
+      .getRawMany<{ nickname: string; householdId: number | null; communityId: number | null; role: string | null }>();
     const first = rows[0];
     if (!first) return null;
     const communityId = first.communityId === null ? null : Number(first.communityId);
@@ -34,7 +34,13 @@ export class UsersService {
       .filter((r) => r.communityId !== null && Number(r.communityId) === communityId)
       .map((r) => r.role)
       .filter(isRole);
-    return { userId, communityId, roles, householdId: first.householdId === null ? null : Number(first.householdId) };
+    return {
+      userId,
+      nickname: first.nickname,
+      communityId,
+      roles,
+      householdId: first.householdId === null ? null : Number(first.householdId),
+    };
   }
 
   findById(id: number): Promise<User | null> {

@@ -100,8 +100,7 @@ export class OrdersService {
       if (proxy)
         await this.audit.record(tx, actor, { action: 'order.proxy', targetType: 'order', targetId: order.id, details: { householdId } });
       const door = (await this.households.doors([householdId])).get(householdId);
-      const nickname = (await this.users.nicknames([actor.userId])).get(actor.userId) ?? '';
-      const view = this.toView(actor, order, orderLines, window, door?.address ?? '', nickname);
+      const view = this.toView(actor, order, orderLines, window, door?.address ?? '', actor.nickname);
       await this.catalog.countOrder(window);
       for (const { offer, quantity } of lines) await this.catalog.takeStock(offer, quantity);
       return view;

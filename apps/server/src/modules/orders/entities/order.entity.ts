@@ -20,7 +20,8 @@ export class Order {
   @Column({ name: 'placed_by', type: 'int' })
   placedBy: number;
 
-  @Column({ type: 'boolean', default: false })
+  /** (No `default` here: TypeORM would re-select a defaulted column after every insert.) */
+  @Column({ type: 'boolean' })
   proxy: boolean;
 
   @Column({ type: 'varchar', length: 20 })

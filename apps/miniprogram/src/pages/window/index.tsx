@@ -1,0 +1,235 @@
+import { useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { Textarea, View } from '@tarojs/components';
+import {
+  formatFen,
+  ITEM_KIND_LABELS,
+  PAYMENT_MODE_LABELS,
+  WINDOW_PHASE_LABELS,
+  type PlaceOrderRequest,
+  type WindowItemView,
+  type WindowView,
+} from '@linli/shared-types';
+import { ApiError, errorMessage, getSession, getWindow, placeOrder, showApiError } from '@/api';
+import { Button } from '@/components/nutui';
+import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { NoHousehold } from '@/components/NoHousehold';
+import { useAction } from '@/hooks/useAction';
+import { formatDate, formatHours } from '@/utils/format';
+import '../ordering.css';
+
+/** How many of an item one household may still take: the limit, and never more than is left. */
+function maxFor(item: WindowItemView): number {
+  return Math.max(0, Math.min(item.limitPerHousehold, item.stock - item.sold));
+}
+
+/** One window: pick how many of each item, write a note, and place the order. */
+export default function WindowPage() {
+  const router = useRouter();
+  const id = Number(router.params.id);
+  const [win, setWindow] = useState<WindowView | null>(null);
+  const [quantities, setQuantities] = useState<Record<number, number>>({});
+  const [note, setNote] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [serverError, setServerError] = useState('');
+  const [noHousehold, setNoHousehold] = useState(() => !getSession()?.me.household);
+
+  const load = async () => {
+    if (!getSession()?.me.household) {
+      setNoHousehold(true);
+      return;
+    }
+    try {
+      const next = await getWindow(id);
+      setWin(next);
+      // Keep the choices, but never above what can still be taken.
+      setQuantities((prev) => {
+        const kept: Record<number, number> = {};
+        for (const item of next.items) {
+          const q = Math.min(prev[item.itemId] ?? 0, maxFor(item));
+          if (q > 0) kept[item.itemId] = q;
+        }
+        return kept;
+      });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'NO_HOUSEHOLD') setNoHousehold(true);
+      else showApiError(error);
+    }
+  };
+
+  useDidShow(() => void load());
+  usePullDownRefresh(() => {
+    void load().finally(() => void Taro.stopPullDownRefresh());
+  });
+
+  const order = useAction(
+    async (body: PlaceOrderRequest, key: string) => {
+      const placed = await placeOrder(body, key);
+      setConfirming(false);
+      await Taro.redirectTo({ url: `/pages/order/index?id=${placed.id}` });
+      return placed;
+    },
+    (error) => {
+      setConfirming(false);
+      setServerError(errorMessage(error));
+      // Stock or the window may have changed: show the latest figures.
+      if (error instanceof ApiError && error.code !== 'NETWORK_ERROR') void load();
+      return true;
+    },
+  );
+
+  if (noHousehold) {
+    return (
+      <View className="page">
+        <NoHousehold />
+      </View>
+    );
+  }
+  if (!win) return <View className="page loading">正在加载…</View>;
+
+  const lines = win.items
+    .filter((item) => (quantities[item.itemId] ?? 0) > 0)
+    .map((item) => ({ itemId: item.itemId, quantity: quantities[item.itemId] ?? 0 }));
+  // For display only: the server works out the real total.
+  const totalFen = win.items.reduce((sum, item) => sum + item.priceFen * (quantities[item.itemId] ?? 0), 0);
+  const canOrder = win.phase === 'OPEN';
+
+  const change = (item: WindowItemView, delta: number) => {
+    const next = Math.max(0, Math.min(maxFor(item), (quantities[item.itemId] ?? 0) + delta));
+    setQuantities((prev) => ({ ...prev, [item.itemId]: next }));
+    setServerError('');
+  };
+
+  const body: PlaceOrderRequest = { windowId: win.id, lines, ...(note.trim() ? { note: note.trim() } : {}) };
+
+  return (
+    <View className="page">
+      <View className="card">
+        <View className="row window-card__head">
+          <View className="card-title window-card__title">{win.title}</View>
+          <View className={`phase phase--${win.phase.toLowerCase()}`}>{WINDOW_PHASE_LABELS[win.phase]}</View>
+        </View>
+        <View className="text">订购时间：{formatHours(win.opensAt, win.closesAt)}</View>
+        <View className="text">送货日期：{formatDate(win.deliveryDate)}</View>
+        <View className="text">付款方式：{PAYMENT_MODE_LABELS[win.paymentMode]}</View>
+      </View>
+
+      {win.items.map((item) => {
+        const left = Math.max(0, item.stock - item.sold);
+        const soldOut = left === 0;
+        const q = quantities[item.itemId] ?? 0;
+        const max = maxFor(item);
+        return (
+          <View key={item.itemId} id={`item-${item.itemId}`} className={soldOut ? 'card item-card item-card--soldout' : 'card item-card'}>
+            <View className="row window-card__head">
+              <View className="item-card__name window-card__title">{item.name}</View>
+              <View className="tag">{ITEM_KIND_LABELS[item.kind]}</View>
+            </View>
+            {item.contents.length > 0 ? (
+              <View className="item-card__contents">
+                {item.contents.map((c, i) => (
+                  <View key={i} className="text">
+                    {`${c.name} ${c.quantity}`}
+                  </View>
+                ))}
+              </View>
+            ) : null}
+            <View className="item-card__price">{formatFen(item.priceFen)}</View>
+            {soldOut ? (
+              <View className="item-card__soldout">已抢光</View>
+            ) : (
+              <View>
+                <View className="text">{`剩余 ${left} 份`}</View>
+                <View className="text">{`每户限购 ${item.limitPerHousehold} 份`}</View>
+                {canOrder ? (
+                  <View className="stepper">
+                    <View
+                      id={`item-${item.itemId}-minus`}
+                      role="button"
+                      aria-label="减少一份"
+                      className={q > 0 ? 'stepper__button' : 'stepper__button stepper__button--disabled'}
+                      onClick={() => change(item, -1)}
+                    >
+                      −
+                    </View>
+                    <View id={`item-${item.itemId}-quantity`} className="stepper__value">
+                      {q}
+                    </View>
+                    <View
+                      id={`item-${item.itemId}-plus`}
+                      role="button"
+                      aria-label="增加一份"
+                      className={q < max ? 'stepper__button' : 'stepper__button stepper__button--disabled'}
+                      onClick={() => change(item, 1)}
+                    >
+                      +
+                    </View>
+                  </View>
+                ) : null}
+              </View>
+            )}
+          </View>
+        );
+      })}
+
+      {canOrder ? (
+        <View className="card order-bar">
+          <View className="field__label">备注（可不填）</View>
+          <Textarea
+            id="order-note"
+            className="textarea"
+            value={note}
+            maxlength={200}
+            placeholder="例如：放门口，家里有老人行动不便"
+            placeholderClass="input-placeholder"
+            onInput={(e) => setNote(e.detail.value)}
+          />
+          <View className="total gap-top">
+            <View>合计</View>
+            <View id="order-total" className="total__value">
+              {formatFen(totalFen)}
+            </View>
+          </View>
+          {serverError ? (
+            <View className="error-text" role="alert" id="order-error">
+              {serverError}
+            </View>
+          ) : null}
+          <View className="gap-top">
+            <Button
+              id="order-submit"
+              type="primary"
+              size="large"
+              block
+              disabled={lines.length === 0}
+              loading={order.busy}
+              onClick={() => setConfirming(true)}
+            >
+              {lines.length === 0 ? '请先选择数量' : '确认下单'}
+            </Button>
+          </View>
+        </View>
+      ) : (
+        <View className="status status--pending">
+          <View className="status__title">{WINDOW_PHASE_LABELS[win.phase]}</View>
+          <View className="text">{win.phase === 'UPCOMING' ? '还没到订购时间，请到时再来' : '现在不能下单'}</View>
+        </View>
+      )}
+
+      <ConfirmDialog
+        visible={confirming}
+        title="确认下单"
+        confirmText="下单"
+        busy={order.busy}
+        onConfirm={() => void order.run(body)}
+        onCancel={() => setConfirming(false)}
+      >
+        {lines.map((line) => {
+          const item = win.items.find((i) => i.itemId === line.itemId);
+          return <View key={line.itemId}>{`${item?.name ?? ''} × ${line.quantity}`}</View>;
+        })}
+        <View className="gap-top">{`合计 ${formatFen(totalFen)}（${PAYMENT_MODE_LABELS[win.paymentMode]}）`}</View>
+      </ConfirmDialog>
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '订购物资', enablePullDownRefresh: true });

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { PAYMENT_MODE_LABELS, WINDOW_PHASE_LABELS, type WindowView } from '@linli/shared-types';
+import { ApiError, getSession, listWindows, showApiError } from '@/api';
+import { NoHousehold } from '@/components/NoHousehold';
+import { formatDate, formatHours } from '@/utils/format';
+import '../ordering.css';
+
+/** 订购物资: the supply windows open (or about to open) for my household. */
+export default function WindowsPage() {
+  const [windows, setWindows] = useState<WindowView[] | null>(null);
+  const [noHousehold, setNoHousehold] = useState(() => !getSession()?.me.household);
+
+  const load = async () => {
+    if (!getSession()?.me.household) {
+      setNoHousehold(true);
+      return;
+    }
+    try {
+      setWindows(await listWindows());
+      setNoHousehold(false);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'NO_HOUSEHOLD') setNoHousehold(true);
+      else showApiError(error);
+    }
+  };
+
+  useDidShow(() => void load());
+  usePullDownRefresh(() => {
+    void load().finally(() => void Taro.stopPullDownRefresh());
+  });
+
+  if (noHousehold) {
+    return (
+      <View className="page">
+        <NoHousehold />
+      </View>
+    );
+  }
+
+  return (
+    <View className="page">
+      {windows === null ? <View className="loading">正在加载…</View> : null}
+      {windows?.length === 0 ? <View className="empty">现在没有可以订购的物资，请留意社区通知</View> : null}
+      {windows?.map((w) => (
+        <View
+          key={w.id}
+          id={`window-${w.id}`}
+          className="card window-card"
+          onClick={() => void Taro.navigateTo({ url: `/pages/window/index?id=${w.id}` })}
+        >
+          <View className="row window-card__head">
+            <View className="card-title window-card__title">{w.title}</View>
+            <View className={`phase phase--${w.phase.toLowerCase()}`}>{WINDOW_PHASE_LABELS[w.phase]}</View>
+          </View>
+          <View className="text">订购时间：{formatHours(w.opensAt, w.closesAt)}</View>
+          <View className="text">送货日期：{formatDate(w.deliveryDate)}</View>
+          <View className="text">付款方式：{PAYMENT_MODE_LABELS[w.paymentMode]}</View>
+          <View className="window-card__go">{w.phase === 'OPEN' ? '去订购 ›' : '查看 ›'}</View>
+        </View>
+      ))}
+    </View>
+  );
+}

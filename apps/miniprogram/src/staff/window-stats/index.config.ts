@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '批次情况', enablePullDownRefresh: true });

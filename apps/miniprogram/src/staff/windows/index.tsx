@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { PAYMENT_MODE_LABELS, WINDOW_PHASE_LABELS, type WindowView } from '@linli/shared-types';
+import { listStaffWindows, showApiError } from '@/api';
+import { Button } from '@/components/nutui';
+import { formatDate, formatHours } from '@/utils/format';
+import '../ordering.css';
+
+/** 订购批次: every supply window of the community, newest first; tap one for its figures. */
+export default function StaffWindowsPage() {
+  const [windows, setWindows] = useState<WindowView[] | null>(null);
+
+  const load = async () => {
+    try {
+      const all = await listStaffWindows();
+      setWindows([...all].sort((a, b) => b.id - a.id));
+    } catch (error) {
+      showApiError(error);
+    }
+  };
+
+  useDidShow(() => void load());
+  usePullDownRefresh(() => {
+    void load().finally(() => void Taro.stopPullDownRefresh());
+  });
+
+  return (
+    <View className="page">
+      <View className="sw-new">
+        <Button id="window-new" type="primary" size="large" block onClick={() => void Taro.navigateTo({ url: '/staff/window-edit/index' })}>
+          新建批次
+        </Button>
+      </View>
+      {windows === null ? <View className="loading">正在加载…</View> : null}
+      {windows?.length === 0 ? <View className="empty">还没有订购批次</View> : null}
+      {windows?.map((w) => (
+        <View
+          key={w.id}
+          id={`staff-window-${w.id}`}
+          className="card"
+          onClick={() => void Taro.navigateTo({ url: `/staff/window-stats/index?id=${w.id}` })}
+        >
+          <View className="sw-head">
+            <View className="card-title sw-head__title">{w.title}</View>
+            <View className="sw-phase">{WINDOW_PHASE_LABELS[w.phase]}</View>
+          </View>
+          <View className="text">订购时间：{formatHours(w.opensAt, w.closesAt)}</View>
+          <View className="text">送货日期：{formatDate(w.deliveryDate)}</View>
+          <View className="text">{`${PAYMENT_MODE_LABELS[w.paymentMode]} · 已有 ${w.orderCount} 单`}</View>
+          <View className="sw-go">查看情况 ›</View>
+        </View>
+      ))}
+    </View>
+  );
+}
