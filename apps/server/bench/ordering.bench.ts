@@ -7,6 +7,9 @@
  * its limit, no duplicate) and runs the same transaction as bare SQL through mysql2 with the
  * same pool size, to report Linli's throughput as a fraction of it.
  *
+ * The server runs as BENCH_INSTANCES processes (default 1) on one database, the
+ * load spread across them as a load balancer would: correctness must hold across instances.
+ *
  * Env: BENCH_MYSQL_URL (default mysql://root@127.0.0.1:3306/test, only host and credentials are
  * used), BENCH_HOUSEHOLDS (22000), BENCH_STOCK (20000), BENCH_CONCURRENCY (500), BENCH_POOL (20).
  */
@@ -22,6 +25,7 @@ const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 22_000);
 const STOCK = Number(process.env.BENCH_STOCK ?? 20_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 500);
 const POOL = Number(process.env.BENCH_POOL ?? 20);
+const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1);
 const DB = 'linli_bench';
 const PORT = 3917;
 const SECRET = 'bench-secret-bench-secret-bench';
@@ -44,19 +48,20 @@ async function freshDatabase(): Promise<void> {
   await c.end();
 }
 
-function startServer(): ChildProcess {
+function startServer(instance: number): ChildProcess {
   const main = resolve(__dirname, '..', 'dist', 'main.js');
   const url = `mysql://${encodeURIComponent(conn.user)}${conn.password ? `:${encodeURIComponent(conn.password)}` : ''}@${conn.host}:${conn.port}/${DB}`;
   const extra = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...extra, main], {
+  return spawn(process.execPath, [...extra, main], {
     env: {
       ...process.env,
-      PORT: String(PORT),
+      PORT: String(PORT + instance),
       HOST: '127.0.0.1',
       DATABASE_URL: url,
       NODE_ENV: 'development',
       JWT_SECRET: SECRET,
       LOG_LEVEL: 'warn',
+      SEED_DEMO: instance === 0 ? 'true' : 'false',
       SEED_HOUSEHOLDS: String(HOUSEHOLDS),
       H5_DIR: '',
       LOGIN_RATE_LIMIT: '100000',
@@ -64,7 +69,6 @@ function startServer(): ChildProcess {
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  return child;
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
@@ -73,24 +77,37 @@ const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
  * One API call; a connection reset (a kept-alive socket the server had just closed) is retried
  * with the same Idempotency-Key, as the app does, so a retry can never order twice.
  */
-async function call(method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; body: unknown }> {
+async function call(
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+  instance = 0,
+): Promise<{ status: number; body: unknown }> {
   const key = randomUUID();
   for (let attempt = 1; ; attempt++) {
     try {
-      return await send(method, path, token, body, key);
+      return await send(method, path, token, body, key, PORT + instance);
     } catch (error) {
       if (attempt >= 3) throw error;
     }
   }
 }
 
-function send(method: string, path: string, token: string | null, body: unknown, key: string): Promise<{ status: number; body: unknown }> {
+function send(
+  method: string,
+  path: string,
+  token: string | null,
+  body: unknown,
+  key: string,
+  port: number,
+): Promise<{ status: number; body: unknown }> {
   const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   return new Promise((resolveCall, reject) => {
     const req = request(
       {
         host: '127.0.0.1',
-        port: PORT,
+        port,
         method,
         path,
         agent,
@@ -121,11 +138,11 @@ function send(method: string, path: string, token: string | null, body: unknown,
   });
 }
 
-async function waitForServer(): Promise<void> {
+async function waitForServer(instance: number): Promise<void> {
   const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
     try {
-      if ((await call('GET', '/api/health', null)).status === 200) return;
+      if ((await call('GET', '/api/health', null, undefined, instance)).status === 200) return;
     } catch {
       /* not up yet */
     }
@@ -203,17 +220,23 @@ function report(name: string, r: { seconds: number; latencies: number[]; outcome
 }
 
 async function main(): Promise<void> {
-  log(`${HOUSEHOLDS} households, stock ${STOCK}, ${CONCURRENCY} concurrent connections, pool ${POOL}`);
+  log(
+    `${HOUSEHOLDS} households, stock ${STOCK}, ${CONCURRENCY} concurrent connections, ${INSTANCES} server instance(s) with a pool of ${POOL} each`,
+  );
   await freshDatabase();
-  const server = startServer();
+  const servers: ChildProcess[] = [];
   const stop = (): void => {
-    server.kill('SIGTERM');
+    for (const server of servers) server.kill('SIGTERM');
   };
   process.on('exit', stop);
   try {
     const seedStart = Date.now();
-    await waitForServer();
-    log(`server up, migrated and seeded in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+    // The first instance migrates and seeds; the others start on the finished schema.
+    servers.push(startServer(0));
+    await waitForServer(0);
+    for (let i = 1; i < INSTANCES; i++) servers.push(startServer(i));
+    for (let i = 1; i < INSTANCES; i++) await waitForServer(i);
+    log(`${INSTANCES} server instance(s) up, migrated and seeded in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
     const pool = createPool({ ...conn, database: DB, connectionLimit: POOL });
     const people = await residents(pool);
     log(`${people.length} residents ready`);
@@ -245,8 +268,10 @@ async function main(): Promise<void> {
     ).body as { id: number };
 
     if (process.env.BENCH_GENERAL_LOG) await pool.query('SET GLOBAL general_log = 1');
+    let turn = 0;
     const linli = await rush(people, async (p) => {
-      const res = await call('POST', '/api/orders', p.token, { windowId: window.id, lines: [{ itemId: item.id, quantity: 1 }] });
+      const instance = turn++ % INSTANCES;
+      const res = await call('POST', '/api/orders', p.token, { windowId: window.id, lines: [{ itemId: item.id, quantity: 1 }] }, instance);
       return res.status === 201 ? '201' : `${res.status} ${(res.body as { code?: string }).code ?? ''}`;
     });
     if (process.env.BENCH_GENERAL_LOG) await pool.query('SET GLOBAL general_log = 0');

@@ -75,7 +75,11 @@ export default function OrderPage() {
         <View className="gap-top timeline">
           {road.map((state, index) => {
             const cls =
-              index === at ? 'timeline__step timeline__step--done timeline__step--current' : index < at ? 'timeline__step timeline__step--done' : 'timeline__step';
+              index === at
+                ? 'timeline__step timeline__step--done timeline__step--current'
+                : index < at
+                  ? 'timeline__step timeline__step--done'
+                  : 'timeline__step';
             return (
               <View key={state}>
                 {index > 0 ? <View className="timeline__line" /> : null}

@@ -46,7 +46,12 @@ export default function OrdersPage() {
       {orders === null ? <View className="loading">正在加载…</View> : null}
       {orders?.length === 0 ? <View className="empty">还没有订单</View> : null}
       {orders?.map((o) => (
-        <View key={o.id} id={`order-${o.id}`} className="card" onClick={() => void Taro.navigateTo({ url: `/pages/order/index?id=${o.id}` })}>
+        <View
+          key={o.id}
+          id={`order-${o.id}`}
+          className="card"
+          onClick={() => void Taro.navigateTo({ url: `/pages/order/index?id=${o.id}` })}
+        >
           <View className="row window-card__head">
             <View className="card-title window-card__title">{o.windowTitle}</View>
             <View className={o.state === 'CONFIRMED' || o.state === 'PACKED' ? 'phase phase--open' : 'phase phase--closed'}>

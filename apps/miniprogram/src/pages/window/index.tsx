@@ -27,7 +27,7 @@ function maxFor(item: WindowItemView): number {
 export default function WindowPage() {
   const router = useRouter();
   const id = Number(router.params.id);
-  const [win, setWindow] = useState<WindowView | null>(null);
+  const [win, setWin] = useState<WindowView | null>(null);
   const [quantities, setQuantities] = useState<Record<number, number>>({});
   const [note, setNote] = useState('');
   const [confirming, setConfirming] = useState(false);

@@ -314,7 +314,12 @@ function NewItemCard(props: {
         ) : null}
         {form.supplierId === null ? (
           <View className={suppliers.length > 0 ? 'gap-top' : ''}>
-            <TextInput id="item-supplier-name" value={form.supplierName} onChange={(supplierName) => set({ supplierName })} placeholder="供应商名称" />
+            <TextInput
+              id="item-supplier-name"
+              value={form.supplierName}
+              onChange={(supplierName) => set({ supplierName })}
+              placeholder="供应商名称"
+            />
           </View>
         ) : null}
       </Field>

@@ -1,0 +1,172 @@
+import { useEffect, useRef, useState } from 'react';
+import Taro, { useDidHide, useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { ORDER_STATE_LABELS, ORDER_STATES, WINDOW_PHASE_LABELS, type WindowView } from '@linli/shared-types';
+import { getWindowStats, listStaffWindows, packWindow, setWindowStatus, showApiError, type WindowStats, type WindowStatus } from '@/api';
+import { Button } from '@/components/nutui';
+import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { useAction } from '@/hooks/useAction';
+import { formatDate, formatHours } from '@/utils/format';
+import '../ordering.css';
+
+const REFRESH_MS = 5000;
+
+type Pending = { kind: 'status'; status: WindowStatus } | { kind: 'pack' } | null;
+
+/** 批次情况: live figures of one window, and pausing, resuming, ending and packing it. */
+export default function StaffWindowStatsPage() {
+  const router = useRouter();
+  const id = Number(router.params.id);
+  const [win, setWin] = useState<WindowView | null>(null);
+  const [stats, setStats] = useState<WindowStats | null>(null);
+  const [pending, setPending] = useState<Pending>(null);
+  const timer = useRef<ReturnType<typeof setInterval> | null>(null);
+
+  const load = async (quiet = false) => {
+    try {
+      const [all, next] = await Promise.all([listStaffWindows(), getWindowStats(id)]);
+      setWin(all.find((w) => w.id === id) ?? null);
+      setStats(next);
+    } catch (error) {
+      if (!quiet) showApiError(error);
+    }
+  };
+
+  const stop = () => {
+    if (timer.current !== null) clearInterval(timer.current);
+    timer.current = null;
+  };
+
+  useDidShow(() => {
+    void load();
+    stop();
+    timer.current = setInterval(() => void load(true), REFRESH_MS);
+  });
+  useDidHide(stop);
+  useEffect(() => stop, []);
+  usePullDownRefresh(() => {
+    void load().finally(() => void Taro.stopPullDownRefresh());
+  });
+
+  const changeStatus = useAction(async (status: WindowStatus, key: string) => {
+    const result = await setWindowStatus(id, status, key);
+    setPending(null);
+    void Taro.showToast({ title: '已更新', icon: 'success' });
+    await load();
+    return result;
+  });
+
+  const pack = useAction(async (windowId: number, key: string) => {
+    const result = await packWindow(windowId, key);
+    setPending(null);
+    void Taro.showToast({ title: `已打包 ${result.packed} 单`, icon: 'none', duration: 3000 });
+    await load();
+    return result;
+  });
+
+  if (!stats) return <View className="page loading">正在加载…</View>;
+  const phase = stats.phase;
+  const busy = changeStatus.busy || pack.busy;
+
+  const confirmTitle =
+    pending?.kind === 'pack'
+      ? '全部打包'
+      : pending?.status === 'CLOSED'
+        ? '结束订购'
+        : pending?.status === 'PAUSED'
+          ? '暂停订购'
+          : '恢复订购';
+  const confirmText =
+    pending?.kind === 'pack'
+      ? '所有已下单的订单都会变成“已打包”，交给配送。'
+      : pending?.status === 'CLOSED'
+        ? '结束后居民不能再下单，也不能重新开始。'
+        : pending?.status === 'PAUSED'
+          ? '暂停期间居民不能下单，可以随时恢复。'
+          : '恢复后居民可以继续下单。';
+
+  return (
+    <View className="page">
+      <View className="card" id="stats-summary">
+        <View className="sw-head">
+          <View className="card-title sw-head__title">{win?.title ?? '订购批次'}</View>
+          <View className="sw-phase" id="stats-phase">
+            {WINDOW_PHASE_LABELS[phase]}
+          </View>
+        </View>
+        {win ? <View className="text">订购时间：{formatHours(win.opensAt, win.closesAt)}</View> : null}
+        {win ? <View className="text">送货日期：{formatDate(win.deliveryDate)}</View> : null}
+        <View className="gap-top muted">有效订单</View>
+        <View className="sw-big" id="stats-active">{`${stats.activeOrders} 单`}</View>
+        <View className="muted">每 5 秒自动刷新</View>
+      </View>
+
+      <View className="card" id="stats-items">
+        <View className="card-title">库存</View>
+        {stats.items.map((item) => (
+          <View key={item.itemId} className="sw-figure">
+            <View>{item.name}</View>
+            <View className="sw-figure__value">{`已订 ${item.sold} / 剩 ${Math.max(0, item.stock - item.sold)}`}</View>
+          </View>
+        ))}
+      </View>
+
+      <View className="card" id="stats-states">
+        <View className="card-title">订单状态</View>
+        {ORDER_STATES.map((state) => (
+          <View key={state} className="sw-figure">
+            <View>{ORDER_STATE_LABELS[state]}</View>
+            <View className="sw-figure__value">{`${stats.orders[state] ?? 0} 单`}</View>
+          </View>
+        ))}
+      </View>
+
+      <View className="card" id="stats-buildings">
+        <View className="card-title">各楼栋</View>
+        {stats.perBuilding.length === 0 ? <View className="muted">还没有订单</View> : null}
+        {stats.perBuilding.map((b) => (
+          <View key={b.building} className="sw-figure">
+            <View>{b.building}</View>
+            <View className="sw-figure__value">{`${b.orders} 单`}</View>
+          </View>
+        ))}
+      </View>
+
+      <View className="button-stack">
+        {phase === 'OPEN' || phase === 'UPCOMING' ? (
+          <Button id="window-pause" size="large" block fill="outline" onClick={() => setPending({ kind: 'status', status: 'PAUSED' })}>
+            暂停订购
+          </Button>
+        ) : null}
+        {phase === 'PAUSED' ? (
+          <Button id="window-resume" type="primary" size="large" block onClick={() => setPending({ kind: 'status', status: 'ACTIVE' })}>
+            恢复订购
+          </Button>
+        ) : null}
+        {phase !== 'CLOSED' ? (
+          <Button id="window-close" type="danger" size="large" block onClick={() => setPending({ kind: 'status', status: 'CLOSED' })}>
+            结束订购
+          </Button>
+        ) : null}
+        <Button id="window-pack" type="primary" size="large" block onClick={() => setPending({ kind: 'pack' })}>
+          全部打包
+        </Button>
+      </View>
+
+      <ConfirmDialog
+        visible={pending !== null}
+        title={confirmTitle}
+        confirmText="确定"
+        danger={pending?.kind === 'status' && pending.status === 'CLOSED'}
+        busy={busy}
+        onConfirm={() => {
+          if (pending?.kind === 'pack') void pack.run(id);
+          else if (pending?.kind === 'status') void changeStatus.run(pending.status);
+        }}
+        onCancel={() => setPending(null)}
+      >
+        {confirmText}
+      </ConfirmDialog>
+    </View>
+  );
+}
