@@ -1,9 +1,31 @@
 import type { BuildingView, ItemView, MeResponse, OrderView, SupplierView, WindowView } from '@linli/shared-types';
+import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
+import type request from 'supertest';
 import type { Client } from './support/test-app';
 import { TestApp } from './support/test-app';
 
 const HOUR = 3600 * 1000;
+
+/** Binary bodies (xlsx, pdf) as a Buffer. */
+function binary(res: request.Response, done: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+/** Every sheet of a workbook as rows of cell texts. */
+async function readSheets(buffer: Buffer): Promise<Record<string, string[][]>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  const sheets: Record<string, string[][]> = {};
+  for (const sheet of workbook.worksheets) {
+    const rows: string[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+    sheets[sheet.name] = rows;
+  }
+  return sheets;
+}
 
 /** Ordering windows and supply orders: the rush must never oversell nor order twice. */
 describe('supply orders', () => {
@@ -291,6 +313,50 @@ describe('supply orders', () => {
     expect(packed.packed).toBe(1);
     expect((await resident.post(`/api/orders/${proxy.id}/cancel`).expect(409)).body.code).toBe('INVALID_TRANSITION');
     expect(((await resident.get(`/api/orders/${proxy.id}`).expect(200)).body as OrderView).state).toBe('PACKED');
+  });
+
+  it('staff print pick lists (PDF, Excel) and export the orders; cancelled orders are left out', async () => {
+    const w = await openWindow();
+    const [a, b, c] = (await t.residents(3)) as [Client, Client, Client];
+    await a.post('/api/orders', { windowId: w.id, lines: [{ itemId: rice.id, quantity: 2 }], note: '家中有老人，请敲门' }).expect(201);
+    await b
+      .post('/api/orders', {
+        windowId: w.id,
+        lines: [
+          { itemId: rice.id, quantity: 1 },
+          { itemId: veg.id, quantity: 2 },
+        ],
+      })
+      .expect(201);
+    const gone = (await c.post('/api/orders', { windowId: w.id, lines: [{ itemId: veg.id, quantity: 3 }] }).expect(201)).body as OrderView;
+    await c.post(`/api/orders/${gone.id}/cancel`).expect(200);
+
+    const xlsx = await staff.get(`/api/staff/windows/${w.id}/pick-lists.xlsx`).buffer(true).parse(binary).expect(200);
+    const sheets = await readSheets(xlsx.body as Buffer);
+    expect(sheets['供应商汇总']?.slice(1)).toEqual([
+      ['供应商', '商品', '数量'],
+      ['合家福超市', '米面油套餐', '3'],
+      ['合家福超市', '鸡蛋', '2'],
+    ]);
+    const households = sheets['分楼分户'] ?? [];
+    expect(households).toHaveLength(3);
+    expect(households.some((r) => r[3] === '米面油套餐×2' && r[4] === '家中有老人，请敲门')).toBe(true);
+    expect(households.some((r) => r[3] === '米面油套餐×1、鸡蛋×2')).toBe(true);
+
+    const pdf = await staff.get(`/api/staff/windows/${w.id}/pick-lists.pdf`).buffer(true).parse(binary).expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = (pdf.body as Buffer).toString('latin1');
+    expect(text.startsWith('%PDF-')).toBe(true);
+    const buildingsWithOrders = new Set(households.slice(1).map((r) => r[0])).size;
+    expect(text.match(/\/Type \/Page\b/g)?.length).toBe(1 + buildingsWithOrders);
+
+    const orders = await readSheets(
+      (await staff.get(`/api/staff/windows/${w.id}/orders.xlsx`).buffer(true).parse(binary).expect(200)).body as Buffer,
+    );
+    expect(orders['订单']?.map((r) => r[2])).toEqual(['状态', '已下单', '已下单', '已取消']);
+
+    const resident = await t.login('resident');
+    await resident.get(`/api/staff/windows/${w.id}/pick-lists.pdf`).expect(403);
   });
 
   it('only staff manage the catalog and windows, or order by proxy', async () => {

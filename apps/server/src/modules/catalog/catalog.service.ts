@@ -176,6 +176,14 @@ export class CatalogService {
     return this.windowView(window);
   }
 
+  /** The supplier of each item, for pick lists. */
+  async supplierOfItems(itemIds: number[]): Promise<Map<number, string>> {
+    const unique = [...new Set(itemIds)];
+    const items = unique.length ? await this.db.repo(Item).findBy({ id: In(unique) }) : [];
+    const names = await this.supplierNames(items.map((i) => i.supplierId));
+    return new Map(items.map((i) => [i.id, names.get(i.supplierId) ?? '']));
+  }
+
   /** Title and delivery date of a window, for order views. */
   async windowSummary(windowId: number): Promise<{ title: string; deliveryDate: string }> {
     const w = await this.db.repo(OrderingWindow).findOne({ where: { id: windowId }, select: ['id', 'title', 'deliveryDate'] });

@@ -24,6 +24,15 @@ import { Household } from './entities/household.entity';
 import { User } from './entities/user.entity';
 import { joinTags, splitTags } from './household-tags';
 
+/** Where a household lives, as other modules show it. */
+export interface Door {
+  address: string;
+  buildingId: number;
+  building: string;
+  unit: string;
+  room: string;
+}
+
 /** Binding codes avoid look-alike characters (0/O, 1/I/L) because people read them aloud. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const CODE_LIFETIME_MS = 7 * 24 * 3600 * 1000;
@@ -72,7 +81,7 @@ export class HouseholdsService {
   }
 
   /** Door labels (滨湖和园 3栋2单元1203) and buildings of households, for other modules' views. */
-  async doors(ids: number[]): Promise<Map<number, { address: string; buildingId: number; building: string }>> {
+  async doors(ids: number[]): Promise<Map<number, Door>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
     const rows = await this.db.manager
@@ -96,6 +105,8 @@ export class HouseholdsService {
           address: `${r.community} ${formatDoor(r.building, r.unit, r.room)}`.trim(),
           buildingId: Number(r.buildingId),
           building: r.building,
+          unit: r.unit,
+          room: r.room,
         },
       ]),
     );

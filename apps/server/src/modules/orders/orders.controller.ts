@@ -1,9 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { OrderView } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
 import { PlaceOrderDto, ProxyOrderDto } from './dto/orders.dto';
 import { OrdersService, type WindowStats } from './orders.service';
+import { ordersXlsx, pickListsPdf, pickListsXlsx } from './pick-list-documents';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A file download with an ASCII name and the Chinese one for browsers that read filename*. */
+function download(file: Buffer, type: string, ascii: string, chinese: string): StreamableFile {
+  return new StreamableFile(file, {
+    type,
+    disposition: `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(chinese)}`,
+  });
+}
 
 @ApiTags('orders')
 @ApiBearerAuth()
@@ -44,6 +55,27 @@ export class OrdersController {
   @Roles('staff', 'supervisor')
   stats(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<WindowStats> {
     return this.orders.windowStats(actor, id);
+  }
+
+  /** Pick lists (per supplier totals, per building households) as a printable PDF. */
+  @Get('staff/windows/:id/pick-lists.pdf')
+  @Roles('staff', 'supervisor')
+  async pickListsPdf(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<StreamableFile> {
+    const { lists, heading } = await this.orders.pickLists(actor, id);
+    return download(await pickListsPdf(lists, heading), 'application/pdf', `pick-lists-${id}.pdf`, `拣货单-${heading.title}.pdf`);
+  }
+
+  @Get('staff/windows/:id/pick-lists.xlsx')
+  @Roles('staff', 'supervisor')
+  async pickListsXlsx(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<StreamableFile> {
+    const { lists, heading } = await this.orders.pickLists(actor, id);
+    return download(await pickListsXlsx(lists, heading), XLSX, `pick-lists-${id}.xlsx`, `拣货单-${heading.title}.xlsx`);
+  }
+
+  @Get('staff/windows/:id/orders.xlsx')
+  @Roles('staff', 'supervisor')
+  async ordersXlsx(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<StreamableFile> {
+    return download(await ordersXlsx(await this.orders.windowOrders(actor, id)), XLSX, `orders-${id}.xlsx`, `订单-${id}.xlsx`);
   }
 
   /** Every confirmed order of the window becomes PACKED (handed to delivery). */

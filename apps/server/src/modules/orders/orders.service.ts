@@ -12,6 +12,8 @@ import { UsersService } from '../community/users.service';
 import type { OrderLineDto, PlaceOrderDto, ProxyOrderDto } from './dto/orders.dto';
 import { OrderLine } from './entities/order-line.entity';
 import { Order } from './entities/order.entity';
+import type { WindowHeading } from './pick-list-documents';
+import { buildPickLists, type PickLists } from './pick-lists';
 
 /** How long an unpaid WeChat Pay order holds its stock. */
 export const PAYMENT_TIMEOUT_MS = 15 * 60 * 1000;
@@ -144,6 +146,33 @@ export class OrdersService {
       });
       return { packed: moved.affected ?? 0 };
     });
+  }
+
+  /** Every order of a window (staff), oldest first. */
+  async windowOrders(actor: Actor, windowId: number): Promise<OrderView[]> {
+    const window = await this.catalog.staffWindow(actor, windowId);
+    const rows = await this.db.repo(Order).find({ where: { windowId: window.id }, order: { id: 'ASC' } });
+    return this.views(actor, rows);
+  }
+
+  /** Pick lists of a window's confirmed and packed orders (unpaid and cancelled ones are left out). */
+  async pickLists(actor: Actor, windowId: number): Promise<{ lists: PickLists; heading: WindowHeading }> {
+    const window = await this.catalog.staffWindow(actor, windowId);
+    const orders = await this.db
+      .repo(Order)
+      .find({ where: { windowId: window.id, state: In(['CONFIRMED', 'PACKED']) }, order: { id: 'ASC' } });
+    const lines = orders.length
+      ? await this.db.repo(OrderLine).find({ where: { orderId: In(orders.map((o) => o.id)) }, order: { id: 'ASC' } })
+      : [];
+    const doors = await this.households.doors(orders.map((o) => o.householdId));
+    const suppliers = await this.catalog.supplierOfItems(lines.map((l) => l.itemId));
+    const community = await this.users.findCommunity(window.communityId);
+    const lists = buildPickLists(
+      orders.map((o) => ({ id: o.id, householdId: o.householdId, note: o.note, lines: lines.filter((l) => l.orderId === o.id) })),
+      doors,
+      suppliers,
+    );
+    return { lists, heading: { community: community?.name ?? '', title: window.title, deliveryDate: window.deliveryDate } };
   }
 
   /** Live figures of a window: orders by state, per building, and stock left per item. */
