@@ -28,6 +28,10 @@ export interface AppConfig {
   logLevel: string;
   /** Login attempts per minute per client address. */
   loginRateLimit: number;
+  /** How long an unpaid WeChat Pay order holds its stock. */
+  paymentTimeoutMinutes: number;
+  /** How often each instance looks for unpaid orders past their time (0 = never, tests run it by hand). */
+  expirySweepSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -104,6 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     h5Dir: h5 === '' ? null : resolve(h5),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     loginRateLimit: parseInteger('LOGIN_RATE_LIMIT', env.LOGIN_RATE_LIMIT, 30, 1, 100000),
+    paymentTimeoutMinutes: parseInteger('PAYMENT_TIMEOUT_MINUTES', env.PAYMENT_TIMEOUT_MINUTES, 15, 1, 24 * 60),
+    expirySweepSeconds: parseInteger('EXPIRY_SWEEP_SECONDS', env.EXPIRY_SWEEP_SECONDS, 30, 0, 3600),
   };
 }
 

@@ -77,6 +77,7 @@ export class TestApp {
       LOG_LEVEL: 'silent',
       H5_DIR: '',
       LOGIN_RATE_LIMIT: '1000',
+      EXPIRY_SWEEP_SECONDS: '0',
       ...env,
       DATABASE_URL: database.url,
     });

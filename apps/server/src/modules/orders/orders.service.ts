@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ORDER_FLOW, nextStates, refuseTransition, type Actor as FlowActor, type OrderState, type OrderView } from '@linli/shared-types';
-import { In } from 'typeorm';
+import { In, LessThanOrEqual } from 'typeorm';
 import { hasRole, type Actor } from '../../common/actor';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { DomainError } from '../../common/domain-error';
 import { CatalogService, type Offer } from '../catalog/catalog.service';
 import { HouseholdsService } from '../community/households.service';
@@ -14,9 +15,6 @@ import { OrderLine } from './entities/order-line.entity';
 import { Order } from './entities/order.entity';
 import type { WindowHeading } from './pick-list-documents';
 import { buildPickLists, type PickLists } from './pick-lists';
-
-/** How long an unpaid WeChat Pay order holds its stock. */
-export const PAYMENT_TIMEOUT_MS = 15 * 60 * 1000;
 
 /** Lines merged by item, in window-item order (a fixed lock order across transactions). */
 export function mergeLines(lines: readonly OrderLineDto[], offers: readonly Offer[]): { offer: Offer; quantity: number }[] {
@@ -35,6 +33,7 @@ export function mergeLines(lines: readonly OrderLineDto[], offers: readonly Offe
 @Injectable()
 export class OrdersService {
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditService,
@@ -82,7 +81,7 @@ export class OrdersService {
         paymentMode: window.paymentMode,
         totalFen: lines.reduce((sum, l) => sum + l.offer.priceFen * l.quantity, 0),
         note: dto.note || null,
-        expiresAt: paid ? null : new Date(now.getTime() + PAYMENT_TIMEOUT_MS),
+        expiresAt: paid ? null : new Date(now.getTime() + this.config.paymentTimeoutMinutes * 60_000),
         createdAt: now,
         updatedAt: now,
       });
@@ -131,6 +130,32 @@ export class OrdersService {
       await this.audit.record(tx, actor, { action: 'order.cancel', targetType: 'order', targetId: id });
     });
     return this.get(actor, id);
+  }
+
+  /**
+   * Unpaid orders past their time become EXPIRED and give their stock and household limit back.
+   * Each order moves in its own transaction by a conditional UPDATE on PENDING_PAYMENT, so
+   * several instances sweeping at once, or a payment arriving at the same moment, never give
+   * stock back twice or expire a paid order. Returns how many expired.
+   */
+  async expireDue(): Promise<number> {
+    const now = this.clock.now();
+    const due = await this.db
+      .repo(Order)
+      .find({ where: { state: 'PENDING_PAYMENT', expiresAt: LessThanOrEqual(now) }, select: ['id', 'householdId'], take: 500 });
+    let expired = 0;
+    for (const order of due) {
+      const moved = await this.db.transaction(async (tx) => {
+        const result = await tx.update(Order, { id: order.id, state: 'PENDING_PAYMENT' }, { state: 'EXPIRED', updatedAt: now });
+        if (result.affected !== 1) return false;
+        for (const line of await tx.findBy(OrderLine, { orderId: order.id })) {
+          await this.catalog.giveBack(line.windowItemId, order.householdId, line.quantity);
+        }
+        return true;
+      });
+      if (moved) expired++;
+    }
+    return expired;
   }
 
   /** Staff mark every confirmed order of a window PACKED: the hand-over to delivery. */
