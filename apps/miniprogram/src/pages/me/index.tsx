@@ -48,8 +48,6 @@ export default function MePage() {
     <View className="page me">
       <ProfileCard me={me} />
 
-      {me.household ? <HouseholdCard household={me.household} /> : <BindingStatus binding={me.binding} onChanged={() => void refresh()} />}
-
       {me.household ? (
         <View className="me__ordering">
           <View className="section-title">生活物资</View>
@@ -63,6 +61,8 @@ export default function MePage() {
           </View>
         </View>
       ) : null}
+
+      {me.household ? <HouseholdCard household={me.household} /> : <BindingStatus binding={me.binding} onChanged={() => void refresh()} />}
 
       {isStaff ? (
         <View className="me__staff">

@@ -25,6 +25,8 @@ function steps(order: OrderView): OrderState[] {
 export default function OrderPage() {
   const router = useRouter();
   const id = Number(router.params.id);
+  /** Arrived here right after placing the order: say clearly that it worked. */
+  const justPlaced = router.params.placed === '1';
   const [order, setOrder] = useState<OrderView | null>(null);
   const [noHousehold, setNoHousehold] = useState(false);
   const [confirmCancel, setConfirmCancel] = useState(false);
@@ -66,6 +68,12 @@ export default function OrderPage() {
 
   return (
     <View className="page">
+      {justPlaced && !ended ? (
+        <View className="status status--ok" id="order-placed">
+          <View className="status__title">下单成功</View>
+          <View className="text">{`${formatDate(order.deliveryDate)}送到 ${order.address}`}</View>
+        </View>
+      ) : null}
       <View className="card" id="order-status">
         <View className="muted">订单状态</View>
         <View id="order-state" className={ended ? 'order-state order-state--ended' : 'order-state'}>

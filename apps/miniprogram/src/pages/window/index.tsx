@@ -12,15 +12,16 @@ import {
 } from '@linli/shared-types';
 import { ApiError, errorMessage, getSession, getWindow, placeOrder, showApiError } from '@/api';
 import { Button } from '@/components/nutui';
+import { LabelValue } from '@/components/LabelValue';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { NoHousehold } from '@/components/NoHousehold';
 import { useAction } from '@/hooks/useAction';
-import { formatDate, formatHours } from '@/utils/format';
+import { formatDate, formatHours, formatTime } from '@/utils/format';
 import '../ordering.css';
 
-/** How many of an item one household may still take: the limit, and never more than is left. */
+/** How many of an item one household may take: the limit, and never more than is left (`stock` is what is left). */
 function maxFor(item: WindowItemView): number {
-  return Math.max(0, Math.min(item.limitPerHousehold, item.stock - item.sold));
+  return Math.max(0, Math.min(item.limitPerHousehold, item.stock));
 }
 
 /** One window: pick how many of each item, write a note, and place the order. */
@@ -66,7 +67,7 @@ export default function WindowPage() {
     async (body: PlaceOrderRequest, key: string) => {
       const placed = await placeOrder(body, key);
       setConfirming(false);
-      await Taro.redirectTo({ url: `/pages/order/index?id=${placed.id}` });
+      await Taro.redirectTo({ url: `/pages/order/index?id=${placed.id}&placed=1` });
       return placed;
     },
     (error) => {
@@ -109,13 +110,13 @@ export default function WindowPage() {
           <View className="card-title window-card__title">{win.title}</View>
           <View className={`phase phase--${win.phase.toLowerCase()}`}>{WINDOW_PHASE_LABELS[win.phase]}</View>
         </View>
-        <View className="text">订购时间：{formatHours(win.opensAt, win.closesAt)}</View>
-        <View className="text">送货日期：{formatDate(win.deliveryDate)}</View>
-        <View className="text">付款方式：{PAYMENT_MODE_LABELS[win.paymentMode]}</View>
+        <LabelValue label="订购时间">{formatHours(win.opensAt, win.closesAt)}</LabelValue>
+        <LabelValue label="送货日期">{formatDate(win.deliveryDate)}</LabelValue>
+        <LabelValue label="付款方式">{PAYMENT_MODE_LABELS[win.paymentMode]}</LabelValue>
       </View>
 
       {win.items.map((item) => {
-        const left = Math.max(0, item.stock - item.sold);
+        const left = Math.max(0, item.stock);
         const soldOut = left === 0;
         const q = quantities[item.itemId] ?? 0;
         const max = maxFor(item);
@@ -212,7 +213,7 @@ export default function WindowPage() {
       ) : (
         <View className="status status--pending">
           <View className="status__title">{WINDOW_PHASE_LABELS[win.phase]}</View>
-          <View className="text">{win.phase === 'UPCOMING' ? '还没到订购时间，请到时再来' : '现在不能下单'}</View>
+          <View className="text">{win.phase === 'UPCOMING' ? `还没到订购时间，${formatTime(win.opensAt)} 开始` : '现在不能下单'}</View>
         </View>
       )}
 

@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { PAYMENT_MODE_LABELS, WINDOW_PHASE_LABELS, type WindowView } from '@linli/shared-types';
 import { ApiError, getSession, listWindows, showApiError } from '@/api';
+import { LabelValue } from '@/components/LabelValue';
 import { NoHousehold } from '@/components/NoHousehold';
 import { formatDate, formatHours } from '@/utils/format';
 import '../ordering.css';
@@ -54,9 +55,9 @@ export default function WindowsPage() {
             <View className="card-title window-card__title">{w.title}</View>
             <View className={`phase phase--${w.phase.toLowerCase()}`}>{WINDOW_PHASE_LABELS[w.phase]}</View>
           </View>
-          <View className="text">订购时间：{formatHours(w.opensAt, w.closesAt)}</View>
-          <View className="text">送货日期：{formatDate(w.deliveryDate)}</View>
-          <View className="text">付款方式：{PAYMENT_MODE_LABELS[w.paymentMode]}</View>
+          <LabelValue label="订购时间">{formatHours(w.opensAt, w.closesAt)}</LabelValue>
+          <LabelValue label="送货日期">{formatDate(w.deliveryDate)}</LabelValue>
+          <LabelValue label="付款方式">{PAYMENT_MODE_LABELS[w.paymentMode]}</LabelValue>
           <View className="window-card__go">{w.phase === 'OPEN' ? '去订购 ›' : '查看 ›'}</View>
         </View>
       ))}

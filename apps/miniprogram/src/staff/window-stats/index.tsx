@@ -4,6 +4,7 @@ import { View } from '@tarojs/components';
 import { ORDER_STATE_LABELS, ORDER_STATES, WINDOW_PHASE_LABELS, type WindowView } from '@linli/shared-types';
 import { getWindowStats, listStaffWindows, packWindow, setWindowStatus, showApiError, type WindowStats, type WindowStatus } from '@/api';
 import { Button } from '@/components/nutui';
+import { LabelValue } from '@/components/LabelValue';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { useAction } from '@/hooks/useAction';
 import { formatDate, formatHours } from '@/utils/format';
@@ -94,8 +95,8 @@ export default function StaffWindowStatsPage() {
             {WINDOW_PHASE_LABELS[phase]}
           </View>
         </View>
-        {win ? <View className="text">订购时间：{formatHours(win.opensAt, win.closesAt)}</View> : null}
-        {win ? <View className="text">送货日期：{formatDate(win.deliveryDate)}</View> : null}
+        {win ? <LabelValue label="订购时间">{formatHours(win.opensAt, win.closesAt)}</LabelValue> : null}
+        {win ? <LabelValue label="送货日期">{formatDate(win.deliveryDate)}</LabelValue> : null}
         <View className="gap-top muted">有效订单</View>
         <View className="sw-big" id="stats-active">{`${stats.activeOrders} 单`}</View>
         <View className="muted">每 5 秒自动刷新</View>
@@ -106,7 +107,7 @@ export default function StaffWindowStatsPage() {
         {stats.items.map((item) => (
           <View key={item.itemId} className="sw-figure">
             <View>{item.name}</View>
-            <View className="sw-figure__value">{`已订 ${item.sold} / 剩 ${Math.max(0, item.stock - item.sold)}`}</View>
+            <View className="sw-figure__value">{`已订 ${item.sold} / 剩 ${item.stock}`}</View>
           </View>
         ))}
       </View>

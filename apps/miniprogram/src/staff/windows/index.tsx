@@ -4,6 +4,7 @@ import { View } from '@tarojs/components';
 import { PAYMENT_MODE_LABELS, WINDOW_PHASE_LABELS, type WindowView } from '@linli/shared-types';
 import { listStaffWindows, showApiError } from '@/api';
 import { Button } from '@/components/nutui';
+import { LabelValue } from '@/components/LabelValue';
 import { formatDate, formatHours } from '@/utils/format';
 import '../ordering.css';
 
@@ -45,8 +46,8 @@ export default function StaffWindowsPage() {
             <View className="card-title sw-head__title">{w.title}</View>
             <View className="sw-phase">{WINDOW_PHASE_LABELS[w.phase]}</View>
           </View>
-          <View className="text">订购时间：{formatHours(w.opensAt, w.closesAt)}</View>
-          <View className="text">送货日期：{formatDate(w.deliveryDate)}</View>
+          <LabelValue label="订购时间">{formatHours(w.opensAt, w.closesAt)}</LabelValue>
+          <LabelValue label="送货日期">{formatDate(w.deliveryDate)}</LabelValue>
           <View className="text">{`${PAYMENT_MODE_LABELS[w.paymentMode]} · 已有 ${w.orderCount} 单`}</View>
           <View className="sw-go">查看情况 ›</View>
         </View>
