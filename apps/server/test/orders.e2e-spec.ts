@@ -3,7 +3,6 @@ import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import type request from 'supertest';
 import type { Client } from './support/test-app';
-import { OrderExpiry } from '../src/modules/orders/order-expiry';
 import { TestApp } from './support/test-app';
 
 const HOUR = 3600 * 1000;
@@ -360,29 +359,19 @@ describe('supply orders', () => {
     await resident.get(`/api/staff/windows/${w.id}/pick-lists.pdf`).expect(403);
   });
 
-  it('an unpaid WeChat Pay order expires after the payment time and gives its stock and limit back', async () => {
-    const w = await openWindow({ paymentMode: 'wechat' });
-    const [resident] = (await t.residents(1)) as [Client];
-    const order = (await resident.post('/api/orders', { windowId: w.id, lines: [{ itemId: rice.id, quantity: 2 }] }).expect(201))
-      .body as OrderView;
-    expect(order.state).toBe('PENDING_PAYMENT');
-    expect(new Date(order.expiresAt ?? 0).getTime() - t.clock.now().getTime()).toBe(15 * 60 * 1000);
-    expect(await stockOf(w.id, rice.id)).toBe(98);
-
-    const expiry = t.app.get(OrderExpiry);
-    t.clock.advance(14 * 60 * 1000);
-    expect(await expiry.runOnce()).toBe(0);
-    t.clock.advance(2 * 60 * 1000);
-    try {
-      expect(await expiry.runOnce()).toBe(1);
-      expect(await expiry.runOnce()).toBe(0);
-    } finally {
-      t.clock.advance(-16 * 60 * 1000);
-    }
-    const after = (await resident.get(`/api/orders/${order.id}`).expect(200)).body as OrderView;
-    expect(after).toMatchObject({ state: 'EXPIRED', actions: [] });
-    expect(await stockOf(w.id, rice.id)).toBe(100);
-    await resident.post('/api/orders', { windowId: w.id, lines: [{ itemId: rice.id, quantity: 2 }] }).expect(201);
+  it('a WeChat Pay window needs WeChat Pay to be configured', async () => {
+    const res = await staff
+      .post('/api/staff/windows', {
+        title: '微信支付批次',
+        mode: 'fcfs',
+        paymentMode: 'wechat',
+        opensAt: new Date(t.clock.now().getTime()).toISOString(),
+        closesAt: new Date(t.clock.now().getTime() + HOUR).toISOString(),
+        deliveryDate: '2022-04-26',
+        items: [{ itemId: rice.id, stock: 1 }],
+      })
+      .expect(409);
+    expect(res.body).toMatchObject({ code: 'PAYMENT_NOT_CONFIGURED', message: '本社区还没有开通微信支付，请选择货到付款或免费发放' });
   });
 
   it('only staff manage the catalog and windows, or order by proxy', async () => {

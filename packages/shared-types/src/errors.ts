@@ -39,6 +39,11 @@ export const ERROR_MESSAGES = {
   ORDER_NOT_FOUND: '没有找到这个订单',
   SUPPLIER_NOT_FOUND: '没有找到这个供应商',
   ITEM_NOT_FOUND: '没有找到这件商品',
+  PAYMENT_NOT_CONFIGURED: '本社区还没有开通微信支付，请选择货到付款或免费发放',
+  PAY_IN_WECHAT: '请在微信中打开小程序付款',
+  ORDER_NOT_PAYABLE: '这个订单不需要付款，或已经超时',
+  PAYMENT_UNAVAILABLE: '微信支付繁忙，请稍后再试',
+  PAYMENT_NOTIFICATION_INVALID: '支付通知无效',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

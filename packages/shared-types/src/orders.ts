@@ -76,3 +76,13 @@ export function formatFen(fen: number): string {
   const abs = Math.abs(fen);
   return `${sign}¥${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+/** POST /api/orders/:id/pay: what Taro.requestPayment needs. Success there is not proof of payment. */
+export interface PaymentParams {
+  appId: string;
+  timeStamp: string;
+  nonceStr: string;
+  package: string;
+  signType: 'RSA';
+  paySign: string;
+}

@@ -48,6 +48,11 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   ORDER_NOT_FOUND: 404,
   SUPPLIER_NOT_FOUND: 404,
   ITEM_NOT_FOUND: 404,
+  PAYMENT_NOT_CONFIGURED: 409,
+  PAY_IN_WECHAT: 409,
+  ORDER_NOT_PAYABLE: 409,
+  PAYMENT_UNAVAILABLE: 503,
+  PAYMENT_NOTIFICATION_INVALID: 401,
 };
 
 /** Thrown to replay a stored refusal (Idempotency-Key retry) with its original status and body. */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** Which database the server talks to: the embedded SQLite file, or MySQL/MariaDB. */
@@ -17,6 +18,8 @@ export interface AppConfig {
   /** How long a login lasts. */
   jwtTtlSeconds: number;
   wechat: { appId: string | null; secret: string | null; apiBase: string };
+  /** WeChat Pay API v3 merchant settings; null when the community takes no WeChat payments. */
+  wechatPay: WechatPayConfig | null;
   /** The dev login exists only outside production and without WeChat credentials. */
   devLogin: boolean;
   /** Seed the demo community on first start. */
@@ -34,7 +37,66 @@ export interface AppConfig {
   expirySweepSeconds: number;
 }
 
+export interface WechatPayConfig {
+  mchid: string;
+  /** Serial number of the merchant API certificate. */
+  serial: string;
+  /** Merchant private key, PEM. */
+  privateKey: string;
+  /** The 32-character APIv3 key that encrypts notifications. */
+  apiV3Key: string;
+  /** WeChat Pay's public key (PEM) and its id (PUB_KEY_ID_… or the platform certificate serial). */
+  platformPublicKey: string;
+  platformSerial: string;
+  apiBase: string;
+  /** Where WeChat Pay posts notifications: https://<host>/api/payments/wechat/notify */
+  notifyUrl: string;
+}
+
 export class ConfigError extends Error {}
+
+/** A PEM given inline, or read from the file named by NAME_FILE. */
+function pem(env: NodeJS.ProcessEnv, name: string): string | null {
+  const file = env[`${name}_FILE`];
+  if (file) {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      throw new ConfigError(`${name}_FILE: cannot read ${file}`);
+    }
+  }
+  return env[name] ? (env[name] as string).replace(/\\n/g, '\n') : null;
+}
+
+function loadWechatPay(env: NodeJS.ProcessEnv, appId: string | null): WechatPayConfig | null {
+  const mchid = env.WECHATPAY_MCHID || null;
+  if (mchid === null) return null;
+  const privateKey = pem(env, 'WECHATPAY_PRIVATE_KEY');
+  const platformPublicKey = pem(env, 'WECHATPAY_PLATFORM_PUBLIC_KEY');
+  const missing = [
+    ['WECHATPAY_SERIAL', env.WECHATPAY_SERIAL],
+    ['WECHATPAY_PRIVATE_KEY', privateKey],
+    ['WECHATPAY_APIV3_KEY', env.WECHATPAY_APIV3_KEY],
+    ['WECHATPAY_PLATFORM_PUBLIC_KEY', platformPublicKey],
+    ['WECHATPAY_PLATFORM_SERIAL', env.WECHATPAY_PLATFORM_SERIAL],
+    ['WECHATPAY_NOTIFY_URL', env.WECHATPAY_NOTIFY_URL],
+  ]
+    .filter(([, v]) => !v)
+    .map(([k]) => k);
+  if (missing.length > 0) throw new ConfigError(`WECHATPAY_MCHID is set, so these are needed too: ${missing.join(', ')}`);
+  if (appId === null) throw new ConfigError('WeChat Pay needs WECHAT_APPID and WECHAT_SECRET');
+  if ((env.WECHATPAY_APIV3_KEY ?? '').length !== 32) throw new ConfigError('WECHATPAY_APIV3_KEY must be 32 characters');
+  return {
+    mchid,
+    serial: env.WECHATPAY_SERIAL as string,
+    privateKey: privateKey as string,
+    apiV3Key: env.WECHATPAY_APIV3_KEY as string,
+    platformPublicKey: platformPublicKey as string,
+    platformSerial: env.WECHATPAY_PLATFORM_SERIAL as string,
+    apiBase: (env.WECHATPAY_API_BASE || 'https://api.mch.weixin.qq.com').replace(/\/+$/, ''),
+    notifyUrl: env.WECHATPAY_NOTIFY_URL as string,
+  };
+}
 
 const DEV_JWT_SECRET = 'linli-dev-secret-not-for-production';
 
@@ -102,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret: jwtSecret || DEV_JWT_SECRET,
     jwtTtlSeconds: parseInteger('JWT_TTL_SECONDS', env.JWT_TTL_SECONDS, 7 * 24 * 3600, 60, 90 * 24 * 3600),
     wechat: { appId, secret, apiBase },
+    wechatPay: loadWechatPay(env, appId),
     devLogin: !production && appId === null,
     seedDemo: env.SEED_DEMO === undefined ? !production : env.SEED_DEMO === 'true' || env.SEED_DEMO === '1',
     seedHouseholds: parseInteger('SEED_HOUSEHOLDS', env.SEED_HOUSEHOLDS, 288, 1, 200_000),

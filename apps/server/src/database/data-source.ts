@@ -18,6 +18,7 @@ import { WindowItem } from '../modules/catalog/entities/window-item.entity';
 import { OrderingWindow } from '../modules/catalog/entities/window.entity';
 import { OrderLine } from '../modules/orders/entities/order-line.entity';
 import { Order } from '../modules/orders/entities/order.entity';
+import { Payment } from '../modules/orders/entities/payment.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -37,6 +38,7 @@ export const ENTITIES = [
   HouseholdPurchase,
   Order,
   OrderLine,
+  Payment,
 ];
 
 /** TypeORM options for either database; the schema always comes from the migrations. */

@@ -6,6 +6,7 @@ import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
 import { DomainError } from '../../common/domain-error';
+import { WechatPayClient } from '../../wechat/wechat-pay.client';
 import { HouseholdsService } from '../community/households.service';
 import type { CreateItemDto, CreateSupplierDto, CreateWindowDto } from './dto/catalog.dto';
 import { HouseholdPurchase } from './entities/household-purchase.entity';
@@ -32,6 +33,7 @@ export class CatalogService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly households: HouseholdsService,
+    private readonly pay: WechatPayClient,
   ) {}
 
   // ---- suppliers and items -------------------------------------------------------------
@@ -85,6 +87,7 @@ export class CatalogService {
 
   async createWindow(actor: Actor, dto: CreateWindowDto): Promise<WindowView> {
     const communityId = this.households.staffCommunity(actor);
+    if (dto.paymentMode === 'wechat' && !this.pay.configured) throw new DomainError('PAYMENT_NOT_CONFIGURED');
     const opensAt = new Date(dto.opensAt);
     const closesAt = new Date(dto.closesAt);
     if (closesAt.getTime() <= opensAt.getTime()) {

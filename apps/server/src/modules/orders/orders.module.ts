@@ -4,12 +4,15 @@ import { CommunityModule } from '../community/community.module';
 import { OrdersController } from './orders.controller';
 import { OrderExpiry } from './order-expiry';
 import { OrdersService } from './orders.service';
+import { PaymentsController } from './payments.controller';
+import { PaymentsService } from './payments.service';
+import { WechatModule } from '../../wechat/wechat.module';
 
 /** Supply orders. */
 @Module({
-  imports: [CommunityModule, CatalogModule],
-  controllers: [OrdersController],
-  providers: [OrdersService, OrderExpiry],
+  imports: [CommunityModule, CatalogModule, WechatModule],
+  controllers: [OrdersController, PaymentsController],
+  providers: [OrdersService, OrderExpiry, PaymentsService],
   exports: [OrdersService],
 })
 export class OrdersModule {}

@@ -1,0 +1,39 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * PENDING: a prepay was made. PAID: WeChat confirmed it and the order was confirmed.
+ * PAID_LATE: the money came after the order had expired or been cancelled; it must be refunded.
+ */
+export type PaymentState = 'PENDING' | 'PAID' | 'PAID_LATE';
+
+/** The WeChat Pay transaction of an order. */
+@Entity('payments')
+export class Payment {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'order_id', type: 'int' })
+  orderId: number;
+
+  /** Ours, unique per merchant: LINLI_ORDER_<id>. */
+  @Column({ name: 'out_trade_no', type: 'varchar', length: 32 })
+  outTradeNo: string;
+
+  @Column({ name: 'prepay_id', type: 'varchar', length: 64, nullable: true })
+  prepayId: string | null;
+
+  @Column({ name: 'amount_fen', type: 'int' })
+  amountFen: number;
+
+  @Column({ type: 'varchar', length: 20 })
+  state: PaymentState;
+
+  @Column({ name: 'transaction_id', type: 'varchar', length: 64, nullable: true })
+  transactionId: string | null;
+
+  @Column({ name: 'paid_at', type: 'datetime', precision: 3, nullable: true })
+  paidAt: Date | null;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt: Date;
+}

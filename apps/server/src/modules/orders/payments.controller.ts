@@ -1,0 +1,30 @@
+import { Controller, HttpCode, Param, ParseIntPipe, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { PaymentParams } from '@linli/shared-types';
+import type { Request } from 'express';
+import { CurrentActor, Public, type Actor } from '../../common/actor';
+import { DomainError } from '../../common/domain-error';
+import { PaymentsService } from './payments.service';
+
+@ApiTags('payments')
+@Controller()
+export class PaymentsController {
+  constructor(private readonly payments: PaymentsService) {}
+
+  /** Parameters for Taro.requestPayment. The order is confirmed by WeChat's notification, not by the app. */
+  @Post('orders/:id/pay')
+  @ApiBearerAuth()
+  @HttpCode(200)
+  start(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<PaymentParams> {
+    return this.payments.start(actor, id);
+  }
+
+  /** WeChat Pay's notification: verified on the raw bytes; 204 = applied, anything else = send again. */
+  @Post('payments/wechat/notify')
+  @Public()
+  @HttpCode(204)
+  async notify(@Req() req: Request & { rawBody?: Buffer }): Promise<void> {
+    if (!req.rawBody) throw new DomainError('PAYMENT_NOTIFICATION_INVALID', { reason: 'no body' });
+    await this.payments.applyNotification(req.headers, req.rawBody);
+  }
+}

@@ -1,0 +1,108 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { PaymentParams } from '@linli/shared-types';
+import type { Actor } from '../../common/actor';
+import { Clock } from '../../common/clock';
+import { Db } from '../../common/database/db';
+import { isUniqueViolation } from '../../common/db-errors';
+import { DomainError } from '../../common/domain-error';
+import { WechatPayClient, type Transaction } from '../../wechat/wechat-pay.client';
+import { UsersService } from '../community/users.service';
+import { Order } from './entities/order.entity';
+import { Payment } from './entities/payment.entity';
+
+export const outTradeNo = (orderId: number): string => `LINLI_ORDER_${orderId}`;
+
+/** Paying an order with WeChat Pay, and applying WeChat's word that it was paid. */
+@Injectable()
+export class PaymentsService {
+  private readonly logger = new Logger('PaymentsService');
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly pay: WechatPayClient,
+    private readonly users: UsersService,
+  ) {}
+
+  /**
+   * Payment parameters for an unpaid order of the user's household. Asking again re-sends the
+   * same prepay (same out_trade_no and amount), which WeChat answers with the same prepay id.
+   */
+  async start(actor: Actor, orderId: number): Promise<PaymentParams> {
+    const order = await this.db.repo(Order).findOneBy({ id: orderId });
+    if (!order || order.householdId !== actor.householdId) throw new DomainError('ORDER_NOT_FOUND');
+    if (order.state !== 'PENDING_PAYMENT' || (order.expiresAt && new Date(order.expiresAt) <= this.clock.now()))
+      throw new DomainError('ORDER_NOT_PAYABLE');
+    const user = await this.users.findById(actor.userId);
+    if (!user?.openid) throw new DomainError('PAY_IN_WECHAT');
+    const prepayId = await this.pay.prepay({
+      outTradeNo: outTradeNo(order.id),
+      description: `邻里 订单 ${order.id}`,
+      totalFen: order.totalFen,
+      openid: user.openid,
+      timeExpire: new Date(order.expiresAt ?? this.clock.now()),
+    });
+    await this.record(order, prepayId);
+    return this.pay.params(prepayId);
+  }
+
+  private async record(order: Order, prepayId: string): Promise<void> {
+    const repo = this.db.repo(Payment);
+    const existing = await repo.findOneBy({ orderId: order.id });
+    if (existing) {
+      await repo.update({ id: existing.id }, { prepayId });
+      return;
+    }
+    try {
+      await repo.insert({
+        orderId: order.id,
+        outTradeNo: outTradeNo(order.id),
+        prepayId,
+        amountFen: order.totalFen,
+        state: 'PENDING',
+        transactionId: null,
+        paidAt: null,
+        createdAt: this.clock.now(),
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+
+  /**
+   * A verified TRANSACTION.SUCCESS: the payment becomes PAID and its order CONFIRMED, even if
+   * the window has closed meanwhile (the order was placed in time). Applying the same
+   * notification twice changes nothing. Money for an order that has already expired or been
+   * cancelled is kept as PAID_LATE, to be refunded.
+   */
+  async applyNotification(headers: Record<string, string | string[] | undefined>, raw: Buffer): Promise<void> {
+    const { eventType, transaction } = this.pay.openNotification(headers, raw);
+    if (eventType !== 'TRANSACTION.SUCCESS' || transaction.trade_state !== 'SUCCESS') return;
+    await this.db.transaction(async (tx) => {
+      const payment = await tx.findOneBy(Payment, { outTradeNo: transaction.out_trade_no });
+      if (!payment) throw new DomainError('PAYMENT_NOTIFICATION_INVALID', { reason: 'unknown out_trade_no' });
+      if (transaction.amount.total !== payment.amountFen)
+        throw new DomainError('PAYMENT_NOTIFICATION_INVALID', { reason: 'amount differs' });
+      if (payment.state !== 'PENDING') return;
+      const now = this.clock.now();
+      const confirmed = await tx.update(
+        Order,
+        { id: payment.orderId, state: 'PENDING_PAYMENT' },
+        { state: 'CONFIRMED', expiresAt: null, updatedAt: now },
+      );
+      const state = confirmed.affected === 1 ? 'PAID' : 'PAID_LATE';
+      await tx.update(
+        Payment,
+        { id: payment.id, state: 'PENDING' },
+        { state, transactionId: transaction.transaction_id ?? null, paidAt: paidAt(transaction, now) },
+      );
+      if (state === 'PAID_LATE')
+        this.logger.warn(`order ${payment.orderId} was paid after it expired or was cancelled: refund ${payment.amountFen} fen`);
+    });
+  }
+}
+
+function paidAt(t: Transaction, now: Date): Date {
+  const at = t.success_time ? new Date(t.success_time) : now;
+  return Number.isNaN(at.getTime()) ? now : at;
+}

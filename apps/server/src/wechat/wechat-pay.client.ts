@@ -1,0 +1,167 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import type { PaymentParams } from '@linli/shared-types';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/domain-error';
+import { APP_CONFIG, type AppConfig, type WechatPayConfig } from '../config/config';
+import { authorization, decryptResource, paymentParams, verifyNotification, type EncryptedResource } from './wechat-pay.crypto';
+
+export interface PrepayRequest {
+  outTradeNo: string;
+  description: string;
+  totalFen: number;
+  openid: string;
+  /** The order's own deadline; WeChat refuses payment after it. */
+  timeExpire: Date;
+}
+
+/** The decrypted `resource` of a TRANSACTION.SUCCESS notification, or a query answer. */
+export interface Transaction {
+  appid: string;
+  mchid: string;
+  out_trade_no: string;
+  transaction_id?: string;
+  trade_state: 'SUCCESS' | 'REFUND' | 'NOTPAY' | 'CLOSED' | 'REVOKED' | 'USERPAYING' | 'PAYERROR';
+  success_time?: string;
+  amount: { total: number; payer_total?: number; currency?: string };
+  payer?: { openid: string };
+}
+
+/** WeChat Pay times are RFC 3339 with the +08:00 offset. */
+export function rfc3339Shanghai(at: Date): string {
+  const local = new Date(at.getTime() + 8 * 3600 * 1000);
+  return `${local.toISOString().slice(0, 19)}+08:00`;
+}
+
+/**
+ * WeChat Pay API v3 for mini-program (JSAPI) payments: prepay, the app's payment parameters,
+ * query, and verified, decrypted notifications. A real HTTP client; tests point its base URL
+ * at a local fake that checks our signatures the way WeChat does.
+ */
+@Injectable()
+export class WechatPayClient {
+  private readonly logger = new Logger('WechatPayClient');
+  private readonly keys: { merchant: KeyObject; platform: KeyObject } | null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {
+    const pay = config.wechatPay;
+    this.keys = pay ? { merchant: createPrivateKey(pay.privateKey), platform: createPublicKey(pay.platformPublicKey) } : null;
+  }
+
+  get configured(): boolean {
+    return this.config.wechatPay !== null;
+  }
+
+  /** A prepay id for the order; the same parameters again give the same id (a safe retry). */
+  async prepay(req: PrepayRequest): Promise<string> {
+    const pay = this.settings();
+    const body = {
+      appid: this.config.wechat.appId,
+      mchid: pay.mchid,
+      description: req.description.slice(0, 127),
+      out_trade_no: req.outTradeNo,
+      notify_url: pay.notifyUrl,
+      time_expire: rfc3339Shanghai(req.timeExpire),
+      amount: { total: req.totalFen, currency: 'CNY' },
+      payer: { openid: req.openid },
+    };
+    const answer = await this.call<{ prepay_id?: string }>('POST', '/v3/pay/transactions/jsapi', body);
+    if (!answer.prepay_id) throw new DomainError('PAYMENT_UNAVAILABLE');
+    return answer.prepay_id;
+  }
+
+  /** What Taro.requestPayment needs, signed with the merchant key. */
+  params(prepayId: string): PaymentParams {
+    return {
+      appId: this.config.wechat.appId ?? '',
+      ...paymentParams(this.config.wechat.appId ?? '', prepayId, this.merchantKey(), this.clock.now()),
+    };
+  }
+
+  async query(outTradeNo: string): Promise<Transaction> {
+    const pay = this.settings();
+    return this.call<Transaction>('GET', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}?mchid=${pay.mchid}`);
+  }
+
+  /**
+   * Checks a notification as WECHAT.md §6 says (key id, timestamp within 5 minutes, signature
+   * over the raw bytes) and decrypts its resource. Anything off is PAYMENT_NOTIFICATION_INVALID.
+   */
+  openNotification(headers: Record<string, string | string[] | undefined>, raw: Buffer): { eventType: string; transaction: Transaction } {
+    const pay = this.settings();
+    const header = (name: string): string => {
+      const v = headers[name];
+      return typeof v === 'string' ? v : '';
+    };
+    const timestamp = header('wechatpay-timestamp');
+    const refuse = (reason: string): never => {
+      this.logger.warn(`payment notification refused: ${reason}`);
+      throw new DomainError('PAYMENT_NOTIFICATION_INVALID', { reason });
+    };
+    if (header('wechatpay-serial') !== pay.platformSerial) refuse('unknown key id');
+    if (!/^\d+$/.test(timestamp) || Math.abs(this.clock.now().getTime() / 1000 - Number(timestamp)) > 300) refuse('stale timestamp');
+    const body = raw.toString('utf8');
+    if (!verifyNotification(this.platformKey(), timestamp, header('wechatpay-nonce'), body, header('wechatpay-signature')))
+      refuse('bad signature');
+    let parsed: { event_type?: string; resource?: EncryptedResource };
+    try {
+      parsed = JSON.parse(body) as typeof parsed;
+    } catch {
+      return refuse('not JSON');
+    }
+    if (!parsed.resource) return refuse('no resource');
+    let transaction: Transaction;
+    try {
+      transaction = JSON.parse(decryptResource(pay.apiV3Key, parsed.resource)) as Transaction;
+    } catch {
+      return refuse('cannot decrypt');
+    }
+    if (transaction.mchid !== pay.mchid || transaction.appid !== this.config.wechat.appId) refuse('not our merchant or app');
+    return { eventType: parsed.event_type ?? '', transaction };
+  }
+
+  private async call<T>(method: 'GET' | 'POST', pathWithQuery: string, body?: object): Promise<T> {
+    const pay = this.settings();
+    const text = body === undefined ? '' : JSON.stringify(body);
+    let res: Response;
+    try {
+      res = await fetch(`${pay.apiBase}${pathWithQuery}`, {
+        method,
+        headers: {
+          Authorization: authorization(pay.mchid, pay.serial, this.merchantKey(), method, pathWithQuery, text, this.clock.now()),
+          Accept: 'application/json',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : text,
+        signal: AbortSignal.timeout(10_000),
+      });
+    } catch (error) {
+      this.logger.warn(`WeChat Pay unreachable: ${error instanceof Error ? error.message : String(error)}`);
+      throw new DomainError('PAYMENT_UNAVAILABLE');
+    }
+    const answer = (await res.json().catch(() => ({}))) as T & { code?: string; message?: string };
+    if (!res.ok) {
+      this.logger.warn(`WeChat Pay ${method} ${pathWithQuery.split('?')[0]} → ${res.status} ${answer.code ?? ''} ${answer.message ?? ''}`);
+      throw new DomainError('PAYMENT_UNAVAILABLE', { status: res.status, code: answer.code });
+    }
+    return answer;
+  }
+
+  private settings(): WechatPayConfig {
+    if (!this.config.wechatPay) throw new DomainError('PAYMENT_NOT_CONFIGURED');
+    return this.config.wechatPay;
+  }
+
+  private merchantKey(): KeyObject {
+    if (!this.keys) throw new DomainError('PAYMENT_NOT_CONFIGURED');
+    return this.keys.merchant;
+  }
+
+  private platformKey(): KeyObject {
+    if (!this.keys) throw new DomainError('PAYMENT_NOT_CONFIGURED');
+    return this.keys.platform;
+  }
+}

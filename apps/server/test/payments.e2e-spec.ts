@@ -1,0 +1,198 @@
+import type { ItemView, LoginResponse, OrderView, PaymentParams, SupplierView, WindowView } from '@linli/shared-types';
+import { createVerify } from 'node:crypto';
+import request from 'supertest';
+import { OrderExpiry } from '../src/modules/orders/order-expiry';
+import { outTradeNo } from '../src/modules/orders/payments.service';
+import { FakeWechat } from './support/fake-wechat';
+import { FakeWechatPay } from './support/fake-wechat-pay';
+import type { Client } from './support/test-app';
+import { TestApp } from './support/test-app';
+
+const HOUR = 3600 * 1000;
+
+/** WeChat Pay v3 through our real client against a local fake of WeChat Pay. */
+describe('paying an order with WeChat Pay', () => {
+  let t: TestApp;
+  let staff: Client;
+  let item: ItemView;
+  const wechat = new FakeWechat('wx-linli-pay', 'app-secret');
+  const pay = new FakeWechatPay('wx-linli-pay');
+  let households: number[];
+
+  beforeAll(async () => {
+    const [wechatBase, payBase] = await Promise.all([wechat.start(), pay.start()]);
+    t = await TestApp.boot({ WECHAT_APPID: wechat.appId, WECHAT_SECRET: wechat.secret, WECHAT_API_BASE: wechatBase, ...pay.env(payBase) });
+    const [staffRow] = (await t.db.query("SELECT id FROM users WHERE dev_key = 'staff'")) as { id: number }[];
+    staff = await t.tokenFor(Number(staffRow?.id));
+    const supplier = (await staff.post('/api/staff/suppliers', { name: '合家福超市' }).expect(201)).body as SupplierView;
+    item = (
+      await staff
+        .post('/api/staff/items', {
+          kind: 'package',
+          name: '蔬菜包',
+          contents: [{ name: '青菜', quantity: '2斤' }],
+          priceFen: 3990,
+          limitPerHousehold: 2,
+          supplierId: supplier.id,
+        })
+        .expect(201)
+    ).body as ItemView;
+    households = (
+      (await t.db.query(
+        'SELECT h.id AS id FROM households h WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.household_id = h.id) ORDER BY h.id LIMIT 20',
+      )) as { id: number }[]
+    ).map((r) => Number(r.id));
+  });
+  afterAll(async () => {
+    await t.close();
+    await Promise.all([wechat.stop(), pay.stop()]);
+  });
+
+  /** A resident who logged in through WeChat (so has an openid), bound to a household of their own. */
+  async function wechatResident(openid: string): Promise<Client> {
+    const login = (
+      await t.http
+        .post('/api/auth/wechat')
+        .send({ code: wechat.issueCode(openid) })
+        .expect(200)
+    ).body as LoginResponse;
+    const householdId = households.shift();
+    await t.db.query(`UPDATE users SET household_id = ${householdId} WHERE id = ${login.me.user.id}`);
+    await t.db.query(`INSERT INTO role_assignments (user_id, community_id, role) VALUES (${login.me.user.id}, 1, 'resident')`);
+    return t.as(login.token);
+  }
+
+  async function window(stock = 10): Promise<WindowView> {
+    const now = t.clock.now().getTime();
+    return (
+      await staff
+        .post('/api/staff/windows', {
+          title: '蔬菜包 微信支付',
+          mode: 'fcfs',
+          paymentMode: 'wechat',
+          opensAt: new Date(now - 60_000).toISOString(),
+          closesAt: new Date(now + HOUR).toISOString(),
+          deliveryDate: '2022-04-27',
+          items: [{ itemId: item.id, stock }],
+        })
+        .expect(201)
+    ).body as WindowView;
+  }
+
+  const notify = (n: { headers: Record<string, string>; body: string }): request.Test =>
+    request(t.url).post('/api/payments/wechat/notify').set(n.headers).send(n.body);
+
+  it('an order waits for payment; the signed notification confirms it; a repeated notification changes nothing', async () => {
+    const w = await window();
+    const resident = await wechatResident('openid-pay-1');
+    const order = (await resident.post('/api/orders', { windowId: w.id, lines: [{ itemId: item.id, quantity: 2 }] }).expect(201))
+      .body as OrderView;
+    expect(order).toMatchObject({ state: 'PENDING_PAYMENT', totalFen: 7980, paymentMode: 'wechat' });
+
+    const params = (await resident.post(`/api/orders/${order.id}/pay`).expect(200)).body as PaymentParams;
+    expect(params).toMatchObject({ appId: wechat.appId, signType: 'RSA', package: expect.stringMatching(/^prepay_id=wx/) });
+    const prepay = pay.prepayOf(outTradeNo(order.id));
+    expect(prepay).toMatchObject({ total: 7980, openid: 'openid-pay-1' });
+    expect(JSON.parse(prepay?.body ?? '{}')).toMatchObject({
+      description: `邻里 订单 ${order.id}`,
+      amount: { total: 7980, currency: 'CNY' },
+    });
+    const again = (await resident.post(`/api/orders/${order.id}/pay`).expect(200)).body as PaymentParams;
+    expect(again.package).toBe(params.package);
+    // paySign is the merchant's signature over appId, timeStamp, nonceStr and package.
+    const merchantKey = pay.env('x').WECHATPAY_PRIVATE_KEY as string; // Node derives the public half for verify
+    const verified = createVerify('RSA-SHA256')
+      .update(`${params.appId}\n${params.timeStamp}\n${params.nonceStr}\n${params.package}\n`)
+      .verify(merchantKey, params.paySign, 'base64');
+    expect(verified).toBe(true);
+
+    const paid = pay.pay(outTradeNo(order.id), 'none', t.clock.now());
+    await notify(paid).expect(204);
+    expect(((await resident.get(`/api/orders/${order.id}`).expect(200)).body as OrderView).state).toBe('CONFIRMED');
+    await notify(paid).expect(204);
+    const [payment] = (await t.db.query(`SELECT state FROM payments WHERE order_id = ${order.id}`)) as { state: string }[];
+    expect(payment?.state).toBe('PAID');
+    expect((await resident.post(`/api/orders/${order.id}/pay`).expect(409)).body.code).toBe('ORDER_NOT_PAYABLE');
+  });
+
+  it('refuses forged, stale, foreign-key and wrong-amount notifications, and confirms nothing', async () => {
+    const w = await window();
+    const resident = await wechatResident('openid-pay-2');
+    const order = (await resident.post('/api/orders', { windowId: w.id, lines: [{ itemId: item.id, quantity: 1 }] }).expect(201))
+      .body as OrderView;
+    await resident.post(`/api/orders/${order.id}/pay`).expect(200);
+    for (const tamper of ['signature', 'stale', 'serial', 'amount'] as const) {
+      const res = await notify(pay.pay(outTradeNo(order.id), tamper, t.clock.now()));
+      expect(res.status).toBe(401);
+      expect(res.body.code).toBe('PAYMENT_NOTIFICATION_INVALID');
+    }
+    const raw = pay.pay(outTradeNo(order.id), 'none', t.clock.now());
+    const tampered = { headers: raw.headers, body: raw.body.replace('"TRANSACTION.SUCCESS"', '"TRANSACTION.SUCCESS" ') };
+    await notify(tampered).expect(401);
+    expect(((await resident.get(`/api/orders/${order.id}`).expect(200)).body as OrderView).state).toBe('PENDING_PAYMENT');
+  });
+
+  it('payment finishing after the window closed still confirms an order placed in time', async () => {
+    const w = await window();
+    const resident = await wechatResident('openid-pay-3');
+    const order = (await resident.post('/api/orders', { windowId: w.id, lines: [{ itemId: item.id, quantity: 1 }] }).expect(201))
+      .body as OrderView;
+    await resident.post(`/api/orders/${order.id}/pay`).expect(200);
+    await staff.post(`/api/staff/windows/${w.id}/status`, { status: 'CLOSED' }).expect(200);
+    t.clock.advance(10 * 60 * 1000);
+    try {
+      await notify(pay.pay(outTradeNo(order.id), 'none', t.clock.now())).expect(204);
+    } finally {
+      t.clock.advance(-10 * 60 * 1000);
+    }
+    expect(((await resident.get(`/api/orders/${order.id}`).expect(200)).body as OrderView).state).toBe('CONFIRMED');
+  });
+
+  it('an unpaid order expires after the payment time and gives its stock and limit back; money arriving later is kept for refund', async () => {
+    const w = await window(5);
+    const resident = await wechatResident('openid-pay-4');
+    const order = (await resident.post('/api/orders', { windowId: w.id, lines: [{ itemId: item.id, quantity: 2 }] }).expect(201))
+      .body as OrderView;
+    expect(new Date(order.expiresAt ?? 0).getTime() - t.clock.now().getTime()).toBe(15 * 60 * 1000);
+    await resident.post(`/api/orders/${order.id}/pay`).expect(200);
+    const expiry = t.app.get(OrderExpiry);
+    const stateNow = async (): Promise<string> => ((await resident.get(`/api/orders/${order.id}`).expect(200)).body as OrderView).state;
+    t.clock.advance(14 * 60 * 1000);
+    await expiry.runOnce();
+    expect(await stateNow()).toBe('PENDING_PAYMENT');
+    t.clock.advance(2 * 60 * 1000);
+    try {
+      // Earlier tests' unpaid orders expire in the same sweep.
+      expect(await expiry.runOnce()).toBeGreaterThanOrEqual(1);
+      expect(await stateNow()).toBe('EXPIRED');
+      expect(await expiry.runOnce()).toBe(0);
+      expect((await resident.post(`/api/orders/${order.id}/pay`).expect(409)).body.code).toBe('ORDER_NOT_PAYABLE');
+      await notify(pay.pay(outTradeNo(order.id), 'none', t.clock.now())).expect(204);
+    } finally {
+      t.clock.advance(-16 * 60 * 1000);
+    }
+    const after = (await resident.get(`/api/orders/${order.id}`).expect(200)).body as OrderView;
+    expect(after).toMatchObject({ state: 'EXPIRED', actions: [] });
+    const [payment] = (await t.db.query(`SELECT state FROM payments WHERE order_id = ${order.id}`)) as { state: string }[];
+    expect(payment?.state).toBe('PAID_LATE');
+    const view = (await staff.get(`/api/windows/${w.id}`).expect(200)).body as WindowView;
+    expect(view.items[0]?.stock).toBe(5);
+    await resident.post('/api/orders', { windowId: w.id, lines: [{ itemId: item.id, quantity: 2 }] }).expect(201);
+  });
+
+  it('a demo user without WeChat cannot pay, and no one pays another household’s order', async () => {
+    const w = await window();
+    const resident = await wechatResident('openid-pay-5');
+    const order = (await resident.post('/api/orders', { windowId: w.id, lines: [{ itemId: item.id, quantity: 1 }] }).expect(201))
+      .body as OrderView;
+    const neighbour = await wechatResident('openid-pay-6');
+    expect((await neighbour.post(`/api/orders/${order.id}/pay`).expect(404)).body.code).toBe('ORDER_NOT_FOUND');
+    const [demo] = (await t.residents(1)) as [Client];
+    const own = (await demo.post('/api/orders', { windowId: w.id, lines: [{ itemId: item.id, quantity: 1 }] }).expect(201))
+      .body as OrderView;
+    expect((await demo.post(`/api/orders/${own.id}/pay`).expect(409)).body).toMatchObject({
+      code: 'PAY_IN_WECHAT',
+      message: '请在微信中打开小程序付款',
+    });
+  });
+});

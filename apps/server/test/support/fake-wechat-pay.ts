@@ -1,0 +1,176 @@
+import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { encryptResource, parseAuthorization, signNotification, verifyRequest } from '../../src/wechat/wechat-pay.crypto';
+
+interface FakeOrder {
+  body: string;
+  prepayId: string;
+  state: 'NOTPAY' | 'SUCCESS' | 'CLOSED';
+  total: number;
+  openid: string;
+  transactionId: string | null;
+}
+
+/**
+ * A local WeChat Pay API v3 (WECHAT.md §6/§9): it checks our request signatures with the merchant
+ * public key (401 SIGN_ERROR), keeps prepay idempotent for identical parameters and refuses changed
+ * ones, answers queries, and makes signed, encrypted notifications (and bad ones) for tests.
+ */
+export class FakeWechatPay {
+  readonly mchid = '1900000109';
+  readonly serial = 'MERCHANT_SERIAL_01';
+  readonly platformSerial = 'PUB_KEY_ID_0114232134912410000000000000';
+  readonly apiV3Key = 'linli-test-apiv3-key-32-chars-xx';
+  private readonly merchant = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  private readonly platform = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  private readonly orders = new Map<string, FakeOrder>();
+  private server: Server | null = null;
+  requests = 0;
+
+  constructor(readonly appId: string) {}
+
+  /** The environment our server needs to talk to this fake. */
+  env(base: string): Record<string, string> {
+    const pem = (k: KeyObject, type: 'pkcs8' | 'spki'): string => k.export({ type, format: 'pem' }).toString();
+    return {
+      WECHATPAY_MCHID: this.mchid,
+      WECHATPAY_SERIAL: this.serial,
+      WECHATPAY_PRIVATE_KEY: pem(this.merchant.privateKey, 'pkcs8'),
+      WECHATPAY_APIV3_KEY: this.apiV3Key,
+      WECHATPAY_PLATFORM_PUBLIC_KEY: pem(this.platform.publicKey, 'spki'),
+      WECHATPAY_PLATFORM_SERIAL: this.platformSerial,
+      WECHATPAY_API_BASE: base,
+      WECHATPAY_NOTIFY_URL: 'https://linli.example.org/api/payments/wechat/notify',
+    };
+  }
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => this.handle(req, Buffer.concat(chunks).toString('utf8'), res));
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  prepayOf(outTradeNo: string): FakeOrder | undefined {
+    return this.orders.get(outTradeNo);
+  }
+
+  /**
+   * The payer pays: the order becomes SUCCESS and the notification WeChat would send is returned
+   * (headers and raw body). `tamper` makes the kinds our server must refuse.
+   */
+  pay(
+    outTradeNo: string,
+    tamper: 'none' | 'signature' | 'stale' | 'serial' | 'amount' = 'none',
+    now = new Date(),
+  ): { headers: Record<string, string>; body: string } {
+    const order = this.orders.get(outTradeNo);
+    if (!order) throw new Error(`no prepay for ${outTradeNo}`);
+    order.state = 'SUCCESS';
+    order.transactionId ??= `42000${randomBytes(8).toString('hex')}`;
+    const transaction = {
+      appid: this.appId,
+      mchid: this.mchid,
+      out_trade_no: outTradeNo,
+      transaction_id: order.transactionId,
+      trade_type: 'JSAPI',
+      trade_state: 'SUCCESS',
+      trade_state_desc: '支付成功',
+      success_time: now.toISOString(),
+      payer: { openid: order.openid },
+      amount: { total: tamper === 'amount' ? order.total - 1 : order.total, payer_total: order.total, currency: 'CNY' },
+    };
+    const body = JSON.stringify({
+      id: randomBytes(8).toString('hex'),
+      create_time: now.toISOString(),
+      resource_type: 'encrypt-resource',
+      event_type: 'TRANSACTION.SUCCESS',
+      summary: '支付成功',
+      resource: encryptResource(this.apiV3Key, JSON.stringify(transaction), 'transaction'),
+    });
+    const timestamp = String(Math.floor(now.getTime() / 1000) - (tamper === 'stale' ? 600 : 0));
+    const nonce = randomBytes(16).toString('hex');
+    const signature = signNotification(this.platform.privateKey, timestamp, nonce, body);
+    return {
+      headers: {
+        'content-type': 'application/json',
+        'wechatpay-timestamp': timestamp,
+        'wechatpay-nonce': nonce,
+        'wechatpay-serial': tamper === 'serial' ? 'PUB_KEY_ID_SOMEONE_ELSE' : this.platformSerial,
+        'wechatpay-signature': tamper === 'signature' ? signNotification(this.merchant.privateKey, timestamp, nonce, body) : signature,
+      },
+      body,
+    };
+  }
+
+  private handle(req: IncomingMessage, body: string, res: ServerResponse): void {
+    this.requests++;
+    const reply = (status: number, payload?: object): void => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(payload ? JSON.stringify(payload) : '');
+    };
+    const auth = parseAuthorization(req.headers.authorization ?? '');
+    const path = req.url ?? '/';
+    const signed =
+      auth &&
+      auth.mchid === this.mchid &&
+      auth.serial_no === this.serial &&
+      verifyRequest(
+        this.merchant.publicKey,
+        req.method ?? '',
+        path,
+        auth.timestamp ?? '',
+        auth.nonce_str ?? '',
+        body,
+        auth.signature ?? '',
+      );
+    if (!signed) return reply(401, { code: 'SIGN_ERROR', message: '签名错误' });
+    if (req.method === 'POST' && path === '/v3/pay/transactions/jsapi') {
+      const p = JSON.parse(body) as {
+        appid: string;
+        mchid: string;
+        out_trade_no: string;
+        amount: { total: number };
+        payer: { openid: string };
+      };
+      if (p.appid !== this.appId || p.mchid !== this.mchid)
+        return reply(400, { code: 'APPID_MCHID_NOT_MATCH', message: 'appid和mch_id不匹配' });
+      const existing = this.orders.get(p.out_trade_no);
+      if (existing) {
+        if (existing.body !== body) return reply(400, { code: 'OUT_TRADE_NO_USED', message: '商户订单号重复' });
+        return reply(200, { prepay_id: existing.prepayId });
+      }
+      const prepayId = `wx${randomBytes(12).toString('hex')}`;
+      this.orders.set(p.out_trade_no, {
+        body,
+        prepayId,
+        state: 'NOTPAY',
+        total: p.amount.total,
+        openid: p.payer.openid,
+        transactionId: null,
+      });
+      return reply(200, { prepay_id: prepayId });
+    }
+    const query = /^\/v3\/pay\/transactions\/out-trade-no\/([^?]+)\?mchid=(\d+)$/.exec(path);
+    if (req.method === 'GET' && query) {
+      const order = this.orders.get(decodeURIComponent(query[1] as string));
+      if (!order) return reply(404, { code: 'ORDERNOTEXIST', message: '订单不存在' });
+      return reply(200, {
+        appid: this.appId,
+        mchid: this.mchid,
+        out_trade_no: query[1],
+        trade_state: order.state,
+        amount: { total: order.total },
+      });
+    }
+    reply(404, { code: 'NOT_FOUND', message: 'no such API' });
+  }
+}
