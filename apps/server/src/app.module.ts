@@ -5,12 +5,13 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Clock } from './common/clock';
 import { CommonModule } from './common/common.module';
 import { DbModule } from './common/database/database.module';
 import { ErrorFilter } from './common/error.filter';
+import { QrTokens } from './common/qr-token';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
@@ -60,11 +61,13 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        // QR tokens are signed with a key derived from the JWT secret, distinct from it.
+        { provide: QrTokens, useValue: new QrTokens(createHmac('sha256', config.jwtSecret).update('linli-qr-v1').digest()) },
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         DemoSeeder,
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, QrTokens],
     };
   }
 }

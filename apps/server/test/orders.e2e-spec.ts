@@ -1,5 +1,8 @@
-import type { BuildingView, ItemView, MeResponse, OrderView, SupplierView, WindowView } from '@linli/shared-types';
+import type { BuildingView, ItemView, MeResponse, OrderQrView, OrderView, SupplierView, WindowView } from '@linli/shared-types';
 import ExcelJS from 'exceljs';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { QrTokens } from '../src/common/qr-token';
 import { randomUUID } from 'node:crypto';
 import type request from 'supertest';
 import type { Client } from './support/test-app';
@@ -357,6 +360,26 @@ describe('supply orders', () => {
 
     const resident = await t.login('resident');
     await resident.get(`/api/staff/windows/${w.id}/pick-lists.pdf`).expect(403);
+  });
+
+  it('a confirmed order shows a decodable, signed hand-over QR; a cancelled one has none; a neighbour cannot get it', async () => {
+    const w = await openWindow();
+    const [resident, neighbour] = (await t.residents(2)) as [Client, Client];
+    const order = (await resident.post('/api/orders', { windowId: w.id, lines: [{ itemId: veg.id, quantity: 1 }] }).expect(201))
+      .body as OrderView;
+    const qr = (await resident.get(`/api/orders/${order.id}/qr`).expect(200)).body as OrderQrView;
+    expect(qr.token).toMatch(/^[A-Za-z0-9_-]{30}$/);
+    expect(qr.token).not.toContain(String(order.id));
+    expect(qr.image.startsWith('data:image/png;base64,')).toBe(true);
+    const png = PNG.sync.read(Buffer.from(qr.image.slice('data:image/png;base64,'.length), 'base64'));
+    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    expect(decoded?.data).toBe(qr.token);
+    expect(t.app.get(QrTokens).verify(qr.token, 'order', t.clock.now())).toBe(order.id);
+    expect(new Date(qr.expiresAt).getTime()).toBeGreaterThan(t.clock.now().getTime());
+
+    expect((await neighbour.get(`/api/orders/${order.id}/qr`).expect(404)).body.code).toBe('ORDER_NOT_FOUND');
+    await resident.post(`/api/orders/${order.id}/cancel`).expect(200);
+    expect((await resident.get(`/api/orders/${order.id}/qr`).expect(409)).body.code).toBe('ORDER_NOT_ACTIVE');
   });
 
   it('a WeChat Pay window needs WeChat Pay to be configured', async () => {

@@ -44,6 +44,10 @@ export const ERROR_MESSAGES = {
   ORDER_NOT_PAYABLE: '这个订单不需要付款，或已经超时',
   PAYMENT_UNAVAILABLE: '微信支付繁忙，请稍后再试',
   PAYMENT_NOTIFICATION_INVALID: '支付通知无效',
+  ORDER_NOT_ACTIVE: '这个订单已取消或还没确认，没有取货二维码',
+  QR_INVALID: '这个二维码无效，请核对后再扫',
+  QR_EXPIRED: '这个二维码已过期，请让居民刷新订单二维码',
+  QR_WRONG_PURPOSE: '这个二维码不是用在这里的',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

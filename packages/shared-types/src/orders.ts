@@ -86,3 +86,11 @@ export interface PaymentParams {
   signType: 'RSA';
   paySign: string;
 }
+
+/** GET /api/orders/:id/qr: the signed hand-over code of an order and its picture. */
+export interface OrderQrView {
+  token: string;
+  /** data:image/png;base64,… */
+  image: string;
+  expiresAt: string;
+}

@@ -53,6 +53,10 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   ORDER_NOT_PAYABLE: 409,
   PAYMENT_UNAVAILABLE: 503,
   PAYMENT_NOTIFICATION_INVALID: 401,
+  ORDER_NOT_ACTIVE: 409,
+  QR_INVALID: 400,
+  QR_EXPIRED: 400,
+  QR_WRONG_PURPOSE: 400,
 };
 
 /** Thrown to replay a stored refusal (Idempotency-Key retry) with its original status and body. */

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { OrderView } from '@linli/shared-types';
+import type { OrderQrView, OrderView } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
 import { PlaceOrderDto, ProxyOrderDto } from './dto/orders.dto';
 import { OrdersService, type WindowStats } from './orders.service';
@@ -36,6 +36,12 @@ export class OrdersController {
   @Get('orders/:id')
   get(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<OrderView> {
     return this.orders.get(actor, id);
+  }
+
+  /** The order's signed hand-over QR code (shown to the volunteer at the door). */
+  @Get('orders/:id/qr')
+  qr(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<OrderQrView> {
+    return this.orders.qr(actor, id);
   }
 
   @Post('orders/:id/cancel')

@@ -1,10 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ORDER_FLOW, nextStates, refuseTransition, type Actor as FlowActor, type OrderState, type OrderView } from '@linli/shared-types';
+import {
+  ORDER_FLOW,
+  nextStates,
+  refuseTransition,
+  type Actor as FlowActor,
+  type OrderQrView,
+  type OrderState,
+  type OrderView,
+} from '@linli/shared-types';
 import { In, LessThanOrEqual } from 'typeorm';
 import { hasRole, type Actor } from '../../common/actor';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
+import { QrTokens } from '../../common/qr-token';
+import QRCode from 'qrcode';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { DomainError } from '../../common/domain-error';
 import { CatalogService, type Offer } from '../catalog/catalog.service';
@@ -40,6 +50,7 @@ export class OrdersService {
     private readonly catalog: CatalogService,
     private readonly households: HouseholdsService,
     private readonly users: UsersService,
+    private readonly qrTokens: QrTokens,
   ) {}
 
   /** A resident orders for their own household. */
@@ -118,6 +129,21 @@ export class OrdersService {
   async get(actor: Actor, id: number): Promise<OrderView> {
     const [view] = await this.views(actor, [await this.visible(actor, id)]);
     return view as OrderView;
+  }
+
+  /**
+   * The order's hand-over QR (a signed token, never the bare id) for a confirmed or packed
+   * order; it stays valid until three days after the delivery date.
+   */
+  async qr(actor: Actor, id: number): Promise<OrderQrView> {
+    const order = await this.visible(actor, id);
+    if (order.state !== 'CONFIRMED' && order.state !== 'PACKED') throw new DomainError('ORDER_NOT_ACTIVE');
+    const { deliveryDate } = await this.catalog.windowSummary(order.windowId);
+    const afterDelivery = new Date(`${deliveryDate}T23:59:59+08:00`).getTime() + 3 * 24 * 3600 * 1000;
+    const expiresAt = new Date(Math.max(Number.isNaN(afterDelivery) ? 0 : afterDelivery, this.clock.now().getTime() + 24 * 3600 * 1000));
+    const token = this.qrTokens.sign('order', order.id, expiresAt);
+    const image = await QRCode.toDataURL(token, { errorCorrectionLevel: 'M', margin: 2, width: 360 });
+    return { token, image, expiresAt: expiresAt.toISOString() };
   }
 
   /** Cancel before packing: stock and the household's limit come back. */
