@@ -80,6 +80,9 @@ export interface WindowView {
   maxOrders: number | null;
   orderCount: number;
   items: WindowItemView[];
+  /** Fair-share windows: when the lottery ran and its published seed (null before). */
+  allocatedAt: string | null;
+  allocationSeed: string | null;
 }
 
 export interface CreateSupplierRequest {
@@ -118,4 +121,54 @@ export interface CreateWindowRequest {
   zones?: string[];
   maxOrders?: number | null;
   items: WindowItemRequest[];
+}
+
+/** Tags whose households are served first in a fair-share lottery. */
+export const PRIORITY_TAGS = ['elderly-alone', 'hardship', 'dialysis', 'chemo', 'disabled'] as const;
+
+export type RegistrationState = 'REGISTERED' | 'WON' | 'PARTIAL' | 'LOST' | 'WITHDRAWN';
+
+export const REGISTRATION_STATE_LABELS: Record<RegistrationState, string> = {
+  REGISTERED: '已登记，等待抽签',
+  WON: '已中签',
+  PARTIAL: '部分中签',
+  LOST: '未中签',
+  WITHDRAWN: '已撤回',
+};
+
+/** PUT /api/windows/:id/registration (fair-share windows): what the household would like. */
+export interface RegisterRequest {
+  lines: { itemId: number; quantity: number }[];
+}
+
+export interface RegistrationView {
+  windowId: number;
+  householdId: number;
+  state: RegistrationState;
+  requested: { itemId: number; name: string; quantity: number }[];
+  allocated: { itemId: number; name: string; quantity: number }[];
+  /** The order made for what was allocated. */
+  orderId: number | null;
+  priority: boolean;
+  updatedAt: string;
+}
+
+/** POST /api/staff/windows/:id/allocate */
+export interface AllocateRequest {
+  /** Any text; the same seed gives the same result. Random when omitted. */
+  seed?: string;
+}
+
+/** The published result of a fair-share lottery. */
+export interface AllocationView {
+  windowId: number;
+  seed: string;
+  allocatedAt: string;
+  /** How the draw works, for anyone to check. */
+  method: string;
+  households: number;
+  winners: number;
+  items: { itemId: number; name: string; stock: number; requested: number; allocated: number }[];
+  /** In draw order: door (masked for residents), priority, requested and allocated units. */
+  draw: { position: number; door: string; priority: boolean; requested: number; allocated: number }[];
 }

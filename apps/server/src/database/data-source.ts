@@ -19,6 +19,7 @@ import { OrderingWindow } from '../modules/catalog/entities/window.entity';
 import { OrderLine } from '../modules/orders/entities/order-line.entity';
 import { Order } from '../modules/orders/entities/order.entity';
 import { Payment } from '../modules/orders/entities/payment.entity';
+import { Registration } from '../modules/orders/entities/registration.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -39,6 +40,7 @@ export const ENTITIES = [
   Order,
   OrderLine,
   Payment,
+  Registration,
 ];
 
 /** TypeORM options for either database; the schema always comes from the migrations. */

@@ -164,6 +164,10 @@ export class Client {
     return body === undefined ? r : r.send(body);
   }
 
+  put(path: string, body: object, key: string = randomUUID()): request.Test {
+    return request(this.url).put(path).set('Authorization', `Bearer ${this.token}`).set('Idempotency-Key', key).send(body);
+  }
+
   patch(path: string, body: object, key: string = randomUUID()): request.Test {
     return request(this.url).patch(path).set('Authorization', `Bearer ${this.token}`).set('Idempotency-Key', key).send(body);
   }

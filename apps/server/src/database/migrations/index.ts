@@ -1,6 +1,7 @@
 import { Foundation1745000000000 } from './1745000000000-foundation';
 import { CatalogOrders1745100000000 } from './1745100000000-catalog-orders';
 import { Payments1745200000000 } from './1745200000000-payments';
+import { FairShare1745300000000 } from './1745300000000-fair-share';
 
 /** Every migration, in order. Run at boot on SQLite and MySQL alike. */
-export const MIGRATIONS = [Foundation1745000000000, CatalogOrders1745100000000, Payments1745200000000];
+export const MIGRATIONS = [Foundation1745000000000, CatalogOrders1745100000000, Payments1745200000000, FairShare1745300000000];

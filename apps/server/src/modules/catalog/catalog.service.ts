@@ -112,6 +112,8 @@ export class CatalogService {
         zones: joinList(dto.zones ?? []),
         maxOrders: dto.maxOrders ?? null,
         orderCount: 0,
+        allocationSeed: null,
+        allocatedAt: null,
         createdBy: actor.userId,
         createdAt: this.clock.now(),
       });
@@ -187,6 +189,30 @@ export class CatalogService {
     return new Map(items.map((i) => [i.id, names.get(i.supplierId) ?? '']));
   }
 
+  /** Marks a window's draw as done with its seed; false when another run got there first. */
+  async claimAllocation(windowId: number, seed: string, at: Date): Promise<boolean> {
+    const claimed = await this.db.manager
+      .createQueryBuilder()
+      .update(OrderingWindow)
+      .set({ allocationSeed: seed, allocatedAt: at })
+      .where('id = :id AND allocated_at IS NULL', { id: windowId })
+      .execute();
+    return claimed.affected === 1;
+  }
+
+  /** A window by id, for other modules that check access themselves. */
+  async staffVisibleWindow(windowId: number): Promise<OrderingWindow> {
+    const window = await this.db.repo(OrderingWindow).findOneBy({ id: windowId });
+    if (!window) throw new DomainError('WINDOW_NOT_FOUND');
+    return window;
+  }
+
+  /** Stock left per window item, read now (inside the caller's transaction). */
+  async stockOf(windowId: number): Promise<Map<number, number>> {
+    const rows = await this.db.repo(WindowItem).find({ where: { windowId }, select: ['id', 'stock'] });
+    return new Map(rows.map((r) => [r.id, r.stock]));
+  }
+
   /** Title and delivery date of a window, for order views. */
   async windowSummary(windowId: number): Promise<{ title: string; deliveryDate: string }> {
     const w = await this.db.repo(OrderingWindow).findOne({ where: { id: windowId }, select: ['id', 'title', 'deliveryDate'] });
@@ -217,7 +243,7 @@ export class CatalogService {
    */
   private readonly offerCache = new Map<number, Offer[]>();
 
-  private async offers(windowId: number): Promise<Offer[]> {
+  async offers(windowId: number): Promise<Offer[]> {
     const cached = this.offerCache.get(windowId);
     if (cached) return cached;
     const rows = await this.db.repo(WindowItem).findBy({ windowId });
@@ -345,6 +371,8 @@ export class CatalogService {
       maxOrders: w.maxOrders,
       orderCount: w.orderCount,
       items: itemViews,
+      allocatedAt: w.allocatedAt ? new Date(w.allocatedAt).toISOString() : null,
+      allocationSeed: w.allocationSeed,
     };
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import {
   formatDoor,
+  PRIORITY_TAGS,
   maskPhone,
   type BindingCodeResponse,
   type BuildingView,
@@ -110,6 +111,13 @@ export class HouseholdsService {
         },
       ]),
     );
+  }
+
+  /** Which of these households carry a priority tag (served first in fair-share draws). */
+  async priorityOf(ids: number[]): Promise<Set<number>> {
+    const unique = [...new Set(ids)];
+    const rows = unique.length ? await this.db.repo(Household).find({ where: { id: In(unique) }, select: ['id', 'tags'] }) : [];
+    return new Set(rows.filter((h) => splitTags(h.tags).some((t) => (PRIORITY_TAGS as readonly string[]).includes(t))).map((h) => h.id));
   }
 
   /** Staff search by building, room, tag or contact. */

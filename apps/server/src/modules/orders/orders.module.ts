@@ -3,6 +3,8 @@ import { CatalogModule } from '../catalog/catalog.module';
 import { CommunityModule } from '../community/community.module';
 import { OrdersController } from './orders.controller';
 import { OrderExpiry } from './order-expiry';
+import { FairShareController } from './fair-share.controller';
+import { FairShareService } from './fair-share.service';
 import { OrdersService } from './orders.service';
 import { PaymentsController } from './payments.controller';
 import { PaymentsService } from './payments.service';
@@ -11,8 +13,8 @@ import { WechatModule } from '../../wechat/wechat.module';
 /** Supply orders. */
 @Module({
   imports: [CommunityModule, CatalogModule, WechatModule],
-  controllers: [OrdersController, PaymentsController],
-  providers: [OrdersService, OrderExpiry, PaymentsService],
+  controllers: [OrdersController, PaymentsController, FairShareController],
+  providers: [OrdersService, OrderExpiry, PaymentsService, FairShareService],
   exports: [OrdersService],
 })
 export class OrdersModule {}

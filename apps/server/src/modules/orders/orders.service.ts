@@ -78,6 +78,7 @@ export class OrdersService {
     return this.db.transaction(async (tx) => {
       const household = await this.households.lockForUpdate(householdId);
       const { window, offers } = await this.catalog.offerTo(dto.windowId, household);
+      if (window.mode === 'fair') throw new DomainError('WINDOW_IS_FAIR_SHARE');
       const lines = mergeLines(dto.lines, offers);
       for (const { offer, quantity } of lines) await this.catalog.reserveForHousehold(offer, householdId, quantity);
       const now = this.clock.now();

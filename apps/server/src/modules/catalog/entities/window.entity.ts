@@ -50,6 +50,13 @@ export class OrderingWindow {
   @Column({ name: 'order_count', type: 'int', default: 0 })
   orderCount: number;
 
+  /** Fair-share windows: the published lottery seed, and when the draw ran (null before). */
+  @Column({ name: 'allocation_seed', type: 'varchar', length: 100, nullable: true })
+  allocationSeed: string | null;
+
+  @Column({ name: 'allocated_at', type: 'datetime', precision: 3, nullable: true })
+  allocatedAt: Date | null;
+
   @Column({ name: 'created_by', type: 'int' })
   createdBy: number;
 

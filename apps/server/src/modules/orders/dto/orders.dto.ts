@@ -1,4 +1,4 @@
-import type { OrderLineRequest, PlaceOrderRequest, ProxyOrderRequest } from '@linli/shared-types';
+import type { AllocateRequest, OrderLineRequest, PlaceOrderRequest, ProxyOrderRequest, RegisterRequest } from '@linli/shared-types';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
@@ -35,4 +35,21 @@ export class PlaceOrderDto implements PlaceOrderRequest {
 export class ProxyOrderDto extends PlaceOrderDto implements ProxyOrderRequest {
   @IsInt({ message: '请选择住户' })
   householdId: number;
+}
+
+export class RegisterDto implements RegisterRequest {
+  @IsArray({ message: '请选择要登记的东西' })
+  @ArrayMinSize(1, { message: '请至少选择一件商品' })
+  @ArrayMaxSize(50, { message: '一次最多 50 种商品' })
+  @ValidateNested({ each: true })
+  @Type(() => OrderLineDto)
+  lines: OrderLineDto[];
+}
+
+export class AllocateDto implements AllocateRequest {
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100, { message: '种子最多 100 个字' })
+  seed?: string;
 }
