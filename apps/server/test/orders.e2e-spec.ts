@@ -259,6 +259,27 @@ describe('supply orders', () => {
     expect(await stockOf(w.id, veg.id)).toBe(97);
   });
 
+  it('a per-building cap stops a building at its number of orders, other buildings go on', async () => {
+    const w = await openWindow({ maxOrdersPerBuilding: 2 });
+    const all = await t.residents(40);
+    const buildingOf = new Map<Client, number>();
+    for (const r of all) buildingOf.set(r, ((await r.get('/api/me').expect(200)).body as MeResponse).household?.buildingId ?? 0);
+    const byBuilding = new Map<number, Client[]>();
+    for (const r of all) byBuilding.set(buildingOf.get(r) ?? 0, [...(byBuilding.get(buildingOf.get(r) ?? 0) ?? []), r]);
+    const [crowded, others] = [...byBuilding.values()].sort((a, b) => b.length - a.length) as [Client[], Client[]];
+    expect(crowded.length).toBeGreaterThanOrEqual(4);
+    const answers = await Promise.all(
+      crowded.slice(0, 4).map((r) => r.post('/api/orders', { windowId: w.id, lines: [{ itemId: veg.id, quantity: 1 }] })),
+    );
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(2);
+    expect(answers.filter((a) => a.status === 409).map((a) => a.body.message)).toEqual([
+      '您所在楼栋本批次的名额已满',
+      '您所在楼栋本批次的名额已满',
+    ]);
+    await (others[0] as Client).post('/api/orders', { windowId: w.id, lines: [{ itemId: veg.id, quantity: 1 }] }).expect(201);
+    expect(await stockOf(w.id, veg.id)).toBe(97);
+  });
+
   it('bad input is a 400 that changes nothing: unknown item, zero quantity, unknown field', async () => {
     const w = await openWindow();
     const [resident] = (await t.residents(1)) as [Client];

@@ -78,6 +78,8 @@ export interface WindowView {
   /** Lockdown zones this window serves; empty = every zone. */
   zones: string[];
   maxOrders: number | null;
+  /** Orders per building after which that building is full; null = no cap. */
+  maxOrdersPerBuilding: number | null;
   orderCount: number;
   items: WindowItemView[];
   /** Fair-share windows: when the lottery ran and its published seed (null before). */
@@ -120,6 +122,7 @@ export interface CreateWindowRequest {
   buildingIds?: number[];
   zones?: string[];
   maxOrders?: number | null;
+  maxOrdersPerBuilding?: number | null;
   items: WindowItemRequest[];
 }
 

@@ -32,6 +32,7 @@ export const ERROR_MESSAGES = {
   WINDOW_CLOSED: '本批次订购已经结束',
   WINDOW_PAUSED: '订购暂停中，请稍后再试',
   WINDOW_FULL: '本批次订单已满，订购已结束',
+  BUILDING_FULL: '您所在楼栋本批次的名额已满',
   NOT_YOUR_ZONE: '本批次不供应您所在的楼栋或片区',
   ITEM_NOT_IN_WINDOW: '本批次没有这件商品',
   OUT_OF_STOCK: '已经抢光了，下次早点来',

@@ -14,6 +14,7 @@ import { User } from '../modules/community/entities/user.entity';
 import { HouseholdPurchase } from '../modules/catalog/entities/household-purchase.entity';
 import { Item } from '../modules/catalog/entities/item.entity';
 import { Supplier } from '../modules/catalog/entities/supplier.entity';
+import { WindowBuildingCount } from '../modules/catalog/entities/window-building-count.entity';
 import { WindowItem } from '../modules/catalog/entities/window-item.entity';
 import { OrderingWindow } from '../modules/catalog/entities/window.entity';
 import { OrderLine } from '../modules/orders/entities/order-line.entity';
@@ -41,6 +42,7 @@ export const ENTITIES = [
   OrderLine,
   Payment,
   Registration,
+  WindowBuildingCount,
 ];
 
 /** TypeORM options for either database; the schema always comes from the migrations. */

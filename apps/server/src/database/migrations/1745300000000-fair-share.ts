@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner, Table, TableColumn } from 'typeorm';
 
-/** Fair-share windows: registrations, and the published lottery seed of a window. */
+/** Fair-share windows (registrations, the published lottery seed) and per-building order caps. */
 export class FairShare1745300000000 implements MigrationInterface {
   name = 'FairShare1745300000000';
 
@@ -8,7 +8,21 @@ export class FairShare1745300000000 implements MigrationInterface {
     await q.addColumns('windows', [
       new TableColumn({ name: 'allocation_seed', type: 'varchar', length: '100', isNullable: true }),
       new TableColumn({ name: 'allocated_at', type: 'datetime', precision: 3, isNullable: true }),
+      new TableColumn({ name: 'max_orders_per_building', type: 'int', isNullable: true }),
     ]);
+    // Orders per building in a capped window: the cap is a conditional UPDATE on this row.
+    await q.createTable(
+      new Table({
+        name: 'window_building_counts',
+        columns: [
+          { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+          { name: 'window_id', type: 'int' },
+          { name: 'building_id', type: 'int' },
+          { name: 'orders', type: 'int', default: 0 },
+        ],
+        indices: [{ name: 'UQ_window_building_counts', columnNames: ['window_id', 'building_id'], isUnique: true }],
+      }),
+    );
     await q.createTable(
       new Table({
         name: 'registrations',
@@ -33,6 +47,8 @@ export class FairShare1745300000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.dropTable('registrations');
+    await q.dropTable('window_building_counts');
+    await q.dropColumn('windows', 'max_orders_per_building');
     await q.dropColumn('windows', 'allocated_at');
     await q.dropColumn('windows', 'allocation_seed');
   }

@@ -12,6 +12,7 @@ import type { CreateItemDto, CreateSupplierDto, CreateWindowDto } from './dto/ca
 import { HouseholdPurchase } from './entities/household-purchase.entity';
 import { Item } from './entities/item.entity';
 import { Supplier } from './entities/supplier.entity';
+import { WindowBuildingCount } from './entities/window-building-count.entity';
 import { WindowItem } from './entities/window-item.entity';
 import { OrderingWindow, type WindowStatus } from './entities/window.entity';
 import { joinList, servesHousehold, splitList, windowPhase } from './window-phase';
@@ -111,6 +112,7 @@ export class CatalogService {
         buildingIds: joinList(dto.buildingIds ?? []),
         zones: joinList(dto.zones ?? []),
         maxOrders: dto.maxOrders ?? null,
+        maxOrdersPerBuilding: dto.maxOrdersPerBuilding ?? null,
         orderCount: 0,
         allocationSeed: null,
         allocatedAt: null,
@@ -284,6 +286,26 @@ export class CatalogService {
     if (taken.affected !== 1) throw new DomainError('WINDOW_FULL');
   }
 
+  /** Counts an order against its building's cap, if the window has one (BUILDING_FULL when reached). */
+  async countBuildingOrder(window: OrderingWindow, buildingId: number): Promise<void> {
+    if (window.maxOrdersPerBuilding === null) return;
+    await this.db.manager
+      .createQueryBuilder()
+      .insert()
+      .into(WindowBuildingCount)
+      .values({ windowId: window.id, buildingId, orders: 0 })
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
+    const counted = await this.db.manager
+      .createQueryBuilder()
+      .update(WindowBuildingCount)
+      .set({ orders: () => 'orders + 1' })
+      .where('window_id = :w AND building_id = :b AND orders < :cap', { w: window.id, b: buildingId, cap: window.maxOrdersPerBuilding })
+      .execute();
+    if (counted.affected !== 1) throw new DomainError('BUILDING_FULL', { limit: window.maxOrdersPerBuilding });
+  }
+
   /** Adds to the household's units of a window item unless that passes its limit. */
   async reserveForHousehold(offer: Offer, householdId: number, quantity: number): Promise<void> {
     await this.db.manager
@@ -369,6 +391,7 @@ export class CatalogService {
       buildingIds: splitList(w.buildingIds).map(Number),
       zones: splitList(w.zones),
       maxOrders: w.maxOrders,
+      maxOrdersPerBuilding: w.maxOrdersPerBuilding,
       orderCount: w.orderCount,
       items: itemViews,
       allocatedAt: w.allocatedAt ? new Date(w.allocatedAt).toISOString() : null,

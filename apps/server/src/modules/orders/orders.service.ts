@@ -114,6 +114,7 @@ export class OrdersService {
         await this.audit.record(tx, actor, { action: 'order.proxy', targetType: 'order', targetId: order.id, details: { householdId } });
       const door = (await this.households.doors([householdId])).get(householdId);
       const view = this.toView(actor, order, orderLines, window, door?.address ?? '', actor.nickname);
+      await this.catalog.countBuildingOrder(window, household.buildingId);
       await this.catalog.countOrder(window);
       for (const { offer, quantity } of lines) await this.catalog.takeStock(offer, quantity);
       return view;

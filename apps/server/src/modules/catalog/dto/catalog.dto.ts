@@ -159,6 +159,12 @@ export class CreateWindowDto implements CreateWindowRequest {
   @Min(1, { message: '订单上限至少 1 单' })
   maxOrders?: number | null;
 
+  @IsOptional()
+  @ValidateIf((o: CreateWindowDto) => o.maxOrdersPerBuilding !== null)
+  @IsInt({ message: '每栋订单上限要填整数' })
+  @Min(1, { message: '每栋订单上限至少 1 单' })
+  maxOrdersPerBuilding?: number | null;
+
   @IsArray({ message: '请选择要供应的商品' })
   @ArrayMinSize(1, { message: '请至少选择一件商品' })
   @ArrayMaxSize(100)

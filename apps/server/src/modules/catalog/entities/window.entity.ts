@@ -47,6 +47,10 @@ export class OrderingWindow {
   @Column({ name: 'max_orders', type: 'int', nullable: true })
   maxOrders: number | null;
 
+  /** Orders per building after which that building's households can no longer order; null = no cap. */
+  @Column({ name: 'max_orders_per_building', type: 'int', nullable: true })
+  maxOrdersPerBuilding: number | null;
+
   @Column({ name: 'order_count', type: 'int', default: 0 })
   orderCount: number;
 
