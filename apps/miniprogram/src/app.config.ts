@@ -12,7 +12,15 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'staff',
-      pages: ['bindings/index', 'households/index', 'household-edit/index', 'windows/index', 'window-edit/index', 'window-stats/index'],
+      pages: [
+        'bindings/index',
+        'households/index',
+        'household-edit/index',
+        'windows/index',
+        'window-edit/index',
+        'window-stats/index',
+        'proxy-order/index',
+      ],
     },
   ],
   preloadRule: {

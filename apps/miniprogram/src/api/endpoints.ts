@@ -15,9 +15,11 @@ import type {
   ItemView,
   LoginResponse,
   MeResponse,
+  OrderQrView,
   OrderState,
   OrderView,
   Page,
+  PaymentParams,
   PlaceOrderRequest,
   ProxyOrderRequest,
   RejectBindingRequest,
@@ -153,6 +155,16 @@ export function cancelOrder(id: number, key?: string): Promise<OrderView> {
   return request({ method: 'POST', path: `/orders/${id}/cancel`, idempotencyKey: key });
 }
 
+/** The hand-over code of a CONFIRMED or PACKED order (409 ORDER_NOT_ACTIVE otherwise). */
+export function getOrderQr(id: number): Promise<OrderQrView> {
+  return request({ path: `/orders/${id}/qr` });
+}
+
+/** What Taro.requestPayment needs for a PENDING_PAYMENT order; success there is not proof of payment. */
+export function getPaymentParams(id: number, key?: string): Promise<PaymentParams> {
+  return request({ method: 'POST', path: `/orders/${id}/pay`, idempotencyKey: key });
+}
+
 // ---- ordering (staff) ----------------------------------------------------------------------
 
 /** Local addition: the answer of GET /api/staff/windows/:id/stats. */
@@ -206,4 +218,19 @@ export function packWindow(id: number, key?: string): Promise<{ packed: number }
 
 export function placeProxyOrder(body: ProxyOrderRequest, key?: string): Promise<OrderView> {
   return request({ method: 'POST', path: '/staff/orders', body, idempotencyKey: key });
+}
+
+/** The window's pick lists (one per building) as a printable PDF. */
+export function downloadPickListsPdf(windowId: number): Promise<void> {
+  return downloadFile(`/staff/windows/${windowId}/pick-lists.pdf`, {}, `拣货单-${windowId}.pdf`);
+}
+
+/** The window's pick lists as an Excel sheet. */
+export function downloadPickListsXlsx(windowId: number): Promise<void> {
+  return downloadFile(`/staff/windows/${windowId}/pick-lists.xlsx`, {}, `拣货单-${windowId}.xlsx`);
+}
+
+/** Every order of the window as an Excel sheet. */
+export function downloadWindowOrdersXlsx(windowId: number): Promise<void> {
+  return downloadFile(`/staff/windows/${windowId}/orders.xlsx`, {}, `订单-${windowId}.xlsx`);
 }

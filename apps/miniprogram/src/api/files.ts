@@ -70,9 +70,16 @@ export async function uploadFile<T>(path: string, picked: PickedFile, idempotenc
   return settle<T>(res.statusCode, parseJson(res.data), hadToken);
 }
 
+/** The document types WeChat's viewer is asked to open (from the file name's ending). */
+export type DocumentType = 'xlsx' | 'pdf';
+
+function documentType(fileName: string): DocumentType {
+  return fileName.toLowerCase().endsWith('.pdf') ? 'pdf' : 'xlsx';
+}
+
 /**
- * GET a file and hand it to the person: the browser saves it as `fileName`; WeChat opens it
- * in its document viewer, from where it can be forwarded or saved.
+ * GET a file (Excel or PDF) and hand it to the person: the browser saves it as `fileName`;
+ * WeChat opens it in its document viewer, from where it can be printed, forwarded or saved.
  */
 export async function downloadFile(path: string, query: Query, fileName: string): Promise<void> {
   const headers = authHeaders();
@@ -106,7 +113,7 @@ export async function downloadFile(path: string, query: Query, fileName: string)
   if (res.statusCode < 200 || res.statusCode >= 300) {
     settle(res.statusCode, readTempText(res.tempFilePath), hadToken);
   }
-  await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'xlsx', showMenu: true });
+  await Taro.openDocument({ filePath: res.tempFilePath, fileType: documentType(fileName), showMenu: true });
 }
 
 function parseJson(text: string): unknown {

@@ -1,8 +1,8 @@
-import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { View } from '@tarojs/components';
-import { formatFen, ORDER_STATE_LABELS, PAYMENT_MODE_LABELS, type OrderState, type OrderView } from '@linli/shared-types';
-import { ApiError, cancelOrder, getOrder, showApiError } from '@/api';
+import { useEffect, useRef, useState } from 'react';
+import Taro, { useDidHide, useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { Image, View } from '@tarojs/components';
+import { formatFen, ORDER_STATE_LABELS, PAYMENT_MODE_LABELS, type OrderQrView, type OrderState, type OrderView } from '@linli/shared-types';
+import { ApiError, cancelOrder, errorMessage, getOrder, getOrderQr, getPaymentParams, showApiError } from '@/api';
 import { Button } from '@/components/nutui';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { LabelValue } from '@/components/LabelValue';
@@ -21,6 +21,26 @@ function steps(order: OrderView): OrderState[] {
   return start;
 }
 
+/** How often and how long to ask the server whether a payment arrived. */
+const PAY_POLL_MS = 2000;
+const PAY_POLL_LIMIT_MS = 20000;
+
+/** 'HH:mm' of an ISO time in Asia/Shanghai. */
+function clock(iso: string): string {
+  const d = new Date(Date.parse(iso) + 8 * 60 * 60 * 1000);
+  return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** True when WeChat's payment sheet was closed by the person (not an error to report). */
+function cancelledPayment(error: unknown): boolean {
+  const msg = (error as { errMsg?: unknown } | null)?.errMsg;
+  return typeof msg === 'string' && msg.includes('cancel');
+}
+
 /** One order: what was bought, where it goes, how far it got; cancel while still allowed. */
 export default function OrderPage() {
   const router = useRouter();
@@ -30,17 +50,50 @@ export default function OrderPage() {
   const [order, setOrder] = useState<OrderView | null>(null);
   const [noHousehold, setNoHousehold] = useState(false);
   const [confirmCancel, setConfirmCancel] = useState(false);
+  const [qr, setQr] = useState<OrderQrView | null>(null);
+  const [qrLarge, setQrLarge] = useState(false);
+  /** The payment's progress after WeChat's sheet: '' (none), checking, or not yet seen. */
+  const [payStatus, setPayStatus] = useState<'' | 'checking' | 'unconfirmed'>('');
+  const [payError, setPayError] = useState('');
+  /** Stops the payment polling when the page goes away. */
+  const alive = useRef(true);
+
+  const loadQr = async (next: OrderView) => {
+    if (next.state !== 'CONFIRMED' && next.state !== 'PACKED') {
+      setQr(null);
+      return;
+    }
+    try {
+      setQr(await getOrderQr(next.id));
+    } catch (error) {
+      showApiError(error);
+    }
+  };
 
   const load = async () => {
     try {
-      setOrder(await getOrder(id));
+      const next = await getOrder(id);
+      setOrder(next);
+      await loadQr(next);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'NO_HOUSEHOLD') setNoHousehold(true);
       else showApiError(error);
     }
   };
 
-  useDidShow(() => void load());
+  useDidShow(() => {
+    alive.current = true;
+    void load();
+  });
+  useDidHide(() => {
+    alive.current = false;
+  });
+  useEffect(
+    () => () => {
+      alive.current = false;
+    },
+    [],
+  );
   usePullDownRefresh(() => {
     void load().finally(() => void Taro.stopPullDownRefresh());
   });
@@ -52,6 +105,54 @@ export default function OrderPage() {
     void Taro.showToast({ title: '已取消', icon: 'success' });
     return result;
   });
+
+  /** Asks the server until it has the payment (WeChat's success alone is not proof). */
+  const waitForPayment = async (orderId: number) => {
+    setPayStatus('checking');
+    const deadline = Date.now() + PAY_POLL_LIMIT_MS;
+    while (alive.current && Date.now() < deadline) {
+      await sleep(PAY_POLL_MS);
+      try {
+        const next = await getOrder(orderId);
+        if (next.state !== 'PENDING_PAYMENT') {
+          setOrder(next);
+          setPayStatus('');
+          await loadQr(next);
+          if (next.state === 'CONFIRMED') void Taro.showToast({ title: '付款成功', icon: 'success' });
+          return;
+        }
+      } catch {
+        // a missed answer: ask again until the deadline
+      }
+    }
+    setPayStatus('unconfirmed');
+  };
+
+  const pay = useAction(
+    async (orderId: number, key: string) => {
+      setPayError('');
+      const params = await getPaymentParams(orderId, key);
+      if (process.env.TARO_ENV !== 'weapp') return params;
+      try {
+        await Taro.requestPayment({
+          timeStamp: params.timeStamp,
+          nonceStr: params.nonceStr,
+          package: params.package,
+          signType: params.signType,
+          paySign: params.paySign,
+        });
+      } catch (error) {
+        setPayError(cancelledPayment(error) ? '您没有完成付款，可以再点一次“去支付”' : '付款没有成功，请稍后再试');
+        return params;
+      }
+      await waitForPayment(orderId);
+      return params;
+    },
+    (error) => {
+      setPayError(errorMessage(error));
+      return true;
+    },
+  );
 
   if (noHousehold) {
     return (
@@ -101,6 +202,52 @@ export default function OrderPage() {
         </View>
       </View>
 
+      {order.state === 'PENDING_PAYMENT' ? (
+        <View className="card pay-card" id="order-pay">
+          {order.expiresAt ? (
+            <View className="pay-card__deadline" id="order-pay-deadline">{`请在 ${clock(order.expiresAt)} 前付款，超时订单自动取消`}</View>
+          ) : null}
+          {payStatus === 'checking' ? (
+            <View className="status status--pending" id="order-pay-checking">
+              <View className="status__title">正在确认付款…</View>
+            </View>
+          ) : null}
+          {payStatus === 'unconfirmed' ? (
+            <View className="status status--pending" id="order-pay-unconfirmed">
+              <View className="text">付款结果确认中，请稍后刷新订单</View>
+            </View>
+          ) : null}
+          {payError ? (
+            <View className="error-text" role="alert" id="order-pay-error">
+              {payError}
+            </View>
+          ) : null}
+          <Button
+            id="order-pay-button"
+            type="primary"
+            size="large"
+            block
+            loading={pay.busy}
+            disabled={payStatus === 'checking'}
+            onClick={() => void pay.run(order.id)}
+          >
+            {`去支付 ${formatFen(order.totalFen)}`}
+          </Button>
+        </View>
+      ) : null}
+
+      {qr && (order.state === 'CONFIRMED' || order.state === 'PACKED') ? (
+        <View className="card qr-card" id="order-qr">
+          <View className="card-title">取货二维码</View>
+          <View className="qr-card__frame" onClick={() => setQrLarge(true)}>
+            <Image id="order-qr-image" className="qr-card__image" src={qr.image} mode="scaleToFill" />
+          </View>
+          <View className="qr-card__hint">送货上门时请出示此码</View>
+          <View className="muted">{`有效期至 ${formatTime(qr.expiresAt)}`}</View>
+          <View className="muted">点二维码可放大</View>
+        </View>
+      ) : null}
+
       <View className="card" id="order-detail">
         <View className="card-title">{order.windowTitle}</View>
         {order.lines.map((line) => (
@@ -133,6 +280,14 @@ export default function OrderPage() {
           查看我的订单
         </Button>
       </View>
+
+      {qrLarge && qr ? (
+        <View className="qr-overlay" id="order-qr-overlay" onClick={() => setQrLarge(false)}>
+          <Image className="qr-overlay__image" src={qr.image} mode="scaleToFill" />
+          <View className="qr-overlay__hint">送货上门时请出示此码</View>
+          <View className="qr-overlay__close">点任意处关闭</View>
+        </View>
+      ) : null}
 
       <ConfirmDialog
         visible={confirmCancel}

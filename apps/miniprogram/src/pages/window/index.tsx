@@ -3,7 +3,6 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Textarea, View } from '@tarojs/components';
 import {
   formatFen,
-  ITEM_KIND_LABELS,
   PAYMENT_MODE_LABELS,
   WINDOW_PHASE_LABELS,
   type PlaceOrderRequest,
@@ -14,15 +13,11 @@ import { ApiError, errorMessage, getSession, getWindow, placeOrder, showApiError
 import { Button } from '@/components/nutui';
 import { LabelValue } from '@/components/LabelValue';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { ItemCard, maxFor } from '@/components/ItemCard';
 import { NoHousehold } from '@/components/NoHousehold';
 import { useAction } from '@/hooks/useAction';
 import { formatDate, formatHours, formatTime } from '@/utils/format';
 import '../ordering.css';
-
-/** How many of an item one household may take: the limit, and never more than is left (`stock` is what is left). */
-function maxFor(item: WindowItemView): number {
-  return Math.max(0, Math.min(item.limitPerHousehold, item.stock));
-}
 
 /** One window: pick how many of each item, write a note, and place the order. */
 export default function WindowPage() {
@@ -115,63 +110,15 @@ export default function WindowPage() {
         <LabelValue label="付款方式">{PAYMENT_MODE_LABELS[win.paymentMode]}</LabelValue>
       </View>
 
-      {win.items.map((item) => {
-        const left = Math.max(0, item.stock);
-        const soldOut = left === 0;
-        const q = quantities[item.itemId] ?? 0;
-        const max = maxFor(item);
-        return (
-          <View key={item.itemId} id={`item-${item.itemId}`} className={soldOut ? 'card item-card item-card--soldout' : 'card item-card'}>
-            <View className="row window-card__head">
-              <View className="item-card__name window-card__title">{item.name}</View>
-              <View className="tag">{ITEM_KIND_LABELS[item.kind]}</View>
-            </View>
-            {item.contents.length > 0 ? (
-              <View className="item-card__contents">
-                {item.contents.map((c, i) => (
-                  <View key={i} className="text">
-                    {`${c.name} ${c.quantity}`}
-                  </View>
-                ))}
-              </View>
-            ) : null}
-            <View className="item-card__price">{formatFen(item.priceFen)}</View>
-            {soldOut ? (
-              <View className="item-card__soldout">已抢光</View>
-            ) : (
-              <View>
-                <View className="text">{`剩余 ${left} 份`}</View>
-                <View className="text">{`每户限购 ${item.limitPerHousehold} 份`}</View>
-                {canOrder ? (
-                  <View className="stepper">
-                    <View
-                      id={`item-${item.itemId}-minus`}
-                      role="button"
-                      aria-label="减少一份"
-                      className={q > 0 ? 'stepper__button' : 'stepper__button stepper__button--disabled'}
-                      onClick={() => change(item, -1)}
-                    >
-                      −
-                    </View>
-                    <View id={`item-${item.itemId}-quantity`} className="stepper__value">
-                      {q}
-                    </View>
-                    <View
-                      id={`item-${item.itemId}-plus`}
-                      role="button"
-                      aria-label="增加一份"
-                      className={q < max ? 'stepper__button' : 'stepper__button stepper__button--disabled'}
-                      onClick={() => change(item, 1)}
-                    >
-                      +
-                    </View>
-                  </View>
-                ) : null}
-              </View>
-            )}
-          </View>
-        );
-      })}
+      {win.items.map((item) => (
+        <ItemCard
+          key={item.itemId}
+          item={item}
+          quantity={quantities[item.itemId] ?? 0}
+          canOrder={canOrder}
+          onChange={(delta) => change(item, delta)}
+        />
+      ))}
 
       {canOrder ? (
         <View className="card order-bar">

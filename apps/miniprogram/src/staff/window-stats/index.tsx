@@ -2,7 +2,18 @@ import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidHide, useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { ORDER_STATE_LABELS, ORDER_STATES, WINDOW_PHASE_LABELS, type WindowView } from '@linli/shared-types';
-import { getWindowStats, listStaffWindows, packWindow, setWindowStatus, showApiError, type WindowStats, type WindowStatus } from '@/api';
+import {
+  downloadPickListsPdf,
+  downloadPickListsXlsx,
+  downloadWindowOrdersXlsx,
+  getWindowStats,
+  listStaffWindows,
+  packWindow,
+  setWindowStatus,
+  showApiError,
+  type WindowStats,
+  type WindowStatus,
+} from '@/api';
 import { Button } from '@/components/nutui';
 import { LabelValue } from '@/components/LabelValue';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
@@ -64,6 +75,11 @@ export default function StaffWindowStatsPage() {
     await load();
     return result;
   });
+
+  // Downloads change nothing on the server; useAction gives the busy flag and the error toast.
+  const pickPdf = useAction(async (windowId: number) => downloadPickListsPdf(windowId));
+  const pickXlsx = useAction(async (windowId: number) => downloadPickListsXlsx(windowId));
+  const ordersXlsx = useAction(async (windowId: number) => downloadWindowOrdersXlsx(windowId));
 
   if (!stats) return <View className="page loading">正在加载…</View>;
   const phase = stats.phase;
@@ -131,6 +147,21 @@ export default function StaffWindowStatsPage() {
             <View className="sw-figure__value">{`${b.orders} 单`}</View>
           </View>
         ))}
+      </View>
+
+      <View className="card" id="stats-downloads">
+        <View className="card-title">打印与导出</View>
+        <View className="button-stack">
+          <Button id="download-pick-pdf" type="primary" size="large" block loading={pickPdf.busy} onClick={() => void pickPdf.run(id)}>
+            打印拣货单（PDF）
+          </Button>
+          <Button id="download-pick-xlsx" size="large" block loading={pickXlsx.busy} onClick={() => void pickXlsx.run(id)}>
+            拣货单 Excel
+          </Button>
+          <Button id="download-orders-xlsx" size="large" block loading={ordersXlsx.busy} onClick={() => void ordersXlsx.run(id)}>
+            订单 Excel
+          </Button>
+        </View>
       </View>
 
       <View className="button-stack">

@@ -49,6 +49,22 @@ export default function StaffWindowsPage() {
           <LabelValue label="订购时间">{formatHours(w.opensAt, w.closesAt)}</LabelValue>
           <LabelValue label="送货日期">{formatDate(w.deliveryDate)}</LabelValue>
           <View className="text">{`${PAYMENT_MODE_LABELS[w.paymentMode]} · 已有 ${w.orderCount} 单`}</View>
+          {w.phase === 'OPEN' ? (
+            <View className="sw-proxy">
+              <Button
+                id={`staff-window-${w.id}-proxy`}
+                size="large"
+                block
+                fill="outline"
+                onClick={(e) => {
+                  e.stopPropagation();
+                  void Taro.navigateTo({ url: `/staff/proxy-order/index?windowId=${w.id}` });
+                }}
+              >
+                代居民下单
+              </Button>
+            </View>
+          ) : null}
           <View className="sw-go">查看情况 ›</View>
         </View>
       ))}
