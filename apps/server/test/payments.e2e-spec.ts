@@ -2,7 +2,8 @@ import type { ItemView, LoginResponse, OrderView, PaymentParams, SupplierView, W
 import { createVerify } from 'node:crypto';
 import request from 'supertest';
 import { OrderExpiry } from '../src/modules/orders/order-expiry';
-import { outTradeNo } from '../src/modules/orders/payments.service';
+import { outRefundNo, outTradeNo } from '../src/modules/orders/payments.service';
+import { RefundSweep } from '../src/modules/orders/refund-sweep';
 import { FakeWechat } from './support/fake-wechat';
 import { FakeWechatPay } from './support/fake-wechat-pay';
 import type { Client } from './support/test-app';
@@ -148,7 +149,7 @@ describe('paying an order with WeChat Pay', () => {
     expect(((await resident.get(`/api/orders/${order.id}`).expect(200)).body as OrderView).state).toBe('CONFIRMED');
   });
 
-  it('an unpaid order expires after the payment time and gives its stock and limit back; money arriving later is kept for refund', async () => {
+  it('an unpaid order expires after the payment time and gives its stock and limit back; money arriving later is refunded', async () => {
     const w = await window(5);
     const resident = await wechatResident('openid-pay-4');
     const order = (await resident.post('/api/orders', { windowId: w.id, lines: [{ itemId: item.id, quantity: 2 }] }).expect(201))
@@ -174,10 +175,36 @@ describe('paying an order with WeChat Pay', () => {
     const after = (await resident.get(`/api/orders/${order.id}`).expect(200)).body as OrderView;
     expect(after).toMatchObject({ state: 'EXPIRED', actions: [] });
     const [payment] = (await t.db.query(`SELECT state FROM payments WHERE order_id = ${order.id}`)) as { state: string }[];
-    expect(payment?.state).toBe('PAID_LATE');
+    expect(payment?.state).toBe('REFUND_PENDING');
+    await t.app.get(RefundSweep).runOnce();
+    expect(pay.refunds.get(outRefundNo(order.id))).toMatchObject({ refund: 7980, total: 7980 });
     const view = (await staff.get(`/api/windows/${w.id}`).expect(200)).body as WindowView;
     expect(view.items[0]?.stock).toBe(5);
     await resident.post('/api/orders', { windowId: w.id, lines: [{ itemId: item.id, quantity: 2 }] }).expect(201);
+  });
+
+  it('cancelling a paid order refunds it through WeChat Pay, once, however often the sweep runs', async () => {
+    const w = await window();
+    const resident = await wechatResident('openid-pay-7');
+    const order = (await resident.post('/api/orders', { windowId: w.id, lines: [{ itemId: item.id, quantity: 1 }] }).expect(201))
+      .body as OrderView;
+    await resident.post(`/api/orders/${order.id}/pay`).expect(200);
+    await notify(pay.pay(outTradeNo(order.id), 'none', t.clock.now())).expect(204);
+    const cancelled = (await resident.post(`/api/orders/${order.id}/cancel`).expect(200)).body as OrderView;
+    expect(cancelled.state).toBe('CANCELLED');
+    const paymentState = async (): Promise<string | undefined> =>
+      ((await t.db.query(`SELECT state FROM payments WHERE order_id = ${order.id}`)) as { state: string }[])[0]?.state;
+    expect(await paymentState()).toBe('REFUND_PENDING');
+
+    const sweep = t.app.get(RefundSweep);
+    expect(await sweep.runOnce()).toBeGreaterThanOrEqual(1);
+    expect(await paymentState()).toBe('REFUND_PROCESSING');
+    expect(pay.refunds.get(outRefundNo(order.id))).toMatchObject({ outTradeNo: outTradeNo(order.id), refund: 3990, total: 3990, asked: 1 });
+    await sweep.runOnce();
+    expect(pay.refunds.get(outRefundNo(order.id))?.asked).toBe(1);
+
+    await notify(pay.refunded(outRefundNo(order.id), t.clock.now())).expect(204);
+    expect(await paymentState()).toBe('REFUNDED');
   });
 
   it('a demo user without WeChat cannot pay, and no one pays another household’s order', async () => {

@@ -17,7 +17,7 @@ export interface PrepayRequest {
 
 /** The decrypted `resource` of a TRANSACTION.SUCCESS notification, or a query answer. */
 export interface Transaction {
-  appid: string;
+  appid?: string;
   mchid: string;
   out_trade_no: string;
   transaction_id?: string;
@@ -25,6 +25,15 @@ export interface Transaction {
   success_time?: string;
   amount: { total: number; payer_total?: number; currency?: string };
   payer?: { openid: string };
+}
+
+/** A refund as WeChat Pay reports it (answer to the request, or REFUND.* notification resource). */
+export interface RefundResult {
+  out_refund_no?: string;
+  refund_id?: string;
+  /** Answer: status; notification: refund_status. */
+  status?: 'SUCCESS' | 'PROCESSING' | 'CLOSED' | 'ABNORMAL';
+  refund_status?: 'SUCCESS' | 'CLOSED' | 'ABNORMAL';
 }
 
 /** WeChat Pay times are RFC 3339 with the +08:00 offset. */
@@ -90,7 +99,10 @@ export class WechatPayClient {
    * Checks a notification as WECHAT.md §6 says (key id, timestamp within 5 minutes, signature
    * over the raw bytes) and decrypts its resource. Anything off is PAYMENT_NOTIFICATION_INVALID.
    */
-  openNotification(headers: Record<string, string | string[] | undefined>, raw: Buffer): { eventType: string; transaction: Transaction } {
+  openNotification(
+    headers: Record<string, string | string[] | undefined>,
+    raw: Buffer,
+  ): { eventType: string; transaction: Transaction & RefundResult } {
     const pay = this.settings();
     const header = (name: string): string => {
       const v = headers[name];
@@ -113,14 +125,37 @@ export class WechatPayClient {
       return refuse('not JSON');
     }
     if (!parsed.resource) return refuse('no resource');
-    let transaction: Transaction;
+    let transaction: Transaction & RefundResult;
     try {
-      transaction = JSON.parse(decryptResource(pay.apiV3Key, parsed.resource)) as Transaction;
+      transaction = JSON.parse(decryptResource(pay.apiV3Key, parsed.resource)) as Transaction & RefundResult;
     } catch {
       return refuse('cannot decrypt');
     }
-    if (transaction.mchid !== pay.mchid || transaction.appid !== this.config.wechat.appId) refuse('not our merchant or app');
+    // Refund resources carry no appid; payment ones must carry ours.
+    if (transaction.mchid !== pay.mchid || (transaction.appid !== undefined && transaction.appid !== this.config.wechat.appId))
+      refuse('not our merchant or app');
     return { eventType: parsed.event_type ?? '', transaction };
+  }
+
+  /**
+   * Asks for a refund. One out_refund_no is one refund: sending it again (a retry, or two
+   * instances at once) never refunds twice.
+   */
+  async refund(req: {
+    outTradeNo: string;
+    outRefundNo: string;
+    refundFen: number;
+    totalFen: number;
+    reason: string;
+  }): Promise<RefundResult> {
+    const pay = this.settings();
+    return this.call<RefundResult>('POST', '/v3/refund/domestic/refunds', {
+      out_trade_no: req.outTradeNo,
+      out_refund_no: req.outRefundNo,
+      reason: req.reason.slice(0, 80),
+      notify_url: pay.notifyUrl,
+      amount: { refund: req.refundFen, total: req.totalFen, currency: 'CNY' },
+    });
   }
 
   private async call<T>(method: 'GET' | 'POST', pathWithQuery: string, body?: object): Promise<T> {

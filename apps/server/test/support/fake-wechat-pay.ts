@@ -25,6 +25,8 @@ export class FakeWechatPay {
   private readonly merchant = generateKeyPairSync('rsa', { modulusLength: 2048 });
   private readonly platform = generateKeyPairSync('rsa', { modulusLength: 2048 });
   private readonly orders = new Map<string, FakeOrder>();
+  /** out_refund_no → the refund asked for (one refund per number, however often asked). */
+  readonly refunds = new Map<string, { outTradeNo: string; refund: number; total: number; refundId: string; asked: number }>();
   private server: Server | null = null;
   requests = 0;
 
@@ -111,6 +113,40 @@ export class FakeWechatPay {
     };
   }
 
+  /** WeChat reports a refund done (REFUND.SUCCESS), signed and encrypted like any notification. */
+  refunded(outRefundNo: string, now = new Date()): { headers: Record<string, string>; body: string } {
+    const refund = this.refunds.get(outRefundNo);
+    if (!refund) throw new Error(`no refund ${outRefundNo}`);
+    const resource = {
+      mchid: this.mchid,
+      out_trade_no: refund.outTradeNo,
+      out_refund_no: outRefundNo,
+      refund_id: refund.refundId,
+      refund_status: 'SUCCESS',
+      amount: { total: refund.total, refund: refund.refund, payer_total: refund.total, payer_refund: refund.refund },
+    };
+    const body = JSON.stringify({
+      id: randomBytes(8).toString('hex'),
+      create_time: now.toISOString(),
+      resource_type: 'encrypt-resource',
+      event_type: 'REFUND.SUCCESS',
+      summary: '退款成功',
+      resource: encryptResource(this.apiV3Key, JSON.stringify(resource), 'refund'),
+    });
+    const timestamp = String(Math.floor(now.getTime() / 1000));
+    const nonce = randomBytes(16).toString('hex');
+    return {
+      headers: {
+        'content-type': 'application/json',
+        'wechatpay-timestamp': timestamp,
+        'wechatpay-nonce': nonce,
+        'wechatpay-serial': this.platformSerial,
+        'wechatpay-signature': signNotification(this.platform.privateKey, timestamp, nonce, body),
+      },
+      body,
+    };
+  }
+
   private handle(req: IncomingMessage, body: string, res: ServerResponse): void {
     this.requests++;
     const reply = (status: number, payload?: object): void => {
@@ -158,6 +194,21 @@ export class FakeWechatPay {
         transactionId: null,
       });
       return reply(200, { prepay_id: prepayId });
+    }
+    if (req.method === 'POST' && path === '/v3/refund/domestic/refunds') {
+      const r = JSON.parse(body) as { out_trade_no: string; out_refund_no: string; amount: { refund: number; total: number } };
+      const order = this.orders.get(r.out_trade_no);
+      if (!order || order.state !== 'SUCCESS') return reply(404, { code: 'RESOURCE_NOT_EXISTS', message: '订单不存在' });
+      if (r.amount.total !== order.total || r.amount.refund > order.total)
+        return reply(400, { code: 'INVALID_REQUEST', message: '退款金额不对' });
+      const known = this.refunds.get(r.out_refund_no);
+      if (known) {
+        known.asked++;
+        return reply(200, { refund_id: known.refundId, out_refund_no: r.out_refund_no, status: 'PROCESSING' });
+      }
+      const refundId = `50000${randomBytes(8).toString('hex')}`;
+      this.refunds.set(r.out_refund_no, { outTradeNo: r.out_trade_no, refund: r.amount.refund, total: r.amount.total, refundId, asked: 1 });
+      return reply(200, { refund_id: refundId, out_refund_no: r.out_refund_no, status: 'PROCESSING' });
     }
     const query = /^\/v3\/pay\/transactions\/out-trade-no\/([^?]+)\?mchid=(\d+)$/.exec(path);
     if (req.method === 'GET' && query) {

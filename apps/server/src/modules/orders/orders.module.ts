@@ -6,6 +6,7 @@ import { OrderExpiry } from './order-expiry';
 import { FairShareController } from './fair-share.controller';
 import { FairShareService } from './fair-share.service';
 import { OrdersService } from './orders.service';
+import { RefundSweep } from './refund-sweep';
 import { PaymentsController } from './payments.controller';
 import { PaymentsService } from './payments.service';
 import { WechatModule } from '../../wechat/wechat.module';
@@ -14,7 +15,7 @@ import { WechatModule } from '../../wechat/wechat.module';
 @Module({
   imports: [CommunityModule, CatalogModule, WechatModule],
   controllers: [OrdersController, PaymentsController, FairShareController],
-  providers: [OrdersService, OrderExpiry, PaymentsService, FairShareService],
+  providers: [OrdersService, OrderExpiry, RefundSweep, PaymentsService, FairShareService],
   exports: [OrdersService],
 })
 export class OrdersModule {}

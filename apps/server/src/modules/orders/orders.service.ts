@@ -24,6 +24,7 @@ import type { OrderLineDto, PlaceOrderDto, ProxyOrderDto } from './dto/orders.dt
 import { OrderLine } from './entities/order-line.entity';
 import { Order } from './entities/order.entity';
 import type { WindowHeading } from './pick-list-documents';
+import { PaymentsService } from './payments.service';
 import { buildPickLists, type PickLists } from './pick-lists';
 
 /** Lines merged by item, in window-item order (a fixed lock order across transactions). */
@@ -51,6 +52,7 @@ export class OrdersService {
     private readonly households: HouseholdsService,
     private readonly users: UsersService,
     private readonly qrTokens: QrTokens,
+    private readonly payments: PaymentsService,
   ) {}
 
   /** A resident orders for their own household. */
@@ -148,13 +150,14 @@ export class OrdersService {
     return { token, image, expiresAt: expiresAt.toISOString() };
   }
 
-  /** Cancel before packing: stock and the household's limit come back. */
+  /** Cancel before packing: stock and the household's limit come back; a paid order is refunded. */
   async cancel(actor: Actor, id: number): Promise<OrderView> {
     await this.db.transaction(async (tx) => {
       const order = await this.visible(actor, id);
       await this.move(actor, order, 'CANCELLED');
       const lines = await tx.findBy(OrderLine, { orderId: id });
       for (const line of lines) await this.catalog.giveBack(line.windowItemId, order.householdId, line.quantity);
+      if (order.paymentMode === 'wechat') await this.payments.owe(order.id);
       await this.audit.record(tx, actor, { action: 'order.cancel', targetType: 'order', targetId: id });
     });
     return this.get(actor, id);

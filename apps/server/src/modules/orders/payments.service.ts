@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { In } from 'typeorm';
 import type { PaymentParams } from '@linli/shared-types';
 import type { Actor } from '../../common/actor';
 import { Clock } from '../../common/clock';
@@ -11,6 +12,7 @@ import { Order } from './entities/order.entity';
 import { Payment } from './entities/payment.entity';
 
 export const outTradeNo = (orderId: number): string => `LINLI_ORDER_${orderId}`;
+export const outRefundNo = (orderId: number): string => `LINLI_REFUND_${orderId}`;
 
 /** Paying an order with WeChat Pay, and applying WeChat's word that it was paid. */
 @Injectable()
@@ -69,14 +71,53 @@ export class PaymentsService {
     }
   }
 
+  /** A paid order was cancelled: its refund is owed (in the cancelling transaction). */
+  async owe(orderId: number): Promise<void> {
+    await this.db.repo(Payment).update({ orderId, state: 'PAID' }, { state: 'REFUND_PENDING' });
+  }
+
+  /**
+   * Sends owed refunds. The API call comes first and the conditional UPDATE after: two
+   * instances may both send, but one out_refund_no is one refund at WeChat, and a failed call
+   * leaves the row REFUND_PENDING for the next round.
+   */
+  async sendDueRefunds(): Promise<number> {
+    if (!this.pay.configured) return 0;
+    const due = await this.db.repo(Payment).find({ where: { state: 'REFUND_PENDING' }, order: { id: 'ASC' }, take: 100 });
+    let sent = 0;
+    for (const p of due) {
+      try {
+        const answer = await this.pay.refund({
+          outTradeNo: p.outTradeNo,
+          outRefundNo: outRefundNo(p.orderId),
+          refundFen: p.amountFen,
+          totalFen: p.amountFen,
+          reason: '邻里订单取消退款',
+        });
+        const state = answer.status === 'SUCCESS' ? 'REFUNDED' : 'REFUND_PROCESSING';
+        await this.db.repo(Payment).update({ id: p.id, state: 'REFUND_PENDING' }, { state });
+        sent++;
+      } catch (error) {
+        this.logger.warn(`refund of order ${p.orderId} not sent yet: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return sent;
+  }
+
   /**
    * A verified TRANSACTION.SUCCESS: the payment becomes PAID and its order CONFIRMED, even if
    * the window has closed meanwhile (the order was placed in time). Applying the same
    * notification twice changes nothing. Money for an order that has already expired or been
-   * cancelled is kept as PAID_LATE, to be refunded.
+   * cancelled is owed back (REFUND_PENDING). REFUND.SUCCESS marks a refund done.
    */
   async applyNotification(headers: Record<string, string | string[] | undefined>, raw: Buffer): Promise<void> {
     const { eventType, transaction } = this.pay.openNotification(headers, raw);
+    if (eventType === 'REFUND.SUCCESS') {
+      await this.db
+        .repo(Payment)
+        .update({ outTradeNo: transaction.out_trade_no, state: In(['REFUND_PENDING', 'REFUND_PROCESSING']) }, { state: 'REFUNDED' });
+      return;
+    }
     if (eventType !== 'TRANSACTION.SUCCESS' || transaction.trade_state !== 'SUCCESS') return;
     await this.db.transaction(async (tx) => {
       const payment = await tx.findOneBy(Payment, { outTradeNo: transaction.out_trade_no });
@@ -90,14 +131,15 @@ export class PaymentsService {
         { id: payment.orderId, state: 'PENDING_PAYMENT' },
         { state: 'CONFIRMED', expiresAt: null, updatedAt: now },
       );
-      const state = confirmed.affected === 1 ? 'PAID' : 'PAID_LATE';
+      const state = confirmed.affected === 1 ? 'PAID' : 'REFUND_PENDING';
       await tx.update(
         Payment,
         { id: payment.id, state: 'PENDING' },
         { state, transactionId: transaction.transaction_id ?? null, paidAt: paidAt(transaction, now) },
       );
-      if (state === 'PAID_LATE')
-        this.logger.warn(`order ${payment.orderId} was paid after it expired or was cancelled: refund ${payment.amountFen} fen`);
+      if (state === 'REFUND_PENDING') {
+        this.logger.warn(`order ${payment.orderId} was paid after it expired or was cancelled: ${payment.amountFen} fen to refund`);
+      }
     });
   }
 }

@@ -2,9 +2,11 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * PENDING: a prepay was made. PAID: WeChat confirmed it and the order was confirmed.
- * PAID_LATE: the money came after the order had expired or been cancelled; it must be refunded.
+ * REFUND_PENDING: the order was cancelled after payment, or the money came after the order had
+ * expired: a refund is owed (this row is the outbox entry the refund sweep sends).
+ * REFUND_PROCESSING: WeChat accepted the refund. REFUNDED: WeChat says it is done.
  */
-export type PaymentState = 'PENDING' | 'PAID' | 'PAID_LATE';
+export type PaymentState = 'PENDING' | 'PAID' | 'REFUND_PENDING' | 'REFUND_PROCESSING' | 'REFUNDED';
 
 /** The WeChat Pay transaction of an order. */
 @Entity('payments')
