@@ -116,6 +116,20 @@ describe('paying an order with WeChat Pay', () => {
     expect((await resident.post(`/api/orders/${order.id}/pay`).expect(409)).body.code).toBe('ORDER_NOT_PAYABLE');
   });
 
+  it('when the notification is late, asking WeChat Pay (query) confirms the paid order', async () => {
+    const w = await window();
+    const resident = await wechatResident('openid-pay-8');
+    const order = (await resident.post('/api/orders', { windowId: w.id, lines: [{ itemId: item.id, quantity: 1 }] }).expect(201))
+      .body as OrderView;
+    expect((await resident.post(`/api/orders/${order.id}/pay/check`).expect(200)).body).toEqual({ state: 'PENDING_PAYMENT' });
+    await resident.post(`/api/orders/${order.id}/pay`).expect(200);
+    expect((await resident.post(`/api/orders/${order.id}/pay/check`).expect(200)).body).toEqual({ state: 'PENDING_PAYMENT' });
+    pay.pay(outTradeNo(order.id), 'none', t.clock.now()); // paid, but the notification is not delivered
+    expect((await resident.post(`/api/orders/${order.id}/pay/check`).expect(200)).body).toEqual({ state: 'CONFIRMED' });
+    const neighbour = await wechatResident('openid-pay-9');
+    expect((await neighbour.post(`/api/orders/${order.id}/pay/check`).expect(404)).body.code).toBe('ORDER_NOT_FOUND');
+  });
+
   it('refuses forged, stale, foreign-key and wrong-amount notifications, and confirms nothing', async () => {
     const w = await window();
     const resident = await wechatResident('openid-pay-2');

@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Param, ParseIntPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { PaymentParams } from '@linli/shared-types';
+import type { OrderState, PaymentParams } from '@linli/shared-types';
 import type { Request } from 'express';
 import { CurrentActor, Public, type Actor } from '../../common/actor';
 import { DomainError } from '../../common/domain-error';
@@ -17,6 +17,14 @@ export class PaymentsController {
   @HttpCode(200)
   start(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<PaymentParams> {
     return this.payments.start(actor, id);
+  }
+
+  /** After the app's payment: asks WeChat Pay when the notification has not arrived yet. */
+  @Post('orders/:id/pay/check')
+  @ApiBearerAuth()
+  @HttpCode(200)
+  check(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<{ state: OrderState }> {
+    return this.payments.check(actor, id);
   }
 
   /** WeChat Pay's notification: verified on the raw bytes; 204 = applied, anything else = send again. */

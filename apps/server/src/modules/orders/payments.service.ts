@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { In } from 'typeorm';
-import type { PaymentParams } from '@linli/shared-types';
+import type { OrderState, PaymentParams } from '@linli/shared-types';
 import type { Actor } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
@@ -119,6 +119,26 @@ export class PaymentsService {
       return;
     }
     if (eventType !== 'TRANSACTION.SUCCESS' || transaction.trade_state !== 'SUCCESS') return;
+    await this.applyPaid(transaction);
+  }
+
+  /**
+   * When the app's payment succeeded but no notification has come yet, ask WeChat Pay directly
+   * (query by out_trade_no) and apply a SUCCESS the same way. Returns the order's state.
+   */
+  async check(actor: Actor, orderId: number): Promise<{ state: OrderState }> {
+    const order = await this.db.repo(Order).findOneBy({ id: orderId });
+    if (!order || order.householdId !== actor.householdId) throw new DomainError('ORDER_NOT_FOUND');
+    if (order.state !== 'PENDING_PAYMENT') return { state: order.state };
+    const payment = await this.db.repo(Payment).findOneBy({ orderId });
+    if (!payment) return { state: order.state };
+    const transaction = await this.pay.query(payment.outTradeNo);
+    if (transaction.trade_state === 'SUCCESS') await this.applyPaid(transaction);
+    const after = await this.db.repo(Order).findOneByOrFail({ id: orderId });
+    return { state: after.state };
+  }
+
+  private async applyPaid(transaction: Transaction): Promise<void> {
     await this.db.transaction(async (tx) => {
       const payment = await tx.findOneBy(Payment, { outTradeNo: transaction.out_trade_no });
       if (!payment) throw new DomainError('PAYMENT_NOTIFICATION_INVALID', { reason: 'unknown out_trade_no' });
