@@ -50,3 +50,32 @@ describe('parseDatabaseUrl', () => {
     expect(() => parseDatabaseUrl('postgres://x/y')).toThrow(/mysql/);
   });
 });
+
+describe('WeChat Pay settings', () => {
+  const base = { WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' };
+  const pay = {
+    WECHATPAY_MCHID: '1900000109',
+    WECHATPAY_SERIAL: 'SERIAL',
+    WECHATPAY_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\\nabc\\n-----END PRIVATE KEY-----',
+    WECHATPAY_APIV3_KEY: 'k'.repeat(32),
+    WECHATPAY_PLATFORM_PUBLIC_KEY: 'pem',
+    WECHATPAY_PLATFORM_SERIAL: 'PUB_KEY_ID_1',
+    WECHATPAY_NOTIFY_URL: 'https://linli.example.org/api/payments/wechat/notify',
+  };
+
+  it('are off without a merchant id', () => {
+    expect(loadConfig(base).wechatPay).toBeNull();
+  });
+
+  it('are read in full, with escaped newlines of a one-line PEM restored', () => {
+    const c = loadConfig({ ...base, ...pay }).wechatPay;
+    expect(c).toMatchObject({ mchid: '1900000109', apiBase: 'https://api.mch.weixin.qq.com' });
+    expect(c?.privateKey).toBe('-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----');
+  });
+
+  it('name what is missing, and need the mini-program credentials and a 32-character APIv3 key', () => {
+    expect(() => loadConfig({ ...base, WECHATPAY_MCHID: '1' })).toThrow(/WECHATPAY_SERIAL.*WECHATPAY_NOTIFY_URL/);
+    expect(() => loadConfig({ ...pay })).toThrow(/WECHAT_APPID/);
+    expect(() => loadConfig({ ...base, ...pay, WECHATPAY_APIV3_KEY: 'short' })).toThrow(/32/);
+  });
+});
