@@ -1,7 +1,6 @@
 import {
   ITEM_KINDS,
   PAYMENT_MODES,
-  PHONE_PATTERN,
   WINDOW_MODES,
   type ContentLine,
   type CreateItemRequest,
@@ -30,8 +29,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+import { trim, OptionalPhone } from '../../../common/validators';
 
 export class CreateSupplierDto implements CreateSupplierRequest {
   @Transform(trim)
@@ -45,10 +43,7 @@ export class CreateSupplierDto implements CreateSupplierRequest {
   @MaxLength(40, { message: '联系人最多 40 个字' })
   contactName?: string | null;
 
-  @IsOptional()
-  @Transform(trim)
-  @ValidateIf((o: CreateSupplierDto) => o.contactPhone !== null && o.contactPhone !== '')
-  @Matches(PHONE_PATTERN, { message: '请填写正确的 11 位手机号' })
+  @OptionalPhone()
   contactPhone?: string | null;
 }
 

@@ -25,9 +25,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-const emptyToUndefined = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
+import { trim, emptyToUndefined, OptionalPhone } from '../../../common/validators';
 
 export class CreateBindingDto implements CreateBindingRequest {
   @ValidateIf((o: CreateBindingDto) => o.bindingCode === undefined)
@@ -153,10 +151,7 @@ export class UpsertHouseholdDto implements UpsertHouseholdRequest {
   @MaxLength(20, { message: '联系人姓名最多 20 个字' })
   contactName?: string | null;
 
-  @IsOptional()
-  @Transform(trim)
-  @ValidateIf((o: UpsertHouseholdDto) => o.contactPhone !== null && o.contactPhone !== '')
-  @Matches(PHONE_PATTERN, { message: '请填写正确的 11 位手机号' })
+  @OptionalPhone()
   contactPhone?: string | null;
 }
 

@@ -1,8 +1,7 @@
 import type { AllocateRequest, OrderLineRequest, PlaceOrderRequest, ProxyOrderRequest, RegisterRequest } from '@linli/shared-types';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../../common/validators';
 
 export class OrderLineDto implements OrderLineRequest {
   @IsInt({ message: '请选择商品' })
