@@ -418,6 +418,53 @@ describe('supply orders', () => {
     expect(res.body).toMatchObject({ code: 'PAYMENT_NOT_CONFIGURED', message: '本社区还没有开通微信支付，请选择货到付款或免费发放' });
   });
 
+  it('editing an item changes new windows only; an open window keeps its price', async () => {
+    const w = await openWindow();
+    const egg = (
+      await staff
+        .post('/api/staff/items', {
+          kind: 'essential',
+          name: '土鸡蛋',
+          contents: [{ name: '鸡蛋', quantity: '15枚' }],
+          priceFen: 1800,
+          limitPerHousehold: 2,
+          supplierId: supplier.id,
+        })
+        .expect(201)
+    ).body as ItemView;
+    const edited = (
+      await staff
+        .patch(`/api/staff/items/${egg.id}`, {
+          kind: 'essential',
+          name: '土鸡蛋',
+          contents: [{ name: '鸡蛋', quantity: '15枚' }],
+          priceFen: 2000,
+          limitPerHousehold: 1,
+          supplierId: supplier.id,
+        })
+        .expect(200)
+    ).body as ItemView;
+    expect(edited).toMatchObject({ priceFen: 2000, limitPerHousehold: 1 });
+    expect(
+      ((await staff.get(`/api/windows/${w.id}`).expect(200)).body as WindowView).items.find((i) => i.itemId === rice.id)?.priceFen,
+    ).toBe(8800);
+    const renamed = (
+      await staff.patch(`/api/staff/suppliers/${supplier.id}`, { name: '合家福超市（滨湖店）', contactPhone: '' }).expect(200)
+    ).body as SupplierView;
+    expect(renamed).toMatchObject({ name: '合家福超市（滨湖店）', contactPhone: null });
+    const volunteer = await t.login('volunteer');
+    await volunteer
+      .patch(`/api/staff/items/${egg.id}`, {
+        kind: 'essential',
+        name: 'x',
+        contents: [],
+        priceFen: 1,
+        limitPerHousehold: 1,
+        supplierId: supplier.id,
+      })
+      .expect(403);
+  });
+
   it('only staff manage the catalog and windows, or order by proxy', async () => {
     const volunteer = await t.login('volunteer');
     await volunteer.post('/api/staff/suppliers', { name: 'x' }).expect(403);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ItemView, SupplierView, WindowView } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
@@ -44,6 +44,23 @@ export class CatalogController {
   @Roles('staff', 'supervisor')
   createItem(@CurrentActor() actor: Actor, @Body() dto: CreateItemDto): Promise<ItemView> {
     return this.catalog.createItem(actor, dto);
+  }
+
+  @Patch('staff/suppliers/:id')
+  @Roles('staff', 'supervisor')
+  updateSupplier(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: CreateSupplierDto,
+  ): Promise<SupplierView> {
+    return this.catalog.updateSupplier(actor, id, dto);
+  }
+
+  /** Changes apply to windows opened afterwards; open windows keep their price and limit. */
+  @Patch('staff/items/:id')
+  @Roles('staff', 'supervisor')
+  updateItem(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: CreateItemDto): Promise<ItemView> {
+    return this.catalog.updateItem(actor, id, dto);
   }
 
   @Get('staff/windows')

@@ -77,6 +77,41 @@ export class CatalogService {
     return this.itemView(item, supplier.name);
   }
 
+  async updateSupplier(actor: Actor, id: number, dto: CreateSupplierDto): Promise<SupplierView> {
+    const communityId = this.households.staffCommunity(actor);
+    const found = await this.db.repo(Supplier).findOneBy({ id, communityId });
+    if (!found) throw new DomainError('SUPPLIER_NOT_FOUND');
+    await this.db
+      .repo(Supplier)
+      .update({ id }, { name: dto.name, contactName: dto.contactName || null, contactPhone: dto.contactPhone || null });
+    await this.audit.record(this.db.manager, actor, { action: 'supplier.update', targetType: 'supplier', targetId: id });
+    return { id, name: dto.name, contactName: dto.contactName || null, contactPhone: dto.contactPhone || null };
+  }
+
+  /**
+   * Edits an item for windows opened from now on: a window keeps the price and limit it was
+   * opened with (orders already placed were priced then).
+   */
+  async updateItem(actor: Actor, id: number, dto: CreateItemDto): Promise<ItemView> {
+    const communityId = this.households.staffCommunity(actor);
+    const item = await this.db.repo(Item).findOneBy({ id, communityId });
+    if (!item) throw new DomainError('ITEM_NOT_FOUND');
+    const supplier = await this.db.repo(Supplier).findOneBy({ id: dto.supplierId, communityId });
+    if (!supplier) throw new DomainError('SUPPLIER_NOT_FOUND');
+    Object.assign(item, {
+      supplierId: supplier.id,
+      kind: dto.kind,
+      name: dto.name,
+      pictureUrl: dto.pictureUrl || null,
+      contents: JSON.stringify(dto.contents.map((c) => ({ name: c.name, quantity: c.quantity }))),
+      priceFen: dto.priceFen,
+      limitPerHousehold: dto.limitPerHousehold,
+    });
+    await this.db.repo(Item).save(item);
+    await this.audit.record(this.db.manager, actor, { action: 'item.update', targetType: 'item', targetId: id });
+    return this.itemView(item, supplier.name);
+  }
+
   async items(actor: Actor): Promise<ItemView[]> {
     const communityId = this.households.staffCommunity(actor);
     const rows = await this.db.repo(Item).find({ where: { communityId }, order: { kind: 'DESC', id: 'ASC' } });
