@@ -8,6 +8,7 @@ export default defineAppConfig({
     'pages/window/index',
     'pages/orders/index',
     'pages/order/index',
+    'pages/allocation/index',
   ],
   subPackages: [
     {

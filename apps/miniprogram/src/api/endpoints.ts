@@ -1,4 +1,6 @@
 import type {
+  AllocateRequest,
+  AllocationView,
   BindingCodeResponse,
   BindingRequestView,
   BindingState,
@@ -22,6 +24,8 @@ import type {
   PaymentParams,
   PlaceOrderRequest,
   ProxyOrderRequest,
+  RegisterRequest,
+  RegistrationView,
   RejectBindingRequest,
   SupplierView,
   UpsertHouseholdRequest,
@@ -163,6 +167,32 @@ export function getOrderQr(id: number): Promise<OrderQrView> {
 /** What Taro.requestPayment needs for a PENDING_PAYMENT order; success there is not proof of payment. */
 export function getPaymentParams(id: number, key?: string): Promise<PaymentParams> {
   return request({ method: 'POST', path: `/orders/${id}/pay`, idempotencyKey: key });
+}
+
+// ---- fair share: registration and lottery --------------------------------------------------
+
+/** Register (or change) my household's wish on an open fair-share window. */
+export function putRegistration(windowId: number, body: RegisterRequest, key?: string): Promise<RegistrationView> {
+  return request({ method: 'PUT', path: `/windows/${windowId}/registration`, body, idempotencyKey: key });
+}
+
+/** My household's registration; 404 REGISTRATION_NOT_FOUND when it has not registered. */
+export function getRegistration(windowId: number): Promise<RegistrationView> {
+  return request({ path: `/windows/${windowId}/registration` });
+}
+
+export function withdrawRegistration(windowId: number, key?: string): Promise<RegistrationView> {
+  return request({ method: 'POST', path: `/windows/${windowId}/registration/withdraw`, idempotencyKey: key });
+}
+
+/** The published draw; 404 NOT_ALLOCATED before it. Doors are masked for residents. */
+export function getAllocation(windowId: number): Promise<AllocationView> {
+  return request({ path: `/windows/${windowId}/allocation` });
+}
+
+/** Staff: run the lottery of a closed fair-share window. */
+export function allocateWindow(windowId: number, body: AllocateRequest, key?: string): Promise<AllocationView> {
+  return request({ method: 'POST', path: `/staff/windows/${windowId}/allocate`, body, idempotencyKey: key });
 }
 
 // ---- ordering (staff) ----------------------------------------------------------------------

@@ -16,10 +16,12 @@ import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { ItemCard, maxFor } from '@/components/ItemCard';
 import { NoHousehold } from '@/components/NoHousehold';
 import { useAction } from '@/hooks/useAction';
+import { FairShare } from './FairShare';
+import { phaseLabel } from '@/utils/window';
 import { formatDate, formatHours, formatTime } from '@/utils/format';
 import '../ordering.css';
 
-/** One window: pick how many of each item, write a note, and place the order. */
+/** One window: pick how many of each item, write a note, and place the order (fair-share windows: register, see FairShare). */
 export default function WindowPage() {
   const router = useRouter();
   const id = Number(router.params.id);
@@ -103,24 +105,28 @@ export default function WindowPage() {
       <View className="card">
         <View className="row window-card__head">
           <View className="card-title window-card__title">{win.title}</View>
-          <View className={`phase phase--${win.phase.toLowerCase()}`}>{WINDOW_PHASE_LABELS[win.phase]}</View>
+          <View className={`phase phase--${win.phase.toLowerCase()}`}>{phaseLabel(win)}</View>
         </View>
-        <LabelValue label="订购时间">{formatHours(win.opensAt, win.closesAt)}</LabelValue>
+        <LabelValue label={win.mode === 'fair' ? '登记时间' : '订购时间'}>{formatHours(win.opensAt, win.closesAt)}</LabelValue>
         <LabelValue label="送货日期">{formatDate(win.deliveryDate)}</LabelValue>
         <LabelValue label="付款方式">{PAYMENT_MODE_LABELS[win.paymentMode]}</LabelValue>
       </View>
 
-      {win.items.map((item) => (
-        <ItemCard
-          key={item.itemId}
-          item={item}
-          quantity={quantities[item.itemId] ?? 0}
-          canOrder={canOrder}
-          onChange={(delta) => change(item, delta)}
-        />
-      ))}
+      {win.mode === 'fair' ? <FairShare win={win} onChanged={load} /> : null}
 
-      {canOrder ? (
+      {win.mode === 'fair'
+        ? null
+        : win.items.map((item) => (
+            <ItemCard
+              key={item.itemId}
+              item={item}
+              quantity={quantities[item.itemId] ?? 0}
+              canOrder={canOrder}
+              onChange={(delta) => change(item, delta)}
+            />
+          ))}
+
+      {win.mode === 'fair' ? null : canOrder ? (
         <View className="card order-bar">
           <View className="field__label">备注（可不填）</View>
           <Textarea

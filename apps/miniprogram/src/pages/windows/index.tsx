@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { PAYMENT_MODE_LABELS, WINDOW_PHASE_LABELS, type WindowView } from '@linli/shared-types';
+import { PAYMENT_MODE_LABELS, type WindowView } from '@linli/shared-types';
 import { ApiError, getSession, listWindows, showApiError } from '@/api';
 import { LabelValue } from '@/components/LabelValue';
 import { NoHousehold } from '@/components/NoHousehold';
+import { phaseLabel } from '@/utils/window';
 import { formatDate, formatHours } from '@/utils/format';
 import '../ordering.css';
 
@@ -53,12 +54,19 @@ export default function WindowsPage() {
         >
           <View className="row window-card__head">
             <View className="card-title window-card__title">{w.title}</View>
-            <View className={`phase phase--${w.phase.toLowerCase()}`}>{WINDOW_PHASE_LABELS[w.phase]}</View>
+            <View className={`phase phase--${w.phase.toLowerCase()}`}>{phaseLabel(w)}</View>
           </View>
-          <LabelValue label="订购时间">{formatHours(w.opensAt, w.closesAt)}</LabelValue>
+          {w.mode === 'fair' ? (
+            <View className="row gap-small">
+              <View className="tag tag--fair" id={`window-${w.id}-fair`}>
+                登记抽签
+              </View>
+            </View>
+          ) : null}
+          <LabelValue label={w.mode === 'fair' ? '登记时间' : '订购时间'}>{formatHours(w.opensAt, w.closesAt)}</LabelValue>
           <LabelValue label="送货日期">{formatDate(w.deliveryDate)}</LabelValue>
           <LabelValue label="付款方式">{PAYMENT_MODE_LABELS[w.paymentMode]}</LabelValue>
-          <View className="window-card__go">{w.phase === 'OPEN' ? '去订购 ›' : '查看 ›'}</View>
+          <View className="window-card__go">{w.phase !== 'OPEN' ? '查看 ›' : w.mode === 'fair' ? '去登记 ›' : '去订购 ›'}</View>
         </View>
       ))}
     </View>

@@ -11,6 +11,7 @@ import {
   type ItemView,
   type PaymentMode,
   type SupplierView,
+  type WindowMode,
 } from '@linli/shared-types';
 import { createItem, createSupplier, createWindow, errorMessage, listItems, listSuppliers, showApiError } from '@/api';
 import { Button } from '@/components/nutui';
@@ -24,17 +25,22 @@ import '../ordering.css';
 
 const HOUR_MS = 60 * 60 * 1000;
 
+const MODE_LABELS: Record<WindowMode, string> = { fcfs: '先到先得', fair: '公平分配（登记后抽签）' };
+
 interface Form {
   title: string;
+  mode: WindowMode;
   paymentMode: PaymentMode;
   opensAt: string;
   closesAt: string;
   deliveryDate: string;
+  /** Orders per building ('' = no cap). */
+  maxPerBuilding: string;
   /** Item id → stock typed by staff ('' = not offered). */
   stock: Record<number, string>;
 }
 
-type Errors = Partial<Record<'title' | 'opensAt' | 'closesAt' | 'deliveryDate' | 'items', string>>;
+type Errors = Partial<Record<'title' | 'opensAt' | 'closesAt' | 'deliveryDate' | 'maxPerBuilding' | 'items', string>>;
 
 function validate(form: Form): { errors: Errors; body: CreateWindowRequest | null } {
   const errors: Errors = {};
@@ -45,6 +51,11 @@ function validate(form: Form): { errors: Errors; body: CreateWindowRequest | nul
   if (!closesAt) errors.closesAt = '请按 2026-04-25 12:00 的格式填写';
   else if (opensAt && closesAt <= opensAt) errors.closesAt = '结束时间要晚于开始时间';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(form.deliveryDate.trim())) errors.deliveryDate = '请按 2026-04-26 的格式填写';
+  const maxText = form.maxPerBuilding.trim();
+  const maxOrdersPerBuilding = maxText === '' ? null : Number(maxText);
+  if (maxOrdersPerBuilding !== null && (!Number.isInteger(maxOrdersPerBuilding) || maxOrdersPerBuilding < 1)) {
+    errors.maxPerBuilding = '要填大于0的整数，或者不填';
+  }
   const items = Object.entries(form.stock)
     .filter(([, v]) => v.trim() !== '')
     .map(([itemId, v]) => ({ itemId: Number(itemId), stock: Number(v) }));
@@ -55,17 +66,18 @@ function validate(form: Form): { errors: Errors; body: CreateWindowRequest | nul
     errors,
     body: {
       title: form.title.trim(),
-      mode: 'fcfs',
+      mode: form.mode,
       paymentMode: form.paymentMode,
       opensAt,
       closesAt,
       deliveryDate: form.deliveryDate.trim(),
+      ...(maxOrdersPerBuilding !== null ? { maxOrdersPerBuilding } : {}),
       items,
     },
   };
 }
 
-/** 新建批次: a first-come-first-served window over existing items, with stock per item. */
+/** 新建批次: a first-come-first-served or fair-share window over existing items, with stock per item. */
 export default function StaffWindowEditPage() {
   const [items, setItems] = useState<ItemView[] | null>(null);
   const [suppliers, setSuppliers] = useState<SupplierView[]>([]);
@@ -73,10 +85,12 @@ export default function StaffWindowEditPage() {
     const now = Date.now();
     return {
       title: '',
+      mode: 'fcfs',
       paymentMode: 'cod',
       opensAt: toShanghaiInput(now),
       closesAt: toShanghaiInput(now + 4 * HOUR_MS),
       deliveryDate: toShanghaiInput(now + 24 * HOUR_MS).slice(0, 10),
+      maxPerBuilding: '',
       stock: {},
     };
   });
@@ -131,6 +145,18 @@ export default function StaffWindowEditPage() {
       <Field label="批次名称" error={errors.title}>
         <TextInput id="window-title" value={form.title} onChange={(title) => set({ title })} placeholder="例如：4月25日 蔬菜套餐" />
       </Field>
+      <Field
+        label="分配方式"
+        hint={form.mode === 'fair' ? '物资不够每户都有时用：居民先登记，截止后公开抽签，困难家庭优先' : '居民直接下单，卖完为止'}
+      >
+        <Choices
+          idPrefix="window-mode"
+          columns={2}
+          options={(['fcfs', 'fair'] as const).map((m) => ({ value: m, label: MODE_LABELS[m] }))}
+          selected={[form.mode]}
+          onToggle={(mode) => set({ mode })}
+        />
+      </Field>
       <Field label="付款方式">
         <Choices
           idPrefix="window-payment"
@@ -148,6 +174,17 @@ export default function StaffWindowEditPage() {
       </Field>
       <Field label="送货日期" error={errors.deliveryDate} hint="格式：2026-04-26">
         <TextInput id="window-delivery" value={form.deliveryDate} onChange={(deliveryDate) => set({ deliveryDate })} />
+      </Field>
+
+      <Field label="每栋订单上限（可不填）" error={errors.maxPerBuilding} hint="一栋楼的订单到这个数就不再接；不填表示不限">
+        <TextInput
+          id="window-max-per-building"
+          type="number"
+          maxlength={5}
+          value={form.maxPerBuilding}
+          placeholder="不限"
+          onChange={(maxPerBuilding) => set({ maxPerBuilding })}
+        />
       </Field>
 
       <Field label="物资和库存" error={errors.items} hint="只有填了库存的物资会放进这个批次">

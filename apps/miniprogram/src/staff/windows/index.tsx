@@ -48,8 +48,10 @@ export default function StaffWindowsPage() {
           </View>
           <LabelValue label="订购时间">{formatHours(w.opensAt, w.closesAt)}</LabelValue>
           <LabelValue label="送货日期">{formatDate(w.deliveryDate)}</LabelValue>
-          <View className="text">{`${PAYMENT_MODE_LABELS[w.paymentMode]} · 已有 ${w.orderCount} 单`}</View>
-          {w.phase === 'OPEN' ? (
+          <View className="text">
+            {`${w.mode === 'fair' ? (w.allocatedAt ? '登记抽签（已抽签） · ' : '登记抽签 · ') : ''}${PAYMENT_MODE_LABELS[w.paymentMode]} · 已有 ${w.orderCount} 单`}
+          </View>
+          {w.phase === 'OPEN' && w.mode !== 'fair' ? (
             <View className="sw-proxy">
               <Button
                 id={`staff-window-${w.id}-proxy`}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '抽签结果', enablePullDownRefresh: true });
