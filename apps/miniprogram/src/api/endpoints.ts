@@ -169,6 +169,14 @@ export function getPaymentParams(id: number, key?: string): Promise<PaymentParam
   return request({ method: 'POST', path: `/orders/${id}/pay`, idempotencyKey: key });
 }
 
+/**
+ * After the app's payment: the server asks WeChat Pay itself when its notification has not
+ * arrived yet, and answers the order's state.
+ */
+export function checkPayment(id: number): Promise<{ state: OrderState }> {
+  return request({ method: 'POST', path: `/orders/${id}/pay/check` });
+}
+
 // ---- fair share: registration and lottery --------------------------------------------------
 
 /** Register (or change) my household's wish on an open fair-share window. */

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidHide, useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
 import { formatFen, ORDER_STATE_LABELS, PAYMENT_MODE_LABELS, type OrderQrView, type OrderState, type OrderView } from '@linli/shared-types';
-import { ApiError, cancelOrder, errorMessage, getOrder, getOrderQr, getPaymentParams, showApiError } from '@/api';
+import { ApiError, cancelOrder, checkPayment, errorMessage, getOrder, getOrderQr, getPaymentParams, showApiError } from '@/api';
 import { Button } from '@/components/nutui';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { LabelValue } from '@/components/LabelValue';
@@ -106,13 +106,15 @@ export default function OrderPage() {
     return result;
   });
 
-  /** Asks the server until it has the payment (WeChat's success alone is not proof). */
+  /** Asks the server (which asks WeChat Pay) until the payment is confirmed: the app's success alone is not proof. */
   const waitForPayment = async (orderId: number) => {
     setPayStatus('checking');
     const deadline = Date.now() + PAY_POLL_LIMIT_MS;
     while (alive.current && Date.now() < deadline) {
       await sleep(PAY_POLL_MS);
       try {
+        const { state } = await checkPayment(orderId);
+        if (state === 'PENDING_PAYMENT') continue;
         const next = await getOrder(orderId);
         if (next.state !== 'PENDING_PAYMENT') {
           setOrder(next);
