@@ -71,14 +71,26 @@ it('a resident sees the QR code of the order, staff order for another household 
   await qrCard.getByText('送货上门时请出示此码').waitFor();
   const img = qrCard.locator('img').first();
   await expect(img.getAttribute('src')).resolves.toMatch(/^data:image\/png/);
-  const box = await img.boundingBox();
-  expect(box?.width ?? 0).toBeGreaterThanOrEqual(240);
-  expect(box?.height ?? 0).toBeGreaterThanOrEqual(240);
+  // Both boxes in one frame, once the page's slide-in has settled (two equal readings in a row):
+  // measured separately mid-animation, the card moves between the two readings.
+  const qrBoxes = (): Promise<{ img: DOMRect; card: DOMRect }> =>
+    qrCard.evaluate((card) => ({
+      img: (card.querySelector('img') as HTMLElement).getBoundingClientRect().toJSON() as DOMRect,
+      card: card.getBoundingClientRect().toJSON() as DOMRect,
+    }));
+  let boxes = await qrBoxes();
+  for (let i = 0; i < 40; i++) {
+    await resident.waitForTimeout(100);
+    const next = await qrBoxes();
+    const settled = next.card.x === boxes.card.x && next.img.x === boxes.img.x;
+    boxes = next;
+    if (settled) break;
+  }
+  expect(boxes.img.width).toBeGreaterThanOrEqual(240);
+  expect(boxes.img.height).toBeGreaterThanOrEqual(240);
   // The whole code is on screen, inside its card (not cropped or shifted).
-  const cardBox = await qrCard.boundingBox();
-  if (!box || !cardBox) throw new Error('the QR code has no box');
-  expect(box.x).toBeGreaterThanOrEqual(cardBox.x);
-  expect(box.x + box.width).toBeLessThanOrEqual(cardBox.x + cardBox.width);
+  expect(boxes.img.x).toBeGreaterThanOrEqual(boxes.card.x);
+  expect(boxes.img.x + boxes.img.width).toBeLessThanOrEqual(boxes.card.x + boxes.card.width);
   await expect(qrCard.innerText()).resolves.toContain('有效期至');
   await expect(resident.locator('#order-pay-button').count()).resolves.toBe(0);
   await screenshot(resident, '21-order-qr');
