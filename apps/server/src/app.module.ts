@@ -19,6 +19,7 @@ import { DemoSeeder } from './database/demo-seeder';
 import { AuthModule } from './modules/auth/auth.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { OrdersModule } from './modules/orders/orders.module';
+import { ParcelsModule } from './modules/parcels/parcels.module';
 import { CommunityModule } from './modules/community/community.module';
 import { HealthModule } from './modules/health/health.module';
 import { WechatModule } from './wechat/wechat.module';
@@ -58,6 +59,7 @@ export class AppModule {
         HealthModule,
         CatalogModule,
         OrdersModule,
+        ParcelsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -1,5 +1,6 @@
 import { BINDING_FLOW, BINDING_STATES, type BindingState } from './binding';
 import { ORDER_FLOW, ORDER_STATES, formatFen, type OrderState } from './orders';
+import { PARCEL_FLOW } from './parcels';
 import { checkFlow, nextStates, refuseTransition, type Flow } from './flow';
 import { ROLES } from './roles';
 
@@ -56,6 +57,7 @@ describe('ORDER_FLOW', () => {
     ['PENDING_PAYMENT', 'EXPIRED', ['system']],
     ['CONFIRMED', 'PACKED', ['staff']],
     ['CONFIRMED', 'CANCELLED', ['resident', 'staff']],
+    ['PACKED', 'DELIVERED', ['system']],
   ];
 
   it('allows exactly the listed moves, to exactly the listed actors', () => {
@@ -71,8 +73,9 @@ describe('ORDER_FLOW', () => {
     }
   });
 
-  it('a packed order can no longer be cancelled by anyone', () => {
-    expect(nextStates(ORDER_FLOW, 'PACKED', ['resident', 'staff', 'system'])).toEqual([]);
+  it('a packed order can no longer be cancelled by anyone; only its delivery moves it', () => {
+    expect(nextStates(ORDER_FLOW, 'PACKED', ['resident', 'staff'])).toEqual([]);
+    expect(nextStates(ORDER_FLOW, 'PACKED', ['system'])).toEqual(['DELIVERED']);
   });
 });
 
@@ -81,5 +84,21 @@ describe('formatFen', () => {
     expect(formatFen(8800)).toBe('¥88.00');
     expect(formatFen(5)).toBe('¥0.05');
     expect(formatFen(-1250)).toBe('-¥12.50');
+  });
+});
+
+describe('PARCEL_FLOW', () => {
+  it('is sound', () => {
+    expect(checkFlow(PARCEL_FLOW, 'READY')).toEqual([]);
+  });
+
+  it('lets volunteers accept, pick up and deliver, staff resolve failures, residents confirm contactless delivery', () => {
+    expect(nextStates(PARCEL_FLOW, 'ASSIGNED', ['volunteer'])).toEqual(['ACCEPTED', 'READY']);
+    expect(nextStates(PARCEL_FLOW, 'PICKED_UP', ['resident'])).toEqual(['DELIVERED']);
+    expect(nextStates(PARCEL_FLOW, 'FAILED', ['volunteer'])).toEqual([]);
+    expect(nextStates(PARCEL_FLOW, 'FAILED', ['staff'])).toEqual(['READY', 'RETURNED']);
+    expect(refuseTransition(PARCEL_FLOW, 'READY', 'DELIVERED', ['volunteer'])).toBe('NOT_ALLOWED');
+    expect(refuseTransition(PARCEL_FLOW, 'ACCEPTED', 'PICKED_UP', ['resident'])).toBe('WRONG_ACTOR');
+    expect(nextStates(PARCEL_FLOW, 'DELIVERED', ['staff', 'volunteer', 'resident', 'system'])).toEqual([]);
   });
 });

@@ -6,3 +6,4 @@ export * from './binding';
 export * from './api';
 export * from './catalog';
 export * from './orders';
+export * from './parcels';

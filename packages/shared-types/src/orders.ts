@@ -4,15 +4,17 @@ import type { PaymentMode } from './catalog';
 /**
  * A supply order of a household. Free and pay-on-delivery orders are CONFIRMED at once;
  * WeChat Pay orders wait in PENDING_PAYMENT until paid or until they expire (stock comes back).
- * PACKED hands the order to delivery.
+ * PACKED hands the order to delivery as a parcel; the parcel's delivery makes it DELIVERED.
  */
-export const ORDER_STATES = ['PENDING_PAYMENT', 'CONFIRMED', 'PACKED', 'CANCELLED', 'EXPIRED'] as const;
+export const ORDER_STATES = ['PENDING_PAYMENT', 'CONFIRMED', 'PACKED', 'DELIVERED', 'CANCELLED', 'EXPIRED'] as const;
 export type OrderState = (typeof ORDER_STATES)[number];
 
 export const ORDER_FLOW = {
   PENDING_PAYMENT: { CONFIRMED: ['system'], CANCELLED: ['resident', 'staff'], EXPIRED: ['system'] },
   CONFIRMED: { PACKED: ['staff'], CANCELLED: ['resident', 'staff'] },
-  PACKED: {},
+  // The parcel carrying it was delivered (an event from the parcels module).
+  PACKED: { DELIVERED: ['system'] },
+  DELIVERED: {},
   CANCELLED: {},
   EXPIRED: {},
 } as const satisfies Flow<OrderState>;
@@ -20,7 +22,8 @@ export const ORDER_FLOW = {
 export const ORDER_STATE_LABELS: Record<OrderState, string> = {
   PENDING_PAYMENT: '待支付',
   CONFIRMED: '已下单',
-  PACKED: '已打包',
+  PACKED: '已打包，待配送',
+  DELIVERED: '已送达',
   CANCELLED: '已取消',
   EXPIRED: '已超时',
 };

@@ -1,7 +1,11 @@
-import { BINDING_FLOW, ORDER_FLOW, checkFlow } from '@linli/shared-types';
+import { BINDING_FLOW, ORDER_FLOW, PARCEL_FLOW, checkFlow } from '@linli/shared-types';
 
 /** Every workflow table with its initial state; checked once at boot. */
-const FLOWS = { binding: checkFlow(BINDING_FLOW, 'PENDING'), order: checkFlow(ORDER_FLOW, 'PENDING_PAYMENT') };
+const FLOWS = {
+  binding: checkFlow(BINDING_FLOW, 'PENDING'),
+  order: checkFlow(ORDER_FLOW, 'PENDING_PAYMENT'),
+  parcel: checkFlow(PARCEL_FLOW, 'READY'),
+};
 
 /** Refuses to start with a broken workflow table (unknown or unreachable state). */
 export function assertFlowsSound(): void {

@@ -21,6 +21,10 @@ import { OrderLine } from '../modules/orders/entities/order-line.entity';
 import { Order } from '../modules/orders/entities/order.entity';
 import { Payment } from '../modules/orders/entities/payment.entity';
 import { Registration } from '../modules/orders/entities/registration.entity';
+import { ParcelEvent } from '../modules/parcels/entities/parcel-event.entity';
+import { ParcelSource } from '../modules/parcels/entities/parcel-source.entity';
+import { Parcel } from '../modules/parcels/entities/parcel.entity';
+import { VolunteerProfile } from '../modules/parcels/entities/volunteer-profile.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -43,6 +47,10 @@ export const ENTITIES = [
   Payment,
   Registration,
   WindowBuildingCount,
+  Parcel,
+  ParcelSource,
+  ParcelEvent,
+  VolunteerProfile,
 ];
 
 /** TypeORM options for either database; the schema always comes from the migrations. */

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
@@ -35,8 +35,9 @@ class Mutex {
  */
 @Injectable()
 export class Db {
-  private readonly current = new AsyncLocalStorage<EntityManager>();
+  private readonly current = new AsyncLocalStorage<{ tx: EntityManager; afterCommit: (() => Promise<void>)[] }>();
   private readonly sqliteWriter: Mutex | null;
+  private readonly logger = new Logger('Db');
 
   constructor(@InjectDataSource() readonly source: DataSource) {
     this.sqliteWriter = source.options.type === 'better-sqlite3' ? new Mutex() : null;
@@ -44,7 +45,7 @@ export class Db {
 
   /** The current command's transaction, or the plain manager outside one. */
   get manager(): EntityManager {
-    return this.current.getStore() ?? this.source.manager;
+    return this.current.getStore()?.tx ?? this.source.manager;
   }
 
   repo<T extends ObjectLiteral>(entity: EntityTarget<T>): Repository<T> {
@@ -52,10 +53,29 @@ export class Db {
   }
 
   /** Runs `fn` in a transaction, joining the current one when a command has opened it. */
-  transaction<T>(fn: (tx: EntityManager) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (tx: EntityManager) => Promise<T>): Promise<T> {
     const open = this.current.getStore();
-    if (open) return fn(open);
-    const run = (): Promise<T> => this.source.transaction((tx) => this.current.run(tx, () => fn(tx)));
-    return this.sqliteWriter ? this.sqliteWriter.run(run) : run();
+    if (open) return fn(open.tx);
+    const afterCommit: (() => Promise<void>)[] = [];
+    const run = (): Promise<T> => this.source.transaction((tx) => this.current.run({ tx, afterCommit }, () => fn(tx)));
+    const result = await (this.sqliteWriter ? this.sqliteWriter.run(run) : run());
+    for (const task of afterCommit) {
+      // The command has committed: a reaction that fails is logged, never turned into its failure.
+      await task().catch((error: unknown) =>
+        this.logger.error(`after-commit task failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    }
+    return result;
+  }
+
+  /**
+   * Runs `task` once the current command's transaction has committed (never if it rolls back);
+   * at once outside a transaction. How one module reacts to another's change without reaching
+   * into its tables or rolling it back on failure.
+   */
+  async afterCommit(task: () => Promise<void>): Promise<void> {
+    const open = this.current.getStore();
+    if (open) open.afterCommit.push(task);
+    else await task();
   }
 }

@@ -2,6 +2,13 @@ import { Foundation1745000000000 } from './1745000000000-foundation';
 import { CatalogOrders1745100000000 } from './1745100000000-catalog-orders';
 import { Payments1745200000000 } from './1745200000000-payments';
 import { FairShare1745300000000 } from './1745300000000-fair-share';
+import { Parcels1745400000000 } from './1745400000000-parcels';
 
 /** Every migration, in order. Run at boot on SQLite and MySQL alike. */
-export const MIGRATIONS = [Foundation1745000000000, CatalogOrders1745100000000, Payments1745200000000, FairShare1745300000000];
+export const MIGRATIONS = [
+  Foundation1745000000000,
+  CatalogOrders1745100000000,
+  Payments1745200000000,
+  FairShare1745300000000,
+  Parcels1745400000000,
+];

@@ -32,6 +32,8 @@ export interface Door {
   building: string;
   unit: string;
   room: string;
+  /** The household's contact phone (callers mask it for volunteers). */
+  contactPhone: string | null;
 }
 
 /** Binding codes avoid look-alike characters (0/O, 1/I/L) because people read them aloud. */
@@ -96,9 +98,18 @@ export class HouseholdsService {
         'h.room AS room',
         'b.name AS building',
         'c.name AS community',
+        'h.contact_phone AS contactPhone',
       ])
       .where('h.id IN (:...ids)', { ids: unique })
-      .getRawMany<{ id: number; buildingId: number; unit: string; room: string; building: string; community: string }>();
+      .getRawMany<{
+        id: number;
+        buildingId: number;
+        unit: string;
+        room: string;
+        building: string;
+        community: string;
+        contactPhone: string | null;
+      }>();
     return new Map(
       rows.map((r) => [
         Number(r.id),
@@ -108,6 +119,7 @@ export class HouseholdsService {
           building: r.building,
           unit: r.unit,
           room: r.room,
+          contactPhone: r.contactPhone,
         },
       ]),
     );

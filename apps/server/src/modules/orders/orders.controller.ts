@@ -88,7 +88,7 @@ export class OrdersController {
   @Post('staff/windows/:id/pack')
   @HttpCode(200)
   @Roles('staff', 'supervisor')
-  pack(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<{ packed: number }> {
+  pack(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<{ packed: number; parcels: number }> {
     return this.orders.packWindow(actor, id);
   }
 }

@@ -6,6 +6,7 @@ import { OrderExpiry } from './order-expiry';
 import { FairShareController } from './fair-share.controller';
 import { FairShareService } from './fair-share.service';
 import { OrdersService } from './orders.service';
+import { ParcelsModule } from '../parcels/parcels.module';
 import { RefundSweep } from './refund-sweep';
 import { PaymentsController } from './payments.controller';
 import { PaymentsService } from './payments.service';
@@ -13,7 +14,7 @@ import { WechatModule } from '../../wechat/wechat.module';
 
 /** Supply orders. */
 @Module({
-  imports: [CommunityModule, CatalogModule, WechatModule],
+  imports: [CommunityModule, CatalogModule, WechatModule, ParcelsModule],
   controllers: [OrdersController, PaymentsController, FairShareController],
   providers: [OrdersService, OrderExpiry, RefundSweep, PaymentsService, FairShareService],
   exports: [OrdersService],

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   ORDER_FLOW,
   nextStates,
@@ -25,6 +25,7 @@ import { OrderLine } from './entities/order-line.entity';
 import { Order } from './entities/order.entity';
 import type { WindowHeading } from './pick-list-documents';
 import { PaymentsService } from './payments.service';
+import { ParcelsService } from '../parcels/parcels.service';
 import { buildPickLists, type PickLists } from './pick-lists';
 
 /** Lines merged by item, in window-item order (a fixed lock order across transactions). */
@@ -42,7 +43,7 @@ export function mergeLines(lines: readonly OrderLineDto[], offers: readonly Offe
 
 /** Supply orders: placed without oversell, within household limits, by residents or by staff for them. */
 @Injectable()
-export class OrdersService {
+export class OrdersService implements OnModuleInit {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: Db,
@@ -53,6 +54,7 @@ export class OrdersService {
     private readonly users: UsersService,
     private readonly qrTokens: QrTokens,
     private readonly payments: PaymentsService,
+    private readonly parcels: ParcelsService,
   ) {}
 
   /** A resident orders for their own household. */
@@ -189,19 +191,45 @@ export class OrdersService {
     return expired;
   }
 
-  /** Staff mark every confirmed order of a window PACKED: the hand-over to delivery. */
-  async packWindow(actor: Actor, windowId: number): Promise<{ packed: number }> {
+  /**
+   * Staff mark every confirmed order of a window PACKED: the hand-over to delivery. In the same
+   * transaction each household's packed orders become one parcel (the parcels module's table).
+   */
+  async packWindow(actor: Actor, windowId: number): Promise<{ packed: number; parcels: number }> {
     const window = await this.catalog.staffWindow(actor, windowId);
     return this.db.transaction(async (tx) => {
-      const moved = await tx.update(Order, { windowId: window.id, state: 'CONFIRMED' }, { state: 'PACKED', updatedAt: this.clock.now() });
+      const confirmed = await tx.find(Order, { where: { windowId: window.id, state: 'CONFIRMED' }, select: ['id'] });
+      const ids = confirmed.map((o) => o.id);
+      const now = this.clock.now();
+      for (let i = 0; i < ids.length; i += 1000) {
+        await tx.update(Order, { id: In(ids.slice(i, i + 1000)), state: 'CONFIRMED' }, { state: 'PACKED', updatedAt: now });
+      }
+      const packed = ids.length ? await tx.find(Order, { where: { id: In(ids), state: 'PACKED' }, select: ['id', 'householdId'] }) : [];
+      const lines = packed.length ? await tx.find(OrderLine, { where: { orderId: In(packed.map((o) => o.id)) } }) : [];
+      const parcels = await this.parcels.createForSupply(
+        { key: `window:${window.id}`, communityId: window.communityId, deliveryDate: window.deliveryDate },
+        packed.map((o) => ({ orderId: o.id, householdId: o.householdId, lines: lines.filter((l) => l.orderId === o.id) })),
+      );
       await this.audit.record(tx, actor, {
         action: 'window.pack',
         targetType: 'window',
         targetId: windowId,
-        details: { packed: moved.affected ?? 0 },
+        details: { packed: packed.length, parcels },
       });
-      return { packed: moved.affected ?? 0 };
+      return { packed: packed.length, parcels };
     });
+  }
+
+  /** A parcel carrying these orders was delivered (runs after the parcel's commit). */
+  async markDelivered(orderIds: number[]): Promise<void> {
+    if (orderIds.length === 0) return;
+    await this.db.transaction((tx) =>
+      tx.update(Order, { id: In(orderIds), state: 'PACKED' }, { state: 'DELIVERED', updatedAt: this.clock.now() }).then(() => undefined),
+    );
+  }
+
+  onModuleInit(): void {
+    this.parcels.onDelivered((sources) => this.markDelivered(sources.filter((s) => s.sourceType === 'order').map((s) => s.sourceId)));
   }
 
   /** Every order of a window (staff), oldest first. */

@@ -7,6 +7,7 @@ const door = (building: string, unit: string, room: string): Door => ({
   building,
   unit,
   room,
+  contactPhone: null,
 });
 
 describe('buildPickLists', () => {

@@ -1,0 +1,86 @@
+import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+
+const id = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' as const };
+
+/** Parcels, what they carry, their audit timeline, and volunteers' duty and buildings. */
+export class Parcels1745400000000 implements MigrationInterface {
+  name = 'Parcels1745400000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.createTable(
+      new Table({
+        name: 'parcels',
+        columns: [
+          id,
+          { name: 'community_id', type: 'int' },
+          { name: 'batch', type: 'varchar', length: '40' },
+          { name: 'household_id', type: 'int' },
+          { name: 'building_id', type: 'int' },
+          { name: 'delivery_date', type: 'varchar', length: '10' },
+          { name: 'contents', type: 'varchar', length: '500' },
+          { name: 'state', type: 'varchar', length: '20' },
+          { name: 'volunteer_id', type: 'int', isNullable: true },
+          { name: 'assigned_at', type: 'datetime', precision: 3, isNullable: true },
+          { name: 'failure_reason', type: 'varchar', length: '20', isNullable: true },
+          { name: 'delivered_at', type: 'datetime', precision: 3, isNullable: true },
+          { name: 'created_at', type: 'datetime', precision: 3 },
+          { name: 'updated_at', type: 'datetime', precision: 3 },
+        ],
+        indices: [
+          // One parcel per household per batch (a window and its delivery date).
+          { name: 'UQ_parcels_batch_household', columnNames: ['batch', 'household_id'], isUnique: true },
+          { name: 'IX_parcels_state_building', columnNames: ['community_id', 'state', 'building_id'] },
+          { name: 'IX_parcels_volunteer', columnNames: ['volunteer_id', 'state'] },
+        ],
+      }),
+    );
+    await q.createTable(
+      new Table({
+        name: 'parcel_sources',
+        columns: [
+          id,
+          { name: 'parcel_id', type: 'int' },
+          { name: 'source_type', type: 'varchar', length: '20' },
+          { name: 'source_id', type: 'int' },
+        ],
+        indices: [
+          { name: 'UQ_parcel_sources', columnNames: ['source_type', 'source_id'], isUnique: true },
+          { name: 'IX_parcel_sources_parcel', columnNames: ['parcel_id'] },
+        ],
+      }),
+    );
+    await q.createTable(
+      new Table({
+        name: 'parcel_events',
+        columns: [
+          id,
+          { name: 'parcel_id', type: 'int' },
+          { name: 'from_state', type: 'varchar', length: '20', isNullable: true },
+          { name: 'to_state', type: 'varchar', length: '20' },
+          { name: 'actor_user_id', type: 'int', isNullable: true },
+          { name: 'via', type: 'varchar', length: '20' },
+          { name: 'details', type: 'varchar', length: '500', isNullable: true },
+          { name: 'at', type: 'datetime', precision: 3 },
+        ],
+        indices: [{ name: 'IX_parcel_events_parcel', columnNames: ['parcel_id', 'at'] }],
+      }),
+    );
+    await q.createTable(
+      new Table({
+        name: 'volunteer_profiles',
+        columns: [
+          { name: 'user_id', type: 'int', isPrimary: true },
+          { name: 'community_id', type: 'int' },
+          { name: 'on_duty', type: 'boolean', default: false },
+          { name: 'capacity', type: 'int', default: 30 },
+          { name: 'buildings', type: 'varchar', length: '2000', default: "''" },
+          { name: 'updated_at', type: 'datetime', precision: 3 },
+        ],
+      }),
+    );
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    for (const t of ['volunteer_profiles', 'parcel_events', 'parcel_sources', 'parcels']) await q.dropTable(t);
+  }
+}

@@ -1,0 +1,42 @@
+import { FAILURE_REASONS, type DutyRequest, type FailureReason, type VolunteerCoverageRequest } from '@linli/shared-types';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+
+export class DutyDto implements DutyRequest {
+  @IsBoolean({ message: '请选择上岗或下岗' })
+  onDuty: boolean;
+}
+
+export class CoverageDto implements VolunteerCoverageRequest {
+  @IsArray({ message: '请选择负责的楼栋' })
+  @ArrayMaxSize(300)
+  @IsInt({ each: true, message: '楼栋不对' })
+  buildingIds: number[];
+
+  @IsInt({ message: '每批最多配送件数要填整数' })
+  @Min(1, { message: '每批至少 1 件' })
+  @Max(500, { message: '每批最多 500 件' })
+  capacity: number;
+}
+
+export class ScanDto {
+  @IsString({ message: '请扫描或输入二维码' })
+  @Length(1, 100, { message: '二维码内容不对' })
+  code: string;
+}
+
+export class FailDto {
+  @IsIn(FAILURE_REASONS, { message: '请选择没送成的原因' })
+  reason: FailureReason;
+}
+
+export class ResolveDto {
+  @IsIn(['READY', 'RETURNED'], { message: '请选择重新派送或退回' })
+  to: 'READY' | 'RETURNED';
+}
+
+export class ParcelQueryDto {
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  batch?: string;
+}

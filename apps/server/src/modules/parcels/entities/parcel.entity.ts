@@ -1,0 +1,51 @@
+import type { FailureReason, ParcelState } from '@linli/shared-types';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** One delivery to one door: a household's orders of one batch, or another source. */
+@Entity('parcels')
+export class Parcel {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ name: 'community_id', type: 'int' })
+  communityId: number;
+
+  /** What it belongs to, e.g. "window:3": one parcel per household per batch. */
+  @Column({ type: 'varchar', length: 40 })
+  batch: string;
+
+  @Column({ name: 'household_id', type: 'int' })
+  householdId: number;
+
+  /** Dispatch goes by building. */
+  @Column({ name: 'building_id', type: 'int' })
+  buildingId: number;
+
+  @Column({ name: 'delivery_date', type: 'varchar', length: 10 })
+  deliveryDate: string;
+
+  /** 米面油套餐×2、鸡蛋×1 — what the label and the volunteer see. */
+  @Column({ type: 'varchar', length: 500 })
+  contents: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  state: ParcelState;
+
+  @Column({ name: 'volunteer_id', type: 'int', nullable: true })
+  volunteerId: number | null;
+
+  @Column({ name: 'assigned_at', type: 'datetime', precision: 3, nullable: true })
+  assignedAt: Date | null;
+
+  @Column({ name: 'failure_reason', type: 'varchar', length: 20, nullable: true })
+  failureReason: FailureReason | null;
+
+  @Column({ name: 'delivered_at', type: 'datetime', precision: 3, nullable: true })
+  deliveredAt: Date | null;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
+  updatedAt: Date;
+}

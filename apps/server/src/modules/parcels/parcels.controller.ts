@@ -1,0 +1,100 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { DispatchResult, ParcelTaskView, ParcelView } from '@linli/shared-types';
+import { CurrentActor, Roles, type Actor } from '../../common/actor';
+import { CoverageDto, DutyDto, FailDto, ParcelQueryDto, ResolveDto, ScanDto } from './dto/parcels.dto';
+import { ParcelsService } from './parcels.service';
+
+@ApiTags('parcels')
+@ApiBearerAuth()
+@Controller()
+export class ParcelsController {
+  constructor(private readonly parcels: ParcelsService) {}
+
+  @Put('volunteer/duty')
+  @Roles('volunteer')
+  duty(@CurrentActor() actor: Actor, @Body() dto: DutyDto): Promise<{ onDuty: boolean; capacity: number; buildingIds: number[] }> {
+    return this.parcels.setDuty(actor, dto.onDuty);
+  }
+
+  /** My tasks, by building and door: masked phone, no name. */
+  @Get('volunteer/tasks')
+  @Roles('volunteer')
+  tasks(@CurrentActor() actor: Actor): Promise<ParcelTaskView[]> {
+    return this.parcels.tasks(actor);
+  }
+
+  @Post('volunteer/tasks/:id/accept')
+  @HttpCode(200)
+  @Roles('volunteer')
+  accept(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<ParcelTaskView> {
+    return this.parcels.accept(actor, id);
+  }
+
+  @Post('volunteer/tasks/:id/decline')
+  @HttpCode(200)
+  @Roles('volunteer')
+  decline(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<ParcelTaskView> {
+    return this.parcels.decline(actor, id);
+  }
+
+  @Post('volunteer/parcels/:id/grab')
+  @HttpCode(200)
+  @Roles('volunteer')
+  grab(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<ParcelTaskView> {
+    return this.parcels.grab(actor, id);
+  }
+
+  /** At the supply point: the parcel label's code. */
+  @Post('volunteer/scan/pickup')
+  @HttpCode(200)
+  @Roles('volunteer')
+  pickUp(@CurrentActor() actor: Actor, @Body() dto: ScanDto): Promise<ParcelTaskView> {
+    return this.parcels.pickUp(actor, dto.code);
+  }
+
+  /** At the door: the resident's order QR. */
+  @Post('volunteer/tasks/:id/deliver')
+  @HttpCode(200)
+  @Roles('volunteer')
+  deliver(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: ScanDto): Promise<ParcelTaskView> {
+    return this.parcels.deliver(actor, id, dto.code);
+  }
+
+  @Post('volunteer/tasks/:id/fail')
+  @HttpCode(200)
+  @Roles('volunteer')
+  fail(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: FailDto): Promise<ParcelTaskView> {
+    return this.parcels.fail(actor, id, dto.reason);
+  }
+
+  @Put('staff/volunteers/:userId')
+  @Roles('staff', 'supervisor')
+  coverage(
+    @CurrentActor() actor: Actor,
+    @Param('userId', ParseIntPipe) userId: number,
+    @Body() dto: CoverageDto,
+  ): Promise<{ onDuty: boolean; capacity: number; buildingIds: number[] }> {
+    return this.parcels.setCoverage(actor, userId, dto.buildingIds, dto.capacity);
+  }
+
+  @Post('staff/parcels/dispatch')
+  @HttpCode(200)
+  @Roles('staff', 'supervisor')
+  dispatch(@CurrentActor() actor: Actor): Promise<DispatchResult> {
+    return this.parcels.dispatch(actor);
+  }
+
+  @Get('staff/parcels')
+  @Roles('staff', 'supervisor')
+  list(@CurrentActor() actor: Actor, @Query() query: ParcelQueryDto): Promise<ParcelView[]> {
+    return this.parcels.list(actor, query.batch);
+  }
+
+  @Post('staff/parcels/:id/resolve')
+  @HttpCode(200)
+  @Roles('staff', 'supervisor')
+  resolve(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: ResolveDto): Promise<ParcelView> {
+    return this.parcels.resolve(actor, id, dto.to);
+  }
+}

@@ -1,0 +1,389 @@
+import { Injectable } from '@nestjs/common';
+import {
+  maskPhone,
+  nextStates,
+  PARCEL_FLOW,
+  refuseTransition,
+  type Actor as FlowActor,
+  type DispatchResult,
+  type FailureReason,
+  type ParcelState,
+  type ParcelTaskView,
+  type ParcelView,
+} from '@linli/shared-types';
+import { In } from 'typeorm';
+import { hasRole, type Actor } from '../../common/actor';
+import { AuditService } from '../../common/audit/audit.service';
+import { Clock } from '../../common/clock';
+import { Db } from '../../common/database/db';
+import { DomainError } from '../../common/domain-error';
+import { QrTokens } from '../../common/qr-token';
+import { HouseholdsService, type Door } from '../community/households.service';
+import { planDispatch } from './dispatch-plan';
+import { ParcelEvent } from './entities/parcel-event.entity';
+import { ParcelSource } from './entities/parcel-source.entity';
+import { Parcel } from './entities/parcel.entity';
+import { VolunteerProfile } from './entities/volunteer-profile.entity';
+
+/** What a source hands to delivery: one order of a household. */
+export interface SupplyItem {
+  orderId: number;
+  householdId: number;
+  lines: { name: string; quantity: number }[];
+}
+
+type DeliveredListener = (sources: { sourceType: 'order'; sourceId: number }[]) => Promise<void>;
+
+const LABEL_LIFETIME_MS = 14 * 24 * 3600 * 1000;
+
+/** Everything delivered: parcels, dispatch to volunteers by building, scans at pick-up and door. */
+@Injectable()
+export class ParcelsService {
+  private readonly deliveredListeners: DeliveredListener[] = [];
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly households: HouseholdsService,
+    private readonly qr: QrTokens,
+  ) {}
+
+  /** Sources learn that their parcel arrived (after the parcel's transaction commits). */
+  onDelivered(listener: DeliveredListener): void {
+    this.deliveredListeners.push(listener);
+  }
+
+  /**
+   * Turns packed orders into parcels, inside the packing transaction: one parcel per household
+   * per batch, however many orders the household placed in it (packing again adds to it).
+   */
+  async createForSupply(batch: { key: string; communityId: number; deliveryDate: string }, items: SupplyItem[]): Promise<number> {
+    if (items.length === 0) return 0;
+    const tx = this.db.manager;
+    const doors = await this.households.doors(items.map((i) => i.householdId));
+    const now = this.clock.now();
+    let created = 0;
+    for (const householdId of [...new Set(items.map((i) => i.householdId))]) {
+      const mine = items.filter((i) => i.householdId === householdId);
+      let parcel = await tx.findOneBy(Parcel, { batch: batch.key, householdId });
+      if (!parcel) {
+        parcel = await tx.save(Parcel, {
+          communityId: batch.communityId,
+          batch: batch.key,
+          householdId,
+          buildingId: doors.get(householdId)?.buildingId ?? 0,
+          deliveryDate: batch.deliveryDate,
+          contents: '',
+          state: 'READY' as const,
+          volunteerId: null,
+          assignedAt: null,
+          failureReason: null,
+          deliveredAt: null,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await tx.insert(ParcelEvent, {
+          parcelId: parcel.id,
+          fromState: null,
+          toState: 'READY',
+          actorUserId: null,
+          via: 'system',
+          details: batch.key,
+          at: now,
+        });
+        created++;
+      }
+      await tx.insert(
+        ParcelSource,
+        mine.map((i) => ({ parcelId: parcel.id, sourceType: 'order' as const, sourceId: i.orderId })),
+      );
+      const totals = new Map<string, number>();
+      for (const line of mine.flatMap((i) => i.lines)) totals.set(line.name, (totals.get(line.name) ?? 0) + line.quantity);
+      const added = [...totals.entries()].map(([name, q]) => `${name}×${q}`).join('、');
+      await tx.update(
+        Parcel,
+        { id: parcel.id },
+        { contents: [parcel.contents, added].filter(Boolean).join('、').slice(0, 500), updatedAt: now },
+      );
+    }
+    return created;
+  }
+
+  // ---- volunteers -------------------------------------------------------------------------
+
+  /** A volunteer goes on or off duty (dispatch only assigns to those on duty). */
+  async setDuty(actor: Actor, onDuty: boolean): Promise<{ onDuty: boolean; capacity: number; buildingIds: number[] }> {
+    const profile = await this.profile(actor.userId, actor.communityId ?? 0);
+    await this.db.repo(VolunteerProfile).update({ userId: actor.userId }, { onDuty, updatedAt: this.clock.now() });
+    return { onDuty, capacity: profile.capacity, buildingIds: buildingList(profile.buildings) };
+  }
+
+  /** Staff set which buildings a volunteer covers and how much they carry per batch. */
+  async setCoverage(
+    actor: Actor,
+    userId: number,
+    buildingIds: number[],
+    capacity: number,
+  ): Promise<{ onDuty: boolean; capacity: number; buildingIds: number[] }> {
+    const communityId = this.households.staffCommunity(actor);
+    const profile = await this.profile(userId, communityId);
+    await this.db
+      .repo(VolunteerProfile)
+      .update({ userId }, { buildings: buildingIds.length ? `,${buildingIds.join(',')},` : '', capacity, updatedAt: this.clock.now() });
+    await this.audit.record(this.db.manager, actor, {
+      action: 'volunteer.coverage',
+      targetType: 'user',
+      targetId: userId,
+      details: { buildingIds, capacity },
+    });
+    return { onDuty: profile.onDuty, capacity, buildingIds };
+  }
+
+  private async profile(userId: number, communityId: number): Promise<VolunteerProfile> {
+    const repo = this.db.repo(VolunteerProfile);
+    const found = await repo.findOneBy({ userId });
+    if (found) return found;
+    const created = repo.create({ userId, communityId, onDuty: false, capacity: 30, buildings: '', updatedAt: this.clock.now() });
+    await repo.insert(created);
+    return created;
+  }
+
+  // ---- dispatch ---------------------------------------------------------------------------
+
+  /**
+   * One click: every READY parcel of the community to an on-duty volunteer covering its
+   * building, balanced by count within capacity. Each parcel moves by a conditional UPDATE on
+   * READY, so a volunteer grabbing one at the same moment wins or loses cleanly.
+   */
+  async dispatch(actor: Actor): Promise<DispatchResult> {
+    const communityId = this.households.staffCommunity(actor);
+    const ready = await this.db.repo(Parcel).find({ where: { communityId, state: 'READY' }, select: ['id', 'buildingId'] });
+    const profiles = await this.db.repo(VolunteerProfile).findBy({ communityId, onDuty: true });
+    const held = profiles.length
+      ? ((await this.db.manager
+          .createQueryBuilder(Parcel, 'p')
+          .select('p.volunteer_id', 'volunteerId')
+          .addSelect('COUNT(*)', 'n')
+          .where('p.volunteer_id IN (:...ids) AND p.state IN (:...states)', {
+            ids: profiles.map((p) => p.userId),
+            states: ['ASSIGNED', 'ACCEPTED', 'PICKED_UP'],
+          })
+          .groupBy('p.volunteer_id')
+          .getRawMany()) as { volunteerId: number; n: string | number }[])
+      : [];
+    const plan = planDispatch(
+      ready,
+      profiles.map((p) => ({
+        userId: p.userId,
+        buildings: buildingList(p.buildings),
+        capacity: p.capacity,
+        load: Number(held.find((h) => Number(h.volunteerId) === p.userId)?.n ?? 0),
+      })),
+    );
+    const now = this.clock.now();
+    const byVolunteer = new Map<number, number[]>();
+    for (const [parcelId, volunteerId] of plan.assignments)
+      byVolunteer.set(volunteerId, [...(byVolunteer.get(volunteerId) ?? []), parcelId]);
+    let assigned = 0;
+    for (const [volunteerId, ids] of byVolunteer) {
+      for (let i = 0; i < ids.length; i += 1000) {
+        const chunk = ids.slice(i, i + 1000);
+        const moved = await this.db.manager
+          .createQueryBuilder()
+          .update(Parcel)
+          .set({ state: 'ASSIGNED', volunteerId, assignedAt: now, updatedAt: now })
+          .where('id IN (:...ids) AND state = :ready', { ids: chunk, ready: 'READY' })
+          .execute();
+        assigned += moved.affected ?? 0;
+        await this.db.manager
+          .createQueryBuilder()
+          .insert()
+          .into(ParcelEvent)
+          .values(
+            chunk.map((parcelId) => ({
+              parcelId,
+              fromState: 'READY' as const,
+              toState: 'ASSIGNED' as const,
+              actorUserId: actor.userId,
+              via: 'dispatch' as const,
+              details: `volunteer ${volunteerId}`,
+              at: now,
+            })),
+          )
+          .updateEntity(false)
+          .execute();
+      }
+    }
+    await this.audit.record(this.db.manager, actor, {
+      action: 'parcels.dispatch',
+      targetType: 'community',
+      targetId: communityId,
+      details: { assigned },
+    });
+    return { assigned, unassigned: plan.unassigned.length, volunteers: byVolunteer.size };
+  }
+
+  // ---- a volunteer's tasks ------------------------------------------------------------------
+
+  /** The volunteer's open tasks, grouped by building and door (in that order). */
+  async tasks(actor: Actor): Promise<ParcelTaskView[]> {
+    const rows = await this.db
+      .repo(Parcel)
+      .find({ where: { volunteerId: actor.userId, state: In(['ASSIGNED', 'ACCEPTED', 'PICKED_UP']) } });
+    return this.views(actor, rows);
+  }
+
+  async accept(actor: Actor, id: number): Promise<ParcelTaskView> {
+    return this.move(actor, await this.mine(actor, id), 'ACCEPTED', 'app');
+  }
+
+  async decline(actor: Actor, id: number): Promise<ParcelTaskView> {
+    return this.move(actor, await this.mine(actor, id), 'READY', 'app', { volunteerId: null, assignedAt: null });
+  }
+
+  /** A volunteer takes an unassigned parcel of a building they cover. */
+  async grab(actor: Actor, id: number): Promise<ParcelTaskView> {
+    const parcel = await this.db.repo(Parcel).findOneBy({ id });
+    if (!parcel || parcel.communityId !== actor.communityId) throw new DomainError('PARCEL_NOT_FOUND');
+    const profile = await this.db.repo(VolunteerProfile).findOneBy({ userId: actor.userId });
+    if (!profile || !buildingList(profile.buildings).includes(parcel.buildingId)) throw new DomainError('NOT_YOUR_BUILDING');
+    if (parcel.state !== 'READY') throw new DomainError('PARCEL_TAKEN');
+    return this.move(actor, parcel, 'ACCEPTED', 'app', { volunteerId: actor.userId, assignedAt: this.clock.now() });
+  }
+
+  /** Pick-up: the volunteer scans the parcel's label. Scanning it again is harmless. */
+  async pickUp(actor: Actor, token: string): Promise<ParcelTaskView> {
+    const parcel = await this.mine(actor, this.qr.verify(token, 'parcelLabel', this.clock.now()));
+    if (parcel.state === 'PICKED_UP') return this.view(actor, parcel);
+    return this.move(actor, parcel, 'PICKED_UP', 'scan');
+  }
+
+  /** At the door: the volunteer scans the resident's order QR; it must belong to this parcel. */
+  async deliver(actor: Actor, id: number, token: string): Promise<ParcelTaskView> {
+    const parcel = await this.mine(actor, id);
+    const orderId = this.qr.verify(token, 'order', this.clock.now());
+    const source = await this.db.repo(ParcelSource).findOneBy({ parcelId: parcel.id, sourceType: 'order', sourceId: orderId });
+    if (!source) throw new DomainError('QR_NOT_THIS_PARCEL');
+    if (parcel.state === 'DELIVERED') return this.view(actor, parcel);
+    return this.move(actor, parcel, 'DELIVERED', 'scan', { deliveredAt: this.clock.now() });
+  }
+
+  async fail(actor: Actor, id: number, reason: FailureReason): Promise<ParcelTaskView> {
+    return this.move(actor, await this.mine(actor, id), 'FAILED', 'app', { failureReason: reason }, reason);
+  }
+
+  /** Staff decide a failed parcel: back to the pool, or returned to the supply point. */
+  async resolve(actor: Actor, id: number, to: 'READY' | 'RETURNED'): Promise<ParcelView> {
+    const communityId = this.households.staffCommunity(actor);
+    const parcel = await this.db.repo(Parcel).findOneBy({ id, communityId });
+    if (!parcel) throw new DomainError('PARCEL_NOT_FOUND');
+    await this.move(actor, parcel, to, 'app', to === 'READY' ? { volunteerId: null, assignedAt: null, failureReason: null } : {});
+    return (await this.staffViews(actor, [await this.db.repo(Parcel).findOneByOrFail({ id })]))[0] as ParcelView;
+  }
+
+  /** Staff list of a community's parcels (optionally one batch), with label tokens. */
+  async list(actor: Actor, batch: string | undefined): Promise<ParcelView[]> {
+    const communityId = this.households.staffCommunity(actor);
+    const rows = await this.db
+      .repo(Parcel)
+      .find({ where: batch ? { communityId, batch } : { communityId }, order: { buildingId: 'ASC', id: 'ASC' }, take: 5000 });
+    return this.staffViews(actor, rows);
+  }
+
+  // ---- internals --------------------------------------------------------------------------
+
+  /** The parcel, if this volunteer holds it; anyone else gets not found. */
+  private async mine(actor: Actor, id: number): Promise<Parcel> {
+    const parcel = await this.db.repo(Parcel).findOneBy({ id });
+    if (!parcel || parcel.volunteerId !== actor.userId) throw new DomainError('PARCEL_NOT_FOUND');
+    return parcel;
+  }
+
+  /** Moves a parcel along PARCEL_FLOW by a conditional UPDATE on its state, with an event row. */
+  private async move(
+    actor: Actor,
+    parcel: Parcel,
+    to: ParcelState,
+    via: ParcelEvent['via'],
+    extra: Partial<Parcel> = {},
+    details?: string,
+  ): Promise<ParcelTaskView> {
+    const refusal = refuseTransition(PARCEL_FLOW, parcel.state, to, this.flowActors(actor, parcel));
+    if (refusal === 'WRONG_ACTOR') throw new DomainError('FORBIDDEN');
+    if (refusal !== null) throw new DomainError('INVALID_TRANSITION', { from: parcel.state, to });
+    const now = this.clock.now();
+    const moved = await this.db.repo(Parcel).update({ id: parcel.id, state: parcel.state }, { ...extra, state: to, updatedAt: now });
+    if (moved.affected !== 1) throw new DomainError(parcel.state === 'READY' ? 'PARCEL_TAKEN' : 'INVALID_TRANSITION', { to });
+    await this.db.repo(ParcelEvent).insert({
+      parcelId: parcel.id,
+      fromState: parcel.state,
+      toState: to,
+      actorUserId: actor.userId,
+      via,
+      details: details ?? null,
+      at: now,
+    });
+    if (to === 'DELIVERED') {
+      const sources = await this.db.repo(ParcelSource).findBy({ parcelId: parcel.id });
+      for (const listener of this.deliveredListeners) {
+        await this.db.afterCommit(() => listener(sources.map((s) => ({ sourceType: s.sourceType, sourceId: s.sourceId }))));
+      }
+    }
+    return this.view(actor, await this.db.repo(Parcel).findOneByOrFail({ id: parcel.id }));
+  }
+
+  private flowActors(actor: Actor, parcel: Parcel): FlowActor[] {
+    const who: FlowActor[] = [];
+    if (hasRole(actor, 'volunteer') && (parcel.volunteerId === actor.userId || parcel.state === 'READY')) who.push('volunteer');
+    if (hasRole(actor, 'staff', 'supervisor') && actor.communityId === parcel.communityId) who.push('staff');
+    if (actor.householdId === parcel.householdId) who.push('resident');
+    return who;
+  }
+
+  private async view(actor: Actor, parcel: Parcel): Promise<ParcelTaskView> {
+    return (await this.views(actor, [parcel]))[0] as ParcelTaskView;
+  }
+
+  private async views(actor: Actor, rows: Parcel[]): Promise<ParcelTaskView[]> {
+    const doors = await this.households.doors(rows.map((p) => p.householdId));
+    return rows
+      .map((p) => taskView(p, doors.get(p.householdId), nextStates(PARCEL_FLOW, p.state, this.flowActors(actor, p))))
+      .sort(
+        (a, b) =>
+          a.building.localeCompare(b.building, 'zh-CN', { numeric: true }) ||
+          a.unit.localeCompare(b.unit, 'zh-CN', { numeric: true }) ||
+          a.room.localeCompare(b.room, 'zh-CN', { numeric: true }),
+      );
+  }
+
+  private async staffViews(actor: Actor, rows: Parcel[]): Promise<ParcelView[]> {
+    const doors = await this.households.doors(rows.map((p) => p.householdId));
+    const expires = new Date(this.clock.now().getTime() + LABEL_LIFETIME_MS);
+    return rows.map((p) => ({
+      ...taskView(p, doors.get(p.householdId), nextStates(PARCEL_FLOW, p.state, this.flowActors(actor, p))),
+      householdId: p.householdId,
+      volunteerId: p.volunteerId,
+      failureReason: p.failureReason,
+      labelToken: this.qr.sign('parcelLabel', p.id, expires),
+    }));
+  }
+}
+
+function buildingList(stored: string): number[] {
+  return stored.split(',').filter(Boolean).map(Number);
+}
+
+function taskView(p: Parcel, door: Door | undefined, actions: ParcelState[]): ParcelTaskView {
+  return {
+    id: p.id,
+    state: p.state,
+    building: door?.building ?? '',
+    unit: door?.unit ?? '',
+    room: door?.room ?? '',
+    phone: door?.contactPhone ? maskPhone(door.contactPhone) : null,
+    contents: p.contents,
+    deliveryDate: p.deliveryDate,
+    actions,
+  };
+}

@@ -1,0 +1,190 @@
+import type {
+  DispatchResult,
+  ItemView,
+  MeResponse,
+  OrderQrView,
+  OrderView,
+  ParcelTaskView,
+  ParcelView,
+  SupplierView,
+  WindowView,
+} from '@linli/shared-types';
+import type { Client } from './support/test-app';
+import { TestApp } from './support/test-app';
+
+/** Packed orders become parcels; dispatch by building; accept; scans at pick-up and at the door. */
+describe('delivery', () => {
+  let t: TestApp;
+  let staff: Client;
+  let volunteer: Client;
+  let volunteerId: number;
+  let other: Client;
+  let residents: Client[];
+  let orders: OrderView[];
+  let parcels: ParcelView[];
+  let window: WindowView;
+
+  beforeAll(async () => {
+    t = await TestApp.boot();
+    staff = await t.login('staff');
+    volunteer = await t.login('volunteer');
+    volunteerId = ((await volunteer.get('/api/me').expect(200)).body as MeResponse).user.id;
+    const supplier = (await staff.post('/api/staff/suppliers', { name: '合家福超市' }).expect(201)).body as SupplierView;
+    const item = (
+      await staff
+        .post('/api/staff/items', {
+          kind: 'package',
+          name: '米面油套餐',
+          contents: [{ name: '大米', quantity: '10斤' }],
+          priceFen: 8800,
+          limitPerHousehold: 3,
+          supplierId: supplier.id,
+        })
+        .expect(201)
+    ).body as ItemView;
+    const now = t.clock.now().getTime();
+    window = (
+      await staff
+        .post('/api/staff/windows', {
+          title: '第二批',
+          mode: 'fcfs',
+          paymentMode: 'cod',
+          opensAt: new Date(now - 60_000).toISOString(),
+          closesAt: new Date(now + 3_600_000).toISOString(),
+          deliveryDate: '2022-04-29',
+          items: [{ itemId: item.id, stock: 100 }],
+        })
+        .expect(201)
+    ).body as WindowView;
+    residents = await t.residents(3);
+    orders = [];
+    for (const r of residents)
+      orders.push(
+        (await r.post('/api/orders', { windowId: window.id, lines: [{ itemId: item.id, quantity: 1 }] }).expect(201)).body as OrderView,
+      );
+    // The first household orders twice: still one parcel.
+    orders.push(
+      (await (residents[0] as Client).post('/api/orders', { windowId: window.id, lines: [{ itemId: item.id, quantity: 1 }] }).expect(201))
+        .body as OrderView,
+    );
+    const packed = (await staff.post(`/api/staff/windows/${window.id}/pack`).expect(200)).body as { packed: number; parcels: number };
+    expect(packed).toEqual({ packed: 4, parcels: 3 });
+    parcels = (await staff.get(`/api/staff/parcels?batch=window:${window.id}`).expect(200)).body as ParcelView[];
+
+    const [row] = (await t.db.query("SELECT id FROM users WHERE dev_key = 'resident'")) as { id: number }[];
+    await t.db.query(`INSERT INTO role_assignments (user_id, community_id, role) VALUES (${row?.id}, 1, 'volunteer')`);
+    other = await t.tokenFor(Number(row?.id));
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('packing makes one parcel per household with what it carries', () => {
+    expect(parcels).toHaveLength(3);
+    expect(parcels.every((p) => p.state === 'READY')).toBe(true);
+    const first = parcels.find((p) => p.householdId === orders[0]?.householdId);
+    expect(first?.contents).toBe('米面油套餐×2');
+    expect(first?.labelToken).toMatch(/^[A-Za-z0-9_-]{30}$/);
+  });
+
+  it('dispatch gives parcels to on-duty volunteers covering their buildings; the volunteer sees doors and masked phones only', async () => {
+    const buildingIds = [
+      ...new Set(
+        await Promise.all(residents.map(async (r) => ((await r.get('/api/me').expect(200)).body as MeResponse).household?.buildingId ?? 0)),
+      ),
+    ];
+    await staff.put(`/api/staff/volunteers/${volunteerId}`, { buildingIds, capacity: 10 }).expect(200);
+    const offDuty = (await staff.post('/api/staff/parcels/dispatch').expect(200)).body as DispatchResult;
+    expect(offDuty).toMatchObject({ assigned: 0, unassigned: 3 });
+    await volunteer.put('/api/volunteer/duty', { onDuty: true }).expect(200);
+    const result = (await staff.post('/api/staff/parcels/dispatch').expect(200)).body as DispatchResult;
+    expect(result).toEqual({ assigned: 3, unassigned: 0, volunteers: 1 });
+    const tasks = (await volunteer.get('/api/volunteer/tasks').expect(200)).body as ParcelTaskView[];
+    expect(tasks).toHaveLength(3);
+    expect(tasks.every((task) => task.state === 'ASSIGNED' && task.actions.includes('ACCEPTED') && task.actions.includes('READY'))).toBe(
+      true,
+    );
+    expect(tasks.every((task) => task.phone === null || /^1\d{2}\*{4}\d{4}$/.test(task.phone))).toBe(true);
+    expect(JSON.stringify(tasks)).not.toMatch(/居民\d+/);
+  });
+
+  it('others cannot see or act on these tasks', async () => {
+    await (residents[1] as Client).get('/api/volunteer/tasks').expect(403);
+    expect(((await other.get('/api/volunteer/tasks').expect(200)).body as ParcelTaskView[]).length).toBe(0);
+    const task = parcels[0] as ParcelView;
+    expect((await other.post(`/api/volunteer/tasks/${task.id}/accept`).expect(404)).body.code).toBe('PARCEL_NOT_FOUND');
+    expect((await other.post(`/api/volunteer/parcels/${task.id}/grab`).expect(403)).body.code).toBe('NOT_YOUR_BUILDING');
+    await volunteer.post('/api/staff/parcels/dispatch').expect(403);
+  });
+
+  it('accept, scan the label at pick-up (twice is harmless), scan the resident’s QR at the door: the order is delivered', async () => {
+    const parcel = parcels.find((p) => p.householdId === orders[0]?.householdId) as ParcelView;
+    await volunteer.post(`/api/volunteer/tasks/${parcel.id}/accept`).expect(200);
+    const picked = (await volunteer.post('/api/volunteer/scan/pickup', { code: parcel.labelToken }).expect(200)).body as ParcelTaskView;
+    expect(picked.state).toBe('PICKED_UP');
+    expect(
+      ((await volunteer.post('/api/volunteer/scan/pickup', { code: parcel.labelToken }).expect(200)).body as ParcelTaskView).state,
+    ).toBe('PICKED_UP');
+
+    const resident = residents[0] as Client;
+    const qr = (await resident.get(`/api/orders/${orders[0]?.id}/qr`).expect(200)).body as OrderQrView;
+    const neighbourQr = (await (residents[1] as Client).get(`/api/orders/${orders[1]?.id}/qr`).expect(200)).body as OrderQrView;
+    expect((await volunteer.post(`/api/volunteer/tasks/${parcel.id}/deliver`, { code: neighbourQr.token }).expect(409)).body.code).toBe(
+      'QR_NOT_THIS_PARCEL',
+    );
+    expect((await volunteer.post(`/api/volunteer/tasks/${parcel.id}/deliver`, { code: parcel.labelToken }).expect(400)).body.code).toBe(
+      'QR_WRONG_PURPOSE',
+    );
+    expect((await volunteer.post(`/api/volunteer/tasks/${parcel.id}/deliver`, { code: 'forged-code' }).expect(400)).body.code).toBe(
+      'QR_INVALID',
+    );
+    const delivered = (await volunteer.post(`/api/volunteer/tasks/${parcel.id}/deliver`, { code: qr.token }).expect(200))
+      .body as ParcelTaskView;
+    expect(delivered.state).toBe('DELIVERED');
+    await volunteer.post(`/api/volunteer/tasks/${parcel.id}/deliver`, { code: qr.token }).expect(200);
+
+    const mine = (await resident.get('/api/orders/mine').expect(200)).body as OrderView[];
+    expect(mine.filter((o) => o.windowId === window.id).map((o) => o.state)).toEqual(['DELIVERED', 'DELIVERED']);
+    const events = (await t.db.query(`SELECT from_state, to_state, via FROM parcel_events WHERE parcel_id = ${parcel.id} ORDER BY id`)) as {
+      from_state: string | null;
+      to_state: string;
+      via: string;
+    }[];
+    expect(events.map((e) => `${e.from_state ?? ''}>${e.to_state}:${e.via}`)).toEqual([
+      '>READY:system',
+      'READY>ASSIGNED:dispatch',
+      'ASSIGNED>ACCEPTED:app',
+      'ACCEPTED>PICKED_UP:scan',
+      'PICKED_UP>DELIVERED:scan',
+    ]);
+  });
+
+  it('a pick-up scan before accepting, or of another volunteer’s parcel, moves nothing', async () => {
+    const parcel = parcels.find((p) => p.householdId === orders[1]?.householdId) as ParcelView;
+    expect((await volunteer.post('/api/volunteer/scan/pickup', { code: parcel.labelToken }).expect(409)).body.code).toBe(
+      'INVALID_TRANSITION',
+    );
+    expect((await other.post('/api/volunteer/scan/pickup', { code: parcel.labelToken }).expect(404)).body.code).toBe('PARCEL_NOT_FOUND');
+  });
+
+  it('a failed delivery with a reason goes back to staff, who put it back in the pool', async () => {
+    const parcel = parcels.find((p) => p.householdId === orders[1]?.householdId) as ParcelView;
+    await volunteer.post(`/api/volunteer/tasks/${parcel.id}/accept`).expect(200);
+    await volunteer.post('/api/volunteer/scan/pickup', { code: parcel.labelToken }).expect(200);
+    expect((await volunteer.post(`/api/volunteer/tasks/${parcel.id}/fail`, { reason: 'flying' }).expect(400)).body.code).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(
+      ((await volunteer.post(`/api/volunteer/tasks/${parcel.id}/fail`, { reason: 'no-answer' }).expect(200)).body as ParcelTaskView).state,
+    ).toBe('FAILED');
+    const back = (await staff.post(`/api/staff/parcels/${parcel.id}/resolve`, { to: 'READY' }).expect(200)).body as ParcelView;
+    expect(back).toMatchObject({ state: 'READY', volunteerId: null, failureReason: null });
+  });
+
+  it('declining puts a task back in the pool, where a covering volunteer may grab it', async () => {
+    const parcel = parcels.find((p) => p.householdId === orders[2]?.householdId) as ParcelView;
+    expect(((await volunteer.post(`/api/volunteer/tasks/${parcel.id}/decline`).expect(200)).body as ParcelTaskView).state).toBe('READY');
+    expect(((await volunteer.post(`/api/volunteer/parcels/${parcel.id}/grab`).expect(200)).body as ParcelTaskView).state).toBe('ACCEPTED');
+    expect((await volunteer.post(`/api/volunteer/parcels/${parcel.id}/grab`).expect(409)).body.code).toBe('PARCEL_TAKEN');
+  });
+});
