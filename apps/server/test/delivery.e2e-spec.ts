@@ -7,6 +7,7 @@ import type {
   ParcelTaskView,
   ParcelView,
   SupplierView,
+  VolunteerRow,
   WindowView,
 } from '@linli/shared-types';
 import type { Client } from './support/test-app';
@@ -157,6 +158,35 @@ describe('delivery', () => {
       'ACCEPTED>PICKED_UP:scan',
       'PICKED_UP>DELIVERED:scan',
     ]);
+  });
+
+  it('the resident sees the delivery on the order and rates it once; staff see ratings per volunteer', async () => {
+    const parcel = parcels.find((p) => p.householdId === orders[0]?.householdId) as ParcelView;
+    const resident = residents[0] as Client;
+    const order = (await resident.get(`/api/orders/${orders[0]?.id}`).expect(200)).body as OrderView;
+    expect(order.parcel).toMatchObject({ id: parcel.id, state: 'DELIVERED', rating: null });
+    expect(order.parcel?.deliveredAt).toEqual(expect.any(String));
+    expect((await (residents[1] as Client).post(`/api/parcels/${parcel.id}/rating`, { stars: 1 }).expect(404)).body.code).toBe(
+      'PARCEL_NOT_FOUND',
+    );
+    expect((await resident.post(`/api/parcels/${parcel.id}/rating`, { stars: 6 }).expect(400)).body.code).toBe('VALIDATION_FAILED');
+    const rated = (await resident.post(`/api/parcels/${parcel.id}/rating`, { stars: 5, comment: '志愿者很辛苦，谢谢！' }).expect(200))
+      .body as { rating: { stars: number } };
+    expect(rated.rating).toEqual({ stars: 5, comment: '志愿者很辛苦，谢谢！' });
+    expect((await resident.post(`/api/parcels/${parcel.id}/rating`, { stars: 1 }).expect(409)).body.code).toBe('ALREADY_RATED');
+    const notYet = parcels.find((p) => p.householdId === orders[1]?.householdId) as ParcelView;
+    expect((await (residents[1] as Client).post(`/api/parcels/${notYet.id}/rating`, { stars: 3 }).expect(409)).body.code).toBe(
+      'NOT_DELIVERED_YET',
+    );
+    const volunteers = (await staff.get('/api/staff/volunteers').expect(200)).body as VolunteerRow[];
+    expect(volunteers.find((v) => v.userId === volunteerId)).toMatchObject({
+      onDuty: true,
+      delivered: 1,
+      ratingAverage: 5,
+      ratings: 1,
+      capacity: 10,
+    });
+    await volunteer.get('/api/staff/volunteers').expect(403);
   });
 
   it('a pick-up scan before accepting, or of another volunteer’s parcel, moves nothing', async () => {

@@ -56,6 +56,8 @@ export const ERROR_MESSAGES = {
   PARCEL_TAKEN: '这个包裹已经由别的志愿者负责了',
   NOT_YOUR_BUILDING: '这个楼栋不归您负责',
   QR_NOT_THIS_PARCEL: '这不是这个包裹的住户二维码，请核对门牌',
+  NOT_DELIVERED_YET: '送达以后才能评价',
+  ALREADY_RATED: '这次配送已经评价过了',
   QR_INVALID: '这个二维码无效，请核对后再扫',
   QR_EXPIRED: '这个二维码已过期，请让居民刷新订单二维码',
   QR_WRONG_PURPOSE: '这个二维码不是用在这里的',

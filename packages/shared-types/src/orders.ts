@@ -1,5 +1,6 @@
 import type { Flow } from './flow';
 import type { PaymentMode } from './catalog';
+import type { ParcelSummary } from './parcels';
 
 /**
  * A supply order of a household. Free and pay-on-delivery orders are CONFIRMED at once;
@@ -71,6 +72,8 @@ export interface OrderView {
   deliveryDate: string;
   /** States the asking user may move this order into. */
   actions: OrderState[];
+  /** The parcel carrying it, once packed. */
+  parcel: ParcelSummary | null;
 }
 
 /** "¥12.50" from 1250 fen. Money is integer fen everywhere else. */

@@ -81,3 +81,30 @@ export interface DispatchResult {
   unassigned: number;
   volunteers: number;
 }
+
+/** The delivery of an order as the resident sees it (OrderView.parcel). */
+export interface ParcelSummary {
+  id: number;
+  state: ParcelState;
+  deliveredAt: string | null;
+  rating: { stars: number; comment: string | null } | null;
+}
+
+/** POST /api/parcels/:id/rating — 评单: the household rates a delivered parcel, once. */
+export interface RateRequest {
+  stars: number;
+  comment?: string;
+}
+
+/** GET /api/staff/volunteers */
+export interface VolunteerRow {
+  userId: number;
+  nickname: string;
+  onDuty: boolean;
+  capacity: number;
+  buildingIds: number[];
+  openTasks: number;
+  delivered: number;
+  ratingAverage: number | null;
+  ratings: number;
+}

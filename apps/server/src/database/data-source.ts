@@ -22,6 +22,7 @@ import { Order } from '../modules/orders/entities/order.entity';
 import { Payment } from '../modules/orders/entities/payment.entity';
 import { Registration } from '../modules/orders/entities/registration.entity';
 import { ParcelEvent } from '../modules/parcels/entities/parcel-event.entity';
+import { ParcelRating } from '../modules/parcels/entities/parcel-rating.entity';
 import { ParcelSource } from '../modules/parcels/entities/parcel-source.entity';
 import { Parcel } from '../modules/parcels/entities/parcel.entity';
 import { VolunteerProfile } from '../modules/parcels/entities/volunteer-profile.entity';
@@ -51,6 +52,7 @@ export const ENTITIES = [
   ParcelSource,
   ParcelEvent,
   VolunteerProfile,
+  ParcelRating,
 ];
 
 /** TypeORM options for either database; the schema always comes from the migrations. */

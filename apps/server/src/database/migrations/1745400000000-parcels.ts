@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 
 const id = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' as const };
 
-/** Parcels, what they carry, their audit timeline, and volunteers' duty and buildings. */
+/** Parcels, what they carry, their audit timeline and ratings, and volunteers' duty and buildings. */
 export class Parcels1745400000000 implements MigrationInterface {
   name = 'Parcels1745400000000';
 
@@ -67,6 +67,24 @@ export class Parcels1745400000000 implements MigrationInterface {
     );
     await q.createTable(
       new Table({
+        name: 'parcel_ratings',
+        columns: [
+          id,
+          { name: 'parcel_id', type: 'int' },
+          { name: 'household_id', type: 'int' },
+          { name: 'volunteer_id', type: 'int', isNullable: true },
+          { name: 'stars', type: 'int' },
+          { name: 'comment', type: 'varchar', length: '200', isNullable: true },
+          { name: 'created_at', type: 'datetime', precision: 3 },
+        ],
+        indices: [
+          { name: 'UQ_parcel_ratings_parcel', columnNames: ['parcel_id'], isUnique: true },
+          { name: 'IX_parcel_ratings_volunteer', columnNames: ['volunteer_id'] },
+        ],
+      }),
+    );
+    await q.createTable(
+      new Table({
         name: 'volunteer_profiles',
         columns: [
           { name: 'user_id', type: 'int', isPrimary: true },
@@ -81,6 +99,6 @@ export class Parcels1745400000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['volunteer_profiles', 'parcel_events', 'parcel_sources', 'parcels']) await q.dropTable(t);
+    for (const t of ['volunteer_profiles', 'parcel_ratings', 'parcel_events', 'parcel_sources', 'parcels']) await q.dropTable(t);
   }
 }

@@ -54,6 +54,18 @@ export class UsersService {
     return new Map(rows.map((u) => [u.id, u.nickname]));
   }
 
+  /** Users holding a role in a community. */
+  async withRole(communityId: number, role: Role): Promise<{ id: number; nickname: string }[]> {
+    const rows = await this.db.manager
+      .createQueryBuilder(User, 'u')
+      .innerJoin(RoleAssignment, 'r', 'r.user_id = u.id')
+      .select(['u.id AS id', 'u.nickname AS nickname'])
+      .where('r.community_id = :communityId AND r.role = :role', { communityId, role })
+      .orderBy('u.id', 'ASC')
+      .getRawMany<{ id: number; nickname: string }>();
+    return rows.map((r) => ({ id: Number(r.id), nickname: r.nickname }));
+  }
+
   findDevUser(key: DevUserKey): Promise<User | null> {
     return this.db.repo(User).findOneBy({ devKey: key });
   }

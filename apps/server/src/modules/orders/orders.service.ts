@@ -7,6 +7,7 @@ import {
   type OrderQrView,
   type OrderState,
   type OrderView,
+  type ParcelSummary,
 } from '@linli/shared-types';
 import { In, LessThanOrEqual } from 'typeorm';
 import { hasRole, type Actor } from '../../common/actor';
@@ -323,6 +324,7 @@ export class OrdersService implements OnModuleInit {
     const names = await this.users.nicknames(orders.map((o) => o.placedBy));
     const windows = new Map<number, { title: string; deliveryDate: string }>();
     for (const windowId of new Set(orders.map((o) => o.windowId))) windows.set(windowId, await this.catalog.windowSummary(windowId));
+    const parcels = await this.parcels.forOrders(orders.filter((o) => o.state === 'PACKED' || o.state === 'DELIVERED').map((o) => o.id));
     return orders.map((o) =>
       this.toView(
         actor,
@@ -331,6 +333,7 @@ export class OrdersService implements OnModuleInit {
         windows.get(o.windowId) ?? { title: '', deliveryDate: '' },
         doors.get(o.householdId)?.address ?? '',
         names.get(o.placedBy) ?? '',
+        parcels.get(o.id) ?? null,
       ),
     );
   }
@@ -342,6 +345,7 @@ export class OrdersService implements OnModuleInit {
     window: { title: string; deliveryDate: string },
     address: string,
     placedBy: string,
+    parcel: ParcelSummary | null = null,
   ): OrderView {
     return {
       id: o.id,
@@ -365,6 +369,7 @@ export class OrdersService implements OnModuleInit {
       expiresAt: o.expiresAt ? new Date(o.expiresAt).toISOString() : null,
       deliveryDate: window.deliveryDate,
       actions: nextStates(ORDER_FLOW, o.state, this.flowActors(actor, o)),
+      parcel,
     };
   }
 }

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { DispatchResult, ParcelTaskView, ParcelView } from '@linli/shared-types';
+import type { DispatchResult, ParcelSummary, ParcelTaskView, ParcelView, VolunteerRow } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
-import { CoverageDto, DutyDto, FailDto, ParcelQueryDto, ResolveDto, ScanDto } from './dto/parcels.dto';
+import { CoverageDto, DutyDto, FailDto, ParcelQueryDto, RateDto, ResolveDto, ScanDto } from './dto/parcels.dto';
 import { ParcelsService } from './parcels.service';
 
 @ApiTags('parcels')
@@ -66,6 +66,19 @@ export class ParcelsController {
   @Roles('volunteer')
   fail(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: FailDto): Promise<ParcelTaskView> {
     return this.parcels.fail(actor, id, dto.reason);
+  }
+
+  @Get('staff/volunteers')
+  @Roles('staff', 'supervisor')
+  volunteers(@CurrentActor() actor: Actor): Promise<VolunteerRow[]> {
+    return this.parcels.volunteers(actor);
+  }
+
+  /** 评单: the household rates a delivered parcel, once. */
+  @Post('parcels/:id/rating')
+  @HttpCode(200)
+  rate(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: RateDto): Promise<ParcelSummary> {
+    return this.parcels.rate(actor, id, dto.stars, dto.comment);
   }
 
   @Put('staff/volunteers/:userId')

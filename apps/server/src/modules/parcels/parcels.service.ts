@@ -8,8 +8,10 @@ import {
   type DispatchResult,
   type FailureReason,
   type ParcelState,
+  type ParcelSummary,
   type ParcelTaskView,
   type ParcelView,
+  type VolunteerRow,
 } from '@linli/shared-types';
 import { In } from 'typeorm';
 import { hasRole, type Actor } from '../../common/actor';
@@ -19,6 +21,9 @@ import { Db } from '../../common/database/db';
 import { DomainError } from '../../common/domain-error';
 import { QrTokens } from '../../common/qr-token';
 import { HouseholdsService, type Door } from '../community/households.service';
+import { UsersService } from '../community/users.service';
+import { ParcelRating } from './entities/parcel-rating.entity';
+import { isUniqueViolation } from '../../common/db-errors';
 import { planDispatch } from './dispatch-plan';
 import { ParcelEvent } from './entities/parcel-event.entity';
 import { ParcelSource } from './entities/parcel-source.entity';
@@ -47,6 +52,7 @@ export class ParcelsService {
     private readonly audit: AuditService,
     private readonly households: HouseholdsService,
     private readonly qr: QrTokens,
+    private readonly users: UsersService,
   ) {}
 
   /** Sources learn that their parcel arrived (after the parcel's transaction commits). */
@@ -289,6 +295,91 @@ export class ParcelsService {
       .repo(Parcel)
       .find({ where: batch ? { communityId, batch } : { communityId }, order: { buildingId: 'ASC', id: 'ASC' }, take: 5000 });
     return this.staffViews(actor, rows);
+  }
+
+  // ---- residents: the delivery of their orders, and 评单 ------------------------------------
+
+  /** The parcel of each order (for order views): order id → summary. */
+  async forOrders(orderIds: number[]): Promise<Map<number, ParcelSummary>> {
+    if (orderIds.length === 0) return new Map();
+    const sources = await this.db.repo(ParcelSource).findBy({ sourceType: 'order', sourceId: In(orderIds) });
+    if (sources.length === 0) return new Map();
+    const parcelIds = [...new Set(sources.map((s) => s.parcelId))];
+    const rows = await this.db.repo(Parcel).findBy({ id: In(parcelIds) });
+    const ratings = await this.db.repo(ParcelRating).findBy({ parcelId: In(parcelIds) });
+    const summary = new Map(
+      rows.map((p) => {
+        const r = ratings.find((x) => x.parcelId === p.id);
+        return [
+          p.id,
+          {
+            id: p.id,
+            state: p.state,
+            deliveredAt: p.deliveredAt ? new Date(p.deliveredAt).toISOString() : null,
+            rating: r ? { stars: r.stars, comment: r.comment } : null,
+          },
+        ];
+      }),
+    );
+    return new Map(sources.map((s) => [s.sourceId, summary.get(s.parcelId) as ParcelSummary]));
+  }
+
+  /** The household rates its delivered parcel, once. */
+  async rate(actor: Actor, id: number, stars: number, comment: string | undefined): Promise<ParcelSummary> {
+    const parcel = await this.db.repo(Parcel).findOneBy({ id });
+    if (!parcel || parcel.householdId !== actor.householdId) throw new DomainError('PARCEL_NOT_FOUND');
+    if (parcel.state !== 'DELIVERED') throw new DomainError('NOT_DELIVERED_YET');
+    try {
+      await this.db
+        .repo(ParcelRating)
+        .insert({
+          parcelId: id,
+          householdId: parcel.householdId,
+          volunteerId: parcel.volunteerId,
+          stars,
+          comment: comment || null,
+          createdAt: this.clock.now(),
+        });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainError('ALREADY_RATED');
+      throw error;
+    }
+    const sources = await this.db.repo(ParcelSource).findBy({ parcelId: id });
+    return (await this.forOrders(sources.map((s) => s.sourceId))).get(sources[0]?.sourceId ?? 0) as ParcelSummary;
+  }
+
+  /** Staff overview of their community's volunteers: duty, coverage, load, deliveries, ratings. */
+  async volunteers(actor: Actor): Promise<VolunteerRow[]> {
+    const communityId = this.households.staffCommunity(actor);
+    const users = await this.users.withRole(communityId, 'volunteer');
+    const profiles = await this.db.repo(VolunteerProfile).findBy({ userId: In(users.map((u) => u.id).concat(0)) });
+    const counts = users.length
+      ? ((await this.db.manager
+          .createQueryBuilder(Parcel, 'p')
+          .select('p.volunteer_id', 'volunteerId')
+          .addSelect("SUM(CASE WHEN p.state IN ('ASSIGNED','ACCEPTED','PICKED_UP') THEN 1 ELSE 0 END)", 'open')
+          .addSelect("SUM(CASE WHEN p.state = 'DELIVERED' THEN 1 ELSE 0 END)", 'delivered')
+          .where('p.volunteer_id IN (:...ids)', { ids: users.map((u) => u.id) })
+          .groupBy('p.volunteer_id')
+          .getRawMany()) as { volunteerId: number; open: string | number; delivered: string | number }[])
+      : [];
+    const ratings = users.length ? await this.db.repo(ParcelRating).findBy({ volunteerId: In(users.map((u) => u.id)) }) : [];
+    return users.map((u) => {
+      const p = profiles.find((x) => x.userId === u.id);
+      const c = counts.find((x) => Number(x.volunteerId) === u.id);
+      const mine = ratings.filter((r) => r.volunteerId === u.id);
+      return {
+        userId: u.id,
+        nickname: u.nickname,
+        onDuty: Boolean(p?.onDuty),
+        capacity: p?.capacity ?? 30,
+        buildingIds: buildingList(p?.buildings ?? ''),
+        openTasks: Number(c?.open ?? 0),
+        delivered: Number(c?.delivered ?? 0),
+        ratingAverage: mine.length ? Math.round((mine.reduce((a, r) => a + r.stars, 0) / mine.length) * 10) / 10 : null,
+        ratings: mine.length,
+      };
+    });
   }
 
   // ---- internals --------------------------------------------------------------------------

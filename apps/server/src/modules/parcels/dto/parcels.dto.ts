@@ -1,4 +1,10 @@
-import { FAILURE_REASONS, type DutyRequest, type FailureReason, type VolunteerCoverageRequest } from '@linli/shared-types';
+import {
+  FAILURE_REASONS,
+  type DutyRequest,
+  type FailureReason,
+  type RateRequest,
+  type VolunteerCoverageRequest,
+} from '@linli/shared-types';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
 export class DutyDto implements DutyRequest {
@@ -39,4 +45,16 @@ export class ParcelQueryDto {
   @IsString()
   @Length(1, 40)
   batch?: string;
+}
+
+export class RateDto implements RateRequest {
+  @IsInt({ message: '请选择 1 到 5 颗星' })
+  @Min(1, { message: '请选择 1 到 5 颗星' })
+  @Max(5, { message: '请选择 1 到 5 颗星' })
+  stars: number;
+
+  @IsOptional()
+  @IsString()
+  @Length(0, 200, { message: '评价最多 200 个字' })
+  comment?: string;
 }
