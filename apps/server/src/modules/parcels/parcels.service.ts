@@ -330,16 +330,14 @@ export class ParcelsService {
     if (!parcel || parcel.householdId !== actor.householdId) throw new DomainError('PARCEL_NOT_FOUND');
     if (parcel.state !== 'DELIVERED') throw new DomainError('NOT_DELIVERED_YET');
     try {
-      await this.db
-        .repo(ParcelRating)
-        .insert({
-          parcelId: id,
-          householdId: parcel.householdId,
-          volunteerId: parcel.volunteerId,
-          stars,
-          comment: comment || null,
-          createdAt: this.clock.now(),
-        });
+      await this.db.repo(ParcelRating).insert({
+        parcelId: id,
+        householdId: parcel.householdId,
+        volunteerId: parcel.volunteerId,
+        stars,
+        comment: comment || null,
+        createdAt: this.clock.now(),
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw new DomainError('ALREADY_RATED');
       throw error;
