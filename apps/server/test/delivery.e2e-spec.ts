@@ -11,6 +11,7 @@ import type {
   WindowView,
 } from '@linli/shared-types';
 import type { Client } from './support/test-app';
+import { AssignmentTimeout } from '../src/modules/parcels/assignment-timeout';
 import { TestApp } from './support/test-app';
 
 /** Packed orders become parcels; dispatch by building; accept; scans at pick-up and at the door. */
@@ -216,5 +217,26 @@ describe('delivery', () => {
     expect(((await volunteer.post(`/api/volunteer/tasks/${parcel.id}/decline`).expect(200)).body as ParcelTaskView).state).toBe('READY');
     expect(((await volunteer.post(`/api/volunteer/parcels/${parcel.id}/grab`).expect(200)).body as ParcelTaskView).state).toBe('ACCEPTED');
     expect((await volunteer.post(`/api/volunteer/parcels/${parcel.id}/grab`).expect(409)).body.code).toBe('PARCEL_TAKEN');
+  });
+
+  it('an assignment not accepted in time goes back to the pool', async () => {
+    const parcel = parcels.find((p) => p.householdId === orders[1]?.householdId) as ParcelView;
+    expect((await staff.post('/api/staff/parcels/dispatch').expect(200)).body).toMatchObject({ assigned: 1 });
+    const job = t.app.get(AssignmentTimeout);
+    t.clock.advance(19 * 60 * 1000);
+    try {
+      await job.runOnce();
+      expect(((await volunteer.get('/api/volunteer/tasks').expect(200)).body as ParcelTaskView[]).map((x) => x.id)).toContain(parcel.id);
+      t.clock.advance(2 * 60 * 1000);
+      expect(await job.runOnce()).toBeGreaterThanOrEqual(1);
+    } finally {
+      t.clock.advance(-21 * 60 * 1000);
+    }
+    expect(((await volunteer.get('/api/volunteer/tasks').expect(200)).body as ParcelTaskView[]).map((x) => x.id)).not.toContain(parcel.id);
+    const [row] = (await t.db.query(`SELECT state, volunteer_id FROM parcels WHERE id = ${parcel.id}`)) as {
+      state: string;
+      volunteer_id: number | null;
+    }[];
+    expect(row).toMatchObject({ state: 'READY', volunteer_id: null });
   });
 });

@@ -35,6 +35,8 @@ export interface AppConfig {
   paymentTimeoutMinutes: number;
   /** How often each instance looks for unpaid orders past their time (0 = never, tests run it by hand). */
   expirySweepSeconds: number;
+  /** An assigned parcel not accepted within this many minutes goes back to the pool. */
+  acceptTimeoutMinutes: number;
 }
 
 export interface WechatPayConfig {
@@ -173,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginRateLimit: parseInteger('LOGIN_RATE_LIMIT', env.LOGIN_RATE_LIMIT, 30, 1, 100000),
     paymentTimeoutMinutes: parseInteger('PAYMENT_TIMEOUT_MINUTES', env.PAYMENT_TIMEOUT_MINUTES, 15, 1, 24 * 60),
     expirySweepSeconds: parseInteger('EXPIRY_SWEEP_SECONDS', env.EXPIRY_SWEEP_SECONDS, 30, 0, 3600),
+    acceptTimeoutMinutes: parseInteger('ACCEPT_TIMEOUT_MINUTES', env.ACCEPT_TIMEOUT_MINUTES, 20, 1, 24 * 60),
   };
 }
 

@@ -13,7 +13,7 @@ import {
   type ParcelView,
   type VolunteerRow,
 } from '@linli/shared-types';
-import { In } from 'typeorm';
+import { In, LessThan } from 'typeorm';
 import { hasRole, type Actor } from '../../common/actor';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
@@ -295,6 +295,42 @@ export class ParcelsService {
       .repo(Parcel)
       .find({ where: batch ? { communityId, batch } : { communityId }, order: { buildingId: 'ASC', id: 'ASC' }, take: 5000 });
     return this.staffViews(actor, rows);
+  }
+
+  /**
+   * Assignments not accepted in time go back to the pool (READY, no volunteer), each by a
+   * conditional UPDATE on ASSIGNED and its assigned_at, so an accept at the same moment wins
+   * cleanly. Returns how many went back.
+   */
+  async releaseUnaccepted(olderThanMinutes: number): Promise<number> {
+    const now = this.clock.now();
+    const cutoff = new Date(now.getTime() - olderThanMinutes * 60_000);
+    const late = await this.db
+      .repo(Parcel)
+      .find({ where: { state: 'ASSIGNED', assignedAt: LessThan(cutoff) }, select: ['id', 'volunteerId', 'assignedAt'], take: 1000 });
+    let released = 0;
+    for (const p of late) {
+      const moved = await this.db.transaction(async (tx) => {
+        const result = await tx.update(
+          Parcel,
+          { id: p.id, state: 'ASSIGNED', volunteerId: p.volunteerId ?? undefined },
+          { state: 'READY', volunteerId: null, assignedAt: null, updatedAt: now },
+        );
+        if (result.affected !== 1) return false;
+        await tx.insert(ParcelEvent, {
+          parcelId: p.id,
+          fromState: 'ASSIGNED',
+          toState: 'READY',
+          actorUserId: null,
+          via: 'system',
+          details: `not accepted in ${olderThanMinutes} min`,
+          at: now,
+        });
+        return true;
+      });
+      if (moved) released++;
+    }
+    return released;
   }
 
   // ---- residents: the delivery of their orders, and 评单 ------------------------------------
