@@ -11,8 +11,57 @@ import type {
   WindowView,
 } from '@linli/shared-types';
 import type { Client } from './support/test-app';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import type request from 'supertest';
+import { QrTokens } from '../src/common/qr-token';
 import { AssignmentTimeout } from '../src/modules/parcels/assignment-timeout';
+import { LABEL_LAYOUT, labelCell } from '../src/modules/parcels/labels';
 import { TestApp } from './support/test-app';
+
+function binary(res: request.Response, done: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+/**
+ * Renders the first page of a labels PDF with poppler's pdftoppm (installed by .ci/run) and
+ * decodes the QR of each of the first `count` label cells with jsQR.
+ */
+function decodeLabels(pdf: Buffer, count: number): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'linli-labels-'));
+  try {
+    writeFileSync(join(dir, 'labels.pdf'), pdf);
+    const dpi = 144;
+    execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', join(dir, 'labels.pdf'), join(dir, 'page')]);
+    const page = PNG.sync.read(readFileSync(join(dir, 'page.png')));
+    const scale = dpi / 72;
+    return Array.from({ length: count }, (_, i) => {
+      const cell = labelCell(i);
+      const pad = 6;
+      const x0 = Math.floor((cell.qrX - pad) * scale);
+      const y0 = Math.floor((cell.qrY - pad) * scale);
+      const size = Math.ceil((LABEL_LAYOUT.qrSize + 2 * pad) * scale);
+      const crop = new Uint8ClampedArray(size * size * 4);
+      for (let y = 0; y < size; y++) {
+        for (let x = 0; x < size; x++) {
+          const from = ((y0 + y) * page.width + (x0 + x)) * 4;
+          crop.set(page.data.subarray(from, from + 4), (y * size + x) * 4);
+        }
+      }
+      const found = jsQR(crop, size, size);
+      if (!found) throw new Error(`no QR code decoded in label ${i + 1}`);
+      return found.data;
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** Packed orders become parcels; dispatch by building; accept; scans at pick-up and at the door. */
 describe('delivery', () => {
@@ -87,6 +136,17 @@ describe('delivery', () => {
     const first = parcels.find((p) => p.householdId === orders[0]?.householdId);
     expect(first?.contents).toBe('米面油套餐×2');
     expect(first?.labelToken).toMatch(/^[A-Za-z0-9_-]{30}$/);
+  });
+
+  it('prints labels: eight to a page, each with a QR that decodes to its parcel', async () => {
+    const res = await staff.get(`/api/staff/parcels/labels.pdf?batch=window:${window.id}`).buffer(true).parse(binary).expect(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const pdf = res.body as Buffer;
+    expect(pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length).toBe(1);
+    const decoded = decodeLabels(pdf, 3);
+    const qr = t.app.get(QrTokens);
+    expect(decoded.map((token) => qr.verify(token, 'parcelLabel', t.clock.now())).sort()).toEqual(parcels.map((p) => p.id).sort());
+    await volunteer.get(`/api/staff/parcels/labels.pdf?batch=window:${window.id}`).expect(403);
   });
 
   it('dispatch gives parcels to on-duty volunteers covering their buildings; the volunteer sees doors and masked phones only', async () => {

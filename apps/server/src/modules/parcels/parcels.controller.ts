@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { DispatchResult, ParcelSummary, ParcelTaskView, ParcelView, VolunteerRow } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
 import { CoverageDto, DutyDto, FailDto, ParcelQueryDto, RateDto, ResolveDto, ScanDto } from './dto/parcels.dto';
+import { labelsPdf } from './labels';
 import { ParcelsService } from './parcels.service';
 
 @ApiTags('parcels')
@@ -102,6 +103,17 @@ export class ParcelsController {
   @Roles('staff', 'supervisor')
   list(@CurrentActor() actor: Actor, @Query() query: ParcelQueryDto): Promise<ParcelView[]> {
     return this.parcels.list(actor, query.batch);
+  }
+
+  /** Labels with signed QR codes for a batch, eight to an A4 page: one request, however many. */
+  @Get('staff/parcels/labels.pdf')
+  @Roles('staff', 'supervisor')
+  async labels(@CurrentActor() actor: Actor, @Query() query: ParcelQueryDto): Promise<StreamableFile> {
+    const pdf = await labelsPdf(await this.parcels.labels(actor, query.batch), query.batch ?? '全部');
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="labels.pdf"; filename*=UTF-8''${encodeURIComponent('包裹标签.pdf')}`,
+    });
   }
 
   @Post('staff/parcels/:id/resolve')

@@ -25,6 +25,7 @@ import { UsersService } from '../community/users.service';
 import { ParcelRating } from './entities/parcel-rating.entity';
 import { isUniqueViolation } from '../../common/db-errors';
 import { planDispatch } from './dispatch-plan';
+import type { Label } from './labels';
 import { ParcelEvent } from './entities/parcel-event.entity';
 import { ParcelSource } from './entities/parcel-source.entity';
 import { Parcel } from './entities/parcel.entity';
@@ -414,6 +415,20 @@ export class ParcelsService {
         ratings: mine.length,
       };
     });
+  }
+
+  /** Labels of a batch's parcels (or all not yet delivered), in building and door order. */
+  async labels(actor: Actor, batch: string | undefined): Promise<Label[]> {
+    const views = (await this.list(actor, batch)).filter((p) => p.state !== 'DELIVERED' && p.state !== 'RETURNED');
+    return views.map((p) => ({
+      parcelId: p.id,
+      token: p.labelToken,
+      building: p.building,
+      unit: p.unit,
+      room: p.room,
+      contents: p.contents,
+      deliveryDate: p.deliveryDate,
+    }));
   }
 
   // ---- internals --------------------------------------------------------------------------
