@@ -279,6 +279,35 @@ describe('delivery', () => {
     expect((await volunteer.post(`/api/volunteer/parcels/${parcel.id}/grab`).expect(409)).body.code).toBe('PARCEL_TAKEN');
   });
 
+  it('scans queued offline are replayed with the time they happened', async () => {
+    const parcel = parcels.find((p) => p.householdId === orders[2]?.householdId) as ParcelView;
+    const now = t.clock.now().getTime();
+    const twoDaysAgo = new Date(now - 48 * 3600 * 1000).toISOString();
+    const late = await volunteer.post('/api/volunteer/scan/pickup', { code: parcel.labelToken, scannedAt: twoDaysAgo }).expect(400);
+    expect(late.body.details.fields.scannedAt).toBe('扫码时间不对，请检查手机时间');
+    const pickedAt = new Date(now - 10 * 60 * 1000);
+    const deliveredAt = new Date(now - 5 * 60 * 1000);
+    await volunteer.post('/api/volunteer/scan/pickup', { code: parcel.labelToken, scannedAt: pickedAt.toISOString() }).expect(200);
+    const qr = (await (residents[2] as Client).get(`/api/orders/${orders[2]?.id}/qr`).expect(200)).body as OrderQrView;
+    await volunteer.post(`/api/volunteer/tasks/${parcel.id}/deliver`, { code: qr.token, scannedAt: deliveredAt.toISOString() }).expect(200);
+    // Replaying the same queued scan again changes nothing.
+    await volunteer.post(`/api/volunteer/tasks/${parcel.id}/deliver`, { code: qr.token, scannedAt: deliveredAt.toISOString() }).expect(200);
+    const events = (await t.db.query(
+      `SELECT to_state, at FROM parcel_events WHERE parcel_id = ${parcel.id} AND via = 'scan' ORDER BY id`,
+    )) as { to_state: string; at: string | Date }[];
+    expect(
+      events.map((e) => [
+        e.to_state,
+        new Date(typeof e.at === 'string' && !e.at.endsWith('Z') ? `${e.at.replace(' ', 'T')}Z` : e.at).getTime(),
+      ]),
+    ).toEqual([
+      ['PICKED_UP', pickedAt.getTime()],
+      ['DELIVERED', deliveredAt.getTime()],
+    ]);
+    const order = (await (residents[2] as Client).get(`/api/orders/${orders[2]?.id}`).expect(200)).body as OrderView;
+    expect(order.parcel?.deliveredAt).toBe(deliveredAt.toISOString());
+  });
+
   it('an assignment not accepted in time goes back to the pool', async () => {
     const parcel = parcels.find((p) => p.householdId === orders[1]?.householdId) as ParcelView;
     expect((await staff.post('/api/staff/parcels/dispatch').expect(200)).body).toMatchObject({ assigned: 1 });

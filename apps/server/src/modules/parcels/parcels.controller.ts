@@ -51,7 +51,7 @@ export class ParcelsController {
   @HttpCode(200)
   @Roles('volunteer')
   pickUp(@CurrentActor() actor: Actor, @Body() dto: ScanDto): Promise<ParcelTaskView> {
-    return this.parcels.pickUp(actor, dto.code);
+    return this.parcels.pickUp(actor, dto.code, dto.scannedAt);
   }
 
   /** At the door: the resident's order QR. */
@@ -59,7 +59,7 @@ export class ParcelsController {
   @HttpCode(200)
   @Roles('volunteer')
   deliver(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: ScanDto): Promise<ParcelTaskView> {
-    return this.parcels.deliver(actor, id, dto.code);
+    return this.parcels.deliver(actor, id, dto.code, dto.scannedAt);
   }
 
   @Post('volunteer/tasks/:id/fail')

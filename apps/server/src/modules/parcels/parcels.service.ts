@@ -260,20 +260,36 @@ export class ParcelsService {
   }
 
   /** Pick-up: the volunteer scans the parcel's label. Scanning it again is harmless. */
-  async pickUp(actor: Actor, token: string): Promise<ParcelTaskView> {
-    const parcel = await this.mine(actor, this.qr.verify(token, 'parcelLabel', this.clock.now()));
+  async pickUp(actor: Actor, token: string, scannedAt?: string): Promise<ParcelTaskView> {
+    const at = this.scanTime(scannedAt);
+    const parcel = await this.mine(actor, this.qr.verify(token, 'parcelLabel', at));
     if (parcel.state === 'PICKED_UP') return this.view(actor, parcel);
-    return this.move(actor, parcel, 'PICKED_UP', 'scan');
+    return this.move(actor, parcel, 'PICKED_UP', 'scan', {}, undefined, at);
   }
 
   /** At the door: the volunteer scans the resident's order QR; it must belong to this parcel. */
-  async deliver(actor: Actor, id: number, token: string): Promise<ParcelTaskView> {
+  async deliver(actor: Actor, id: number, token: string, scannedAt?: string): Promise<ParcelTaskView> {
+    const at = this.scanTime(scannedAt);
     const parcel = await this.mine(actor, id);
-    const orderId = this.qr.verify(token, 'order', this.clock.now());
+    const orderId = this.qr.verify(token, 'order', at);
     const source = await this.db.repo(ParcelSource).findOneBy({ parcelId: parcel.id, sourceType: 'order', sourceId: orderId });
     if (!source) throw new DomainError('QR_NOT_THIS_PARCEL');
     if (parcel.state === 'DELIVERED') return this.view(actor, parcel);
-    return this.move(actor, parcel, 'DELIVERED', 'scan', { deliveredAt: this.clock.now() });
+    return this.move(actor, parcel, 'DELIVERED', 'scan', { deliveredAt: at }, undefined, at);
+  }
+
+  /**
+   * The time a scan happened: now, or the phone's time for a scan replayed after the network came
+   * back — no later than now and no more than a day back.
+   */
+  private scanTime(scannedAt: string | undefined): Date {
+    const now = this.clock.now();
+    if (scannedAt === undefined) return now;
+    const at = new Date(scannedAt);
+    if (at.getTime() > now.getTime() + 60_000 || at.getTime() < now.getTime() - 24 * 3600 * 1000) {
+      throw new DomainError('VALIDATION_FAILED', { fields: { scannedAt: '扫码时间不对，请检查手机时间' } });
+    }
+    return at.getTime() > now.getTime() ? now : at;
   }
 
   async fail(actor: Actor, id: number, reason: FailureReason): Promise<ParcelTaskView> {
@@ -448,6 +464,7 @@ export class ParcelsService {
     via: ParcelEvent['via'],
     extra: Partial<Parcel> = {},
     details?: string,
+    at: Date = this.clock.now(),
   ): Promise<ParcelTaskView> {
     const refusal = refuseTransition(PARCEL_FLOW, parcel.state, to, this.flowActors(actor, parcel));
     if (refusal === 'WRONG_ACTOR') throw new DomainError('FORBIDDEN');
@@ -462,7 +479,7 @@ export class ParcelsService {
       actorUserId: actor.userId,
       via,
       details: details ?? null,
-      at: now,
+      at,
     });
     if (to === 'DELIVERED') {
       const sources = await this.db.repo(ParcelSource).findBy({ parcelId: parcel.id });

@@ -5,7 +5,7 @@ import {
   type RateRequest,
   type VolunteerCoverageRequest,
 } from '@linli/shared-types';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
 export class DutyDto implements DutyRequest {
   @IsBoolean({ message: '请选择上岗或下岗' })
@@ -28,6 +28,11 @@ export class ScanDto {
   @IsString({ message: '请扫描或输入二维码' })
   @Length(1, 100, { message: '二维码内容不对' })
   code: string;
+
+  /** When the phone scanned it: scans queued offline are replayed with their original time. */
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: '扫码时间格式不对' })
+  scannedAt?: string;
 }
 
 export class FailDto {
