@@ -6,6 +6,7 @@ import type {
   OrderView,
   ParcelTaskView,
   ParcelView,
+  ShiftLedger,
   SupplierView,
   VolunteerRow,
   WindowView,
@@ -168,6 +169,26 @@ describe('delivery', () => {
     );
     expect(tasks.every((task) => task.phone === null || /^1\d{2}\*{4}\d{4}$/.test(task.phone))).toBe(true);
     expect(JSON.stringify(tasks)).not.toMatch(/居民\d+/);
+  });
+
+  it('going on and off duty keeps a ledger of hours the volunteer can see', async () => {
+    const v = await t.tokenFor(volunteerId);
+    await v.put('/api/volunteer/duty', { onDuty: true }).expect(200); // already on: no second shift
+    t.clock.advance(90 * 60 * 1000);
+    try {
+      await v.put('/api/volunteer/duty', { onDuty: false }).expect(200);
+      await v.put('/api/volunteer/duty', { onDuty: false }).expect(200);
+      const ledger = (await v.get('/api/volunteer/shifts').expect(200)).body as ShiftLedger;
+      expect(ledger.shifts).toHaveLength(1);
+      expect(ledger.shifts[0]?.endedAt).not.toBeNull();
+      expect(ledger.totalMinutes).toBe(90);
+      await v.put('/api/volunteer/duty', { onDuty: true }).expect(200);
+      expect(((await v.get('/api/volunteer/shifts').expect(200)).body as ShiftLedger).shifts).toHaveLength(2);
+      expect((await v.get('/api/volunteer/duty').expect(200)).body).toMatchObject({ onDuty: true, capacity: 10 });
+    } finally {
+      t.clock.advance(-90 * 60 * 1000);
+    }
+    await (residents[0] as Client).get('/api/volunteer/shifts').expect(403);
   });
 
   it('others cannot see or act on these tasks', async () => {

@@ -108,3 +108,9 @@ export interface VolunteerRow {
   ratingAverage: number | null;
   ratings: number;
 }
+
+/** GET /api/volunteer/shifts: the volunteer's own ledger of hours on duty. */
+export interface ShiftLedger {
+  shifts: { startedAt: string; endedAt: string | null; minutes: number }[];
+  totalMinutes: number;
+}

@@ -26,6 +26,7 @@ import { ParcelRating } from '../modules/parcels/entities/parcel-rating.entity';
 import { ParcelSource } from '../modules/parcels/entities/parcel-source.entity';
 import { Parcel } from '../modules/parcels/entities/parcel.entity';
 import { VolunteerProfile } from '../modules/parcels/entities/volunteer-profile.entity';
+import { VolunteerShift } from '../modules/parcels/entities/volunteer-shift.entity';
 import { MIGRATIONS } from './migrations';
 
 export const ENTITIES = [
@@ -53,6 +54,7 @@ export const ENTITIES = [
   ParcelEvent,
   VolunteerProfile,
   ParcelRating,
+  VolunteerShift,
 ];
 
 /** TypeORM options for either database; the schema always comes from the migrations. */

@@ -96,9 +96,29 @@ export class Parcels1745400000000 implements MigrationInterface {
         ],
       }),
     );
+    // The shift ledger: every time on duty, from on to off.
+    await q.createTable(
+      new Table({
+        name: 'volunteer_shifts',
+        columns: [
+          id,
+          { name: 'user_id', type: 'int' },
+          { name: 'community_id', type: 'int' },
+          { name: 'started_at', type: 'datetime', precision: 3 },
+          { name: 'ended_at', type: 'datetime', precision: 3, isNullable: true },
+          // The user's id while the shift is open, else null: one open shift per volunteer.
+          { name: 'open_user_id', type: 'int', isNullable: true },
+        ],
+        indices: [
+          { name: 'IX_volunteer_shifts_user', columnNames: ['user_id', 'started_at'] },
+          { name: 'UQ_volunteer_shifts_open', columnNames: ['open_user_id'], isUnique: true },
+        ],
+      }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['volunteer_profiles', 'parcel_ratings', 'parcel_events', 'parcel_sources', 'parcels']) await q.dropTable(t);
+    for (const t of ['volunteer_shifts', 'volunteer_profiles', 'parcel_ratings', 'parcel_events', 'parcel_sources', 'parcels'])
+      await q.dropTable(t);
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { DispatchResult, ParcelSummary, ParcelTaskView, ParcelView, VolunteerRow } from '@linli/shared-types';
+import type { DispatchResult, ParcelSummary, ParcelTaskView, ParcelView, ShiftLedger, VolunteerRow } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
 import { CoverageDto, DutyDto, FailDto, ParcelQueryDto, RateDto, ResolveDto, ScanDto } from './dto/parcels.dto';
 import { labelsPdf } from './labels';
@@ -12,10 +12,23 @@ import { ParcelsService } from './parcels.service';
 export class ParcelsController {
   constructor(private readonly parcels: ParcelsService) {}
 
+  @Get('volunteer/duty')
+  @Roles('volunteer')
+  myDuty(@CurrentActor() actor: Actor): Promise<{ onDuty: boolean; capacity: number; buildingIds: number[] }> {
+    return this.parcels.duty(actor);
+  }
+
   @Put('volunteer/duty')
   @Roles('volunteer')
   duty(@CurrentActor() actor: Actor, @Body() dto: DutyDto): Promise<{ onDuty: boolean; capacity: number; buildingIds: number[] }> {
     return this.parcels.setDuty(actor, dto.onDuty);
+  }
+
+  /** My hours on duty. */
+  @Get('volunteer/shifts')
+  @Roles('volunteer')
+  shifts(@CurrentActor() actor: Actor): Promise<ShiftLedger> {
+    return this.parcels.shifts(actor);
   }
 
   /** My tasks, by building and door: masked phone, no name. */

@@ -11,6 +11,7 @@ import {
   type ParcelSummary,
   type ParcelTaskView,
   type ParcelView,
+  type ShiftLedger,
   type VolunteerRow,
 } from '@linli/shared-types';
 import { In, LessThan } from 'typeorm';
@@ -30,6 +31,7 @@ import { ParcelEvent } from './entities/parcel-event.entity';
 import { ParcelSource } from './entities/parcel-source.entity';
 import { Parcel } from './entities/parcel.entity';
 import { VolunteerProfile } from './entities/volunteer-profile.entity';
+import { VolunteerShift } from './entities/volunteer-shift.entity';
 
 /** What a source hands to delivery: one order of a household. */
 export interface SupplyItem {
@@ -119,11 +121,55 @@ export class ParcelsService {
 
   // ---- volunteers -------------------------------------------------------------------------
 
-  /** A volunteer goes on or off duty (dispatch only assigns to those on duty). */
+  /**
+   * A volunteer goes on or off duty (dispatch only assigns to those on duty). Going on opens a
+   * shift in the ledger, going off closes it; doing either twice changes nothing.
+   */
   async setDuty(actor: Actor, onDuty: boolean): Promise<{ onDuty: boolean; capacity: number; buildingIds: number[] }> {
     const profile = await this.profile(actor.userId, actor.communityId ?? 0);
-    await this.db.repo(VolunteerProfile).update({ userId: actor.userId }, { onDuty, updatedAt: this.clock.now() });
+    const now = this.clock.now();
+    await this.db.repo(VolunteerProfile).update({ userId: actor.userId }, { onDuty, updatedAt: now });
+    const shifts = this.db.repo(VolunteerShift);
+    if (onDuty) {
+      const open = await shifts.findOneBy({ openUserId: actor.userId });
+      if (!open) {
+        try {
+          await shifts.insert({
+            userId: actor.userId,
+            communityId: profile.communityId,
+            startedAt: now,
+            endedAt: null,
+            openUserId: actor.userId,
+          });
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error;
+        }
+      }
+    } else {
+      await shifts.update({ openUserId: actor.userId }, { endedAt: now, openUserId: null });
+    }
     return { onDuty, capacity: profile.capacity, buildingIds: buildingList(profile.buildings) };
+  }
+
+  /** The volunteer's own duty, capacity and buildings (for the duty switch on a new phone). */
+  async duty(actor: Actor): Promise<{ onDuty: boolean; capacity: number; buildingIds: number[] }> {
+    const profile = await this.db.repo(VolunteerProfile).findOneBy({ userId: actor.userId });
+    return { onDuty: Boolean(profile?.onDuty), capacity: profile?.capacity ?? 30, buildingIds: buildingList(profile?.buildings ?? '') };
+  }
+
+  /** The volunteer's own ledger: every shift and the total time on duty (an open shift counts to now). */
+  async shifts(actor: Actor): Promise<ShiftLedger> {
+    const rows = await this.db.repo(VolunteerShift).find({ where: { userId: actor.userId }, order: { startedAt: 'DESC' }, take: 500 });
+    const now = this.clock.now().getTime();
+    const shifts = rows.map((r) => {
+      const end = r.endedAt ? new Date(r.endedAt).getTime() : now;
+      return {
+        startedAt: new Date(r.startedAt).toISOString(),
+        endedAt: r.endedAt ? new Date(r.endedAt).toISOString() : null,
+        minutes: Math.max(0, Math.round((end - new Date(r.startedAt).getTime()) / 60_000)),
+      };
+    });
+    return { shifts, totalMinutes: shifts.reduce((a, s) => a + s.minutes, 0) };
   }
 
   /** Staff set which buildings a volunteer covers and how much they carry per batch. */
