@@ -103,6 +103,8 @@ it('a resident orders a package from an open window, and staff see the order', a
 
   // 我的订单 lists it.
   await button(resident, '查看我的订单').click();
+  // The order page slides away first; its own card also names the window.
+  await resident.locator('#order-detail').waitFor({ state: 'hidden' });
   const orderCard = resident.locator('.card:visible', { hasText: '周末蔬菜团购' });
   await orderCard.waitFor();
   const orderCardText = await orderCard.innerText();

@@ -21,11 +21,16 @@ export default defineAppConfig({
         'window-edit/index',
         'window-stats/index',
         'proxy-order/index',
+        'volunteers/index',
       ],
+    },
+    {
+      root: 'volunteer',
+      pages: ['tasks/index'],
     },
   ],
   preloadRule: {
-    'pages/me/index': { network: 'all', packages: ['staff'] },
+    'pages/me/index': { network: 'all', packages: ['staff', 'volunteer'] },
   },
   window: {
     backgroundTextStyle: 'dark',

@@ -10,6 +10,15 @@ import type {
   CreateSupplierRequest,
   CreateWindowRequest,
   DevLoginRequest,
+  DispatchResult,
+  DutyRequest,
+  FailureReason,
+  ParcelSummary,
+  ParcelTaskView,
+  ParcelView,
+  RateRequest,
+  VolunteerCoverageRequest,
+  VolunteerRow,
   DevUsersResponse,
   HouseholdQuery,
   HouseholdView,
@@ -250,7 +259,8 @@ export function getWindowStats(id: number): Promise<WindowStats> {
   return request({ path: `/staff/windows/${id}/stats` });
 }
 
-export function packWindow(id: number, key?: string): Promise<{ packed: number }> {
+/** Packs every confirmed order; `parcels` is how many parcels were made for delivery. */
+export function packWindow(id: number, key?: string): Promise<{ packed: number; parcels: number }> {
   return request({ method: 'POST', path: `/staff/windows/${id}/pack`, idempotencyKey: key });
 }
 
@@ -271,4 +281,69 @@ export function downloadPickListsXlsx(windowId: number): Promise<void> {
 /** Every order of the window as an Excel sheet. */
 export function downloadWindowOrdersXlsx(windowId: number): Promise<void> {
   return downloadFile(`/staff/windows/${windowId}/orders.xlsx`, {}, `订单-${windowId}.xlsx`);
+}
+
+// ---- delivery: parcels and volunteers ------------------------------------------------------
+
+/** Local addition: the answer of PUT /api/volunteer/duty and PUT /api/staff/volunteers/:userId. */
+export interface DutyView {
+  onDuty: boolean;
+  capacity: number;
+  buildingIds: number[];
+}
+
+/** The resident rates a DELIVERED parcel of their household, once (409 ALREADY_RATED). */
+export function rateParcel(parcelId: number, body: RateRequest, key?: string): Promise<ParcelSummary> {
+  return request({ method: 'POST', path: `/parcels/${parcelId}/rating`, body, idempotencyKey: key });
+}
+
+export function setDuty(body: DutyRequest, key?: string): Promise<DutyView> {
+  return request({ method: 'PUT', path: '/volunteer/duty', body, idempotencyKey: key });
+}
+
+/** My open tasks (assigned, accepted, picked up), by building and door. */
+export function listVolunteerTasks(): Promise<ParcelTaskView[]> {
+  return request({ path: '/volunteer/tasks' });
+}
+
+export function acceptTask(id: number, key?: string): Promise<ParcelTaskView> {
+  return request({ method: 'POST', path: `/volunteer/tasks/${id}/accept`, idempotencyKey: key });
+}
+
+export function declineTask(id: number, key?: string): Promise<ParcelTaskView> {
+  return request({ method: 'POST', path: `/volunteer/tasks/${id}/decline`, idempotencyKey: key });
+}
+
+/** At the supply point: the parcel label's code (scanning twice is fine). */
+export function pickUpParcel(code: string, key?: string): Promise<ParcelTaskView> {
+  return request({ method: 'POST', path: '/volunteer/scan/pickup', body: { code }, idempotencyKey: key });
+}
+
+/** At the door: the resident's order QR code. */
+export function deliverTask(id: number, code: string, key?: string): Promise<ParcelTaskView> {
+  return request({ method: 'POST', path: `/volunteer/tasks/${id}/deliver`, body: { code }, idempotencyKey: key });
+}
+
+export function failTask(id: number, reason: FailureReason, key?: string): Promise<ParcelTaskView> {
+  return request({ method: 'POST', path: `/volunteer/tasks/${id}/fail`, body: { reason }, idempotencyKey: key });
+}
+
+export function grabParcel(id: number, key?: string): Promise<ParcelTaskView> {
+  return request({ method: 'POST', path: `/volunteer/parcels/${id}/grab`, idempotencyKey: key });
+}
+
+export function listVolunteers(): Promise<VolunteerRow[]> {
+  return request({ path: '/staff/volunteers' });
+}
+
+export function setVolunteerCoverage(userId: number, body: VolunteerCoverageRequest, key?: string): Promise<DutyView> {
+  return request({ method: 'PUT', path: `/staff/volunteers/${userId}`, body, idempotencyKey: key });
+}
+
+export function dispatchParcels(key?: string): Promise<DispatchResult> {
+  return request({ method: 'POST', path: '/staff/parcels/dispatch', idempotencyKey: key });
+}
+
+export function listStaffParcels(batch?: string): Promise<ParcelView[]> {
+  return request({ path: '/staff/parcels', query: { batch } });
 }

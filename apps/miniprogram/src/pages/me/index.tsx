@@ -43,6 +43,7 @@ export default function MePage() {
 
   if (!me) return <View className="page" />;
   const isStaff = me.roles.includes('staff') || me.roles.includes('supervisor');
+  const isVolunteer = me.roles.includes('volunteer');
 
   return (
     <View className="page me">
@@ -57,6 +58,20 @@ export default function MePage() {
           </View>
           <View id="entry-orders" className="entry" onClick={() => void Taro.navigateTo({ url: '/pages/orders/index' })}>
             <View>我的订单</View>
+            <View className="entry__arrow">›</View>
+          </View>
+        </View>
+      ) : null}
+
+      {isVolunteer ? (
+        <View className="me__volunteer">
+          <View className="section-title">志愿服务</View>
+          <View
+            id="entry-volunteer"
+            className="entry entry--volunteer"
+            onClick={() => void Taro.navigateTo({ url: '/volunteer/tasks/index' })}
+          >
+            <View>志愿者任务</View>
             <View className="entry__arrow">›</View>
           </View>
         </View>
@@ -77,6 +92,10 @@ export default function MePage() {
           </View>
           <View id="entry-staff-windows" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/windows/index' })}>
             <View>订购批次</View>
+            <View className="entry__arrow">›</View>
+          </View>
+          <View id="entry-staff-volunteers" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/volunteers/index' })}>
+            <View>志愿者与派单</View>
             <View className="entry__arrow">›</View>
           </View>
         </View>

@@ -1,7 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidHide, useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
-import { formatFen, ORDER_STATE_LABELS, PAYMENT_MODE_LABELS, type OrderQrView, type OrderState, type OrderView } from '@linli/shared-types';
+import {
+  formatFen,
+  ORDER_STATE_LABELS,
+  PARCEL_STATE_LABELS,
+  PAYMENT_MODE_LABELS,
+  type OrderQrView,
+  type OrderState,
+  type OrderView,
+  type ParcelSummary,
+} from '@linli/shared-types';
 import { ApiError, cancelOrder, checkPayment, errorMessage, getOrder, getOrderQr, getPaymentParams, showApiError } from '@/api';
 import { Button } from '@/components/nutui';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
@@ -9,16 +18,24 @@ import { LabelValue } from '@/components/LabelValue';
 import { NoHousehold } from '@/components/NoHousehold';
 import { useAction } from '@/hooks/useAction';
 import { formatDate, formatTime } from '@/utils/format';
+import { RatingCard } from './RatingCard';
 import '../ordering.css';
 
 /** The usual road of an order (ORDER_FLOW's main path); an order that left it ends in its own state. */
 function steps(order: OrderView): OrderState[] {
-  const start: OrderState[] = order.paymentMode === 'wechat' ? ['PENDING_PAYMENT', 'CONFIRMED', 'PACKED'] : ['CONFIRMED', 'PACKED'];
+  const start: OrderState[] =
+    order.paymentMode === 'wechat' ? ['PENDING_PAYMENT', 'CONFIRMED', 'PACKED', 'DELIVERED'] : ['CONFIRMED', 'PACKED', 'DELIVERED'];
   if (order.state === 'CANCELLED' || order.state === 'EXPIRED') {
     // The states passed before it ended are not recorded: show the start and the end.
     return [start[0] ?? 'CONFIRMED', order.state];
   }
   return start;
+}
+
+/** The delivery in words: 配送中, 已送达 11月23日 14:05… */
+function parcelText(parcel: ParcelSummary): string {
+  if (parcel.state === 'DELIVERED') return parcel.deliveredAt ? `${formatTime(parcel.deliveredAt)} 送到家门口` : '已送到家门口';
+  return `配送：${PARCEL_STATE_LABELS[parcel.state]}`;
 }
 
 /** How often and how long to ask the server whether a payment arrived. */
@@ -198,11 +215,25 @@ export default function OrderPage() {
                   <View className="timeline__dot" />
                   <View>{ORDER_STATE_LABELS[state]}</View>
                 </View>
+                {state === 'PACKED' && order.parcel && order.parcel.state !== 'DELIVERED' ? (
+                  <View id="order-parcel" className="timeline__parcel">
+                    {parcelText(order.parcel)}
+                  </View>
+                ) : null}
+                {state === 'DELIVERED' && order.parcel?.state === 'DELIVERED' ? (
+                  <View id="order-parcel" className="timeline__parcel timeline__parcel--done">
+                    {parcelText(order.parcel)}
+                  </View>
+                ) : null}
               </View>
             );
           })}
         </View>
       </View>
+
+      {order.parcel?.state === 'DELIVERED' ? (
+        <RatingCard parcel={order.parcel} onRated={(parcel) => setOrder((current) => (current ? { ...current, parcel } : current))} />
+      ) : null}
 
       {order.state === 'PENDING_PAYMENT' ? (
         <View className="card pay-card" id="order-pay">

@@ -54,7 +54,11 @@ export default function OrdersPage() {
         >
           <View className="row window-card__head">
             <View className="card-title window-card__title">{o.windowTitle}</View>
-            <View className={o.state === 'CONFIRMED' || o.state === 'PACKED' ? 'phase phase--open' : 'phase phase--closed'}>
+            <View
+              className={
+                o.state === 'CONFIRMED' || o.state === 'PACKED' || o.state === 'DELIVERED' ? 'phase phase--open' : 'phase phase--closed'
+              }
+            >
               {ORDER_STATE_LABELS[o.state]}
             </View>
           </View>

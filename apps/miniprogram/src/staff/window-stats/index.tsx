@@ -91,7 +91,7 @@ export default function StaffWindowStatsPage() {
   const pack = useAction(async (windowId: number, key: string) => {
     const result = await packWindow(windowId, key);
     setPending(null);
-    void Taro.showToast({ title: `已打包 ${result.packed} 单`, icon: 'none', duration: 3000 });
+    void Taro.showToast({ title: `已打包 ${result.packed} 单，可以去「志愿者与派单」派单`, icon: 'none', duration: 3500 });
     await load();
     return result;
   });
@@ -296,6 +296,17 @@ export default function StaffWindowStatsPage() {
         <Button id="window-pack" type="primary" size="large" block onClick={() => setPending({ kind: 'pack' })}>
           全部打包
         </Button>
+        {(stats.orders.PACKED ?? 0) > 0 || (stats.orders.DELIVERED ?? 0) > 0 ? (
+          <Button
+            id="stats-volunteers"
+            size="large"
+            block
+            fill="outline"
+            onClick={() => void Taro.navigateTo({ url: '/staff/volunteers/index' })}
+          >
+            志愿者与派单
+          </Button>
+        ) : null}
       </View>
 
       <ConfirmDialog

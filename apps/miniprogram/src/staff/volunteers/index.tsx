@@ -1,0 +1,169 @@
+import { useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import type { BuildingView, DispatchResult, VolunteerCoverageRequest, VolunteerRow } from '@linli/shared-types';
+import { dispatchParcels, getBuildings, listVolunteers, setVolunteerCoverage, showApiError } from '@/api';
+import { Button } from '@/components/nutui';
+import { Choices } from '@/components/Choices';
+import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { Field } from '@/components/Field';
+import { LabelValue } from '@/components/LabelValue';
+import { Sheet } from '@/components/Sheet';
+import { TextInput } from '@/components/TextInput';
+import { useAction } from '@/hooks/useAction';
+import '../ordering.css';
+import './index.css';
+
+/** 志愿者: who is on duty, which buildings each covers, how they do; and 一键派单. */
+export default function StaffVolunteersPage() {
+  const [volunteers, setVolunteers] = useState<VolunteerRow[] | null>(null);
+  const [buildings, setBuildings] = useState<BuildingView[]>([]);
+  const [editing, setEditing] = useState<VolunteerRow | null>(null);
+  const [buildingIds, setBuildingIds] = useState<number[]>([]);
+  const [capacity, setCapacity] = useState('');
+  const [capacityError, setCapacityError] = useState('');
+  const [confirmDispatch, setConfirmDispatch] = useState(false);
+  const [dispatched, setDispatched] = useState<DispatchResult | null>(null);
+
+  const load = async () => {
+    try {
+      const [rows, all] = await Promise.all([listVolunteers(), getBuildings()]);
+      setVolunteers(rows);
+      setBuildings(all);
+    } catch (error) {
+      showApiError(error);
+    }
+  };
+
+  useDidShow(() => {
+    void load();
+  });
+  usePullDownRefresh(() => {
+    void load().finally(() => void Taro.stopPullDownRefresh());
+  });
+
+  const names = (ids: number[]) =>
+    ids.length === 0 ? '还没分配楼栋' : ids.map((id) => buildings.find((b) => b.id === id)?.name ?? `#${id}`).join('、');
+
+  const open = (row: VolunteerRow) => {
+    setEditing(row);
+    setBuildingIds(row.buildingIds);
+    setCapacity(String(row.capacity));
+    setCapacityError('');
+  };
+
+  const save = useAction(async ({ userId, body }: { userId: number; body: VolunteerCoverageRequest }, key: string) => {
+    const result = await setVolunteerCoverage(userId, body, key);
+    setEditing(null);
+    void Taro.showToast({ title: '已保存', icon: 'success' });
+    await load();
+    return result;
+  });
+
+  const dispatch = useAction(async (_: null, key: string) => {
+    const result = await dispatchParcels(key);
+    setConfirmDispatch(false);
+    setDispatched(result);
+    await load();
+    return result;
+  });
+
+  const submit = () => {
+    if (!editing) return;
+    const n = Number(capacity);
+    if (!/^\d+$/.test(capacity.trim()) || n < 1 || n > 500) {
+      setCapacityError('请填 1 到 500 之间的整数');
+      return;
+    }
+    void save.run({ userId: editing.userId, body: { buildingIds: [...buildingIds].sort((a, b) => a - b), capacity: n } });
+  };
+
+  const toggle = (id: number) => setBuildingIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
+
+  return (
+    <View className="page staff-volunteers">
+      {dispatched ? (
+        <View id="dispatch-result" className={dispatched.unassigned > 0 ? 'status status--pending' : 'status status--ok'}>
+          <View className="status__title">派单完成</View>
+          <View className="text">
+            {dispatched.unassigned > 0
+              ? `已派 ${dispatched.assigned} 件，未派 ${dispatched.unassigned} 件（无人负责的楼栋）`
+              : `已派 ${dispatched.assigned} 件，全部派出`}
+          </View>
+          <View className="muted">{`派给 ${dispatched.volunteers} 位上岗的志愿者`}</View>
+        </View>
+      ) : null}
+
+      {volunteers === null ? <View className="loading">正在加载…</View> : null}
+      {volunteers !== null && volunteers.length === 0 ? <View className="empty">社区还没有志愿者</View> : null}
+
+      {(volunteers ?? []).map((v) => (
+        <View key={v.userId} id={`volunteer-${v.userId}`} className="card vol-card" onClick={() => open(v)}>
+          <View className="sw-head">
+            <View className="card-title sw-head__title">{v.nickname}</View>
+            <View className={v.onDuty ? 'vol-duty vol-duty--on' : 'vol-duty'}>{v.onDuty ? '上岗' : '下岗'}</View>
+          </View>
+          <LabelValue label="负责楼栋">{names(v.buildingIds)}</LabelValue>
+          <LabelValue label="每批最多">{`${v.capacity} 件`}</LabelValue>
+          <LabelValue label="待送">{`${v.openTasks} 件`}</LabelValue>
+          <LabelValue label="已送达">{`${v.delivered} 件`}</LabelValue>
+          <LabelValue label="评分">
+            {v.ratingAverage === null ? '还没有评价' : `${v.ratingAverage.toFixed(1)} 星（${v.ratings} 次评价）`}
+          </LabelValue>
+          <View className="sw-go">设置楼栋和件数 ›</View>
+        </View>
+      ))}
+
+      <View className="vol-dispatch">
+        <Button id="dispatch" type="primary" size="large" block loading={dispatch.busy} onClick={() => setConfirmDispatch(true)}>
+          一键派单
+        </Button>
+      </View>
+
+      <Sheet
+        id="coverage-sheet"
+        visible={editing !== null}
+        title={editing ? `${editing.nickname} 负责` : '负责楼栋'}
+        onClose={() => setEditing(null)}
+      >
+        <Field label="负责楼栋（可多选）">
+          <Choices
+            idPrefix="coverage-building"
+            options={buildings.map((b) => ({ value: b.id, label: b.name }))}
+            selected={buildingIds}
+            onToggle={toggle}
+          />
+        </Field>
+        <Field label="每批最多送几件" error={capacityError}>
+          <TextInput
+            id="coverage-capacity"
+            type="number"
+            value={capacity}
+            maxlength={3}
+            invalid={capacityError !== ''}
+            onChange={setCapacity}
+          />
+        </Field>
+        <View className="button-row">
+          <Button id="coverage-cancel" size="large" fill="outline" disabled={save.busy} onClick={() => setEditing(null)}>
+            取消
+          </Button>
+          <Button id="coverage-save" type="primary" size="large" loading={save.busy} onClick={submit}>
+            保存
+          </Button>
+        </View>
+      </Sheet>
+
+      <ConfirmDialog
+        visible={confirmDispatch}
+        title="一键派单"
+        confirmText="派单"
+        busy={dispatch.busy}
+        onConfirm={() => void dispatch.run(null)}
+        onCancel={() => setConfirmDispatch(false)}
+      >
+        所有待派送的包裹会按楼栋派给上岗的志愿者。没有志愿者负责的楼栋不会派出。
+      </ConfirmDialog>
+    </View>
+  );
+}

@@ -1,0 +1,407 @@
+import { useRef, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { FAILURE_REASON_LABELS, FAILURE_REASONS, PARCEL_STATE_LABELS, type FailureReason, type ParcelTaskView } from '@linli/shared-types';
+import {
+  acceptTask,
+  declineTask,
+  deliverTask,
+  errorMessage,
+  failTask,
+  listVolunteerTasks,
+  pickUpParcel,
+  setDuty,
+  showApiError,
+} from '@/api';
+import { Button } from '@/components/nutui';
+import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { Sheet } from '@/components/Sheet';
+import { TextInput } from '@/components/TextInput';
+import { useAction } from '@/hooks/useAction';
+import './index.css';
+
+/**
+ * The server has no "am I on duty" question; the answer of the last switch on this phone is
+ * remembered here (the switch always sends the state it shows, so a stale value corrects itself).
+ */
+const DUTY_KEY = 'linli.volunteer.onDuty';
+
+/** What a typed or scanned code is for: the parcel's label at the supply point, or the resident's code at the door. */
+type CodeTarget = { kind: 'pickup' } | { kind: 'deliver'; task: ParcelTaskView };
+
+function door(task: ParcelTaskView): string {
+  return `${task.building} ${task.unit} ${task.room}`;
+}
+
+/** Tasks in the server's order (building, unit, room), grouped by building. */
+function byBuilding(tasks: ParcelTaskView[]): { building: string; tasks: ParcelTaskView[] }[] {
+  const groups: { building: string; tasks: ParcelTaskView[] }[] = [];
+  for (const task of tasks) {
+    const last = groups[groups.length - 1];
+    if (last && last.building === task.building) last.tasks.push(task);
+    else groups.push({ building: task.building, tasks: [task] });
+  }
+  return groups;
+}
+
+/** True when the person closed WeChat's scanner without scanning (not an error to report). */
+function cancelledScan(error: unknown): boolean {
+  const msg = (error as { errMsg?: unknown } | null)?.errMsg;
+  return typeof msg === 'string' && msg.includes('cancel');
+}
+
+/** 志愿者任务: on/off duty, my parcels by building and door, pick-up and door scans. */
+export default function VolunteerTasksPage() {
+  const [tasks, setTasks] = useState<ParcelTaskView[] | null>(null);
+  /** Finished on this phone since the page opened (the server lists open tasks only). */
+  const [done, setDone] = useState<ParcelTaskView[]>([]);
+  /** The last switch on this phone; null when never switched here. */
+  const [savedDuty, setSavedDuty] = useState<boolean | null>(() => {
+    const stored: unknown = Taro.getStorageSync(DUTY_KEY);
+    return typeof stored === 'boolean' ? stored : null;
+  });
+  const [notice, setNotice] = useState<{ ok: boolean; title: string; text: string } | null>(null);
+  const [codeTarget, setCodeTarget] = useState<CodeTarget | null>(null);
+  const [code, setCode] = useState('');
+  const [codeError, setCodeError] = useState('');
+  const [declining, setDeclining] = useState<ParcelTaskView | null>(null);
+  const [failing, setFailing] = useState<ParcelTaskView | null>(null);
+
+  // Never switched on this phone: tasks are only dispatched to volunteers on duty.
+  const onDuty = savedDuty ?? (tasks !== null && tasks.length > 0);
+
+  const load = async () => {
+    try {
+      setTasks(await listVolunteerTasks());
+    } catch (error) {
+      showApiError(error);
+    }
+  };
+
+  useDidShow(() => {
+    void load();
+  });
+  usePullDownRefresh(() => {
+    void load().finally(() => void Taro.stopPullDownRefresh());
+  });
+
+  /** Puts the server's answer for one task in place (added when new, e.g. a scanned label). */
+  const replace = (next: ParcelTaskView) => {
+    setTasks((list) => {
+      const current = list ?? [];
+      return current.some((t) => t.id === next.id) ? current.map((t) => (t.id === next.id ? next : t)) : [...current, next];
+    });
+  };
+  const finish = (next: ParcelTaskView) => {
+    setTasks((list) => (list ?? []).filter((t) => t.id !== next.id));
+    setDone((list) => [next, ...list.filter((t) => t.id !== next.id)]);
+  };
+
+  const duty = useAction(async (next: boolean, key: string) => {
+    const result = await setDuty({ onDuty: next }, key);
+    setSavedDuty(result.onDuty);
+    Taro.setStorageSync(DUTY_KEY, result.onDuty);
+    void Taro.showToast({ title: result.onDuty ? '已上岗' : '已下岗', icon: 'success' });
+    await load();
+    return result;
+  });
+
+  const accept = useAction(async (id: number, key: string) => {
+    const result = await acceptTask(id, key);
+    replace(result);
+    setNotice({ ok: true, title: '已接单', text: `${door(result)}：到取货点后点下方「扫码取件」` });
+    return result;
+  });
+
+  const decline = useAction(async (id: number, key: string) => {
+    const result = await declineTask(id, key);
+    setDeclining(null);
+    setTasks((list) => (list ?? []).filter((t) => t.id !== id));
+    void Taro.showToast({ title: '已退回', icon: 'success' });
+    return result;
+  });
+
+  /** The code being checked; a refusal is explained in the code panel (opened if the camera was used). */
+  const sentTarget = useRef<CodeTarget | null>(null);
+  const codeRefused = (error: unknown) => {
+    setCodeError(errorMessage(error));
+    setCodeTarget(sentTarget.current);
+    return true;
+  };
+
+  const pickUp = useAction(async (value: string, key: string) => {
+    const result = await pickUpParcel(value, key);
+    closeCode();
+    replace(result);
+    setNotice({ ok: true, title: '已取件', text: `${door(result)}：送到门口后点「扫码送达」` });
+    return result;
+  }, codeRefused);
+
+  const deliver = useAction(async ({ id, value }: { id: number; value: string }, key: string) => {
+    const result = await deliverTask(id, value, key);
+    closeCode();
+    finish(result);
+    setNotice({ ok: true, title: PARCEL_STATE_LABELS[result.state], text: `${door(result)} 已交到住户手里` });
+    return result;
+  }, codeRefused);
+
+  const fail = useAction(async ({ id, reason }: { id: number; reason: FailureReason }, key: string) => {
+    const result = await failTask(id, reason, key);
+    setFailing(null);
+    finish(result);
+    setNotice({ ok: false, title: '已记录没送成', text: `${door(result)}：${FAILURE_REASON_LABELS[reason]}，请把包裹交回取货点` });
+    return result;
+  });
+
+  function closeCode() {
+    setCodeTarget(null);
+    setCode('');
+    setCodeError('');
+  }
+
+  const submit = (target: CodeTarget, value: string) => {
+    const trimmed = value.trim();
+    if (!trimmed) {
+      setCodeError('请先扫码或输入编号');
+      return;
+    }
+    setCodeError('');
+    sentTarget.current = target;
+    if (target.kind === 'pickup') void pickUp.run(trimmed);
+    else void deliver.run({ id: target.task.id, value: trimmed });
+  };
+
+  /** WeChat: the camera straight away; the browser (or a failed scan): type the code. */
+  const scan = async (target: CodeTarget) => {
+    setNotice(null);
+    if (process.env.TARO_ENV !== 'weapp') {
+      setCode('');
+      setCodeError('');
+      setCodeTarget(target);
+      return;
+    }
+    try {
+      const res = await Taro.scanCode({ onlyFromCamera: true });
+      submit(target, res.result);
+    } catch (error) {
+      if (!cancelledScan(error)) {
+        setCodeError('没有扫到，请再扫一次或输入编号');
+        setCodeTarget(target);
+      }
+    }
+  };
+
+  const call = (phone: string) => {
+    void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined);
+  };
+
+  const codeBusy = pickUp.busy || deliver.busy;
+
+  return (
+    <View className="page volunteer">
+      <View
+        id="duty-switch"
+        role="switch"
+        aria-checked={onDuty}
+        className={onDuty ? 'duty duty--on' : 'duty'}
+        onClick={() => void duty.run(!onDuty)}
+      >
+        <View>
+          <View id="duty-state" className="duty__state">
+            {onDuty ? '上岗中' : '已下岗'}
+          </View>
+          <View className="duty__hint">{duty.busy ? '正在切换…' : onDuty ? '点这里下岗' : '点这里上岗，开始接单'}</View>
+        </View>
+        <View className="duty__track">
+          <View className="duty__knob" />
+        </View>
+      </View>
+
+      {notice ? (
+        <View id="vol-notice" className={notice.ok ? 'status status--ok' : 'status status--pending'}>
+          <View className="status__title">{notice.title}</View>
+          <View className="text">{notice.text}</View>
+        </View>
+      ) : null}
+
+      {tasks === null ? <View className="loading">正在加载…</View> : null}
+      {tasks !== null && tasks.length === 0 ? (
+        <View className="empty" id="tasks-empty">
+          {onDuty ? '暂时没有任务，派单后会出现在这里（下拉可刷新）' : '上岗后才会给您派单'}
+        </View>
+      ) : null}
+
+      {byBuilding(tasks ?? []).map((group) => (
+        <View key={group.building} className="task-group">
+          <View className="task-group__title">{`${group.building}（${group.tasks.length} 件）`}</View>
+          {group.tasks.map((task) => (
+            <TaskCard
+              key={task.id}
+              task={task}
+              busy={accept.busy}
+              onAccept={() => void accept.run(task.id)}
+              onDecline={() => setDeclining(task)}
+              onDeliver={() => void scan({ kind: 'deliver', task })}
+              onFail={() => setFailing(task)}
+              onCall={call}
+            />
+          ))}
+        </View>
+      ))}
+
+      {done.length > 0 ? (
+        <View className="task-group" id="tasks-done">
+          <View className="task-group__title">刚完成</View>
+          {done.map((task) => (
+            <View key={task.id} id={`done-${task.id}`} className="card task task--done">
+              <View className="task__head">
+                <View className="task__door">{door(task)}</View>
+                <View className={`task__state task__state--${task.state}`}>{PARCEL_STATE_LABELS[task.state]}</View>
+              </View>
+              <View className="task__contents">{task.contents}</View>
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      <View className="vol-bar">
+        <Button id="scan-pickup" type="primary" size="large" block loading={pickUp.busy} onClick={() => void scan({ kind: 'pickup' })}>
+          扫码取件
+        </Button>
+      </View>
+
+      <Sheet
+        id="code-sheet"
+        visible={codeTarget !== null}
+        title={codeTarget?.kind === 'deliver' ? `送达 ${door(codeTarget.task)}` : '扫码取件'}
+        onClose={closeCode}
+      >
+        <View className="text sheet-hint">
+          {codeTarget?.kind === 'deliver'
+            ? '请住户出示订单里的取货二维码；扫不了时输入码下的编号'
+            : '扫包裹标签上的二维码；扫不了时输入标签上的编号'}
+        </View>
+        <TextInput id="code-input" value={code} onChange={setCode} placeholder="输入编号" maxlength={500} invalid={codeError !== ''} />
+        {codeError ? (
+          <View id="code-error" className="error-text code-error" role="alert">
+            {codeError}
+          </View>
+        ) : null}
+        {process.env.TARO_ENV === 'weapp' && codeTarget ? (
+          <View className="gap-top">
+            <Button id="code-rescan" size="large" block fill="outline" onClick={() => void scan(codeTarget)}>
+              再扫一次
+            </Button>
+          </View>
+        ) : null}
+        <View className="gap-top">
+          <View className="button-row">
+            <Button id="code-cancel" size="large" fill="outline" disabled={codeBusy} onClick={closeCode}>
+              取消
+            </Button>
+            <Button id="code-submit" type="primary" size="large" loading={codeBusy} onClick={() => codeTarget && submit(codeTarget, code)}>
+              确定
+            </Button>
+          </View>
+        </View>
+      </Sheet>
+
+      <Sheet
+        id="fail-sheet"
+        visible={failing !== null}
+        title={failing ? `没送成：${door(failing)}` : '没送成'}
+        onClose={() => setFailing(null)}
+      >
+        <View className="text sheet-hint">选一个原因，包裹请交回取货点</View>
+        <View className="button-stack">
+          {FAILURE_REASONS.map((reason) => (
+            <Button
+              key={reason}
+              id={`fail-${reason}`}
+              size="large"
+              block
+              fill="outline"
+              disabled={fail.busy}
+              onClick={() => failing && void fail.run({ id: failing.id, reason })}
+            >
+              {FAILURE_REASON_LABELS[reason]}
+            </Button>
+          ))}
+          <Button id="fail-cancel" size="large" block onClick={() => setFailing(null)}>
+            取消
+          </Button>
+        </View>
+      </Sheet>
+
+      <ConfirmDialog
+        visible={declining !== null}
+        title="退回这个任务"
+        confirmText="退回"
+        cancelText="不退回"
+        danger
+        busy={decline.busy}
+        onConfirm={() => declining && void decline.run(declining.id)}
+        onCancel={() => setDeclining(null)}
+      >
+        {declining ? `${door(declining)} 的包裹会退回社区，重新派给别的志愿者。` : ''}
+      </ConfirmDialog>
+    </View>
+  );
+}
+
+interface TaskCardProps {
+  task: ParcelTaskView;
+  busy: boolean;
+  onAccept: () => void;
+  onDecline: () => void;
+  onDeliver: () => void;
+  onFail: () => void;
+  onCall: (phone: string) => void;
+}
+
+/** One door: where, what, the state, and the buttons the server allows (main one on the right). */
+function TaskCard({ task, busy, onAccept, onDecline, onDeliver, onFail, onCall }: TaskCardProps) {
+  const can = (state: ParcelTaskView['state']) => task.actions.includes(state);
+  return (
+    <View id={`task-${task.id}`} className="card task">
+      <View className="task__head">
+        <View className="task__door">{door(task)}</View>
+        <View id={`task-${task.id}-state`} className={`task__state task__state--${task.state}`}>
+          {PARCEL_STATE_LABELS[task.state]}
+        </View>
+      </View>
+      <View className="task__contents">{task.contents}</View>
+      {task.phone ? (
+        <View className="task__phone">
+          <View className="task__phone-number">{task.phone}</View>
+          <Button id={`task-${task.id}-call`} size="large" fill="outline" onClick={() => onCall(task.phone ?? '')}>
+            拨打
+          </Button>
+        </View>
+      ) : null}
+      {task.state === 'ACCEPTED' ? <View className="task__hint">到取货点后点下方「扫码取件」扫包裹标签</View> : null}
+      <View className="button-row task__buttons">
+        {task.state !== 'PICKED_UP' && can('READY') ? (
+          <Button id={`task-${task.id}-decline`} size="large" fill="outline" onClick={onDecline}>
+            退回
+          </Button>
+        ) : null}
+        {can('ACCEPTED') ? (
+          <Button id={`task-${task.id}-accept`} type="primary" size="large" loading={busy} onClick={onAccept}>
+            接单
+          </Button>
+        ) : null}
+        {can('FAILED') ? (
+          <Button id={`task-${task.id}-fail`} size="large" fill="outline" onClick={onFail}>
+            没送成
+          </Button>
+        ) : null}
+        {can('DELIVERED') ? (
+          <Button id={`task-${task.id}-deliver`} type="primary" size="large" onClick={onDeliver}>
+            扫码送达
+          </Button>
+        ) : null}
+      </View>
+    </View>
+  );
+}
