@@ -285,7 +285,7 @@ export function downloadWindowOrdersXlsx(windowId: number): Promise<void> {
 
 // ---- delivery: parcels and volunteers ------------------------------------------------------
 
-/** Local addition: the answer of PUT /api/volunteer/duty and PUT /api/staff/volunteers/:userId. */
+/** Local addition: the answer of GET/PUT /api/volunteer/duty and PUT /api/staff/volunteers/:userId. */
 export interface DutyView {
   onDuty: boolean;
   capacity: number;
@@ -295,6 +295,11 @@ export interface DutyView {
 /** The resident rates a DELIVERED parcel of their household, once (409 ALREADY_RATED). */
 export function rateParcel(parcelId: number, body: RateRequest, key?: string): Promise<ParcelSummary> {
   return request({ method: 'POST', path: `/parcels/${parcelId}/rating`, body, idempotencyKey: key });
+}
+
+/** The volunteer's duty as the server has it (the switch on any phone). */
+export function getDuty(): Promise<DutyView> {
+  return request({ path: '/volunteer/duty' });
 }
 
 export function setDuty(body: DutyRequest, key?: string): Promise<DutyView> {

@@ -10,6 +10,7 @@ import {
   failTask,
   listVolunteerTasks,
   pickUpParcel,
+  getDuty,
   setDuty,
   showApiError,
 } from '@/api';
@@ -24,7 +25,6 @@ import './index.css';
  * The server has no "am I on duty" question; the answer of the last switch on this phone is
  * remembered here (the switch always sends the state it shows, so a stale value corrects itself).
  */
-const DUTY_KEY = 'linli.volunteer.onDuty';
 
 /** What a typed or scanned code is for: the parcel's label at the supply point, or the resident's code at the door. */
 type CodeTarget = { kind: 'pickup' } | { kind: 'deliver'; task: ParcelTaskView };
@@ -55,11 +55,8 @@ export default function VolunteerTasksPage() {
   const [tasks, setTasks] = useState<ParcelTaskView[] | null>(null);
   /** Finished on this phone since the page opened (the server lists open tasks only). */
   const [done, setDone] = useState<ParcelTaskView[]>([]);
-  /** The last switch on this phone; null when never switched here. */
-  const [savedDuty, setSavedDuty] = useState<boolean | null>(() => {
-    const stored: unknown = Taro.getStorageSync(DUTY_KEY);
-    return typeof stored === 'boolean' ? stored : null;
-  });
+  /** On duty, as the server has it; null until loaded. */
+  const [savedDuty, setSavedDuty] = useState<boolean | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; title: string; text: string } | null>(null);
   const [codeTarget, setCodeTarget] = useState<CodeTarget | null>(null);
   const [code, setCode] = useState('');
@@ -67,12 +64,13 @@ export default function VolunteerTasksPage() {
   const [declining, setDeclining] = useState<ParcelTaskView | null>(null);
   const [failing, setFailing] = useState<ParcelTaskView | null>(null);
 
-  // Never switched on this phone: tasks are only dispatched to volunteers on duty.
-  const onDuty = savedDuty ?? (tasks !== null && tasks.length > 0);
+  const onDuty = savedDuty ?? false;
 
   const load = async () => {
     try {
-      setTasks(await listVolunteerTasks());
+      const [list, dutyNow] = await Promise.all([listVolunteerTasks(), getDuty()]);
+      setTasks(list);
+      setSavedDuty(dutyNow.onDuty);
     } catch (error) {
       showApiError(error);
     }
@@ -100,7 +98,6 @@ export default function VolunteerTasksPage() {
   const duty = useAction(async (next: boolean, key: string) => {
     const result = await setDuty({ onDuty: next }, key);
     setSavedDuty(result.onDuty);
-    Taro.setStorageSync(DUTY_KEY, result.onDuty);
     void Taro.showToast({ title: result.onDuty ? '已上岗' : '已下岗', icon: 'success' });
     await load();
     return result;
