@@ -1,4 +1,5 @@
 import type {
+  DeliveryOverview,
   DispatchResult,
   ItemView,
   MeResponse,
@@ -103,7 +104,7 @@ describe('delivery', () => {
           paymentMode: 'cod',
           opensAt: new Date(now - 60_000).toISOString(),
           closesAt: new Date(now + 3_600_000).toISOString(),
-          deliveryDate: '2022-04-29',
+          deliveryDate: new Date(now + 2 * 86_400_000).toISOString().slice(0, 10),
           items: [{ itemId: item.id, stock: 100 }],
         })
         .expect(201)
@@ -327,6 +328,22 @@ describe('delivery', () => {
     ]);
     const order = (await (residents[2] as Client).get(`/api/orders/${orders[2]?.id}`).expect(200)).body as OrderView;
     expect(order.parcel?.deliveredAt).toBe(deliveredAt.toISOString());
+  });
+
+  it('staff watch delivery: states per building, late parcels, volunteers on duty', async () => {
+    const overview = (await staff.get('/api/staff/parcels/overview').expect(200)).body as DeliveryOverview;
+    expect(overview.byBuilding.reduce((a, b) => a + b.total, 0)).toBe(3);
+    expect(overview.byBuilding.reduce((a, b) => a + (b.counts.DELIVERED ?? 0), 0)).toBe(2);
+    expect(overview.volunteersOnDuty).toBe(1);
+    expect(overview.late).toEqual([]);
+    t.clock.advance(3 * 3600 * 1000);
+    try {
+      const later = (await staff.get('/api/staff/parcels/overview').expect(200)).body as DeliveryOverview;
+      expect(later.late.map((p) => p.state)).toEqual(['READY']);
+    } finally {
+      t.clock.advance(-3 * 3600 * 1000);
+    }
+    await volunteer.get('/api/staff/parcels/overview').expect(403);
   });
 
   it('an assignment not accepted in time goes back to the pool', async () => {

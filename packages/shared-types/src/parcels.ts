@@ -114,3 +114,14 @@ export interface ShiftLedger {
   shifts: { startedAt: string; endedAt: string | null; minutes: number }[];
   totalMinutes: number;
 }
+
+/** GET /api/staff/parcels/overview: delivery as it happens. */
+export interface DeliveryOverview {
+  byBuilding: { buildingId: number; building: string; counts: Partial<Record<ParcelState, number>>; total: number }[];
+  /** Open parcels not moved for LATE_AFTER_MINUTES, or past their delivery date. */
+  late: ParcelTaskView[];
+  volunteersOnDuty: number;
+}
+
+/** An open parcel unmoved this long counts as late on the staff overview. */
+export const LATE_AFTER_MINUTES = 120;

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { DispatchResult, ParcelSummary, ParcelTaskView, ParcelView, ShiftLedger, VolunteerRow } from '@linli/shared-types';
+import type {
+  DeliveryOverview,
+  DispatchResult,
+  ParcelSummary,
+  ParcelTaskView,
+  ParcelView,
+  ShiftLedger,
+  VolunteerRow,
+} from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
 import { CoverageDto, DutyDto, FailDto, ParcelQueryDto, RateDto, ResolveDto, ScanDto } from './dto/parcels.dto';
 import { labelsPdf } from './labels';
@@ -110,6 +118,13 @@ export class ParcelsController {
   @Roles('staff', 'supervisor')
   dispatch(@CurrentActor() actor: Actor): Promise<DispatchResult> {
     return this.parcels.dispatch(actor);
+  }
+
+  /** Delivery live: by state per building, late parcels, volunteers on duty. */
+  @Get('staff/parcels/overview')
+  @Roles('staff', 'supervisor')
+  overview(@CurrentActor() actor: Actor): Promise<DeliveryOverview> {
+    return this.parcels.overview(actor);
   }
 
   @Get('staff/parcels')

@@ -5,7 +5,9 @@ import {
   PARCEL_FLOW,
   refuseTransition,
   type Actor as FlowActor,
+  type DeliveryOverview,
   type DispatchResult,
+  LATE_AFTER_MINUTES,
   type FailureReason,
   type ParcelState,
   type ParcelSummary,
@@ -394,6 +396,42 @@ export class ParcelsService {
       if (moved) released++;
     }
     return released;
+  }
+
+  /** Staff watch delivery live: parcels by state per building, late ones, volunteers on duty. */
+  async overview(actor: Actor): Promise<DeliveryOverview> {
+    const communityId = this.households.staffCommunity(actor);
+    const counts = (await this.db.manager
+      .createQueryBuilder(Parcel, 'p')
+      .select('p.building_id', 'buildingId')
+      .addSelect('p.state', 'state')
+      .addSelect('COUNT(*)', 'n')
+      .where('p.community_id = :communityId', { communityId })
+      .groupBy('p.building_id')
+      .addGroupBy('p.state')
+      .getRawMany()) as { buildingId: number; state: ParcelState; n: string | number }[];
+    const names = new Map((await this.households.buildings(communityId)).map((b) => [b.id, b.name]));
+    const byBuilding = new Map<number, DeliveryOverview['byBuilding'][number]>();
+    for (const c of counts) {
+      const id = Number(c.buildingId);
+      const row = byBuilding.get(id) ?? { buildingId: id, building: names.get(id) ?? '', counts: {}, total: 0 };
+      row.counts[c.state] = Number(c.n);
+      row.total += Number(c.n);
+      byBuilding.set(id, row);
+    }
+    const now = this.clock.now();
+    const stale = new Date(now.getTime() - LATE_AFTER_MINUTES * 60_000);
+    const today = new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+    const open = await this.db
+      .repo(Parcel)
+      .find({ where: { communityId, state: In(['READY', 'ASSIGNED', 'ACCEPTED', 'PICKED_UP']) }, take: 20_000 });
+    const late = open.filter((p) => new Date(p.updatedAt).getTime() < stale.getTime() || p.deliveryDate < today).slice(0, 200);
+    const volunteersOnDuty = await this.db.repo(VolunteerProfile).countBy({ communityId, onDuty: true });
+    return {
+      byBuilding: [...byBuilding.values()].sort((a, b) => a.building.localeCompare(b.building, 'zh-CN', { numeric: true })),
+      late: await this.views(actor, late),
+      volunteersOnDuty,
+    };
   }
 
   // ---- residents: the delivery of their orders, and 评单 ------------------------------------
