@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { AllocationView } from '@linli/shared-types';
 import { ApiError, getAllocation, showApiError } from '@/api';
 import { LabelValue } from '@/components/LabelValue';
 import { formatTime } from '@/utils/format';
+import { useRefresh } from '@/hooks/useRefresh';
 import '../ordering.css';
 
 /**
@@ -26,10 +27,7 @@ export default function AllocationPage() {
     }
   };
 
-  useDidShow(() => void load());
-  usePullDownRefresh(() => {
-    void load().finally(() => void Taro.stopPullDownRefresh());
-  });
+  useRefresh(load);
 
   if (allocation === undefined) return <View className="page loading">正在加载…</View>;
   if (allocation === null) {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@/components/nutui';
 import { ROLE_LABELS, type MeResponse } from '@linli/shared-types';
@@ -8,6 +8,7 @@ import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { useSession } from '@/hooks/useSession';
 import { BindingStatus } from './BindingStatus';
 import { HouseholdCard } from './HouseholdCard';
+import { useRefresh } from '@/hooks/useRefresh';
 import './index.css';
 
 /** 「我的」: who I am, my household or how far my binding request got, and the staff screens. */
@@ -28,12 +29,7 @@ export default function MePage() {
     }
   };
 
-  useDidShow(() => {
-    void refresh();
-  });
-  usePullDownRefresh(() => {
-    void refresh().finally(() => void Taro.stopPullDownRefresh());
-  });
+  useRefresh(refresh);
 
   const logout = () => {
     setConfirmLogout(false);

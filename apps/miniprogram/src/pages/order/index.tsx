@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import Taro, { useDidHide, useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
 import {
   formatFen,
@@ -19,6 +19,7 @@ import { NoHousehold } from '@/components/NoHousehold';
 import { useAction } from '@/hooks/useAction';
 import { formatDate, formatTime } from '@/utils/format';
 import { RatingCard } from './RatingCard';
+import { usePullDownReload } from '@/hooks/useRefresh';
 import '../ordering.css';
 
 /** The usual road of an order (ORDER_FLOW's main path); an order that left it ends in its own state. */
@@ -111,9 +112,7 @@ export default function OrderPage() {
     },
     [],
   );
-  usePullDownRefresh(() => {
-    void load().finally(() => void Taro.stopPullDownRefresh());
-  });
+  usePullDownReload(load);
 
   const cancel = useAction(async (orderId: number, key: string) => {
     const result = await cancelOrder(orderId, key);

@@ -1,37 +1,18 @@
-import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { formatFen, ORDER_STATE_LABELS, type OrderView } from '@linli/shared-types';
-import { ApiError, getSession, listMyOrders, showApiError } from '@/api';
+import { listMyOrders } from '@/api';
 import { NoHousehold } from '@/components/NoHousehold';
 import { LabelValue } from '@/components/LabelValue';
 import { formatTime } from '@/utils/format';
+import { useHouseholdData } from '@/hooks/useHouseholdData';
 import '../ordering.css';
 
 /** 我的订单: my household's orders, newest first. */
 export default function OrdersPage() {
-  const [orders, setOrders] = useState<OrderView[] | null>(null);
-  const [noHousehold, setNoHousehold] = useState(() => !getSession()?.me.household);
-
-  const load = async () => {
-    if (!getSession()?.me.household) {
-      setNoHousehold(true);
-      return;
-    }
-    try {
-      const mine = await listMyOrders();
-      setOrders([...mine].sort((a, b) => b.createdAt.localeCompare(a.createdAt)));
-      setNoHousehold(false);
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'NO_HOUSEHOLD') setNoHousehold(true);
-      else showApiError(error);
-    }
-  };
-
-  useDidShow(() => void load());
-  usePullDownRefresh(() => {
-    void load().finally(() => void Taro.stopPullDownRefresh());
-  });
+  const { data: orders, noHousehold } = useHouseholdData<OrderView[]>(async () =>
+    [...(await listMyOrders())].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+  );
 
   if (noHousehold) {
     return (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Textarea, View } from '@tarojs/components';
 import {
   formatFen,
@@ -19,6 +19,7 @@ import { useAction } from '@/hooks/useAction';
 import { FairShare } from './FairShare';
 import { phaseLabel } from '@/utils/window';
 import { formatDate, formatHours, formatTime } from '@/utils/format';
+import { useRefresh } from '@/hooks/useRefresh';
 import '../ordering.css';
 
 /** One window: pick how many of each item, write a note, and place the order (fair-share windows: register, see FairShare). */
@@ -55,10 +56,7 @@ export default function WindowPage() {
     }
   };
 
-  useDidShow(() => void load());
-  usePullDownRefresh(() => {
-    void load().finally(() => void Taro.stopPullDownRefresh());
-  });
+  useRefresh(load);
 
   const order = useAction(
     async (body: PlaceOrderRequest, key: string) => {

@@ -1,37 +1,17 @@
-import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { PAYMENT_MODE_LABELS, type WindowView } from '@linli/shared-types';
-import { ApiError, getSession, listWindows, showApiError } from '@/api';
+import { listWindows } from '@/api';
 import { LabelValue } from '@/components/LabelValue';
 import { NoHousehold } from '@/components/NoHousehold';
 import { phaseLabel } from '@/utils/window';
 import { formatDate, formatHours } from '@/utils/format';
+import { useHouseholdData } from '@/hooks/useHouseholdData';
 import '../ordering.css';
 
 /** 订购物资: the supply windows open (or about to open) for my household. */
 export default function WindowsPage() {
-  const [windows, setWindows] = useState<WindowView[] | null>(null);
-  const [noHousehold, setNoHousehold] = useState(() => !getSession()?.me.household);
-
-  const load = async () => {
-    if (!getSession()?.me.household) {
-      setNoHousehold(true);
-      return;
-    }
-    try {
-      setWindows(await listWindows());
-      setNoHousehold(false);
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'NO_HOUSEHOLD') setNoHousehold(true);
-      else showApiError(error);
-    }
-  };
-
-  useDidShow(() => void load());
-  usePullDownRefresh(() => {
-    void load().finally(() => void Taro.stopPullDownRefresh());
-  });
+  const { data: windows, noHousehold } = useHouseholdData<WindowView[]>(listWindows);
 
   if (noHousehold) {
     return (

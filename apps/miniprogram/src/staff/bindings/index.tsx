@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { BindingRequestView } from '@linli/shared-types';
 import { approveBinding, listStaffBindings, rejectBinding, showApiError } from '@/api';
@@ -7,6 +7,7 @@ import { Segments } from '@/components/Segments';
 import { useAction } from '@/hooks/useAction';
 import { BindingCard } from './BindingCard';
 import { RejectDialog } from './RejectDialog';
+import { useRefresh } from '@/hooks/useRefresh';
 import './index.css';
 
 type Tab = 'pending' | 'done';
@@ -26,10 +27,7 @@ export default function StaffBindingsPage() {
     }
   };
 
-  useDidShow(() => void load());
-  usePullDownRefresh(() => {
-    void load().finally(() => void Taro.stopPullDownRefresh());
-  });
+  useRefresh(load);
 
   const approve = useAction(async (id: number, key: string) => {
     const result = await approveBinding(id, key);

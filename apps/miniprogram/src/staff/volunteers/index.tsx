@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { BuildingView, DispatchResult, VolunteerCoverageRequest, VolunteerRow } from '@linli/shared-types';
 import { dispatchParcels, getBuildings, listVolunteers, setVolunteerCoverage, showApiError } from '@/api';
@@ -11,6 +11,7 @@ import { LabelValue } from '@/components/LabelValue';
 import { Sheet } from '@/components/Sheet';
 import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
+import { useRefresh } from '@/hooks/useRefresh';
 import '../ordering.css';
 import './index.css';
 
@@ -35,12 +36,7 @@ export default function StaffVolunteersPage() {
     }
   };
 
-  useDidShow(() => {
-    void load();
-  });
-  usePullDownRefresh(() => {
-    void load().finally(() => void Taro.stopPullDownRefresh());
-  });
+  useRefresh(load);
 
   const names = (ids: number[]) =>
     ids.length === 0 ? '还没分配楼栋' : ids.map((id) => buildings.find((b) => b.id === id)?.name ?? `#${id}`).join('、');

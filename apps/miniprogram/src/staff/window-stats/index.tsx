@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import Taro, { useDidHide, useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import {
   ORDER_STATE_LABELS,
@@ -30,6 +30,7 @@ import { Field } from '@/components/Field';
 import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
 import { formatDate, formatHours, formatTime } from '@/utils/format';
+import { usePullDownReload } from '@/hooks/useRefresh';
 import '../ordering.css';
 
 const REFRESH_MS = 5000;
@@ -76,9 +77,7 @@ export default function StaffWindowStatsPage() {
   });
   useDidHide(stop);
   useEffect(() => stop, []);
-  usePullDownRefresh(() => {
-    void load().finally(() => void Taro.stopPullDownRefresh());
-  });
+  usePullDownReload(load);
 
   const changeStatus = useAction(async (status: WindowStatus, key: string) => {
     const result = await setWindowStatus(id, status, key);

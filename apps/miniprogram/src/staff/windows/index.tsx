@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { PAYMENT_MODE_LABELS, WINDOW_PHASE_LABELS, type WindowView } from '@linli/shared-types';
 import { listStaffWindows, showApiError } from '@/api';
 import { Button } from '@/components/nutui';
 import { LabelValue } from '@/components/LabelValue';
 import { formatDate, formatHours } from '@/utils/format';
+import { useRefresh } from '@/hooks/useRefresh';
 import '../ordering.css';
 
 /** 订购批次: every supply window of the community, newest first; tap one for its figures. */
@@ -21,10 +22,7 @@ export default function StaffWindowsPage() {
     }
   };
 
-  useDidShow(() => void load());
-  usePullDownRefresh(() => {
-    void load().finally(() => void Taro.stopPullDownRefresh());
-  });
+  useRefresh(load);
 
   return (
     <View className="page">

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { FAILURE_REASON_LABELS, FAILURE_REASONS, PARCEL_STATE_LABELS, type FailureReason, type ParcelTaskView } from '@linli/shared-types';
 import {
@@ -19,6 +19,7 @@ import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { Sheet } from '@/components/Sheet';
 import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
+import { useRefresh } from '@/hooks/useRefresh';
 import './index.css';
 
 /**
@@ -76,12 +77,7 @@ export default function VolunteerTasksPage() {
     }
   };
 
-  useDidShow(() => {
-    void load();
-  });
-  usePullDownRefresh(() => {
-    void load().finally(() => void Taro.stopPullDownRefresh());
-  });
+  useRefresh(load);
 
   /** Puts the server's answer for one task in place (added when new, e.g. a scanned label). */
   const replace = (next: ParcelTaskView) => {
