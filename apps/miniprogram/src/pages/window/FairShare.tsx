@@ -12,7 +12,7 @@ import {
 import { ApiError, errorMessage, getRegistration, putRegistration, showApiError, withdrawRegistration } from '@/api';
 import { Button } from '@/components/nutui';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
-import { ItemCard, maxFor } from '@/components/ItemCard';
+import { ItemCard, stepBasket, basketLines, type Basket } from '@/components/ItemCard';
 import { useAction } from '@/hooks/useAction';
 import { formatTime } from '@/utils/format';
 
@@ -39,7 +39,7 @@ function units(lines: { quantity: number }[]): number {
 export function FairShare({ win, onChanged }: { win: WindowView; onChanged: () => Promise<void> }) {
   // undefined = still loading; null = this household has not registered.
   const [registration, setRegistration] = useState<RegistrationView | null | undefined>(undefined);
-  const [quantities, setQuantities] = useState<Record<number, number>>({});
+  const [quantities, setQuantities] = useState<Basket>({});
   const [pending, setPending] = useState<Pending>(null);
   const [serverError, setServerError] = useState('');
 
@@ -91,13 +91,10 @@ export function FairShare({ win, onChanged }: { win: WindowView; onChanged: () =
   const isOpen = win.phase === 'OPEN';
   const allocated = win.allocatedAt !== null;
   const registered = registration?.state === 'REGISTERED';
-  const lines = win.items
-    .filter((item) => (quantities[item.itemId] ?? 0) > 0)
-    .map((item) => ({ itemId: item.itemId, quantity: quantities[item.itemId] ?? 0 }));
+  const lines = basketLines(win.items, quantities);
 
   const change = (item: WindowItemView, delta: number) => {
-    const next = Math.max(0, Math.min(maxFor(item), (quantities[item.itemId] ?? 0) + delta));
-    setQuantities((prev) => ({ ...prev, [item.itemId]: next }));
+    setQuantities((prev) => stepBasket(prev, item, delta));
     setServerError('');
   };
 

@@ -13,7 +13,7 @@ import { ApiError, errorMessage, getSession, getWindow, placeOrder, showApiError
 import { Button } from '@/components/nutui';
 import { LabelValue } from '@/components/LabelValue';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
-import { ItemCard, maxFor } from '@/components/ItemCard';
+import { ItemCard, maxFor, stepBasket, basketLines, basketTotal, type Basket } from '@/components/ItemCard';
 import { NoHousehold } from '@/components/NoHousehold';
 import { useAction } from '@/hooks/useAction';
 import { FairShare } from './FairShare';
@@ -27,7 +27,7 @@ export default function WindowPage() {
   const router = useRouter();
   const id = Number(router.params.id);
   const [win, setWin] = useState<WindowView | null>(null);
-  const [quantities, setQuantities] = useState<Record<number, number>>({});
+  const [quantities, setQuantities] = useState<Basket>({});
   const [note, setNote] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [serverError, setServerError] = useState('');
@@ -83,16 +83,12 @@ export default function WindowPage() {
   }
   if (!win) return <View className="page loading">正在加载…</View>;
 
-  const lines = win.items
-    .filter((item) => (quantities[item.itemId] ?? 0) > 0)
-    .map((item) => ({ itemId: item.itemId, quantity: quantities[item.itemId] ?? 0 }));
-  // For display only: the server works out the real total.
-  const totalFen = win.items.reduce((sum, item) => sum + item.priceFen * (quantities[item.itemId] ?? 0), 0);
+  const lines = basketLines(win.items, quantities);
+  const totalFen = basketTotal(win.items, quantities);
   const canOrder = win.phase === 'OPEN';
 
   const change = (item: WindowItemView, delta: number) => {
-    const next = Math.max(0, Math.min(maxFor(item), (quantities[item.itemId] ?? 0) + delta));
-    setQuantities((prev) => ({ ...prev, [item.itemId]: next }));
+    setQuantities((prev) => stepBasket(prev, item, delta));
     setServerError('');
   };
 

@@ -17,7 +17,7 @@ import { Button } from '@/components/nutui';
 import { Choices } from '@/components/Choices';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { Field } from '@/components/Field';
-import { ItemCard, maxFor } from '@/components/ItemCard';
+import { ItemCard, stepBasket, basketLines, basketTotal, type Basket } from '@/components/ItemCard';
 import { LabelValue } from '@/components/LabelValue';
 import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
@@ -45,7 +45,7 @@ export default function StaffProxyOrderPage() {
   const [draft, setDraft] = useState<{ buildingId?: number; room: string; q: string }>({ room: '', q: '' });
   const [matches, setMatches] = useState<HouseholdView[] | null>(null);
   const [household, setHousehold] = useState<HouseholdView | null>(null);
-  const [quantities, setQuantities] = useState<Record<number, number>>({});
+  const [quantities, setQuantities] = useState<Basket>({});
   const [note, setNote] = useState(DEFAULT_NOTE);
   const [confirming, setConfirming] = useState(false);
   const [serverError, setServerError] = useState('');
@@ -136,15 +136,11 @@ export default function StaffProxyOrderPage() {
   }
 
   const canOrder = win.phase === 'OPEN';
-  const lines = win.items
-    .filter((item) => (quantities[item.itemId] ?? 0) > 0)
-    .map((item) => ({ itemId: item.itemId, quantity: quantities[item.itemId] ?? 0 }));
-  // For display only: the server works out the real total.
-  const totalFen = win.items.reduce((sum, item) => sum + item.priceFen * (quantities[item.itemId] ?? 0), 0);
+  const lines = basketLines(win.items, quantities);
+  const totalFen = basketTotal(win.items, quantities);
 
   const change = (item: WindowItemView, delta: number) => {
-    const next = Math.max(0, Math.min(maxFor(item), (quantities[item.itemId] ?? 0) + delta));
-    setQuantities((prev) => ({ ...prev, [item.itemId]: next }));
+    setQuantities((prev) => stepBasket(prev, item, delta));
     setServerError('');
   };
 
