@@ -7,53 +7,41 @@
  *
  * Needs: `npm run build -w @linli/server` and `npm run build:h5 -w @linli/miniprogram`.
  */
-import type {
-  CreateWindowRequest,
-  DispatchResult,
-  ItemView,
-  LoginResponse,
-  MeResponse,
-  OrderQrView,
-  OrderView,
-  ParcelView,
-  SupplierView,
-  WindowView,
-} from '@linli/shared-types';
-import { api, base, button, measure, MIN_BUTTON_PX, MIN_FONT_PX, phoneContext, screenshot, useServerAndBrowser } from './support';
+import type { DispatchResult, LoginResponse, MeResponse, OrderQrView, OrderView, ParcelView } from '@linli/shared-types';
+import {
+  api,
+  base,
+  button,
+  measure,
+  MIN_BUTTON_PX,
+  MIN_FONT_PX,
+  phoneContext,
+  screenshot,
+  useServerAndBrowser,
+  openWindowViaApi,
+} from './support';
 
 useServerAndBrowser();
 
-const HOUR_MS = 60 * 60 * 1000;
 /** Volunteers carry things in one hand: their main buttons are bigger than the app's 44 px. */
 const VOLUNTEER_BUTTON_PX = 56;
-
-function shanghaiDate(ms: number): string {
-  return new Date(ms + 8 * HOUR_MS).toISOString().slice(0, 10);
-}
 
 it('a volunteer picks up and delivers a parcel, and the resident rates the delivery', async () => {
   // Staff: a cash-on-delivery window with one package.
   const staff = (await api<LoginResponse>('POST', '/auth/dev', undefined, { user: 'staff' })).token;
-  const supplier = await api<SupplierView>('POST', '/staff/suppliers', staff, { name: '绿源蔬菜合作社', contactName: '李师傅' });
-  const item = await api<ItemView>('POST', '/staff/items', staff, {
-    kind: 'package',
-    name: '蔬菜套餐B',
-    contents: [{ name: '土豆', quantity: '3斤' }],
-    priceFen: 3900,
-    limitPerHousehold: 2,
-    supplierId: supplier.id,
+  const { item, win } = await openWindowViaApi(staff, {
+    supplier: { name: '绿源蔬菜合作社', contactName: '李师傅' },
+    item: {
+      kind: 'package',
+      name: '蔬菜套餐B',
+      contents: [{ name: '土豆', quantity: '3斤' }],
+      priceFen: 3900,
+      limitPerHousehold: 2,
+    },
+    window: { title: '上门配送批次', mode: 'fcfs', paymentMode: 'cod' },
+    hours: 4,
+    stock: 5,
   });
-  const now = Date.now();
-  const windowRequest: CreateWindowRequest = {
-    title: '上门配送批次',
-    mode: 'fcfs',
-    paymentMode: 'cod',
-    opensAt: new Date(now - 60_000).toISOString(),
-    closesAt: new Date(now + 4 * HOUR_MS).toISOString(),
-    deliveryDate: shanghaiDate(now + 24 * HOUR_MS),
-    items: [{ itemId: item.id, stock: 5 }],
-  };
-  const win = await api<WindowView>('POST', '/staff/windows', staff, windowRequest);
 
   // 王秀兰 orders through the API; staff pack the window.
   const residentLogin = await api<LoginResponse>('POST', '/auth/dev', undefined, { user: 'resident' });

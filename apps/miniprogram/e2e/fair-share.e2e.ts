@@ -6,43 +6,41 @@
  *
  * Needs: `npm run build -w @linli/server` and `npm run build:h5 -w @linli/miniprogram`.
  */
-import type { CreateWindowRequest, ItemView, LoginResponse, SupplierView, WindowView } from '@linli/shared-types';
-import { api, base, button, measure, MIN_BUTTON_PX, MIN_FONT_PX, phoneContext, screenshot, useServerAndBrowser } from './support';
+import type { LoginResponse, WindowView } from '@linli/shared-types';
+import {
+  api,
+  base,
+  button,
+  measure,
+  MIN_BUTTON_PX,
+  MIN_FONT_PX,
+  phoneContext,
+  screenshot,
+  useServerAndBrowser,
+  openWindowViaApi,
+} from './support';
 
 useServerAndBrowser();
 
-const HOUR_MS = 60 * 60 * 1000;
 const SEED = 'linli-20261123';
-
-/** 'YYYY-MM-DD' of a time, in Asia/Shanghai. */
-function shanghaiDate(ms: number): string {
-  return new Date(ms + 8 * HOUR_MS).toISOString().slice(0, 10);
-}
 
 it('a resident registers for a fair-share window, staff run the draw, and the resident sees the win', async () => {
   // Staff set up a scarce item: one unit for the whole community, in a fair-share window.
   const staffLogin = await api<LoginResponse>('POST', '/auth/dev', undefined, { user: 'staff' });
   const token = staffLogin.token;
-  const supplier = await api<SupplierView>('POST', '/staff/suppliers', token, { name: '康民药房' });
-  const item = await api<ItemView>('POST', '/staff/items', token, {
-    kind: 'essential',
-    name: '退烧药套装',
-    contents: [{ name: '布洛芬', quantity: '1盒' }],
-    priceFen: 3500,
-    limitPerHousehold: 2,
-    supplierId: supplier.id,
+  const { item, win } = await openWindowViaApi(token, {
+    supplier: { name: '康民药房' },
+    item: {
+      kind: 'essential',
+      name: '退烧药套装',
+      contents: [{ name: '布洛芬', quantity: '1盒' }],
+      priceFen: 3500,
+      limitPerHousehold: 2,
+    },
+    window: { title: '退烧药公平分配', mode: 'fair', paymentMode: 'cod' },
+    hours: 1,
+    stock: 1,
   });
-  const now = Date.now();
-  const windowRequest: CreateWindowRequest = {
-    title: '退烧药公平分配',
-    mode: 'fair',
-    paymentMode: 'cod',
-    opensAt: new Date(now - 60_000).toISOString(),
-    closesAt: new Date(now + HOUR_MS).toISOString(),
-    deliveryDate: shanghaiDate(now + 24 * HOUR_MS),
-    items: [{ itemId: item.id, stock: 1 }],
-  };
-  const win = await api<WindowView>('POST', '/staff/windows', token, windowRequest);
 
   // 王秀兰 sees the window marked 登记抽签 in 订购物资.
   const residentContext = await phoneContext();

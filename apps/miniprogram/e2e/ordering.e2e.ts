@@ -6,45 +6,42 @@
  *
  * Needs: `npm run build -w @linli/server` and `npm run build:h5 -w @linli/miniprogram`.
  */
-import type { CreateWindowRequest, ItemView, LoginResponse, SupplierView, WindowView } from '@linli/shared-types';
-import { api, base, button, measure, MIN_BUTTON_PX, MIN_FONT_PX, phoneContext, screenshot, useServerAndBrowser } from './support';
+import type { LoginResponse } from '@linli/shared-types';
+import {
+  api,
+  base,
+  button,
+  measure,
+  MIN_BUTTON_PX,
+  MIN_FONT_PX,
+  phoneContext,
+  screenshot,
+  useServerAndBrowser,
+  openWindowViaApi,
+} from './support';
 
 useServerAndBrowser();
-
-const HOUR_MS = 60 * 60 * 1000;
-
-/** 'YYYY-MM-DD' of a time, in Asia/Shanghai. */
-function shanghaiDate(ms: number): string {
-  return new Date(ms + 8 * HOUR_MS).toISOString().slice(0, 10);
-}
 
 it('a resident orders a package from an open window, and staff see the order', async () => {
   // Staff set up what is on offer: a supplier, a package and a window open now.
   const staffLogin = await api<LoginResponse>('POST', '/auth/dev', undefined, { user: 'staff' });
   const token = staffLogin.token;
-  const supplier = await api<SupplierView>('POST', '/staff/suppliers', token, { name: '绿源蔬菜合作社', contactName: '李师傅' });
-  const item = await api<ItemView>('POST', '/staff/items', token, {
-    kind: 'package',
-    name: '蔬菜套餐A',
-    contents: [
-      { name: '大米', quantity: '10斤' },
-      { name: '青菜', quantity: '2斤' },
-    ],
-    priceFen: 8800,
-    limitPerHousehold: 2,
-    supplierId: supplier.id,
+  const { item, win } = await openWindowViaApi(token, {
+    supplier: { name: '绿源蔬菜合作社', contactName: '李师傅' },
+    item: {
+      kind: 'package',
+      name: '蔬菜套餐A',
+      contents: [
+        { name: '大米', quantity: '10斤' },
+        { name: '青菜', quantity: '2斤' },
+      ],
+      priceFen: 8800,
+      limitPerHousehold: 2,
+    },
+    window: { title: '周末蔬菜团购', mode: 'fcfs', paymentMode: 'cod' },
+    hours: 4,
+    stock: 5,
   });
-  const now = Date.now();
-  const windowRequest: CreateWindowRequest = {
-    title: '周末蔬菜团购',
-    mode: 'fcfs',
-    paymentMode: 'cod',
-    opensAt: new Date(now - 60_000).toISOString(),
-    closesAt: new Date(now + 4 * HOUR_MS).toISOString(),
-    deliveryDate: shanghaiDate(now + 24 * HOUR_MS),
-    items: [{ itemId: item.id, stock: 5 }],
-  };
-  const win = await api<WindowView>('POST', '/staff/windows', token, windowRequest);
 
   // 王秀兰, who has a household, opens 订购物资 from 「我的」.
   const residentContext = await phoneContext();

@@ -5,49 +5,38 @@
  *
  * Needs: `npm run build -w @linli/server` and `npm run build:h5 -w @linli/miniprogram`.
  */
-import type {
-  CreateWindowRequest,
-  HouseholdView,
-  ItemView,
-  LoginResponse,
-  Page as ListPage,
-  SupplierView,
-  WindowView,
-} from '@linli/shared-types';
-import { api, base, button, exactly, MIN_BUTTON_PX, measure, phoneContext, screenshot, useServerAndBrowser } from './support';
+import type { HouseholdView, LoginResponse, Page as ListPage } from '@linli/shared-types';
+import {
+  api,
+  base,
+  button,
+  exactly,
+  MIN_BUTTON_PX,
+  measure,
+  phoneContext,
+  screenshot,
+  useServerAndBrowser,
+  openWindowViaApi,
+} from './support';
 
 useServerAndBrowser();
-
-const HOUR_MS = 60 * 60 * 1000;
-
-/** 'YYYY-MM-DD' of a time, in Asia/Shanghai. */
-function shanghaiDate(ms: number): string {
-  return new Date(ms + 8 * HOUR_MS).toISOString().slice(0, 10);
-}
 
 it('a resident sees the QR code of the order, staff order for another household and download the sheets', async () => {
   const staffLogin = await api<LoginResponse>('POST', '/auth/dev', undefined, { user: 'staff' });
   const token = staffLogin.token;
-  const supplier = await api<SupplierView>('POST', '/staff/suppliers', token, { name: '绿源蔬菜合作社' });
-  const item = await api<ItemView>('POST', '/staff/items', token, {
-    kind: 'package',
-    name: '蔬菜套餐B',
-    contents: [{ name: '土豆', quantity: '3斤' }],
-    priceFen: 5000,
-    limitPerHousehold: 2,
-    supplierId: supplier.id,
+  const { item, win } = await openWindowViaApi(token, {
+    supplier: { name: '绿源蔬菜合作社' },
+    item: {
+      kind: 'package',
+      name: '蔬菜套餐B',
+      contents: [{ name: '土豆', quantity: '3斤' }],
+      priceFen: 5000,
+      limitPerHousehold: 2,
+    },
+    window: { title: '货到付款蔬菜', mode: 'fcfs', paymentMode: 'cod' },
+    hours: 4,
+    stock: 5,
   });
-  const now = Date.now();
-  const windowRequest: CreateWindowRequest = {
-    title: '货到付款蔬菜',
-    mode: 'fcfs',
-    paymentMode: 'cod',
-    opensAt: new Date(now - 60_000).toISOString(),
-    closesAt: new Date(now + 4 * HOUR_MS).toISOString(),
-    deliveryDate: shanghaiDate(now + 24 * HOUR_MS),
-    items: [{ itemId: item.id, stock: 5 }],
-  };
-  const win = await api<WindowView>('POST', '/staff/windows', token, windowRequest);
 
   // 李志强's household (2栋1单元302), for whom staff will order by phone.
   const found = await api<ListPage<HouseholdView>>('GET', '/staff/households?room=302&pageSize=100', token);

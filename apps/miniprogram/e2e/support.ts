@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { CreateItemRequest, CreateSupplierRequest, CreateWindowRequest, ItemView, WindowView } from '@linli/shared-types';
 
 const REPO = resolve(__dirname, '..', '..', '..');
 const SERVER_MAIN = process.env.LINLI_SERVER_MAIN ?? join(REPO, 'apps', 'server', 'dist', 'main.js');
@@ -172,4 +173,40 @@ async function stop(): Promise<void> {
 export function useServerAndBrowser(): void {
   beforeAll(start, 90000);
   afterAll(stop);
+}
+
+export const HOUR_MS = 60 * 60 * 1000;
+
+/** 'YYYY-MM-DD' of a time, in Asia/Shanghai. */
+export function shanghaiDate(ms: number): string {
+  return new Date(ms + 8 * HOUR_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * What a test orders from, set up through the API as staff (the demo seed has none): a
+ * supplier, one item, and a window that opened a minute ago, closes in `hours` and delivers
+ * tomorrow.
+ */
+export async function openWindowViaApi(
+  token: string,
+  setup: {
+    supplier: CreateSupplierRequest;
+    item: Omit<CreateItemRequest, 'supplierId'>;
+    window: Pick<CreateWindowRequest, 'title' | 'mode' | 'paymentMode'>;
+    hours: number;
+    stock: number;
+  },
+): Promise<{ item: ItemView; win: WindowView }> {
+  const supplier = await api<{ id: number }>('POST', '/staff/suppliers', token, setup.supplier);
+  const item = await api<ItemView>('POST', '/staff/items', token, { ...setup.item, supplierId: supplier.id });
+  const now = Date.now();
+  const request: CreateWindowRequest = {
+    ...setup.window,
+    opensAt: new Date(now - 60_000).toISOString(),
+    closesAt: new Date(now + setup.hours * HOUR_MS).toISOString(),
+    deliveryDate: shanghaiDate(now + 24 * HOUR_MS),
+    items: [{ itemId: item.id, stock: setup.stock }],
+  };
+  const win = await api<WindowView>('POST', '/staff/windows', token, request);
+  return { item, win };
 }
