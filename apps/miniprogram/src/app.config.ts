@@ -9,6 +9,7 @@ export default defineAppConfig({
     'pages/orders/index',
     'pages/order/index',
     'pages/allocation/index',
+    'pages/volunteer-posts/index',
   ],
   subPackages: [
     {
@@ -22,11 +23,14 @@ export default defineAppConfig({
         'window-stats/index',
         'proxy-order/index',
         'volunteers/index',
+        'parcels/index',
+        'recruitment/index',
+        'recruitment-post/index',
       ],
     },
     {
       root: 'volunteer',
-      pages: ['tasks/index'],
+      pages: ['tasks/index', 'pool/index', 'squad/index'],
     },
   ],
   preloadRule: {

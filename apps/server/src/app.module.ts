@@ -20,6 +20,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { OrdersModule } from './modules/orders/orders.module';
 import { ParcelsModule } from './modules/parcels/parcels.module';
+import { FilesModule } from './modules/files/files.module';
 import { CommunityModule } from './modules/community/community.module';
 import { HealthModule } from './modules/health/health.module';
 import { WechatModule } from './wechat/wechat.module';
@@ -59,6 +60,7 @@ export class AppModule {
         HealthModule,
         CatalogModule,
         OrdersModule,
+        FilesModule,
         ParcelsModule,
       ],
       providers: [

@@ -366,4 +366,40 @@ describe('delivery', () => {
     }[];
     expect(row).toMatchObject({ state: 'READY', volunteer_id: null });
   });
+
+  it('staff adjust the plan by hand and print a pick list per volunteer; volunteers see what they may grab', async () => {
+    const parcel = parcels.find((p) => p.householdId === orders[1]?.householdId) as ParcelView;
+    expect(((await volunteer.get('/api/volunteer/pool').expect(200)).body as ParcelTaskView[]).map((p) => p.id)).toEqual([parcel.id]);
+    expect((await other.get('/api/volunteer/pool').expect(200)).body).toEqual([]);
+    await (residents[0] as Client).get('/api/volunteer/pool').expect(403);
+
+    const [resident] = (await t.db.query("SELECT id FROM users WHERE dev_key = 'staff'")) as { id: number }[];
+    expect((await staff.post(`/api/staff/parcels/${parcel.id}/assign`, { volunteerId: resident?.id }).expect(404)).body.code).toBe(
+      'NOT_A_VOLUNTEER',
+    );
+    expect((await staff.post(`/api/staff/parcels/${parcel.id}/assign`, {}).expect(400)).body.code).toBe('VALIDATION_FAILED');
+    const otherId = ((await other.get('/api/me').expect(200)).body as MeResponse).user.id;
+    const toOther = (await staff.post(`/api/staff/parcels/${parcel.id}/assign`, { volunteerId: otherId }).expect(200)).body as ParcelView;
+    expect(toOther).toMatchObject({ state: 'ASSIGNED', volunteerId: otherId });
+    expect(((await other.get('/api/volunteer/tasks').expect(200)).body as ParcelTaskView[]).map((p) => p.id)).toEqual([parcel.id]);
+    // Moved to the first volunteer: taken back from the other one, then assigned.
+    await staff.post(`/api/staff/parcels/${parcel.id}/assign`, { volunteerId }).expect(200);
+    expect((await other.get('/api/volunteer/tasks').expect(200)).body).toEqual([]);
+    const events = (await t.db.query(
+      `SELECT from_state, to_state FROM parcel_events WHERE parcel_id = ${parcel.id} ORDER BY id DESC LIMIT 3`,
+    )) as { from_state: string; to_state: string }[];
+    expect(events.map((e) => `${e.from_state}>${e.to_state}`)).toEqual(['READY>ASSIGNED', 'ASSIGNED>READY', 'READY>ASSIGNED']);
+    await volunteer.post(`/api/staff/parcels/${parcel.id}/assign`, { volunteerId }).expect(403);
+
+    const res = await staff.get('/api/staff/parcels/volunteer-sheets.pdf').buffer(true).parse(binary).expect(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const text = execFileSync('pdftotext', ['-', '-'], { input: res.body as Buffer }).toString();
+    expect(text).toContain('的配送单');
+    expect(text).toContain(`#${parcel.id}`);
+    expect(text).toContain(parcel.room);
+    await volunteer.get('/api/staff/parcels/volunteer-sheets.pdf').expect(403);
+
+    const back = (await staff.post(`/api/staff/parcels/${parcel.id}/assign`, { volunteerId: null }).expect(200)).body as ParcelView;
+    expect(back).toMatchObject({ state: 'READY', volunteerId: null });
+  });
 });

@@ -7,3 +7,4 @@ export * from './api';
 export * from './catalog';
 export * from './orders';
 export * from './parcels';
+export * from './files';

@@ -4,7 +4,7 @@ import type { Flow } from './flow';
  * Everything delivered is a parcel: a household's supply orders of one window, a medicine
  * request, a care package, a prize. Dispatch, volunteer tasks, scans and labels know parcels only.
  */
-export const PARCEL_STATES = ['READY', 'ASSIGNED', 'ACCEPTED', 'PICKED_UP', 'DELIVERED', 'FAILED', 'RETURNED'] as const;
+export const PARCEL_STATES = ['READY', 'ASSIGNED', 'ACCEPTED', 'PICKED_UP', 'LEFT_AT_DOOR', 'DELIVERED', 'FAILED', 'RETURNED'] as const;
 export type ParcelState = (typeof PARCEL_STATES)[number];
 
 export const PARCEL_FLOW = {
@@ -14,8 +14,11 @@ export const PARCEL_FLOW = {
   ASSIGNED: { ACCEPTED: ['volunteer'], READY: ['volunteer', 'staff', 'system'] },
   // Pick-up is the scan of the parcel's label at the supply point.
   ACCEPTED: { PICKED_UP: ['volunteer'], READY: ['volunteer', 'staff'] },
-  // At the door: the resident's order QR, or contactless confirmed by the resident; or failed.
-  PICKED_UP: { DELIVERED: ['volunteer', 'resident'], FAILED: ['volunteer'] },
+  // At the door: the resident's order QR; or left outside with a photo (contactless); or failed.
+  PICKED_UP: { DELIVERED: ['volunteer'], LEFT_AT_DOOR: ['volunteer'], FAILED: ['volunteer'] },
+  // Contactless: the resident confirms from the photo (or it confirms itself after
+  // CONTACTLESS_CONFIRM_HOURS), or says it is not there.
+  LEFT_AT_DOOR: { DELIVERED: ['resident', 'system'], FAILED: ['resident'] },
   FAILED: { READY: ['staff'], RETURNED: ['staff'] },
   DELIVERED: {},
   RETURNED: {},
@@ -26,20 +29,27 @@ export const PARCEL_STATE_LABELS: Record<ParcelState, string> = {
   ASSIGNED: '已派单',
   ACCEPTED: '志愿者已接单',
   PICKED_UP: '配送中',
+  LEFT_AT_DOOR: '已放门口，待确认',
   DELIVERED: '已送达',
   FAILED: '配送未成功',
   RETURNED: '已退回',
 };
 
+/** Reasons a volunteer may give for a failed delivery. */
 export const FAILURE_REASONS = ['no-answer', 'isolation', 'wrong-address', 'refused'] as const;
-export type FailureReason = (typeof FAILURE_REASONS)[number];
+/** …and the resident's, for a contactless parcel that is not at the door. */
+export type FailureReason = (typeof FAILURE_REASONS)[number] | 'not-received';
 
 export const FAILURE_REASON_LABELS: Record<FailureReason, string> = {
   'no-answer': '敲门无人应答',
   isolation: '住户正在隔离',
   'wrong-address': '地址不对',
   refused: '住户拒收',
+  'not-received': '住户说门口没有',
 };
+
+/** A contactless parcel the resident has not confirmed confirms itself after this long. */
+export const CONTACTLESS_CONFIRM_HOURS = 12;
 
 /** A volunteer's task: the door and a masked phone, never the resident's name. */
 export interface ParcelTaskView {
@@ -54,6 +64,11 @@ export interface ParcelTaskView {
   deliveryDate: string;
   /** States this volunteer may move it into (buttons). */
   actions: ParcelState[];
+}
+
+/** POST /api/volunteer/tasks/:id/leave — contactless: the photo (an uploaded file) of the parcel at the door. */
+export interface LeaveAtDoorRequest {
+  photoFileId: number;
 }
 
 /** Staff view of a parcel, with its label token for printing. */
@@ -73,6 +88,89 @@ export interface DutyRequest {
 export interface VolunteerCoverageRequest {
   buildingIds: number[];
   capacity: number;
+  /** Optional: leave out to keep the volunteer's squad and leadership as they are. */
+  squad?: Squad | null;
+  leader?: boolean;
+}
+
+// ---- recruitment and squads -----------------------------------------------------------------
+
+/** Volunteers work in squads, as in the seeds: sorting, delivery, patrol, testing. */
+export const SQUADS = ['sorting', 'delivery', 'patrol', 'testing'] as const;
+export type Squad = (typeof SQUADS)[number];
+export const SQUAD_LABELS: Record<Squad, string> = {
+  sorting: '分拣组',
+  delivery: '配送组',
+  patrol: '巡逻组',
+  testing: '核酸检测协助组',
+};
+
+export type VolunteerPostStatus = 'OPEN' | 'CLOSED';
+export type SignupStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
+export const SIGNUP_STATUS_LABELS: Record<SignupStatus, string> = {
+  PENDING: '等待社区审核',
+  APPROVED: '已通过，欢迎加入',
+  REJECTED: '未通过',
+  WITHDRAWN: '已撤回',
+};
+
+/** POST /api/staff/volunteer-posts — a recruitment post: the role, requirements, hours, how many. */
+export interface VolunteerPostRequest {
+  squad: Squad;
+  title: string;
+  requirements: string;
+  /** 每天 8:00–12:00 */
+  shift: string;
+  slots: number;
+}
+
+export interface VolunteerPostView extends VolunteerPostRequest {
+  id: number;
+  status: VolunteerPostStatus;
+  approved: number;
+  pending: number;
+  createdAt: string;
+  /** The asking resident's own sign-up, if any (residents' list only). */
+  mySignup: { id: number; status: SignupStatus; reason: string | null } | null;
+}
+
+/** POST /api/volunteer-posts/:id/signups */
+export interface SignupRequest {
+  /** Reachable number; defaults to the household's contact phone. */
+  phone?: string;
+  /** 有驾照、会开车 / 可以搬重物 … */
+  note?: string;
+}
+
+/** Staff view of a sign-up: the person, their door and phone (staff see names). */
+export interface SignupView {
+  id: number;
+  postId: number;
+  userId: number;
+  nickname: string;
+  door: string;
+  phone: string | null;
+  note: string | null;
+  status: SignupStatus;
+  reason: string | null;
+  createdAt: string;
+}
+
+/** POST /api/staff/volunteer-signups/:id/reject */
+export interface RejectSignupRequest {
+  reason: string;
+}
+
+/** GET /api/volunteer/squad — a squad leader's view of their squad. */
+export interface SquadView {
+  squad: Squad | null;
+  leader: boolean;
+  members: { userId: number; nickname: string; leader: boolean; onDuty: boolean; minutesThisWeek: number }[];
+}
+
+/** POST /api/staff/parcels/:id/assign — null sends it back to the pool. */
+export interface AssignRequest {
+  volunteerId: number | null;
 }
 
 /** POST /api/staff/parcels/dispatch */
@@ -87,6 +185,11 @@ export interface ParcelSummary {
   id: number;
   state: ParcelState;
   deliveredAt: string | null;
+  /** Contactless: when it was left at the door, and a short-lived link to the volunteer's photo. */
+  leftAt: string | null;
+  photoUrl: string | null;
+  /** What the household may do now: confirm (DELIVERED) or say it is not there (FAILED). */
+  actions: ParcelState[];
   rating: { stars: number; comment: string | null } | null;
 }
 
@@ -100,6 +203,8 @@ export interface RateRequest {
 export interface VolunteerRow {
   userId: number;
   nickname: string;
+  squad: Squad | null;
+  leader: boolean;
   onDuty: boolean;
   capacity: number;
   buildingIds: number[];

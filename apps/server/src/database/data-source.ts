@@ -28,6 +28,11 @@ import { Parcel } from '../modules/parcels/entities/parcel.entity';
 import { VolunteerProfile } from '../modules/parcels/entities/volunteer-profile.entity';
 import { VolunteerShift } from '../modules/parcels/entities/volunteer-shift.entity';
 import { MIGRATIONS } from './migrations';
+import { StoredFile } from '../modules/files/entities/stored-file.entity';
+import { VolunteerPost } from '../modules/parcels/entities/volunteer-post.entity';
+import { VolunteerSignup } from '../modules/parcels/entities/volunteer-signup.entity';
+import { OutboxRow } from '../modules/notify/entities/outbox-row.entity';
+import { WechatToken } from '../wechat/wechat-token.entity';
 
 export const ENTITIES = [
   Community,
@@ -55,6 +60,11 @@ export const ENTITIES = [
   VolunteerProfile,
   ParcelRating,
   VolunteerShift,
+  StoredFile,
+  VolunteerPost,
+  VolunteerSignup,
+  OutboxRow,
+  WechatToken,
 ];
 
 /** TypeORM options for either database; the schema always comes from the migrations. */

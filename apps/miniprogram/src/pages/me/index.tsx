@@ -70,6 +70,24 @@ export default function MePage() {
             <View>志愿者任务</View>
             <View className="entry__arrow">›</View>
           </View>
+          <View id="entry-volunteer-pool" className="entry" onClick={() => void Taro.navigateTo({ url: '/volunteer/pool/index' })}>
+            <View>可接的包裹</View>
+            <View className="entry__arrow">›</View>
+          </View>
+          <View id="entry-volunteer-squad" className="entry" onClick={() => void Taro.navigateTo({ url: '/volunteer/squad/index' })}>
+            <View>我的小组与服务时长</View>
+            <View className="entry__arrow">›</View>
+          </View>
+        </View>
+      ) : null}
+
+      {me.household && !isVolunteer ? (
+        <View className="me__join">
+          <View className="section-title">参与社区</View>
+          <View id="entry-volunteer-posts" className="entry" onClick={() => void Taro.navigateTo({ url: '/pages/volunteer-posts/index' })}>
+            <View>报名做志愿者</View>
+            <View className="entry__arrow">›</View>
+          </View>
         </View>
       ) : null}
 
@@ -92,6 +110,14 @@ export default function MePage() {
           </View>
           <View id="entry-staff-volunteers" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/volunteers/index' })}>
             <View>志愿者与派单</View>
+            <View className="entry__arrow">›</View>
+          </View>
+          <View id="entry-staff-parcels" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/parcels/index' })}>
+            <View>包裹、标签与配送单</View>
+            <View className="entry__arrow">›</View>
+          </View>
+          <View id="entry-staff-recruitment" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/recruitment/index' })}>
+            <View>志愿者招募</View>
             <View className="entry__arrow">›</View>
           </View>
         </View>

@@ -3,6 +3,7 @@ import { CatalogOrders1745100000000 } from './1745100000000-catalog-orders';
 import { Payments1745200000000 } from './1745200000000-payments';
 import { FairShare1745300000000 } from './1745300000000-fair-share';
 import { Parcels1745400000000 } from './1745400000000-parcels';
+import { DeliveryMore1745500000000 } from './1745500000000-delivery-more';
 
 /** Every migration, in order. Run at boot on SQLite and MySQL alike. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Payments1745200000000,
   FairShare1745300000000,
   Parcels1745400000000,
+  DeliveryMore1745500000000,
 ];

@@ -1,13 +1,7 @@
 import { formatFen, ORDER_STATE_LABELS, PAYMENT_MODE_LABELS, type OrderView } from '@linli/shared-types';
 import ExcelJS from 'exceljs';
-import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
+import { cjkPdf } from '../../common/pdf';
 import type { PickLists } from './pick-lists';
-
-/** Noto Sans SC (OFL) from @embedpdf/fonts-sc: pdfkit's built-in fonts have no Chinese. */
-function cjkFont(weight: 'Regular' | 'Bold'): string {
-  return join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts', `NotoSansHans-${weight}.otf`);
-}
 
 export interface WindowHeading {
   community: string;
@@ -19,12 +13,7 @@ const joinItems = (items: { name: string; quantity: number }[]): string => items
 
 /** Pick lists as a printable A4 PDF: suppliers first, then one page per building. */
 export function pickListsPdf(lists: PickLists, heading: WindowHeading): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: `${heading.title} 拣货单` } });
-  doc.registerFont('body', cjkFont('Regular'));
-  doc.registerFont('bold', cjkFont('Bold'));
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const { doc, done } = cjkPdf({ size: 'A4', margin: 48, info: { Title: `${heading.title} 拣货单` } });
 
   const title = (text: string): void => {
     doc.font('bold').fontSize(18).text(text);

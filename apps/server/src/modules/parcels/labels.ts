@@ -1,6 +1,5 @@
-import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { cjkPdf } from '../../common/pdf';
 
 export interface Label {
   parcelId: number;
@@ -24,10 +23,6 @@ export function labelCell(index: number): { x: number; y: number; width: number;
   const x = margin + (index % columns) * width;
   const y = margin + Math.floor(index / columns) * height;
   return { x, y, width, height, qrX: x + padding, qrY: y + padding };
-}
-
-function font(weight: 'Regular' | 'Bold'): string {
-  return join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts', `NotoSansHans-${weight}.otf`);
 }
 
 /**
@@ -59,12 +54,7 @@ function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, siz
  * and the parcel's signed QR (scanned at pick-up). Eight to an A4 page, cut along the lines.
  */
 export function labelsPdf(labels: Label[], title: string): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: `${title} 包裹标签` } });
-  doc.registerFont('body', font('Regular'));
-  doc.registerFont('bold', font('Bold'));
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const { doc, done } = cjkPdf({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: `${title} 包裹标签` } });
   const { qrSize, padding } = LABEL_LAYOUT;
   for (const [i, label] of labels.entries()) {
     const slot = i % LABELS_PER_PAGE;
@@ -96,6 +86,47 @@ export function labelsPdf(labels: Label[], title: string): Promise<Buffer> {
       });
   }
   if (labels.length === 0) doc.addPage().font('body').fontSize(16).text('没有可打印的包裹', 48, 48);
+  doc.end();
+  return done;
+}
+
+/** One volunteer's round: their parcels in door order. */
+export interface VolunteerSheet {
+  volunteer: string;
+  parcels: { parcelId: number; building: string; unit: string; room: string; phone: string | null; contents: string }[];
+}
+
+/**
+ * Pick lists per volunteer: a page (or more) each, parcels in building and door order with a box
+ * to tick at pick-up and at the door.
+ */
+export function volunteerSheetsPdf(sheets: VolunteerSheet[], title: string): Promise<Buffer> {
+  const { doc, done } = cjkPdf({ size: 'A4', margin: 48, autoFirstPage: false, info: { Title: `${title} 志愿者配送单` } });
+  for (const sheet of sheets) {
+    doc.addPage();
+    doc.font('bold').fontSize(18).text(`${sheet.volunteer} 的配送单`);
+    doc
+      .font('body')
+      .fontSize(11)
+      .fillColor('#444')
+      .text(`${title} · 共 ${sheet.parcels.length} 件 · 取件打勾「取」，送到打勾「送」`);
+    doc.fillColor('#000').moveDown(0.6);
+    let building = '';
+    for (const p of sheet.parcels) {
+      if (p.building !== building) {
+        building = p.building;
+        doc.moveDown(0.3).font('bold').fontSize(14).text(building);
+      }
+      doc
+        .font('bold')
+        .fontSize(13)
+        .text(`□取 □送  ${p.unit} ${p.room}`, { continued: true })
+        .font('body')
+        .fontSize(11)
+        .text(`   #${p.parcelId}  ${p.phone ?? ''}  ${p.contents}`);
+    }
+  }
+  if (sheets.length === 0) doc.addPage().font('body').fontSize(16).text('还没有派给志愿者的包裹');
   doc.end();
   return done;
 }

@@ -10,8 +10,8 @@ import type {
   VolunteerRow,
 } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
-import { CoverageDto, DutyDto, FailDto, ParcelQueryDto, RateDto, ResolveDto, ScanDto } from './dto/parcels.dto';
-import { labelsPdf } from './labels';
+import { AssignDto, CoverageDto, LeaveDto, DutyDto, FailDto, ParcelQueryDto, RateDto, ResolveDto, ScanDto } from './dto/parcels.dto';
+import { labelsPdf, volunteerSheetsPdf } from './labels';
 import { ParcelsService } from './parcels.service';
 
 @ApiTags('parcels')
@@ -60,6 +60,13 @@ export class ParcelsController {
     return this.parcels.decline(actor, id);
   }
 
+  /** Unassigned parcels of my buildings, to grab. */
+  @Get('volunteer/pool')
+  @Roles('volunteer')
+  pool(@CurrentActor() actor: Actor): Promise<ParcelTaskView[]> {
+    return this.parcels.pool(actor);
+  }
+
   @Post('volunteer/parcels/:id/grab')
   @HttpCode(200)
   @Roles('volunteer')
@@ -83,6 +90,14 @@ export class ParcelsController {
     return this.parcels.deliver(actor, id, dto.code, dto.scannedAt);
   }
 
+  /** Contactless: left at the door with a photo (uploaded first as purpose `contactless`). */
+  @Post('volunteer/tasks/:id/leave')
+  @HttpCode(200)
+  @Roles('volunteer')
+  leave(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: LeaveDto): Promise<ParcelTaskView> {
+    return this.parcels.leaveAtDoor(actor, id, dto.photoFileId);
+  }
+
   @Post('volunteer/tasks/:id/fail')
   @HttpCode(200)
   @Roles('volunteer')
@@ -103,6 +118,20 @@ export class ParcelsController {
     return this.parcels.rate(actor, id, dto.stars, dto.comment);
   }
 
+  /** The household confirms a contactless parcel from the photo. */
+  @Post('parcels/:id/confirm')
+  @HttpCode(200)
+  confirm(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<ParcelSummary> {
+    return this.parcels.confirmReceipt(actor, id);
+  }
+
+  /** The household says the contactless parcel is not at the door. */
+  @Post('parcels/:id/missing')
+  @HttpCode(200)
+  missing(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<ParcelSummary> {
+    return this.parcels.reportMissing(actor, id);
+  }
+
   @Put('staff/volunteers/:userId')
   @Roles('staff', 'supervisor')
   coverage(
@@ -110,7 +139,7 @@ export class ParcelsController {
     @Param('userId', ParseIntPipe) userId: number,
     @Body() dto: CoverageDto,
   ): Promise<{ onDuty: boolean; capacity: number; buildingIds: number[] }> {
-    return this.parcels.setCoverage(actor, userId, dto.buildingIds, dto.capacity);
+    return this.parcels.setCoverage(actor, userId, dto);
   }
 
   @Post('staff/parcels/dispatch')
@@ -142,6 +171,25 @@ export class ParcelsController {
       type: 'application/pdf',
       disposition: `attachment; filename="labels.pdf"; filename*=UTF-8''${encodeURIComponent('包裹标签.pdf')}`,
     });
+  }
+
+  /** Pick lists per volunteer: each one's open parcels in door order, a page each. */
+  @Get('staff/parcels/volunteer-sheets.pdf')
+  @Roles('staff', 'supervisor')
+  async volunteerSheets(@CurrentActor() actor: Actor, @Query() query: ParcelQueryDto): Promise<StreamableFile> {
+    const pdf = await volunteerSheetsPdf(await this.parcels.volunteerSheets(actor, query.batch), query.batch ?? '全部');
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="volunteer-sheets.pdf"; filename*=UTF-8''${encodeURIComponent('志愿者配送单.pdf')}`,
+    });
+  }
+
+  /** Adjust the plan by hand: this parcel to this volunteer, or back to the pool (null). */
+  @Post('staff/parcels/:id/assign')
+  @HttpCode(200)
+  @Roles('staff', 'supervisor')
+  assign(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: AssignDto): Promise<ParcelView> {
+    return this.parcels.assign(actor, id, dto.volunteerId);
   }
 
   @Post('staff/parcels/:id/resolve')

@@ -14,6 +14,7 @@ import {
   type ParcelTaskView,
   type ParcelView,
   type ShiftLedger,
+  type VolunteerCoverageRequest,
   type VolunteerRow,
 } from '@linli/shared-types';
 import { In, LessThan } from 'typeorm';
@@ -25,10 +26,11 @@ import { DomainError } from '../../common/domain-error';
 import { QrTokens } from '../../common/qr-token';
 import { HouseholdsService, type Door } from '../community/households.service';
 import { UsersService } from '../community/users.service';
+import { FilesService } from '../files/files.service';
 import { ParcelRating } from './entities/parcel-rating.entity';
 import { isUniqueViolation } from '../../common/db-errors';
 import { planDispatch } from './dispatch-plan';
-import type { Label } from './labels';
+import type { Label, VolunteerSheet } from './labels';
 import { ParcelEvent } from './entities/parcel-event.entity';
 import { ParcelSource } from './entities/parcel-source.entity';
 import { Parcel } from './entities/parcel.entity';
@@ -58,6 +60,7 @@ export class ParcelsService {
     private readonly households: HouseholdsService,
     private readonly qr: QrTokens,
     private readonly users: UsersService,
+    private readonly files: FilesService,
   ) {}
 
   /** Sources learn that their parcel arrived (after the parcel's transaction commits). */
@@ -174,24 +177,23 @@ export class ParcelsService {
     return { shifts, totalMinutes: shifts.reduce((a, s) => a + s.minutes, 0) };
   }
 
-  /** Staff set which buildings a volunteer covers and how much they carry per batch. */
-  async setCoverage(
-    actor: Actor,
-    userId: number,
-    buildingIds: number[],
-    capacity: number,
-  ): Promise<{ onDuty: boolean; capacity: number; buildingIds: number[] }> {
+  /** Staff set which buildings a volunteer covers, how much they carry per batch, their squad and leadership. */
+  async setCoverage(actor: Actor, userId: number, dto: VolunteerCoverageRequest): Promise<{ onDuty: boolean; capacity: number; buildingIds: number[] }> {
     const communityId = this.households.staffCommunity(actor);
+    if (!(await this.users.withRole(communityId, 'volunteer')).some((v) => v.id === userId)) throw new DomainError('NOT_A_VOLUNTEER');
     const profile = await this.profile(userId, communityId);
-    await this.db
-      .repo(VolunteerProfile)
-      .update({ userId }, { buildings: buildingIds.length ? `,${buildingIds.join(',')},` : '', capacity, updatedAt: this.clock.now() });
-    await this.audit.record(this.db.manager, actor, {
-      action: 'volunteer.coverage',
-      targetType: 'user',
-      targetId: userId,
-      details: { buildingIds, capacity },
-    });
+    const { buildingIds, capacity } = dto;
+    await this.db.repo(VolunteerProfile).update(
+      { userId },
+      {
+        buildings: buildingIds.length ? `,${buildingIds.join(',')},` : '',
+        capacity,
+        ...(dto.squad !== undefined ? { squad: dto.squad } : {}),
+        ...(dto.leader !== undefined ? { leader: dto.leader } : {}),
+        updatedAt: this.clock.now(),
+      },
+    );
+    await this.audit.record(this.db.manager, actor, { action: 'volunteer.coverage', targetType: 'user', targetId: userId, details: { ...dto } });
     return { onDuty: profile.onDuty, capacity, buildingIds };
   }
 
@@ -199,7 +201,16 @@ export class ParcelsService {
     const repo = this.db.repo(VolunteerProfile);
     const found = await repo.findOneBy({ userId });
     if (found) return found;
-    const created = repo.create({ userId, communityId, onDuty: false, capacity: 30, buildings: '', updatedAt: this.clock.now() });
+    const created = repo.create({
+      userId,
+      communityId,
+      onDuty: false,
+      capacity: 30,
+      buildings: '',
+      squad: null,
+      leader: false,
+      updatedAt: this.clock.now(),
+    });
     await repo.insert(created);
     return created;
   }
@@ -297,6 +308,17 @@ export class ParcelsService {
     return this.move(actor, await this.mine(actor, id), 'READY', 'app', { volunteerId: null, assignedAt: null });
   }
 
+  /** Unassigned parcels of the buildings this volunteer covers, to grab (door order, at most 200). */
+  async pool(actor: Actor): Promise<ParcelTaskView[]> {
+    const profile = await this.db.repo(VolunteerProfile).findOneBy({ userId: actor.userId });
+    const buildings = buildingList(profile?.buildings ?? '');
+    if (buildings.length === 0 || actor.communityId === null) return [];
+    const rows = await this.db
+      .repo(Parcel)
+      .find({ where: { communityId: actor.communityId, state: 'READY', buildingId: In(buildings) }, order: { id: 'ASC' }, take: 200 });
+    return this.views(actor, rows);
+  }
+
   /** A volunteer takes an unassigned parcel of a building they cover. */
   async grab(actor: Actor, id: number): Promise<ParcelTaskView> {
     const parcel = await this.db.repo(Parcel).findOneBy({ id });
@@ -340,6 +362,63 @@ export class ParcelsService {
     return at.getTime() > now.getTime() ? now : at;
   }
 
+  /**
+   * Contactless: the volunteer leaves the parcel at the door with a photo of it there (uploaded
+   * first, purpose `contactless`); the household confirms from the photo. Doing it twice is harmless.
+   */
+  async leaveAtDoor(actor: Actor, id: number, photoFileId: number): Promise<ParcelTaskView> {
+    const parcel = await this.mine(actor, id);
+    if (parcel.state === 'LEFT_AT_DOOR' && parcel.photoFileId === photoFileId) return this.view(actor, parcel);
+    await this.files.attach(actor, photoFileId, 'contactless', parcel.householdId);
+    return this.move(actor, parcel, 'LEFT_AT_DOOR', 'app', { photoFileId, leftAt: this.clock.now() });
+  }
+
+  /** The household confirms a contactless parcel is in their hands. Confirming twice is harmless. */
+  async confirmReceipt(actor: Actor, id: number): Promise<ParcelSummary> {
+    const parcel = await this.householdParcel(actor, id);
+    if (parcel.state !== 'DELIVERED') await this.move(actor, parcel, 'DELIVERED', 'app', { deliveredAt: parcel.leftAt ?? this.clock.now() });
+    return this.summary(id);
+  }
+
+  /** The household says the contactless parcel is not at their door: staff follow it up. */
+  async reportMissing(actor: Actor, id: number): Promise<ParcelSummary> {
+    const parcel = await this.householdParcel(actor, id);
+    if (parcel.state !== 'FAILED') await this.move(actor, parcel, 'FAILED', 'app', { failureReason: 'not-received' }, 'not-received');
+    return this.summary(id);
+  }
+
+  /**
+   * Contactless parcels the household has not confirmed within `hours` count as delivered (as
+   * WeChat confirms receipt by itself after a while), each by a conditional UPDATE.
+   */
+  async confirmUnanswered(hours: number): Promise<number> {
+    const cutoff = new Date(this.clock.now().getTime() - hours * 3600_000);
+    const due = await this.db.repo(Parcel).find({ where: { state: 'LEFT_AT_DOOR', leftAt: LessThan(cutoff) }, take: 1000 });
+    let confirmed = 0;
+    for (const parcel of due) {
+      const moved = await this.db.transaction(async () => {
+        const now = this.clock.now();
+        const result = await this.db
+          .repo(Parcel)
+          .update({ id: parcel.id, state: 'LEFT_AT_DOOR' }, { state: 'DELIVERED', deliveredAt: parcel.leftAt, updatedAt: now });
+        if (result.affected !== 1) return false;
+        await this.db.repo(ParcelEvent).insert({
+          parcelId: parcel.id,
+          fromState: 'LEFT_AT_DOOR',
+          toState: 'DELIVERED',
+          actorUserId: null,
+          via: 'system',
+          details: `not confirmed in ${hours} h`,
+          at: now,
+        });
+        await this.announceDelivered(parcel.id);
+        return true;
+      });
+      if (moved) confirmed++;
+    }
+    return confirmed;
+  }
+
   async fail(actor: Actor, id: number, reason: FailureReason): Promise<ParcelTaskView> {
     return this.move(actor, await this.mine(actor, id), 'FAILED', 'app', { failureReason: reason }, reason);
   }
@@ -350,7 +429,55 @@ export class ParcelsService {
     const parcel = await this.db.repo(Parcel).findOneBy({ id, communityId });
     if (!parcel) throw new DomainError('PARCEL_NOT_FOUND');
     await this.move(actor, parcel, to, 'app', to === 'READY' ? { volunteerId: null, assignedAt: null, failureReason: null } : {});
+    return this.staffView(actor, id);
+  }
+
+  private async staffView(actor: Actor, id: number): Promise<ParcelView> {
     return (await this.staffViews(actor, [await this.db.repo(Parcel).findOneByOrFail({ id })]))[0] as ParcelView;
+  }
+
+  /**
+   * Staff adjust the plan by hand: a parcel not yet picked up goes to this volunteer (or back to
+   * the pool with null). Taking it from another volunteer is recorded as two moves.
+   */
+  async assign(actor: Actor, id: number, volunteerId: number | null): Promise<ParcelView> {
+    const communityId = this.households.staffCommunity(actor);
+    let parcel = await this.db.repo(Parcel).findOneBy({ id, communityId });
+    if (!parcel) throw new DomainError('PARCEL_NOT_FOUND');
+    if (volunteerId !== null) {
+      const volunteers = await this.users.withRole(communityId, 'volunteer');
+      if (!volunteers.some((v) => v.id === volunteerId)) throw new DomainError('NOT_A_VOLUNTEER');
+    }
+    if (parcel.volunteerId === volunteerId && parcel.state !== 'READY') return this.staffView(actor, id);
+    if (parcel.state === 'ASSIGNED' || parcel.state === 'ACCEPTED') {
+      await this.move(actor, parcel, 'READY', 'app', { volunteerId: null, assignedAt: null }, 'staff took it back');
+      parcel = { ...parcel, state: 'READY', volunteerId: null, assignedAt: null };
+    }
+    if (volunteerId !== null) {
+      await this.move(actor, parcel, 'ASSIGNED', 'app', { volunteerId, assignedAt: this.clock.now() }, `volunteer ${volunteerId}`);
+    }
+    await this.audit.record(this.db.manager, actor, { action: 'parcel.assign', targetType: 'parcel', targetId: id, details: { volunteerId } });
+    return this.staffView(actor, id);
+  }
+
+  /** Pick lists per volunteer: each one's open parcels (assigned, accepted, picked up) in door order. */
+  async volunteerSheets(actor: Actor, batch: string | undefined): Promise<VolunteerSheet[]> {
+    const communityId = this.households.staffCommunity(actor);
+    const rows = await this.db.repo(Parcel).find({
+      where: { communityId, state: In(['ASSIGNED', 'ACCEPTED', 'PICKED_UP']), ...(batch ? { batch } : {}) },
+      take: 20_000,
+    });
+    const names = await this.users.nicknames([...new Set(rows.map((p) => p.volunteerId ?? 0))]);
+    const views = await this.views(actor, rows);
+    const byId = new Map(rows.map((p) => [p.id, p]));
+    const sheets = new Map<number, VolunteerSheet>();
+    for (const v of views) {
+      const volunteerId = byId.get(v.id)?.volunteerId ?? 0;
+      const sheet = sheets.get(volunteerId) ?? { volunteer: names.get(volunteerId) ?? `志愿者 ${volunteerId}`, parcels: [] };
+      sheet.parcels.push({ parcelId: v.id, building: v.building, unit: v.unit, room: v.room, phone: v.phone, contents: v.contents });
+      sheets.set(volunteerId, sheet);
+    }
+    return [...sheets.values()].sort((a, b) => a.volunteer.localeCompare(b.volunteer, 'zh-CN'));
   }
 
   /** Staff list of a community's parcels (optionally one batch), with label tokens. */
@@ -441,30 +568,13 @@ export class ParcelsService {
     if (orderIds.length === 0) return new Map();
     const sources = await this.db.repo(ParcelSource).findBy({ sourceType: 'order', sourceId: In(orderIds) });
     if (sources.length === 0) return new Map();
-    const parcelIds = [...new Set(sources.map((s) => s.parcelId))];
-    const rows = await this.db.repo(Parcel).findBy({ id: In(parcelIds) });
-    const ratings = await this.db.repo(ParcelRating).findBy({ parcelId: In(parcelIds) });
-    const summary = new Map(
-      rows.map((p) => {
-        const r = ratings.find((x) => x.parcelId === p.id);
-        return [
-          p.id,
-          {
-            id: p.id,
-            state: p.state,
-            deliveredAt: p.deliveredAt ? new Date(p.deliveredAt).toISOString() : null,
-            rating: r ? { stars: r.stars, comment: r.comment } : null,
-          },
-        ];
-      }),
-    );
+    const summary = await this.summaries([...new Set(sources.map((s) => s.parcelId))]);
     return new Map(sources.map((s) => [s.sourceId, summary.get(s.parcelId) as ParcelSummary]));
   }
 
   /** The household rates its delivered parcel, once. */
   async rate(actor: Actor, id: number, stars: number, comment: string | undefined): Promise<ParcelSummary> {
-    const parcel = await this.db.repo(Parcel).findOneBy({ id });
-    if (!parcel || parcel.householdId !== actor.householdId) throw new DomainError('PARCEL_NOT_FOUND');
+    const parcel = await this.householdParcel(actor, id);
     if (parcel.state !== 'DELIVERED') throw new DomainError('NOT_DELIVERED_YET');
     try {
       await this.db.repo(ParcelRating).insert({
@@ -479,8 +589,7 @@ export class ParcelsService {
       if (isUniqueViolation(error)) throw new DomainError('ALREADY_RATED');
       throw error;
     }
-    const sources = await this.db.repo(ParcelSource).findBy({ parcelId: id });
-    return (await this.forOrders(sources.map((s) => s.sourceId))).get(sources[0]?.sourceId ?? 0) as ParcelSummary;
+    return this.summary(id);
   }
 
   /** Staff overview of their community's volunteers: duty, coverage, load, deliveries, ratings. */
@@ -506,6 +615,8 @@ export class ParcelsService {
       return {
         userId: u.id,
         nickname: u.nickname,
+        squad: p?.squad ?? null,
+        leader: Boolean(p?.leader),
         onDuty: Boolean(p?.onDuty),
         capacity: p?.capacity ?? 30,
         buildingIds: buildingList(p?.buildings ?? ''),
@@ -565,14 +676,51 @@ export class ParcelsService {
       details: details ?? null,
       at,
     });
-    if (to === 'DELIVERED') {
-      const sources = await this.db.repo(ParcelSource).findBy({ parcelId: parcel.id });
-      for (const listener of this.deliveredListeners) {
-        await this.db.afterCommit(() => listener(sources.map((s) => ({ sourceType: s.sourceType, sourceId: s.sourceId }))));
-      }
-    }
+    if (to === 'DELIVERED') await this.announceDelivered(parcel.id);
     // The row as the UPDATE left it, without reading it back.
     return this.view(actor, { ...parcel, ...extra, state: to, updatedAt: now });
+  }
+
+  /** Sources learn their parcel arrived, after the transaction commits. */
+  private async announceDelivered(parcelId: number): Promise<void> {
+    const sources = await this.db.repo(ParcelSource).findBy({ parcelId });
+    for (const listener of this.deliveredListeners) {
+      await this.db.afterCommit(() => listener(sources.map((s) => ({ sourceType: s.sourceType, sourceId: s.sourceId }))));
+    }
+  }
+
+  /** The parcel, if it goes to the actor's household; anyone else gets not found. */
+  private async householdParcel(actor: Actor, id: number): Promise<Parcel> {
+    const parcel = await this.db.repo(Parcel).findOneBy({ id });
+    if (!parcel || actor.householdId === null || parcel.householdId !== actor.householdId) throw new DomainError('PARCEL_NOT_FOUND');
+    return parcel;
+  }
+
+  private async summary(parcelId: number): Promise<ParcelSummary> {
+    return (await this.summaries([parcelId])).get(parcelId) as ParcelSummary;
+  }
+
+  /** What the household sees of its parcels: state, times, the door photo, what it may do. */
+  private async summaries(parcelIds: number[]): Promise<Map<number, ParcelSummary>> {
+    const rows = await this.db.repo(Parcel).findBy({ id: In(parcelIds) });
+    const ratings = await this.db.repo(ParcelRating).findBy({ parcelId: In(parcelIds) });
+    return new Map(
+      rows.map((p) => {
+        const r = ratings.find((x) => x.parcelId === p.id);
+        return [
+          p.id,
+          {
+            id: p.id,
+            state: p.state,
+            deliveredAt: p.deliveredAt ? new Date(p.deliveredAt).toISOString() : null,
+            leftAt: p.leftAt ? new Date(p.leftAt).toISOString() : null,
+            photoUrl: p.photoFileId ? this.files.link(p.photoFileId) : null,
+            actions: nextStates(PARCEL_FLOW, p.state, ['resident']),
+            rating: r ? { stars: r.stars, comment: r.comment } : null,
+          },
+        ];
+      }),
+    );
   }
 
   private flowActors(actor: Actor, parcel: Parcel): FlowActor[] {

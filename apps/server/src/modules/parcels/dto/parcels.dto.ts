@@ -1,11 +1,15 @@
 import {
   FAILURE_REASONS,
+  SQUADS,
+  type Squad,
+  type AssignRequest,
   type DutyRequest,
   type FailureReason,
+  type LeaveAtDoorRequest,
   type RateRequest,
   type VolunteerCoverageRequest,
 } from '@linli/shared-types';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
 
 export class DutyDto implements DutyRequest {
   @IsBoolean({ message: '请选择上岗或下岗' })
@@ -22,6 +26,15 @@ export class CoverageDto implements VolunteerCoverageRequest {
   @Min(1, { message: '每批至少 1 件' })
   @Max(500, { message: '每批最多 500 件' })
   capacity: number;
+
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsIn(SQUADS, { message: '请选择小组' })
+  squad?: Squad | null;
+
+  @IsOptional()
+  @IsBoolean({ message: '请选择是否担任组长' })
+  leader?: boolean;
 }
 
 export class ScanDto {
@@ -35,6 +48,12 @@ export class ScanDto {
   scannedAt?: string;
 }
 
+export class LeaveDto implements LeaveAtDoorRequest {
+  @IsInt({ message: '请先拍一张包裹放在门口的照片' })
+  @Min(1, { message: '请先拍一张包裹放在门口的照片' })
+  photoFileId: number;
+}
+
 export class FailDto {
   @IsIn(FAILURE_REASONS, { message: '请选择没送成的原因' })
   reason: FailureReason;
@@ -43,6 +62,12 @@ export class FailDto {
 export class ResolveDto {
   @IsIn(['READY', 'RETURNED'], { message: '请选择重新派送或退回' })
   to: 'READY' | 'RETURNED';
+}
+
+export class AssignDto implements AssignRequest {
+  @ValidateIf((_, v) => v !== null)
+  @IsInt({ message: '请选择志愿者' })
+  volunteerId: number | null;
 }
 
 export class ParcelQueryDto {

@@ -43,6 +43,13 @@ export class Parcel {
   @Column({ name: 'delivered_at', type: 'datetime', precision: 3, nullable: true })
   deliveredAt: Date | null;
 
+  /** Contactless: the volunteer's photo of it at the door, and when it was left. */
+  @Column({ name: 'photo_file_id', type: 'int', nullable: true })
+  photoFileId: number | null;
+
+  @Column({ name: 'left_at', type: 'datetime', precision: 3, nullable: true })
+  leftAt: Date | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 

@@ -1,3 +1,4 @@
+import type { Squad } from '@linli/shared-types';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A volunteer's duty switch, how many parcels they carry per batch, and the buildings they cover. */
@@ -18,6 +19,12 @@ export class VolunteerProfile {
   /** ",3,7," */
   @Column({ type: 'varchar', length: 2000 })
   buildings: string;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  squad: Squad | null;
+
+  @Column({ type: 'boolean' })
+  leader: boolean;
 
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
   updatedAt: Date;

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '包裹与配送', enablePullDownRefresh: true });

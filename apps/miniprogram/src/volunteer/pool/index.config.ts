@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '可接的包裹', enablePullDownRefresh: true });

@@ -1,0 +1,25 @@
+import type { Role } from './roles';
+
+/**
+ * What an uploaded photo is for, and who may upload one: the volunteer's photo of a parcel left
+ * at the door, a resident's prescription or medicine box, the pharmacy's receipt.
+ */
+export const FILE_PURPOSES = {
+  contactless: ['volunteer'],
+  prescription: ['resident', 'staff'],
+  receipt: ['pharmacist'],
+} as const satisfies Record<string, readonly Role[]>;
+export type FilePurpose = keyof typeof FILE_PURPOSES;
+
+/** Photos only: JPEG, PNG or WebP, checked by their first bytes, at most this big. */
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+
+/** POST /api/files (multipart: `file`, `purpose`) */
+export interface FileView {
+  id: number;
+  purpose: FilePurpose;
+  mime: string;
+  size: number;
+  /** A short-lived link (an hour) that an <Image> can load without the session's token. */
+  url: string;
+}
