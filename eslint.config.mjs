@@ -7,6 +7,7 @@ export default tseslint.config(
   {
     ignores: [
       '**/dist/**',
+      '**/dist-snapshot/**',
       '**/node_modules/**',
       'data/**',
       'coverage/**',

@@ -1,14 +1,12 @@
 import type {
   DeliveryOverview,
   DispatchResult,
-  ItemView,
   MeResponse,
   OrderQrView,
   OrderView,
   ParcelTaskView,
   ParcelView,
   ShiftLedger,
-  SupplierView,
   VolunteerRow,
   WindowView,
 } from '@linli/shared-types';
@@ -23,6 +21,7 @@ import type request from 'supertest';
 import { QrTokens } from '../src/common/qr-token';
 import { AssignmentTimeout } from '../src/modules/parcels/assignment-timeout';
 import { LABEL_LAYOUT, labelCell } from '../src/modules/parcels/labels';
+import { packedWindow } from './support/scenes';
 import { TestApp } from './support/test-app';
 
 function binary(res: request.Response, done: (err: Error | null, body: Buffer) => void): void {
@@ -82,47 +81,9 @@ describe('delivery', () => {
     staff = await t.login('staff');
     volunteer = await t.login('volunteer');
     volunteerId = ((await volunteer.get('/api/me').expect(200)).body as MeResponse).user.id;
-    const supplier = (await staff.post('/api/staff/suppliers', { name: '合家福超市' }).expect(201)).body as SupplierView;
-    const item = (
-      await staff
-        .post('/api/staff/items', {
-          kind: 'package',
-          name: '米面油套餐',
-          contents: [{ name: '大米', quantity: '10斤' }],
-          priceFen: 8800,
-          limitPerHousehold: 3,
-          supplierId: supplier.id,
-        })
-        .expect(201)
-    ).body as ItemView;
-    const now = t.clock.now().getTime();
-    window = (
-      await staff
-        .post('/api/staff/windows', {
-          title: '第二批',
-          mode: 'fcfs',
-          paymentMode: 'cod',
-          opensAt: new Date(now - 60_000).toISOString(),
-          closesAt: new Date(now + 3_600_000).toISOString(),
-          deliveryDate: new Date(now + 2 * 86_400_000).toISOString().slice(0, 10),
-          items: [{ itemId: item.id, stock: 100 }],
-        })
-        .expect(201)
-    ).body as WindowView;
     residents = await t.residents(3);
-    orders = [];
-    for (const r of residents)
-      orders.push(
-        (await r.post('/api/orders', { windowId: window.id, lines: [{ itemId: item.id, quantity: 1 }] }).expect(201)).body as OrderView,
-      );
     // The first household orders twice: still one parcel.
-    orders.push(
-      (await (residents[0] as Client).post('/api/orders', { windowId: window.id, lines: [{ itemId: item.id, quantity: 1 }] }).expect(201))
-        .body as OrderView,
-    );
-    const packed = (await staff.post(`/api/staff/windows/${window.id}/pack`).expect(200)).body as { packed: number; parcels: number };
-    expect(packed).toEqual({ packed: 4, parcels: 3 });
-    parcels = (await staff.get(`/api/staff/parcels?batch=window:${window.id}`).expect(200)).body as ParcelView[];
+    ({ window, orders, parcels } = await packedWindow(t, staff, [...residents, residents[0] as Client]));
 
     const [row] = (await t.db.query("SELECT id FROM users WHERE dev_key = 'resident'")) as { id: number }[];
     await t.db.query(`INSERT INTO role_assignments (user_id, community_id, role) VALUES (${row?.id}, 1, 'volunteer')`);

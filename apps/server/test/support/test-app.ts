@@ -164,6 +164,13 @@ export class Client {
     return body === undefined ? r : r.send(body);
   }
 
+  /** A multipart POST: one file in field `file`, and text fields. */
+  upload(path: string, file: Buffer, filename: string, fields: Record<string, string> = {}, key: string = randomUUID()): request.Test {
+    let r = request(this.url).post(path).set('Authorization', `Bearer ${this.token}`).set('Idempotency-Key', key);
+    for (const [name, value] of Object.entries(fields)) r = r.field(name, value);
+    return r.attach('file', file, filename);
+  }
+
   put(path: string, body: object, key: string = randomUUID()): request.Test {
     return request(this.url).put(path).set('Authorization', `Bearer ${this.token}`).set('Idempotency-Key', key).send(body);
   }

@@ -15,7 +15,11 @@ export class FilesController {
   /** Upload a photo (multipart field `file`, with `purpose`): JPEG, PNG or WebP, 5 MB at most. */
   @Post()
   @ApiConsumes('multipart/form-data')
-  upload(@CurrentActor() actor: Actor, @Body() dto: UploadDto, @UploadedFile() file: { buffer: Buffer; size: number } | undefined): Promise<FileView> {
+  upload(
+    @CurrentActor() actor: Actor,
+    @Body() dto: UploadDto,
+    @UploadedFile() file: { buffer: Buffer; size: number } | undefined,
+  ): Promise<FileView> {
     return this.files.store(actor, dto.purpose, file);
   }
 

@@ -105,11 +105,7 @@ export function volunteerSheetsPdf(sheets: VolunteerSheet[], title: string): Pro
   for (const sheet of sheets) {
     doc.addPage();
     doc.font('bold').fontSize(18).text(`${sheet.volunteer} 的配送单`);
-    doc
-      .font('body')
-      .fontSize(11)
-      .fillColor('#444')
-      .text(`${title} · 共 ${sheet.parcels.length} 件 · 取件打勾「取」，送到打勾「送」`);
+    doc.font('body').fontSize(11).fillColor('#444').text(`${title} · 共 ${sheet.parcels.length} 件 · 取件打勾「取」，送到打勾「送」`);
     doc.fillColor('#000').moveDown(0.6);
     let building = '';
     for (const p of sheet.parcels) {

@@ -178,7 +178,11 @@ export class ParcelsService {
   }
 
   /** Staff set which buildings a volunteer covers, how much they carry per batch, their squad and leadership. */
-  async setCoverage(actor: Actor, userId: number, dto: VolunteerCoverageRequest): Promise<{ onDuty: boolean; capacity: number; buildingIds: number[] }> {
+  async setCoverage(
+    actor: Actor,
+    userId: number,
+    dto: VolunteerCoverageRequest,
+  ): Promise<{ onDuty: boolean; capacity: number; buildingIds: number[] }> {
     const communityId = this.households.staffCommunity(actor);
     if (!(await this.users.withRole(communityId, 'volunteer')).some((v) => v.id === userId)) throw new DomainError('NOT_A_VOLUNTEER');
     const profile = await this.profile(userId, communityId);
@@ -193,7 +197,12 @@ export class ParcelsService {
         updatedAt: this.clock.now(),
       },
     );
-    await this.audit.record(this.db.manager, actor, { action: 'volunteer.coverage', targetType: 'user', targetId: userId, details: { ...dto } });
+    await this.audit.record(this.db.manager, actor, {
+      action: 'volunteer.coverage',
+      targetType: 'user',
+      targetId: userId,
+      details: { ...dto },
+    });
     return { onDuty: profile.onDuty, capacity, buildingIds };
   }
 
@@ -376,7 +385,8 @@ export class ParcelsService {
   /** The household confirms a contactless parcel is in their hands. Confirming twice is harmless. */
   async confirmReceipt(actor: Actor, id: number): Promise<ParcelSummary> {
     const parcel = await this.householdParcel(actor, id);
-    if (parcel.state !== 'DELIVERED') await this.move(actor, parcel, 'DELIVERED', 'app', { deliveredAt: parcel.leftAt ?? this.clock.now() });
+    if (parcel.state !== 'DELIVERED')
+      await this.move(actor, parcel, 'DELIVERED', 'app', { deliveredAt: parcel.leftAt ?? this.clock.now() });
     return this.summary(id);
   }
 
@@ -456,7 +466,12 @@ export class ParcelsService {
     if (volunteerId !== null) {
       await this.move(actor, parcel, 'ASSIGNED', 'app', { volunteerId, assignedAt: this.clock.now() }, `volunteer ${volunteerId}`);
     }
-    await this.audit.record(this.db.manager, actor, { action: 'parcel.assign', targetType: 'parcel', targetId: id, details: { volunteerId } });
+    await this.audit.record(this.db.manager, actor, {
+      action: 'parcel.assign',
+      targetType: 'parcel',
+      targetId: id,
+      details: { volunteerId },
+    });
     return this.staffView(actor, id);
   }
 

@@ -51,7 +51,12 @@ export class RecruitmentService {
       createdBy: actor.userId,
       createdAt: this.clock.now(),
     });
-    await this.audit.record(this.db.manager, actor, { action: 'volunteer.post', targetType: 'volunteer_post', targetId: post.id, details: { ...dto } });
+    await this.audit.record(this.db.manager, actor, {
+      action: 'volunteer.post',
+      targetType: 'volunteer_post',
+      targetId: post.id,
+      details: { ...dto },
+    });
     return (await this.views([post], null))[0] as VolunteerPostView;
   }
 
@@ -86,7 +91,10 @@ export class RecruitmentService {
     if (signup.status === 'APPROVED') return (await this.signupViews([signup]))[0] as SignupView;
     const decided = await this.db
       .repo(VolunteerSignup)
-      .update({ id: signupId, status: 'PENDING' }, { status: 'APPROVED', decidedBy: actor.userId, decidedAt: this.clock.now(), reason: null });
+      .update(
+        { id: signupId, status: 'PENDING' },
+        { status: 'APPROVED', decidedBy: actor.userId, decidedAt: this.clock.now(), reason: null },
+      );
     if (decided.affected !== 1) throw new DomainError('SIGNUP_DECIDED');
     const taken = await this.db.manager
       .createQueryBuilder()

@@ -9,7 +9,20 @@ import {
   type RateRequest,
   type VolunteerCoverageRequest,
 } from '@linli/shared-types';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 
 export class DutyDto implements DutyRequest {
   @IsBoolean({ message: '请选择上岗或下岗' })

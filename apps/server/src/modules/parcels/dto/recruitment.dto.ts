@@ -1,10 +1,4 @@
-import {
-  SQUADS,
-  type RejectSignupRequest,
-  type SignupRequest,
-  type Squad,
-  type VolunteerPostRequest,
-} from '@linli/shared-types';
+import { SQUADS, type RejectSignupRequest, type SignupRequest, type Squad, type VolunteerPostRequest } from '@linli/shared-types';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { OptionalPhone, trim } from '../../../common/validators';
