@@ -1,6 +1,16 @@
-import type { ItemView, LoginResponse, OrderView, PaymentParams, SupplierView, WindowView } from '@linli/shared-types';
+import type {
+  ItemView,
+  LoginResponse,
+  MeResponse,
+  OrderView,
+  ParcelView,
+  PaymentParams,
+  SupplierView,
+  WindowView,
+} from '@linli/shared-types';
 import { createVerify } from 'node:crypto';
 import request from 'supertest';
+import { OutboxWorker } from '../src/modules/notify/outbox-worker';
 import { OrderExpiry } from '../src/modules/orders/order-expiry';
 import { outRefundNo, outTradeNo } from '../src/modules/orders/payments.service';
 import { RefundSweep } from '../src/modules/orders/refund-sweep';
@@ -235,5 +245,103 @@ describe('paying an order with WeChat Pay', () => {
       code: 'PAY_IN_WECHAT',
       message: '请在微信中打开小程序付款',
     });
+  });
+
+  it('when a paid order’s parcel leaves with a volunteer, shipping is reported to WeChat once, after it has indexed the payment', async () => {
+    const w = await window();
+    const paidBy = async (openid: string): Promise<{ order: OrderView; resident: Client }> => {
+      const resident = await wechatResident(openid);
+      const order = (await resident.post('/api/orders', { windowId: w.id, lines: [{ itemId: item.id, quantity: 1 }] }).expect(201))
+        .body as OrderView;
+      await resident.post(`/api/orders/${order.id}/pay`).expect(200);
+      await notify(pay.pay(outTradeNo(order.id), 'none', t.clock.now())).expect(204);
+      return { order, resident };
+    };
+    const first = await paidBy('openid-ship-1');
+    const second = await paidBy('openid-ship-2');
+    const third = await paidBy('openid-ship-3');
+    await staff.post(`/api/staff/windows/${w.id}/pack`).expect(200);
+    const parcels = (await staff.get(`/api/staff/parcels?batch=window:${w.id}`).expect(200)).body as ParcelView[];
+    const [volunteerRow] = (await t.db.query("SELECT id FROM users WHERE dev_key = 'volunteer'")) as { id: number }[];
+    const volunteerId = Number(volunteerRow?.id);
+    const volunteer = await t.tokenFor(volunteerId);
+    const buildings = (await t.db.query(
+      `SELECT DISTINCT building_id FROM parcels WHERE id IN (${parcels.map((p) => p.id).join(',')})`,
+    )) as {
+      building_id: number;
+    }[];
+    await staff
+      .put(`/api/staff/volunteers/${volunteerId}`, { buildingIds: buildings.map((b) => Number(b.building_id)), capacity: 10 })
+      .expect(200);
+    await volunteer.put('/api/volunteer/duty', { onDuty: true }).expect(200);
+    await staff.post('/api/staff/parcels/dispatch').expect(200);
+    const parcelOf = (o: OrderView): ParcelView => parcels.find((p) => p.householdId === o.householdId) as ParcelView;
+    const outbox = async (): Promise<{ status: string; attempts: number; last_error: string | null }[]> =>
+      (await t.db.query(`SELECT status, attempts, last_error FROM outbox WHERE kind = 'wechat.shipping' ORDER BY id`)) as {
+        status: string;
+        attempts: number;
+        last_error: string | null;
+      }[];
+
+    // Picked up: the report is owed (once, however often the label is scanned), nothing sent yet.
+    const worker = t.app.get(OutboxWorker);
+    const parcel = parcelOf(first.order);
+    await volunteer.post(`/api/volunteer/tasks/${parcel.id}/accept`).expect(200);
+    await volunteer.post('/api/volunteer/scan/pickup', { code: parcel.labelToken }).expect(200);
+    await volunteer.post('/api/volunteer/scan/pickup', { code: parcel.labelToken }).expect(200);
+    expect(await outbox()).toMatchObject([{ status: 'PENDING', attempts: 0 }]);
+
+    // WeChat has not indexed the payment yet: try again in 30 s.
+    wechat.notIndexed.set(outTradeNo(first.order.id), 1);
+    expect(await worker.runOnce()).toBe(0);
+    expect(await outbox()).toMatchObject([{ status: 'PENDING', attempts: 1, last_error: expect.stringContaining('10060001') }]);
+    expect(await worker.runOnce()).toBe(0); // not due yet
+    t.clock.advance(31_000);
+    try {
+      expect(await worker.runOnce()).toBe(1);
+    } finally {
+      t.clock.advance(-31_000);
+    }
+    expect(await outbox()).toMatchObject([{ status: 'DONE', attempts: 2 }]);
+    expect(wechat.shipments.get(outTradeNo(first.order.id))).toEqual({
+      uploads: 1,
+      body: {
+        order_key: { order_number_type: 1, mchid: pay.mchid, out_trade_no: outTradeNo(first.order.id) },
+        logistics_type: 2,
+        delivery_mode: 1,
+        shipping_list: [{ item_desc: '蔬菜包×1' }],
+        upload_time: expect.stringMatching(/\+08:00$/),
+        payer: { openid: 'openid-ship-1' },
+      },
+    });
+    expect(wechat.tokenFetches).toBe(1);
+    expect(await worker.runOnce()).toBe(0);
+    expect(wechat.shipments.get(outTradeNo(first.order.id))?.uploads).toBe(1);
+
+    // The shared token expired at WeChat before we expected: refreshed once, the call retried once.
+    wechat.killToken('expired');
+    const next = parcelOf(second.order);
+    await volunteer.post(`/api/volunteer/tasks/${next.id}/accept`).expect(200);
+    await volunteer.post('/api/volunteer/scan/pickup', { code: next.labelToken }).expect(200);
+    expect(await worker.runOnce()).toBe(1);
+    expect(wechat.shipments.get(outTradeNo(second.order.id))?.body.payer).toEqual({ openid: 'openid-ship-2' });
+    expect(wechat.tokenFetches).toBe(2);
+    const [stored] = (await t.db.query('SELECT token FROM wechat_tokens')) as { token: string }[];
+    expect(stored?.token.length).toBeGreaterThan(100);
+
+    // Refused for good (not shippable): kept as DEAD with WeChat's reason, not retried.
+    wechat.refuseShipping.set(outTradeNo(third.order.id), 10060004);
+    const last = parcelOf(third.order);
+    await volunteer.post(`/api/volunteer/tasks/${last.id}/accept`).expect(200);
+    await volunteer.post('/api/volunteer/scan/pickup', { code: last.labelToken }).expect(200);
+    expect(await worker.runOnce()).toBe(0);
+    expect((await outbox())[2]).toMatchObject({ status: 'DEAD', attempts: 1, last_error: expect.stringContaining('10060004') });
+    t.clock.advance(3600_000);
+    try {
+      expect(await worker.runOnce()).toBe(0);
+    } finally {
+      t.clock.advance(-3600_000);
+    }
+    expect((await outbox())[2]?.attempts).toBe(1);
   });
 });

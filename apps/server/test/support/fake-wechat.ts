@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A local stand-in for api.weixin.qq.com that behaves as WECHAT.md says the real one does:
- * HTTP 200 with errcode on failure; login codes live 5 minutes and work once.
+ * HTTP 200 with errcode on failure; login codes live 5 minutes and work once; stable_token gives
+ * the same token while it is valid; shipping reports need a live token, fail with 10060001 until
+ * the payment is indexed, and allow one correction.
  */
 export class FakeWechat {
   private server: Server | null = null;
@@ -44,6 +46,80 @@ export class FakeWechat {
     this.flagged.add(openid);
   }
 
+  // ---- access token (stable_token) and shipping (发货信息录入) ----------------------------------
+
+  /** stable_token fetches answered with a token (how many times our server asked). */
+  tokenFetches = 0;
+  private token: { value: string; expiresAt: number; revoked: boolean } | null = null;
+  /** Payments WeChat has not indexed yet: upload_shipping_info answers 10060001 this many more times. */
+  readonly notIndexed = new Map<string, number>();
+  /** Payments WeChat will not take shipping for (e.g. 10060004 not shippable), by out_trade_no. */
+  readonly refuseShipping = new Map<string, number>();
+  /** Shipping uploads accepted per out_trade_no (the first, then one correction). */
+  readonly shipments = new Map<string, { uploads: number; body: ShippingBody }>();
+
+  /** The current token stops working: expired (42001) or superseded (40001). */
+  killToken(how: 'expired' | 'superseded'): void {
+    if (!this.token) return;
+    if (how === 'expired') this.token.expiresAt = 0;
+    else this.token.revoked = true;
+  }
+
+  private stableToken(body: Record<string, unknown>): object {
+    if (body.grant_type !== 'client_credential') return { errcode: 40002, errmsg: 'invalid grant_type' };
+    if (body.appid !== this.appId) return { errcode: 40013, errmsg: 'invalid appid' };
+    if (body.secret !== this.secret) return { errcode: 40125, errmsg: 'invalid appsecret' };
+    const now = Date.now() + this.skewMs;
+    // The same token while it is valid (outside its last 5 minutes); force_refresh mints a new one.
+    if (!this.token || this.token.revoked || body.force_refresh === true || this.token.expiresAt - now < 5 * 60_000) {
+      this.token = { value: `ACCESS_TOKEN_${++this.seq}_${'x'.repeat(120)}`, expiresAt: now + 7200_000, revoked: false };
+    }
+    this.tokenFetches++;
+    return { access_token: this.token.value, expires_in: Math.floor((this.token.expiresAt - now) / 1000) };
+  }
+
+  private tokenProblem(url: URL): object | null {
+    const given = url.searchParams.get('access_token');
+    if (!this.token || given !== this.token.value)
+      return { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' };
+    if (this.token.revoked) return { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' };
+    if (this.token.expiresAt <= Date.now() + this.skewMs) return { errcode: 42001, errmsg: 'access_token expired' };
+    return null;
+  }
+
+  private uploadShipping(body: ShippingBody): object {
+    const key = body.order_key;
+    if (key?.order_number_type !== 1 || !key.mchid || !key.out_trade_no) return { errcode: 47001, errmsg: 'data format error: order_key' };
+    if (![1, 2, 3, 4].includes(body.logistics_type)) return { errcode: 47001, errmsg: 'data format error: logistics_type' };
+    if (body.delivery_mode === 1 && body.shipping_list?.length !== 1)
+      return { errcode: 268485228, errmsg: 'unified delivery needs one item' };
+    if (!body.payer?.openid) return { errcode: 47001, errmsg: 'data format error: payer' };
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?\+08:00$/.test(body.upload_time ?? '')) {
+      return { errcode: 47001, errmsg: 'data format error: upload_time' };
+    }
+    const refusal = this.refuseShipping.get(key.out_trade_no);
+    if (refusal !== undefined) return { errcode: refusal, errmsg: 'order can not be shipped' };
+    const waiting = this.notIndexed.get(key.out_trade_no) ?? 0;
+    if (waiting > 0) {
+      this.notIndexed.set(key.out_trade_no, waiting - 1);
+      return { errcode: 10060001, errmsg: 'payment not found' };
+    }
+    const seen = this.shipments.get(key.out_trade_no);
+    // One correction is allowed; the code of the refusal after it is not documented (assumed).
+    if (seen && seen.uploads >= 2) return { errcode: 10060003, errmsg: 'shipping info can be modified only once' };
+    this.shipments.set(key.out_trade_no, { uploads: (seen?.uploads ?? 0) + 1, body });
+    return { errcode: 0, errmsg: 'ok' };
+  }
+
+  private getOrder(body: { merchant_id?: string; merchant_trade_no?: string }): object {
+    const shipped = this.shipments.get(body.merchant_trade_no ?? '');
+    return {
+      errcode: 0,
+      errmsg: 'ok',
+      order: { merchant_trade_no: body.merchant_trade_no, order_state: shipped ? 2 : 1, shipping: shipped?.body },
+    };
+  }
+
   private handle(req: IncomingMessage, res: ServerResponse): void {
     this.requests++;
     const url = new URL(req.url ?? '/', 'http://fake');
@@ -51,8 +127,27 @@ export class FakeWechat {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    if (url.pathname !== '/sns/jscode2session') return reply({ errcode: 48001, errmsg: 'api unauthorized' });
     if (this.busy) return reply({ errcode: -1, errmsg: 'system error' });
+    if (req.method === 'POST') {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        let body: Record<string, unknown>;
+        try {
+          body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
+        } catch {
+          return reply({ errcode: 47001, errmsg: 'data format error' });
+        }
+        if (url.pathname === '/cgi-bin/stable_token') return reply(this.stableToken(body));
+        const problem = this.tokenProblem(url);
+        if (problem) return reply(problem);
+        if (url.pathname === '/wxa/sec/order/upload_shipping_info') return reply(this.uploadShipping(body as unknown as ShippingBody));
+        if (url.pathname === '/wxa/sec/order/get_order') return reply(this.getOrder(body));
+        reply({ errcode: 48001, errmsg: 'api unauthorized' });
+      });
+      return;
+    }
+    if (url.pathname !== '/sns/jscode2session') return reply({ errcode: 48001, errmsg: 'api unauthorized' });
     if (url.searchParams.get('appid') !== this.appId) return reply({ errcode: 40013, errmsg: 'invalid appid' });
     if (url.searchParams.get('secret') !== this.secret) return reply({ errcode: 40125, errmsg: 'invalid appsecret' });
     if (url.searchParams.get('grant_type') !== 'authorization_code') return reply({ errcode: 40002, errmsg: 'invalid grant_type' });
@@ -67,4 +162,14 @@ export class FakeWechat {
     if (this.flagged.has(entry.openid)) return reply({ errcode: 40226, errmsg: 'high risk user' });
     reply({ openid: entry.openid, session_key: `sk-${entry.openid}`, unionid: undefined });
   }
+}
+
+/** The body of upload_shipping_info, as WECHAT.md §7 gives it. */
+export interface ShippingBody {
+  order_key?: { order_number_type?: number; mchid?: string; out_trade_no?: string };
+  logistics_type: number;
+  delivery_mode: number;
+  shipping_list?: { item_desc: string }[];
+  upload_time?: string;
+  payer?: { openid?: string };
 }

@@ -3,8 +3,8 @@ import { MigrationInterface, QueryRunner, Table, TableColumn, TableIndex } from 
 const id = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' as const };
 
 /**
- * Volunteer recruitment and squads, uploaded files (photos), contactless delivery, the outbox
- * and the shared WeChat access token.
+ * Volunteer recruitment and squads, uploaded files (photos), contactless delivery, the outbox,
+ * the shared WeChat access token and the payer of a payment (for WeChat's shipping report).
  */
 export class DeliveryMore1745500000000 implements MigrationInterface {
   name = 'DeliveryMore1745500000000';
@@ -105,6 +105,8 @@ export class DeliveryMore1745500000000 implements MigrationInterface {
         ],
       }),
     );
+    // Who paid: WeChat's shipping report names the payer.
+    await q.addColumn('payments', new TableColumn({ name: 'payer_openid', type: 'varchar', length: '64', isNullable: true }));
     await q.createTable(
       new Table({
         name: 'wechat_tokens',
@@ -120,6 +122,7 @@ export class DeliveryMore1745500000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.dropTable('wechat_tokens');
+    await q.dropColumn('payments', 'payer_openid');
     await q.dropTable('outbox');
     await q.dropIndex('parcels', 'IX_parcels_state_left');
     await q.dropColumn('parcels', 'left_at');

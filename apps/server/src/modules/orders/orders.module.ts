@@ -11,10 +11,11 @@ import { RefundSweep } from './refund-sweep';
 import { PaymentsController } from './payments.controller';
 import { PaymentsService } from './payments.service';
 import { WechatModule } from '../../wechat/wechat.module';
+import { NotifyModule } from '../notify/notify.module';
 
 /** Supply orders. */
 @Module({
-  imports: [CommunityModule, CatalogModule, WechatModule, ParcelsModule],
+  imports: [CommunityModule, CatalogModule, WechatModule, ParcelsModule, NotifyModule],
   controllers: [OrdersController, PaymentsController, FairShareController],
   providers: [OrdersService, OrderExpiry, RefundSweep, PaymentsService, FairShareService],
   exports: [OrdersService],

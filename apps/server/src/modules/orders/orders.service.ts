@@ -231,6 +231,9 @@ export class OrdersService implements OnModuleInit {
 
   onModuleInit(): void {
     this.parcels.onDelivered((sources) => this.markDelivered(sources.filter((s) => s.sourceType === 'order').map((s) => s.sourceId)));
+    this.parcels.onPickedUp((sources) =>
+      this.payments.oweShippingReports(sources.filter((s) => s.sourceType === 'order').map((s) => s.sourceId)),
+    );
   }
 
   /** Every order of a window (staff), oldest first. */

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { In } from 'typeorm';
 import type { OrderState, PaymentParams } from '@linli/shared-types';
 import type { Actor } from '../../common/actor';
@@ -8,15 +8,22 @@ import { isUniqueViolation } from '../../common/db-errors';
 import { DomainError } from '../../common/domain-error';
 import { WechatPayClient, type Transaction } from '../../wechat/wechat-pay.client';
 import { UsersService } from '../community/users.service';
+import { WechatApiError } from '../../wechat/wechat-api';
+import { WechatShippingClient } from '../../wechat/wechat-shipping.client';
+import { GiveUp, OutboxService, RetryLater } from '../notify/outbox.service';
+import { OrderLine } from './entities/order-line.entity';
 import { Order } from './entities/order.entity';
 import { Payment } from './entities/payment.entity';
+
+/** The outbox kind of a WeChat shipping report. */
+export const SHIPPING_REPORT = 'wechat.shipping';
 
 export const outTradeNo = (orderId: number): string => `LINLI_ORDER_${orderId}`;
 export const outRefundNo = (orderId: number): string => `LINLI_REFUND_${orderId}`;
 
 /** Paying an order with WeChat Pay, and applying WeChat's word that it was paid. */
 @Injectable()
-export class PaymentsService {
+export class PaymentsService implements OnModuleInit {
   private readonly logger = new Logger('PaymentsService');
 
   constructor(
@@ -24,7 +31,13 @@ export class PaymentsService {
     private readonly clock: Clock,
     private readonly pay: WechatPayClient,
     private readonly users: UsersService,
+    private readonly shipping: WechatShippingClient,
+    private readonly outbox: OutboxService,
   ) {}
+
+  onModuleInit(): void {
+    this.outbox.handle(SHIPPING_REPORT, (payload) => this.reportShipping(Number(payload.orderId)));
+  }
 
   /**
    * Payment parameters for an unpaid order of the user's household. Asking again re-sends the
@@ -44,15 +57,15 @@ export class PaymentsService {
       openid: user.openid,
       timeExpire: new Date(order.expiresAt ?? this.clock.now()),
     });
-    await this.record(order, prepayId);
+    await this.record(order, prepayId, user.openid);
     return this.pay.params(prepayId);
   }
 
-  private async record(order: Order, prepayId: string): Promise<void> {
+  private async record(order: Order, prepayId: string, payerOpenid: string): Promise<void> {
     const repo = this.db.repo(Payment);
     const existing = await repo.findOneBy({ orderId: order.id });
     if (existing) {
-      await repo.update({ id: existing.id }, { prepayId });
+      await repo.update({ id: existing.id }, { prepayId, payerOpenid });
       return;
     }
     try {
@@ -64,10 +77,45 @@ export class PaymentsService {
         state: 'PENDING',
         transactionId: null,
         paidAt: null,
+        payerOpenid,
         createdAt: this.clock.now(),
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
+    }
+  }
+
+  /**
+   * Orders paid with WeChat Pay whose parcel left with a volunteer: their shipping report is owed
+   * (an outbox row in the pick-up's transaction, once per payment).
+   */
+  async oweShippingReports(orderIds: number[]): Promise<void> {
+    if (orderIds.length === 0 || !this.shipping.configured) return;
+    const paid = await this.db.repo(Payment).findBy({ orderId: In(orderIds), state: 'PAID' });
+    for (const p of paid) await this.outbox.enqueue(SHIPPING_REPORT, `${SHIPPING_REPORT}:${p.outTradeNo}`, { orderId: p.orderId });
+  }
+
+  /**
+   * Tells WeChat the order shipped (同城配送 by a volunteer), so that the payment is released.
+   * Not indexed yet (10060001, just after payment) or WeChat busy: later. Refused for good: the
+   * outbox keeps it as DEAD with WeChat's reason.
+   */
+  async reportShipping(orderId: number): Promise<void> {
+    const payment = await this.db.repo(Payment).findOneBy({ orderId });
+    if (!payment?.payerOpenid) throw new GiveUp(`order ${orderId}: no WeChat payment with a payer`);
+    const lines = await this.db.repo(OrderLine).findBy({ orderId });
+    try {
+      await this.shipping.upload({
+        outTradeNo: payment.outTradeNo,
+        itemDesc: lines.map((l) => `${l.name}×${l.quantity}`).join('、') || `邻里 订单 ${orderId}`,
+        payerOpenid: payment.payerOpenid,
+        at: this.clock.now(),
+      });
+    } catch (error) {
+      if (!(error instanceof WechatApiError)) throw error;
+      if (error.errcode === 10060001) throw new RetryLater(error.message, 30_000);
+      if (error.errcode === null || error.errcode === -1) throw new RetryLater(error.message);
+      throw new GiveUp(error.message);
     }
   }
 

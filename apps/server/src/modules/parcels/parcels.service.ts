@@ -45,6 +45,7 @@ export interface SupplyItem {
 }
 
 type DeliveredListener = (sources: { sourceType: 'order'; sourceId: number }[]) => Promise<void>;
+type PickedUpListener = DeliveredListener;
 
 const LABEL_LIFETIME_MS = 14 * 24 * 3600 * 1000;
 
@@ -52,6 +53,7 @@ const LABEL_LIFETIME_MS = 14 * 24 * 3600 * 1000;
 @Injectable()
 export class ParcelsService {
   private readonly deliveredListeners: DeliveredListener[] = [];
+  private readonly pickedUpListeners: PickedUpListener[] = [];
 
   constructor(
     private readonly db: Db,
@@ -62,6 +64,14 @@ export class ParcelsService {
     private readonly users: UsersService,
     private readonly files: FilesService,
   ) {}
+
+  /**
+   * Sources learn that their parcel left with a volunteer — inside the pick-up's transaction, so
+   * what they write (an outbox row) commits or rolls back with it.
+   */
+  onPickedUp(listener: PickedUpListener): void {
+    this.pickedUpListeners.push(listener);
+  }
 
   /** Sources learn that their parcel arrived (after the parcel's transaction commits). */
   onDelivered(listener: DeliveredListener): void {
@@ -692,6 +702,13 @@ export class ParcelsService {
       at,
     });
     if (to === 'DELIVERED') await this.announceDelivered(parcel.id);
+    if (to === 'PICKED_UP' && this.pickedUpListeners.length > 0) {
+      const sources = (await this.db.repo(ParcelSource).findBy({ parcelId: parcel.id })).map((s) => ({
+        sourceType: s.sourceType,
+        sourceId: s.sourceId,
+      }));
+      for (const listener of this.pickedUpListeners) await listener(sources);
+    }
     // The row as the UPDATE left it, without reading it back.
     return this.view(actor, { ...parcel, ...extra, state: to, updatedAt: now });
   }

@@ -36,6 +36,10 @@ export class Payment {
   @Column({ name: 'paid_at', type: 'datetime', precision: 3, nullable: true })
   paidAt: Date | null;
 
+  /** The WeChat user who paid (named in the shipping report). */
+  @Column({ name: 'payer_openid', type: 'varchar', length: 64, nullable: true })
+  payerOpenid: string | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 }

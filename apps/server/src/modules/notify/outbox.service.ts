@@ -1,0 +1,127 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { IsNull, LessThan, LessThanOrEqual } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { Db } from '../../common/database/db';
+import { isUniqueViolation } from '../../common/db-errors';
+import { OutboxRow } from './entities/outbox-row.entity';
+
+/** A handler asks to be tried again later (WeChat busy, payment not indexed yet). */
+export class RetryLater extends Error {
+  constructor(
+    message: string,
+    readonly delayMs?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** A handler says trying again cannot help (refused for good): the row is kept as DEAD for staff. */
+export class GiveUp extends Error {}
+
+export type OutboxHandler = (payload: Record<string, unknown>) => Promise<void>;
+
+/** Waits between attempts: 15 s, 30 s, 1, 2, 5, 10, 30 min, then hourly. */
+const BACKOFF_MS = [15, 30, 60, 120, 300, 600, 1800].map((s) => s * 1000);
+const MAX_ATTEMPTS = 12;
+/** How long a worker holds a claimed row; after that (a crashed worker) another may take it. */
+const LEASE_MS = 60_000;
+
+/**
+ * The outbox (ARCHITECTURE §5): a side effect is written as a row in the transaction that
+ * decided it, and performed after commit by whichever instance claims it first. A claim is a
+ * conditional UPDATE on the row's lease, so no row lock is held during the HTTP call and SQLite
+ * and MySQL behave alike; a worker that dies mid-call loses the lease and the row is retried —
+ * handlers must be safe to repeat (WeChat's calls here are).
+ */
+@Injectable()
+export class OutboxService {
+  private readonly logger = new Logger('Outbox');
+  private readonly handlers = new Map<string, OutboxHandler>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  handle(kind: string, handler: OutboxHandler): void {
+    this.handlers.set(kind, handler);
+  }
+
+  /** In the caller's transaction. Enqueuing the same dedupeKey again does nothing. */
+  async enqueue(kind: string, dedupeKey: string, payload: Record<string, unknown>): Promise<void> {
+    const repo = this.db.repo(OutboxRow);
+    if (await repo.exists({ where: { dedupeKey } })) return;
+    const now = this.clock.now();
+    try {
+      await repo.insert({
+        kind,
+        dedupeKey,
+        payload: JSON.stringify(payload),
+        status: 'PENDING',
+        attempts: 0,
+        nextAttemptAt: now,
+        claimedUntil: null,
+        lastError: null,
+        createdAt: now,
+        doneAt: null,
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+
+  /** Performs due rows (at most `limit`); returns how many were done. */
+  async runDue(limit = 50): Promise<number> {
+    const now = this.clock.now();
+    const due = await this.db.repo(OutboxRow).find({
+      where: [
+        { status: 'PENDING', nextAttemptAt: LessThanOrEqual(now), claimedUntil: IsNull() },
+        { status: 'PENDING', nextAttemptAt: LessThanOrEqual(now), claimedUntil: LessThan(now) },
+      ],
+      order: { nextAttemptAt: 'ASC' },
+      take: limit,
+    });
+    let done = 0;
+    for (const row of due) if (await this.perform(row)) done++;
+    return done;
+  }
+
+  private async perform(row: OutboxRow): Promise<boolean> {
+    const now = this.clock.now();
+    const claimed = await this.db.manager
+      .createQueryBuilder()
+      .update(OutboxRow)
+      .set({ claimedUntil: new Date(now.getTime() + LEASE_MS), attempts: () => 'attempts + 1' })
+      .where('id = :id AND status = :pending AND (claimed_until IS NULL OR claimed_until < :now)', {
+        id: row.id,
+        pending: 'PENDING',
+        now,
+      })
+      .execute();
+    if (claimed.affected !== 1) return false;
+    const attempts = row.attempts + 1;
+    const handler = this.handlers.get(row.kind);
+    try {
+      if (!handler) throw new GiveUp(`no handler for ${row.kind}`);
+      await handler(JSON.parse(row.payload) as Record<string, unknown>);
+      await this.db
+        .repo(OutboxRow)
+        .update({ id: row.id }, { status: 'DONE', doneAt: this.clock.now(), claimedUntil: null, lastError: null });
+      return true;
+    } catch (error) {
+      const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+      const dead = error instanceof GiveUp || attempts >= MAX_ATTEMPTS;
+      const wait = error instanceof RetryLater && error.delayMs !== undefined ? error.delayMs : (BACKOFF_MS[attempts - 1] ?? 3600_000);
+      await this.db
+        .repo(OutboxRow)
+        .update(
+          { id: row.id },
+          dead
+            ? { status: 'DEAD', claimedUntil: null, lastError: message }
+            : { nextAttemptAt: new Date(this.clock.now().getTime() + wait), claimedUntil: null, lastError: message },
+        );
+      this.logger.warn(`${row.kind} #${row.id} attempt ${attempts} ${dead ? 'gave up' : 'will retry'}: ${message}`);
+      return false;
+    }
+  }
+}
