@@ -1,13 +1,4 @@
-import type {
-  ItemView,
-  LoginResponse,
-  MeResponse,
-  OrderView,
-  ParcelView,
-  PaymentParams,
-  SupplierView,
-  WindowView,
-} from '@linli/shared-types';
+import type { ItemView, LoginResponse, OrderView, ParcelView, PaymentParams, SupplierView, WindowView } from '@linli/shared-types';
 import { createVerify } from 'node:crypto';
 import request from 'supertest';
 import { OutboxWorker } from '../src/modules/notify/outbox-worker';
