@@ -94,7 +94,10 @@ describe('PARCEL_FLOW', () => {
 
   it('lets volunteers accept, pick up and deliver, staff resolve failures, residents confirm contactless delivery', () => {
     expect(nextStates(PARCEL_FLOW, 'ASSIGNED', ['volunteer'])).toEqual(['ACCEPTED', 'READY']);
-    expect(nextStates(PARCEL_FLOW, 'PICKED_UP', ['resident'])).toEqual(['DELIVERED']);
+    expect(nextStates(PARCEL_FLOW, 'PICKED_UP', ['resident'])).toEqual([]);
+    expect(nextStates(PARCEL_FLOW, 'PICKED_UP', ['volunteer'])).toEqual(['DELIVERED', 'LEFT_AT_DOOR', 'FAILED']);
+    expect(nextStates(PARCEL_FLOW, 'LEFT_AT_DOOR', ['resident'])).toEqual(['DELIVERED', 'FAILED']);
+    expect(nextStates(PARCEL_FLOW, 'LEFT_AT_DOOR', ['volunteer'])).toEqual([]);
     expect(nextStates(PARCEL_FLOW, 'FAILED', ['volunteer'])).toEqual([]);
     expect(nextStates(PARCEL_FLOW, 'FAILED', ['staff'])).toEqual(['READY', 'RETURNED']);
     expect(refuseTransition(PARCEL_FLOW, 'READY', 'DELIVERED', ['volunteer'])).toBe('NOT_ALLOWED');

@@ -8,3 +8,4 @@ export * from './catalog';
 export * from './orders';
 export * from './parcels';
 export * from './files';
+export * from './pharmacy';

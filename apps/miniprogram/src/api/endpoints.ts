@@ -352,3 +352,83 @@ export function dispatchParcels(key?: string): Promise<DispatchResult> {
 export function listStaffParcels(batch?: string): Promise<ParcelView[]> {
   return request({ path: '/staff/parcels', query: { batch } });
 }
+
+// ---- volunteering: offline scans, contactless delivery, the pool, squads, recruitment -------
+
+import type {
+  FilePurpose,
+  FileView,
+  LeaveAtDoorRequest,
+  ShiftLedger,
+  SignupRequest,
+  SquadView,
+  VolunteerPostView,
+} from '@linli/shared-types';
+
+/**
+ * Local addition: the body of the pick-up and door scans. `scannedAt` is the phone's time of a
+ * scan replayed after the network came back (the server takes it within the last day).
+ */
+export interface ScanRequest {
+  code: string;
+  scannedAt?: string;
+}
+
+/** At the supply point: the parcel label's code, with the time it was scanned. */
+export function scanPickup(body: ScanRequest, key?: string): Promise<ParcelTaskView> {
+  return request({ method: 'POST', path: '/volunteer/scan/pickup', body, idempotencyKey: key });
+}
+
+/** At the door: the resident's order QR, with the time it was scanned. */
+export function scanDelivery(id: number, body: ScanRequest, key?: string): Promise<ParcelTaskView> {
+  return request({ method: 'POST', path: `/volunteer/tasks/${id}/deliver`, body, idempotencyKey: key });
+}
+
+/** A photo (JPEG, PNG or WebP, 5 MB at most; 415 FILE_NOT_IMAGE, 413 PHOTO_TOO_LARGE). */
+export function uploadPhoto(file: PickedFile, purpose: FilePurpose, key?: string): Promise<FileView> {
+  return uploadFile('/files', file, key, { purpose });
+}
+
+/** Contactless: the parcel left at the door, with the uploaded photo of it there. */
+export function leaveAtDoor(id: number, body: LeaveAtDoorRequest, key?: string): Promise<ParcelTaskView> {
+  return request({ method: 'POST', path: `/volunteer/tasks/${id}/leave`, body, idempotencyKey: key });
+}
+
+/** Unassigned parcels of the buildings I cover, to grab (see grabParcel; 409 PARCEL_TAKEN). */
+export function listPool(): Promise<ParcelTaskView[]> {
+  return request({ path: '/volunteer/pool' });
+}
+
+/** My squad; a leader also sees every member and their hours this week. */
+export function getSquad(): Promise<SquadView> {
+  return request({ path: '/volunteer/squad' });
+}
+
+/** My own hours on duty. */
+export function getShifts(): Promise<ShiftLedger> {
+  return request({ path: '/volunteer/shifts' });
+}
+
+/** Open recruitment posts of my community, each with my own sign-up. */
+export function listVolunteerPosts(): Promise<VolunteerPostView[]> {
+  return request({ path: '/volunteer-posts' });
+}
+
+export function signUpForPost(postId: number, body: SignupRequest, key?: string): Promise<VolunteerPostView> {
+  return request({ method: 'POST', path: `/volunteer-posts/${postId}/signups`, body, idempotencyKey: key });
+}
+
+/** Withdraws my sign-up while it waits (409 SIGNUP_DECIDED once staff decided). */
+export function withdrawSignup(postId: number, key?: string): Promise<VolunteerPostView> {
+  return request({ method: 'POST', path: `/volunteer-posts/${postId}/withdraw`, idempotencyKey: key });
+}
+
+/** The household confirms a contactless parcel is in their hands. */
+export function confirmParcel(parcelId: number, key?: string): Promise<ParcelSummary> {
+  return request({ method: 'POST', path: `/parcels/${parcelId}/confirm`, idempotencyKey: key });
+}
+
+/** The household says the contactless parcel is not at their door. */
+export function reportParcelMissing(parcelId: number, key?: string): Promise<ParcelSummary> {
+  return request({ method: 'POST', path: `/parcels/${parcelId}/missing`, idempotencyKey: key });
+}

@@ -1,5 +1,5 @@
 export * from './endpoints';
-export { ApiError, API_BASE, LOGIN_PAGE } from './client';
+export { ApiError, API_BASE, LOGIN_PAGE, newIdempotencyKey } from './client';
 export { ActionKey } from './action-key';
 export {
   errorMessage,
@@ -10,5 +10,5 @@ export {
   type ApiErrorCode,
   type ImportInvalidDetails,
 } from './errors';
-export { pickXlsx, type PickedFile } from './files';
+export { fileUrl, pickPhoto, pickXlsx, type PickedFile } from './files';
 export { clearSession, getSession, startSession, subscribeSession, updateMe, type Session } from './session';

@@ -18,6 +18,7 @@ import { LabelValue } from '@/components/LabelValue';
 import { NoHousehold } from '@/components/NoHousehold';
 import { useAction } from '@/hooks/useAction';
 import { formatDate, formatTime } from '@/utils/format';
+import { ContactlessCard } from './ContactlessCard';
 import { RatingCard } from './RatingCard';
 import { usePullDownReload } from '@/hooks/useRefresh';
 import '../ordering.css';
@@ -36,6 +37,8 @@ function steps(order: OrderView): OrderState[] {
 /** The delivery in words: 配送中, 已送达 11月23日 14:05… */
 function parcelText(parcel: ParcelSummary): string {
   if (parcel.state === 'DELIVERED') return parcel.deliveredAt ? `${formatTime(parcel.deliveredAt)} 送到家门口` : '已送到家门口';
+  if (parcel.state === 'LEFT_AT_DOOR')
+    return parcel.leftAt ? `${formatTime(parcel.leftAt)} 放在门口，等您确认` : PARCEL_STATE_LABELS.LEFT_AT_DOOR;
   return `配送：${PARCEL_STATE_LABELS[parcel.state]}`;
 }
 
@@ -193,6 +196,18 @@ export default function OrderPage() {
           <View className="text">{`${formatDate(order.deliveryDate)}送到 ${order.address}`}</View>
         </View>
       ) : null}
+      {/* At the door now: the most pressing thing on the page. */}
+      {order.parcel?.state === 'LEFT_AT_DOOR' ? (
+        <ContactlessCard
+          parcel={order.parcel}
+          onChanged={(parcel) => {
+            // The order moves on with its parcel (已送达): show it as the server has it now.
+            setOrder((current) => (current ? { ...current, parcel } : current));
+            void load();
+          }}
+        />
+      ) : null}
+
       <View className="card" id="order-status">
         <View className="muted">订单状态</View>
         <View id="order-state" className={ended ? 'order-state order-state--ended' : 'order-state'}>
@@ -229,6 +244,13 @@ export default function OrderPage() {
           })}
         </View>
       </View>
+
+      {order.parcel?.state === 'FAILED' ? (
+        <View className="status status--rejected" id="order-parcel-failed">
+          <View className="status__title">这次没有送到</View>
+          <View className="text">社区工作人员会尽快联系您，重新安排送货</View>
+        </View>
+      ) : null}
 
       {order.parcel?.state === 'DELIVERED' ? (
         <RatingCard parcel={order.parcel} onRated={(parcel) => setOrder((current) => (current ? { ...current, parcel } : current))} />

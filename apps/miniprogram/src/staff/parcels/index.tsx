@@ -1,6 +1,302 @@
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import {
+  FAILURE_REASON_LABELS,
+  PARCEL_STATE_LABELS,
+  type BuildingView,
+  type ParcelState,
+  type ParcelView,
+  type VolunteerRow,
+} from '@linli/shared-types';
+import { getBuildings, listStaffParcels, listVolunteers, showApiError } from '@/api';
+import {
+  assignParcel,
+  downloadParcelLabels,
+  downloadVolunteerSheets,
+  resolveParcel,
+  type DownloadProgress as Progress,
+  type ResolveTarget,
+} from '@/api/staff-delivery';
+import { Button } from '@/components/nutui';
+import { Choices } from '@/components/Choices';
+import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { LabelValue } from '@/components/LabelValue';
+import { useAction } from '@/hooks/useAction';
+import { useRefresh } from '@/hooks/useRefresh';
+import { formatDate } from '@/utils/format';
+import { AssignSheet } from './AssignSheet';
+import { DownloadProgress, downloadPercent, type DownloadState } from './DownloadProgress';
+import '../ordering.css';
+import './index.css';
 
-/** Placeholder: 包裹与配送. */
-export default function Page(): JSX.Element {
-  return <View className="page">包裹与配送</View>;
+type Filter = 'all' | 'ready' | 'moving' | 'failed' | 'delivered';
+
+/** The filter buttons, in this order (ids parcel-filter-0 … -4). */
+const FILTERS: { value: Filter; label: string; states: readonly ParcelState[] | null }[] = [
+  { value: 'all', label: '全部', states: null },
+  { value: 'ready', label: '待派送', states: ['READY'] },
+  { value: 'moving', label: '配送中', states: ['ASSIGNED', 'ACCEPTED', 'PICKED_UP', 'LEFT_AT_DOOR'] },
+  { value: 'failed', label: '没送成', states: ['FAILED'] },
+  { value: 'delivered', label: '已送达', states: ['DELIVERED'] },
+];
+
+/** Parcels staff may still hand to another volunteer: not yet picked up. */
+const REASSIGNABLE: readonly ParcelState[] = ['READY', 'ASSIGNED', 'ACCEPTED'];
+
+function stateTone(state: ParcelState): string {
+  if (state === 'READY') return 'ready';
+  if (state === 'FAILED') return 'failed';
+  if (state === 'DELIVERED') return 'done';
+  if (state === 'RETURNED') return 'returned';
+  return 'moving';
+}
+
+function matches(filter: Filter, parcel: ParcelView): boolean {
+  const states = FILTERS.find((f) => f.value === filter)?.states;
+  return !states || states.includes(parcel.state);
+}
+
+/** Parcels by building (1栋, 2栋 … 10栋), each building's by unit and room. */
+function byBuilding(parcels: ParcelView[]): { building: string; parcels: ParcelView[] }[] {
+  const groups = new Map<string, ParcelView[]>();
+  for (const p of parcels) groups.set(p.building, [...(groups.get(p.building) ?? []), p]);
+  const door = (p: ParcelView) => `${p.unit} ${p.room}`;
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, 'zh-CN', { numeric: true }))
+    .map(([building, list]) => ({
+      building,
+      parcels: list.sort((a, b) => door(a).localeCompare(door(b), 'zh-CN', { numeric: true }) || a.id - b.id),
+    }));
+}
+
+function routeBatch(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+type Download = 'labels' | 'sheets';
+const DOWNLOAD_TITLES: Record<Download, string> = { labels: '包裹标签', sheets: '志愿者配送单' };
+
+/**
+ * 包裹与配送: every parcel (or one batch's, ?batch=window:12) by state and building, who holds
+ * each; failed ones sent out again or returned, parcels not yet picked up handed to another
+ * volunteer; and the labels and volunteers' sheets to print, with a progress bar.
+ */
+export default function StaffParcelsPage() {
+  const router = useRouter();
+  const batch = routeBatch(router.params.batch);
+  const [parcels, setParcels] = useState<ParcelView[] | null>(null);
+  const [volunteers, setVolunteers] = useState<VolunteerRow[]>([]);
+  const [buildings, setBuildings] = useState<BuildingView[]>([]);
+  const [filter, setFilter] = useState<Filter>('all');
+  const [assigning, setAssigning] = useState<ParcelView | null>(null);
+  const [returning, setReturning] = useState<ParcelView | null>(null);
+  const [download, setDownload] = useState<DownloadState | null>(null);
+
+  const load = async () => {
+    try {
+      const [list, rows, all] = await Promise.all([listStaffParcels(batch), listVolunteers(), getBuildings()]);
+      setParcels(list);
+      setVolunteers(rows);
+      setBuildings(all);
+    } catch (error) {
+      showApiError(error);
+    }
+  };
+
+  useRefresh(load);
+
+  const holder = (p: ParcelView) => {
+    if (p.volunteerId === null) return '还没派给志愿者';
+    return volunteers.find((v) => v.userId === p.volunteerId)?.nickname ?? `志愿者 ${p.volunteerId}`;
+  };
+
+  const resolve = useAction(async ({ id, to }: { id: number; to: ResolveTarget }, key: string) => {
+    const result = await resolveParcel(id, to, key);
+    setReturning(null);
+    void Taro.showToast({ title: to === 'READY' ? '已放回待派送' : '已退回', icon: 'success' });
+    await load();
+    return result;
+  });
+
+  const assign = useAction(async ({ id, volunteerId }: { id: number; volunteerId: number | null }, key: string) => {
+    const result = await assignParcel(id, { volunteerId }, key);
+    setAssigning(null);
+    const name = volunteers.find((v) => v.userId === volunteerId)?.nickname;
+    void Taro.showToast({ title: volunteerId === null ? '已放回待派送' : `已派给${name ?? '志愿者'}`, icon: 'none', duration: 2500 });
+    await load();
+    return result;
+  });
+
+  // A download changes nothing on the server; useAction gives the busy flag (one at a time) and the error toast.
+  const print = useAction(async (which: Download) => {
+    const title = DOWNLOAD_TITLES[which];
+    setDownload({ title, loaded: 0, total: null, done: false });
+    const onProgress = ({ loaded, total }: Progress) =>
+      setDownload((prev) => {
+        if (!prev || prev.title !== title || prev.done) return prev;
+        const next = { ...prev, loaded, total };
+        // Re-render when the shown figures change, not for every chunk.
+        const same = downloadPercent(prev) === downloadPercent(next) && Math.round(prev.loaded / 102400) === Math.round(loaded / 102400);
+        return same ? prev : next;
+      });
+    try {
+      await (which === 'labels' ? downloadParcelLabels : downloadVolunteerSheets)(batch, onProgress);
+    } catch (error) {
+      setDownload(null);
+      throw error;
+    }
+    setDownload((prev) => (prev && prev.title === title ? { ...prev, done: true } : prev));
+  });
+
+  const counts = (f: Filter) => (parcels ?? []).filter((p) => matches(f, p)).length;
+  const shown = (parcels ?? []).filter((p) => matches(filter, p));
+  const busy = resolve.busy || assign.busy;
+  const buildingOf = (p: ParcelView | null) => (p ? (buildings.find((b) => b.name === p.building)?.id ?? null) : null);
+
+  return (
+    <View className="page">
+      {batch ? (
+        <View className="status status--ok" id="parcel-batch">
+          <View className="text">只显示这一批订购的包裹，打印的标签和配送单也只有这一批。</View>
+        </View>
+      ) : null}
+      <View className="card" id="parcel-downloads">
+        <View className="card-title">打印</View>
+        <View className="button-stack gap-top">
+          <Button
+            id="download-labels"
+            type="primary"
+            size="large"
+            block
+            loading={print.busy && download?.title === DOWNLOAD_TITLES.labels}
+            disabled={print.busy}
+            onClick={() => void print.run('labels')}
+          >
+            打印包裹标签
+          </Button>
+          <Button
+            id="download-sheets"
+            size="large"
+            block
+            loading={print.busy && download?.title === DOWNLOAD_TITLES.sheets}
+            disabled={print.busy}
+            onClick={() => void print.run('sheets')}
+          >
+            打印志愿者配送单
+          </Button>
+        </View>
+        {download ? <DownloadProgress state={download} /> : null}
+      </View>
+
+      <View className="pc-filter">
+        <Choices
+          idPrefix="parcel-filter"
+          columns={3}
+          options={FILTERS.map((f) => ({ value: f.value, label: parcels === null ? f.label : `${f.label} ${counts(f.value)}` }))}
+          selected={[filter]}
+          onToggle={setFilter}
+        />
+      </View>
+
+      {parcels === null ? <View className="loading">正在加载…</View> : null}
+      {parcels !== null && shown.length === 0 ? (
+        <View className="empty" id="parcels-empty">
+          {parcels.length === 0 ? '还没有包裹。批次打包后，包裹会出现在这里' : '没有这类包裹'}
+        </View>
+      ) : null}
+
+      {byBuilding(shown).map((group) => (
+        <View key={group.building} className="pc-group">
+          <View className="pc-building">{`${group.building}（${group.parcels.length} 件）`}</View>
+          {group.parcels.map((p) => (
+            <View key={p.id} id={`parcel-${p.id}`} className="card">
+              <View className="sw-head">
+                <View className="card-title sw-head__title">{`${p.unit} ${p.room}`}</View>
+                <View id={`parcel-${p.id}-state`} className={`pc-state pc-state--${stateTone(p.state)}`}>
+                  {PARCEL_STATE_LABELS[p.state]}
+                </View>
+              </View>
+              <LabelValue label="物资">{p.contents}</LabelValue>
+              <LabelValue label="电话">{p.phone ?? '未登记'}</LabelValue>
+              <LabelValue label="送货日期">{formatDate(p.deliveryDate)}</LabelValue>
+              <LabelValue label="志愿者">
+                <View id={`parcel-${p.id}-volunteer`}>{holder(p)}</View>
+              </LabelValue>
+              {p.state === 'FAILED' && p.failureReason ? (
+                <LabelValue label="没送成">
+                  <View className="pc-failure">{FAILURE_REASON_LABELS[p.failureReason]}</View>
+                </LabelValue>
+              ) : null}
+
+              {p.state === 'FAILED' ? (
+                <View className="button-row gap-top">
+                  {p.actions.includes('RETURNED') ? (
+                    <Button
+                      id={`parcel-${p.id}-return`}
+                      type="danger"
+                      fill="outline"
+                      size="large"
+                      disabled={busy}
+                      onClick={() => setReturning(p)}
+                    >
+                      退回
+                    </Button>
+                  ) : null}
+                  {p.actions.includes('READY') ? (
+                    <Button
+                      id={`parcel-${p.id}-retry`}
+                      type="primary"
+                      size="large"
+                      disabled={busy}
+                      onClick={() => void resolve.run({ id: p.id, to: 'READY' })}
+                    >
+                      重新派送
+                    </Button>
+                  ) : null}
+                </View>
+              ) : null}
+              {REASSIGNABLE.includes(p.state) ? (
+                <View className="gap-top">
+                  <Button id={`parcel-${p.id}-assign`} size="large" block disabled={busy} onClick={() => setAssigning(p)}>
+                    改派
+                  </Button>
+                </View>
+              ) : null}
+            </View>
+          ))}
+        </View>
+      ))}
+
+      <AssignSheet
+        parcel={assigning}
+        volunteers={volunteers}
+        buildingId={buildingOf(assigning)}
+        busy={assign.busy}
+        onAssign={(volunteerId) => {
+          if (assigning) void assign.run({ id: assigning.id, volunteerId });
+        }}
+        onClose={() => setAssigning(null)}
+      />
+
+      <ConfirmDialog
+        visible={returning !== null}
+        title="退回包裹"
+        confirmText="退回"
+        danger
+        busy={resolve.busy}
+        onConfirm={() => {
+          if (returning) void resolve.run({ id: returning.id, to: 'RETURNED' });
+        }}
+        onCancel={() => setReturning(null)}
+      >
+        {returning ? `${returning.building} ${returning.unit} ${returning.room} 的包裹退回到物资点，不再配送。退回后不能撤销。` : ''}
+      </ConfirmDialog>
+    </View>
+  );
 }

@@ -1,13 +1,22 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { BuildingView, DispatchResult, VolunteerCoverageRequest, VolunteerRow } from '@linli/shared-types';
+import {
+  SQUAD_LABELS,
+  SQUADS,
+  type BuildingView,
+  type DispatchResult,
+  type Squad,
+  type VolunteerCoverageRequest,
+  type VolunteerRow,
+} from '@linli/shared-types';
 import { dispatchParcels, getBuildings, listVolunteers, setVolunteerCoverage, showApiError } from '@/api';
 import { Button } from '@/components/nutui';
 import { Choices } from '@/components/Choices';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { Field } from '@/components/Field';
 import { LabelValue } from '@/components/LabelValue';
+import { Segments } from '@/components/Segments';
 import { Sheet } from '@/components/Sheet';
 import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
@@ -23,6 +32,8 @@ export default function StaffVolunteersPage() {
   const [buildingIds, setBuildingIds] = useState<number[]>([]);
   const [capacity, setCapacity] = useState('');
   const [capacityError, setCapacityError] = useState('');
+  const [squad, setSquad] = useState<Squad | null>(null);
+  const [leader, setLeader] = useState(false);
   const [confirmDispatch, setConfirmDispatch] = useState(false);
   const [dispatched, setDispatched] = useState<DispatchResult | null>(null);
 
@@ -46,6 +57,8 @@ export default function StaffVolunteersPage() {
     setBuildingIds(row.buildingIds);
     setCapacity(String(row.capacity));
     setCapacityError('');
+    setSquad(row.squad);
+    setLeader(row.leader);
   };
 
   const save = useAction(async ({ userId, body }: { userId: number; body: VolunteerCoverageRequest }, key: string) => {
@@ -71,7 +84,14 @@ export default function StaffVolunteersPage() {
       setCapacityError('请填 1 到 500 之间的整数');
       return;
     }
-    void save.run({ userId: editing.userId, body: { buildingIds: [...buildingIds].sort((a, b) => a - b), capacity: n } });
+    // A leader leads a squad: without one, nobody is its leader.
+    const body: VolunteerCoverageRequest = {
+      buildingIds: [...buildingIds].sort((a, b) => a - b),
+      capacity: n,
+      squad,
+      leader: squad !== null && leader,
+    };
+    void save.run({ userId: editing.userId, body });
   };
 
   const toggle = (id: number) => setBuildingIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
@@ -96,9 +116,19 @@ export default function StaffVolunteersPage() {
       {(volunteers ?? []).map((v) => (
         <View key={v.userId} id={`volunteer-${v.userId}`} className="card vol-card" onClick={() => open(v)}>
           <View className="sw-head">
-            <View className="card-title sw-head__title">{v.nickname}</View>
+            <View className="card-title sw-head__title">
+              {v.nickname}
+              {v.leader ? (
+                <View id={`volunteer-${v.userId}-leader`} className="vol-leader">
+                  组长
+                </View>
+              ) : null}
+            </View>
             <View className={v.onDuty ? 'vol-duty vol-duty--on' : 'vol-duty'}>{v.onDuty ? '上岗' : '下岗'}</View>
           </View>
+          <LabelValue label="小组">
+            <View id={`volunteer-${v.userId}-squad`}>{v.squad ? SQUAD_LABELS[v.squad] : '未分组'}</View>
+          </LabelValue>
           <LabelValue label="负责楼栋">{names(v.buildingIds)}</LabelValue>
           <LabelValue label="每批最多">{`${v.capacity} 件`}</LabelValue>
           <LabelValue label="待送">{`${v.openTasks} 件`}</LabelValue>
@@ -106,7 +136,7 @@ export default function StaffVolunteersPage() {
           <LabelValue label="评分">
             {v.ratingAverage === null ? '还没有评价' : `${v.ratingAverage.toFixed(1)} 星（${v.ratings} 次评价）`}
           </LabelValue>
-          <View className="sw-go">设置楼栋和件数 ›</View>
+          <View className="sw-go">设置楼栋、件数和小组 ›</View>
         </View>
       ))}
 
@@ -140,6 +170,28 @@ export default function StaffVolunteersPage() {
             onChange={setCapacity}
           />
         </Field>
+        <Field label="小组">
+          <Choices
+            idPrefix="coverage-squad"
+            columns={2}
+            options={[...SQUADS.map((s) => ({ value: s as Squad | 'none', label: SQUAD_LABELS[s] })), { value: 'none', label: '不分组' }]}
+            selected={[squad ?? 'none']}
+            onToggle={(value) => setSquad(value === 'none' ? null : value)}
+          />
+        </Field>
+        {squad !== null ? (
+          <Field label="在组里担任">
+            <Segments
+              idPrefix="coverage-leader"
+              value={leader ? 'leader' : 'member'}
+              onChange={(value) => setLeader(value === 'leader')}
+              options={[
+                { value: 'member', label: '组员' },
+                { value: 'leader', label: '组长' },
+              ]}
+            />
+          </Field>
+        ) : null}
         <View className="button-row">
           <Button id="coverage-cancel" size="large" fill="outline" disabled={save.busy} onClick={() => setEditing(null)}>
             取消

@@ -306,6 +306,17 @@ export default function StaffWindowStatsPage() {
             志愿者与派单
           </Button>
         ) : null}
+        {(stats.orders.PACKED ?? 0) > 0 || (stats.orders.DELIVERED ?? 0) > 0 ? (
+          <Button
+            id="stats-parcels"
+            size="large"
+            block
+            fill="outline"
+            onClick={() => void Taro.navigateTo({ url: `/staff/parcels/index?batch=${encodeURIComponent(`window:${id}`)}` })}
+          >
+            本批包裹与标签
+          </Button>
+        ) : null}
       </View>
 
       <ConfirmDialog

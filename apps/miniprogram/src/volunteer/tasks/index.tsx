@@ -1,18 +1,22 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { FAILURE_REASON_LABELS, FAILURE_REASONS, PARCEL_STATE_LABELS, type FailureReason, type ParcelTaskView } from '@linli/shared-types';
 import {
   acceptTask,
   declineTask,
-  deliverTask,
   errorMessage,
   failTask,
+  leaveAtDoor,
   listVolunteerTasks,
-  pickUpParcel,
   getDuty,
+  pickPhoto,
+  scanDelivery,
+  scanPickup,
   setDuty,
   showApiError,
+  uploadPhoto,
+  type PickedFile,
 } from '@/api';
 import { Button } from '@/components/nutui';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
@@ -20,6 +24,18 @@ import { Sheet } from '@/components/Sheet';
 import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
+import { formatTime } from '@/utils/format';
+import { byBuilding, door } from '../parcels';
+import {
+  loadQueue,
+  onNetworkBack,
+  queueScan,
+  replayQueue,
+  unanswered,
+  type QueuedScan,
+  type ReplayReport,
+  type UnsentScan,
+} from '../scan-queue';
 import './index.css';
 
 /**
@@ -30,19 +46,9 @@ import './index.css';
 /** What a typed or scanned code is for: the parcel's label at the supply point, or the resident's code at the door. */
 type CodeTarget = { kind: 'pickup' } | { kind: 'deliver'; task: ParcelTaskView };
 
-function door(task: ParcelTaskView): string {
-  return `${task.building} ${task.unit} ${task.room}`;
-}
-
-/** Tasks in the server's order (building, unit, room), grouped by building. */
-function byBuilding(tasks: ParcelTaskView[]): { building: string; tasks: ParcelTaskView[] }[] {
-  const groups: { building: string; tasks: ParcelTaskView[] }[] = [];
-  for (const task of tasks) {
-    const last = groups[groups.length - 1];
-    if (last && last.building === task.building) last.tasks.push(task);
-    else groups.push({ building: task.building, tasks: [task] });
-  }
-  return groups;
+/** A scan as the volunteer remembers it, for a report on its late upload. */
+function scanName(scan: QueuedScan): string {
+  return scan.kind === 'pickup' ? `${formatTime(scan.scannedAt)} 的取件扫码` : `${scan.door} 的送达扫码`;
 }
 
 /** True when the person closed WeChat's scanner without scanning (not an error to report). */
@@ -51,14 +57,20 @@ function cancelledScan(error: unknown): boolean {
   return typeof msg === 'string' && msg.includes('cancel');
 }
 
-/** 志愿者任务: on/off duty, my parcels by building and door, pick-up and door scans. */
+/**
+ * 志愿者任务: on/off duty, my parcels by building and door, pick-up and door scans (kept on the
+ * phone without network and sent when it returns), and contactless delivery with a photo.
+ */
 export default function VolunteerTasksPage() {
   const [tasks, setTasks] = useState<ParcelTaskView[] | null>(null);
   /** Finished on this phone since the page opened (the server lists open tasks only). */
   const [done, setDone] = useState<ParcelTaskView[]>([]);
   /** On duty, as the server has it; null until loaded. */
   const [savedDuty, setSavedDuty] = useState<boolean | null>(null);
-  const [notice, setNotice] = useState<{ ok: boolean; title: string; text: string } | null>(null);
+  const [notice, setNotice] = useState<{ ok: boolean; title: string; text: string; lines?: string[] } | null>(null);
+  /** Scans made without network, waiting to be sent (kept in storage; this is its copy on screen). */
+  const [queue, setQueue] = useState<QueuedScan[]>(() => loadQueue());
+  const [replayBusy, setReplayBusy] = useState(false);
   const [codeTarget, setCodeTarget] = useState<CodeTarget | null>(null);
   const [code, setCode] = useState('');
   const [codeError, setCodeError] = useState('');
@@ -66,18 +78,6 @@ export default function VolunteerTasksPage() {
   const [failing, setFailing] = useState<ParcelTaskView | null>(null);
 
   const onDuty = savedDuty ?? false;
-
-  const load = async () => {
-    try {
-      const [list, dutyNow] = await Promise.all([listVolunteerTasks(), getDuty()]);
-      setTasks(list);
-      setSavedDuty(dutyNow.onDuty);
-    } catch (error) {
-      showApiError(error);
-    }
-  };
-
-  useRefresh(load);
 
   /** Puts the server's answer for one task in place (added when new, e.g. a scanned label). */
   const replace = (next: ParcelTaskView) => {
@@ -89,6 +89,72 @@ export default function VolunteerTasksPage() {
   const finish = (next: ParcelTaskView) => {
     setTasks((list) => (list ?? []).filter((t) => t.id !== next.id));
     setDone((list) => [next, ...list.filter((t) => t.id !== next.id)]);
+  };
+
+  /** The queued scans the server answered: tasks updated, refusals explained. */
+  const reportReplay = (reports: ReplayReport[]) => {
+    setQueue(loadQueue());
+    if (reports.length === 0) return;
+    for (const { result } of reports) {
+      if (!result) continue;
+      if (result.state === 'PICKED_UP') replace(result);
+      else finish(result);
+    }
+    const refused = reports.filter((r) => r.error !== undefined);
+    if (refused.length > 0) {
+      setNotice({
+        ok: false,
+        title: `有 ${refused.length} 条补传的扫码没有成功`,
+        text: '请看下面的原因，需要时再扫一次',
+        lines: refused.map((r) => `${scanName(r.scan)}：${errorMessage(r.error)}`),
+      });
+    } else {
+      setNotice({ ok: true, title: '扫码已补传', text: `没网时的 ${reports.length} 条扫码都已上传` });
+    }
+  };
+
+  /** Sends the scans kept while offline, oldest first (nothing to do when there are none). */
+  const replay = async () => {
+    if (loadQueue().length === 0) {
+      setQueue([]);
+      return;
+    }
+    reportReplay(await replayQueue());
+  };
+
+  /** Queued scans first, then the tasks; `quiet` when the phone's network just changed (no toast for no answer). */
+  const load = async (quiet = false) => {
+    await replay();
+    try {
+      const [list, dutyNow] = await Promise.all([listVolunteerTasks(), getDuty()]);
+      setTasks(list);
+      setSavedDuty(dutyNow.onDuty);
+    } catch (error) {
+      if (!quiet || !unanswered(error)) showApiError(error);
+    }
+  };
+
+  useRefresh(load);
+
+  /** The network is back: send what was kept, then show the tasks as the server has them. */
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  useEffect(() => onNetworkBack(() => void loadRef.current(true)), []);
+
+  const replayNow = async () => {
+    setReplayBusy(true);
+    try {
+      await load();
+    } finally {
+      setReplayBusy(false);
+    }
+  };
+
+  /** No answer came back: the scan waits on the phone with its time and a key of its own. */
+  const keep = (scan: UnsentScan) => {
+    setQueue(queueScan(scan));
+    closeCode();
+    setNotice({ ok: false, title: '没有网络，扫码已存在手机上', text: '联网后会自动补传，不用再扫' });
   };
 
   const duty = useAction(async (next: boolean, key: string) => {
@@ -122,21 +188,51 @@ export default function VolunteerTasksPage() {
     return true;
   };
 
-  const pickUp = useAction(async (value: string, key: string) => {
-    const result = await pickUpParcel(value, key);
-    closeCode();
-    replace(result);
-    setNotice({ ok: true, title: '已取件', text: `${door(result)}：送到门口后点「扫码送达」` });
-    return result;
+  /** A scan is sent at once; kept on the phone, with the time it was made, when no answer comes back. */
+  const pickUp = useAction(async (code: string, key: string) => {
+    const scannedAt = new Date().toISOString();
+    try {
+      const result = await scanPickup({ code }, key);
+      closeCode();
+      replace(result);
+      setNotice({ ok: true, title: '已取件', text: `${door(result)}：送到门口后点「扫码送达」` });
+      return result;
+    } catch (error) {
+      if (!unanswered(error)) throw error;
+      keep({ kind: 'pickup', code, scannedAt });
+      return null;
+    }
   }, codeRefused);
 
-  const deliver = useAction(async ({ id, value }: { id: number; value: string }, key: string) => {
-    const result = await deliverTask(id, value, key);
-    closeCode();
-    finish(result);
-    setNotice({ ok: true, title: PARCEL_STATE_LABELS[result.state], text: `${door(result)} 已交到住户手里` });
-    return result;
+  const deliver = useAction(async ({ task, code }: { task: ParcelTaskView; code: string }, key: string) => {
+    const scannedAt = new Date().toISOString();
+    try {
+      const result = await scanDelivery(task.id, { code }, key);
+      closeCode();
+      finish(result);
+      setNotice({ ok: true, title: PARCEL_STATE_LABELS[result.state], text: `${door(result)} 已交到住户手里` });
+      return result;
+    } catch (error) {
+      if (!unanswered(error)) throw error;
+      keep({ kind: 'deliver', taskId: task.id, door: door(task), code, scannedAt });
+      return null;
+    }
   }, codeRefused);
+
+  /** Contactless: the photo is uploaded first, then the parcel is marked as left at the door. */
+  const leave = useAction(
+    async ({ task, photo }: { task: ParcelTaskView; photo: PickedFile; takenAt: number }, key: string) => {
+      const file = await uploadPhoto(photo, 'contactless', `${key}-photo`);
+      const result = await leaveAtDoor(task.id, { photoFileId: file.id }, `${key}-leave`);
+      finish(result);
+      setNotice({ ok: true, title: '已放门口', text: `${door(result)}：照片已发给住户，住户确认后就算送达` });
+      return result;
+    },
+    (error) => {
+      setNotice({ ok: false, title: '没有放成功', text: errorMessage(error) });
+      return true;
+    },
+  );
 
   const fail = useAction(async ({ id, reason }: { id: number; reason: FailureReason }, key: string) => {
     const result = await failTask(id, reason, key);
@@ -161,7 +257,14 @@ export default function VolunteerTasksPage() {
     setCodeError('');
     sentTarget.current = target;
     if (target.kind === 'pickup') void pickUp.run(trimmed);
-    else void deliver.run({ id: target.task.id, value: trimmed });
+    else void deliver.run({ task: target.task, code: trimmed });
+  };
+
+  /** 无接触: a photo of the parcel at the door, then it is left there. */
+  const leaveWithPhoto = async (task: ParcelTaskView) => {
+    setNotice(null);
+    const photo = await pickPhoto();
+    if (photo) void leave.run({ task, photo, takenAt: Date.now() });
   };
 
   /** WeChat: the camera straight away; the browser (or a failed scan): type the code. */
@@ -189,6 +292,8 @@ export default function VolunteerTasksPage() {
   };
 
   const codeBusy = pickUp.busy || deliver.busy;
+  const queuedDoors = new Set(queue.flatMap((q) => (q.kind === 'deliver' ? [q.taskId] : [])));
+  const queuedPickups = queue.some((q) => q.kind === 'pickup');
 
   return (
     <View className="page volunteer">
@@ -210,10 +315,24 @@ export default function VolunteerTasksPage() {
         </View>
       </View>
 
+      {queue.length > 0 ? (
+        <View id="scan-queue" className="status status--pending" role="status">
+          <View id="scan-queue-text" className="status__title">{`有 ${queue.length} 条扫码还没上传，联网后会自动补传`}</View>
+          <Button id="scan-queue-retry" size="large" block fill="outline" loading={replayBusy} onClick={() => void replayNow()}>
+            现在补传
+          </Button>
+        </View>
+      ) : null}
+
       {notice ? (
         <View id="vol-notice" className={notice.ok ? 'status status--ok' : 'status status--pending'}>
           <View className="status__title">{notice.title}</View>
           <View className="text">{notice.text}</View>
+          {notice.lines?.map((line) => (
+            <View key={line} className="text notice-line">
+              {line}
+            </View>
+          ))}
         </View>
       ) : null}
 
@@ -232,9 +351,13 @@ export default function VolunteerTasksPage() {
               key={task.id}
               task={task}
               busy={accept.busy}
+              queued={queuedDoors.has(task.id)}
+              pickupQueued={queuedPickups}
+              leaving={leave.busy}
               onAccept={() => void accept.run(task.id)}
               onDecline={() => setDeclining(task)}
               onDeliver={() => void scan({ kind: 'deliver', task })}
+              onLeave={() => void leaveWithPhoto(task)}
               onFail={() => setFailing(task)}
               onCall={call}
             />
@@ -345,16 +468,25 @@ export default function VolunteerTasksPage() {
 interface TaskCardProps {
   task: ParcelTaskView;
   busy: boolean;
+  /** Its door scan waits on the phone for the network. */
+  queued: boolean;
+  /** A pick-up scan waits on the phone: this parcel may be the one picked up. */
+  pickupQueued: boolean;
+  leaving: boolean;
   onAccept: () => void;
   onDecline: () => void;
   onDeliver: () => void;
+  onLeave: () => void;
   onFail: () => void;
   onCall: (phone: string) => void;
 }
 
 /** One door: where, what, the state, and the buttons the server allows (main one on the right). */
-function TaskCard({ task, busy, onAccept, onDecline, onDeliver, onFail, onCall }: TaskCardProps) {
-  const can = (state: ParcelTaskView['state']) => task.actions.includes(state);
+function TaskCard(props: TaskCardProps) {
+  const { task, busy, queued, pickupQueued, leaving, onAccept, onDecline, onDeliver, onLeave, onFail, onCall } = props;
+  const can = (state: ParcelTaskView['state']) => !queued && task.actions.includes(state);
+  // Picked up without network: the door scan may follow (both are sent in order later).
+  const deliverable = can('DELIVERED') || (!queued && pickupQueued && task.state === 'ACCEPTED');
   return (
     <View id={`task-${task.id}`} className="card task">
       <View className="task__head">
@@ -372,7 +504,12 @@ function TaskCard({ task, busy, onAccept, onDecline, onDeliver, onFail, onCall }
           </Button>
         </View>
       ) : null}
-      {task.state === 'ACCEPTED' ? <View className="task__hint">到取货点后点下方「扫码取件」扫包裹标签</View> : null}
+      {task.state === 'ACCEPTED' && !queued ? <View className="task__hint">到取货点后点下方「扫码取件」扫包裹标签</View> : null}
+      {queued ? (
+        <View id={`task-${task.id}-queued`} className="task__hint task__hint--queued">
+          已扫码送达，联网后自动上传
+        </View>
+      ) : null}
       <View className="button-row task__buttons">
         {task.state !== 'PICKED_UP' && can('READY') ? (
           <Button id={`task-${task.id}-decline`} size="large" fill="outline" onClick={onDecline}>
@@ -389,12 +526,19 @@ function TaskCard({ task, busy, onAccept, onDecline, onDeliver, onFail, onCall }
             没送成
           </Button>
         ) : null}
-        {can('DELIVERED') ? (
+        {deliverable ? (
           <Button id={`task-${task.id}-deliver`} type="primary" size="large" onClick={onDeliver}>
             扫码送达
           </Button>
         ) : null}
       </View>
+      {can('LEFT_AT_DOOR') ? (
+        <View className="task__contactless">
+          <Button id={`task-${task.id}-leave`} size="large" block fill="outline" loading={leaving} onClick={onLeave}>
+            无接触：放门口拍照
+          </Button>
+        </View>
+      ) : null}
     </View>
   );
 }
