@@ -21,6 +21,7 @@ import { CatalogModule } from './modules/catalog/catalog.module';
 import { OrdersModule } from './modules/orders/orders.module';
 import { ParcelsModule } from './modules/parcels/parcels.module';
 import { FilesModule } from './modules/files/files.module';
+import { PharmacyModule } from './modules/pharmacy/pharmacy.module';
 import { CommunityModule } from './modules/community/community.module';
 import { HealthModule } from './modules/health/health.module';
 import { WechatModule } from './wechat/wechat.module';
@@ -62,6 +63,7 @@ export class AppModule {
         OrdersModule,
         FilesModule,
         ParcelsModule,
+        PharmacyModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

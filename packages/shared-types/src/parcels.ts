@@ -35,6 +35,9 @@ export const PARCEL_STATE_LABELS: Record<ParcelState, string> = {
   RETURNED: '已退回',
 };
 
+/** What a parcel carries: a household's supply orders, or a medicine request. */
+export type ParcelSourceType = 'order' | 'medicine';
+
 /** Reasons a volunteer may give for a failed delivery. */
 export const FAILURE_REASONS = ['no-answer', 'isolation', 'wrong-address', 'refused'] as const;
 /** …and the resident's, for a contactless parcel that is not at the door. */

@@ -24,7 +24,12 @@ export const MEDICINE_FLOW = {
   // The pharmacy quotes every item (approving the prescription) or rejects the request with a reason.
   SUBMITTED: { QUOTED: ['pharmacist'], REJECTED: ['pharmacist'], CANCELLED: ['resident', 'staff'] },
   // The household accepts some items (paying first with WeChat Pay) or declines; unanswered, it expires.
-  QUOTED: { CONFIRMED: ['resident', 'staff'], AWAITING_PAYMENT: ['resident', 'staff'], DECLINED: ['resident', 'staff'], EXPIRED: ['system'] },
+  QUOTED: {
+    CONFIRMED: ['resident', 'staff'],
+    AWAITING_PAYMENT: ['resident', 'staff'],
+    DECLINED: ['resident', 'staff'],
+    EXPIRED: ['system'],
+  },
   AWAITING_PAYMENT: { CONFIRMED: ['system'], EXPIRED: ['system'], CANCELLED: ['resident', 'staff'] },
   // The pharmacy bought it (with the receipt photo): it becomes a parcel.
   CONFIRMED: { PURCHASED: ['pharmacist'] },

@@ -1,3 +1,4 @@
+import { DEFAULT_QUOTE_MINUTES } from '@linli/shared-types';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -37,6 +38,8 @@ export interface AppConfig {
   expirySweepSeconds: number;
   /** An assigned parcel not accepted within this many minutes goes back to the pool. */
   acceptTimeoutMinutes: number;
+  /** A medicine request not quoted in this time is escalated to staff: normal and chronic, and 今天要. */
+  quoteMinutes: { normal: number; today: number };
 }
 
 export interface WechatPayConfig {
@@ -176,6 +179,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     paymentTimeoutMinutes: parseInteger('PAYMENT_TIMEOUT_MINUTES', env.PAYMENT_TIMEOUT_MINUTES, 15, 1, 24 * 60),
     expirySweepSeconds: parseInteger('EXPIRY_SWEEP_SECONDS', env.EXPIRY_SWEEP_SECONDS, 30, 0, 3600),
     acceptTimeoutMinutes: parseInteger('ACCEPT_TIMEOUT_MINUTES', env.ACCEPT_TIMEOUT_MINUTES, 20, 1, 24 * 60),
+    quoteMinutes: {
+      normal: parseInteger('MEDICINE_QUOTE_MINUTES', env.MEDICINE_QUOTE_MINUTES, DEFAULT_QUOTE_MINUTES.normal, 1, 24 * 60),
+      today: parseInteger('MEDICINE_QUOTE_MINUTES_TODAY', env.MEDICINE_QUOTE_MINUTES_TODAY, DEFAULT_QUOTE_MINUTES.today, 1, 24 * 60),
+    },
   };
 }
 

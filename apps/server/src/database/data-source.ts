@@ -33,6 +33,8 @@ import { VolunteerPost } from '../modules/parcels/entities/volunteer-post.entity
 import { VolunteerSignup } from '../modules/parcels/entities/volunteer-signup.entity';
 import { OutboxRow } from '../modules/notify/entities/outbox-row.entity';
 import { WechatToken } from '../wechat/wechat-token.entity';
+import { MedicineItem, MedicinePhoto, MedicineRequest } from '../modules/pharmacy/entities/medicine-request.entity';
+import { Pharmacist, PharmacistInvite, Pharmacy, PharmacyDefault } from '../modules/pharmacy/entities/pharmacy.entity';
 
 export const ENTITIES = [
   Community,
@@ -65,6 +67,13 @@ export const ENTITIES = [
   VolunteerSignup,
   OutboxRow,
   WechatToken,
+  Pharmacy,
+  PharmacyDefault,
+  Pharmacist,
+  PharmacistInvite,
+  MedicineRequest,
+  MedicineItem,
+  MedicinePhoto,
 ];
 
 /** TypeORM options for either database; the schema always comes from the migrations. */

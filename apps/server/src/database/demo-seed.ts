@@ -6,8 +6,10 @@ import { Household } from '../modules/community/entities/household.entity';
 import { RoleAssignment } from '../modules/community/entities/role-assignment.entity';
 import { User } from '../modules/community/entities/user.entity';
 import { joinTags } from '../modules/community/household-tags';
+import { Pharmacist, Pharmacy, PharmacyDefault } from '../modules/pharmacy/entities/pharmacy.entity';
 
 export const DEMO_COMMUNITY = '滨湖和园';
+export const DEMO_PHARMACY = '老百姓大药房（滨湖店）';
 
 export interface DemoUser {
   key: DevUserKey;
@@ -116,6 +118,7 @@ export async function seedDemo(db: DataSource, options: SeedOptions = {}): Promi
     await tx.save(Building, buildings, { chunk: 200 });
     await insertHouseholds(tx, community.id, buildings, unitNames, layout.floors, wanted, now);
     await insertDemoUsers(tx, community.id, buildings, now);
+    await insertDemoPharmacy(tx, community.id, now);
   });
   return true;
 }
@@ -158,6 +161,25 @@ async function insertHouseholds(
     }
   }
   for (let i = 0; i < rows.length; i += 500) await tx.insert(Household, rows.slice(i, i + 500));
+}
+
+/** The community's pharmacy (default for every zone), with the demo pharmacist working there. */
+async function insertDemoPharmacy(tx: EntityManager, communityId: number, now: Date): Promise<void> {
+  const pharmacy = await tx.save(
+    Pharmacy,
+    tx.create(Pharmacy, {
+      communityId,
+      name: DEMO_PHARMACY,
+      address: '滨湖和园南门东侧 50 米',
+      hours: '每天 8:00–21:00',
+      phone: '0551-65550120',
+      paymentMode: 'cod',
+      createdAt: now,
+    }),
+  );
+  await tx.insert(PharmacyDefault, { communityId, zone: '', pharmacyId: pharmacy.id });
+  const pharmacist = await tx.findOneByOrFail(User, { devKey: 'pharmacist' });
+  await tx.insert(Pharmacist, { userId: pharmacist.id, pharmacyId: pharmacy.id, communityId, createdAt: now });
 }
 
 async function insertDemoUsers(tx: EntityManager, communityId: number, buildings: Building[], now: Date): Promise<void> {

@@ -4,6 +4,7 @@ import { Payments1745200000000 } from './1745200000000-payments';
 import { FairShare1745300000000 } from './1745300000000-fair-share';
 import { Parcels1745400000000 } from './1745400000000-parcels';
 import { DeliveryMore1745500000000 } from './1745500000000-delivery-more';
+import { Pharmacy1745600000000 } from './1745600000000-pharmacy';
 
 /** Every migration, in order. Run at boot on SQLite and MySQL alike. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   FairShare1745300000000,
   Parcels1745400000000,
   DeliveryMore1745500000000,
+  Pharmacy1745600000000,
 ];

@@ -1,5 +1,5 @@
+import { readableCode } from '../../common/readable-code';
 import { Injectable } from '@nestjs/common';
-import { randomInt } from 'node:crypto';
 import {
   formatDoor,
   PRIORITY_TAGS,
@@ -36,8 +36,6 @@ export interface Door {
   contactPhone: string | null;
 }
 
-/** Binding codes avoid look-alike characters (0/O, 1/I/L) because people read them aloud. */
-const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const CODE_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 
 /** Households of a community: who lives where, and what care they need. */
@@ -181,7 +179,7 @@ export class HouseholdsService {
     const expiresAt = new Date(this.clock.now().getTime() + CODE_LIFETIME_MS);
     return this.db.transaction(async (tx) => {
       for (;;) {
-        const code = Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+        const code = readableCode();
         try {
           await tx.insert(BindingCode, {
             code,

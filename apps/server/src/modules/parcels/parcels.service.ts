@@ -9,6 +9,7 @@ import {
   type DispatchResult,
   LATE_AFTER_MINUTES,
   type FailureReason,
+  type ParcelSourceType,
   type ParcelState,
   type ParcelSummary,
   type ParcelTaskView,
@@ -44,7 +45,7 @@ export interface SupplyItem {
   lines: { name: string; quantity: number }[];
 }
 
-type DeliveredListener = (sources: { sourceType: 'order'; sourceId: number }[]) => Promise<void>;
+type DeliveredListener = (sources: { sourceType: ParcelSourceType; sourceId: number }[]) => Promise<void>;
 type PickedUpListener = DeliveredListener;
 
 const LABEL_LIFETIME_MS = 14 * 24 * 3600 * 1000;
@@ -132,6 +133,53 @@ export class ParcelsService {
       );
     }
     return created;
+  }
+
+  /**
+   * A medicine request the pharmacy bought becomes one parcel of its own, inside the purchase's
+   * transaction. Its contents say 「药品」 only: volunteers never see drug names.
+   */
+  async createForMedicine(request: { id: number; communityId: number; householdId: number }): Promise<number> {
+    const tx = this.db.manager;
+    const door = (await this.households.doors([request.householdId])).get(request.householdId);
+    const now = this.clock.now();
+    const parcel = await tx.save(Parcel, {
+      communityId: request.communityId,
+      batch: `medicine:${request.id}`,
+      householdId: request.householdId,
+      buildingId: door?.buildingId ?? 0,
+      deliveryDate: new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10),
+      contents: '药品',
+      state: 'READY' as const,
+      volunteerId: null,
+      assignedAt: null,
+      failureReason: null,
+      deliveredAt: null,
+      photoFileId: null,
+      leftAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await tx.insert(ParcelEvent, {
+      parcelId: parcel.id,
+      fromState: null,
+      toState: 'READY',
+      actorUserId: null,
+      via: 'system',
+      details: parcel.batch,
+      at: now,
+    });
+    await tx.insert(ParcelSource, { parcelId: parcel.id, sourceType: 'medicine', sourceId: request.id });
+    return parcel.id;
+  }
+
+  /** The parcel of each source of this type: source id → summary (for the source's views). */
+  async forSources(sourceType: ParcelSourceType, sourceIds: number[]): Promise<Map<number, ParcelSummary>> {
+    if (sourceIds.length === 0) return new Map();
+    const sources = await this.db.repo(ParcelSource).findBy({ sourceType, sourceId: In(sourceIds) });
+    if (sources.length === 0) return new Map();
+    const summary = await this.summaries([...new Set(sources.map((s) => s.parcelId))]);
+    return new Map(sources.map((s) => [s.sourceId, summary.get(s.parcelId) as ParcelSummary]));
   }
 
   // ---- volunteers -------------------------------------------------------------------------
@@ -589,12 +637,8 @@ export class ParcelsService {
   // ---- residents: the delivery of their orders, and 评单 ------------------------------------
 
   /** The parcel of each order (for order views): order id → summary. */
-  async forOrders(orderIds: number[]): Promise<Map<number, ParcelSummary>> {
-    if (orderIds.length === 0) return new Map();
-    const sources = await this.db.repo(ParcelSource).findBy({ sourceType: 'order', sourceId: In(orderIds) });
-    if (sources.length === 0) return new Map();
-    const summary = await this.summaries([...new Set(sources.map((s) => s.parcelId))]);
-    return new Map(sources.map((s) => [s.sourceId, summary.get(s.parcelId) as ParcelSummary]));
+  forOrders(orderIds: number[]): Promise<Map<number, ParcelSummary>> {
+    return this.forSources('order', orderIds);
   }
 
   /** The household rates its delivered parcel, once. */

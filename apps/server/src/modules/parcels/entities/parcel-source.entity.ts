@@ -1,3 +1,4 @@
+import type { ParcelSourceType } from '@linli/shared-types';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** What a parcel carries: e.g. supply order 17. A source is in at most one parcel. */
@@ -10,7 +11,7 @@ export class ParcelSource {
   parcelId: number;
 
   @Column({ name: 'source_type', type: 'varchar', length: 20 })
-  sourceType: 'order';
+  sourceType: ParcelSourceType;
 
   @Column({ name: 'source_id', type: 'int' })
   sourceId: number;
