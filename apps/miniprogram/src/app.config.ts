@@ -26,15 +26,25 @@ export default defineAppConfig({
         'parcels/index',
         'recruitment/index',
         'recruitment-post/index',
+        'pharmacies/index',
+        'medicine/index',
       ],
     },
     {
       root: 'volunteer',
       pages: ['tasks/index', 'pool/index', 'squad/index'],
     },
+    {
+      root: 'medicine',
+      pages: ['list/index', 'new/index', 'request/index'],
+    },
+    {
+      root: 'pharmacy',
+      pages: ['queue/index', 'request/index', 'join/index'],
+    },
   ],
   preloadRule: {
-    'pages/me/index': { network: 'all', packages: ['staff', 'volunteer'] },
+    'pages/me/index': { network: 'all', packages: ['staff', 'volunteer', 'medicine', 'pharmacy'] },
   },
   window: {
     backgroundTextStyle: 'dark',

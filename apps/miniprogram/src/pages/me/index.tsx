@@ -40,6 +40,7 @@ export default function MePage() {
   if (!me) return <View className="page" />;
   const isStaff = me.roles.includes('staff') || me.roles.includes('supervisor');
   const isVolunteer = me.roles.includes('volunteer');
+  const isPharmacist = me.roles.includes('pharmacist');
 
   return (
     <View className="page me">
@@ -54,6 +55,10 @@ export default function MePage() {
           </View>
           <View id="entry-orders" className="entry" onClick={() => void Taro.navigateTo({ url: '/pages/orders/index' })}>
             <View>我的订单</View>
+            <View className="entry__arrow">›</View>
+          </View>
+          <View id="entry-medicine" className="entry" onClick={() => void Taro.navigateTo({ url: '/medicine/list/index' })}>
+            <View>代买药品</View>
             <View className="entry__arrow">›</View>
           </View>
         </View>
@@ -76,6 +81,16 @@ export default function MePage() {
           </View>
           <View id="entry-volunteer-squad" className="entry" onClick={() => void Taro.navigateTo({ url: '/volunteer/squad/index' })}>
             <View>我的小组与服务时长</View>
+            <View className="entry__arrow">›</View>
+          </View>
+        </View>
+      ) : null}
+
+      {isPharmacist ? (
+        <View className="me__pharmacy">
+          <View className="section-title">药房</View>
+          <View id="entry-pharmacy" className="entry" onClick={() => void Taro.navigateTo({ url: '/pharmacy/queue/index' })}>
+            <View>药房待办</View>
             <View className="entry__arrow">›</View>
           </View>
         </View>
@@ -120,6 +135,20 @@ export default function MePage() {
             <View>志愿者招募</View>
             <View className="entry__arrow">›</View>
           </View>
+          <View id="entry-staff-medicine" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/medicine/index' })}>
+            <View>买药登记与催办</View>
+            <View className="entry__arrow">›</View>
+          </View>
+          <View id="entry-staff-pharmacies" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/pharmacies/index' })}>
+            <View>药房管理</View>
+            <View className="entry__arrow">›</View>
+          </View>
+        </View>
+      ) : null}
+
+      {!isPharmacist ? (
+        <View id="entry-pharmacy-join" className="me__join-pharmacy" onClick={() => void Taro.navigateTo({ url: '/pharmacy/join/index' })}>
+          药房工作人员入口 ›
         </View>
       ) : null}
 

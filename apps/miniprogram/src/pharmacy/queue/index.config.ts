@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '药房待办', enablePullDownRefresh: true });

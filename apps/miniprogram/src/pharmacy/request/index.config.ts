@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '处理买药登记', enablePullDownRefresh: true });

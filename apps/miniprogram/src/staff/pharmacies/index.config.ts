@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '药房管理', enablePullDownRefresh: true });
