@@ -1,5 +1,6 @@
 import { BINDING_FLOW, BINDING_STATES, type BindingState } from './binding';
 import { ORDER_FLOW, ORDER_STATES, formatFen, type OrderState } from './orders';
+import { MEDICINE_FLOW, MEDICINE_STATES } from './pharmacy';
 import { PARCEL_FLOW } from './parcels';
 import { checkFlow, nextStates, refuseTransition, type Flow } from './flow';
 import { ROLES } from './roles';
@@ -103,5 +104,24 @@ describe('PARCEL_FLOW', () => {
     expect(refuseTransition(PARCEL_FLOW, 'READY', 'DELIVERED', ['volunteer'])).toBe('NOT_ALLOWED');
     expect(refuseTransition(PARCEL_FLOW, 'ACCEPTED', 'PICKED_UP', ['resident'])).toBe('WRONG_ACTOR');
     expect(nextStates(PARCEL_FLOW, 'DELIVERED', ['staff', 'volunteer', 'resident', 'system'])).toEqual([]);
+  });
+});
+
+describe('MEDICINE_FLOW', () => {
+  it('is sound: every state known and reachable from SUBMITTED', () => {
+    expect(checkFlow(MEDICINE_FLOW, 'SUBMITTED')).toEqual([]);
+    expect(Object.keys(MEDICINE_FLOW).sort()).toEqual([...MEDICINE_STATES].sort());
+  });
+
+  it('lets the pharmacy quote, reject and buy; the household answer the quote; the system deliver and expire', () => {
+    expect(nextStates(MEDICINE_FLOW, 'SUBMITTED', ['pharmacist'])).toEqual(['QUOTED', 'REJECTED']);
+    expect(nextStates(MEDICINE_FLOW, 'SUBMITTED', ['resident'])).toEqual(['CANCELLED']);
+    expect(nextStates(MEDICINE_FLOW, 'QUOTED', ['pharmacist'])).toEqual([]);
+    expect(nextStates(MEDICINE_FLOW, 'QUOTED', ['resident'])).toEqual(['CONFIRMED', 'AWAITING_PAYMENT', 'DECLINED']);
+    expect(nextStates(MEDICINE_FLOW, 'CONFIRMED', ['pharmacist'])).toEqual(['PURCHASED']);
+    expect(nextStates(MEDICINE_FLOW, 'CONFIRMED', ['resident', 'staff'])).toEqual([]);
+    expect(refuseTransition(MEDICINE_FLOW, 'PURCHASED', 'DELIVERED', ['pharmacist'])).toBe('WRONG_ACTOR');
+    expect(refuseTransition(MEDICINE_FLOW, 'PURCHASED', 'DELIVERED', ['system'])).toBeNull();
+    expect(refuseTransition(MEDICINE_FLOW, 'REJECTED', 'QUOTED', ['pharmacist'])).toBe('NOT_ALLOWED');
   });
 });

@@ -1,10 +1,11 @@
-import { BINDING_FLOW, ORDER_FLOW, PARCEL_FLOW, checkFlow } from '@linli/shared-types';
+import { BINDING_FLOW, MEDICINE_FLOW, ORDER_FLOW, PARCEL_FLOW, checkFlow } from '@linli/shared-types';
 
 /** Every workflow table with its initial state; checked once at boot. */
 const FLOWS = {
   binding: checkFlow(BINDING_FLOW, 'PENDING'),
   order: checkFlow(ORDER_FLOW, 'PENDING_PAYMENT'),
   parcel: checkFlow(PARCEL_FLOW, 'READY'),
+  medicine: checkFlow(MEDICINE_FLOW, 'SUBMITTED'),
 };
 
 /** Refuses to start with a broken workflow table (unknown or unreachable state). */

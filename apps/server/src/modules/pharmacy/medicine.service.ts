@@ -308,17 +308,15 @@ export class MedicineService implements OnModuleInit {
     const pharmacy = await this.pharmacies.staffPharmacy(actor, pharmacyId);
     if (request.state !== 'SUBMITTED') throw new DomainError('INVALID_TRANSITION', { from: request.state, to: 'SUBMITTED' });
     const now = this.clock.now();
-    const moved = await this.db
-      .repo(MedicineRequest)
-      .update(
-        { id, state: 'SUBMITTED' },
-        {
-          pharmacyId: pharmacy.id,
-          paymentMode: pharmacy.paymentMode,
-          quoteDeadline: quoteDeadline(now, request.urgency, this.config.quoteMinutes),
-          updatedAt: now,
-        },
-      );
+    const moved = await this.db.repo(MedicineRequest).update(
+      { id, state: 'SUBMITTED' },
+      {
+        pharmacyId: pharmacy.id,
+        paymentMode: pharmacy.paymentMode,
+        quoteDeadline: quoteDeadline(now, request.urgency, this.config.quoteMinutes),
+        updatedAt: now,
+      },
+    );
     if (moved.affected !== 1) throw new DomainError('INVALID_TRANSITION', { from: request.state });
     await this.audit.record(this.db.manager, actor, {
       action: 'medicine.move',
