@@ -2,7 +2,6 @@ import type {
   FileView,
   MedicineRequestView,
   MeResponse,
-  OrderQrView,
   ParcelTaskView,
   ParcelView,
   PharmacistInvite,
