@@ -1,9 +1,21 @@
-import type { ItemView, LoginResponse, OrderView, ParcelView, PaymentParams, SupplierView, WindowView } from '@linli/shared-types';
+import type {
+  ItemView,
+  LoginResponse,
+  MedicineRequestView,
+  OrderView,
+  ParcelView,
+  PaymentParams,
+  PharmacyView,
+  SupplierView,
+  WindowView,
+} from '@linli/shared-types';
 import { createVerify } from 'node:crypto';
+import { PNG } from 'pngjs';
 import request from 'supertest';
 import { OutboxWorker } from '../src/modules/notify/outbox-worker';
 import { OrderExpiry } from '../src/modules/orders/order-expiry';
-import { outRefundNo, outTradeNo } from '../src/modules/orders/payments.service';
+import { outRefundNo, outTradeNo, refundNo, tradeNo } from '../src/modules/orders/payments.service';
+import { QuoteExpiry } from '../src/modules/pharmacy/quote-expiry';
 import { RefundSweep } from '../src/modules/orders/refund-sweep';
 import { FakeWechat } from './support/fake-wechat';
 import { FakeWechatPay } from './support/fake-wechat-pay';
@@ -49,6 +61,18 @@ describe('paying an order with WeChat Pay', () => {
     await t.close();
     await Promise.all([wechat.stop(), pay.stop()]);
   });
+
+  /** A demo user (the dev login is off once WeChat is configured). */
+  async function devUser(key: string): Promise<Client> {
+    const [row] = (await t.db.query(`SELECT id FROM users WHERE dev_key = '${key}'`)) as { id: number }[];
+    return t.tokenFor(Number(row?.id));
+  }
+
+  function tinyPng(): Buffer {
+    const png = new PNG({ width: 2, height: 2 });
+    png.data.fill(128);
+    return PNG.sync.write(png);
+  }
 
   /** A resident who logged in through WeChat (so has an openid), bound to a household of their own. */
   async function wechatResident(openid: string): Promise<Client> {
@@ -334,5 +358,80 @@ describe('paying an order with WeChat Pay', () => {
       t.clock.advance(-3600_000);
     }
     expect((await outbox())[2]?.attempts).toBe(1);
+  });
+
+  it('medicine bought on a household’s behalf is paid the same way; unpaid in time it expires, and money after that is refunded', async () => {
+    const pharmacist = await devUser('pharmacist');
+    const [pharmacy] = (await staff.get('/api/staff/pharmacies').expect(200)).body as PharmacyView[];
+    if (!pharmacy) throw new Error('no demo pharmacy');
+    const body = { name: pharmacy.name, address: pharmacy.address, hours: pharmacy.hours, defaultFor: pharmacy.defaultFor };
+    await staff.put(`/api/staff/pharmacies/${pharmacy.id}`, { ...body, paymentMode: 'wechat' }).expect(200);
+    try {
+      const resident = await wechatResident('openid-med-1');
+      const quoted = async (): Promise<MedicineRequestView> => {
+        const req = (
+          await resident
+            .post('/api/medicine-requests', {
+              items: [{ name: '连花清瘟胶囊', quantity: 2, brand: 'any', prescription: false }],
+              urgency: 'today',
+            })
+            .expect(201)
+        ).body as MedicineRequestView;
+        const itemId = req.items[0]?.id as number;
+        await pharmacist
+          .post(`/api/pharmacy/requests/${req.id}/quote`, { items: [{ itemId, status: 'in_stock', unitPriceFen: 1250 }] })
+          .expect(200);
+        const accepted = (await resident.post(`/api/medicine-requests/${req.id}/accept`, { itemIds: [itemId] }).expect(200))
+          .body as MedicineRequestView;
+        expect(accepted).toMatchObject({ state: 'AWAITING_PAYMENT', paymentMode: 'wechat', totalFen: 2500 });
+        expect(accepted.payBy).toEqual(expect.any(String));
+        return accepted;
+      };
+
+      // Paid: confirmed by WeChat's notification, bought, and its shipping reported at pick-up.
+      const req = await quoted();
+      expect((await pharmacist.post(`/api/pharmacy/requests/${req.id}/purchase`, { receiptFileId: 1 }).expect(409)).body.code).toBe(
+        'INVALID_TRANSITION',
+      );
+      const params = (await resident.post(`/api/medicine-requests/${req.id}/pay`).expect(200)).body as PaymentParams;
+      expect(params.package).toMatch(/^prepay_id=/);
+      expect(pay.prepayOf(tradeNo('medicine', req.id))).toMatchObject({ total: 2500, openid: 'openid-med-1' });
+      await notify(pay.pay(tradeNo('medicine', req.id), 'none', t.clock.now())).expect(204);
+      expect(((await resident.get(`/api/medicine-requests/${req.id}`).expect(200)).body as MedicineRequestView).state).toBe('CONFIRMED');
+      const receipt = (await pharmacist.upload('/api/files', tinyPng(), 'r.png', { purpose: 'receipt' }).expect(201)).body as {
+        id: number;
+      };
+      await pharmacist.post(`/api/pharmacy/requests/${req.id}/purchase`, { receiptFileId: receipt.id }).expect(200);
+      const [parcel] = (await staff.get(`/api/staff/parcels?batch=medicine:${req.id}`).expect(200)).body as ParcelView[];
+      if (!parcel) throw new Error('no parcel');
+      const volunteerId = Number(((await t.db.query("SELECT id FROM users WHERE dev_key = 'volunteer'")) as { id: number }[])[0]?.id);
+      const volunteer = await t.tokenFor(volunteerId);
+      await staff.post(`/api/staff/parcels/${parcel.id}/assign`, { volunteerId }).expect(200);
+      await volunteer.post(`/api/volunteer/tasks/${parcel.id}/accept`).expect(200);
+      await volunteer.post('/api/volunteer/scan/pickup', { code: parcel.labelToken }).expect(200);
+      await t.app.get(OutboxWorker).runOnce();
+      expect(wechat.shipments.get(tradeNo('medicine', req.id))?.body).toMatchObject({
+        logistics_type: 2,
+        shipping_list: [{ item_desc: '代买药品' }],
+        payer: { openid: 'openid-med-1' },
+      });
+
+      // Not paid in time: expired; money arriving afterwards goes back.
+      const late = await quoted();
+      await resident.post(`/api/medicine-requests/${late.id}/pay`).expect(200);
+      t.clock.advance(16 * 60_000);
+      try {
+        expect(await t.app.get(QuoteExpiry).runOnce()).toBeGreaterThanOrEqual(1);
+        expect((await resident.post(`/api/medicine-requests/${late.id}/pay`).expect(409)).body.code).toBe('ORDER_NOT_PAYABLE');
+        await notify(pay.pay(tradeNo('medicine', late.id), 'none', t.clock.now())).expect(204);
+      } finally {
+        t.clock.advance(-16 * 60_000);
+      }
+      expect(((await resident.get(`/api/medicine-requests/${late.id}`).expect(200)).body as MedicineRequestView).state).toBe('EXPIRED');
+      await t.app.get(RefundSweep).runOnce();
+      expect(pay.refunds.get(refundNo('medicine', late.id))).toMatchObject({ outTradeNo: tradeNo('medicine', late.id), refund: 2500 });
+    } finally {
+      await staff.put(`/api/staff/pharmacies/${pharmacy.id}`, { ...body, paymentMode: pharmacy.paymentMode }).expect(200);
+    }
   });
 });

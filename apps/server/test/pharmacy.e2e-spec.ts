@@ -38,7 +38,7 @@ describe('medicine bought on residents’ behalf', () => {
     staff = await t.login('staff');
     pharmacist = await t.login('pharmacist');
     [resident, neighbour] = (await t.residents(2)) as [Client, Client];
-    [demoPharmacy] = (await staff.get('/api/staff/pharmacies').expect(200)).body as PharmacyView[];
+    demoPharmacy = ((await staff.get('/api/staff/pharmacies').expect(200)).body as PharmacyView[])[0] as PharmacyView;
   });
   afterAll(async () => {
     await t.close();
@@ -265,10 +265,12 @@ describe('medicine bought on residents’ behalf', () => {
         })
         .expect(201)
     ).body as PharmacyView;
-    expect(
-      (await staff.post('/api/staff/pharmacies', { name: 'x', address: '', hours: '', defaultFor: [], paymentMode: 'wechat' }).expect(400))
-        .body.details.fields,
-    ).toMatchObject({ name: expect.any(String), paymentMode: '请选择货到付款或免费' });
+    const bad = await staff
+      .post('/api/staff/pharmacies', { name: 'x', address: '', hours: '', defaultFor: [], paymentMode: 'cash' })
+      .expect(400);
+    expect(bad.body.details.fields).toMatchObject({ name: expect.any(String), paymentMode: '请选择微信支付、货到付款或免费' });
+    const noPay = { name: '华润大药房', address: '包河大道 1 号', hours: '全天', defaultFor: [], paymentMode: 'wechat' };
+    expect((await staff.post('/api/staff/pharmacies', noPay).expect(409)).body.code).toBe('PAYMENT_NOT_CONFIGURED');
     const invite = (await staff.post(`/api/staff/pharmacies/${second.id}/invite`).expect(201)).body as PharmacistInvite;
     expect(invite.code).toMatch(/^[A-Z2-9]{8}$/);
     const newcomer = await t.newResident('孙药师');

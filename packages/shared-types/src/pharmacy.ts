@@ -151,6 +151,8 @@ export interface MedicineRequestView {
   /** Sum of the accepted (or, before an answer, all available) items. */
   totalFen: number;
   paymentMode: PaymentMode;
+  /** WeChat Pay: pay by then, or the accepted quote expires. */
+  payBy: string | null;
   placedBy: { nickname: string; proxy: boolean };
   createdAt: string;
   /** When the pharmacy should have quoted by; `overdue` once passed without a quote. */

@@ -1,8 +1,11 @@
-import { MigrationInterface, QueryRunner, Table } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
 
 const id = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' as const };
 
-/** Pharmacies, their pharmacists, and medicine requests with their items and prescription photos. */
+/**
+ * Pharmacies, their pharmacists, and medicine requests with their items and prescription photos;
+ * payments now pay for orders or medicine requests (source_type; order_id holds either's id).
+ */
 export class Pharmacy1745600000000 implements MigrationInterface {
   name = 'Pharmacy1745600000000';
 
@@ -79,6 +82,8 @@ export class Pharmacy1745600000000 implements MigrationInterface {
           { name: 'proxy', type: 'boolean' },
           { name: 'payment_mode', type: 'varchar', length: '10' },
           { name: 'total_fen', type: 'int', default: 0 },
+          // WeChat Pay: an accepted quote unpaid by then expires.
+          { name: 'pay_by', type: 'datetime', precision: 3, isNullable: true },
           { name: 'quote_deadline', type: 'datetime', precision: 3 },
           { name: 'quoted_at', type: 'datetime', precision: 3, isNullable: true },
           { name: 'quoted_by', type: 'int', isNullable: true },
@@ -129,9 +134,18 @@ export class Pharmacy1745600000000 implements MigrationInterface {
         ],
       }),
     );
+    await q.addColumn('payments', new TableColumn({ name: 'source_type', type: 'varchar', length: '10', default: "'order'" }));
+    await q.dropIndex('payments', 'UQ_payments_order');
+    await q.createIndex(
+      'payments',
+      new TableIndex({ name: 'UQ_payments_source', columnNames: ['source_type', 'order_id'], isUnique: true }),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.dropIndex('payments', 'UQ_payments_source');
+    await q.dropColumn('payments', 'source_type');
+    await q.createIndex('payments', new TableIndex({ name: 'UQ_payments_order', columnNames: ['order_id'], isUnique: true }));
     for (const table of [
       'medicine_photos',
       'medicine_items',

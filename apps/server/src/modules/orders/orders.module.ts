@@ -18,6 +18,7 @@ import { NotifyModule } from '../notify/notify.module';
   imports: [CommunityModule, CatalogModule, WechatModule, ParcelsModule, NotifyModule],
   controllers: [OrdersController, PaymentsController, FairShareController],
   providers: [OrdersService, OrderExpiry, RefundSweep, PaymentsService, FairShareService],
-  exports: [OrdersService],
+  // Payments serve whatever registers as payable (medicine requests too).
+  exports: [OrdersService, PaymentsService],
 })
 export class OrdersModule {}

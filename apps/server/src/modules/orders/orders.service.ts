@@ -160,7 +160,7 @@ export class OrdersService implements OnModuleInit {
       await this.move(actor, order, 'CANCELLED');
       const lines = await tx.findBy(OrderLine, { orderId: id });
       for (const line of lines) await this.catalog.giveBack(line.windowItemId, order.householdId, line.quantity);
-      if (order.paymentMode === 'wechat') await this.payments.owe(order.id);
+      if (order.paymentMode === 'wechat') await this.payments.owe('order', order.id);
       await this.audit.record(tx, actor, { action: 'order.cancel', targetType: 'order', targetId: id });
     });
     return this.get(actor, id);
@@ -232,7 +232,10 @@ export class OrdersService implements OnModuleInit {
   onModuleInit(): void {
     this.parcels.onDelivered((sources) => this.markDelivered(sources.filter((s) => s.sourceType === 'order').map((s) => s.sourceId)));
     this.parcels.onPickedUp((sources) =>
-      this.payments.oweShippingReports(sources.filter((s) => s.sourceType === 'order').map((s) => s.sourceId)),
+      this.payments.oweShippingReports(
+        'order',
+        sources.filter((s) => s.sourceType === 'order').map((s) => s.sourceId),
+      ),
     );
   }
 

@@ -16,15 +16,15 @@ export class PaymentsController {
   @ApiBearerAuth()
   @HttpCode(200)
   start(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<PaymentParams> {
-    return this.payments.start(actor, id);
+    return this.payments.start(actor, 'order', id);
   }
 
   /** After the app's payment: asks WeChat Pay when the notification has not arrived yet. */
   @Post('orders/:id/pay/check')
   @ApiBearerAuth()
   @HttpCode(200)
-  check(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<{ state: OrderState }> {
-    return this.payments.check(actor, id);
+  async check(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<{ state: OrderState }> {
+    return (await this.payments.check(actor, 'order', id)) as { state: OrderState };
   }
 
   /** WeChat Pay's notification: verified on the raw bytes; 204 = applied, anything else = send again. */

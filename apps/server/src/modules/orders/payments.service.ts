@@ -1,30 +1,50 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { In } from 'typeorm';
-import type { OrderState, PaymentParams } from '@linli/shared-types';
+import type { PaymentParams } from '@linli/shared-types';
 import type { Actor } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
 import { isUniqueViolation } from '../../common/db-errors';
 import { DomainError } from '../../common/domain-error';
-import { WechatPayClient, type Transaction } from '../../wechat/wechat-pay.client';
-import { UsersService } from '../community/users.service';
 import { WechatApiError } from '../../wechat/wechat-api';
+import { WechatPayClient, type Transaction } from '../../wechat/wechat-pay.client';
 import { WechatShippingClient } from '../../wechat/wechat-shipping.client';
+import { UsersService } from '../community/users.service';
 import { GiveUp, OutboxService, RetryLater } from '../notify/outbox.service';
 import { OrderLine } from './entities/order-line.entity';
 import { Order } from './entities/order.entity';
-import { Payment } from './entities/payment.entity';
+import { Payment, type PayableType } from './entities/payment.entity';
 
 /** The outbox kind of a WeChat shipping report. */
 export const SHIPPING_REPORT = 'wechat.shipping';
 
-export const outTradeNo = (orderId: number): string => `LINLI_ORDER_${orderId}`;
-export const outRefundNo = (orderId: number): string => `LINLI_REFUND_${orderId}`;
+const TRADE_PREFIX: Record<PayableType, string> = { order: 'LINLI_ORDER', medicine: 'LINLI_MED' };
+const REFUND_PREFIX: Record<PayableType, string> = { order: 'LINLI_REFUND', medicine: 'LINLI_MREFUND' };
+export const tradeNo = (type: PayableType, id: number): string => `${TRADE_PREFIX[type]}_${id}`;
+export const refundNo = (type: PayableType, id: number): string => `${REFUND_PREFIX[type]}_${id}`;
+export const outTradeNo = (orderId: number): string => tradeNo('order', orderId);
+export const outRefundNo = (orderId: number): string => refundNo('order', orderId);
 
-/** Paying an order with WeChat Pay, and applying WeChat's word that it was paid. */
+/**
+ * Something a household pays for with WeChat Pay, as its owning module describes it. Payments
+ * know nothing else of it: the order and the medicine request keep their own states.
+ */
+export interface Payable {
+  /** What the asking household owes now and until when; not found for anyone else, not payable when it awaits no payment. */
+  bill(actor: Actor, id: number): Promise<{ totalFen: number; description: string; payBy: Date }>;
+  /** Its state as the asking household sees it (not found for anyone else). */
+  state(actor: Actor, id: number): Promise<{ state: string; awaitingPayment: boolean }>;
+  /** In the payment's transaction: confirms it if it still awaits payment (conditional UPDATE); false = too late. */
+  confirmPaid(id: number): Promise<boolean>;
+  /** What was delivered, for WeChat's shipping report (≤120 characters). */
+  itemDesc(id: number): Promise<string>;
+}
+
+/** Paying with WeChat Pay, applying WeChat's word that it was paid, refunds and shipping reports. */
 @Injectable()
 export class PaymentsService implements OnModuleInit {
   private readonly logger = new Logger('PaymentsService');
+  private readonly payables = new Map<PayableType, Payable>();
 
   constructor(
     private readonly db: Db,
@@ -36,44 +56,52 @@ export class PaymentsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.outbox.handle(SHIPPING_REPORT, (payload) => this.reportShipping(Number(payload.orderId)));
+    this.register('order', this.orders());
+    this.outbox.handle(SHIPPING_REPORT, (payload) => this.reportShipping(payload.sourceType as PayableType, Number(payload.sourceId)));
+  }
+
+  /** The module owning a payable kind registers how to bill and confirm it. */
+  register(type: PayableType, payable: Payable): void {
+    this.payables.set(type, payable);
+  }
+
+  get configured(): boolean {
+    return this.pay.configured;
   }
 
   /**
-   * Payment parameters for an unpaid order of the user's household. Asking again re-sends the
-   * same prepay (same out_trade_no and amount), which WeChat answers with the same prepay id.
+   * Payment parameters for something the user's household owes. Asking again re-sends the same
+   * prepay (same out_trade_no and amount), which WeChat answers with the same prepay id.
    */
-  async start(actor: Actor, orderId: number): Promise<PaymentParams> {
-    const order = await this.db.repo(Order).findOneBy({ id: orderId });
-    if (!order || order.householdId !== actor.householdId) throw new DomainError('ORDER_NOT_FOUND');
-    if (order.state !== 'PENDING_PAYMENT' || (order.expiresAt && new Date(order.expiresAt) <= this.clock.now()))
-      throw new DomainError('ORDER_NOT_PAYABLE');
+  async start(actor: Actor, type: PayableType, id: number): Promise<PaymentParams> {
+    const bill = await this.payable(type).bill(actor, id);
     const user = await this.users.findById(actor.userId);
     if (!user?.openid) throw new DomainError('PAY_IN_WECHAT');
     const prepayId = await this.pay.prepay({
-      outTradeNo: outTradeNo(order.id),
-      description: `邻里 订单 ${order.id}`,
-      totalFen: order.totalFen,
+      outTradeNo: tradeNo(type, id),
+      description: bill.description,
+      totalFen: bill.totalFen,
       openid: user.openid,
-      timeExpire: new Date(order.expiresAt ?? this.clock.now()),
+      timeExpire: bill.payBy,
     });
-    await this.record(order, prepayId, user.openid);
+    await this.record(type, id, bill.totalFen, prepayId, user.openid);
     return this.pay.params(prepayId);
   }
 
-  private async record(order: Order, prepayId: string, payerOpenid: string): Promise<void> {
+  private async record(type: PayableType, id: number, amountFen: number, prepayId: string, payerOpenid: string): Promise<void> {
     const repo = this.db.repo(Payment);
-    const existing = await repo.findOneBy({ orderId: order.id });
+    const existing = await repo.findOneBy({ sourceType: type, sourceId: id });
     if (existing) {
       await repo.update({ id: existing.id }, { prepayId, payerOpenid });
       return;
     }
     try {
       await repo.insert({
-        orderId: order.id,
-        outTradeNo: outTradeNo(order.id),
+        sourceType: type,
+        sourceId: id,
+        outTradeNo: tradeNo(type, id),
         prepayId,
-        amountFen: order.totalFen,
+        amountFen,
         state: 'PENDING',
         transactionId: null,
         paidAt: null,
@@ -86,28 +114,29 @@ export class PaymentsService implements OnModuleInit {
   }
 
   /**
-   * Orders paid with WeChat Pay whose parcel left with a volunteer: their shipping report is owed
-   * (an outbox row in the pick-up's transaction, once per payment).
+   * Paid things whose parcel left with a volunteer: their shipping report is owed (an outbox row
+   * in the pick-up's transaction, once per payment).
    */
-  async oweShippingReports(orderIds: number[]): Promise<void> {
-    if (orderIds.length === 0 || !this.shipping.configured) return;
-    const paid = await this.db.repo(Payment).findBy({ orderId: In(orderIds), state: 'PAID' });
-    for (const p of paid) await this.outbox.enqueue(SHIPPING_REPORT, `${SHIPPING_REPORT}:${p.outTradeNo}`, { orderId: p.orderId });
+  async oweShippingReports(type: PayableType, ids: number[]): Promise<void> {
+    if (ids.length === 0 || !this.shipping.configured) return;
+    const paid = await this.db.repo(Payment).findBy({ sourceType: type, sourceId: In(ids), state: 'PAID' });
+    for (const p of paid) {
+      await this.outbox.enqueue(SHIPPING_REPORT, `${SHIPPING_REPORT}:${p.outTradeNo}`, { sourceType: type, sourceId: p.sourceId });
+    }
   }
 
   /**
-   * Tells WeChat the order shipped (同城配送 by a volunteer), so that the payment is released.
-   * Not indexed yet (10060001, just after payment) or WeChat busy: later. Refused for good: the
+   * Tells WeChat it shipped (同城配送 by a volunteer), so that the payment is released. Not
+   * indexed yet (10060001, just after payment) or WeChat busy: later. Refused for good: the
    * outbox keeps it as DEAD with WeChat's reason.
    */
-  async reportShipping(orderId: number): Promise<void> {
-    const payment = await this.db.repo(Payment).findOneBy({ orderId });
-    if (!payment?.payerOpenid) throw new GiveUp(`order ${orderId}: no WeChat payment with a payer`);
-    const lines = await this.db.repo(OrderLine).findBy({ orderId });
+  async reportShipping(type: PayableType, id: number): Promise<void> {
+    const payment = await this.db.repo(Payment).findOneBy({ sourceType: type, sourceId: id });
+    if (!payment?.payerOpenid) throw new GiveUp(`${type} ${id}: no WeChat payment with a payer`);
     try {
       await this.shipping.upload({
         outTradeNo: payment.outTradeNo,
-        itemDesc: lines.map((l) => `${l.name}×${l.quantity}`).join('、') || `邻里 订单 ${orderId}`,
+        itemDesc: await this.payable(type).itemDesc(id),
         payerOpenid: payment.payerOpenid,
         at: this.clock.now(),
       });
@@ -119,9 +148,9 @@ export class PaymentsService implements OnModuleInit {
     }
   }
 
-  /** A paid order was cancelled: its refund is owed (in the cancelling transaction). */
-  async owe(orderId: number): Promise<void> {
-    await this.db.repo(Payment).update({ orderId, state: 'PAID' }, { state: 'REFUND_PENDING' });
+  /** A paid thing was cancelled: its refund is owed (in the cancelling transaction). */
+  async owe(type: PayableType, id: number): Promise<void> {
+    await this.db.repo(Payment).update({ sourceType: type, sourceId: id, state: 'PAID' }, { state: 'REFUND_PENDING' });
   }
 
   /**
@@ -137,25 +166,25 @@ export class PaymentsService implements OnModuleInit {
       try {
         const answer = await this.pay.refund({
           outTradeNo: p.outTradeNo,
-          outRefundNo: outRefundNo(p.orderId),
+          outRefundNo: refundNo(p.sourceType, p.sourceId),
           refundFen: p.amountFen,
           totalFen: p.amountFen,
-          reason: '邻里订单取消退款',
+          reason: p.sourceType === 'order' ? '邻里订单取消退款' : '邻里代买药品退款',
         });
         const state = answer.status === 'SUCCESS' ? 'REFUNDED' : 'REFUND_PROCESSING';
         await this.db.repo(Payment).update({ id: p.id, state: 'REFUND_PENDING' }, { state });
         sent++;
       } catch (error) {
-        this.logger.warn(`refund of order ${p.orderId} not sent yet: ${error instanceof Error ? error.message : String(error)}`);
+        this.logger.warn(`refund of ${p.outTradeNo} not sent yet: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
     return sent;
   }
 
   /**
-   * A verified TRANSACTION.SUCCESS: the payment becomes PAID and its order CONFIRMED, even if
-   * the window has closed meanwhile (the order was placed in time). Applying the same
-   * notification twice changes nothing. Money for an order that has already expired or been
+   * A verified TRANSACTION.SUCCESS: the payment becomes PAID and what it paid for is confirmed,
+   * even if its window has closed meanwhile (it was placed in time). Applying the same
+   * notification twice changes nothing. Money for something that has already expired or been
    * cancelled is owed back (REFUND_PENDING). REFUND.SUCCESS marks a refund done.
    */
   async applyNotification(headers: Record<string, string | string[] | undefined>, raw: Buffer): Promise<void> {
@@ -172,18 +201,16 @@ export class PaymentsService implements OnModuleInit {
 
   /**
    * When the app's payment succeeded but no notification has come yet, ask WeChat Pay directly
-   * (query by out_trade_no) and apply a SUCCESS the same way. Returns the order's state.
+   * (query by out_trade_no) and apply a SUCCESS the same way. Returns the state after.
    */
-  async check(actor: Actor, orderId: number): Promise<{ state: OrderState }> {
-    const order = await this.db.repo(Order).findOneBy({ id: orderId });
-    if (!order || order.householdId !== actor.householdId) throw new DomainError('ORDER_NOT_FOUND');
-    if (order.state !== 'PENDING_PAYMENT') return { state: order.state };
-    const payment = await this.db.repo(Payment).findOneBy({ orderId });
-    if (!payment) return { state: order.state };
+  async check(actor: Actor, type: PayableType, id: number): Promise<{ state: string }> {
+    const before = await this.payable(type).state(actor, id);
+    if (!before.awaitingPayment) return { state: before.state };
+    const payment = await this.db.repo(Payment).findOneBy({ sourceType: type, sourceId: id });
+    if (!payment) return { state: before.state };
     const transaction = await this.pay.query(payment.outTradeNo);
     if (transaction.trade_state === 'SUCCESS') await this.applyPaid(transaction);
-    const after = await this.db.repo(Order).findOneByOrFail({ id: orderId });
-    return { state: after.state };
+    return { state: (await this.payable(type).state(actor, id)).state };
   }
 
   private async applyPaid(transaction: Transaction): Promise<void> {
@@ -193,22 +220,54 @@ export class PaymentsService implements OnModuleInit {
       if (transaction.amount.total !== payment.amountFen)
         throw new DomainError('PAYMENT_NOTIFICATION_INVALID', { reason: 'amount differs' });
       if (payment.state !== 'PENDING') return;
-      const now = this.clock.now();
-      const confirmed = await tx.update(
-        Order,
-        { id: payment.orderId, state: 'PENDING_PAYMENT' },
-        { state: 'CONFIRMED', expiresAt: null, updatedAt: now },
-      );
-      const state = confirmed.affected === 1 ? 'PAID' : 'REFUND_PENDING';
+      const confirmed = await this.payable(payment.sourceType).confirmPaid(payment.sourceId);
+      const state = confirmed ? 'PAID' : 'REFUND_PENDING';
       await tx.update(
         Payment,
         { id: payment.id, state: 'PENDING' },
-        { state, transactionId: transaction.transaction_id ?? null, paidAt: paidAt(transaction, now) },
+        { state, transactionId: transaction.transaction_id ?? null, paidAt: paidAt(transaction, this.clock.now()) },
       );
-      if (state === 'REFUND_PENDING') {
-        this.logger.warn(`order ${payment.orderId} was paid after it expired or was cancelled: ${payment.amountFen} fen to refund`);
+      if (!confirmed) {
+        this.logger.warn(`${payment.outTradeNo} was paid after it expired or was cancelled: ${payment.amountFen} fen to refund`);
       }
     });
+  }
+
+  private payable(type: PayableType): Payable {
+    const payable = this.payables.get(type);
+    if (!payable) throw new Error(`nothing registered to pay for ${type}`);
+    return payable;
+  }
+
+  /** Supply orders, as payments see them. */
+  private orders(): Payable {
+    const householdOrder = async (actor: Actor, id: number): Promise<Order> => {
+      const order = await this.db.repo(Order).findOneBy({ id });
+      if (!order || order.householdId !== actor.householdId) throw new DomainError('ORDER_NOT_FOUND');
+      return order;
+    };
+    return {
+      bill: async (actor, id) => {
+        const order = await householdOrder(actor, id);
+        if (order.state !== 'PENDING_PAYMENT' || (order.expiresAt && new Date(order.expiresAt) <= this.clock.now()))
+          throw new DomainError('ORDER_NOT_PAYABLE');
+        return { totalFen: order.totalFen, description: `邻里 订单 ${order.id}`, payBy: new Date(order.expiresAt ?? this.clock.now()) };
+      },
+      state: async (actor, id) => {
+        const order = await householdOrder(actor, id);
+        return { state: order.state, awaitingPayment: order.state === 'PENDING_PAYMENT' };
+      },
+      confirmPaid: async (id) => {
+        const confirmed = await this.db
+          .repo(Order)
+          .update({ id, state: 'PENDING_PAYMENT' }, { state: 'CONFIRMED', expiresAt: null, updatedAt: this.clock.now() });
+        return confirmed.affected === 1;
+      },
+      itemDesc: async (id) => {
+        const lines = await this.db.repo(OrderLine).findBy({ orderId: id });
+        return lines.map((l) => `${l.name}×${l.quantity}`).join('、') || `邻里 订单 ${id}`;
+      },
+    };
   }
 }
 

@@ -7,6 +7,7 @@ import {
   type MedicineRequestBody,
   type MedicineRequestView,
   type MedicineState,
+  type PaymentParams,
   type QuoteBody,
 } from '@linli/shared-types';
 import { In, LessThan } from 'typeorm';
@@ -19,6 +20,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { HouseholdsService } from '../community/households.service';
 import { UsersService } from '../community/users.service';
 import { FilesService } from '../files/files.service';
+import { PaymentsService } from '../orders/payments.service';
 import { ParcelsService } from '../parcels/parcels.service';
 import { MedicineItem, MedicinePhoto, MedicineRequest } from './entities/medicine-request.entity';
 import { isOverdue, queueOrder, quoteDeadline, quoteTotal } from './medicine-rules';
@@ -43,10 +45,38 @@ export class MedicineService implements OnModuleInit {
     private readonly files: FilesService,
     private readonly parcels: ParcelsService,
     private readonly pharmacies: PharmaciesService,
+    private readonly payments: PaymentsService,
   ) {}
 
   onModuleInit(): void {
     this.parcels.onDelivered((sources) => this.markDelivered(sources.filter((s) => s.sourceType === 'medicine').map((s) => s.sourceId)));
+    this.parcels.onPickedUp((sources) =>
+      this.payments.oweShippingReports(
+        'medicine',
+        sources.filter((s) => s.sourceType === 'medicine').map((s) => s.sourceId),
+      ),
+    );
+    this.payments.register('medicine', {
+      bill: async (actor, id) => {
+        const request = await this.forHousehold(actor, id);
+        if (request.state !== 'AWAITING_PAYMENT' || !request.payBy || new Date(request.payBy) <= this.clock.now()) {
+          throw new DomainError('ORDER_NOT_PAYABLE');
+        }
+        return { totalFen: request.totalFen, description: `邻里 代买药品 ${request.id}`, payBy: new Date(request.payBy) };
+      },
+      state: async (actor, id) => {
+        const request = await this.forHousehold(actor, id);
+        return { state: request.state, awaitingPayment: request.state === 'AWAITING_PAYMENT' };
+      },
+      confirmPaid: async (id) => {
+        const moved = await this.db
+          .repo(MedicineRequest)
+          .update({ id, state: 'AWAITING_PAYMENT' }, { state: 'CONFIRMED', payBy: null, updatedAt: this.clock.now() });
+        return moved.affected === 1;
+      },
+      // WeChat shows this to the payer; drug names stay with the household and its pharmacy.
+      itemDesc: async () => '代买药品',
+    });
     // A pharmacist sees the photos of their pharmacy's requests (uploader, household and staff already do).
     this.files.allow('prescription', async (actor, file) => {
       const pharmacyId = await this.pharmacies.pharmacyOf(actor.userId);
@@ -145,7 +175,7 @@ export class MedicineService implements OnModuleInit {
 
   async cancel(actor: Actor, id: number): Promise<MedicineRequestView> {
     const request = await this.forHousehold(actor, id);
-    return this.move(actor, request, 'CANCELLED', {});
+    return this.move(actor, request, 'CANCELLED', { payBy: null });
   }
 
   /** The household takes some of the quoted items (at least one available). */
@@ -157,7 +187,9 @@ export class MedicineService implements OnModuleInit {
     if (taken.length === 0 || [...wanted].some((w) => !items.some((i) => i.id === w))) throw new DomainError('NOTHING_TO_ACCEPT');
     const to: MedicineState = request.paymentMode === 'wechat' ? 'AWAITING_PAYMENT' : 'CONFIRMED';
     const answered = items.map((i) => ({ ...i, accepted: taken.some((t) => t.id === i.id) }));
-    await this.move(actor, request, to, { answeredAt: this.clock.now(), totalFen: quoteTotal(answered) });
+    const now = this.clock.now();
+    const payBy = to === 'AWAITING_PAYMENT' ? new Date(now.getTime() + this.config.paymentTimeoutMinutes * 60_000) : null;
+    await this.move(actor, request, to, { answeredAt: now, totalFen: quoteTotal(answered), payBy });
     for (const item of answered) await this.db.repo(MedicineItem).update({ id: item.id }, { accepted: item.accepted });
     return this.view(actor, await this.db.repo(MedicineRequest).findOneByOrFail({ id }));
   }
@@ -276,6 +308,7 @@ export class MedicineService implements OnModuleInit {
   async purchase(actor: Actor, id: number, receiptFileId: number): Promise<MedicineRequestView> {
     const request = await this.forPharmacy(actor, id);
     if (request.state === 'PURCHASED' && request.receiptFileId === receiptFileId) return this.view(actor, request);
+    await this.mayMove(actor, request, 'PURCHASED');
     await this.files.attach(actor, receiptFileId, 'receipt', request.householdId);
     await this.move(actor, request, 'PURCHASED', { receiptFileId, purchasedAt: this.clock.now(), purchasedBy: actor.userId });
     await this.parcels.createForMedicine(request);
@@ -329,20 +362,38 @@ export class MedicineService implements OnModuleInit {
 
   // ---- system ---------------------------------------------------------------------------------
 
-  /** Quotes unanswered for `hours` expire, each by a conditional UPDATE. */
+  /**
+   * Quotes unanswered for `hours`, and accepted quotes not paid in time, expire, each by a
+   * conditional UPDATE (a payment landing at the same moment wins, or is refunded).
+   */
   async expireQuotes(hours: number): Promise<number> {
-    const cutoff = new Date(this.clock.now().getTime() - hours * 3600_000);
-    const due = await this.db
-      .repo(MedicineRequest)
-      .find({ where: { state: 'QUOTED', quotedAt: LessThan(cutoff) }, select: ['id'], take: 1000 });
+    const now = this.clock.now();
+    const cutoff = new Date(now.getTime() - hours * 3600_000);
+    const due = await this.db.repo(MedicineRequest).find({
+      where: [
+        { state: 'QUOTED', quotedAt: LessThan(cutoff) },
+        { state: 'AWAITING_PAYMENT', payBy: LessThan(now) },
+      ],
+      select: ['id', 'state'],
+      take: 1000,
+    });
     let expired = 0;
     for (const r of due) {
       const moved = await this.db
         .repo(MedicineRequest)
-        .update({ id: r.id, state: 'QUOTED' }, { state: 'EXPIRED', updatedAt: this.clock.now() });
+        .update({ id: r.id, state: r.state }, { state: 'EXPIRED', payBy: null, updatedAt: now });
       expired += moved.affected ?? 0;
     }
     return expired;
+  }
+
+  /** Parameters for Taro.requestPayment; the request is confirmed by WeChat's notification. */
+  pay(actor: Actor, id: number): Promise<PaymentParams> {
+    return this.payments.start(actor, 'medicine', id);
+  }
+
+  async payCheck(actor: Actor, id: number): Promise<{ state: MedicineState }> {
+    return (await this.payments.check(actor, 'medicine', id)) as { state: MedicineState };
   }
 
   private async markDelivered(ids: number[]): Promise<void> {
@@ -385,15 +436,20 @@ export class MedicineService implements OnModuleInit {
     return who;
   }
 
+  /** MEDICINE_FLOW decides: the wrong person is 403, the wrong moment 409. */
+  private async mayMove(actor: Actor, request: MedicineRequest, to: MedicineState): Promise<void> {
+    const refusal = refuseTransition(MEDICINE_FLOW, request.state, to, await this.roles(actor, request));
+    if (refusal === 'WRONG_ACTOR') throw new DomainError('FORBIDDEN');
+    if (refusal !== null) throw new DomainError('INVALID_TRANSITION', { from: request.state, to });
+  }
+
   private async move(
     actor: Actor,
     request: MedicineRequest,
     to: MedicineState,
     extra: Partial<MedicineRequest>,
   ): Promise<MedicineRequestView> {
-    const refusal = refuseTransition(MEDICINE_FLOW, request.state, to, await this.roles(actor, request));
-    if (refusal === 'WRONG_ACTOR') throw new DomainError('FORBIDDEN');
-    if (refusal !== null) throw new DomainError('INVALID_TRANSITION', { from: request.state, to });
+    await this.mayMove(actor, request, to);
     const now = this.clock.now();
     const moved = await this.db
       .repo(MedicineRequest)
@@ -454,6 +510,7 @@ export class MedicineService implements OnModuleInit {
         quoteNote: r.quoteNote,
         totalFen: r.totalFen,
         paymentMode: r.paymentMode,
+        payBy: r.payBy ? new Date(r.payBy).toISOString() : null,
         placedBy: { nickname: names.get(r.placedBy) ?? '', proxy: r.proxy },
         createdAt: new Date(r.createdAt).toISOString(),
         quoteDeadline: deadline.toISOString(),

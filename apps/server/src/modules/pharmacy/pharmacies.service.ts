@@ -10,6 +10,7 @@ import { DomainError } from '../../common/domain-error';
 import { readableCode } from '../../common/readable-code';
 import { HouseholdsService } from '../community/households.service';
 import { UsersService } from '../community/users.service';
+import { PaymentsService } from '../orders/payments.service';
 import { Pharmacist, PharmacistInvite, Pharmacy, PharmacyDefault } from './entities/pharmacy.entity';
 
 const INVITE_LIFETIME_MS = 7 * 24 * 3600 * 1000;
@@ -23,10 +24,12 @@ export class PharmaciesService {
     private readonly audit: AuditService,
     private readonly households: HouseholdsService,
     private readonly users: UsersService,
+    private readonly payments: PaymentsService,
   ) {}
 
   async create(actor: Actor, body: PharmacyBody): Promise<PharmacyView> {
     const communityId = this.households.staffCommunity(actor);
+    this.checkPayment(body);
     const saved = await this.db.repo(Pharmacy).save({
       communityId,
       name: body.name,
@@ -48,6 +51,7 @@ export class PharmaciesService {
 
   async update(actor: Actor, id: number, body: PharmacyBody): Promise<PharmacyView> {
     const pharmacy = await this.staffPharmacy(actor, id);
+    this.checkPayment(body);
     const changed = { name: body.name, address: body.address, hours: body.hours, phone: body.phone || null, paymentMode: body.paymentMode };
     await this.db.repo(Pharmacy).update({ id }, changed);
     await this.db.repo(PharmacyDefault).delete({ communityId: pharmacy.communityId, pharmacyId: id });
@@ -146,6 +150,10 @@ export class PharmaciesService {
   async byIds(ids: number[]): Promise<Map<number, Pharmacy>> {
     const rows = ids.length ? await this.db.repo(Pharmacy).findBy({ id: In(ids) }) : [];
     return new Map(rows.map((p) => [p.id, p]));
+  }
+
+  private checkPayment(body: PharmacyBody): void {
+    if (body.paymentMode === 'wechat' && !this.payments.configured) throw new DomainError('PAYMENT_NOT_CONFIGURED');
   }
 
   private async setDefaults(communityId: number, pharmacyId: number, zones: string[]): Promise<void> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { MedicineRequestView, PharmacistInvite, PharmacyView } from '@linli/shared-types';
+import type { MedicineRequestView, MedicineState, PaymentParams, PharmacistInvite, PharmacyView } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
 import {
   AcceptQuoteDto,
@@ -60,6 +60,20 @@ export class PharmacyController {
   @HttpCode(200)
   cancel(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<MedicineRequestView> {
     return this.medicine.cancel(actor, id);
+  }
+
+  /** WeChat Pay for an accepted quote (pharmacies that take WeChat Pay). */
+  @Post('medicine-requests/:id/pay')
+  @HttpCode(200)
+  pay(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<PaymentParams> {
+    return this.medicine.pay(actor, id);
+  }
+
+  /** After the app's payment: asks WeChat Pay when the notification has not arrived yet. */
+  @Post('medicine-requests/:id/pay/check')
+  @HttpCode(200)
+  payCheck(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<{ state: MedicineState }> {
+    return this.medicine.payCheck(actor, id);
   }
 
   /** 慢性病续药: the same request again, in one tap. */

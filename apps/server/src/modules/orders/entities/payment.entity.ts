@@ -8,16 +8,23 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
  */
 export type PaymentState = 'PENDING' | 'PAID' | 'REFUND_PENDING' | 'REFUND_PROCESSING' | 'REFUNDED';
 
-/** The WeChat Pay transaction of an order. */
+/** What is paid for: a supply order, or a medicine request. */
+export type PayableType = 'order' | 'medicine';
+
+/** The WeChat Pay transaction of an order or a medicine request. */
 @Entity('payments')
 export class Payment {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Column({ name: 'order_id', type: 'int' })
-  orderId: number;
+  @Column({ name: 'source_type', type: 'varchar', length: 10 })
+  sourceType: PayableType;
 
-  /** Ours, unique per merchant: LINLI_ORDER_<id>. */
+  /** The order's or the medicine request's id (the column kept its first name, order_id). */
+  @Column({ name: 'order_id', type: 'int' })
+  sourceId: number;
+
+  /** Ours, unique per merchant: LINLI_ORDER_<id> or LINLI_MED_<id>. */
   @Column({ name: 'out_trade_no', type: 'varchar', length: 32 })
   outTradeNo: string;
 

@@ -1,4 +1,5 @@
 import {
+  PAYMENT_MODES,
   URGENCIES,
   type AcceptQuoteBody,
   type BrandPreference,
@@ -176,8 +177,7 @@ export class PharmacyDto implements PharmacyBody {
   @Length(0, 40, { each: true, message: '区域名最多 40 个字' })
   defaultFor: string[];
 
-  // WeChat Pay for medicine comes with its own slice; until then the pharmacy collects at the door.
-  @IsIn(['cod', 'free'], { message: '请选择货到付款或免费' })
+  @IsIn(PAYMENT_MODES, { message: '请选择微信支付、货到付款或免费' })
   paymentMode: PaymentMode;
 }
 

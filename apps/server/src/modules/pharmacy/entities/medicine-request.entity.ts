@@ -40,6 +40,10 @@ export class MedicineRequest {
   @Column({ name: 'total_fen', type: 'int' })
   totalFen: number;
 
+  /** WeChat Pay: an accepted quote unpaid by then expires. */
+  @Column({ name: 'pay_by', type: 'datetime', precision: 3, nullable: true })
+  payBy: Date | null;
+
   @Column({ name: 'quote_deadline', type: 'datetime', precision: 3 })
   quoteDeadline: Date;
 
