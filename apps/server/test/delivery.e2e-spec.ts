@@ -4,6 +4,7 @@ import type {
   MeResponse,
   OrderQrView,
   OrderView,
+  ParcelDetail,
   ParcelTaskView,
   ParcelView,
   ShiftLedger,
@@ -202,6 +203,18 @@ describe('delivery', () => {
       'ACCEPTED>PICKED_UP:scan',
       'PICKED_UP>DELIVERED:scan',
     ]);
+    // Staff read the same timeline, with who did each step.
+    const detail = (await staff.get(`/api/staff/parcels/${parcel.id}`).expect(200)).body as ParcelDetail;
+    expect(detail.volunteer).toBe('李志强');
+    expect(detail.events.map((e) => [e.to, e.via, e.by])).toEqual([
+      ['READY', 'system', null],
+      ['ASSIGNED', 'dispatch', '陈晓燕（社区）'],
+      ['ACCEPTED', 'app', '李志强'],
+      ['PICKED_UP', 'scan', '李志强'],
+      ['DELIVERED', 'scan', '李志强'],
+    ]);
+    await volunteer.get(`/api/staff/parcels/${parcel.id}`).expect(403);
+    expect((await staff.get('/api/staff/parcels/99999').expect(404)).body.code).toBe('PARCEL_NOT_FOUND');
   });
 
   it('the resident sees the delivery on the order and rates it once; staff see ratings per volunteer', async () => {

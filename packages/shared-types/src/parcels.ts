@@ -87,6 +87,20 @@ export interface DutyRequest {
   onDuty: boolean;
 }
 
+/** GET /api/staff/parcels/:id — a parcel with its audit timeline: who did what, when, how. */
+export interface ParcelDetail extends ParcelView {
+  volunteer: string | null;
+  events: {
+    at: string;
+    from: ParcelState | null;
+    to: ParcelState;
+    /** scan, app, dispatch or system */
+    via: string;
+    by: string | null;
+    details: string | null;
+  }[];
+}
+
 /** PUT /api/staff/volunteers/:userId */
 export interface VolunteerCoverageRequest {
   buildingIds: number[];

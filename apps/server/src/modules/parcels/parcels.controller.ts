@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type {
   DeliveryOverview,
   DispatchResult,
+  ParcelDetail,
   ParcelSummary,
   ParcelTaskView,
   ParcelView,
@@ -197,5 +198,12 @@ export class ParcelsController {
   @Roles('staff', 'supervisor')
   resolve(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: ResolveDto): Promise<ParcelView> {
     return this.parcels.resolve(actor, id, dto.to);
+  }
+
+  /** One parcel with its audit timeline: who did what, when, from which scan. (After the .pdf routes: ':id' would take them.) */
+  @Get('staff/parcels/:id')
+  @Roles('staff', 'supervisor')
+  detail(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<ParcelDetail> {
+    return this.parcels.detail(actor, id);
   }
 }

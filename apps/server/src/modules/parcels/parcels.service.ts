@@ -11,6 +11,7 @@ import {
   type FailureReason,
   type ParcelSourceType,
   type ParcelState,
+  type ParcelDetail,
   type ParcelSummary,
   type ParcelTaskView,
   type ParcelView,
@@ -531,6 +532,28 @@ export class ParcelsService {
       details: { volunteerId },
     });
     return this.staffView(actor, id);
+  }
+
+  /** A parcel of the community with its whole timeline (staff). */
+  async detail(actor: Actor, id: number): Promise<ParcelDetail> {
+    const communityId = this.households.staffCommunity(actor);
+    const parcel = await this.db.repo(Parcel).findOneBy({ id, communityId });
+    if (!parcel) throw new DomainError('PARCEL_NOT_FOUND');
+    const events = await this.db.repo(ParcelEvent).find({ where: { parcelId: id }, order: { id: 'ASC' } });
+    const names = await this.users.nicknames([...events.map((e) => e.actorUserId ?? 0), parcel.volunteerId ?? 0]);
+    const [view] = await this.staffViews(actor, [parcel]);
+    return {
+      ...(view as ParcelView),
+      volunteer: parcel.volunteerId ? (names.get(parcel.volunteerId) ?? null) : null,
+      events: events.map((e) => ({
+        at: new Date(e.at).toISOString(),
+        from: e.fromState,
+        to: e.toState,
+        via: e.via,
+        by: e.actorUserId ? (names.get(e.actorUserId) ?? null) : null,
+        details: e.details,
+      })),
+    };
   }
 
   /** Pick lists per volunteer: each one's open parcels (assigned, accepted, picked up) in door order. */
