@@ -28,6 +28,7 @@ export default defineAppConfig({
         'recruitment-post/index',
         'pharmacies/index',
         'medicine/index',
+        'delivery/index',
       ],
     },
     {

@@ -127,6 +127,10 @@ export default function MePage() {
             <View>志愿者与派单</View>
             <View className="entry__arrow">›</View>
           </View>
+          <View id="entry-staff-delivery" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/delivery/index' })}>
+            <View>配送看板</View>
+            <View className="entry__arrow">›</View>
+          </View>
           <View id="entry-staff-parcels" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/parcels/index' })}>
             <View>包裹、标签与配送单</View>
             <View className="entry__arrow">›</View>
