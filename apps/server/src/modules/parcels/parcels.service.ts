@@ -94,29 +94,13 @@ export class ParcelsService {
       const mine = items.filter((i) => i.householdId === householdId);
       let parcel = await tx.findOneBy(Parcel, { batch: batch.key, householdId });
       if (!parcel) {
-        parcel = await tx.save(Parcel, {
+        parcel = await this.newParcel({
           communityId: batch.communityId,
           batch: batch.key,
           householdId,
           buildingId: doors.get(householdId)?.buildingId ?? 0,
           deliveryDate: batch.deliveryDate,
           contents: '',
-          state: 'READY' as const,
-          volunteerId: null,
-          assignedAt: null,
-          failureReason: null,
-          deliveredAt: null,
-          createdAt: now,
-          updatedAt: now,
-        });
-        await tx.insert(ParcelEvent, {
-          parcelId: parcel.id,
-          fromState: null,
-          toState: 'READY',
-          actorUserId: null,
-          via: 'system',
-          details: batch.key,
-          at: now,
         });
         created++;
       }
@@ -144,13 +128,25 @@ export class ParcelsService {
     const tx = this.db.manager;
     const door = (await this.households.doors([request.householdId])).get(request.householdId);
     const now = this.clock.now();
-    const parcel = await tx.save(Parcel, {
+    const parcel = await this.newParcel({
       communityId: request.communityId,
       batch: `medicine:${request.id}`,
       householdId: request.householdId,
       buildingId: door?.buildingId ?? 0,
       deliveryDate: new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10),
       contents: '药品',
+    });
+    await tx.insert(ParcelSource, { parcelId: parcel.id, sourceType: 'medicine', sourceId: request.id });
+    return parcel.id;
+  }
+
+  /** A READY parcel and the first event of its timeline. */
+  private async newParcel(
+    fields: Pick<Parcel, 'communityId' | 'batch' | 'householdId' | 'buildingId' | 'deliveryDate' | 'contents'>,
+  ): Promise<Parcel> {
+    const now = this.clock.now();
+    const parcel = await this.db.manager.save(Parcel, {
+      ...fields,
       state: 'READY' as const,
       volunteerId: null,
       assignedAt: null,
@@ -161,17 +157,16 @@ export class ParcelsService {
       createdAt: now,
       updatedAt: now,
     });
-    await tx.insert(ParcelEvent, {
+    await this.db.manager.insert(ParcelEvent, {
       parcelId: parcel.id,
       fromState: null,
       toState: 'READY',
       actorUserId: null,
       via: 'system',
-      details: parcel.batch,
+      details: fields.batch,
       at: now,
     });
-    await tx.insert(ParcelSource, { parcelId: parcel.id, sourceType: 'medicine', sourceId: request.id });
-    return parcel.id;
+    return parcel;
   }
 
   /** The parcel of each source of this type: source id → summary (for the source's views). */
