@@ -140,7 +140,8 @@ it('staff publish a recruitment post, approve a sign-up (a new volunteer) and tu
   await api('POST', `/staff/volunteer-signups/${his.id}/approve`, staff);
   await st.locator(`#signup-${hers.id}-approve`).click();
   await st.locator('#signups-notice').getByText('招满', { exact: false }).waitFor();
-  await expect(st.locator(`#signup-${his.id}-status`).innerText()).resolves.toBe('已通过，欢迎加入');
+  // The page reloads the list after the refusal: wait for it rather than read it at once.
+  await st.locator(`#signup-${his.id}-status`).getByText('已通过，欢迎加入', { exact: true }).waitFor();
   await screenshot(st, '55-staff-signup-post-full');
 
   await st.locator(`#signup-${hers.id}-reject`).click();

@@ -1,5 +1,7 @@
 import type {
   AssignRequest,
+  DeliveryOverview,
+  ParcelDetail,
   ParcelView,
   RejectSignupRequest,
   SignupView,
@@ -18,6 +20,16 @@ import { downloadFile, type OnDownloadProgress } from './files';
 export type { DownloadProgress, OnDownloadProgress } from './files';
 
 // ---- parcels -------------------------------------------------------------------------------
+
+/** Delivery as it happens: counts by state per building, late parcels, volunteers on duty. */
+export function getDeliveryOverview(): Promise<DeliveryOverview> {
+  return request({ path: '/staff/parcels/overview' });
+}
+
+/** One parcel with its timeline: each move, when, how (scan, app, dispatch, system) and by whom. */
+export function getParcelDetail(id: number): Promise<ParcelDetail> {
+  return request({ path: `/staff/parcels/${id}` });
+}
 
 /** Where staff send a FAILED parcel: back to the pool, or back to the supply point. */
 export type ResolveTarget = 'READY' | 'RETURNED';

@@ -1,6 +1,415 @@
-import { View } from '@tarojs/components';
+import { useState } from 'react';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Image, View } from '@tarojs/components';
+import {
+  BRAND_LABELS,
+  formatFen,
+  MEDICINE_FLOW,
+  MEDICINE_STATE_LABELS,
+  PARCEL_STATE_LABELS,
+  PAYMENT_MODE_LABELS,
+  URGENCY_LABELS,
+  type MedicineRequestView,
+  type MedicineState,
+  type ParcelSummary,
+} from '@linli/shared-types';
+import { ApiError, fileUrl, getSession, showApiError } from '@/api';
+import { Button } from '@/components/nutui';
+import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { LabelValue } from '@/components/LabelValue';
+import { NoHousehold } from '@/components/NoHousehold';
+import { useAction } from '@/hooks/useAction';
+import { usePullDownReload } from '@/hooks/useRefresh';
+import { formatTime } from '@/utils/format';
+import { ContactlessCard } from '../../pages/order/ContactlessCard';
+import {
+  acceptMedicineQuote,
+  cancelMedicineRequest,
+  declineMedicineQuote,
+  getMedicineRequest,
+  repeatMedicineRequest,
+  payMedicineRequest,
+  checkMedicinePayment,
+} from '../../api/medicine';
+import { PayCard } from '@/components/PayCard';
+import { useWechatPay } from '@/hooks/useWechatPay';
+import { available, itemsSummary, quoteText, REPEATABLE, waitingText } from '../texts';
+import '../../pages/ordering.css';
+import '../medicine.css';
 
-/** Placeholder: 买药详情. */
-export default function Page(): JSX.Element {
-  return <View className="page">买药详情</View>;
+const ENDED: readonly MedicineState[] = ['REJECTED', 'DECLINED', 'CANCELLED', 'EXPIRED'];
+
+/** The usual road of a request through MEDICINE_FLOW; paying first only with WeChat Pay. */
+function mainRoad(request: MedicineRequestView): MedicineState[] {
+  return request.paymentMode === 'wechat'
+    ? ['SUBMITTED', 'QUOTED', 'AWAITING_PAYMENT', 'CONFIRMED', 'PURCHASED', 'DELIVERED']
+    : ['SUBMITTED', 'QUOTED', 'CONFIRMED', 'PURCHASED', 'DELIVERED'];
+}
+
+/**
+ * The steps to show: the main road, or for a request that left it the road up to the state it
+ * left from (the last one of MEDICINE_FLOW that leads to its end and that it reached) and the end.
+ */
+function steps(request: MedicineRequestView): MedicineState[] {
+  const road = mainRoad(request);
+  if (!ENDED.includes(request.state)) return road;
+  const quoted = request.items.some((i) => i.quote !== null);
+  const answered = request.items.some((i) => i.accepted !== null);
+  const reached = (s: MedicineState) => s === 'SUBMITTED' || (s === 'QUOTED' && quoted) || (s === 'AWAITING_PAYMENT' && answered);
+  const from = [...road].reverse().find((s) => reached(s) && request.state in (MEDICINE_FLOW[s] as Record<string, unknown>));
+  const upTo = from ? road.indexOf(from) : 0;
+  return [...road.slice(0, upTo + 1), request.state];
+}
+
+/** The delivery in words: 配送中, 11月23日 14:05 送到家门口… */
+function parcelText(parcel: ParcelSummary): string {
+  if (parcel.state === 'DELIVERED') return parcel.deliveredAt ? `${formatTime(parcel.deliveredAt)} 送到家门口` : '已送到家门口';
+  if (parcel.state === 'LEFT_AT_DOOR')
+    return parcel.leftAt ? `${formatTime(parcel.leftAt)} 放在门口，等您确认` : PARCEL_STATE_LABELS.LEFT_AT_DOOR;
+  return `配送：${PARCEL_STATE_LABELS[parcel.state]}`;
+}
+
+/**
+ * One medicine request: how far it got, the pharmacy's quote item by item (tick what to take,
+ * see the total change, 接受所选 or 都不要了), the reason when the pharmacy refused, the photos
+ * and the receipt, the delivery; 取消登记 while unquoted and 再买一次 (慢性病续药).
+ */
+export default function MedicineRequestPage() {
+  const router = useRouter();
+  const id = Number(router.params.id);
+  const justPlaced = router.params.placed === '1';
+  const [request, setRequest] = useState<MedicineRequestView | null>(null);
+  const [noHousehold, setNoHousehold] = useState(false);
+  /** Ticked items while answering a quote; null = not touched yet (all available ones). */
+  const [picked, setPicked] = useState<number[] | null>(null);
+  const [asking, setAsking] = useState<'' | 'decline' | 'cancel' | 'repeat'>('');
+
+  const load = async () => {
+    try {
+      setRequest(await getMedicineRequest(id));
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'NO_HOUSEHOLD') setNoHousehold(true);
+      else showApiError(error);
+    }
+  };
+
+  useDidShow(() => void load());
+  usePullDownReload(load);
+
+  const answered = (result: MedicineRequestView, toast: string) => {
+    setAsking('');
+    setRequest(result);
+    setPicked(null);
+    void Taro.showToast({ title: toast, icon: 'success' });
+    return result;
+  };
+
+  const accept = useAction(async ({ requestId, itemIds }: { requestId: number; itemIds: number[] }, key: string) =>
+    answered(await acceptMedicineQuote(requestId, itemIds, key), '已确认'),
+  );
+  const decline = useAction(async (requestId: number, key: string) => answered(await declineMedicineQuote(requestId, key), '已回复药房'));
+  const cancel = useAction(async (requestId: number, key: string) => answered(await cancelMedicineRequest(requestId, key), '已取消'));
+  const repeat = useAction(async (requestId: number, key: string) => {
+    const result = await repeatMedicineRequest(requestId, key);
+    setAsking('');
+    void Taro.redirectTo({ url: `/medicine/request/index?id=${result.id}&placed=1` });
+    return result;
+  });
+
+  const wechat = useWechatPay({
+    start: payMedicineRequest,
+    check: checkMedicinePayment,
+    awaiting: 'AWAITING_PAYMENT',
+    onSettled: async (requestId) => {
+      const next = await getMedicineRequest(requestId);
+      setRequest(next);
+      if (next.state === 'CONFIRMED') void Taro.showToast({ title: '付款成功', icon: 'success' });
+    },
+  });
+
+  if (noHousehold) {
+    return (
+      <View className="page">
+        <NoHousehold />
+      </View>
+    );
+  }
+  if (!request) return <View className="page loading">正在加载…</View>;
+
+  const road = steps(request);
+  const at = road.indexOf(request.state);
+  const ended = ENDED.includes(request.state);
+  const answering = request.state === 'QUOTED' && (request.actions.includes('CONFIRMED') || request.actions.includes('AWAITING_PAYMENT'));
+  const offered = request.items.filter(available);
+  const ticked = picked ?? offered.map((i) => i.id);
+  const liveTotal = offered.filter((i) => ticked.includes(i.id)).reduce((sum, i) => sum + i.quantity * (i.quote?.unitPriceFen ?? 0), 0);
+  const photos = request.photoUrls.map(fileUrl);
+  const receipt = request.receiptUrl ? fileUrl(request.receiptUrl) : null;
+  const quotedOnce = request.items.some((i) => i.quote !== null);
+  /** My own household's request (staff may be looking at one they registered by proxy). */
+  const mine = getSession()?.me.household?.id === request.householdId;
+
+  const toggle = (itemId: number) => setPicked(ticked.includes(itemId) ? ticked.filter((t) => t !== itemId) : [...ticked, itemId]);
+
+  const preview = (urls: string[], current: string) => void Taro.previewImage({ urls, current }).catch(() => undefined);
+
+  /** The medicines and the quote; while the household answers, it comes first on the page. */
+  const itemsCard = (
+    <View className={answering ? 'card md-card--quoted' : 'card'} id="medicine-items">
+      <View className="card-title">{answering ? '药房已报价，请勾选要买的药' : '要买的药'}</View>
+      {request.items.map((item) => {
+        const off = item.quote?.status === 'unavailable' || item.accepted === false;
+        return (
+          <View key={item.id} id={`medicine-item-${item.id}`} className={off ? 'md-line md-line--off' : 'md-line'}>
+            <View className="md-line__name">{`${item.name}${item.spec ? `（${item.spec}）` : ''} × ${item.quantity}`}</View>
+            <View className="muted">{`${BRAND_LABELS[item.brand]}${item.prescription ? '　处方药' : ''}`}</View>
+            {item.quote ? (
+              <View
+                id={`medicine-item-${item.id}-quote`}
+                className={item.quote.status === 'unavailable' ? 'md-line__quote md-line__quote--none' : 'md-line__quote'}
+              >
+                {quoteText(item)}
+              </View>
+            ) : null}
+            {answering && available(item) ? (
+              <View
+                id={`medicine-item-${item.id}-pick`}
+                className="md-pick"
+                role="checkbox"
+                aria-checked={ticked.includes(item.id)}
+                onClick={() => toggle(item.id)}
+              >
+                <View className={ticked.includes(item.id) ? 'md-pick__box md-pick__box--on' : 'md-pick__box'}>
+                  {ticked.includes(item.id) ? '✓' : ''}
+                </View>
+                <View>{ticked.includes(item.id) ? '要这个' : '不要这个'}</View>
+              </View>
+            ) : null}
+            {!answering && item.accepted !== null && available(item) ? (
+              <View className={item.accepted ? 'md-answer' : 'md-answer md-answer--no'}>{item.accepted ? '要' : '不要'}</View>
+            ) : null}
+          </View>
+        );
+      })}
+      {request.quoteNote ? <View className="text gap-top" id="medicine-quote-note">{`药房说明：${request.quoteNote}`}</View> : null}
+      {quotedOnce && request.state !== 'REJECTED' ? (
+        <View className="total gap-top">
+          <View>{answering ? '所选合计' : '合计'}</View>
+          <View id="medicine-total" className="total__value">
+            {formatFen(answering ? liveTotal : request.totalFen)}
+          </View>
+        </View>
+      ) : null}
+      {quotedOnce ? <LabelValue label="付款方式">{PAYMENT_MODE_LABELS[request.paymentMode]}</LabelValue> : null}
+      {answering ? (
+        <View className="button-stack gap-top">
+          <Button
+            id="medicine-accept"
+            type="primary"
+            size="large"
+            block
+            disabled={ticked.length === 0 || decline.busy}
+            loading={accept.busy}
+            onClick={() => void accept.run({ requestId: request.id, itemIds: ticked })}
+          >
+            {ticked.length === 0 ? '请至少勾选一种药' : '接受所选'}
+          </Button>
+          <Button id="medicine-decline" size="large" block fill="outline" disabled={accept.busy} onClick={() => setAsking('decline')}>
+            都不要了
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  );
+
+  return (
+    <View className="page">
+      {justPlaced && request.state === 'SUBMITTED' ? (
+        <View className="status status--ok" id="medicine-placed">
+          <View className="status__title">登记成功</View>
+          <View className="text">{`已交给 ${request.pharmacy.name}，药房报价后会告诉您`}</View>
+        </View>
+      ) : null}
+
+      {request.parcel?.state === 'LEFT_AT_DOOR' ? (
+        <ContactlessCard
+          parcel={request.parcel}
+          onChanged={(parcel) => {
+            setRequest((current) => (current ? { ...current, parcel } : current));
+            void load();
+          }}
+        />
+      ) : null}
+
+      {request.state === 'REJECTED' ? (
+        <View className="status status--rejected" id="medicine-rejected">
+          <View className="status__title">药房没有受理</View>
+          <View className="text" id="medicine-rejection-reason">{`原因：${request.rejectionReason ?? '药房没有写原因'}`}</View>
+          {request.pharmacy.phone ? <View className="text gap-top">{`有疑问可以打药房电话 ${request.pharmacy.phone}`}</View> : null}
+        </View>
+      ) : null}
+
+      {answering ? itemsCard : null}
+
+      <View className="card" id="medicine-status">
+        <View className="muted">买药进度</View>
+        <View id="medicine-state" className={ended ? 'order-state order-state--ended' : 'order-state'}>
+          {MEDICINE_STATE_LABELS[request.state]}
+        </View>
+        {request.placedBy.proxy ? <View className="proxy-note gap-top">{`代登记：${request.placedBy.nickname}`}</View> : null}
+        {request.state === 'SUBMITTED' ? (
+          <View className="md-waiting" id="medicine-waiting">
+            {request.overdue
+              ? `${waitingText(request.waitingMinutes)}，药房还没有报价，社区工作人员正在催`
+              : waitingText(request.waitingMinutes)}
+          </View>
+        ) : null}
+        <View className={ended ? 'gap-top timeline md-timeline--ended' : 'gap-top timeline'}>
+          {road.map((state, index) => {
+            const cls =
+              index === at
+                ? 'timeline__step timeline__step--done timeline__step--current'
+                : index < at
+                  ? 'timeline__step timeline__step--done'
+                  : 'timeline__step';
+            return (
+              <View key={state}>
+                {index > 0 ? <View className="timeline__line" /> : null}
+                <View className={cls}>
+                  <View className="timeline__dot" />
+                  <View>{MEDICINE_STATE_LABELS[state]}</View>
+                </View>
+                {state === 'PURCHASED' && request.parcel && request.parcel.state !== 'DELIVERED' ? (
+                  <View id="medicine-parcel" className="timeline__parcel">
+                    {parcelText(request.parcel)}
+                  </View>
+                ) : null}
+                {state === 'DELIVERED' && request.parcel?.state === 'DELIVERED' ? (
+                  <View id="medicine-parcel" className="timeline__parcel timeline__parcel--done">
+                    {parcelText(request.parcel)}
+                  </View>
+                ) : null}
+              </View>
+            );
+          })}
+        </View>
+      </View>
+
+      {answering ? null : itemsCard}
+
+      <View className="card" id="medicine-detail">
+        <LabelValue label="药房">{request.pharmacy.name}</LabelValue>
+        {request.pharmacy.phone ? (
+          <LabelValue label="药房电话">
+            <View
+              className="md-phone"
+              id="medicine-call"
+              onClick={() => void Taro.makePhoneCall({ phoneNumber: request.pharmacy.phone ?? '' }).catch(() => undefined)}
+            >
+              {`${request.pharmacy.phone} 拨打`}
+            </View>
+          </LabelValue>
+        ) : null}
+        <LabelValue label="有多急">{URGENCY_LABELS[request.urgency]}</LabelValue>
+        {request.forWhom ? <LabelValue label="给谁用">{request.forWhom}</LabelValue> : null}
+        {request.note ? <LabelValue label="备注">{request.note}</LabelValue> : null}
+        <LabelValue label="送药地址">{request.address}</LabelValue>
+        <LabelValue label="登记时间">{formatTime(request.createdAt)}</LabelValue>
+      </View>
+
+      {photos.length > 0 ? (
+        <View className="card" id="medicine-photos">
+          <View className="card-title">处方 / 药盒照片</View>
+          <View className="md-photos">
+            {photos.map((url, n) => (
+              <View key={url} className="md-photo" onClick={() => preview(photos, url)}>
+                <Image id={`medicine-photo-${n}`} className="md-photo__image" src={url} mode="aspectFill" />
+              </View>
+            ))}
+          </View>
+          <View className="muted gap-top">点照片可放大</View>
+        </View>
+      ) : null}
+
+      {receipt ? (
+        <View className="card" id="medicine-receipt">
+          <View className="card-title">购药小票</View>
+          <View onClick={() => preview([receipt], receipt)}>
+            <Image id="medicine-receipt-photo" className="md-receipt" src={receipt} mode="widthFix" />
+          </View>
+          <View className="muted gap-top">点照片可放大</View>
+        </View>
+      ) : null}
+
+      {request.state === 'AWAITING_PAYMENT' && mine ? (
+        <PayCard
+          idPrefix="medicine-pay"
+          deadline={request.payBy ? `请在 ${formatTime(request.payBy)} 前付款，超时报价作废` : null}
+          totalFen={request.totalFen}
+          wechat={wechat}
+          onPay={() => void wechat.pay.run(request.id)}
+        />
+      ) : null}
+
+      <View className="button-stack">
+        {request.actions.includes('CANCELLED') ? (
+          <Button id="medicine-cancel" size="large" block fill="outline" onClick={() => setAsking('cancel')}>
+            取消登记
+          </Button>
+        ) : null}
+        {REPEATABLE.includes(request.state) ? (
+          <Button id="medicine-repeat" type="primary" size="large" block onClick={() => setAsking('repeat')}>
+            再买一次
+          </Button>
+        ) : null}
+        {mine ? (
+          <Button
+            id="to-medicine-list"
+            size="large"
+            block
+            fill="outline"
+            onClick={() => void Taro.redirectTo({ url: '/medicine/list/index' })}
+          >
+            查看我的买药登记
+          </Button>
+        ) : null}
+      </View>
+
+      <ConfirmDialog
+        visible={asking === 'decline'}
+        title="都不要了？"
+        confirmText="都不要了"
+        cancelText="再想想"
+        danger
+        busy={decline.busy}
+        onConfirm={() => void decline.run(request.id)}
+        onCancel={() => setAsking('')}
+      >
+        药房就不买这些药了。以后需要可以再登记。
+      </ConfirmDialog>
+      <ConfirmDialog
+        visible={asking === 'cancel'}
+        title="取消登记"
+        confirmText="取消登记"
+        cancelText="不取消"
+        danger
+        busy={cancel.busy}
+        onConfirm={() => void cancel.run(request.id)}
+        onCancel={() => setAsking('')}
+      >
+        药房还没有报价，取消后就不买了。确定要取消吗？
+      </ConfirmDialog>
+      <ConfirmDialog
+        visible={asking === 'repeat'}
+        title="再买一次"
+        confirmText="再买一次"
+        cancelText="不用了"
+        busy={repeat.busy}
+        onConfirm={() => void repeat.run(request.id)}
+        onCancel={() => setAsking('')}
+      >
+        {`按慢性病续药，把这些药再登记一次：${itemsSummary(request)}。处方照片沿用上次的。`}
+      </ConfirmDialog>
+    </View>
+  );
 }

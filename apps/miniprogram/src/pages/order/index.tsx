@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
 import {
   formatFen,
@@ -11,7 +11,7 @@ import {
   type OrderView,
   type ParcelSummary,
 } from '@linli/shared-types';
-import { ApiError, cancelOrder, checkPayment, errorMessage, getOrder, getOrderQr, getPaymentParams, showApiError } from '@/api';
+import { ApiError, cancelOrder, checkPayment, getOrder, getOrderQr, getPaymentParams, showApiError } from '@/api';
 import { Button } from '@/components/nutui';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { LabelValue } from '@/components/LabelValue';
@@ -21,6 +21,8 @@ import { formatDate, formatTime } from '@/utils/format';
 import { ContactlessCard } from './ContactlessCard';
 import { RatingCard } from './RatingCard';
 import { usePullDownReload } from '@/hooks/useRefresh';
+import { useWechatPay } from '@/hooks/useWechatPay';
+import { PayCard } from '@/components/PayCard';
 import '../ordering.css';
 
 /** The usual road of an order (ORDER_FLOW's main path); an order that left it ends in its own state. */
@@ -42,24 +44,10 @@ function parcelText(parcel: ParcelSummary): string {
   return `配送：${PARCEL_STATE_LABELS[parcel.state]}`;
 }
 
-/** How often and how long to ask the server whether a payment arrived. */
-const PAY_POLL_MS = 2000;
-const PAY_POLL_LIMIT_MS = 20000;
-
 /** 'HH:mm' of an ISO time in Asia/Shanghai. */
 function clock(iso: string): string {
   const d = new Date(Date.parse(iso) + 8 * 60 * 60 * 1000);
   return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** True when WeChat's payment sheet was closed by the person (not an error to report). */
-function cancelledPayment(error: unknown): boolean {
-  const msg = (error as { errMsg?: unknown } | null)?.errMsg;
-  return typeof msg === 'string' && msg.includes('cancel');
 }
 
 /** One order: what was bought, where it goes, how far it got; cancel while still allowed. */
@@ -73,11 +61,6 @@ export default function OrderPage() {
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [qr, setQr] = useState<OrderQrView | null>(null);
   const [qrLarge, setQrLarge] = useState(false);
-  /** The payment's progress after WeChat's sheet: '' (none), checking, or not yet seen. */
-  const [payStatus, setPayStatus] = useState<'' | 'checking' | 'unconfirmed'>('');
-  const [payError, setPayError] = useState('');
-  /** Stops the payment polling when the page goes away. */
-  const alive = useRef(true);
 
   const loadQr = async (next: OrderView) => {
     if (next.state !== 'CONFIRMED' && next.state !== 'PACKED') {
@@ -103,18 +86,8 @@ export default function OrderPage() {
   };
 
   useDidShow(() => {
-    alive.current = true;
     void load();
   });
-  useDidHide(() => {
-    alive.current = false;
-  });
-  useEffect(
-    () => () => {
-      alive.current = false;
-    },
-    [],
-  );
   usePullDownReload(load);
 
   const cancel = useAction(async (orderId: number, key: string) => {
@@ -125,55 +98,17 @@ export default function OrderPage() {
     return result;
   });
 
-  /** Asks the server (which asks WeChat Pay) until the payment is confirmed: the app's success alone is not proof. */
-  const waitForPayment = async (orderId: number) => {
-    setPayStatus('checking');
-    const deadline = Date.now() + PAY_POLL_LIMIT_MS;
-    while (alive.current && Date.now() < deadline) {
-      await sleep(PAY_POLL_MS);
-      try {
-        const { state } = await checkPayment(orderId);
-        if (state === 'PENDING_PAYMENT') continue;
-        const next = await getOrder(orderId);
-        if (next.state !== 'PENDING_PAYMENT') {
-          setOrder(next);
-          setPayStatus('');
-          await loadQr(next);
-          if (next.state === 'CONFIRMED') void Taro.showToast({ title: '付款成功', icon: 'success' });
-          return;
-        }
-      } catch {
-        // a missed answer: ask again until the deadline
-      }
-    }
-    setPayStatus('unconfirmed');
-  };
-
-  const pay = useAction(
-    async (orderId: number, key: string) => {
-      setPayError('');
-      const params = await getPaymentParams(orderId, key);
-      if (process.env.TARO_ENV !== 'weapp') return params;
-      try {
-        await Taro.requestPayment({
-          timeStamp: params.timeStamp,
-          nonceStr: params.nonceStr,
-          package: params.package,
-          signType: params.signType,
-          paySign: params.paySign,
-        });
-      } catch (error) {
-        setPayError(cancelledPayment(error) ? '您没有完成付款，可以再点一次“去支付”' : '付款没有成功，请稍后再试');
-        return params;
-      }
-      await waitForPayment(orderId);
-      return params;
+  const wechat = useWechatPay({
+    start: getPaymentParams,
+    check: checkPayment,
+    awaiting: 'PENDING_PAYMENT',
+    onSettled: async (orderId) => {
+      const next = await getOrder(orderId);
+      setOrder(next);
+      await loadQr(next);
+      if (next.state === 'CONFIRMED') void Taro.showToast({ title: '付款成功', icon: 'success' });
     },
-    (error) => {
-      setPayError(errorMessage(error));
-      return true;
-    },
-  );
+  });
 
   if (noHousehold) {
     return (
@@ -257,37 +192,13 @@ export default function OrderPage() {
       ) : null}
 
       {order.state === 'PENDING_PAYMENT' ? (
-        <View className="card pay-card" id="order-pay">
-          {order.expiresAt ? (
-            <View className="pay-card__deadline" id="order-pay-deadline">{`请在 ${clock(order.expiresAt)} 前付款，超时订单自动取消`}</View>
-          ) : null}
-          {payStatus === 'checking' ? (
-            <View className="status status--pending" id="order-pay-checking">
-              <View className="status__title">正在确认付款…</View>
-            </View>
-          ) : null}
-          {payStatus === 'unconfirmed' ? (
-            <View className="status status--pending" id="order-pay-unconfirmed">
-              <View className="text">付款结果确认中，请稍后刷新订单</View>
-            </View>
-          ) : null}
-          {payError ? (
-            <View className="error-text" role="alert" id="order-pay-error">
-              {payError}
-            </View>
-          ) : null}
-          <Button
-            id="order-pay-button"
-            type="primary"
-            size="large"
-            block
-            loading={pay.busy}
-            disabled={payStatus === 'checking'}
-            onClick={() => void pay.run(order.id)}
-          >
-            {`去支付 ${formatFen(order.totalFen)}`}
-          </Button>
-        </View>
+        <PayCard
+          idPrefix="order-pay"
+          deadline={order.expiresAt ? `请在 ${clock(order.expiresAt)} 前付款，超时订单自动取消` : null}
+          totalFen={order.totalFen}
+          wechat={wechat}
+          onPay={() => void wechat.pay.run(order.id)}
+        />
       ) : null}
 
       {qr && (order.state === 'CONFIRMED' || order.state === 'PACKED') ? (

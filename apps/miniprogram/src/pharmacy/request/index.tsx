@@ -1,6 +1,359 @@
-import { View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Image, View } from '@tarojs/components';
+import {
+  BRAND_LABELS,
+  formatFen,
+  PARCEL_STATE_LABELS,
+  QUOTE_STATUS_LABELS,
+  URGENCY_LABELS,
+  type MedicineItemView,
+  type MedicineRequestView,
+  type QuoteBody,
+} from '@linli/shared-types';
+import { ApiError, errorMessage, fieldErrors, fileUrl, pickPhoto, showApiError, type PickedFile } from '@/api';
+import { Button } from '@/components/nutui';
+import { LabelValue } from '@/components/LabelValue';
+import { useAction } from '@/hooks/useAction';
+import { useRefresh } from '@/hooks/useRefresh';
+import { formatTime } from '@/utils/format';
+import { getPharmacyRequest, purchaseRequest, quoteRequest, rejectRequest, uploadReceipt } from '../../api/pharmacy';
+import { needsPrescription, PHARMACY_STATE_LABELS, urgencyClass, waitingText } from '../labels';
+import { QuoteForm, serverItemErrors, type ItemErrors } from './QuoteForm';
+import { RejectDialog } from './RejectDialog';
+import '../pharmacy.css';
 
-/** Placeholder: 处理买药登记. */
-export default function Page(): JSX.Element {
-  return <View className="page">处理买药登记</View>;
+/** Refusals that mean the request changed meanwhile (the resident cancelled, a colleague quoted). */
+const STALE_CODES = ['INVALID_TRANSITION', 'MEDICINE_REQUEST_NOT_FOUND'];
+
+/** What the household pays for, in words: 货到付款 or 免费. */
+function paymentText(mode: MedicineRequestView['paymentMode']): string {
+  if (mode === 'free') return '免费';
+  if (mode === 'wechat') return '已微信支付';
+  return '货到付款';
+}
+
+/** A picked receipt photo, for showing before it is sent. */
+interface Receipt {
+  file: PickedFile;
+  pickedAt: number;
+}
+
+/**
+ * 处理买药登记: the request in full; the prescription photos large; the quote (which approves the
+ * prescription) or 不能受理 with a reason; once the resident accepted, the receipt photo and
+ * 「确认已买到」, after which it is a parcel for delivery.
+ */
+export default function PharmacyRequestPage() {
+  const router = useRouter();
+  const id = Number(router.params.id);
+  const [req, setReq] = useState<MedicineRequestView | null>(null);
+  const [loadError, setLoadError] = useState('');
+  const [notice, setNotice] = useState<{ ok: boolean; title: string; text: string } | null>(null);
+  const [quoteErrors, setQuoteErrors] = useState<Record<number, ItemErrors>>({});
+  const [rejecting, setRejecting] = useState(false);
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const receiptSrc = useObjectUrl(receipt?.file ?? null);
+
+  const load = async () => {
+    try {
+      setReq(await getPharmacyRequest(id));
+      setLoadError('');
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'MEDICINE_REQUEST_NOT_FOUND') setLoadError(errorMessage(error));
+      else showApiError(error);
+    }
+  };
+
+  useRefresh(load);
+
+  /** The request moved on meanwhile: say so on the page and show it as it is now. */
+  const onStale = (error: unknown): boolean => {
+    if (error instanceof ApiError && STALE_CODES.includes(error.code)) {
+      setNotice({ ok: false, title: '这条登记已经变了', text: `${errorMessage(error)}。下面是它现在的样子。` });
+      setRejecting(false);
+      void load();
+      return true;
+    }
+    return false;
+  };
+
+  const quote = useAction(
+    async (body: QuoteBody, key: string) => {
+      const result = await quoteRequest(id, body, key);
+      setReq(result);
+      setNotice({ ok: true, title: '报价已发送', text: '居民确认要哪些药后，这条登记会出现在「待采购」里' });
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(() => undefined);
+      return result;
+    },
+    (error) => {
+      const fields = fieldErrors(error);
+      if (Object.keys(fields).length > 0) {
+        setQuoteErrors(serverItemErrors(fields));
+        showApiError(error);
+        return true;
+      }
+      return onStale(error);
+    },
+  );
+
+  const reject = useAction(async (reason: string, key: string) => {
+    const result = await rejectRequest(id, { reason }, key);
+    setRejecting(false);
+    setReq(result);
+    setNotice({ ok: true, title: '已告诉居民不能受理', text: `原因：${reason}` });
+    return result;
+  }, onStale);
+
+  /** The receipt goes up first, then the purchase is confirmed with it. */
+  const purchase = useAction(
+    async ({ file }: Receipt, key: string) => {
+      const uploaded = await uploadReceipt(file, `${key}-photo`);
+      const result = await purchaseRequest(id, { receiptFileId: uploaded.id }, `${key}-buy`);
+      setReq(result);
+      setReceipt(null);
+      setNotice(null);
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(() => undefined);
+      return result;
+    },
+    (error) => {
+      if (onStale(error)) return true;
+      setNotice({ ok: false, title: '没有确认成功', text: errorMessage(error) });
+      return true;
+    },
+  );
+
+  const takeReceipt = async () => {
+    setNotice(null);
+    const file = await pickPhoto();
+    if (file) setReceipt({ file, pickedAt: Date.now() });
+  };
+
+  if (loadError) {
+    return (
+      <View className="page">
+        <View className="empty" id="req-missing">
+          {loadError}
+        </View>
+      </View>
+    );
+  }
+  if (!req) return <View className="page loading">正在加载…</View>;
+
+  const photos = req.photoUrls.map(fileUrl);
+  const preview = (current: string) => {
+    void Taro.previewImage({ urls: photos, current }).catch(() => undefined);
+  };
+  const canQuote = req.actions.includes('QUOTED');
+  const canReject = req.actions.includes('REJECTED');
+  const canBuy = req.actions.includes('PURCHASED');
+  const rx = needsPrescription(req);
+  const quoted = req.items.some((i) => i.quote !== null);
+  const answered = req.items.some((i) => i.accepted !== null);
+
+  return (
+    <View className="page">
+      {notice ? (
+        <View id="req-notice" className={notice.ok ? 'status status--ok' : 'status status--pending'} role="status">
+          <View className="status__title">{notice.title}</View>
+          <View className="text">{notice.text}</View>
+        </View>
+      ) : null}
+
+      <View className={req.overdue ? 'card ph-card--overdue' : 'card'} id="req-summary">
+        <View className="ph-badges">
+          <View id="req-state" className="ph-badge ph-badge--state">
+            {PHARMACY_STATE_LABELS[req.state]}
+          </View>
+          {req.urgency !== 'normal' ? <View className={urgencyClass(req.urgency)}>{URGENCY_LABELS[req.urgency]}</View> : null}
+          {rx ? <View className="ph-badge ph-badge--rx">处方</View> : null}
+          {req.overdue ? (
+            <View id="req-overdue" className="ph-overdue">
+              已超时
+            </View>
+          ) : null}
+        </View>
+        <View className="ph-card__door" id="req-door">
+          {req.address}
+        </View>
+        {req.forWhom ? <LabelValue label="给谁用">{req.forWhom}</LabelValue> : null}
+        <LabelValue label="登记人">{`${req.placedBy.nickname}${req.placedBy.proxy ? '（社区代登记）' : ''}`}</LabelValue>
+        <LabelValue label="登记时间">{formatTime(req.createdAt)}</LabelValue>
+        {req.state === 'SUBMITTED' ? (
+          <LabelValue label="等待">
+            <View id="req-waiting">{`${waitingText(req.waitingMinutes)}，请在 ${formatTime(req.quoteDeadline)} 前报价`}</View>
+          </LabelValue>
+        ) : null}
+        {req.note ? <LabelValue label="居民备注">{req.note}</LabelValue> : null}
+      </View>
+
+      {req.state === 'REJECTED' ? (
+        <View className="status status--rejected" id="req-rejected">
+          <View className="status__title">未受理</View>
+          <View className="text">{`原因：${req.rejectionReason ?? ''}`}</View>
+        </View>
+      ) : null}
+
+      {req.state === 'PURCHASED' || req.state === 'DELIVERED' ? (
+        <View className="status status--ok" id="req-purchased">
+          <View className="status__title">{req.state === 'DELIVERED' ? '已送达' : '已买到，待配送'}</View>
+          {req.parcel ? <View className="text" id="req-parcel">{`包裹：${PARCEL_STATE_LABELS[req.parcel.state]}`}</View> : null}
+          {req.state === 'PURCHASED' ? <View className="text">社区会安排志愿者把药送到居民家门口</View> : null}
+        </View>
+      ) : null}
+
+      {photos.length > 0 ? (
+        <View className="card" id="req-photos">
+          <View className="card-title">处方照片</View>
+          {canQuote ? <View className="text">请先看清处方再报价，报价即表示药房认可这张处方。点照片可放大。</View> : null}
+          {photos.map((src, index) => (
+            <View key={src} className="ph-photo" onClick={() => preview(src)}>
+              <Image id={`req-photo-${index}`} className="ph-photo__img" src={src} mode="widthFix" />
+              <View className="ph-photo__hint">{`第 ${index + 1} 张，点一下放大`}</View>
+            </View>
+          ))}
+        </View>
+      ) : rx ? (
+        <View className="status status--pending" id="req-no-photo">
+          <View className="text">有处方药，但居民没有上传处方照片。没有处方请不要报价，可以点「不能受理」请居民补拍。</View>
+        </View>
+      ) : null}
+
+      <View className="card" id="req-items">
+        <View className="card-title">{`要买的药（${req.items.length} 种）`}</View>
+        {req.items.map((item, index) => (
+          <ItemInfo key={item.id} item={item} index={index} answered={answered} />
+        ))}
+        {quoted && !canQuote ? (
+          <View className="ph-total">
+            <View>{answered ? '居民要的合计' : '报价合计'}</View>
+            <View id="req-total" className="ph-total__value">
+              {`${formatFen(req.totalFen)}（${paymentText(req.paymentMode)}）`}
+            </View>
+          </View>
+        ) : null}
+        {req.quoteNote ? <LabelValue label="报价说明">{req.quoteNote}</LabelValue> : null}
+      </View>
+
+      {canQuote ? (
+        <QuoteForm
+          items={req.items}
+          prescription={rx}
+          busy={quote.busy}
+          serverErrors={quoteErrors}
+          onEdited={() => setQuoteErrors({})}
+          onSubmit={(body) => void quote.run(body)}
+        />
+      ) : null}
+
+      {canReject ? (
+        <View className="gap-top">
+          <Button id="req-reject" type="danger" fill="outline" size="large" block disabled={quote.busy} onClick={() => setRejecting(true)}>
+            不能受理
+          </Button>
+        </View>
+      ) : null}
+
+      {canBuy ? (
+        <View className="card" id="req-buy">
+          <View className="card-title">采购</View>
+          <View className="text">{`请按上面居民要的药去买，合计 ${formatFen(req.totalFen)}（${paymentText(req.paymentMode)}）。买到后拍一张购药小票，再点「确认已买到」。`}</View>
+          {receipt && receiptSrc ? (
+            <View className="ph-photo">
+              <Image id="req-receipt-preview" className="ph-receipt" src={receiptSrc} mode="widthFix" />
+              <View className="ph-photo__hint">购药小票</View>
+            </View>
+          ) : null}
+          <View className="ph-actions gap-top">
+            <Button id="req-receipt" size="large" block fill="outline" disabled={purchase.busy} onClick={() => void takeReceipt()}>
+              {receipt ? '重拍购药小票' : '拍购药小票'}
+            </Button>
+            <Button
+              id="req-purchase"
+              type="primary"
+              size="large"
+              block
+              disabled={!receipt}
+              loading={purchase.busy}
+              onClick={() => receipt && void purchase.run(receipt)}
+            >
+              确认已买到
+            </Button>
+          </View>
+          {!receipt ? <View className="muted gap-top">先拍购药小票，才能确认已买到</View> : null}
+        </View>
+      ) : null}
+
+      {req.receiptUrl ? <ReceiptPhoto src={fileUrl(req.receiptUrl)} /> : null}
+
+      <RejectDialog
+        request={req}
+        visible={rejecting}
+        busy={reject.busy}
+        onConfirm={(reason) => void reject.run(reason)}
+        onCancel={() => setRejecting(false)}
+      />
+    </View>
+  );
+}
+
+/** One medicine: what was asked for, the pharmacy's quote, and the household's answer. */
+function ItemInfo({ item, index, answered }: { item: MedicineItemView; index: number; answered: boolean }) {
+  const q = item.quote;
+  return (
+    <View id={`req-item-${index}`} className="ph-item">
+      <View className="ph-item__name">{`${index + 1}. ${item.name}`}</View>
+      <View className="ph-item__line">{`${item.spec ? `${item.spec}，` : ''}要 ${item.quantity} 份，${BRAND_LABELS[item.brand]}`}</View>
+      {item.prescription ? (
+        <View className="ph-badges gap-top">
+          <View className="ph-badge ph-badge--rx">处方药</View>
+        </View>
+      ) : null}
+      {q ? (
+        <View className={q.status === 'unavailable' ? 'ph-item__quote ph-item__quote--no' : 'ph-item__quote'}>
+          {q.status === 'unavailable'
+            ? '缺货'
+            : `${q.status === 'substitute' ? `替代：${q.substituteName ?? ''}` : QUOTE_STATUS_LABELS[q.status]}，单价 ${formatFen(
+                q.unitPriceFen ?? 0,
+              )} × ${item.quantity} = ${formatFen((q.unitPriceFen ?? 0) * item.quantity)}`}
+        </View>
+      ) : null}
+      {answered && q && q.status !== 'unavailable' ? (
+        <View id={`req-item-${index}-answer`} className={item.accepted ? 'ph-item__quote' : 'ph-item__quote ph-item__quote--no'}>
+          {item.accepted ? '居民要' : '居民不要'}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+/** The receipt photo of a bought request, tap to enlarge. */
+function ReceiptPhoto({ src }: { src: string }) {
+  return (
+    <View className="card" id="req-receipt-photo">
+      <View className="card-title">购药小票</View>
+      <View className="ph-photo" onClick={() => void Taro.previewImage({ urls: [src], current: src }).catch(() => undefined)}>
+        <Image className="ph-photo__img" src={src} mode="widthFix" />
+      </View>
+    </View>
+  );
+}
+
+/** Something an <Image> can show for a picked file: its temp path, or an object URL in the browser. */
+function useObjectUrl(file: PickedFile | null): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    if (!file) {
+      setUrl(null);
+      return undefined;
+    }
+    if (file.kind === 'path') {
+      setUrl(file.path);
+      return undefined;
+    }
+    const href = URL.createObjectURL(file.file);
+    setUrl(href);
+    return () => URL.revokeObjectURL(href);
+  }, [file]);
+  return url;
 }

@@ -1,6 +1,262 @@
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import {
+  MEDICINE_STATE_LABELS,
+  URGENCY_LABELS,
+  type BuildingView,
+  type HouseholdView,
+  type MedicineRequestView,
+  type PharmacyView,
+} from '@linli/shared-types';
+import { getBuildings, listHouseholds, showApiError } from '@/api';
+import { Button } from '@/components/nutui';
+import { Choices } from '@/components/Choices';
+import { Field } from '@/components/Field';
+import { LabelValue } from '@/components/LabelValue';
+import { Segments } from '@/components/Segments';
+import { Sheet } from '@/components/Sheet';
+import { TextInput } from '@/components/TextInput';
+import { useAction } from '@/hooks/useAction';
+import { useRefresh } from '@/hooks/useRefresh';
+import { listPharmacies, listStaffMedicineRequests, moveMedicineRequest } from '../../api/medicine';
+import '../ordering.css';
+import './index.css';
 
-/** Placeholder: 买药登记（社区）. */
-export default function Page(): JSX.Element {
-  return <View className="page">买药登记（社区）</View>;
+type Filter = 'all' | 'overdue';
+
+const MATCH_LIMIT = 10;
+
+/** Minutes as people say them: 25 分钟, 1 小时 10 分钟. */
+function minutesText(minutes: number): string {
+  const m = Math.max(0, Math.floor(minutes));
+  if (m < 60) return `${m} 分钟`;
+  const h = Math.floor(m / 60);
+  return m % 60 === 0 ? `${h} 小时` : `${h} 小时 ${m % 60} 分钟`;
+}
+
+/** How long past its deadline an unquoted request is, from the server's own figures. */
+function overdueMinutes(request: MedicineRequestView): number {
+  const allowed = Math.round((Date.parse(request.quoteDeadline) - Date.parse(request.createdAt)) / 60_000);
+  // Past the deadline is at least a minute late, as people count it.
+  return Math.max(1, request.waitingMinutes - allowed);
+}
+
+/**
+ * 买药登记与催办: the community's open medicine requests, the overdue ones (not quoted in time)
+ * first and in red; 转给其他药房 hands an unquoted one to another pharmacy; 代居民登记 finds a
+ * household and opens the form for it.
+ */
+export default function StaffMedicinePage() {
+  const [filter, setFilter] = useState<Filter>('all');
+  const [requests, setRequests] = useState<MedicineRequestView[] | null>(null);
+  const [pharmacies, setPharmacies] = useState<PharmacyView[]>([]);
+  const [moving, setMoving] = useState<MedicineRequestView | null>(null);
+  const [finding, setFinding] = useState(false);
+  const [buildings, setBuildings] = useState<BuildingView[]>([]);
+  const [draft, setDraft] = useState<{ buildingId?: number; room: string; q: string }>({ room: '', q: '' });
+  const [matches, setMatches] = useState<HouseholdView[] | null>(null);
+
+  const load = async (which: Filter = filter) => {
+    try {
+      setRequests(await listStaffMedicineRequests(which === 'overdue'));
+    } catch (error) {
+      showApiError(error);
+    }
+  };
+
+  useRefresh(async () => {
+    await load();
+    listPharmacies().then(setPharmacies).catch(showApiError);
+  });
+  useEffect(() => {
+    getBuildings().then(setBuildings).catch(showApiError);
+  }, []);
+
+  const changeFilter = (next: Filter) => {
+    setFilter(next);
+    setRequests(null);
+    void load(next);
+  };
+
+  const move = useAction(async ({ requestId, pharmacyId }: { requestId: number; pharmacyId: number }, key: string) => {
+    const result = await moveMedicineRequest(requestId, pharmacyId, key);
+    setMoving(null);
+    void Taro.showToast({ title: `已转给${result.pharmacy.name}`, icon: 'none', duration: 2500 });
+    await load();
+    return result;
+  });
+
+  const search = useAction(async (query: { buildingId?: number; room?: string; q?: string }) => {
+    const page = await listHouseholds({ ...query, page: 1, pageSize: MATCH_LIMIT });
+    setMatches(page.items);
+    return page;
+  });
+
+  const openProxy = (household: HouseholdView) => {
+    setFinding(false);
+    void Taro.navigateTo({ url: `/medicine/new/index?householdId=${household.id}` });
+  };
+
+  const others = moving ? pharmacies.filter((p) => p.id !== moving.pharmacy.id) : [];
+
+  return (
+    <View className="page">
+      <View className="sw-new">
+        <Button
+          id="sm-proxy"
+          type="primary"
+          size="large"
+          block
+          onClick={() => {
+            setMatches(null);
+            setFinding(true);
+          }}
+        >
+          代居民登记
+        </Button>
+      </View>
+
+      <Segments
+        idPrefix="sm-filter"
+        options={[
+          { value: 'all', label: '全部' },
+          { value: 'overdue', label: '超时' },
+        ]}
+        value={filter}
+        onChange={changeFilter}
+      />
+
+      {requests === null ? <View className="loading">正在加载…</View> : null}
+      {requests !== null && requests.length === 0 ? (
+        <View className="empty" id="sm-empty">
+          {filter === 'overdue' ? '没有超时未报价的登记' : '现在没有进行中的买药登记'}
+        </View>
+      ) : null}
+
+      {(requests ?? []).map((request) => (
+        <View
+          key={request.id}
+          id={`sm-request-${request.id}`}
+          className={request.overdue ? 'card sm-card sm-card--overdue' : 'card sm-card'}
+        >
+          {request.overdue ? (
+            <View className="sm-overdue" id={`sm-request-${request.id}-overdue`}>
+              {`已超时 ${minutesText(overdueMinutes(request))}未报价`}
+            </View>
+          ) : null}
+          <View className="sw-head">
+            <View className="card-title sw-head__title">{request.address}</View>
+            <View className="sw-phase" id={`sm-request-${request.id}-state`}>
+              {MEDICINE_STATE_LABELS[request.state]}
+            </View>
+          </View>
+          <LabelValue label="药品">{request.items.map((i) => `${i.name} × ${i.quantity}`).join('、')}</LabelValue>
+          <LabelValue label="有多急">
+            <View className={request.urgency === 'today' ? 'sm-urgent' : ''}>{URGENCY_LABELS[request.urgency]}</View>
+          </LabelValue>
+          <LabelValue label="药房">
+            <View id={`sm-request-${request.id}-pharmacy`}>{request.pharmacy.name}</View>
+          </LabelValue>
+          {request.pharmacy.phone ? <LabelValue label="药房电话">{request.pharmacy.phone}</LabelValue> : null}
+          <LabelValue label="已等">
+            <View id={`sm-request-${request.id}-waiting`}>{minutesText(request.waitingMinutes)}</View>
+          </LabelValue>
+          {request.placedBy.proxy ? <LabelValue label="代登记">{request.placedBy.nickname}</LabelValue> : null}
+          <View className="button-stack gap-top">
+            {request.state === 'SUBMITTED' ? (
+              <Button
+                id={`sm-request-${request.id}-move`}
+                type={request.overdue ? 'danger' : 'primary'}
+                size="large"
+                block
+                onClick={() => setMoving(request)}
+              >
+                转给其他药房
+              </Button>
+            ) : null}
+            <Button
+              id={`sm-request-${request.id}-open`}
+              size="large"
+              block
+              fill="outline"
+              onClick={() => void Taro.navigateTo({ url: `/medicine/request/index?id=${request.id}` })}
+            >
+              查看详情
+            </Button>
+          </View>
+        </View>
+      ))}
+
+      <Sheet id="sm-move-sheet" visible={moving !== null} title="转给哪家药房" onClose={() => setMoving(null)}>
+        {moving ? <View className="muted">{`现在是：${moving.pharmacy.name}。转过去后重新计算报价时限。`}</View> : null}
+        {others.length === 0 ? <View className="empty">没有其他药房，请先在「药房管理」里新增</View> : null}
+        <View className="button-stack gap-top">
+          {others.map((p) => (
+            <Button
+              key={p.id}
+              id={`sm-move-to-${p.id}`}
+              type="primary"
+              size="large"
+              block
+              loading={move.busy}
+              onClick={() => {
+                if (moving) void move.run({ requestId: moving.id, pharmacyId: p.id });
+              }}
+            >
+              {p.name}
+            </Button>
+          ))}
+          <Button id="sm-move-cancel" size="large" block fill="outline" disabled={move.busy} onClick={() => setMoving(null)}>
+            取消
+          </Button>
+        </View>
+      </Sheet>
+
+      <Sheet id="sm-proxy-sheet" visible={finding} title="为哪一户登记买药" onClose={() => setFinding(false)}>
+        <Field label="楼栋">
+          <Choices
+            idPrefix="sm-building"
+            options={[{ value: 0, label: '全部' }, ...buildings.map((b) => ({ value: b.id, label: b.name }))]}
+            selected={[draft.buildingId ?? 0]}
+            onToggle={(id) => setDraft({ ...draft, buildingId: id === 0 ? undefined : id })}
+          />
+        </Field>
+        <Field label="房号">
+          <TextInput id="sm-room" value={draft.room} onChange={(room) => setDraft({ ...draft, room })} placeholder="例如 1203" />
+        </Field>
+        <Field label="或：联系人姓名、电话">
+          <TextInput id="sm-q" value={draft.q} onChange={(q) => setDraft({ ...draft, q })} placeholder="姓名或手机号" />
+        </Field>
+        <Button
+          id="sm-search"
+          type="primary"
+          size="large"
+          block
+          loading={search.busy}
+          onClick={() =>
+            void search.run({ buildingId: draft.buildingId, room: draft.room.trim() || undefined, q: draft.q.trim() || undefined })
+          }
+        >
+          查找住户
+        </Button>
+        {matches?.length === 0 ? <View className="empty">没有找到这户，请核对楼栋和房号</View> : null}
+        {matches && matches.length > 0 ? <View className="gap-top muted">点一户，填写要买的药</View> : null}
+        {(matches ?? []).map((h) => (
+          <View key={h.id} id={`sm-household-${h.id}`} className="po-household" onClick={() => openProxy(h)}>
+            <View className="big-text">{h.address}</View>
+            <LabelValue label="联系人">
+              {h.contactName || h.contactPhone ? `${h.contactName ?? ''}  ${h.contactPhone ?? ''}`.trim() : '未登记'}
+            </LabelValue>
+            <View className="sw-go">为这户登记 ›</View>
+          </View>
+        ))}
+        <View className="gap-top">
+          <Button id="sm-proxy-cancel" size="large" block fill="outline" onClick={() => setFinding(false)}>
+            取消
+          </Button>
+        </View>
+      </Sheet>
+    </View>
+  );
 }

@@ -27,6 +27,8 @@ import { useRefresh } from '@/hooks/useRefresh';
 import { formatDate } from '@/utils/format';
 import { AssignSheet } from './AssignSheet';
 import { DownloadProgress, downloadPercent, type DownloadState } from './DownloadProgress';
+import { MOVING_STATES, stateTone } from './states';
+import { TimelineSheet } from './TimelineSheet';
 import '../ordering.css';
 import './index.css';
 
@@ -36,21 +38,13 @@ type Filter = 'all' | 'ready' | 'moving' | 'failed' | 'delivered';
 const FILTERS: { value: Filter; label: string; states: readonly ParcelState[] | null }[] = [
   { value: 'all', label: '全部', states: null },
   { value: 'ready', label: '待派送', states: ['READY'] },
-  { value: 'moving', label: '配送中', states: ['ASSIGNED', 'ACCEPTED', 'PICKED_UP', 'LEFT_AT_DOOR'] },
+  { value: 'moving', label: '配送中', states: MOVING_STATES },
   { value: 'failed', label: '没送成', states: ['FAILED'] },
   { value: 'delivered', label: '已送达', states: ['DELIVERED'] },
 ];
 
 /** Parcels staff may still hand to another volunteer: not yet picked up. */
 const REASSIGNABLE: readonly ParcelState[] = ['READY', 'ASSIGNED', 'ACCEPTED'];
-
-function stateTone(state: ParcelState): string {
-  if (state === 'READY') return 'ready';
-  if (state === 'FAILED') return 'failed';
-  if (state === 'DELIVERED') return 'done';
-  if (state === 'RETURNED') return 'returned';
-  return 'moving';
-}
 
 function matches(filter: Filter, parcel: ParcelView): boolean {
   const states = FILTERS.find((f) => f.value === filter)?.states;
@@ -85,7 +79,8 @@ const DOWNLOAD_TITLES: Record<Download, string> = { labels: '包裹标签', shee
 /**
  * 包裹与配送: every parcel (or one batch's, ?batch=window:12) by state and building, who holds
  * each; failed ones sent out again or returned, parcels not yet picked up handed to another
- * volunteer; and the labels and volunteers' sheets to print, with a progress bar.
+ * volunteer; and the labels and volunteers' sheets to print, with a progress bar. Tapping a
+ * parcel (not its buttons) shows its timeline: every move, when, how and by whom.
  */
 export default function StaffParcelsPage() {
   const router = useRouter();
@@ -97,6 +92,7 @@ export default function StaffParcelsPage() {
   const [assigning, setAssigning] = useState<ParcelView | null>(null);
   const [returning, setReturning] = useState<ParcelView | null>(null);
   const [download, setDownload] = useState<DownloadState | null>(null);
+  const [timeline, setTimeline] = useState<number | null>(null);
 
   const load = async () => {
     try {
@@ -215,7 +211,7 @@ export default function StaffParcelsPage() {
         <View key={group.building} className="pc-group">
           <View className="pc-building">{`${group.building}（${group.parcels.length} 件）`}</View>
           {group.parcels.map((p) => (
-            <View key={p.id} id={`parcel-${p.id}`} className="card">
+            <View key={p.id} id={`parcel-${p.id}`} className="card" onClick={() => setTimeline(p.id)}>
               <View className="sw-head">
                 <View className="card-title sw-head__title">{`${p.unit} ${p.room}`}</View>
                 <View id={`parcel-${p.id}-state`} className={`pc-state pc-state--${stateTone(p.state)}`}>
@@ -235,7 +231,7 @@ export default function StaffParcelsPage() {
               ) : null}
 
               {p.state === 'FAILED' ? (
-                <View className="button-row gap-top">
+                <View className="button-row gap-top" onClick={(e) => e.stopPropagation()}>
                   {p.actions.includes('RETURNED') ? (
                     <Button
                       id={`parcel-${p.id}-return`}
@@ -262,12 +258,15 @@ export default function StaffParcelsPage() {
                 </View>
               ) : null}
               {REASSIGNABLE.includes(p.state) ? (
-                <View className="gap-top">
+                <View className="gap-top" onClick={(e) => e.stopPropagation()}>
                   <Button id={`parcel-${p.id}-assign`} size="large" block disabled={busy} onClick={() => setAssigning(p)}>
                     改派
                   </Button>
                 </View>
               ) : null}
+              <View id={`parcel-${p.id}-timeline`} className="sw-go">
+                查看配送经过 ›
+              </View>
             </View>
           ))}
         </View>
@@ -283,6 +282,8 @@ export default function StaffParcelsPage() {
         }}
         onClose={() => setAssigning(null)}
       />
+
+      <TimelineSheet parcelId={timeline} onClose={() => setTimeline(null)} />
 
       <ConfirmDialog
         visible={returning !== null}

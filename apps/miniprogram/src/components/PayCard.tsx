@@ -1,0 +1,47 @@
+import { View } from '@tarojs/components';
+import { formatFen } from '@linli/shared-types';
+import { Button } from '@/components/nutui';
+import type { WechatPay } from '@/hooks/useWechatPay';
+
+/**
+ * 「去支付」 with WeChat Pay: the deadline, what the server has seen of the payment, and the
+ * button. Element ids start with `idPrefix` (order-pay, medicine-pay…).
+ */
+export function PayCard(props: { idPrefix: string; deadline: string | null; totalFen: number; wechat: WechatPay; onPay: () => void }) {
+  const { idPrefix, deadline, totalFen, wechat, onPay } = props;
+  return (
+    <View className="card pay-card" id={idPrefix}>
+      {deadline ? (
+        <View className="pay-card__deadline" id={`${idPrefix}-deadline`}>
+          {deadline}
+        </View>
+      ) : null}
+      {wechat.status === 'checking' ? (
+        <View className="status status--pending" id={`${idPrefix}-checking`}>
+          <View className="status__title">正在确认付款…</View>
+        </View>
+      ) : null}
+      {wechat.status === 'unconfirmed' ? (
+        <View className="status status--pending" id={`${idPrefix}-unconfirmed`}>
+          <View className="text">付款结果确认中，请稍后刷新</View>
+        </View>
+      ) : null}
+      {wechat.error ? (
+        <View className="error-text" role="alert" id={`${idPrefix}-error`}>
+          {wechat.error}
+        </View>
+      ) : null}
+      <Button
+        id={`${idPrefix}-button`}
+        type="primary"
+        size="large"
+        block
+        loading={wechat.pay.busy}
+        disabled={wechat.status === 'checking'}
+        onClick={onPay}
+      >
+        {`去支付 ${formatFen(totalFen)}`}
+      </Button>
+    </View>
+  );
+}
