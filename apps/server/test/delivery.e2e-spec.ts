@@ -20,6 +20,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type request from 'supertest';
 import { QrTokens } from '../src/common/qr-token';
+import { OutboxWorker } from '../src/modules/notify/outbox-worker';
 import { AssignmentTimeout } from '../src/modules/parcels/assignment-timeout';
 import { LABEL_LAYOUT, labelCell } from '../src/modules/parcels/labels';
 import { packedWindow } from './support/scenes';
@@ -215,6 +216,20 @@ describe('delivery', () => {
     ]);
     await volunteer.get(`/api/staff/parcels/${parcel.id}`).expect(403);
     expect((await staff.get('/api/staff/parcels/99999').expect(404)).body.code).toBe('PARCEL_NOT_FOUND');
+  });
+
+  it('a server that died between the delivery and the order moving on catches up: the event was in the outbox', async () => {
+    const parcel = parcels.find((p) => p.householdId === orders[0]?.householdId) as ParcelView;
+    const [event] = (await t.db.query(`SELECT status FROM outbox WHERE dedupe_key = 'parcel.delivered:${parcel.id}'`)) as {
+      status: string;
+    }[];
+    expect(event?.status).toBe('DONE');
+    // As if the process had died right after the parcel's commit: event pending, orders not moved.
+    await t.db.query(`UPDATE outbox SET status = 'PENDING', done_at = NULL WHERE dedupe_key = 'parcel.delivered:${parcel.id}'`);
+    await t.db.query(`UPDATE orders SET state = 'PACKED' WHERE id IN (${orders[0]?.id}, ${orders[3]?.id})`);
+    expect(await t.app.get(OutboxWorker).runOnce()).toBe(1);
+    const mine = (await (residents[0] as Client).get('/api/orders/mine').expect(200)).body as OrderView[];
+    expect(mine.filter((o) => o.windowId === window.id).map((o) => o.state)).toEqual(['DELIVERED', 'DELIVERED']);
   });
 
   it('the resident sees the delivery on the order and rates it once; staff see ratings per volunteer', async () => {

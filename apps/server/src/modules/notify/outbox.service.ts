@@ -70,6 +70,15 @@ export class OutboxService {
     }
   }
 
+  /**
+   * Performs one row now, by its key, if it is still pending and nobody holds it (right after the
+   * commit that wrote it). Returns whether it was done; a failure leaves it to the worker's retries.
+   */
+  async runKey(dedupeKey: string): Promise<boolean> {
+    const row = await this.db.repo(OutboxRow).findOneBy({ dedupeKey, status: 'PENDING' });
+    return row ? this.perform(row) : false;
+  }
+
   /** Performs due rows (at most `limit`); returns how many were done. */
   async runDue(limit = 50): Promise<number> {
     const now = this.clock.now();
@@ -88,38 +97,43 @@ export class OutboxService {
 
   private async perform(row: OutboxRow): Promise<boolean> {
     const now = this.clock.now();
-    const claimed = await this.db.manager
-      .createQueryBuilder()
-      .update(OutboxRow)
-      .set({ claimedUntil: new Date(now.getTime() + LEASE_MS), attempts: () => 'attempts + 1' })
-      .where('id = :id AND status = :pending AND (claimed_until IS NULL OR claimed_until < :now)', {
-        id: row.id,
-        pending: 'PENDING',
-        now,
-      })
-      .execute();
+    // Each write in a transaction of its own: on SQLite that takes the writer lock, so it never
+    // lands inside another request's open transaction on the shared connection.
+    const claimed = await this.db.transaction((tx) =>
+      tx
+        .createQueryBuilder()
+        .update(OutboxRow)
+        .set({ claimedUntil: new Date(now.getTime() + LEASE_MS), attempts: () => 'attempts + 1' })
+        .where('id = :id AND status = :pending AND (claimed_until IS NULL OR claimed_until < :now)', {
+          id: row.id,
+          pending: 'PENDING',
+          now,
+        })
+        .execute(),
+    );
     if (claimed.affected !== 1) return false;
     const attempts = row.attempts + 1;
     const handler = this.handlers.get(row.kind);
     try {
       if (!handler) throw new GiveUp(`no handler for ${row.kind}`);
       await handler(JSON.parse(row.payload) as Record<string, unknown>);
-      await this.db
-        .repo(OutboxRow)
-        .update({ id: row.id }, { status: 'DONE', doneAt: this.clock.now(), claimedUntil: null, lastError: null });
+      await this.db.transaction((tx) =>
+        tx.update(OutboxRow, { id: row.id }, { status: 'DONE', doneAt: this.clock.now(), claimedUntil: null, lastError: null }),
+      );
       return true;
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
       const dead = error instanceof GiveUp || attempts >= MAX_ATTEMPTS;
       const wait = error instanceof RetryLater && error.delayMs !== undefined ? error.delayMs : (BACKOFF_MS[attempts - 1] ?? 3600_000);
-      await this.db
-        .repo(OutboxRow)
-        .update(
+      await this.db.transaction((tx) =>
+        tx.update(
+          OutboxRow,
           { id: row.id },
           dead
             ? { status: 'DEAD', claimedUntil: null, lastError: message }
             : { nextAttemptAt: new Date(this.clock.now().getTime() + wait), claimedUntil: null, lastError: message },
-        );
+        ),
+      );
       this.logger.warn(`${row.kind} #${row.id} attempt ${attempts} ${dead ? 'gave up' : 'will retry'}: ${message}`);
       return false;
     }

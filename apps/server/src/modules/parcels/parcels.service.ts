@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   maskPhone,
   nextStates,
@@ -29,6 +29,7 @@ import { QrTokens } from '../../common/qr-token';
 import { HouseholdsService, type Door } from '../community/households.service';
 import { UsersService } from '../community/users.service';
 import { FilesService } from '../files/files.service';
+import { OutboxService } from '../notify/outbox.service';
 import { ParcelRating } from './entities/parcel-rating.entity';
 import { isUniqueViolation } from '../../common/db-errors';
 import { planDispatch } from './dispatch-plan';
@@ -49,11 +50,14 @@ export interface SupplyItem {
 type DeliveredListener = (sources: { sourceType: ParcelSourceType; sourceId: number }[]) => Promise<void>;
 type PickedUpListener = DeliveredListener;
 
+/** The outbox kind of "this parcel was delivered" (its sources move on). */
+export const PARCEL_DELIVERED = 'parcel.delivered';
+
 const LABEL_LIFETIME_MS = 14 * 24 * 3600 * 1000;
 
 /** Everything delivered: parcels, dispatch to volunteers by building, scans at pick-up and door. */
 @Injectable()
-export class ParcelsService {
+export class ParcelsService implements OnModuleInit {
   private readonly deliveredListeners: DeliveredListener[] = [];
   private readonly pickedUpListeners: PickedUpListener[] = [];
 
@@ -65,6 +69,7 @@ export class ParcelsService {
     private readonly qr: QrTokens,
     private readonly users: UsersService,
     private readonly files: FilesService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /**
@@ -75,9 +80,22 @@ export class ParcelsService {
     this.pickedUpListeners.push(listener);
   }
 
-  /** Sources learn that their parcel arrived (after the parcel's transaction commits). */
+  /**
+   * Sources learn that their parcel arrived, after the parcel's transaction commits. The event is
+   * an outbox row written with the delivery, handled at once after commit and, if the process
+   * died in between, by the outbox worker later: listeners must be idempotent (conditional UPDATEs).
+   */
   onDelivered(listener: DeliveredListener): void {
     this.deliveredListeners.push(listener);
+  }
+
+  onModuleInit(): void {
+    this.outbox.handle(PARCEL_DELIVERED, async (payload) => {
+      const sources = await this.db.repo(ParcelSource).findBy({ parcelId: Number(payload.parcelId) });
+      for (const listener of this.deliveredListeners) {
+        await listener(sources.map((s) => ({ sourceType: s.sourceType, sourceId: s.sourceId })));
+      }
+    });
   }
 
   /**
@@ -775,12 +793,13 @@ export class ParcelsService {
     return this.view(actor, { ...parcel, ...extra, state: to, updatedAt: now });
   }
 
-  /** Sources learn their parcel arrived, after the transaction commits. */
+  /** Sources learn their parcel arrived: an outbox row in this transaction, handled right after commit. */
   private async announceDelivered(parcelId: number): Promise<void> {
-    const sources = await this.db.repo(ParcelSource).findBy({ parcelId });
-    for (const listener of this.deliveredListeners) {
-      await this.db.afterCommit(() => listener(sources.map((s) => ({ sourceType: s.sourceType, sourceId: s.sourceId }))));
-    }
+    const key = `${PARCEL_DELIVERED}:${parcelId}`;
+    await this.outbox.enqueue(PARCEL_DELIVERED, key, { parcelId });
+    await this.db.afterCommit(async () => {
+      await this.outbox.runKey(key);
+    });
   }
 
   /** The parcel, if it goes to the actor's household; anyone else gets not found. */
