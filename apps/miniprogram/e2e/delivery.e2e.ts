@@ -7,18 +7,17 @@
  *
  * Needs: `npm run build -w @linli/server` and `npm run build:h5 -w @linli/miniprogram`.
  */
-import type { DispatchResult, LoginResponse, MeResponse, OrderQrView, OrderView, ParcelView } from '@linli/shared-types';
+import type { OrderQrView } from '@linli/shared-types';
 import {
   api,
-  base,
   button,
+  dispatchedParcelScene,
+  loggedInPhone,
   measure,
   MIN_BUTTON_PX,
   MIN_FONT_PX,
-  phoneContext,
   screenshot,
   useServerAndBrowser,
-  openWindowViaApi,
 } from './support';
 
 useServerAndBrowser();
@@ -27,9 +26,15 @@ useServerAndBrowser();
 const VOLUNTEER_BUTTON_PX = 56;
 
 it('a volunteer picks up and delivers a parcel, and the resident rates the delivery', async () => {
-  // Staff: a cash-on-delivery window with one package.
-  const staff = (await api<LoginResponse>('POST', '/auth/dev', undefined, { user: 'staff' })).token;
-  const { item, win } = await openWindowViaApi(staff, {
+  // Staff: a cash-on-delivery window with one package; 王秀兰 orders through the API; staff pack
+  // the window; 李志强 covers her building, goes on duty; staff dispatch.
+  const {
+    resident: residentLogin,
+    household,
+    volunteer: volunteerLogin,
+    order,
+    parcel,
+  } = await dispatchedParcelScene({
     supplier: { name: '绿源蔬菜合作社', contactName: '李师傅' },
     item: {
       kind: 'package',
@@ -42,36 +47,11 @@ it('a volunteer picks up and delivers a parcel, and the resident rates the deliv
     hours: 4,
     stock: 5,
   });
-
-  // 王秀兰 orders through the API; staff pack the window.
-  const residentLogin = await api<LoginResponse>('POST', '/auth/dev', undefined, { user: 'resident' });
-  const residentMe = await api<MeResponse>('GET', '/me', residentLogin.token);
-  const household = residentMe.household;
-  if (!household) throw new Error('the demo resident has no household');
-  const order = await api<OrderView>('POST', '/orders', residentLogin.token, {
-    windowId: win.id,
-    lines: [{ itemId: item.id, quantity: 1 }],
-  });
-  await api('POST', `/staff/windows/${win.id}/pack`, staff);
-
-  // 李志强 covers her building, goes on duty; staff dispatch.
-  const volunteerLogin = await api<LoginResponse>('POST', '/auth/dev', undefined, { user: 'volunteer' });
-  await api('PUT', `/staff/volunteers/${volunteerLogin.me.user.id}`, staff, { buildingIds: [household.buildingId], capacity: 20 });
-  await api('PUT', '/volunteer/duty', volunteerLogin.token, { onDuty: true });
-  const dispatch = await api<DispatchResult>('POST', '/staff/parcels/dispatch', staff);
-  expect(dispatch.assigned).toBeGreaterThanOrEqual(1);
-
-  const parcels = await api<ParcelView[]>('GET', `/staff/parcels?batch=${encodeURIComponent(`window:${win.id}`)}`, staff);
-  const parcel = parcels.find((p) => p.householdId === household.id);
-  if (!parcel) throw new Error(`no parcel for household ${household.id}: ${JSON.stringify(parcels)}`);
   expect(parcel.state).toBe('ASSIGNED');
   const qr = await api<OrderQrView>('GET', `/orders/${order.id}/qr`, residentLogin.token);
 
   // The volunteer's phone: 志愿者任务 from 「我的」.
-  const volunteerContext = await phoneContext();
-  const vol = await volunteerContext.newPage();
-  await vol.goto(`${base()}/`);
-  await vol.locator('#dev-login-volunteer').click();
+  const vol = await loggedInPhone('volunteer');
   await vol.locator('#entry-volunteer').click();
   const task = vol.locator(`#task-${parcel.id}`);
   await task.waitFor();
@@ -119,10 +99,7 @@ it('a volunteer picks up and delivers a parcel, and the resident rates the deliv
   await screenshot(vol, '45-volunteer-delivered');
 
   // 王秀兰: 我的订单 shows it delivered; she gives 5 stars.
-  const residentContext = await phoneContext();
-  const res = await residentContext.newPage();
-  await res.goto(`${base()}/`);
-  await res.locator('#dev-login-resident').click();
+  const res = await loggedInPhone('resident');
   await res.locator('#entry-orders').click();
   const orderCard = res.locator('.card:visible', { hasText: '上门配送批次' });
   await orderCard.getByText('已送达').waitFor();
@@ -144,10 +121,7 @@ it('a volunteer picks up and delivers a parcel, and the resident rates the deliv
   await screenshot(res, '48-resident-rated');
 
   // A community worker sees it in 志愿者: delivered, rated 5 stars.
-  const staffContext = await phoneContext();
-  const st = await staffContext.newPage();
-  await st.goto(`${base()}/`);
-  await st.locator('#dev-login-staff').click();
+  const st = await loggedInPhone('staff');
   await st.locator('#entry-staff-volunteers').click();
   const row = st.locator(`#volunteer-${volunteerLogin.me.user.id}`);
   await row.getByText('5.0 星', { exact: false }).waitFor();
@@ -158,7 +132,7 @@ it('a volunteer picks up and delivers a parcel, and the resident rates the deliv
   await button(st, '一键派单').waitFor();
   await screenshot(st, '49-staff-volunteers');
 
-  await staffContext.close();
-  await residentContext.close();
-  await volunteerContext.close();
+  await st.context().close();
+  await res.context().close();
+  await vol.context().close();
 });

@@ -6,7 +6,7 @@
  *
  * Needs: `npm run build -w @linli/server` and `npm run build:h5 -w @linli/miniprogram`.
  */
-import type { LoginResponse, WindowView } from '@linli/shared-types';
+import type { WindowView } from '@linli/shared-types';
 import {
   api,
   base,
@@ -14,7 +14,8 @@ import {
   measure,
   MIN_BUTTON_PX,
   MIN_FONT_PX,
-  phoneContext,
+  devLogin,
+  loggedInPhone,
   screenshot,
   useServerAndBrowser,
   openWindowViaApi,
@@ -26,7 +27,7 @@ const SEED = 'linli-20261123';
 
 it('a resident registers for a fair-share window, staff run the draw, and the resident sees the win', async () => {
   // Staff set up a scarce item: one unit for the whole community, in a fair-share window.
-  const staffLogin = await api<LoginResponse>('POST', '/auth/dev', undefined, { user: 'staff' });
+  const staffLogin = await devLogin('staff');
   const token = staffLogin.token;
   const { item, win } = await openWindowViaApi(token, {
     supplier: { name: '康民药房' },
@@ -43,10 +44,7 @@ it('a resident registers for a fair-share window, staff run the draw, and the re
   });
 
   // 王秀兰 sees the window marked 登记抽签 in 订购物资.
-  const residentContext = await phoneContext();
-  const resident = await residentContext.newPage();
-  await resident.goto(`${base()}/`);
-  await resident.locator('#dev-login-resident').click();
+  const resident = await loggedInPhone('resident');
   await resident.locator('#entry-windows').click();
   const windowCard = resident.locator(`#window-${win.id}`);
   await windowCard.getByText('登记抽签').waitFor();
@@ -80,10 +78,7 @@ it('a resident registers for a fair-share window, staff run the draw, and the re
   await api<WindowView>('POST', `/staff/windows/${win.id}/status`, token, { status: 'CLOSED' });
 
   // A community worker runs the draw with a seed anyone can check.
-  const staffContext = await phoneContext();
-  const staff = await staffContext.newPage();
-  await staff.goto(`${base()}/`);
-  await staff.locator('#dev-login-staff').click();
+  const staff = await loggedInPhone('staff');
   await staff.getByText('订购批次', { exact: true }).click();
   await staff.locator(`#staff-window-${win.id}`).click();
   await staff.locator('#stats-fair').waitFor();
@@ -115,6 +110,6 @@ it('a resident registers for a fair-share window, staff run the draw, and the re
   await expect(draw.innerText()).resolves.toContain('分到 1');
   await screenshot(resident, '37-allocation');
 
-  await staffContext.close();
-  await residentContext.close();
+  await staff.context().close();
+  await resident.context().close();
 });

@@ -15,29 +15,24 @@
  * Needs: `npm run build -w @linli/server` (or LINLI_SERVER_MAIN) and `npm run build:h5 -w @linli/miniprogram`.
  */
 import { PNG } from 'pngjs';
-import type { Page } from 'playwright-core';
-import type { BuildingView, HouseholdView, LoginResponse, MedicineRequestView, PharmacyView } from '@linli/shared-types';
-import { api, base, button, measure, MIN_BUTTON_PX, MIN_FONT_PX, phoneContext, screenshot, useServerAndBrowser } from './support';
+import type { BuildingView, HouseholdView, MedicineRequestView, PharmacyView } from '@linli/shared-types';
+import {
+  api,
+  base,
+  button,
+  devLogin,
+  loggedInPhone,
+  measure,
+  MIN_BUTTON_PX,
+  MIN_FONT_PX,
+  screenshot,
+  useServerAndBrowser,
+} from './support';
 
 // The server started by useServerAndBrowser inherits this: 今天要 is overdue after a minute.
 process.env.MEDICINE_QUOTE_MINUTES_TODAY = '1';
 
 useServerAndBrowser();
-
-async function login(user: string): Promise<LoginResponse> {
-  return api<LoginResponse>('POST', '/auth/dev', undefined, { user });
-}
-
-/** A phone logged in as a demo user, on 「我的」. */
-async function phone(user: 'resident' | 'staff'): Promise<Page> {
-  const context = await phoneContext();
-  const page = await context.newPage();
-  await page.goto(`${base()}/`);
-  await page.locator(`#dev-login-${user}`).click();
-  // 「我的」 is shown once the login is through: a goto before that would race its reLaunch.
-  await page.locator('#logout').waitFor();
-  return page;
-}
 
 /** A small real PNG: a white prescription slip with blue lines. */
 function prescriptionPhoto(): Buffer {
@@ -59,7 +54,7 @@ function prescriptionPhoto(): Buffer {
 let overdue: { household: HouseholdView; request: MedicineRequestView };
 
 beforeAll(async () => {
-  const staff = (await login('staff')).token;
+  const staff = (await devLogin('staff')).token;
   const buildings = await api<BuildingView[]>('GET', '/community/buildings', staff);
   const building = buildings[0];
   if (!building) throw new Error('the demo community has no buildings');
@@ -81,7 +76,7 @@ beforeAll(async () => {
 }, 30000);
 
 it('a resident registers two medicines with a prescription photo and accepts part of the quote', async () => {
-  const page = await phone('resident');
+  const page = await loggedInPhone('resident');
   await page.locator('#entry-medicine').click();
   await page.locator('#medicine-new').click();
   await page.locator('#med-item-0').waitFor();
@@ -131,7 +126,7 @@ it('a resident registers two medicines with a prescription photo and accepts par
   await page.locator('#medicine-photo-0').waitFor();
   await screenshot(page, 'm2-medicine-submitted');
 
-  const resident = await login('resident');
+  const resident = await devLogin('resident');
   const mine = await api<MedicineRequestView[]>('GET', '/medicine-requests', resident.token);
   const request = mine.find((r) => r.items.some((i) => i.name === '硝苯地平缓释片'));
   if (!request) throw new Error(`the request was not created: ${JSON.stringify(mine)}`);
@@ -145,7 +140,7 @@ it('a resident registers two medicines with a prescription photo and accepts par
   if (!nifedipine || !ibuprofen) throw new Error('two items expected');
 
   // The pharmacy quotes: the first in stock, a named substitute for the second.
-  const pharmacist = await login('pharmacist');
+  const pharmacist = await devLogin('pharmacist');
   await api('POST', `/pharmacy/requests/${request.id}/quote`, pharmacist.token, {
     items: [
       { itemId: nifedipine.id, status: 'in_stock', unitPriceFen: 1250 },
@@ -191,8 +186,8 @@ it('a resident registers two medicines with a prescription photo and accepts par
 });
 
 it('the resident sees the receipt and the delivery, buys the same again, and reads why a request was refused', async () => {
-  const resident = await login('resident');
-  const pharmacist = await login('pharmacist');
+  const resident = await devLogin('resident');
+  const pharmacist = await devLogin('pharmacist');
   const mine = await api<MedicineRequestView[]>('GET', '/medicine-requests', resident.token);
   const confirmed = mine.find((r) => r.state === 'CONFIRMED');
   if (!confirmed) throw new Error(`no confirmed request: ${JSON.stringify(mine)}`);
@@ -210,7 +205,7 @@ it('the resident sees the receipt and the delivery, buys the same again, and rea
   const receipt = (await res.json()) as { id: number };
   await api('POST', `/pharmacy/requests/${confirmed.id}/purchase`, pharmacist.token, { receiptFileId: receipt.id });
 
-  const page = await phone('resident');
+  const page = await loggedInPhone('resident');
   await page.goto(`${base()}/#/medicine/request/index?id=${confirmed.id}`);
   await page.locator('#medicine-state').getByText('已买到，待配送').waitFor();
   await expect(page.locator('#medicine-parcel').innerText()).resolves.toBe('配送：待派送');
@@ -240,8 +235,8 @@ it('the resident sees the receipt and the delivery, buys the same again, and rea
 });
 
 it('staff add a pharmacy in the form and make an invite code for its pharmacist', async () => {
-  const staff = (await login('staff')).token;
-  const page = await phone('staff');
+  const staff = (await devLogin('staff')).token;
+  const page = await loggedInPhone('staff');
   await page.locator('#entry-staff-pharmacies').click();
   await page.locator('#pharmacy-new').click();
   const form = page.locator('#pharmacy-form');
@@ -282,7 +277,7 @@ it('staff add a pharmacy in the form and make an invite code for its pharmacist'
   await screenshot(page, 'm7-staff-pharmacy-invite');
 
   // The code works: someone enters it and appears as the pharmacy's pharmacist.
-  const volunteer = await login('volunteer');
+  const volunteer = await devLogin('volunteer');
   const joined = await api<PharmacyView>('POST', '/pharmacy/join', volunteer.token, { code: text });
   expect(joined.id).toBe(created.id);
   await page.reload();
@@ -292,7 +287,7 @@ it('staff add a pharmacy in the form and make an invite code for its pharmacist'
 });
 
 it('staff see an overdue request in red, hand it to another pharmacy, and register one by proxy', async () => {
-  const staff = (await login('staff')).token;
+  const staff = (await devLogin('staff')).token;
   const other = await api<PharmacyView>('POST', '/staff/pharmacies', staff, {
     name: '康复药房（东门店）',
     address: '东门外 12 号',
@@ -310,7 +305,7 @@ it('staff see an overdue request in red, hand it to another pharmacy, and regist
     await new Promise((r) => setTimeout(r, 2000));
   }
 
-  const page = await phone('staff');
+  const page = await loggedInPhone('staff');
   await page.locator('#entry-staff-medicine').click();
   const card = page.locator(`#sm-request-${overdue.request.id}`);
   await card.waitFor();

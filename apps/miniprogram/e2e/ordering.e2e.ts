@@ -6,15 +6,14 @@
  *
  * Needs: `npm run build -w @linli/server` and `npm run build:h5 -w @linli/miniprogram`.
  */
-import type { LoginResponse } from '@linli/shared-types';
 import {
-  api,
   base,
   button,
   measure,
   MIN_BUTTON_PX,
   MIN_FONT_PX,
-  phoneContext,
+  devLogin,
+  loggedInPhone,
   screenshot,
   useServerAndBrowser,
   openWindowViaApi,
@@ -24,7 +23,7 @@ useServerAndBrowser();
 
 it('a resident orders a package from an open window, and staff see the order', async () => {
   // Staff set up what is on offer: a supplier, a package and a window open now.
-  const staffLogin = await api<LoginResponse>('POST', '/auth/dev', undefined, { user: 'staff' });
+  const staffLogin = await devLogin('staff');
   const token = staffLogin.token;
   const { item, win } = await openWindowViaApi(token, {
     supplier: { name: '绿源蔬菜合作社', contactName: '李师傅' },
@@ -44,10 +43,7 @@ it('a resident orders a package from an open window, and staff see the order', a
   });
 
   // 王秀兰, who has a household, opens 订购物资 from 「我的」.
-  const residentContext = await phoneContext();
-  const resident = await residentContext.newPage();
-  await resident.goto(`${base()}/`);
-  await resident.locator('#dev-login-resident').click();
+  const resident = await loggedInPhone('resident');
   await resident.locator('#entry-windows').waitFor();
   await screenshot(resident, '11-me-with-ordering');
 
@@ -122,10 +118,7 @@ it('a resident orders a package from an open window, and staff see the order', a
   await screenshot(resident, '16b-household-limit');
 
   // A community worker, on another phone, sees the order in the window's figures.
-  const staffContext = await phoneContext();
-  const staff = await staffContext.newPage();
-  await staff.goto(`${base()}/`);
-  await staff.locator('#dev-login-staff').click();
+  const staff = await loggedInPhone('staff');
   await staff.getByText('订购批次', { exact: true }).click();
   await staff.locator(`#staff-window-${win.id}`).click();
   await expect(staff.locator('#stats-active').innerText()).resolves.toBe('1 单');
@@ -147,6 +140,6 @@ it('a resident orders a package from an open window, and staff see the order', a
   await staff.locator('#stats-items').getByText('已订 0 / 剩 10').waitFor();
   await screenshot(staff, '19-staff-window-created');
 
-  await staffContext.close();
-  await residentContext.close();
+  await staff.context().close();
+  await resident.context().close();
 });

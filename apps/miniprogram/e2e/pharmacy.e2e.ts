@@ -9,7 +9,6 @@
  * Needs: `npm run build -w @linli/server` and `npm run build:h5 -w @linli/miniprogram`.
  */
 import { PNG } from 'pngjs';
-import type { Page } from 'playwright-core';
 import type {
   FileView,
   LoginResponse,
@@ -19,7 +18,18 @@ import type {
   PharmacistInvite,
   PharmacyView,
 } from '@linli/shared-types';
-import { api, base, button, measure, MIN_BUTTON_PX, MIN_FONT_PX, phoneContext, screenshot, useServerAndBrowser } from './support';
+import {
+  api,
+  base,
+  button,
+  devLogin,
+  loggedInPhone,
+  measure,
+  MIN_BUTTON_PX,
+  MIN_FONT_PX,
+  screenshot,
+  useServerAndBrowser,
+} from './support';
 
 useServerAndBrowser();
 
@@ -72,18 +82,8 @@ async function residentRequest(resident: string, forWhom: string): Promise<Medic
   return api<MedicineRequestView>('POST', '/medicine-requests', resident, body);
 }
 
-async function loggedIn(user: 'pharmacist' | 'new-resident'): Promise<Page> {
-  const context = await phoneContext();
-  const page = await context.newPage();
-  await page.goto(`${base()}/`);
-  await page.locator(`#dev-login-${user}`).click();
-  // 「我的」 is shown once the login is through: a goto before that would race its reLaunch.
-  await page.locator('#logout').waitFor();
-  return page;
-}
-
 async function token(user: 'resident' | 'staff'): Promise<string> {
-  return (await api<LoginResponse>('POST', '/auth/dev', undefined, { user })).token;
+  return (await devLogin(user)).token;
 }
 
 it('the pharmacist quotes a prescription request from its photo, buys what the resident accepted, and it becomes a parcel', async () => {
@@ -94,7 +94,7 @@ it('the pharmacist quotes a prescription request from its photo, buys what the r
   if (!amoxicillin || !ibuprofen) throw new Error(`two items expected: ${JSON.stringify(req.items)}`);
 
   // 张敏 at the pharmacy: 药房待办 lists it, urgent, with its waiting time and the 处方 badge.
-  const ph = await loggedIn('pharmacist');
+  const ph = await loggedInPhone('pharmacist');
   await ph.locator('#entry-pharmacy').click();
   await ph.locator('#queue-pharmacy').getByText(PHARMACY_NAME).waitFor();
   const card = ph.locator(`#req-${req.id}`);
@@ -191,7 +191,7 @@ it('the pharmacist cannot take a request and says why; the resident reads the re
   const resident = await token('resident');
   const req = await residentRequest(resident, '母亲');
 
-  const ph = await loggedIn('pharmacist');
+  const ph = await loggedInPhone('pharmacist');
   await ph.locator('#entry-pharmacy').click();
   await ph.locator(`#req-${req.id}`).click();
   await ph.locator('#req-photos').waitFor();
@@ -227,7 +227,7 @@ it('a new person joins the pharmacy with the invite code staff generated', async
   const invite = await api<PharmacistInvite>('POST', `/staff/pharmacies/${pharmacy.id}/invite`, staff);
   expect(invite.code).toMatch(/^[A-Z2-9]{8}$/);
 
-  const page = await loggedIn('new-resident');
+  const page = await loggedInPhone('new-resident');
   await page.locator('#entry-pharmacy-join').click();
   const input = page.locator('#join-code input');
   await input.waitFor();

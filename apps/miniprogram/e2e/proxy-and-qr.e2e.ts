@@ -5,7 +5,7 @@
  *
  * Needs: `npm run build -w @linli/server` and `npm run build:h5 -w @linli/miniprogram`.
  */
-import type { HouseholdView, LoginResponse, Page as ListPage } from '@linli/shared-types';
+import type { HouseholdView, Page as ListPage } from '@linli/shared-types';
 import {
   api,
   base,
@@ -13,7 +13,8 @@ import {
   exactly,
   MIN_BUTTON_PX,
   measure,
-  phoneContext,
+  devLogin,
+  loggedInPhone,
   screenshot,
   useServerAndBrowser,
   openWindowViaApi,
@@ -22,7 +23,7 @@ import {
 useServerAndBrowser();
 
 it('a resident sees the QR code of the order, staff order for another household and download the sheets', async () => {
-  const staffLogin = await api<LoginResponse>('POST', '/auth/dev', undefined, { user: 'staff' });
+  const staffLogin = await devLogin('staff');
   const token = staffLogin.token;
   const { item, win } = await openWindowViaApi(token, {
     supplier: { name: '绿源蔬菜合作社' },
@@ -44,10 +45,7 @@ it('a resident sees the QR code of the order, staff order for another household 
   if (!other) throw new Error('the demo seed has no 2栋1单元302');
 
   // 王秀兰 orders one package; the order page shows the code to show at the door.
-  const residentContext = await phoneContext();
-  const resident = await residentContext.newPage();
-  await resident.goto(`${base()}/`);
-  await resident.locator('#dev-login-resident').click();
+  const resident = await loggedInPhone('resident');
   await resident.locator('#entry-windows').click();
   await resident.locator(`#window-${win.id}`).click();
   await resident.locator(`#item-${item.id}-plus`).click();
@@ -93,10 +91,7 @@ it('a resident sees the QR code of the order, staff order for another household 
   await overlay.waitFor({ state: 'detached' });
 
   // Staff open 代居民下单 from the window list and find the household by building and room.
-  const staffContext = await phoneContext();
-  const staff = await staffContext.newPage();
-  await staff.goto(`${base()}/`);
-  await staff.locator('#dev-login-staff').click();
+  const staff = await loggedInPhone('staff');
   await staff.getByText('订购批次', { exact: true }).click();
   const proxyButton = staff.locator(`#staff-window-${win.id}-proxy`);
   await proxyButton.waitFor();
@@ -143,6 +138,6 @@ it('a resident sees the QR code of the order, staff order for another household 
   expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
   await screenshot(staff, '26-staff-downloads');
 
-  await staffContext.close();
-  await residentContext.close();
+  await staff.context().close();
+  await resident.context().close();
 });

@@ -5,14 +5,27 @@
  *
  * Needs: `npm run build -w @linli/server` and `npm run build:h5 -w @linli/miniprogram`.
  */
-import type { HouseholdView, LoginResponse, Page as ResultPage } from '@linli/shared-types';
-import { api, base, button, exactly, measure, MIN_BUTTON_PX, MIN_FONT_PX, phoneContext, screenshot, useServerAndBrowser } from './support';
+import type { HouseholdView, Page as ResultPage } from '@linli/shared-types';
+import {
+  api,
+  base,
+  button,
+  devLogin,
+  exactly,
+  loggedInPhone,
+  measure,
+  MIN_BUTTON_PX,
+  MIN_FONT_PX,
+  phoneContext,
+  screenshot,
+  useServerAndBrowser,
+} from './support';
 
 useServerAndBrowser();
 
 it('a new resident asks to bind to their household, staff approve, the resident sees it', async () => {
   // A door that exists in the demo community, as staff see it.
-  const staffLogin = await api<LoginResponse>('POST', '/auth/dev', undefined, { user: 'staff' });
+  const staffLogin = await devLogin('staff');
   const someHouseholds = await api<ResultPage<HouseholdView>>('GET', '/staff/households?pageSize=1', staffLogin.token);
   const household = someHouseholds.items[0];
   if (!household) throw new Error('the demo seed has no household');
@@ -61,10 +74,7 @@ it('a new resident asks to bind to their household, staff approve, the resident 
   await screenshot(resident, '05-binding-pending');
 
   // A community worker, on another phone, approves the request.
-  const staffContext = await phoneContext();
-  const staff = await staffContext.newPage();
-  await staff.goto(`${base()}/`);
-  await staff.locator('#dev-login-staff').click();
+  const staff = await loggedInPhone('staff');
   await staff.getByText('绑定审核', { exact: true }).click();
   const card = staff.locator('.card', { hasText: name });
   await card.waitFor();
@@ -83,6 +93,6 @@ it('a new resident asks to bind to their household, staff approve, the resident 
   await expect(resident.getByText('等待社区审核').count()).resolves.toBe(0);
   await screenshot(resident, '08-resident-bound');
 
-  await staffContext.close();
+  await staff.context().close();
   await residentContext.close();
 });

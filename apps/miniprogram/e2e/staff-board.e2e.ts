@@ -8,31 +8,24 @@
  *
  * Needs: `npm run build -w @linli/server` (or LINLI_SERVER_MAIN) and `npm run build:h5 -w @linli/miniprogram`.
  */
-import type { Page } from 'playwright-core';
-import type { DeliveryOverview, DispatchResult, LoginResponse, ParcelTaskView, ParcelView } from '@linli/shared-types';
-import { api, base, measure, MIN_BUTTON_PX, MIN_FONT_PX, openWindowViaApi, phoneContext, screenshot, useServerAndBrowser } from './support';
+import type { DeliveryOverview, ParcelTaskView } from '@linli/shared-types';
+import {
+  api,
+  base,
+  dispatchedParcelScene,
+  loggedInPhone,
+  measure,
+  MIN_BUTTON_PX,
+  MIN_FONT_PX,
+  screenshot,
+  useServerAndBrowser,
+} from './support';
 
 useServerAndBrowser();
 
-async function login(user: string): Promise<LoginResponse> {
-  return api<LoginResponse>('POST', '/auth/dev', undefined, { user });
-}
-
-/** A staff member's phone, logged in, on 「我的」. */
-async function staffPhone(): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await phoneContext();
-  const page = await context.newPage();
-  await page.goto(`${base()}/`);
-  await page.locator('#dev-login-staff').click();
-  // 「我的」 is shown once the login is through: a goto before that would race its reLaunch.
-  await page.locator('#logout').waitFor();
-  return { page, close: () => context.close() };
-}
-
 it('the delivery board shows who is on duty and each building by state; a parcel shows its timeline', async () => {
   // Staff: a window with one package; 王秀兰 orders; packed; 李志强 covers her building and is on duty.
-  const staff = (await login('staff')).token;
-  const { item, win } = await openWindowViaApi(staff, {
+  const { staff, household, volunteer, parcel, parcels } = await dispatchedParcelScene({
     supplier: { name: '新鲜蔬菜店', contactName: '钱老板' },
     item: {
       kind: 'package',
@@ -45,24 +38,6 @@ it('the delivery board shows who is on duty and each building by state; a parcel
     hours: 4,
     stock: 10,
   });
-  const resident = await login('resident');
-  const household = resident.me.household;
-  if (!household) throw new Error('the demo resident has no household');
-  await api('POST', '/orders', resident.token, { windowId: win.id, lines: [{ itemId: item.id, quantity: 1 }] });
-  await api('POST', `/staff/windows/${win.id}/pack`, staff);
-
-  const volunteer = await login('volunteer');
-  const volunteerId = volunteer.me.user.id;
-  await api('PUT', `/staff/volunteers/${volunteerId}`, staff, { buildingIds: [household.buildingId], capacity: 20 });
-  await api('PUT', '/volunteer/duty', volunteer.token, { onDuty: true });
-  const dispatch = await api<DispatchResult>('POST', '/staff/parcels/dispatch', staff);
-  expect(dispatch.assigned).toBeGreaterThanOrEqual(1);
-
-  const batch = `window:${win.id}`;
-  const parcels = await api<ParcelView[]>('GET', `/staff/parcels?batch=${encodeURIComponent(batch)}`, staff);
-  const parcel = parcels.find((p) => p.householdId === household.id);
-  if (!parcel) throw new Error(`no parcel for household ${household.id}: ${JSON.stringify(parcels)}`);
-  expect(parcel.volunteerId).toBe(volunteerId);
 
   // 李志强 accepts and picks it up with the label's code: it is on its way (配送中).
   await api<ParcelTaskView>('POST', `/volunteer/tasks/${parcel.id}/accept`, volunteer.token);
@@ -73,7 +48,7 @@ it('the delivery board shows who is on duty and each building by state; a parcel
   if (!row) throw new Error(`no row for building ${household.buildingId}: ${JSON.stringify(overview)}`);
 
   // Staff: 配送看板 from 「我的」.
-  const { page: st, close } = await staffPhone();
+  const st = await loggedInPhone('staff');
   await st.locator('#entry-staff-delivery').click();
   await st.locator('#board-on-duty .db-figure__value').getByText('1', { exact: true }).waitFor();
   await expect(st.locator('#board-on-duty').innerText()).resolves.toContain('在岗志愿者');
@@ -139,5 +114,5 @@ it('the delivery board shows who is on duty and each building by state; a parcel
 
   await st.locator('#timeline-close').click();
   await sheet.waitFor({ state: 'detached' });
-  await close();
+  await st.context().close();
 });

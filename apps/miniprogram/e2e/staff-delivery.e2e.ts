@@ -9,54 +9,31 @@
  * Needs: `npm run build -w @linli/server` (or LINLI_SERVER_MAIN) and `npm run build:h5 -w @linli/miniprogram`.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
-import type {
-  DispatchResult,
-  LoginResponse,
-  MeResponse,
-  ParcelTaskView,
-  ParcelView,
-  SignupView,
-  VolunteerPostView,
-  VolunteerRow,
-} from '@linli/shared-types';
+import type { MeResponse, ParcelTaskView, SignupView, VolunteerPostView, VolunteerRow } from '@linli/shared-types';
 import {
   api,
   base,
   button,
+  devLogin,
+  dispatchedParcelScene,
+  loggedInPhone,
   measure,
   MIN_BUTTON_PX,
   MIN_FONT_PX,
-  openWindowViaApi,
-  phoneContext,
   screenshot,
   useServerAndBrowser,
+  windowParcels,
 } from './support';
 
 useServerAndBrowser();
 
-async function login(user: string): Promise<LoginResponse> {
-  return api<LoginResponse>('POST', '/auth/dev', undefined, { user });
-}
-
-/** A staff member's phone, logged in, on 「我的」. */
-async function staffPhone(): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await phoneContext();
-  const page = await context.newPage();
-  await page.goto(`${base()}/`);
-  await page.locator('#dev-login-staff').click();
-  // 「我的」 is shown once the login is through: a goto before that would race its reLaunch.
-  await page.locator('#logout').waitFor();
-  return { page, close: () => context.close() };
-}
-
 it('staff publish a recruitment post, approve a sign-up (a new volunteer) and turn one down when the post is full', async () => {
-  const staff = (await login('staff')).token;
-  const resident = await login('resident');
-  const volunteer = await login('volunteer');
+  const staff = (await devLogin('staff')).token;
+  const resident = await devLogin('resident');
+  const volunteer = await devLogin('volunteer');
   expect(resident.me.roles).not.toContain('volunteer');
 
-  const { page: st, close } = await staffPhone();
+  const st = await loggedInPhone('staff');
   await st.locator('#entry-staff-recruitment').click();
 
   // No post yet: the form is the page. Sent empty, it says what is missing, in place.
@@ -187,13 +164,12 @@ it('staff publish a recruitment post, approve a sign-up (a new volunteer) and tu
   const after = await api<VolunteerRow[]>('GET', '/staff/volunteers', staff);
   expect(after.find((r) => r.userId === resident.me.user.id)).toMatchObject({ squad: null, leader: false });
 
-  await close();
+  await st.context().close();
 });
 
 it('a failed parcel is sent out again, handed to a volunteer, and its labels print with a progress bar', async () => {
   // Staff: a window with one package; 王秀兰 orders; packed; 李志强 covers her building and is on duty.
-  const staff = (await login('staff')).token;
-  const { item, win } = await openWindowViaApi(staff, {
+  const { staff, volunteer, win, parcel, parcels } = await dispatchedParcelScene({
     supplier: { name: '平价粮油店', contactName: '赵老板' },
     item: {
       kind: 'package',
@@ -206,24 +182,7 @@ it('a failed parcel is sent out again, handed to a volunteer, and its labels pri
     hours: 4,
     stock: 10,
   });
-  const resident = await login('resident');
-  const household = resident.me.household;
-  if (!household) throw new Error('the demo resident has no household');
-  await api('POST', '/orders', resident.token, { windowId: win.id, lines: [{ itemId: item.id, quantity: 1 }] });
-  await api('POST', `/staff/windows/${win.id}/pack`, staff);
-
-  const volunteer = await login('volunteer');
   const volunteerId = volunteer.me.user.id;
-  await api('PUT', `/staff/volunteers/${volunteerId}`, staff, { buildingIds: [household.buildingId], capacity: 20 });
-  await api('PUT', '/volunteer/duty', volunteer.token, { onDuty: true });
-  const dispatch = await api<DispatchResult>('POST', '/staff/parcels/dispatch', staff);
-  expect(dispatch.assigned).toBeGreaterThanOrEqual(1);
-
-  const batch = `window:${win.id}`;
-  const parcels = await api<ParcelView[]>('GET', `/staff/parcels?batch=${encodeURIComponent(batch)}`, staff);
-  const parcel = parcels.find((p) => p.householdId === household.id);
-  if (!parcel) throw new Error(`no parcel for household ${household.id}: ${JSON.stringify(parcels)}`);
-  expect(parcel.volunteerId).toBe(volunteerId);
 
   // 李志强 accepts, picks it up with the label's code, and nobody answers the door.
   await api<ParcelTaskView>('POST', `/volunteer/tasks/${parcel.id}/accept`, volunteer.token);
@@ -232,7 +191,7 @@ it('a failed parcel is sent out again, handed to a volunteer, and its labels pri
   expect(failed.state).toBe('FAILED');
 
   // Staff: 包裹与配送 from 「我的」, 没送成.
-  const { page: st, close } = await staffPhone();
+  const st = await loggedInPhone('staff');
   await st.locator('#entry-staff-parcels').click();
   const failedFilter = st.locator('#parcel-filter-3', { hasText: '没送成 1' });
   await failedFilter.waitFor();
@@ -275,7 +234,7 @@ it('a failed parcel is sent out again, handed to a volunteer, and its labels pri
   await st.locator('#parcel-filter-2').click();
   await st.locator(`#parcel-${parcel.id}-state`).getByText('已派单').waitFor();
   await expect(st.locator(`#parcel-${parcel.id}-volunteer`).innerText()).resolves.toBe('李志强');
-  const after = await api<ParcelView[]>('GET', `/staff/parcels?batch=${encodeURIComponent(batch)}`, staff);
+  const after = await windowParcels(staff, win.id);
   expect(after.find((p) => p.id === parcel.id)).toMatchObject({ state: 'ASSIGNED', volunteerId });
   await screenshot(st, '58-staff-parcel-assigned');
 
@@ -322,5 +281,5 @@ it('a failed parcel is sent out again, handed to a volunteer, and its labels pri
   await st.locator(`#parcel-${parcel.id}:visible`).waitFor();
   await expect(st.locator('#parcel-filter-0:visible').innerText()).resolves.toBe(`全部 ${parcels.length}`);
 
-  await close();
+  await st.context().close();
 });

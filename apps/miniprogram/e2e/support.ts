@@ -9,7 +9,18 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import type { CreateItemRequest, CreateSupplierRequest, CreateWindowRequest, ItemView, WindowView } from '@linli/shared-types';
+import type {
+  CreateItemRequest,
+  CreateSupplierRequest,
+  CreateWindowRequest,
+  DispatchResult,
+  ItemView,
+  LoginResponse,
+  MeResponse,
+  OrderView,
+  ParcelView,
+  WindowView,
+} from '@linli/shared-types';
 
 const REPO = resolve(__dirname, '..', '..', '..');
 const SERVER_MAIN = process.env.LINLI_SERVER_MAIN ?? join(REPO, 'apps', 'server', 'dist', 'main.js');
@@ -93,6 +104,25 @@ export async function phoneContext(): Promise<BrowserContext> {
     hasTouch: true,
     locale: 'zh-CN',
   });
+}
+
+/** A demo user's login through the API, as a script makes it (POST /auth/dev). */
+export function devLogin(user: string): Promise<LoginResponse> {
+  return api<LoginResponse>('POST', '/auth/dev', undefined, { user });
+}
+
+/**
+ * A new phone logged in as a demo user (`#dev-login-<user>`), on 「我的」. Close it with
+ * `page.context().close()`.
+ */
+export async function loggedInPhone(user: string): Promise<Page> {
+  const context = await phoneContext();
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/`);
+  await page.locator(`#dev-login-${user}`).click();
+  // 「我的」 is shown once the login is through: a goto before that would race its reLaunch.
+  await page.locator('#logout').waitFor();
+  return page;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -209,4 +239,76 @@ export async function openWindowViaApi(
   };
   const win = await api<WindowView>('POST', '/staff/windows', token, request);
   return { item, win };
+}
+
+/** What a window set up by `openWindowViaApi` sells: its supplier, one item, the window. */
+export type WindowSetup = Parameters<typeof openWindowViaApi>[1];
+
+/**
+ * The demo people of a delivery, logged in through the API, with 李志强 (the demo volunteer)
+ * covering 王秀兰's (the demo resident's) building.
+ */
+export interface DeliveryScene {
+  staff: string;
+  resident: LoginResponse;
+  household: NonNullable<MeResponse['household']>;
+  volunteer: LoginResponse;
+}
+
+export async function deliveryScene(): Promise<DeliveryScene> {
+  const staff = (await devLogin('staff')).token;
+  const resident = await devLogin('resident');
+  const me = await api<MeResponse>('GET', '/me', resident.token);
+  if (!me.household) throw new Error('the demo resident has no household');
+  const volunteer = await devLogin('volunteer');
+  await api('PUT', `/staff/volunteers/${volunteer.me.user.id}`, staff, { buildingIds: [me.household.buildingId], capacity: 20 });
+  return { staff, resident, household: me.household, volunteer };
+}
+
+/** The window's parcels, as staff list them (GET /api/staff/parcels?batch=window:<id>). */
+export function windowParcels(staff: string, windowId: number): Promise<ParcelView[]> {
+  return api<ParcelView[]>('GET', `/staff/parcels?batch=${encodeURIComponent(`window:${windowId}`)}`, staff);
+}
+
+/** A household's parcel among these. */
+export function householdParcel(parcels: ParcelView[], householdId: number): ParcelView {
+  const parcel = parcels.find((p) => p.householdId === householdId);
+  if (!parcel) throw new Error(`no parcel for household ${householdId}: ${JSON.stringify(parcels)}`);
+  return parcel;
+}
+
+/**
+ * A window opened by staff, 王秀兰's order of one of its item (and, when asked, one staff place
+ * for a neighbour's household), the window packed: her order, her (READY) parcel, all its parcels.
+ */
+export async function packedOrder(
+  s: DeliveryScene,
+  setup: WindowSetup,
+  neighbourId?: number,
+): Promise<{ item: ItemView; win: WindowView; order: OrderView; parcel: ParcelView; parcels: ParcelView[] }> {
+  const { item, win } = await openWindowViaApi(s.staff, setup);
+  const lines = [{ itemId: item.id, quantity: 1 }];
+  const order = await api<OrderView>('POST', '/orders', s.resident.token, { windowId: win.id, lines });
+  if (neighbourId !== undefined) await api('POST', '/staff/orders', s.staff, { householdId: neighbourId, windowId: win.id, lines });
+  await api('POST', `/staff/windows/${win.id}/pack`, s.staff);
+  const parcels = await windowParcels(s.staff, win.id);
+  return { item, win, order, parcel: householdParcel(parcels, s.household.id), parcels };
+}
+
+/**
+ * The whole delivery scene through the API: a window with 王秀兰's order, packed; 李志强 covers
+ * her building and goes on duty; staff dispatch, and her parcel is his (ASSIGNED).
+ */
+export async function dispatchedParcelScene(
+  setup: WindowSetup,
+): Promise<DeliveryScene & { item: ItemView; win: WindowView; order: OrderView; parcel: ParcelView; parcels: ParcelView[] }> {
+  const s = await deliveryScene();
+  const { item, win, order } = await packedOrder(s, setup);
+  await api('PUT', '/volunteer/duty', s.volunteer.token, { onDuty: true });
+  const dispatch = await api<DispatchResult>('POST', '/staff/parcels/dispatch', s.staff);
+  expect(dispatch.assigned).toBeGreaterThanOrEqual(1);
+  const parcels = await windowParcels(s.staff, win.id);
+  const parcel = householdParcel(parcels, s.household.id);
+  expect(parcel.volunteerId).toBe(s.volunteer.me.user.id);
+  return { ...s, item, win, order, parcel, parcels };
 }

@@ -8,11 +8,8 @@
  * Needs: `npm run build -w @linli/server` and `npm run build:h5 -w @linli/miniprogram`.
  */
 import { PNG } from 'pngjs';
-import type { Page } from 'playwright-core';
 import type {
   HouseholdView,
-  LoginResponse,
-  MeResponse,
   OrderQrView,
   OrderView,
   Page as ResultPage,
@@ -27,10 +24,14 @@ import {
   measure,
   MIN_BUTTON_PX,
   MIN_FONT_PX,
-  openWindowViaApi,
-  phoneContext,
+  deliveryScene,
+  type DeliveryScene,
+  loggedInPhone,
+  packedOrder,
   screenshot,
   useServerAndBrowser,
+  windowParcels,
+  type WindowSetup,
 } from './support';
 
 useServerAndBrowser();
@@ -54,52 +55,19 @@ function parcelPhoto(): Buffer {
   return PNG.sync.write(png);
 }
 
-interface Scene {
-  staff: string;
-  resident: LoginResponse;
-  household: NonNullable<MeResponse['household']>;
-  volunteer: LoginResponse;
-}
-
-async function scene(): Promise<Scene> {
-  const staff = (await api<LoginResponse>('POST', '/auth/dev', undefined, { user: 'staff' })).token;
-  const resident = await api<LoginResponse>('POST', '/auth/dev', undefined, { user: 'resident' });
-  const me = await api<MeResponse>('GET', '/me', resident.token);
-  if (!me.household) throw new Error('the demo resident has no household');
-  const volunteer = await api<LoginResponse>('POST', '/auth/dev', undefined, { user: 'volunteer' });
-  // 李志强 covers 王秀兰's building.
-  await api('PUT', `/staff/volunteers/${volunteer.me.user.id}`, staff, { buildingIds: [me.household.buildingId], capacity: 20 });
-  return { staff, resident, household: me.household, volunteer };
-}
-
-/**
- * A packed window with an order of 王秀兰 (and, when asked, one placed by staff for a neighbour):
- * her order, her (READY) parcel, and all the window's parcels.
- */
-async function packedOrder(
-  s: Scene,
-  title: string,
-  neighbourId?: number,
-): Promise<{ order: OrderView; parcel: ParcelView; parcels: ParcelView[] }> {
-  const { item, win } = await openWindowViaApi(s.staff, {
+/** A window named `title` selling one package of eggs, for `packedOrder`. */
+function eggWindow(title: string): WindowSetup {
+  return {
     supplier: { name: `${title}供应商`, contactName: '李师傅' },
     item: { kind: 'package', name: `${title}套餐`, contents: [{ name: '鸡蛋', quantity: '10个' }], priceFen: 2500, limitPerHousehold: 2 },
     window: { title, mode: 'fcfs', paymentMode: 'cod' },
     hours: 4,
     stock: 10,
-  });
-  const lines = [{ itemId: item.id, quantity: 1 }];
-  const order = await api<OrderView>('POST', '/orders', s.resident.token, { windowId: win.id, lines });
-  if (neighbourId !== undefined) await api('POST', '/staff/orders', s.staff, { householdId: neighbourId, windowId: win.id, lines });
-  await api('POST', `/staff/windows/${win.id}/pack`, s.staff);
-  const parcels = await api<ParcelView[]>('GET', `/staff/parcels?batch=${encodeURIComponent(`window:${win.id}`)}`, s.staff);
-  const parcel = parcels.find((p) => p.householdId === s.household.id);
-  if (!parcel) throw new Error(`no parcel for household ${s.household.id}: ${JSON.stringify(parcels)}`);
-  return { order, parcel, parcels };
+  };
 }
 
 /** The parcel in the volunteer's hands: assigned by staff, accepted, its label scanned. */
-async function pickedUp(s: Scene, parcel: ParcelView): Promise<void> {
+async function pickedUp(s: DeliveryScene, parcel: ParcelView): Promise<void> {
   await api('POST', `/staff/parcels/${parcel.id}/assign`, s.staff, { volunteerId: s.volunteer.me.user.id });
   await api('POST', `/volunteer/tasks/${parcel.id}/accept`, s.volunteer.token);
   const task = await api<ParcelTaskView>('POST', '/volunteer/scan/pickup', s.volunteer.token, { code: parcel.labelToken });
@@ -107,7 +75,7 @@ async function pickedUp(s: Scene, parcel: ParcelView): Promise<void> {
 }
 
 /** Contactless through the API: the photo uploaded (multipart), then the parcel left at the door. */
-async function leftAtDoor(s: Scene, parcel: ParcelView): Promise<void> {
+async function leftAtDoor(s: DeliveryScene, parcel: ParcelView): Promise<void> {
   const form = new FormData();
   form.append('purpose', 'contactless');
   form.append('file', new Blob([parcelPhoto()], { type: 'image/png' }), 'door.png');
@@ -122,23 +90,13 @@ async function leftAtDoor(s: Scene, parcel: ParcelView): Promise<void> {
   expect(task.state).toBe('LEFT_AT_DOOR');
 }
 
-async function loggedIn(user: 'resident' | 'volunteer'): Promise<Page> {
-  const context = await phoneContext();
-  const page = await context.newPage();
-  await page.goto(`${base()}/`);
-  await page.locator(`#dev-login-${user}`).click();
-  // 「我的」 is shown once the login is through: a goto before that would race its reLaunch.
-  await page.locator('#logout').waitFor();
-  return page;
-}
-
 it('a volunteer leaves a parcel at the door with a photo, and the resident confirms it from the photo', async () => {
-  const s = await scene();
-  const { parcel } = await packedOrder(s, '无接触配送批次');
+  const s = await deliveryScene();
+  const { parcel } = await packedOrder(s, eggWindow('无接触配送批次'));
   await pickedUp(s, parcel);
 
   // The volunteer's phone: the picked-up task offers 无接触.
-  const vol = await loggedIn('volunteer');
+  const vol = await loggedInPhone('volunteer');
   await vol.locator('#entry-volunteer').click();
   await vol.locator(`#task-${parcel.id}-state`).getByText('配送中').waitFor();
   const leave = vol.locator(`#task-${parcel.id}-leave`);
@@ -165,7 +123,7 @@ it('a volunteer leaves a parcel at the door with a photo, and the resident confi
   await screenshot(vol, '72-volunteer-left-at-door');
 
   // 王秀兰: the order shows the photo and asks her to confirm.
-  const res = await loggedIn('resident');
+  const res = await loggedInPhone('resident');
   await res.locator('#entry-orders').click();
   const orderCard = res.locator('.card:visible', { hasText: '无接触配送批次' });
   await orderCard.waitFor();
@@ -195,12 +153,12 @@ it('a volunteer leaves a parcel at the door with a photo, and the resident confi
 });
 
 it('a door scan made without network waits on the phone and is sent when the network is back', async () => {
-  const s = await scene();
-  const { order, parcel } = await packedOrder(s, '地下室配送批次');
+  const s = await deliveryScene();
+  const { order, parcel } = await packedOrder(s, eggWindow('地下室配送批次'));
   await pickedUp(s, parcel);
   const qr = await api<OrderQrView>('GET', `/orders/${order.id}/qr`, s.resident.token);
 
-  const vol = await loggedIn('volunteer');
+  const vol = await loggedInPhone('volunteer');
   await vol.locator('#entry-volunteer').click();
   await vol.locator(`#task-${parcel.id}-state`).getByText('配送中').waitFor();
 
@@ -228,7 +186,7 @@ it('a door scan made without network waits on the phone and is sent when the net
   await vol.locator('#vol-notice').getByText('扫码已补传').waitFor();
   await screenshot(vol, '76-volunteer-scan-replayed');
 
-  const parcels = await api<ParcelView[]>('GET', `/staff/parcels?batch=${encodeURIComponent(`window:${order.windowId}`)}`, s.staff);
+  const parcels = await windowParcels(s.staff, order.windowId);
   expect(parcels.find((p) => p.id === parcel.id)?.state).toBe('DELIVERED');
   const delivered = await api<OrderView>('GET', `/orders/${order.id}`, s.resident.token);
   expect(Date.parse(delivered.parcel?.deliveredAt ?? '')).toBeLessThan(onlineAt);
@@ -236,7 +194,7 @@ it('a door scan made without network waits on the phone and is sent when the net
 });
 
 it('a resident signs up for a recruitment post and waits for the community to decide', async () => {
-  const s = await scene();
+  const s = await deliveryScene();
   const post = await api<VolunteerPostView>('POST', '/staff/volunteer-posts', s.staff, {
     squad: 'delivery',
     title: '楼栋送货志愿者',
@@ -245,7 +203,7 @@ it('a resident signs up for a recruitment post and waits for the community to de
     slots: 6,
   });
 
-  const res = await loggedIn('resident');
+  const res = await loggedInPhone('resident');
   await res.locator('#entry-volunteer-posts').click();
   const card = res.locator(`#post-${post.id}`);
   await card.waitFor();
@@ -284,7 +242,7 @@ it('a resident signs up for a recruitment post and waits for the community to de
 });
 
 it('a volunteer grabs an unassigned parcel from the pool; one taken meanwhile is explained', async () => {
-  const s = await scene();
+  const s = await deliveryScene();
   // Two READY parcels in 王秀兰's building: hers, and a neighbour's ordered by staff.
   const { items } = await api<ResultPage<HouseholdView>>(
     'GET',
@@ -293,12 +251,12 @@ it('a volunteer grabs an unassigned parcel from the pool; one taken meanwhile is
   );
   const neighbour = items.find((h) => h.id !== s.household.id);
   if (!neighbour) throw new Error('no neighbour household');
-  const { parcel, parcels } = await packedOrder(s, '抢单批次', neighbour.id);
+  const { parcel, parcels } = await packedOrder(s, eggWindow('抢单批次'), neighbour.id);
   const other = parcels.find((p) => p.householdId === neighbour.id);
   if (!other) throw new Error(`no parcel for the neighbour: ${JSON.stringify(parcels)}`);
   expect([parcel.state, other.state]).toEqual(['READY', 'READY']);
 
-  const vol = await loggedIn('volunteer');
+  const vol = await loggedInPhone('volunteer');
   await vol.locator('#entry-volunteer-pool').click();
   const card = vol.locator(`#pool-${parcel.id}`);
   await card.waitFor();
@@ -329,7 +287,7 @@ it('a volunteer grabs an unassigned parcel from the pool; one taken meanwhile is
 });
 
 it('a squad leader sees the squad on duty or resting, and the hours served', async () => {
-  const s = await scene();
+  const s = await deliveryScene();
   const id = s.volunteer.me.user.id;
   await api('PUT', `/staff/volunteers/${id}`, s.staff, {
     buildingIds: [s.household.buildingId],
@@ -341,7 +299,7 @@ it('a squad leader sees the squad on duty or resting, and the hours served', asy
   await api('PUT', '/volunteer/duty', s.volunteer.token, { onDuty: true });
   await api('PUT', '/volunteer/duty', s.volunteer.token, { onDuty: false });
 
-  const vol = await loggedIn('volunteer');
+  const vol = await loggedInPhone('volunteer');
   await vol.locator('#entry-volunteer-squad').click();
   await vol.locator('#squad-name').getByText('配送组').waitFor();
   await vol.locator('#squad-card').getByText('组长').waitFor();
@@ -359,12 +317,12 @@ it('a squad leader sees the squad on duty or resting, and the hours served', asy
 });
 
 it('a resident says a contactless parcel is not at the door, after a second question', async () => {
-  const s = await scene();
-  const { order, parcel } = await packedOrder(s, '门口没有批次');
+  const s = await deliveryScene();
+  const { order, parcel } = await packedOrder(s, eggWindow('门口没有批次'));
   await pickedUp(s, parcel);
   await leftAtDoor(s, parcel);
 
-  const res = await loggedIn('resident');
+  const res = await loggedInPhone('resident');
   await res.goto(`${base()}/#/pages/order/index?id=${order.id}`);
   await res.locator('#order-contactless').waitFor();
   await button(res, '门口没有').click();
@@ -376,7 +334,7 @@ it('a resident says a contactless parcel is not at the door, after a second ques
   await expect(res.locator('#order-contactless').count()).resolves.toBe(0);
   await screenshot(res, '85-resident-not-at-door');
 
-  const parcels = await api<ParcelView[]>('GET', `/staff/parcels?batch=${encodeURIComponent(`window:${order.windowId}`)}`, s.staff);
+  const parcels = await windowParcels(s.staff, order.windowId);
   const after = parcels.find((p) => p.id === parcel.id);
   expect(after?.state).toBe('FAILED');
   expect(after?.failureReason).toBe('not-received');

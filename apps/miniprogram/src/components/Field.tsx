@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
+import { TextInput, type TextInputProps } from './TextInput';
 
 interface FieldProps {
   label: string;
@@ -22,5 +23,16 @@ export function Field({ label, error, hint, children }: FieldProps) {
         </View>
       ) : null}
     </View>
+  );
+}
+
+type TextFieldProps = Omit<FieldProps, 'children'> & Omit<TextInputProps, 'invalid'>;
+
+/** A labelled text box, its border red while the field has an error. */
+export function TextField({ label, error, hint, ...input }: TextFieldProps) {
+  return (
+    <Field label={label} error={error} hint={hint}>
+      <TextInput {...input} invalid={Boolean(error)} />
+    </Field>
   );
 }

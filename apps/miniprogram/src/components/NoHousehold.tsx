@@ -17,3 +17,12 @@ export function NoHousehold() {
     </View>
   );
 }
+
+/** The whole page a household's page shows instead, for residents without a household. */
+export function NoHouseholdPage() {
+  return (
+    <View className="page">
+      <NoHousehold />
+    </View>
+  );
+}

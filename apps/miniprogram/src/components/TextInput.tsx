@@ -1,6 +1,6 @@
 import { Input } from '@tarojs/components';
 
-interface TextInputProps {
+export interface TextInputProps {
   id: string;
   value: string;
   onChange: (value: string) => void;

@@ -5,19 +5,20 @@ import { MEDICINE_STATE_LABELS, URGENCY_LABELS, type MedicineRequestView, type M
 import { Button } from '@/components/nutui';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { LabelValue } from '@/components/LabelValue';
-import { NoHousehold } from '@/components/NoHousehold';
+import { NoHouseholdPage } from '@/components/NoHousehold';
 import { useAction } from '@/hooks/useAction';
 import { useHouseholdData } from '@/hooks/useHouseholdData';
 import { formatTime } from '@/utils/format';
 import { listMyMedicineRequests, repeatMedicineRequest } from '../../api/medicine';
 import { itemsSummary, REPEATABLE, waitingText } from '../texts';
+import { ListStatus } from '@/components/ListStatus';
 import '../medicine.css';
 
 const ENDED: readonly MedicineState[] = ['REJECTED', 'DECLINED', 'CANCELLED', 'EXPIRED'];
 
 function stateClass(state: MedicineState): string {
-  if (state === 'QUOTED') return 'md-state md-state--quoted';
-  return ENDED.includes(state) ? 'md-state md-state--ended' : 'md-state';
+  if (state === 'QUOTED') return 'state-badge md-state--quoted';
+  return ENDED.includes(state) ? 'state-badge md-state--ended' : 'state-badge';
 }
 
 /** 代买药品: my household's medicine requests, newest first; 登记买药 and 再买一次 (慢性病续药). */
@@ -34,13 +35,7 @@ export default function MedicineListPage() {
 
   const open = (request: MedicineRequestView) => void Taro.navigateTo({ url: `/medicine/request/index?id=${request.id}` });
 
-  if (noHousehold) {
-    return (
-      <View className="page">
-        <NoHousehold />
-      </View>
-    );
-  }
+  if (noHousehold) return <NoHouseholdPage />;
 
   return (
     <View className="page">
@@ -51,12 +46,7 @@ export default function MedicineListPage() {
         <View className="muted gap-top">写下要买的药，社区药房报价后，您确认了药房才去买，买好由志愿者送上门。</View>
       </View>
 
-      {requests === null ? <View className="loading">正在加载…</View> : null}
-      {requests !== null && requests.length === 0 ? (
-        <View className="empty" id="medicine-empty">
-          还没有买药登记
-        </View>
-      ) : null}
+      <ListStatus items={requests} empty="还没有买药登记" emptyId="medicine-empty" />
 
       {(requests ?? []).map((request) => {
         const quoted = request.state === 'QUOTED';

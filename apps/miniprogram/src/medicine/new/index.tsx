@@ -195,8 +195,8 @@ export default function MedicineNewPage() {
 
       {items.map((item, n) => (
         <View key={item.key} id={`med-item-${n}`} className="card md-item">
-          <View className="md-head">
-            <View className="md-item__title md-head__title">{items.length > 1 ? `第 ${n + 1} 种药` : '要买的药'}</View>
+          <View className="head-row">
+            <View className="md-item__title head-row__title">{items.length > 1 ? `第 ${n + 1} 种药` : '要买的药'}</View>
           </View>
           <Field label="药名" error={errors[`items.${n}.name`]}>
             <TextInput
@@ -342,7 +342,7 @@ export default function MedicineNewPage() {
       <View className="card" id="med-photos">
         <View className="field__label">处方或药盒照片</View>
         {needsPhoto ? (
-          <View className="md-rx-note" id="med-photo-required">
+          <View className="proxy-note md-rx-note" id="med-photo-required">
             有处方药，必须拍一张处方单或药盒的照片
           </View>
         ) : (

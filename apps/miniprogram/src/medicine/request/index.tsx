@@ -6,18 +6,16 @@ import {
   formatFen,
   MEDICINE_FLOW,
   MEDICINE_STATE_LABELS,
-  PARCEL_STATE_LABELS,
   PAYMENT_MODE_LABELS,
   URGENCY_LABELS,
   type MedicineRequestView,
   type MedicineState,
-  type ParcelSummary,
 } from '@linli/shared-types';
 import { ApiError, fileUrl, getSession, showApiError } from '@/api';
 import { Button } from '@/components/nutui';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { LabelValue } from '@/components/LabelValue';
-import { NoHousehold } from '@/components/NoHousehold';
+import { NoHouseholdPage } from '@/components/NoHousehold';
 import { useAction } from '@/hooks/useAction';
 import { usePullDownReload } from '@/hooks/useRefresh';
 import { formatTime } from '@/utils/format';
@@ -32,6 +30,7 @@ import {
   checkMedicinePayment,
 } from '../../api/medicine';
 import { PayCard } from '@/components/PayCard';
+import { StepTimeline } from '@/components/StepTimeline';
 import { useWechatPay } from '@/hooks/useWechatPay';
 import { available, itemsSummary, quoteText, REPEATABLE, waitingText } from '../texts';
 import '../../pages/ordering.css';
@@ -59,14 +58,6 @@ function steps(request: MedicineRequestView): MedicineState[] {
   const from = [...road].reverse().find((s) => reached(s) && request.state in (MEDICINE_FLOW[s] as Record<string, unknown>));
   const upTo = from ? road.indexOf(from) : 0;
   return [...road.slice(0, upTo + 1), request.state];
-}
-
-/** The delivery in words: 配送中, 11月23日 14:05 送到家门口… */
-function parcelText(parcel: ParcelSummary): string {
-  if (parcel.state === 'DELIVERED') return parcel.deliveredAt ? `${formatTime(parcel.deliveredAt)} 送到家门口` : '已送到家门口';
-  if (parcel.state === 'LEFT_AT_DOOR')
-    return parcel.leftAt ? `${formatTime(parcel.leftAt)} 放在门口，等您确认` : PARCEL_STATE_LABELS.LEFT_AT_DOOR;
-  return `配送：${PARCEL_STATE_LABELS[parcel.state]}`;
 }
 
 /**
@@ -127,17 +118,10 @@ export default function MedicineRequestPage() {
     },
   });
 
-  if (noHousehold) {
-    return (
-      <View className="page">
-        <NoHousehold />
-      </View>
-    );
-  }
+  if (noHousehold) return <NoHouseholdPage />;
   if (!request) return <View className="page loading">正在加载…</View>;
 
   const road = steps(request);
-  const at = road.indexOf(request.state);
   const ended = ENDED.includes(request.state);
   const answering = request.state === 'QUOTED' && (request.actions.includes('CONFIRMED') || request.actions.includes('AWAITING_PAYMENT'));
   const offered = request.items.filter(available);
@@ -264,35 +248,16 @@ export default function MedicineRequestPage() {
               : waitingText(request.waitingMinutes)}
           </View>
         ) : null}
-        <View className={ended ? 'gap-top timeline md-timeline--ended' : 'gap-top timeline'}>
-          {road.map((state, index) => {
-            const cls =
-              index === at
-                ? 'timeline__step timeline__step--done timeline__step--current'
-                : index < at
-                  ? 'timeline__step timeline__step--done'
-                  : 'timeline__step';
-            return (
-              <View key={state}>
-                {index > 0 ? <View className="timeline__line" /> : null}
-                <View className={cls}>
-                  <View className="timeline__dot" />
-                  <View>{MEDICINE_STATE_LABELS[state]}</View>
-                </View>
-                {state === 'PURCHASED' && request.parcel && request.parcel.state !== 'DELIVERED' ? (
-                  <View id="medicine-parcel" className="timeline__parcel">
-                    {parcelText(request.parcel)}
-                  </View>
-                ) : null}
-                {state === 'DELIVERED' && request.parcel?.state === 'DELIVERED' ? (
-                  <View id="medicine-parcel" className="timeline__parcel timeline__parcel--done">
-                    {parcelText(request.parcel)}
-                  </View>
-                ) : null}
-              </View>
-            );
-          })}
-        </View>
+        <StepTimeline
+          steps={road}
+          current={request.state}
+          labels={MEDICINE_STATE_LABELS}
+          parcel={request.parcel}
+          packedStep="PURCHASED"
+          deliveredStep="DELIVERED"
+          parcelId="medicine-parcel"
+          className={ended ? 'md-timeline--ended' : undefined}
+        />
       </View>
 
       {answering ? null : itemsCard}

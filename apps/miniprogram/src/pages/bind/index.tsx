@@ -5,10 +5,10 @@ import { Button } from '@/components/nutui';
 import { PHONE_PATTERN, type BuildingView, type CreateBindingRequest } from '@linli/shared-types';
 import { createBinding, errorMessage, fieldErrors, getBuildings, getSession, showApiError } from '@/api';
 import { Choices } from '@/components/Choices';
-import { Field } from '@/components/Field';
+import { Field, TextField } from '@/components/Field';
 import { Segments } from '@/components/Segments';
-import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
+import { type FormErrors, useForm } from '@/hooks/useForm';
 import './index.css';
 
 type Mode = 'door' | 'code';
@@ -22,7 +22,7 @@ interface Form {
   phone: string;
 }
 
-type Errors = Partial<Record<keyof Form, string>>;
+type Errors = FormErrors<Form>;
 
 function validate(mode: Mode, form: Form): Errors {
   const errors: Errors = {};
@@ -48,7 +48,7 @@ function toRequest(mode: Mode, form: Form): CreateBindingRequest {
 export default function BindPage() {
   const [buildings, setBuildings] = useState<BuildingView[] | null>(null);
   const [mode, setMode] = useState<Mode>('door');
-  const [form, setForm] = useState<Form>(() => ({
+  const { form, set, errors, setErrors, serverError, setServerError, check } = useForm<Form>(() => ({
     buildingId: null,
     unit: '',
     room: '',
@@ -56,24 +56,12 @@ export default function BindPage() {
     name: '',
     phone: getSession()?.me.user.phone ?? '',
   }));
-  const [errors, setErrors] = useState<Errors>({});
-  const [serverError, setServerError] = useState('');
 
   useEffect(() => {
     getBuildings().then(setBuildings).catch(showApiError);
   }, []);
 
   const building = buildings?.find((b) => b.id === form.buildingId) ?? null;
-
-  const set = (patch: Partial<Form>) => {
-    setForm((prev) => ({ ...prev, ...patch }));
-    setErrors((prev) => {
-      const next = { ...prev };
-      for (const key of Object.keys(patch) as (keyof Form)[]) delete next[key];
-      return next;
-    });
-    setServerError('');
-  };
 
   const chooseBuilding = (id: number) => {
     const chosen = buildings?.find((b) => b.id === id);
@@ -98,13 +86,7 @@ export default function BindPage() {
   );
 
   const onSubmit = () => {
-    const found = validate(mode, form);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setServerError('还有内容没有填好，请看红色提示');
-      return;
-    }
-    void submit.run(toRequest(mode, form));
+    if (check(validate(mode, form))) void submit.run(toRequest(mode, form));
   };
 
   return (
@@ -148,51 +130,49 @@ export default function BindPage() {
               />
             </Field>
           ) : null}
-          <Field label="房号" error={errors.room} hint="例如 1203">
-            <TextInput
-              id="bind-room"
-              value={form.room}
-              onChange={(room) => set({ room })}
-              placeholder="请输入房号"
-              maxlength={10}
-              invalid={!!errors.room}
-            />
-          </Field>
+          <TextField
+            label="房号"
+            error={errors.room}
+            hint="例如 1203"
+            id="bind-room"
+            value={form.room}
+            onChange={(room) => set({ room })}
+            placeholder="请输入房号"
+            maxlength={10}
+          />
         </View>
       ) : (
-        <Field label="绑定码" error={errors.bindingCode} hint="社区工作人员给您的绑定码">
-          <TextInput
-            id="bind-code"
-            value={form.bindingCode}
-            onChange={(bindingCode) => set({ bindingCode })}
-            placeholder="请输入绑定码"
-            maxlength={20}
-            invalid={!!errors.bindingCode}
-          />
-        </Field>
+        <TextField
+          label="绑定码"
+          error={errors.bindingCode}
+          hint="社区工作人员给您的绑定码"
+          id="bind-code"
+          value={form.bindingCode}
+          onChange={(bindingCode) => set({ bindingCode })}
+          placeholder="请输入绑定码"
+          maxlength={20}
+        />
       )}
 
-      <Field label="姓名" error={errors.name}>
-        <TextInput
-          id="bind-name"
-          value={form.name}
-          onChange={(name) => set({ name })}
-          placeholder="请输入您的姓名"
-          maxlength={20}
-          invalid={!!errors.name}
-        />
-      </Field>
-      <Field label="手机号" error={errors.phone}>
-        <TextInput
-          id="bind-phone"
-          type="number"
-          value={form.phone}
-          onChange={(phone) => set({ phone })}
-          placeholder="请输入11位手机号"
-          maxlength={11}
-          invalid={!!errors.phone}
-        />
-      </Field>
+      <TextField
+        label="姓名"
+        error={errors.name}
+        id="bind-name"
+        value={form.name}
+        onChange={(name) => set({ name })}
+        placeholder="请输入您的姓名"
+        maxlength={20}
+      />
+      <TextField
+        label="手机号"
+        error={errors.phone}
+        id="bind-phone"
+        type="number"
+        value={form.phone}
+        onChange={(phone) => set({ phone })}
+        placeholder="请输入11位手机号"
+        maxlength={11}
+      />
 
       {serverError ? (
         <View className="status status--rejected bind__error" id="bind-error" role="alert">

@@ -1,21 +1,12 @@
 import { useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
-import {
-  formatFen,
-  ORDER_STATE_LABELS,
-  PARCEL_STATE_LABELS,
-  PAYMENT_MODE_LABELS,
-  type OrderQrView,
-  type OrderState,
-  type OrderView,
-  type ParcelSummary,
-} from '@linli/shared-types';
+import { formatFen, ORDER_STATE_LABELS, PAYMENT_MODE_LABELS, type OrderQrView, type OrderState, type OrderView } from '@linli/shared-types';
 import { ApiError, cancelOrder, checkPayment, getOrder, getOrderQr, getPaymentParams, showApiError } from '@/api';
 import { Button } from '@/components/nutui';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { LabelValue } from '@/components/LabelValue';
-import { NoHousehold } from '@/components/NoHousehold';
+import { NoHouseholdPage } from '@/components/NoHousehold';
 import { useAction } from '@/hooks/useAction';
 import { formatDate, formatTime } from '@/utils/format';
 import { ContactlessCard } from './ContactlessCard';
@@ -23,6 +14,7 @@ import { RatingCard } from './RatingCard';
 import { usePullDownReload } from '@/hooks/useRefresh';
 import { useWechatPay } from '@/hooks/useWechatPay';
 import { PayCard } from '@/components/PayCard';
+import { StepTimeline } from '@/components/StepTimeline';
 import '../ordering.css';
 
 /** The usual road of an order (ORDER_FLOW's main path); an order that left it ends in its own state. */
@@ -34,14 +26,6 @@ function steps(order: OrderView): OrderState[] {
     return [start[0] ?? 'CONFIRMED', order.state];
   }
   return start;
-}
-
-/** The delivery in words: 配送中, 已送达 11月23日 14:05… */
-function parcelText(parcel: ParcelSummary): string {
-  if (parcel.state === 'DELIVERED') return parcel.deliveredAt ? `${formatTime(parcel.deliveredAt)} 送到家门口` : '已送到家门口';
-  if (parcel.state === 'LEFT_AT_DOOR')
-    return parcel.leftAt ? `${formatTime(parcel.leftAt)} 放在门口，等您确认` : PARCEL_STATE_LABELS.LEFT_AT_DOOR;
-  return `配送：${PARCEL_STATE_LABELS[parcel.state]}`;
 }
 
 /** 'HH:mm' of an ISO time in Asia/Shanghai. */
@@ -110,17 +94,10 @@ export default function OrderPage() {
     },
   });
 
-  if (noHousehold) {
-    return (
-      <View className="page">
-        <NoHousehold />
-      </View>
-    );
-  }
+  if (noHousehold) return <NoHouseholdPage />;
   if (!order) return <View className="page loading">正在加载…</View>;
 
   const road = steps(order);
-  const at = road.indexOf(order.state);
   const ended = order.state === 'CANCELLED' || order.state === 'EXPIRED';
 
   return (
@@ -149,35 +126,15 @@ export default function OrderPage() {
           {ORDER_STATE_LABELS[order.state]}
         </View>
         {order.placedBy.proxy ? <View className="proxy-note gap-top">{`代下单：${order.placedBy.nickname}`}</View> : null}
-        <View className="gap-top timeline">
-          {road.map((state, index) => {
-            const cls =
-              index === at
-                ? 'timeline__step timeline__step--done timeline__step--current'
-                : index < at
-                  ? 'timeline__step timeline__step--done'
-                  : 'timeline__step';
-            return (
-              <View key={state}>
-                {index > 0 ? <View className="timeline__line" /> : null}
-                <View className={cls}>
-                  <View className="timeline__dot" />
-                  <View>{ORDER_STATE_LABELS[state]}</View>
-                </View>
-                {state === 'PACKED' && order.parcel && order.parcel.state !== 'DELIVERED' ? (
-                  <View id="order-parcel" className="timeline__parcel">
-                    {parcelText(order.parcel)}
-                  </View>
-                ) : null}
-                {state === 'DELIVERED' && order.parcel?.state === 'DELIVERED' ? (
-                  <View id="order-parcel" className="timeline__parcel timeline__parcel--done">
-                    {parcelText(order.parcel)}
-                  </View>
-                ) : null}
-              </View>
-            );
-          })}
-        </View>
+        <StepTimeline
+          steps={road}
+          current={order.state}
+          labels={ORDER_STATE_LABELS}
+          parcel={order.parcel}
+          packedStep="PACKED"
+          deliveredStep="DELIVERED"
+          parcelId="order-parcel"
+        />
       </View>
 
       {order.parcel?.state === 'FAILED' ? (

@@ -2,10 +2,11 @@ import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { formatFen, ORDER_STATE_LABELS, type OrderView } from '@linli/shared-types';
 import { listMyOrders } from '@/api';
-import { NoHousehold } from '@/components/NoHousehold';
+import { NoHouseholdPage } from '@/components/NoHousehold';
 import { LabelValue } from '@/components/LabelValue';
 import { formatTime } from '@/utils/format';
 import { useHouseholdData } from '@/hooks/useHouseholdData';
+import { ListStatus } from '@/components/ListStatus';
 import '../ordering.css';
 
 /** 我的订单: my household's orders, newest first. */
@@ -14,18 +15,11 @@ export default function OrdersPage() {
     [...(await listMyOrders())].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
   );
 
-  if (noHousehold) {
-    return (
-      <View className="page">
-        <NoHousehold />
-      </View>
-    );
-  }
+  if (noHousehold) return <NoHouseholdPage />;
 
   return (
     <View className="page">
-      {orders === null ? <View className="loading">正在加载…</View> : null}
-      {orders?.length === 0 ? <View className="empty">还没有订单</View> : null}
+      <ListStatus items={orders} empty="还没有订单" />
       {orders?.map((o) => (
         <View
           key={o.id}

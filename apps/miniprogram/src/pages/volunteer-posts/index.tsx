@@ -18,6 +18,7 @@ import { Sheet } from '@/components/Sheet';
 import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
+import { ListStatus } from '@/components/ListStatus';
 import './index.css';
 
 /** The box under a post for my sign-up: waiting (yellow), in (green), or not (red / grey). */
@@ -112,12 +113,7 @@ export default function VolunteerPostsPage() {
     <View className="page posts">
       <View className="text posts-intro">社区正在招募志愿者，一起守护我们的小区。报名后社区工作人员会审核并联系您。</View>
 
-      {posts === null ? <View className="loading">正在加载…</View> : null}
-      {posts !== null && posts.length === 0 ? (
-        <View className="empty" id="posts-empty">
-          现在没有招募，下拉可刷新
-        </View>
-      ) : null}
+      <ListStatus items={posts} empty="现在没有招募，下拉可刷新" emptyId="posts-empty" />
 
       {posts?.map((post) => (
         <View key={post.id} id={`post-${post.id}`} className="card post">

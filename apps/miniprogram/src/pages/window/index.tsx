@@ -14,7 +14,7 @@ import { Button } from '@/components/nutui';
 import { LabelValue } from '@/components/LabelValue';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { ItemCard, maxFor, stepBasket, basketLines, basketTotal, type Basket } from '@/components/ItemCard';
-import { NoHousehold } from '@/components/NoHousehold';
+import { NoHouseholdPage } from '@/components/NoHousehold';
 import { useAction } from '@/hooks/useAction';
 import { FairShare } from './FairShare';
 import { phaseLabel } from '@/utils/window';
@@ -74,13 +74,7 @@ export default function WindowPage() {
     },
   );
 
-  if (noHousehold) {
-    return (
-      <View className="page">
-        <NoHousehold />
-      </View>
-    );
-  }
+  if (noHousehold) return <NoHouseholdPage />;
   if (!win) return <View className="page loading">正在加载…</View>;
 
   const lines = basketLines(win.items, quantities);

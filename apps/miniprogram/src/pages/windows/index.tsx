@@ -3,28 +3,22 @@ import { View } from '@tarojs/components';
 import { PAYMENT_MODE_LABELS, type WindowView } from '@linli/shared-types';
 import { listWindows } from '@/api';
 import { LabelValue } from '@/components/LabelValue';
-import { NoHousehold } from '@/components/NoHousehold';
+import { NoHouseholdPage } from '@/components/NoHousehold';
 import { phaseLabel } from '@/utils/window';
 import { formatDate, formatHours } from '@/utils/format';
 import { useHouseholdData } from '@/hooks/useHouseholdData';
+import { ListStatus } from '@/components/ListStatus';
 import '../ordering.css';
 
 /** 订购物资: the supply windows open (or about to open) for my household. */
 export default function WindowsPage() {
   const { data: windows, noHousehold } = useHouseholdData<WindowView[]>(listWindows);
 
-  if (noHousehold) {
-    return (
-      <View className="page">
-        <NoHousehold />
-      </View>
-    );
-  }
+  if (noHousehold) return <NoHouseholdPage />;
 
   return (
     <View className="page">
-      {windows === null ? <View className="loading">正在加载…</View> : null}
-      {windows?.length === 0 ? <View className="empty">现在没有可以订购的物资，请留意社区通知</View> : null}
+      <ListStatus items={windows} empty="现在没有可以订购的物资，请留意社区通知" />
       {windows?.map((w) => (
         <View
           key={w.id}

@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
-import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { URGENCY_LABELS, type MedicineRequestView, type MedicineState, type PharmacyView } from '@linli/shared-types';
 import { ApiError, errorMessage, showApiError } from '@/api';
 import { Button } from '@/components/nutui';
 import { Segments } from '@/components/Segments';
-import { useRefresh } from '@/hooks/useRefresh';
+import { useLiveRefresh } from '@/hooks/useRefresh';
 import { getMyPharmacy, listPharmacyRequests } from '../../api/pharmacy';
 import { itemsSummary, needsPrescription, PHARMACY_STATE_LABELS, urgencyClass, waitingText } from '../labels';
 import '../pharmacy.css';
@@ -58,24 +58,8 @@ export default function PharmacyQueuePage() {
     }
   };
 
-  useRefresh(load);
-
   /** While the page is on screen, new requests and waiting times refresh every minute by themselves. */
-  const loadRef = useRef(load);
-  loadRef.current = load;
-  const shownRef = useRef(true);
-  useDidShow(() => {
-    shownRef.current = true;
-  });
-  useDidHide(() => {
-    shownRef.current = false;
-  });
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (shownRef.current) void loadRef.current(true);
-    }, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, []);
+  useLiveRefresh(load, REFRESH_MS);
 
   const inTab = (t: Tab) => {
     const list = (open ?? []).filter((r) => TAB_STATES[t].includes(r.state));

@@ -1,11 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
-import { useDidHide, useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { PARCEL_STATE_LABELS, PARCEL_STATES, type DeliveryOverview, type ParcelState } from '@linli/shared-types';
 import { showApiError } from '@/api';
 import { getDeliveryOverview } from '@/api/staff-delivery';
 import { LabelValue } from '@/components/LabelValue';
-import { usePullDownReload } from '@/hooks/useRefresh';
+import { useLiveRefresh } from '@/hooks/useRefresh';
 import { formatDate } from '@/utils/format';
 import { MOVING_STATES, stateTone } from '../parcels/states';
 import { TimelineSheet } from '../parcels/TimelineSheet';
@@ -74,7 +73,6 @@ export default function StaffDeliveryBoardPage() {
   const [overview, setOverview] = useState<DeliveryOverview | null>(null);
   const [updatedAt, setUpdatedAt] = useState<number | null>(null);
   const [timeline, setTimeline] = useState<number | null>(null);
-  const timer = useRef<ReturnType<typeof setInterval> | null>(null);
 
   const load = async (quiet = false) => {
     try {
@@ -86,19 +84,7 @@ export default function StaffDeliveryBoardPage() {
     }
   };
 
-  const stop = () => {
-    if (timer.current !== null) clearInterval(timer.current);
-    timer.current = null;
-  };
-
-  useDidShow(() => {
-    void load();
-    stop();
-    timer.current = setInterval(() => void load(true), REFRESH_MS);
-  });
-  useDidHide(stop);
-  useEffect(() => stop, []);
-  usePullDownReload(load);
+  useLiveRefresh(load, REFRESH_MS);
 
   if (!overview) return <View className="page loading">正在加载…</View>;
 
@@ -138,8 +124,8 @@ export default function StaffDeliveryBoardPage() {
         const delivered = b.counts.DELIVERED ?? 0;
         return (
           <View key={b.buildingId} id={`board-building-${b.buildingId}`} className="card">
-            <View className="sw-head">
-              <View className="card-title sw-head__title">{b.building}</View>
+            <View className="head-row">
+              <View className="card-title head-row__title">{b.building}</View>
               <View className="db-share" id={`board-building-${b.buildingId}-share`}>
                 {`已送达 ${delivered} / ${b.total}`}
               </View>
@@ -186,8 +172,8 @@ export default function StaffDeliveryBoardPage() {
             className={overdue ? 'card db-late db-late--overdue' : 'card db-late'}
             onClick={() => setTimeline(p.id)}
           >
-            <View className="sw-head">
-              <View className="card-title sw-head__title">{`${p.building} ${p.unit} ${p.room}`}</View>
+            <View className="head-row">
+              <View className="card-title head-row__title">{`${p.building} ${p.unit} ${p.room}`}</View>
               <View className={`pc-state pc-state--${stateTone(p.state)}`}>{PARCEL_STATE_LABELS[p.state]}</View>
             </View>
             <LabelValue label="物资">{p.contents}</LabelValue>

@@ -23,9 +23,9 @@ import {
   updateHousehold,
 } from '@/api';
 import { Choices } from '@/components/Choices';
-import { Field } from '@/components/Field';
-import { TextInput } from '@/components/TextInput';
+import { Field, TextField } from '@/components/Field';
 import { useAction } from '@/hooks/useAction';
+import { type FormErrors, useForm } from '@/hooks/useForm';
 import { BindingCodeCard } from './BindingCodeCard';
 import './index.css';
 
@@ -40,7 +40,7 @@ interface Form {
   contactPhone: string;
 }
 
-type Errors = Partial<Record<keyof Form, string>>;
+type Errors = FormErrors<Form>;
 
 const EMPTY: Form = { buildingId: null, unit: '', room: '', headcount: '1', tags: [], zone: '', contactName: '', contactPhone: '' };
 
@@ -86,10 +86,8 @@ export default function HouseholdEditPage() {
   const router = useRouter();
   const [id, setId] = useState<number | null>(router.params.id ? Number(router.params.id) : null);
   const [buildings, setBuildings] = useState<BuildingView[]>([]);
-  const [form, setForm] = useState<Form>(EMPTY);
+  const { form, setForm, set, errors, setErrors, serverError, setServerError, check } = useForm<Form>(EMPTY);
   const [loaded, setLoaded] = useState(id === null);
-  const [errors, setErrors] = useState<Errors>({});
-  const [serverError, setServerError] = useState('');
   const [code, setCode] = useState<BindingCodeResponse | null>(null);
 
   useEffect(() => {
@@ -112,16 +110,6 @@ export default function HouseholdEditPage() {
   const building = buildings.find((b) => b.id === form.buildingId) ?? null;
   const units = building ? [...building.units] : [];
   if (form.unit && !units.includes(form.unit)) units.push(form.unit);
-
-  const set = (patch: Partial<Form>) => {
-    setForm((prev) => ({ ...prev, ...patch }));
-    setErrors((prev) => {
-      const next = { ...prev };
-      for (const key of Object.keys(patch) as (keyof Form)[]) delete next[key];
-      return next;
-    });
-    setServerError('');
-  };
 
   const chooseBuilding = (buildingId: number) => {
     const chosen = buildings.find((b) => b.id === buildingId);
@@ -158,13 +146,7 @@ export default function HouseholdEditPage() {
   });
 
   const onSave = () => {
-    const found = validate(form);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setServerError('还有内容没有填好，请看红色提示');
-      return;
-    }
-    void save.run(toRequest(form));
+    if (check(validate(form))) void save.run(toRequest(form));
   };
 
   if (!loaded) return <View className="page loading">正在加载…</View>;
@@ -190,26 +172,24 @@ export default function HouseholdEditPage() {
           />
         </Field>
       ) : null}
-      <Field label="房号" error={errors.room}>
-        <TextInput
-          id="edit-room"
-          value={form.room}
-          onChange={(room) => set({ room })}
-          placeholder="例如 1203"
-          maxlength={10}
-          invalid={!!errors.room}
-        />
-      </Field>
-      <Field label="人数" error={errors.headcount}>
-        <TextInput
-          id="edit-headcount"
-          type="number"
-          value={form.headcount}
-          onChange={(headcount) => set({ headcount })}
-          maxlength={2}
-          invalid={!!errors.headcount}
-        />
-      </Field>
+      <TextField
+        label="房号"
+        error={errors.room}
+        id="edit-room"
+        value={form.room}
+        onChange={(room) => set({ room })}
+        placeholder="例如 1203"
+        maxlength={10}
+      />
+      <TextField
+        label="人数"
+        error={errors.headcount}
+        id="edit-headcount"
+        type="number"
+        value={form.headcount}
+        onChange={(headcount) => set({ headcount })}
+        maxlength={2}
+      />
       <Field label="标签（可多选）">
         <Choices
           idPrefix="edit-tag"
@@ -219,29 +199,32 @@ export default function HouseholdEditPage() {
           onToggle={toggleTag}
         />
       </Field>
-      <Field label="封控片区">
-        <TextInput id="edit-zone" value={form.zone} onChange={(zone) => set({ zone })} placeholder="例如 A区" maxlength={20} />
-      </Field>
-      <Field label="联系人">
-        <TextInput
-          id="edit-contact-name"
-          value={form.contactName}
-          onChange={(contactName) => set({ contactName })}
-          placeholder="姓名"
-          maxlength={20}
-        />
-      </Field>
-      <Field label="联系电话" error={errors.contactPhone}>
-        <TextInput
-          id="edit-contact-phone"
-          type="number"
-          value={form.contactPhone}
-          onChange={(contactPhone) => set({ contactPhone })}
-          placeholder="11位手机号"
-          maxlength={11}
-          invalid={!!errors.contactPhone}
-        />
-      </Field>
+      <TextField
+        label="封控片区"
+        id="edit-zone"
+        value={form.zone}
+        onChange={(zone) => set({ zone })}
+        placeholder="例如 A区"
+        maxlength={20}
+      />
+      <TextField
+        label="联系人"
+        id="edit-contact-name"
+        value={form.contactName}
+        onChange={(contactName) => set({ contactName })}
+        placeholder="姓名"
+        maxlength={20}
+      />
+      <TextField
+        label="联系电话"
+        error={errors.contactPhone}
+        id="edit-contact-phone"
+        type="number"
+        value={form.contactPhone}
+        onChange={(contactPhone) => set({ contactPhone })}
+        placeholder="11位手机号"
+        maxlength={11}
+      />
 
       {serverError ? (
         <View className="status status--rejected household-edit__error" role="alert">

@@ -145,9 +145,9 @@ export default function StaffMedicinePage() {
               {`已超时 ${minutesText(overdueMinutes(request))}未报价`}
             </View>
           ) : null}
-          <View className="sw-head">
-            <View className="card-title sw-head__title">{request.address}</View>
-            <View className="sw-phase" id={`sm-request-${request.id}-state`}>
+          <View className="head-row">
+            <View className="card-title head-row__title">{request.address}</View>
+            <View className="state-badge" id={`sm-request-${request.id}-state`}>
               {MEDICINE_STATE_LABELS[request.state]}
             </View>
           </View>

@@ -100,8 +100,8 @@ export function TimelineSheet({ parcelId, onClose }: TimelineSheetProps) {
       ) : null}
       {detail ? (
         <View>
-          <View className="sw-head">
-            <View className="card-title sw-head__title" id="timeline-door">
+          <View className="head-row">
+            <View className="card-title head-row__title" id="timeline-door">
               {door}
             </View>
             <View id="timeline-state" className={`pc-state pc-state--${stateTone(detail.state)}`}>

@@ -212,8 +212,8 @@ export default function StaffParcelsPage() {
           <View className="pc-building">{`${group.building}（${group.parcels.length} 件）`}</View>
           {group.parcels.map((p) => (
             <View key={p.id} id={`parcel-${p.id}`} className="card" onClick={() => setTimeline(p.id)}>
-              <View className="sw-head">
-                <View className="card-title sw-head__title">{`${p.unit} ${p.room}`}</View>
+              <View className="head-row">
+                <View className="card-title head-row__title">{`${p.unit} ${p.room}`}</View>
                 <View id={`parcel-${p.id}-state`} className={`pc-state pc-state--${stateTone(p.state)}`}>
                   {PARCEL_STATE_LABELS[p.state]}
                 </View>

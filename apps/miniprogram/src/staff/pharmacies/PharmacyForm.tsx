@@ -1,13 +1,11 @@
-import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { PAYMENT_MODE_LABELS, PHONE_PATTERN, type PaymentMode, type PharmacyBody, type PharmacyView } from '@linli/shared-types';
-import { errorMessage, fieldErrors } from '@/api';
-import { Button } from '@/components/nutui';
+import { FormActions } from '@/components/FormActions';
 import { Choices } from '@/components/Choices';
-import { Field } from '@/components/Field';
+import { Field, TextField } from '@/components/Field';
 import { Segments } from '@/components/Segments';
-import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
+import { type FormErrors, useForm } from '@/hooks/useForm';
 import { createPharmacy, updatePharmacy } from '../../api/medicine';
 
 type PharmacyPayment = PaymentMode;
@@ -21,7 +19,7 @@ interface Form {
   paymentMode: PharmacyPayment;
 }
 
-type Errors = Partial<Record<keyof Form, string>>;
+type Errors = FormErrors<Form>;
 
 /** '' in defaultFor: the pharmacy is the default for the whole community. */
 export const WHOLE_COMMUNITY = '';
@@ -71,48 +69,17 @@ interface PharmacyFormProps {
  * Ids: ph-name, ph-address, ph-hours, ph-phone, ph-zone-{i} (0 = 全社区), ph-pay-cod / ph-pay-free, ph-submit.
  */
 export function PharmacyForm({ pharmacy, zones, onSaved, onCancel }: PharmacyFormProps) {
-  const [form, setForm] = useState<Form>(() => formOf(pharmacy));
-  const [errors, setErrors] = useState<Errors>({});
-  const [serverError, setServerError] = useState('');
+  const { form, set, errors, serverError, check, refused } = useForm<Form>(() => formOf(pharmacy));
 
-  const set = (patch: Partial<Form>) => {
-    setForm((prev) => ({ ...prev, ...patch }));
-    setErrors((prev) => {
-      const next = { ...prev };
-      for (const key of Object.keys(patch) as (keyof Form)[]) delete next[key];
-      return next;
-    });
-    setServerError('');
-  };
-
-  const save = useAction(
-    async (body: PharmacyBody, key: string) => {
-      const saved = pharmacy ? await updatePharmacy(pharmacy.id, body, key) : await createPharmacy(body, key);
-      onSaved(saved);
-      return saved;
-    },
-    (error) => {
-      const fields = fieldErrors(error);
-      if (Object.keys(fields).length > 0) {
-        const found: Errors = {};
-        for (const [path, message] of Object.entries(fields)) found[path.split('.')[0] as keyof Form] = message;
-        setErrors(found);
-        setServerError('还有内容没有填好，请看红色提示');
-      } else {
-        setServerError(errorMessage(error));
-      }
-      return true;
-    },
-  );
+  const save = useAction(async (body: PharmacyBody, key: string) => {
+    const saved = pharmacy ? await updatePharmacy(pharmacy.id, body, key) : await createPharmacy(body, key);
+    onSaved(saved);
+    return saved;
+  }, refused);
 
   const submit = () => {
     const { errors: found, body } = validate(form);
-    setErrors(found);
-    if (!body) {
-      setServerError('还有内容没有填好，请看红色提示');
-      return;
-    }
-    void save.run(body);
+    if (check(found) && body) void save.run(body);
   };
 
   const toggleZone = (zone: string) =>
@@ -123,47 +90,43 @@ export function PharmacyForm({ pharmacy, zones, onSaved, onCancel }: PharmacyFor
   return (
     <View className="card" id="pharmacy-form">
       <View className="card-title">{pharmacy ? `修改：${pharmacy.name}` : '新增药房'}</View>
-      <Field label="药房名称" error={errors.name}>
-        <TextInput
-          id="ph-name"
-          value={form.name}
-          maxlength={60}
-          invalid={Boolean(errors.name)}
-          placeholder="例如：老百姓大药房（滨湖店）"
-          onChange={(name) => set({ name })}
-        />
-      </Field>
-      <Field label="地址" error={errors.address}>
-        <TextInput
-          id="ph-address"
-          value={form.address}
-          maxlength={200}
-          invalid={Boolean(errors.address)}
-          placeholder="例如：滨湖路 88 号"
-          onChange={(address) => set({ address })}
-        />
-      </Field>
-      <Field label="营业时间" error={errors.hours}>
-        <TextInput
-          id="ph-hours"
-          value={form.hours}
-          maxlength={60}
-          invalid={Boolean(errors.hours)}
-          placeholder="例如：8:00–20:00"
-          onChange={(hours) => set({ hours })}
-        />
-      </Field>
-      <Field label="电话（可不填）" error={errors.phone}>
-        <TextInput
-          id="ph-phone"
-          type="number"
-          value={form.phone}
-          maxlength={11}
-          invalid={Boolean(errors.phone)}
-          placeholder="11位手机号"
-          onChange={(phone) => set({ phone })}
-        />
-      </Field>
+      <TextField
+        label="药房名称"
+        error={errors.name}
+        id="ph-name"
+        value={form.name}
+        maxlength={60}
+        placeholder="例如：老百姓大药房（滨湖店）"
+        onChange={(name) => set({ name })}
+      />
+      <TextField
+        label="地址"
+        error={errors.address}
+        id="ph-address"
+        value={form.address}
+        maxlength={200}
+        placeholder="例如：滨湖路 88 号"
+        onChange={(address) => set({ address })}
+      />
+      <TextField
+        label="营业时间"
+        error={errors.hours}
+        id="ph-hours"
+        value={form.hours}
+        maxlength={60}
+        placeholder="例如：8:00–20:00"
+        onChange={(hours) => set({ hours })}
+      />
+      <TextField
+        label="电话（可不填）"
+        error={errors.phone}
+        id="ph-phone"
+        type="number"
+        value={form.phone}
+        maxlength={11}
+        placeholder="11位手机号"
+        onChange={(phone) => set({ phone })}
+      />
       <Field
         label="默认服务区域"
         error={errors.defaultFor}
@@ -185,21 +148,16 @@ export function PharmacyForm({ pharmacy, zones, onSaved, onCancel }: PharmacyFor
           onChange={(paymentMode) => set({ paymentMode })}
         />
       </Field>
-      {serverError ? (
-        <View className="error-text" role="alert" id="pharmacy-error">
-          {serverError}
-        </View>
-      ) : null}
-      <View className="button-row gap-top">
-        {onCancel ? (
-          <Button id="ph-cancel" size="large" fill="outline" disabled={save.busy} onClick={onCancel}>
-            取消
-          </Button>
-        ) : null}
-        <Button id="ph-submit" type="primary" size="large" loading={save.busy} onClick={submit}>
-          {pharmacy ? '保存' : '新增药房'}
-        </Button>
-      </View>
+      <FormActions
+        error={serverError}
+        errorId="pharmacy-error"
+        cancelId="ph-cancel"
+        onCancel={onCancel}
+        submitId="ph-submit"
+        submitText={pharmacy ? '保存' : '新增药房'}
+        busy={save.busy}
+        onSubmit={submit}
+      />
     </View>
   );
 }

@@ -160,9 +160,9 @@ export default function StaffProxyOrderPage() {
   return (
     <View className="page">
       <View className="card">
-        <View className="sw-head">
-          <View className="card-title sw-head__title">{win.title}</View>
-          <View className="sw-phase">{WINDOW_PHASE_LABELS[win.phase]}</View>
+        <View className="head-row">
+          <View className="card-title head-row__title">{win.title}</View>
+          <View className="state-badge">{WINDOW_PHASE_LABELS[win.phase]}</View>
         </View>
         <LabelValue label="订购时间">{formatHours(win.opensAt, win.closesAt)}</LabelValue>
         <LabelValue label="送货日期">{formatDate(win.deliveryDate)}</LabelValue>

@@ -10,6 +10,7 @@ import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
 import { formatTime } from '@/utils/format';
 import { RejectSignupDialog } from './RejectSignupDialog';
+import { ListStatus } from '@/components/ListStatus';
 import '../ordering.css';
 import '../recruitment.css';
 
@@ -79,8 +80,8 @@ export default function StaffRecruitmentPostPage() {
 
   const card = (s: SignupView) => (
     <View key={s.id} id={`signup-${s.id}`} className="card">
-      <View className="sw-head">
-        <View className="card-title sw-head__title">{s.nickname || '未填写昵称'}</View>
+      <View className="head-row">
+        <View className="card-title head-row__title">{s.nickname || '未填写昵称'}</View>
         <View id={`signup-${s.id}-status`} className={STATUS_CLASS[s.status]}>
           {SIGNUP_STATUS_LABELS[s.status]}
         </View>
@@ -107,8 +108,8 @@ export default function StaffRecruitmentPostPage() {
     <View className="page">
       {post ? (
         <View className="card" id="post-summary">
-          <View className="sw-head">
-            <View className="card-title sw-head__title">{post.title}</View>
+          <View className="head-row">
+            <View className="card-title head-row__title">{post.title}</View>
             <View className={post.status === 'OPEN' ? 'rc-status rc-status--open' : 'rc-status'}>
               {post.status === 'OPEN' ? (full ? '已招满' : '招募中') : '已结束'}
             </View>
@@ -140,8 +141,7 @@ export default function StaffRecruitmentPostPage() {
         <View className="muted rc-new">名额已满，不能再通过。需要更多人可以另发一条招募。</View>
       ) : null}
 
-      {signups === null ? <View className="loading">正在加载…</View> : null}
-      {signups?.length === 0 ? <View className="empty">还没有人报名</View> : null}
+      <ListStatus items={signups} empty="还没有人报名" />
 
       {waiting.length > 0 ? <View className="rc-section">{`等待审核（${waiting.length} 人）`}</View> : null}
       {waiting.map(card)}

@@ -1,13 +1,11 @@
-import { useState } from 'react';
 import { Textarea, View } from '@tarojs/components';
 import { SQUAD_LABELS, SQUADS, type Squad, type VolunteerPostRequest, type VolunteerPostView } from '@linli/shared-types';
-import { errorMessage, fieldErrors } from '@/api';
 import { createVolunteerPost } from '@/api/staff-delivery';
-import { Button } from '@/components/nutui';
+import { FormActions } from '@/components/FormActions';
 import { Choices } from '@/components/Choices';
-import { Field } from '@/components/Field';
-import { TextInput } from '@/components/TextInput';
+import { Field, TextField } from '@/components/Field';
 import { useAction } from '@/hooks/useAction';
+import { type FormErrors, useForm } from '@/hooks/useForm';
 
 interface Form {
   squad: Squad | null;
@@ -17,7 +15,7 @@ interface Form {
   slots: string;
 }
 
-type Errors = Partial<Record<keyof Form, string>>;
+type Errors = FormErrors<Form>;
 
 const EMPTY: Form = { squad: null, title: '', requirements: '', shift: '', slots: '' };
 
@@ -48,47 +46,18 @@ interface PostFormProps {
  * Ids: post-squad-{i}, post-title, post-requirements, post-shift, post-slots, post-submit.
  */
 export function PostForm({ onCreated, onCancel }: PostFormProps) {
-  const [form, setForm] = useState<Form>(EMPTY);
-  const [errors, setErrors] = useState<Errors>({});
-  const [serverError, setServerError] = useState('');
+  const { form, setForm, set, errors, serverError, check, refused } = useForm<Form>(EMPTY);
 
-  const set = (patch: Partial<Form>) => {
-    setForm((prev) => ({ ...prev, ...patch }));
-    setErrors((prev) => {
-      const next = { ...prev };
-      for (const key of Object.keys(patch) as (keyof Form)[]) delete next[key];
-      return next;
-    });
-    setServerError('');
-  };
-
-  const save = useAction(
-    async (body: VolunteerPostRequest, key: string) => {
-      const post = await createVolunteerPost(body, key);
-      setForm(EMPTY);
-      onCreated(post);
-      return post;
-    },
-    (error) => {
-      const fields = fieldErrors(error);
-      if (Object.keys(fields).length > 0) {
-        setErrors(fields as Errors);
-        setServerError('还有内容没有填好，请看红色提示');
-      } else {
-        setServerError(errorMessage(error));
-      }
-      return true;
-    },
-  );
+  const save = useAction(async (body: VolunteerPostRequest, key: string) => {
+    const post = await createVolunteerPost(body, key);
+    setForm(EMPTY);
+    onCreated(post);
+    return post;
+  }, refused);
 
   const submit = () => {
     const { errors: found, body } = validate(form);
-    setErrors(found);
-    if (!body) {
-      setServerError('还有内容没有填好，请看红色提示');
-      return;
-    }
-    void save.run(body);
+    if (check(found) && body) void save.run(body);
   };
 
   return (
@@ -103,16 +72,15 @@ export function PostForm({ onCreated, onCancel }: PostFormProps) {
           onToggle={(squad) => set({ squad })}
         />
       </Field>
-      <Field label="标题" error={errors.title}>
-        <TextInput
-          id="post-title"
-          value={form.title}
-          maxlength={60}
-          invalid={Boolean(errors.title)}
-          placeholder="例如：招募送菜上门志愿者"
-          onChange={(title) => set({ title })}
-        />
-      </Field>
+      <TextField
+        label="标题"
+        error={errors.title}
+        id="post-title"
+        value={form.title}
+        maxlength={60}
+        placeholder="例如：招募送菜上门志愿者"
+        onChange={(title) => set({ title })}
+      />
       <Field label="对志愿者的要求" error={errors.requirements}>
         <Textarea
           id="post-requirements"
@@ -124,42 +92,35 @@ export function PostForm({ onCreated, onCancel }: PostFormProps) {
           onInput={(e) => set({ requirements: e.detail.value })}
         />
       </Field>
-      <Field label="服务时间" error={errors.shift}>
-        <TextInput
-          id="post-shift"
-          value={form.shift}
-          maxlength={100}
-          invalid={Boolean(errors.shift)}
-          placeholder="例如：每天 8:00–12:00"
-          onChange={(shift) => set({ shift })}
-        />
-      </Field>
-      <Field label="招募人数" error={errors.slots}>
-        <TextInput
-          id="post-slots"
-          type="number"
-          value={form.slots}
-          maxlength={4}
-          invalid={Boolean(errors.slots)}
-          placeholder="例如：10"
-          onChange={(slots) => set({ slots })}
-        />
-      </Field>
-      {serverError ? (
-        <View className="error-text" role="alert" id="post-error">
-          {serverError}
-        </View>
-      ) : null}
-      <View className="button-row gap-top">
-        {onCancel ? (
-          <Button id="post-cancel" size="large" fill="outline" disabled={save.busy} onClick={onCancel}>
-            取消
-          </Button>
-        ) : null}
-        <Button id="post-submit" type="primary" size="large" loading={save.busy} onClick={submit}>
-          发布招募
-        </Button>
-      </View>
+      <TextField
+        label="服务时间"
+        error={errors.shift}
+        id="post-shift"
+        value={form.shift}
+        maxlength={100}
+        placeholder="例如：每天 8:00–12:00"
+        onChange={(shift) => set({ shift })}
+      />
+      <TextField
+        label="招募人数"
+        error={errors.slots}
+        id="post-slots"
+        type="number"
+        value={form.slots}
+        maxlength={4}
+        placeholder="例如：10"
+        onChange={(slots) => set({ slots })}
+      />
+      <FormActions
+        error={serverError}
+        errorId="post-error"
+        cancelId="post-cancel"
+        onCancel={onCancel}
+        submitId="post-submit"
+        submitText="发布招募"
+        busy={save.busy}
+        onSubmit={submit}
+      />
     </View>
   );
 }

@@ -69,8 +69,8 @@ export default function StaffRecruitmentPage() {
         const full = post.approved >= post.slots;
         return (
           <View key={post.id} id={`post-${post.id}`} className="card">
-            <View className="sw-head">
-              <View className="card-title sw-head__title">{post.title}</View>
+            <View className="head-row">
+              <View className="card-title head-row__title">{post.title}</View>
               <View id={`post-${post.id}-status`} className={open ? 'rc-status rc-status--open' : 'rc-status'}>
                 {open ? (full ? '已招满' : '招募中') : '已结束'}
               </View>

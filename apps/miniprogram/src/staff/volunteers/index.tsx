@@ -21,6 +21,7 @@ import { Sheet } from '@/components/Sheet';
 import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
+import { ListStatus } from '@/components/ListStatus';
 import '../ordering.css';
 import './index.css';
 
@@ -110,13 +111,12 @@ export default function StaffVolunteersPage() {
         </View>
       ) : null}
 
-      {volunteers === null ? <View className="loading">正在加载…</View> : null}
-      {volunteers !== null && volunteers.length === 0 ? <View className="empty">社区还没有志愿者</View> : null}
+      <ListStatus items={volunteers} empty="社区还没有志愿者" />
 
       {(volunteers ?? []).map((v) => (
         <View key={v.userId} id={`volunteer-${v.userId}`} className="card vol-card" onClick={() => open(v)}>
-          <View className="sw-head">
-            <View className="card-title sw-head__title">
+          <View className="head-row">
+            <View className="card-title head-row__title">
               {v.nickname}
               {v.leader ? (
                 <View id={`volunteer-${v.userId}-leader`} className="vol-leader">

@@ -20,6 +20,7 @@ import { Field } from '@/components/Field';
 import { Segments } from '@/components/Segments';
 import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
+import { useForm } from '@/hooks/useForm';
 import { parseShanghaiInput, toShanghaiInput } from '@/utils/format';
 import '../ordering.css';
 
@@ -40,7 +41,8 @@ interface Form {
   stock: Record<number, string>;
 }
 
-type Errors = Partial<Record<'title' | 'opensAt' | 'closesAt' | 'deliveryDate' | 'maxPerBuilding' | 'items', string>>;
+type ErrorKey = 'title' | 'opensAt' | 'closesAt' | 'deliveryDate' | 'maxPerBuilding' | 'items';
+type Errors = Partial<Record<ErrorKey, string>>;
 
 function validate(form: Form): { errors: Errors; body: CreateWindowRequest | null } {
   const errors: Errors = {};
@@ -81,7 +83,7 @@ function validate(form: Form): { errors: Errors; body: CreateWindowRequest | nul
 export default function StaffWindowEditPage() {
   const [items, setItems] = useState<ItemView[] | null>(null);
   const [suppliers, setSuppliers] = useState<SupplierView[]>([]);
-  const [form, setForm] = useState<Form>(() => {
+  const { form, setForm, errors, serverError, setServerError, check } = useForm<Form, ErrorKey>(() => {
     const now = Date.now();
     return {
       title: '',
@@ -94,8 +96,6 @@ export default function StaffWindowEditPage() {
       stock: {},
     };
   });
-  const [errors, setErrors] = useState<Errors>({});
-  const [serverError, setServerError] = useState('');
   const [adding, setAdding] = useState(false);
 
   const load = async () => {
@@ -132,12 +132,7 @@ export default function StaffWindowEditPage() {
 
   const onSave = () => {
     const { errors: found, body } = validate(form);
-    setErrors(found);
-    if (!body) {
-      setServerError('还有内容没有填好，请看红色提示');
-      return;
-    }
-    void save.run(body);
+    if (check(found) && body) void save.run(body);
   };
 
   return (

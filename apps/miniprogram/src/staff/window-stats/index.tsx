@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import {
   ORDER_STATE_LABELS,
@@ -30,7 +30,7 @@ import { Field } from '@/components/Field';
 import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
 import { formatDate, formatHours, formatTime } from '@/utils/format';
-import { usePullDownReload } from '@/hooks/useRefresh';
+import { useLiveRefresh } from '@/hooks/useRefresh';
 import '../ordering.css';
 
 const REFRESH_MS = 5000;
@@ -46,7 +46,6 @@ export default function StaffWindowStatsPage() {
   const [pending, setPending] = useState<Pending>(null);
   const [allocation, setAllocation] = useState<AllocationView | null>(null);
   const [seed, setSeed] = useState('');
-  const timer = useRef<ReturnType<typeof setInterval> | null>(null);
   const allocationLoaded = useRef(false);
 
   const load = async (quiet = false) => {
@@ -65,19 +64,7 @@ export default function StaffWindowStatsPage() {
     }
   };
 
-  const stop = () => {
-    if (timer.current !== null) clearInterval(timer.current);
-    timer.current = null;
-  };
-
-  useDidShow(() => {
-    void load();
-    stop();
-    timer.current = setInterval(() => void load(true), REFRESH_MS);
-  });
-  useDidHide(stop);
-  useEffect(() => stop, []);
-  usePullDownReload(load);
+  useLiveRefresh(load, REFRESH_MS);
 
   const changeStatus = useAction(async (status: WindowStatus, key: string) => {
     const result = await setWindowStatus(id, status, key);
@@ -140,9 +127,9 @@ export default function StaffWindowStatsPage() {
   return (
     <View className="page">
       <View className="card" id="stats-summary">
-        <View className="sw-head">
-          <View className="card-title sw-head__title">{win?.title ?? '订购批次'}</View>
-          <View className="sw-phase" id="stats-phase">
+        <View className="head-row">
+          <View className="card-title head-row__title">{win?.title ?? '订购批次'}</View>
+          <View className="state-badge" id="stats-phase">
             {WINDOW_PHASE_LABELS[phase]}
           </View>
         </View>

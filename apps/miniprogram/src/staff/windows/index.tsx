@@ -7,6 +7,7 @@ import { Button } from '@/components/nutui';
 import { LabelValue } from '@/components/LabelValue';
 import { formatDate, formatHours } from '@/utils/format';
 import { useRefresh } from '@/hooks/useRefresh';
+import { ListStatus } from '@/components/ListStatus';
 import '../ordering.css';
 
 /** 订购批次: every supply window of the community, newest first; tap one for its figures. */
@@ -31,8 +32,7 @@ export default function StaffWindowsPage() {
           新建批次
         </Button>
       </View>
-      {windows === null ? <View className="loading">正在加载…</View> : null}
-      {windows?.length === 0 ? <View className="empty">还没有订购批次</View> : null}
+      <ListStatus items={windows} empty="还没有订购批次" />
       {windows?.map((w) => (
         <View
           key={w.id}
@@ -40,9 +40,9 @@ export default function StaffWindowsPage() {
           className="card"
           onClick={() => void Taro.navigateTo({ url: `/staff/window-stats/index?id=${w.id}` })}
         >
-          <View className="sw-head">
-            <View className="card-title sw-head__title">{w.title}</View>
-            <View className="sw-phase">{WINDOW_PHASE_LABELS[w.phase]}</View>
+          <View className="head-row">
+            <View className="card-title head-row__title">{w.title}</View>
+            <View className="state-badge">{WINDOW_PHASE_LABELS[w.phase]}</View>
           </View>
           <LabelValue label="订购时间">{formatHours(w.opensAt, w.closesAt)}</LabelValue>
           <LabelValue label="送货日期">{formatDate(w.deliveryDate)}</LabelValue>

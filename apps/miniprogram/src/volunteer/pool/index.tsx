@@ -7,6 +7,7 @@ import { Button } from '@/components/nutui';
 import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
 import { byBuilding, door } from '../parcels';
+import { ListStatus } from '@/components/ListStatus';
 import '../tasks/index.css';
 
 /** 可接的包裹: parcels of my buildings nobody has yet, by building; 「我来送」 takes one. */
@@ -52,12 +53,7 @@ export default function VolunteerPoolPage() {
         </View>
       ) : null}
 
-      {parcels === null ? <View className="loading">正在加载…</View> : null}
-      {parcels !== null && parcels.length === 0 ? (
-        <View className="empty" id="pool-empty">
-          现在没有待送的包裹，下拉可刷新
-        </View>
-      ) : null}
+      <ListStatus items={parcels} empty="现在没有待送的包裹，下拉可刷新" emptyId="pool-empty" />
 
       {byBuilding(parcels ?? []).map((group) => (
         <View key={group.building} className="task-group">
