@@ -37,6 +37,8 @@ const LEASE_MS = 60_000;
 export class OutboxService {
   private readonly logger = new Logger('Outbox');
   private readonly handlers = new Map<string, OutboxHandler>();
+  /** Kinds whose handler only writes to our database: done in one transaction with the row. */
+  private readonly local = new Set<string>();
 
   constructor(
     private readonly db: Db,
@@ -47,10 +49,19 @@ export class OutboxService {
     this.handlers.set(kind, handler);
   }
 
-  /** In the caller's transaction. Enqueuing the same dedupeKey again does nothing. */
+  /**
+   * A handler that only changes our own tables (another module reacting to an event). It runs in
+   * the same transaction that marks the row DONE — exactly once, with no lease — and a failure
+   * rolls both back for the worker to retry.
+   */
+  handleLocal(kind: string, handler: OutboxHandler): void {
+    this.handlers.set(kind, handler);
+    this.local.add(kind);
+  }
+
+  /** In the caller's transaction. Enqueuing the same dedupeKey again does nothing (unique key). */
   async enqueue(kind: string, dedupeKey: string, payload: Record<string, unknown>): Promise<void> {
     const repo = this.db.repo(OutboxRow);
-    if (await repo.exists({ where: { dedupeKey } })) return;
     const now = this.clock.now();
     try {
       await repo.insert({
@@ -71,12 +82,34 @@ export class OutboxService {
   }
 
   /**
-   * Performs one row now, by its key, if it is still pending and nobody holds it (right after the
-   * commit that wrote it). Returns whether it was done; a failure leaves it to the worker's retries.
+   * A local event right after the commit that wrote it, without reading the row back: one
+   * transaction marks it DONE (if still pending) and applies the handler. On failure the row
+   * stays PENDING for the worker.
    */
-  async runKey(dedupeKey: string): Promise<boolean> {
-    const row = await this.db.repo(OutboxRow).findOneBy({ dedupeKey, status: 'PENDING' });
-    return row ? this.perform(row) : false;
+  async runLocalNow(kind: string, dedupeKey: string, payload: Record<string, unknown>): Promise<boolean> {
+    const handler = this.handlers.get(kind);
+    if (!handler || !this.local.has(kind)) return false;
+    try {
+      return await this.db.transaction(async (tx) => {
+        const now = this.clock.now();
+        const taken = await tx
+          .createQueryBuilder()
+          .update(OutboxRow)
+          .set({ status: 'DONE', doneAt: now, attempts: () => 'attempts + 1' })
+          .where('dedupe_key = :dedupeKey AND status = :pending AND (claimed_until IS NULL OR claimed_until < :now)', {
+            dedupeKey,
+            pending: 'PENDING',
+            now,
+          })
+          .execute();
+        if (taken.affected !== 1) return false;
+        await handler(payload);
+        return true;
+      });
+    } catch (error) {
+      this.logger.warn(`${kind} ${dedupeKey} left for the worker: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    }
   }
 
   /** Performs due rows (at most `limit`); returns how many were done. */
@@ -96,6 +129,7 @@ export class OutboxService {
   }
 
   private async perform(row: OutboxRow): Promise<boolean> {
+    if (this.local.has(row.kind)) return this.performLocal(row);
     const now = this.clock.now();
     // Each write in a transaction of its own: on SQLite that takes the writer lock, so it never
     // lands inside another request's open transaction on the shared connection.
@@ -137,5 +171,23 @@ export class OutboxService {
       this.logger.warn(`${row.kind} #${row.id} attempt ${attempts} ${dead ? 'gave up' : 'will retry'}: ${message}`);
       return false;
     }
+  }
+
+  /** A local kind: DONE and the handler's writes in one transaction; a failure rolls both back and is counted. */
+  private async performLocal(row: OutboxRow): Promise<boolean> {
+    const payload = JSON.parse(row.payload) as Record<string, unknown>;
+    if (await this.runLocalNow(row.kind, row.dedupeKey, payload)) return true;
+    const attempts = row.attempts + 1;
+    const dead = attempts >= MAX_ATTEMPTS;
+    await this.db.transaction((tx) =>
+      tx.update(
+        OutboxRow,
+        { id: row.id, status: 'PENDING' },
+        dead
+          ? { status: 'DEAD', attempts, lastError: 'gave up after retries' }
+          : { attempts, nextAttemptAt: new Date(this.clock.now().getTime() + (BACKOFF_MS[attempts - 1] ?? 3600_000)) },
+      ),
+    );
+    return false;
   }
 }

@@ -90,7 +90,7 @@ export class ParcelsService implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.outbox.handle(PARCEL_DELIVERED, async (payload) => {
+    this.outbox.handleLocal(PARCEL_DELIVERED, async (payload) => {
       const sources = await this.db.repo(ParcelSource).findBy({ parcelId: Number(payload.parcelId) });
       for (const listener of this.deliveredListeners) {
         await listener(sources.map((s) => ({ sourceType: s.sourceType, sourceId: s.sourceId })));
@@ -798,7 +798,7 @@ export class ParcelsService implements OnModuleInit {
     const key = `${PARCEL_DELIVERED}:${parcelId}`;
     await this.outbox.enqueue(PARCEL_DELIVERED, key, { parcelId });
     await this.db.afterCommit(async () => {
-      await this.outbox.runKey(key);
+      await this.outbox.runLocalNow(PARCEL_DELIVERED, key, { parcelId });
     });
   }
 
