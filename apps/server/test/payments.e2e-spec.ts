@@ -12,7 +12,10 @@ import type {
 import { createVerify } from 'node:crypto';
 import { PNG } from 'pngjs';
 import request from 'supertest';
+import { Db } from '../src/common/database/db';
+import { APP_CONFIG } from '../src/config/config';
 import { OutboxWorker } from '../src/modules/notify/outbox-worker';
+import { WechatAccessToken } from '../src/wechat/access-token';
 import { OrderExpiry } from '../src/modules/orders/order-expiry';
 import { outRefundNo, outTradeNo, refundNo, tradeNo } from '../src/modules/orders/payments.service';
 import { QuoteExpiry } from '../src/modules/pharmacy/quote-expiry';
@@ -432,6 +435,27 @@ describe('paying an order with WeChat Pay', () => {
       expect(pay.refunds.get(refundNo('medicine', late.id))).toMatchObject({ outTradeNo: tradeNo('medicine', late.id), refund: 2500 });
     } finally {
       await staff.put(`/api/staff/pharmacies/${pharmacy.id}`, { ...body, paymentMode: pharmacy.paymentMode }).expect(200);
+    }
+  });
+
+  it('the WeChat access token is fetched once for concurrent callers and shared through the database with other instances', async () => {
+    await t.db.query('DELETE FROM wechat_tokens');
+    const token = t.app.get(WechatAccessToken);
+    const before = wechat.tokenFetches;
+    const got = await Promise.all([token.current(), token.current(), token.current()]);
+    expect(new Set(got).size).toBe(1);
+    expect(wechat.tokenFetches).toBe(before + 1);
+    // Another instance (its own object, the same database) uses the stored token.
+    const other = new WechatAccessToken(t.app.get(APP_CONFIG), t.app.get(Db), t.clock);
+    expect(await other.current()).toBe(got[0]);
+    expect(wechat.tokenFetches).toBe(before + 1);
+    // Within 5 minutes of its expiry it is refreshed before use.
+    t.clock.advance(7200_000 - 4 * 60_000);
+    try {
+      await other.current();
+      expect(wechat.tokenFetches).toBe(before + 2);
+    } finally {
+      t.clock.advance(-(7200_000 - 4 * 60_000));
     }
   });
 });
