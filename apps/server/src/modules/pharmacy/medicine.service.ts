@@ -429,11 +429,12 @@ export class MedicineService implements OnModuleInit {
   }
 
   private async roles(actor: Actor, request: MedicineRequest): Promise<FlowActor[]> {
-    const who: FlowActor[] = [];
-    if (actor.householdId !== null && actor.householdId === request.householdId) who.push('resident');
-    if (hasRole(actor, 'staff', 'supervisor') && actor.communityId === request.communityId) who.push('staff');
-    if (hasRole(actor, 'pharmacist') && (await this.pharmacies.pharmacyOf(actor.userId)) === request.pharmacyId) who.push('pharmacist');
-    return who;
+    return rolesFor(actor, request, await this.myPharmacy(actor));
+  }
+
+  /** The pharmacy a pharmacist works for (null for anyone else): read once per call, not per row. */
+  private async myPharmacy(actor: Actor): Promise<number | null> {
+    return hasRole(actor, 'pharmacist') ? this.pharmacies.pharmacyOf(actor.userId) : null;
   }
 
   /** MEDICINE_FLOW decides: the wrong person is 403, the wrong moment 409. */
@@ -472,11 +473,12 @@ export class MedicineService implements OnModuleInit {
     const names = await this.users.nicknames(rows.map((r) => r.placedBy));
     const parcels = await this.parcels.forSources('medicine', ids);
     const now = this.clock.now();
+    const myPharmacy = await this.myPharmacy(actor);
     const views: MedicineRequestView[] = [];
     for (const r of rows) {
       const pharmacy = pharmacies.get(r.pharmacyId);
       const deadline = new Date(r.quoteDeadline);
-      const actions = nextStates(MEDICINE_FLOW, r.state, await this.roles(actor, r)).filter((s) =>
+      const actions = nextStates(MEDICINE_FLOW, r.state, rolesFor(actor, r, myPharmacy)).filter((s) =>
         s === 'AWAITING_PAYMENT'
           ? r.paymentMode === 'wechat'
           : s === 'CONFIRMED' && r.state === 'QUOTED'
@@ -523,4 +525,13 @@ export class MedicineService implements OnModuleInit {
     }
     return views;
   }
+}
+
+/** Who the actor is to this request: its household, staff of its community, its pharmacy. */
+function rolesFor(actor: Actor, request: MedicineRequest, myPharmacy: number | null): FlowActor[] {
+  const who: FlowActor[] = [];
+  if (actor.householdId !== null && actor.householdId === request.householdId) who.push('resident');
+  if (hasRole(actor, 'staff', 'supervisor') && actor.communityId === request.communityId) who.push('staff');
+  if (myPharmacy !== null && myPharmacy === request.pharmacyId) who.push('pharmacist');
+  return who;
 }
