@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Textarea, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import {
   formatFen,
   PAYMENT_MODE_LABELS,
@@ -10,9 +10,9 @@ import {
   type WindowView,
 } from '@linli/shared-types';
 import { ApiError, errorMessage, getSession, getWindow, placeOrder, showApiError } from '@/api';
-import { Button } from '@/components/nutui';
 import { LabelValue } from '@/components/LabelValue';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { OrderBar } from '@/components/OrderBar';
 import { ItemCard, maxFor, stepBasket, basketLines, basketTotal, type Basket } from '@/components/ItemCard';
 import { NoHouseholdPage } from '@/components/NoHousehold';
 import { useAction } from '@/hooks/useAction';
@@ -115,42 +115,19 @@ export default function WindowPage() {
           ))}
 
       {win.mode === 'fair' ? null : canOrder ? (
-        <View className="card order-bar">
-          <View className="field__label">备注（可不填）</View>
-          <Textarea
-            id="order-note"
-            className="textarea"
-            value={note}
-            maxlength={200}
-            placeholder="例如：放门口，家里有老人行动不便"
-            placeholderClass="input-placeholder"
-            onInput={(e) => setNote(e.detail.value)}
-          />
-          <View className="total gap-top">
-            <View>合计</View>
-            <View id="order-total" className="total__value">
-              {formatFen(totalFen)}
-            </View>
-          </View>
-          {serverError ? (
-            <View className="error-text" role="alert" id="order-error">
-              {serverError}
-            </View>
-          ) : null}
-          <View className="gap-top">
-            <Button
-              id="order-submit"
-              type="primary"
-              size="large"
-              block
-              disabled={lines.length === 0}
-              loading={order.busy}
-              onClick={() => setConfirming(true)}
-            >
-              {lines.length === 0 ? '请先选择数量' : '确认下单'}
-            </Button>
-          </View>
-        </View>
+        <OrderBar
+          ids={{ note: 'order-note', total: 'order-total', error: 'order-error', submit: 'order-submit' }}
+          noteLabel="备注（可不填）"
+          notePlaceholder="例如：放门口，家里有老人行动不便"
+          note={note}
+          onNote={setNote}
+          totalFen={totalFen}
+          error={serverError}
+          empty={lines.length === 0}
+          busy={order.busy}
+          submitText="确认下单"
+          onSubmit={() => setConfirming(true)}
+        />
       ) : (
         <View className="status status--pending">
           <View className="status__title">{WINDOW_PHASE_LABELS[win.phase]}</View>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Textarea, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import {
   formatFen,
   PAYMENT_MODE_LABELS,
@@ -17,6 +17,7 @@ import { Button } from '@/components/nutui';
 import { Choices } from '@/components/Choices';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { Field } from '@/components/Field';
+import { OrderBar } from '@/components/OrderBar';
 import { ItemCard, stepBasket, basketLines, basketTotal, type Basket } from '@/components/ItemCard';
 import { LabelValue } from '@/components/LabelValue';
 import { TextInput } from '@/components/TextInput';
@@ -234,41 +235,18 @@ export default function StaffProxyOrderPage() {
               onChange={(delta) => change(item, delta)}
             />
           ))}
-          <View className="card order-bar">
-            <View className="field__label">备注</View>
-            <Textarea
-              id="proxy-note"
-              className="textarea"
-              value={note}
-              maxlength={200}
-              placeholderClass="input-placeholder"
-              onInput={(e) => setNote(e.detail.value)}
-            />
-            <View className="total gap-top">
-              <View>合计</View>
-              <View id="proxy-order-total" className="total__value">
-                {formatFen(totalFen)}
-              </View>
-            </View>
-            {serverError ? (
-              <View className="error-text" role="alert" id="proxy-error">
-                {serverError}
-              </View>
-            ) : null}
-            <View className="gap-top">
-              <Button
-                id="proxy-submit"
-                type="primary"
-                size="large"
-                block
-                disabled={lines.length === 0}
-                loading={order.busy}
-                onClick={() => setConfirming(true)}
-              >
-                {lines.length === 0 ? '请先选择数量' : '确认代下单'}
-              </Button>
-            </View>
-          </View>
+          <OrderBar
+            ids={{ note: 'proxy-note', total: 'proxy-order-total', error: 'proxy-error', submit: 'proxy-submit' }}
+            noteLabel="备注"
+            note={note}
+            onNote={setNote}
+            totalFen={totalFen}
+            error={serverError}
+            empty={lines.length === 0}
+            busy={order.busy}
+            submitText="确认代下单"
+            onSubmit={() => setConfirming(true)}
+          />
         </View>
       ) : null}
 
