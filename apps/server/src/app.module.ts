@@ -19,6 +19,7 @@ import { DemoSeeder } from './database/demo-seeder';
 import { AuthModule } from './modules/auth/auth.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { OrdersModule } from './modules/orders/orders.module';
+import { PaymentsModule } from './modules/payments/payments.module';
 import { ParcelsModule } from './modules/parcels/parcels.module';
 import { FilesModule } from './modules/files/files.module';
 import { PharmacyModule } from './modules/pharmacy/pharmacy.module';
@@ -60,6 +61,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         CatalogModule,
+        PaymentsModule,
         OrdersModule,
         FilesModule,
         ParcelsModule,

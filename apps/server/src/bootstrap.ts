@@ -4,13 +4,14 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { Clock } from './common/clock';
-import { assertFlowsSound } from './common/flows';
+import { assertWorkflowsSound } from './common/workflow';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/config';
 
 /** Builds the configured app (not listening): used by main.ts and by the e2e tests. */
 export async function createApp(config: AppConfig, options: { clock?: Clock } = {}): Promise<NestExpressApplication> {
-  assertFlowsSound();
+  // Every module is imported by now, so every workflow and declared move is known.
+  assertWorkflowsSound();
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), {
     bufferLogs: true,
     rawBody: true,

@@ -1,3 +1,4 @@
+import type { Flow } from './flow';
 /** What a community can buy: fixed supply packages (套餐) and single essentials (单品). */
 export const ITEM_KINDS = ['package', 'essential'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
@@ -129,7 +130,19 @@ export interface CreateWindowRequest {
 /** Tags whose households are served first in a fair-share lottery. */
 export const PRIORITY_TAGS = ['elderly-alone', 'hardship', 'dialysis', 'chemo', 'disabled'] as const;
 
-export type RegistrationState = 'REGISTERED' | 'WON' | 'PARTIAL' | 'LOST' | 'WITHDRAWN';
+/** A household's wish in a fair-share window, until the draw at close decides it. */
+export const REGISTRATION_STATES = ['REGISTERED', 'WON', 'PARTIAL', 'LOST', 'WITHDRAWN'] as const;
+export type RegistrationState = (typeof REGISTRATION_STATES)[number];
+
+export const REGISTRATION_FLOW = {
+  // The household withdraws while the window is open; the draw at close decides the rest.
+  REGISTERED: { WITHDRAWN: ['resident'], WON: ['system'], PARTIAL: ['system'], LOST: ['system'] },
+  // Registering again while the window is open.
+  WITHDRAWN: { REGISTERED: ['resident'] },
+  WON: {},
+  PARTIAL: {},
+  LOST: {},
+} as const satisfies Flow<RegistrationState>;
 
 export const REGISTRATION_STATE_LABELS: Record<RegistrationState, string> = {
   REGISTERED: '已登记，等待抽签',

@@ -2,6 +2,8 @@ import { BINDING_FLOW, BINDING_STATES, type BindingState } from './binding';
 import { ORDER_FLOW, ORDER_STATES, formatFen, type OrderState } from './orders';
 import { MEDICINE_FLOW, MEDICINE_STATES } from './pharmacy';
 import { PARCEL_FLOW } from './parcels';
+import { PAYMENT_FLOW, PAYMENT_STATES } from './payments';
+import { REGISTRATION_FLOW, REGISTRATION_STATES } from './catalog';
 import { checkFlow, nextStates, refuseTransition, type Flow } from './flow';
 import { ROLES } from './roles';
 
@@ -123,5 +125,36 @@ describe('MEDICINE_FLOW', () => {
     expect(refuseTransition(MEDICINE_FLOW, 'PURCHASED', 'DELIVERED', ['pharmacist'])).toBe('WRONG_ACTOR');
     expect(refuseTransition(MEDICINE_FLOW, 'PURCHASED', 'DELIVERED', ['system'])).toBeNull();
     expect(refuseTransition(MEDICINE_FLOW, 'REJECTED', 'QUOTED', ['pharmacist'])).toBe('NOT_ALLOWED');
+  });
+});
+
+describe('PAYMENT_FLOW', () => {
+  it('is sound: every state known and reachable from PENDING', () => {
+    expect(checkFlow(PAYMENT_FLOW, 'PENDING')).toEqual([]);
+    expect(Object.keys(PAYMENT_FLOW).sort()).toEqual([...PAYMENT_STATES].sort());
+  });
+
+  it('is moved by the server only, and money once paid always has a way back', () => {
+    for (const from of PAYMENT_STATES) {
+      for (const role of ROLES) expect(nextStates(PAYMENT_FLOW, from, [role])).toEqual([]);
+    }
+    expect(nextStates(PAYMENT_FLOW, 'PENDING', ['system'])).toEqual(['PAID', 'REFUND_PENDING']);
+    expect(nextStates(PAYMENT_FLOW, 'PAID', ['system'])).toEqual(['REFUND_PENDING']);
+    expect(nextStates(PAYMENT_FLOW, 'REFUND_PENDING', ['system'])).toEqual(['REFUND_PROCESSING', 'REFUNDED']);
+    expect(nextStates(PAYMENT_FLOW, 'REFUND_PROCESSING', ['system'])).toEqual(['REFUNDED']);
+    expect(refuseTransition(PAYMENT_FLOW, 'REFUNDED', 'PAID', ['system'])).toBe('NOT_ALLOWED');
+    expect(refuseTransition(PAYMENT_FLOW, 'PAID', 'PENDING', ['system'])).toBe('NOT_ALLOWED');
+  });
+});
+
+describe('REGISTRATION_FLOW', () => {
+  it('is sound, and only the draw decides a registration', () => {
+    expect(checkFlow(REGISTRATION_FLOW, 'REGISTERED')).toEqual([]);
+    expect(Object.keys(REGISTRATION_FLOW).sort()).toEqual([...REGISTRATION_STATES].sort());
+    expect(nextStates(REGISTRATION_FLOW, 'REGISTERED', ['resident'])).toEqual(['WITHDRAWN']);
+    expect(nextStates(REGISTRATION_FLOW, 'WITHDRAWN', ['resident'])).toEqual(['REGISTERED']);
+    expect(nextStates(REGISTRATION_FLOW, 'REGISTERED', ['system'])).toEqual(['WON', 'PARTIAL', 'LOST']);
+    expect(refuseTransition(REGISTRATION_FLOW, 'REGISTERED', 'WON', ['staff'])).toBe('WRONG_ACTOR');
+    expect(refuseTransition(REGISTRATION_FLOW, 'LOST', 'REGISTERED', ['resident'])).toBe('NOT_ALLOWED');
   });
 });

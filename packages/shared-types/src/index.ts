@@ -9,3 +9,4 @@ export * from './orders';
 export * from './parcels';
 export * from './files';
 export * from './pharmacy';
+export * from './payments';

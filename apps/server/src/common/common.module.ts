@@ -1,8 +1,9 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AuditService } from './audit/audit.service';
 import { Clock, SystemClock } from './clock';
+import { Transitions } from './workflow';
 
-/** The clock and the audit log, available to every module. */
+/** The clock, the audit log and the workflow door, available to every module. */
 @Global()
 @Module({})
 export class CommonModule {
@@ -10,8 +11,8 @@ export class CommonModule {
   static forRoot(clock: Clock = new SystemClock()): DynamicModule {
     return {
       module: CommonModule,
-      providers: [{ provide: Clock, useValue: clock }, AuditService],
-      exports: [Clock, AuditService],
+      providers: [{ provide: Clock, useValue: clock }, AuditService, Transitions],
+      exports: [Clock, AuditService, Transitions],
     };
   }
 }

@@ -19,7 +19,7 @@ import { WindowItem } from '../modules/catalog/entities/window-item.entity';
 import { OrderingWindow } from '../modules/catalog/entities/window.entity';
 import { OrderLine } from '../modules/orders/entities/order-line.entity';
 import { Order } from '../modules/orders/entities/order.entity';
-import { Payment } from '../modules/orders/entities/payment.entity';
+import { Payment } from '../modules/payments/entities/payment.entity';
 import { Registration } from '../modules/orders/entities/registration.entity';
 import { ParcelEvent } from '../modules/parcels/entities/parcel-event.entity';
 import { ParcelRating } from '../modules/parcels/entities/parcel-rating.entity';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { Actor } from '../actor';
 import { Clock } from '../clock';
+import { Db } from '../database/db';
 import { AuditLog } from './audit-log.entity';
 
 export interface AuditEntry {
@@ -13,11 +13,14 @@ export interface AuditEntry {
 
 @Injectable()
 export class AuditService {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
-  /** Writes the entry inside the caller's transaction, so it exists exactly when the change does. */
-  async record(tx: EntityManager, actor: Actor, entry: AuditEntry): Promise<void> {
-    await tx.insert(AuditLog, {
+  /** Writes the entry inside the command's transaction, so it exists exactly when the change does. */
+  async record(actor: Actor, entry: AuditEntry): Promise<void> {
+    await this.db.repo(AuditLog).insert({
       communityId: actor.communityId,
       actorUserId: actor.userId,
       action: entry.action,

@@ -22,11 +22,14 @@ class Mutex {
 }
 
 /**
- * The database as services see it: one transaction per command.
+ * The database as services see it: one transaction per command, reached one way.
  *
  * A mutating request runs inside one transaction (opened by the idempotency interceptor);
- * `transaction()` joins it, and `manager`/`repo()` read and write through it, so a service reads
- * its own writes and the stored idempotent answer commits together with the change.
+ * `transaction()` joins it. Services reach that transaction ONLY through this class:
+ * `db.repo(Entity)` for one table, `db.manager` for a query over several. They never take or
+ * pass an `EntityManager` of their own, so whichever service a command calls reads its own
+ * writes and the stored idempotent answer commits together with the change. (The demo seed and
+ * migrations run before any request, on the DataSource itself.)
  *
  * On SQLite TypeORM shares ONE connection between all requests: two overlapping transactions
  * would silently nest as savepoints of each other. There, transactions take a process-wide
@@ -52,12 +55,15 @@ export class Db {
     return this.manager.getRepository(entity);
   }
 
-  /** Runs `fn` in a transaction, joining the current one when a command has opened it. */
-  async transaction<T>(fn: (tx: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` in a transaction, joining the current one when a command has opened it; `fn`
+   * reaches it through `repo()` and `manager`.
+   */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
     const open = this.current.getStore();
-    if (open) return fn(open.tx);
+    if (open) return fn();
     const afterCommit: (() => Promise<void>)[] = [];
-    const run = (): Promise<T> => this.source.transaction((tx) => this.current.run({ tx, afterCommit }, () => fn(tx)));
+    const run = (): Promise<T> => this.source.transaction((tx) => this.current.run({ tx, afterCommit }, fn));
     const result = await (this.sqliteWriter ? this.sqliteWriter.run(run) : run());
     for (const task of afterCommit) {
       // The command has committed: a reaction that fails is logged, never turned into its failure.

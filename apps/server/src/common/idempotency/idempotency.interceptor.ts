@@ -81,10 +81,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private async command(next: CallHandler, keyed: Keyed | null, status: number): Promise<unknown> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.db.transaction(async (tx) => {
+        return await this.db.transaction(async () => {
           if (keyed) await this.claim(keyed, status);
           const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-          if (keyed) await tx.update(IdempotencyRecord, { userId: keyed.userId, key: keyed.key }, { body: serialise(body) });
+          if (keyed) await this.db.repo(IdempotencyRecord).update({ userId: keyed.userId, key: keyed.key }, { body: serialise(body) });
           return body;
         });
       } catch (error) {
@@ -105,8 +105,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private async storeRefusal(keyed: Keyed, status: number, body: ErrorBody): Promise<void> {
     try {
-      await this.db.transaction((tx) =>
-        tx.insert(IdempotencyRecord, { ...keyed, statusCode: status, body: serialise(body), createdAt: this.clock.now() }),
+      await this.db.transaction(() =>
+        this.db.repo(IdempotencyRecord).insert({ ...keyed, statusCode: status, body: serialise(body), createdAt: this.clock.now() }),
       );
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

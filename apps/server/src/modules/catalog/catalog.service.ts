@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ContentLine, ItemView, SupplierView, WindowItemView, WindowView } from '@linli/shared-types';
 import { In } from 'typeorm';
-import { hasRole, type Actor } from '../../common/actor';
+import { isStaffOf, staffCommunity } from '../../common/access';
+import type { Actor } from '../../common/actor';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
@@ -40,7 +41,7 @@ export class CatalogService {
   // ---- suppliers and items -------------------------------------------------------------
 
   async createSupplier(actor: Actor, dto: CreateSupplierDto): Promise<SupplierView> {
-    const communityId = this.households.staffCommunity(actor);
+    const communityId = staffCommunity(actor);
     const s = await this.db.repo(Supplier).save({
       communityId,
       name: dto.name,
@@ -48,18 +49,18 @@ export class CatalogService {
       contactPhone: dto.contactPhone || null,
       createdAt: this.clock.now(),
     });
-    await this.audit.record(this.db.manager, actor, { action: 'supplier.create', targetType: 'supplier', targetId: s.id });
+    await this.audit.record(actor, { action: 'supplier.create', targetType: 'supplier', targetId: s.id });
     return { id: s.id, name: s.name, contactName: s.contactName, contactPhone: s.contactPhone };
   }
 
   async suppliers(actor: Actor): Promise<SupplierView[]> {
-    const communityId = this.households.staffCommunity(actor);
+    const communityId = staffCommunity(actor);
     const rows = await this.db.repo(Supplier).find({ where: { communityId }, order: { id: 'ASC' } });
     return rows.map((s) => ({ id: s.id, name: s.name, contactName: s.contactName, contactPhone: s.contactPhone }));
   }
 
   async createItem(actor: Actor, dto: CreateItemDto): Promise<ItemView> {
-    const communityId = this.households.staffCommunity(actor);
+    const communityId = staffCommunity(actor);
     const supplier = await this.db.repo(Supplier).findOneBy({ id: dto.supplierId, communityId });
     if (!supplier) throw new DomainError('SUPPLIER_NOT_FOUND');
     const item = await this.db.repo(Item).save({
@@ -73,18 +74,18 @@ export class CatalogService {
       limitPerHousehold: dto.limitPerHousehold,
       createdAt: this.clock.now(),
     });
-    await this.audit.record(this.db.manager, actor, { action: 'item.create', targetType: 'item', targetId: item.id });
+    await this.audit.record(actor, { action: 'item.create', targetType: 'item', targetId: item.id });
     return this.itemView(item, supplier.name);
   }
 
   async updateSupplier(actor: Actor, id: number, dto: CreateSupplierDto): Promise<SupplierView> {
-    const communityId = this.households.staffCommunity(actor);
+    const communityId = staffCommunity(actor);
     const found = await this.db.repo(Supplier).findOneBy({ id, communityId });
     if (!found) throw new DomainError('SUPPLIER_NOT_FOUND');
     await this.db
       .repo(Supplier)
       .update({ id }, { name: dto.name, contactName: dto.contactName || null, contactPhone: dto.contactPhone || null });
-    await this.audit.record(this.db.manager, actor, { action: 'supplier.update', targetType: 'supplier', targetId: id });
+    await this.audit.record(actor, { action: 'supplier.update', targetType: 'supplier', targetId: id });
     return { id, name: dto.name, contactName: dto.contactName || null, contactPhone: dto.contactPhone || null };
   }
 
@@ -93,7 +94,7 @@ export class CatalogService {
    * opened with (orders already placed were priced then).
    */
   async updateItem(actor: Actor, id: number, dto: CreateItemDto): Promise<ItemView> {
-    const communityId = this.households.staffCommunity(actor);
+    const communityId = staffCommunity(actor);
     const item = await this.db.repo(Item).findOneBy({ id, communityId });
     if (!item) throw new DomainError('ITEM_NOT_FOUND');
     const supplier = await this.db.repo(Supplier).findOneBy({ id: dto.supplierId, communityId });
@@ -108,12 +109,12 @@ export class CatalogService {
       limitPerHousehold: dto.limitPerHousehold,
     });
     await this.db.repo(Item).save(item);
-    await this.audit.record(this.db.manager, actor, { action: 'item.update', targetType: 'item', targetId: id });
+    await this.audit.record(actor, { action: 'item.update', targetType: 'item', targetId: id });
     return this.itemView(item, supplier.name);
   }
 
   async items(actor: Actor): Promise<ItemView[]> {
-    const communityId = this.households.staffCommunity(actor);
+    const communityId = staffCommunity(actor);
     const rows = await this.db.repo(Item).find({ where: { communityId }, order: { kind: 'DESC', id: 'ASC' } });
     const suppliers = await this.supplierNames(rows.map((i) => i.supplierId));
     return rows.map((i) => this.itemView(i, suppliers.get(i.supplierId) ?? ''));
@@ -122,7 +123,7 @@ export class CatalogService {
   // ---- windows --------------------------------------------------------------------------
 
   async createWindow(actor: Actor, dto: CreateWindowDto): Promise<WindowView> {
-    const communityId = this.households.staffCommunity(actor);
+    const communityId = staffCommunity(actor);
     if (dto.paymentMode === 'wechat' && !this.pay.configured) throw new DomainError('PAYMENT_NOT_CONFIGURED');
     const opensAt = new Date(dto.opensAt);
     const closesAt = new Date(dto.closesAt);
@@ -134,8 +135,8 @@ export class CatalogService {
       throw new DomainError('VALIDATION_FAILED', { fields: { items: '同一件商品只能添加一次' } });
     const items = await this.db.repo(Item).findBy({ id: In(itemIds), communityId });
     if (items.length !== itemIds.length) throw new DomainError('ITEM_NOT_FOUND');
-    const id = await this.db.transaction(async (tx) => {
-      const w = await tx.save(OrderingWindow, {
+    const id = await this.db.transaction(async () => {
+      const w = await this.db.repo(OrderingWindow).save({
         communityId,
         title: dto.title,
         mode: dto.mode,
@@ -154,8 +155,7 @@ export class CatalogService {
         createdBy: actor.userId,
         createdAt: this.clock.now(),
       });
-      await tx.insert(
-        WindowItem,
+      await this.db.repo(WindowItem).insert(
         dto.items.map((line) => {
           const item = items.find((i) => i.id === line.itemId) as Item;
           return {
@@ -168,7 +168,7 @@ export class CatalogService {
           };
         }),
       );
-      await this.audit.record(tx, actor, { action: 'window.create', targetType: 'window', targetId: w.id });
+      await this.audit.record(actor, { action: 'window.create', targetType: 'window', targetId: w.id });
       return w.id;
     });
     return this.windowView(await this.db.repo(OrderingWindow).findOneByOrFail({ id }));
@@ -179,18 +179,18 @@ export class CatalogService {
     const window = await this.staffWindow(actor, windowId);
     if (window.status === 'CLOSED' && status !== 'CLOSED') throw new DomainError('INVALID_TRANSITION', { from: 'CLOSED', to: status });
     await this.db.repo(OrderingWindow).update({ id: windowId }, { status });
-    await this.audit.record(this.db.manager, actor, { action: `window.${status.toLowerCase()}`, targetType: 'window', targetId: windowId });
+    await this.audit.record(actor, { action: `window.${status.toLowerCase()}`, targetType: 'window', targetId: windowId });
     return this.windowView({ ...window, status });
   }
 
   async staffWindows(actor: Actor): Promise<WindowView[]> {
-    const communityId = this.households.staffCommunity(actor);
+    const communityId = staffCommunity(actor);
     const rows = await this.db.repo(OrderingWindow).find({ where: { communityId }, order: { opensAt: 'DESC' }, take: 100 });
     return Promise.all(rows.map((w) => this.windowView(w)));
   }
 
   async staffWindow(actor: Actor, windowId: number): Promise<OrderingWindow> {
-    const communityId = this.households.staffCommunity(actor);
+    const communityId = staffCommunity(actor);
     const window = await this.db.repo(OrderingWindow).findOneBy({ id: windowId, communityId });
     if (!window) throw new DomainError('WINDOW_NOT_FOUND');
     return window;
@@ -208,7 +208,7 @@ export class CatalogService {
 
   async windowFor(actor: Actor, windowId: number): Promise<WindowView> {
     const window = await this.db.repo(OrderingWindow).findOneBy({ id: windowId });
-    const staffHere = window !== null && hasRole(actor, 'staff', 'supervisor') && window.communityId === actor.communityId;
+    const staffHere = window !== null && isStaffOf(actor, window.communityId);
     if (!window) throw new DomainError('WINDOW_NOT_FOUND');
     if (!staffHere) {
       if (actor.householdId === null) throw new DomainError('NO_HOUSEHOLD');

@@ -2,25 +2,29 @@ import { Injectable } from '@nestjs/common';
 import {
   BINDING_FLOW,
   nextStates,
-  refuseTransition,
   type Actor as FlowActor,
   type BindingRequestView,
   type BindingState,
   type CreateBindingRequest,
 } from '@linli/shared-types';
-import { EntityManager, In, IsNull, MoreThan } from 'typeorm';
-import { hasRole, type Actor } from '../../common/actor';
+import { In, IsNull, MoreThan } from 'typeorm';
+import { relationsTo, requireRelation, staffCommunity } from '../../common/access';
+import type { Actor } from '../../common/actor';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
 import { isUniqueViolation } from '../../common/db-errors';
 import { DomainError } from '../../common/domain-error';
+import { defineMove, Transitions } from '../../common/workflow';
 import { BindingCode } from './entities/binding-code.entity';
-import { BindingRequest } from './entities/binding-request.entity';
+import { BINDING_WORKFLOW, BindingRequest } from './entities/binding-request.entity';
 import { Household } from './entities/household.entity';
 import { User } from './entities/user.entity';
 import { HouseholdsService } from './households.service';
 import { UsersService } from './users.service';
+
+/** Binding by a code withdraws the person's own waiting request. */
+const WITHDRAWN_BY_CODE = defineMove(BINDING_WORKFLOW, 'PENDING', 'CANCELLED', 'resident');
 
 /** A resident binds to a household: by the door (staff approve) or by a printed code (at once). */
 @Injectable()
@@ -31,6 +35,7 @@ export class BindingsService {
     private readonly audit: AuditService,
     private readonly users: UsersService,
     private readonly households: HouseholdsService,
+    private readonly transitions: Transitions,
   ) {}
 
   async create(actor: Actor, dto: CreateBindingRequest): Promise<BindingRequestView> {
@@ -71,14 +76,19 @@ export class BindingsService {
   /** A valid unused code binds at once; any open request of the user is withdrawn. */
   private bindByCode(actor: Actor, rawCode: string, dto: CreateBindingRequest): Promise<number> {
     const now = this.clock.now();
-    return this.db.transaction(async (tx) => {
-      const code = await tx.findOneBy(BindingCode, { code: rawCode.toUpperCase(), usedAt: IsNull(), expiresAt: MoreThan(now) });
+    return this.db.transaction(async () => {
+      const codes = this.db.repo(BindingCode);
+      const code = await codes.findOneBy({ code: rawCode.toUpperCase(), usedAt: IsNull(), expiresAt: MoreThan(now) });
       if (!code) throw new DomainError('BINDING_CODE_INVALID');
-      const taken = await tx.update(BindingCode, { id: code.id, usedAt: IsNull() }, { usedAt: now, usedBy: actor.userId });
+      const taken = await codes.update({ id: code.id, usedAt: IsNull() }, { usedAt: now, usedBy: actor.userId });
       if (taken.affected !== 1) throw new DomainError('BINDING_CODE_INVALID');
-      const household = await tx.findOneByOrFail(Household, { id: code.householdId });
-      await tx.update(BindingRequest, { pendingUserId: actor.userId }, { state: 'CANCELLED', pendingUserId: null, decidedAt: now });
-      const request = await tx.save(BindingRequest, {
+      const household = await this.db.repo(Household).findOneByOrFail({ id: code.householdId });
+      await this.transitions.systemTransition(
+        WITHDRAWN_BY_CODE,
+        { where: { pendingUserId: actor.userId } },
+        { pendingUserId: null, decidedAt: now },
+      );
+      const request = await this.db.repo(BindingRequest).save({
         communityId: household.communityId,
         userId: actor.userId,
         householdId: household.id,
@@ -92,7 +102,7 @@ export class BindingsService {
         decidedAt: now,
         createdAt: now,
       });
-      await this.moveIn(tx, actor.userId, household, dto.name, dto.phone);
+      await this.moveIn(actor.userId, household, dto.name, dto.phone);
       return request.id;
     });
   }
@@ -114,24 +124,23 @@ export class BindingsService {
 
   /** Moves a request along BINDING_FLOW in one transaction; the conditional UPDATE decides races. */
   private async decide(actor: Actor, id: number, to: BindingState, extra: Partial<BindingRequest>): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const request = await this.visible(tx, actor, id);
-      const refusal = refuseTransition(BINDING_FLOW, request.state, to, this.flowActors(actor, request));
-      if (refusal === 'WRONG_ACTOR') throw new DomainError('FORBIDDEN');
-      if (refusal !== null) throw new DomainError('INVALID_TRANSITION', { from: request.state, to });
+    await this.db.transaction(async () => {
+      const { record: request, as } = this.visible(actor, await this.db.repo(BindingRequest).findOneBy({ id }));
       const now = this.clock.now();
-      const moved = await tx.update(
-        BindingRequest,
-        { id, state: request.state },
-        { ...extra, state: to, pendingUserId: null, decidedAt: now, decidedBy: to === 'CANCELLED' ? null : actor.userId },
+      await this.transitions.transition(
+        BINDING_WORKFLOW,
+        request,
+        to,
+        as,
+        { ...extra, pendingUserId: null, decidedAt: now, decidedBy: to === 'CANCELLED' ? null : actor.userId },
+        () => new DomainError('INVALID_TRANSITION', { to }),
       );
-      if (moved.affected !== 1) throw new DomainError('INVALID_TRANSITION', { to });
       if (to === 'APPROVED') {
-        const household = await tx.findOneByOrFail(Household, { id: request.householdId });
-        await this.moveIn(tx, request.userId, household, request.name, request.phone);
+        const household = await this.db.repo(Household).findOneByOrFail({ id: request.householdId });
+        await this.moveIn(request.userId, household, request.name, request.phone);
       }
       if (to !== 'CANCELLED') {
-        await this.audit.record(tx, actor, {
+        await this.audit.record(actor, {
           action: `binding.${to.toLowerCase()}`,
           targetType: 'binding_request',
           targetId: id,
@@ -146,20 +155,20 @@ export class BindingsService {
    * The name and phone given on the request become the user's: staff and volunteers know
    * residents by them, not by a WeChat nickname.
    */
-  private async moveIn(tx: EntityManager, userId: number, household: Household, name: string, phone: string): Promise<void> {
-    const bound = await tx
+  private async moveIn(userId: number, household: Household, name: string, phone: string): Promise<void> {
+    const bound = await this.db.manager
       .createQueryBuilder()
       .update(User)
       .set({ householdId: household.id, nickname: name, phone })
       .where('id = :userId AND household_id IS NULL', { userId })
       .execute();
     if (bound.affected !== 1) throw new DomainError('ALREADY_BOUND');
-    await this.users.grantRole(tx, userId, household.communityId, 'resident');
+    await this.users.grantRole(userId, household.communityId, 'resident');
   }
 
   /** Staff list of a community's requests: pending ones oldest first (they have waited longest). */
   async listForStaff(actor: Actor, state: BindingState | undefined): Promise<BindingRequestView[]> {
-    const communityId = this.households.staffCommunity(actor);
+    const communityId = staffCommunity(actor);
     const rows = await this.db.repo(BindingRequest).find({
       where: state ? { communityId, state } : { communityId },
       order: { createdAt: state === 'PENDING' ? 'ASC' : 'DESC', id: 'ASC' },
@@ -177,23 +186,19 @@ export class BindingsService {
   }
 
   private async view(actor: Actor, id: number): Promise<BindingRequestView> {
-    const request = await this.visible(this.db.manager, actor, id);
-    const [view] = await this.views(actor, [request]);
+    const { record } = this.visible(actor, await this.db.repo(BindingRequest).findOneBy({ id }));
+    const [view] = await this.views(actor, [record]);
     return view as BindingRequestView;
   }
 
   /** The owner sees their request; staff see their community's; anyone else gets not found. */
-  private async visible(tx: EntityManager, actor: Actor, id: number): Promise<BindingRequest> {
-    const request = await tx.findOneBy(BindingRequest, { id });
-    const staffHere = request !== null && hasRole(actor, 'staff', 'supervisor') && request.communityId === actor.communityId;
-    if (!request || !(staffHere || request.userId === actor.userId)) throw new DomainError('NOT_FOUND');
-    return request;
+  private visible(actor: Actor, request: BindingRequest | null): { record: BindingRequest; as: FlowActor[] } {
+    return requireRelation(actor, request && this.concerned(request), 'NOT_FOUND');
   }
 
   /** In the binding flow the owner acts as the resident, even before holding the role. */
-  private flowActors(actor: Actor, request: BindingRequest): FlowActor[] {
-    const staffHere = request.communityId === actor.communityId ? actor.roles.filter((r) => r === 'staff' || r === 'supervisor') : [];
-    return request.userId === actor.userId ? ['resident', ...staffHere] : staffHere;
+  private concerned(request: BindingRequest): BindingRequest & { ownerUserId: number } {
+    return { ...request, ownerUserId: request.userId };
   }
 
   private async views(actor: Actor, rows: BindingRequest[]): Promise<BindingRequestView[]> {
@@ -217,7 +222,7 @@ export class BindingsService {
         rejectReason: r.rejectReason,
         createdAt: new Date(r.createdAt).toISOString(),
         decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null,
-        actions: nextStates(BINDING_FLOW, r.state, this.flowActors(actor, r)),
+        actions: nextStates(BINDING_FLOW, r.state, relationsTo(actor, this.concerned(r))),
         household: h ? { id: h.id, headcount: h.headcount, tags: h.tags, contactName: h.contactName } : null,
       };
     });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HOUSEHOLD_SHEET_COLUMNS, HOUSEHOLD_TAG_LABELS, type ImportResult } from '@linli/shared-types';
 import ExcelJS from 'exceljs';
-import { EntityManager } from 'typeorm';
+import { staffCommunity } from '../../common/access';
 import type { Actor } from '../../common/actor';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
@@ -25,13 +25,13 @@ export class HouseholdImportService {
   ) {}
 
   async import(actor: Actor, file: Buffer): Promise<ImportResult> {
-    const communityId = this.households.staffCommunity(actor);
+    const communityId = staffCommunity(actor);
     const { households, errors } = parseHouseholdSheet(await this.readRows(file));
     if (errors.length > 0) throw new DomainError('IMPORT_INVALID', { errors });
-    return this.db.transaction(async (tx) => {
-      const buildings = await this.ensureBuildings(tx, communityId, households);
-      const result = await this.upsert(tx, communityId, buildings, households);
-      await this.audit.record(tx, actor, {
+    return this.db.transaction(async () => {
+      const buildings = await this.ensureBuildings(communityId, households);
+      const result = await this.upsert(communityId, buildings, households);
+      await this.audit.record(actor, {
         action: 'household.import',
         targetType: 'community',
         targetId: communityId,
@@ -88,35 +88,29 @@ export class HouseholdImportService {
   }
 
   /** Buildings named in the sheet, created when new; units seen are added to them. */
-  private async ensureBuildings(tx: EntityManager, communityId: number, rows: SheetHousehold[]): Promise<Map<string, Building>> {
-    const existing = await tx.find(Building, { where: { communityId } });
+  private async ensureBuildings(communityId: number, rows: SheetHousehold[]): Promise<Map<string, Building>> {
+    const repo = this.db.repo(Building);
+    const existing = await repo.find({ where: { communityId } });
     const byName = new Map(existing.map((b) => [b.name, b]));
     let sort = existing.reduce((max, b) => Math.max(max, b.sortOrder), 0);
     for (const row of rows) {
       let building = byName.get(row.building);
       if (!building) {
-        building = await tx.save(
-          Building,
-          tx.create(Building, { communityId, name: row.building, units: '', zone: row.zone, sortOrder: ++sort }),
-        );
+        building = await repo.save(repo.create({ communityId, name: row.building, units: '', zone: row.zone, sortOrder: ++sort }));
         byName.set(row.building, building);
       }
       const units = building.units ? building.units.split(',') : [];
       if (!units.includes(row.unit)) {
         building.units = [...units, row.unit].join(',');
-        await tx.update(Building, { id: building.id }, { units: building.units });
+        await repo.update({ id: building.id }, { units: building.units });
       }
     }
     return byName;
   }
 
-  private async upsert(
-    tx: EntityManager,
-    communityId: number,
-    buildings: Map<string, Building>,
-    rows: SheetHousehold[],
-  ): Promise<ImportResult> {
-    const current = await tx.find(Household, { where: { communityId } });
+  private async upsert(communityId: number, buildings: Map<string, Building>, rows: SheetHousehold[]): Promise<ImportResult> {
+    const repo = this.db.repo(Household);
+    const current = await repo.find({ where: { communityId } });
     const byDoor = new Map(current.map((h) => [`${h.buildingId}|${h.unit}|${h.room}`, h]));
     const now = this.clock.now();
     const result: ImportResult = { created: 0, updated: 0, unchanged: 0 };
@@ -137,11 +131,11 @@ export class HouseholdImportService {
       } else if ((Object.keys(fields) as (keyof typeof fields)[]).every((k) => found[k] === fields[k])) {
         result.unchanged++;
       } else {
-        await tx.update(Household, { id: found.id }, { ...fields, updatedAt: now });
+        await repo.update({ id: found.id }, { ...fields, updatedAt: now });
         result.updated++;
       }
     }
-    for (let i = 0; i < inserts.length; i += 500) await tx.insert(Household, inserts.slice(i, i + 500));
+    for (let i = 0; i < inserts.length; i += 500) await repo.insert(inserts.slice(i, i + 500));
     return result;
   }
 }

@@ -10,8 +10,9 @@ import {
   type Page,
   type UpsertHouseholdRequest,
 } from '@linli/shared-types';
-import { Brackets, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { hasRole, type Actor } from '../../common/actor';
+import { Brackets, In, SelectQueryBuilder } from 'typeorm';
+import { requireRelation, staffCommunity } from '../../common/access';
+import type { Actor } from '../../common/actor';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
@@ -54,9 +55,8 @@ export class HouseholdsService {
 
   /** A resident may read only their own household; staff any of their community. Others: not found. */
   async getFor(actor: Actor, id: number): Promise<HouseholdView> {
-    const household = await this.db.repo(Household).findOneBy({ id });
-    const staffHere = household !== null && hasRole(actor, 'staff', 'supervisor') && actor.communityId === household.communityId;
-    if (!household || !(staffHere || actor.householdId === household.id)) throw new DomainError('HOUSEHOLD_NOT_FOUND');
+    const found = await this.db.repo(Household).findOneBy({ id });
+    const { record: household } = requireRelation(actor, found && { ...found, householdId: found.id }, 'HOUSEHOLD_NOT_FOUND');
     const [view] = await this.views([household], true);
     return view as HouseholdView;
   }
@@ -135,7 +135,7 @@ export class HouseholdsService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     // One row per household (the join is to-one), so plain OFFSET/LIMIT pages correctly.
-    const [rows, total] = await this.filtered(this.staffCommunity(actor), query)
+    const [rows, total] = await this.filtered(staffCommunity(actor), query)
       .offset((page - 1) * pageSize)
       .limit(pageSize)
       .getManyAndCount();
@@ -144,31 +144,33 @@ export class HouseholdsService {
 
   /** Every household matching the query (for export), with its building. */
   async all(actor: Actor, query: HouseholdQueryDto): Promise<{ household: Household; building: string }[]> {
-    const rows = await this.filtered(this.staffCommunity(actor), query).getMany();
+    const rows = await this.filtered(staffCommunity(actor), query).getMany();
     const names = await this.buildingNames(rows);
     return rows.map((household) => ({ household, building: names.get(household.buildingId) ?? '' }));
   }
 
   async create(actor: Actor, dto: UpsertHouseholdRequest): Promise<HouseholdView> {
-    const communityId = this.staffCommunity(actor);
-    const saved = await this.db.transaction(async (tx) => {
-      await this.requireBuilding(tx, communityId, dto.buildingId);
+    const communityId = staffCommunity(actor);
+    const saved = await this.db.transaction(async () => {
+      await this.requireBuilding(communityId, dto.buildingId);
       const now = this.clock.now();
-      const household = await this.saveDoor(tx, tx.create(Household, { communityId, ...this.fields(dto), createdAt: now, updatedAt: now }));
-      await this.audit.record(tx, actor, { action: 'household.create', targetType: 'household', targetId: household.id });
+      const household = await this.saveDoor(
+        this.db.repo(Household).create({ communityId, ...this.fields(dto), createdAt: now, updatedAt: now }),
+      );
+      await this.audit.record(actor, { action: 'household.create', targetType: 'household', targetId: household.id });
       return household;
     });
     return this.getFor(actor, saved.id);
   }
 
   async update(actor: Actor, id: number, dto: UpsertHouseholdRequest): Promise<HouseholdView> {
-    const communityId = this.staffCommunity(actor);
-    await this.db.transaction(async (tx) => {
-      const household = await tx.findOneBy(Household, { id, communityId });
+    const communityId = staffCommunity(actor);
+    await this.db.transaction(async () => {
+      const household = await this.db.repo(Household).findOneBy({ id, communityId });
       if (!household) throw new DomainError('HOUSEHOLD_NOT_FOUND');
-      await this.requireBuilding(tx, communityId, dto.buildingId);
-      await this.saveDoor(tx, Object.assign(household, this.fields(dto), { updatedAt: this.clock.now() }));
-      await this.audit.record(tx, actor, { action: 'household.update', targetType: 'household', targetId: id, details: { ...dto } });
+      await this.requireBuilding(communityId, dto.buildingId);
+      await this.saveDoor(Object.assign(household, this.fields(dto), { updatedAt: this.clock.now() }));
+      await this.audit.record(actor, { action: 'household.update', targetType: 'household', targetId: id, details: { ...dto } });
     });
     return this.getFor(actor, id);
   }
@@ -177,11 +179,11 @@ export class HouseholdsService {
   async createBindingCode(actor: Actor, householdId: number): Promise<BindingCodeResponse> {
     const view = await this.getFor(actor, householdId);
     const expiresAt = new Date(this.clock.now().getTime() + CODE_LIFETIME_MS);
-    return this.db.transaction(async (tx) => {
+    return this.db.transaction(async () => {
       for (;;) {
         const code = readableCode();
         try {
-          await tx.insert(BindingCode, {
+          await this.db.repo(BindingCode).insert({
             code,
             householdId,
             createdBy: actor.userId,
@@ -194,7 +196,7 @@ export class HouseholdsService {
           if (isUniqueViolation(error)) continue;
           throw error;
         }
-        await this.audit.record(tx, actor, { action: 'household.binding-code', targetType: 'household', targetId: householdId });
+        await this.audit.record(actor, { action: 'household.binding-code', targetType: 'household', targetId: householdId });
         return { code, householdId, address: view.address, expiresAt: expiresAt.toISOString() };
       }
     });
@@ -233,22 +235,16 @@ export class HouseholdsService {
     });
   }
 
-  /** The community whose households a staff member manages. */
-  staffCommunity(actor: Actor): number {
-    if (actor.communityId === null || !hasRole(actor, 'staff', 'supervisor')) throw new DomainError('FORBIDDEN');
-    return actor.communityId;
-  }
-
-  async requireBuilding(tx: EntityManager, communityId: number, buildingId: number): Promise<Building> {
-    const building = await tx.findOneBy(Building, { id: buildingId, communityId });
+  async requireBuilding(communityId: number, buildingId: number): Promise<Building> {
+    const building = await this.db.repo(Building).findOneBy({ id: buildingId, communityId });
     if (!building) throw new DomainError('BUILDING_NOT_FOUND');
     return building;
   }
 
   /** Saves a household; another one at the same door is HOUSEHOLD_EXISTS (the unique index decides). */
-  private async saveDoor(tx: EntityManager, household: Household): Promise<Household> {
+  private async saveDoor(household: Household): Promise<Household> {
     try {
-      return await tx.save(household);
+      return await this.db.repo(Household).save(household);
     } catch (error) {
       if (isUniqueViolation(error)) throw new DomainError('HOUSEHOLD_EXISTS');
       throw error;

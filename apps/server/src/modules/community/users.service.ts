@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isRole, type DevUserKey, type Role } from '@linli/shared-types';
-import { EntityManager, In } from 'typeorm';
+import { In } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
@@ -102,9 +102,10 @@ export class UsersService {
   }
 
   /** Gives a role unless the user already holds it (idempotent). */
-  async grantRole(tx: EntityManager, userId: number, communityId: number, role: Role): Promise<void> {
-    const held = await tx.findOneBy(RoleAssignment, { userId, communityId, role });
-    if (!held) await tx.insert(RoleAssignment, { userId, communityId, role });
+  async grantRole(userId: number, communityId: number, role: Role): Promise<void> {
+    const roles = this.db.repo(RoleAssignment);
+    const held = await roles.findOneBy({ userId, communityId, role });
+    if (!held) await roles.insert({ userId, communityId, role });
   }
 
   /** The community a user without roles acts in: the first one (one community per deployment today). */

@@ -90,9 +90,9 @@ export class OutboxService {
     const handler = this.handlers.get(kind);
     if (!handler || !this.local.has(kind)) return false;
     try {
-      return await this.db.transaction(async (tx) => {
+      return await this.db.transaction(async () => {
         const now = this.clock.now();
-        const taken = await tx
+        const taken = await this.db.manager
           .createQueryBuilder()
           .update(OutboxRow)
           .set({ status: 'DONE', doneAt: now, attempts: () => 'attempts + 1' })
@@ -133,8 +133,8 @@ export class OutboxService {
     const now = this.clock.now();
     // Each write in a transaction of its own: on SQLite that takes the writer lock, so it never
     // lands inside another request's open transaction on the shared connection.
-    const claimed = await this.db.transaction((tx) =>
-      tx
+    const claimed = await this.db.transaction(() =>
+      this.db.manager
         .createQueryBuilder()
         .update(OutboxRow)
         .set({ claimedUntil: new Date(now.getTime() + LEASE_MS), attempts: () => 'attempts + 1' })
@@ -151,22 +151,23 @@ export class OutboxService {
     try {
       if (!handler) throw new GiveUp(`no handler for ${row.kind}`);
       await handler(JSON.parse(row.payload) as Record<string, unknown>);
-      await this.db.transaction((tx) =>
-        tx.update(OutboxRow, { id: row.id }, { status: 'DONE', doneAt: this.clock.now(), claimedUntil: null, lastError: null }),
+      await this.db.transaction(() =>
+        this.db.repo(OutboxRow).update({ id: row.id }, { status: 'DONE', doneAt: this.clock.now(), claimedUntil: null, lastError: null }),
       );
       return true;
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
       const dead = error instanceof GiveUp || attempts >= MAX_ATTEMPTS;
       const wait = error instanceof RetryLater && error.delayMs !== undefined ? error.delayMs : (BACKOFF_MS[attempts - 1] ?? 3600_000);
-      await this.db.transaction((tx) =>
-        tx.update(
-          OutboxRow,
-          { id: row.id },
-          dead
-            ? { status: 'DEAD', claimedUntil: null, lastError: message }
-            : { nextAttemptAt: new Date(this.clock.now().getTime() + wait), claimedUntil: null, lastError: message },
-        ),
+      await this.db.transaction(() =>
+        this.db
+          .repo(OutboxRow)
+          .update(
+            { id: row.id },
+            dead
+              ? { status: 'DEAD', claimedUntil: null, lastError: message }
+              : { nextAttemptAt: new Date(this.clock.now().getTime() + wait), claimedUntil: null, lastError: message },
+          ),
       );
       this.logger.warn(`${row.kind} #${row.id} attempt ${attempts} ${dead ? 'gave up' : 'will retry'}: ${message}`);
       return false;
@@ -179,14 +180,15 @@ export class OutboxService {
     if (await this.runLocalNow(row.kind, row.dedupeKey, payload)) return true;
     const attempts = row.attempts + 1;
     const dead = attempts >= MAX_ATTEMPTS;
-    await this.db.transaction((tx) =>
-      tx.update(
-        OutboxRow,
-        { id: row.id, status: 'PENDING' },
-        dead
-          ? { status: 'DEAD', attempts, lastError: 'gave up after retries' }
-          : { attempts, nextAttemptAt: new Date(this.clock.now().getTime() + (BACKOFF_MS[attempts - 1] ?? 3600_000)) },
-      ),
+    await this.db.transaction(() =>
+      this.db
+        .repo(OutboxRow)
+        .update(
+          { id: row.id, status: 'PENDING' },
+          dead
+            ? { status: 'DEAD', attempts, lastError: 'gave up after retries' }
+            : { attempts, nextAttemptAt: new Date(this.clock.now().getTime() + (BACKOFF_MS[attempts - 1] ?? 3600_000)) },
+        ),
     );
     return false;
   }

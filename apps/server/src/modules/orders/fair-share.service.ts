@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { AllocationView, RegisterRequest, RegistrationState, RegistrationView } from '@linli/shared-types';
-import { hasRole, type Actor } from '../../common/actor';
+import { isStaffOf, relationsTo } from '../../common/access';
+import type { Actor } from '../../common/actor';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
 import { isUniqueViolation } from '../../common/db-errors';
 import { DomainError } from '../../common/domain-error';
+import { defineMove, Transitions } from '../../common/workflow';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { CatalogService, type Offer } from '../catalog/catalog.service';
 import type { OrderingWindow } from '../catalog/entities/window.entity';
@@ -14,11 +16,18 @@ import { windowPhase } from '../catalog/window-phase';
 import { HouseholdsService } from '../community/households.service';
 import { OrderLine } from './entities/order-line.entity';
 import { Order } from './entities/order.entity';
-import { Registration } from './entities/registration.entity';
+import { Registration, REGISTRATION_WORKFLOW } from './entities/registration.entity';
 import { allocate, LOTTERY_METHOD, type Entry } from './lottery';
 import { mergeLines } from './orders.service';
 
 type Units = { itemId: number; quantity: number }[];
+
+/** The draw decides each registration: all it asked for, some of it, or nothing. */
+const DRAWN = {
+  WON: defineMove(REGISTRATION_WORKFLOW, 'REGISTERED', 'WON'),
+  PARTIAL: defineMove(REGISTRATION_WORKFLOW, 'REGISTERED', 'PARTIAL'),
+  LOST: defineMove(REGISTRATION_WORKFLOW, 'REGISTERED', 'LOST'),
+} satisfies Partial<Record<RegistrationState, unknown>>;
 
 /**
  * Fair share, for when demand will exceed supply: households register while the window is open,
@@ -34,6 +43,7 @@ export class FairShareService {
     private readonly audit: AuditService,
     private readonly catalog: CatalogService,
     private readonly households: HouseholdsService,
+    private readonly transitions: Transitions,
   ) {}
 
   /** Registers (or changes) the household's wish while the window is open. */
@@ -50,8 +60,15 @@ export class FairShareService {
     const now = this.clock.now();
     const repo = this.db.repo(Registration);
     const existing = await repo.findOneBy({ windowId, householdId: household.id });
-    if (existing) {
-      await repo.update({ id: existing.id }, { requested, state: 'REGISTERED', userId: actor.userId, updatedAt: now });
+    const wish = { requested, userId: actor.userId, updatedAt: now };
+    if (existing?.state === 'WITHDRAWN') {
+      const as = relationsTo(actor, { communityId: window.communityId, householdId: existing.householdId });
+      // Another member registering again at the same moment is as good.
+      if (!(await this.transitions.transition(REGISTRATION_WORKFLOW, existing, 'REGISTERED', as, wish, () => null))) {
+        await repo.update({ id: existing.id }, wish);
+      }
+    } else if (existing) {
+      await repo.update({ id: existing.id }, wish);
     } else {
       try {
         await repo.insert({
@@ -69,10 +86,8 @@ export class FairShareService {
         });
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
-        await repo.update(
-          { windowId, householdId: household.id },
-          { requested, state: 'REGISTERED', userId: actor.userId, updatedAt: now },
-        );
+        // Another member of the household registered at the same moment: this wish replaces theirs.
+        await repo.update({ windowId, householdId: household.id }, wish);
       }
     }
     return this.mine(actor, windowId);
@@ -83,9 +98,11 @@ export class FairShareService {
     const registration = await this.own(actor, windowId);
     const window = await this.catalog.staffVisibleWindow(windowId);
     if (windowPhase(window, this.clock.now()) !== 'OPEN') throw new DomainError('WINDOW_CLOSED');
-    await this.db
-      .repo(Registration)
-      .update({ id: registration.id, state: 'REGISTERED' }, { state: 'WITHDRAWN', updatedAt: this.clock.now() });
+    if (registration.state !== 'WITHDRAWN') {
+      const as = relationsTo(actor, { communityId: window.communityId, householdId: registration.householdId });
+      // Withdrawn by another member at the same moment: done either way.
+      await this.transitions.transition(REGISTRATION_WORKFLOW, registration, 'WITHDRAWN', as, { updatedAt: this.clock.now() }, () => null);
+    }
     return this.mine(actor, windowId);
   }
 
@@ -104,10 +121,10 @@ export class FairShareService {
     if (window.allocatedAt) throw new DomainError('ALREADY_ALLOCATED');
     if (windowPhase(window, this.clock.now()) !== 'CLOSED') throw new DomainError('WINDOW_STILL_OPEN');
     const seed = seedText?.trim() || randomBytes(8).toString('hex');
-    await this.db.transaction(async (tx) => {
+    await this.db.transaction(async () => {
       const now = this.clock.now();
       if (!(await this.catalog.claimAllocation(windowId, seed, now))) throw new DomainError('ALREADY_ALLOCATED');
-      const registrations = await tx.find(Registration, { where: { windowId, state: 'REGISTERED' }, order: { id: 'ASC' } });
+      const registrations = await this.db.repo(Registration).find({ where: { windowId, state: 'REGISTERED' }, order: { id: 'ASC' } });
       const priority = await this.households.priorityOf(registrations.map((r) => r.householdId));
       const offers = await this.catalog.offers(windowId);
       const stock = await this.catalog.stockOf(windowId);
@@ -127,12 +144,11 @@ export class FairShareService {
         const given = [...(result.given.get(r.householdId) ?? new Map<number, number>()).entries()].filter(([, q]) => q > 0);
         const wanted = (JSON.parse(r.requested) as Units).reduce((sum, u) => sum + u.quantity, 0);
         const got = given.reduce((sum, [, q]) => sum + q, 0);
-        const state: RegistrationState = got === 0 ? 'LOST' : got < wanted ? 'PARTIAL' : 'WON';
-        await tx.update(
-          Registration,
-          { id: r.id },
+        const state = got === 0 ? 'LOST' : got < wanted ? 'PARTIAL' : 'WON';
+        await this.transitions.systemTransition(
+          DRAWN[state],
+          { ids: [r.id] },
           {
-            state,
             priority: priority.has(r.householdId),
             drawPosition: position.get(r.householdId) ?? null,
             allocated: JSON.stringify(given.map(([itemId, quantity]) => ({ itemId, quantity }))),
@@ -141,7 +157,7 @@ export class FairShareService {
           },
         );
       }
-      await this.audit.record(tx, actor, {
+      await this.audit.record(actor, {
         action: 'window.allocate',
         targetType: 'window',
         targetId: windowId,
@@ -159,7 +175,7 @@ export class FairShareService {
     given: Map<number, Map<number, number>>,
     now: Date,
   ): Promise<Map<number, number>> {
-    const tx = this.db.manager;
+    const manager = this.db.manager;
     const paid = window.paymentMode !== 'wechat';
     const winners = registrations.filter((r) => [...(given.get(r.householdId)?.values() ?? [])].some((q) => q > 0));
     const rows = winners.map((r) => {
@@ -181,14 +197,14 @@ export class FairShareService {
       };
     });
     for (let i = 0; i < rows.length; i += 500)
-      await tx
+      await manager
         .createQueryBuilder()
         .insert()
         .into(Order)
         .values(rows.slice(i, i + 500))
         .updateEntity(false)
         .execute();
-    const created = (await tx.find(Order, { where: { windowId: window.id }, select: ['id', 'householdId'] })).filter((o) =>
+    const created = (await manager.find(Order, { where: { windowId: window.id }, select: ['id', 'householdId'] })).filter((o) =>
       winners.some((w) => w.householdId === o.householdId),
     );
     const ids = new Map(created.map((o) => [o.householdId, o.id]));
@@ -208,7 +224,7 @@ export class FairShareService {
         }),
     );
     for (let i = 0; i < lines.length; i += 500)
-      await tx
+      await manager
         .createQueryBuilder()
         .insert()
         .into(OrderLine)
@@ -224,7 +240,7 @@ export class FairShareService {
    */
   async allocation(actor: Actor, windowId: number): Promise<AllocationView> {
     const window = await this.catalog.staffVisibleWindow(windowId);
-    const staffHere = hasRole(actor, 'staff', 'supervisor') && actor.communityId === window.communityId;
+    const staffHere = isStaffOf(actor, window.communityId);
     if (!staffHere) {
       if (actor.householdId === null) throw new DomainError('NO_HOUSEHOLD');
       const household = await this.households.find(actor.householdId);

@@ -1,8 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { OrderQrView, OrderView } from '@linli/shared-types';
+import type { OrderQrView, OrderState, OrderView, PaymentParams } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
+import { PaymentsService } from '../payments/payments.service';
 import { PlaceOrderDto, ProxyOrderDto } from './dto/orders.dto';
+import { ORDER_PAYABLE } from './order-payable';
 import { OrdersService, type WindowStats } from './orders.service';
 import { ordersXlsx, pickListsPdf, pickListsXlsx } from './pick-list-documents';
 
@@ -20,7 +22,10 @@ function download(file: Buffer, type: string, ascii: string, chinese: string): S
 @ApiBearerAuth()
 @Controller()
 export class OrdersController {
-  constructor(private readonly orders: OrdersService) {}
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly payments: PaymentsService,
+  ) {}
 
   /** A household member orders for their household. */
   @Post('orders')
@@ -48,6 +53,20 @@ export class OrdersController {
   @HttpCode(200)
   cancel(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<OrderView> {
     return this.orders.cancel(actor, id);
+  }
+
+  /** Parameters for Taro.requestPayment. The order is confirmed by WeChat's notification, not by the app. */
+  @Post('orders/:id/pay')
+  @HttpCode(200)
+  pay(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<PaymentParams> {
+    return this.payments.start(actor, ORDER_PAYABLE.kind, id);
+  }
+
+  /** After the app's payment: asks WeChat Pay when the notification has not arrived yet. */
+  @Post('orders/:id/pay/check')
+  @HttpCode(200)
+  async payCheck(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<{ state: OrderState }> {
+    return (await this.payments.check(actor, ORDER_PAYABLE.kind, id)) as { state: OrderState };
   }
 
   /** Staff order on behalf of a household (no smartphone); the order shows who placed it. */

@@ -2,7 +2,6 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   ORDER_FLOW,
   nextStates,
-  refuseTransition,
   type Actor as FlowActor,
   type OrderQrView,
   type OrderState,
@@ -10,7 +9,8 @@ import {
   type ParcelSummary,
 } from '@linli/shared-types';
 import { In, LessThanOrEqual } from 'typeorm';
-import { hasRole, type Actor } from '../../common/actor';
+import { relationsTo, requireRelation, staffCommunity } from '../../common/access';
+import type { Actor } from '../../common/actor';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
@@ -18,16 +18,26 @@ import { QrTokens } from '../../common/qr-token';
 import QRCode from 'qrcode';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { DomainError } from '../../common/domain-error';
+import { defineMove, Transitions } from '../../common/workflow';
 import { CatalogService, type Offer } from '../catalog/catalog.service';
 import { HouseholdsService } from '../community/households.service';
 import { UsersService } from '../community/users.service';
 import type { OrderLineDto, PlaceOrderDto, ProxyOrderDto } from './dto/orders.dto';
-import { OrderLine } from './entities/order-line.entity';
-import { Order } from './entities/order.entity';
-import type { WindowHeading } from './pick-list-documents';
-import { PaymentsService } from './payments.service';
+import { PaymentsService } from '../payments/payments.service';
+import { ParcelFlow } from '../parcels/parcel-flow';
 import { ParcelsService } from '../parcels/parcels.service';
+import { OrderLine } from './entities/order-line.entity';
+import { Order, ORDER_WORKFLOW } from './entities/order.entity';
+import { ORDER_PAYABLE } from './order-payable';
+import type { WindowHeading } from './pick-list-documents';
 import { buildPickLists, type PickLists } from './pick-lists';
+
+/** An unpaid order past its time lapses and gives its stock back. */
+const EXPIRED = defineMove(ORDER_WORKFLOW, 'PENDING_PAYMENT', 'EXPIRED');
+/** Staff pack a window's confirmed orders: the hand-over to delivery. */
+const PACKED = defineMove(ORDER_WORKFLOW, 'CONFIRMED', 'PACKED', 'staff');
+/** The parcel carrying it was delivered. */
+const DELIVERED = defineMove(ORDER_WORKFLOW, 'PACKED', 'DELIVERED');
 
 /** Lines merged by item, in window-item order (a fixed lock order across transactions). */
 export function mergeLines(lines: readonly OrderLineDto[], offers: readonly Offer[]): { offer: Offer; quantity: number }[] {
@@ -56,6 +66,8 @@ export class OrdersService implements OnModuleInit {
     private readonly qrTokens: QrTokens,
     private readonly payments: PaymentsService,
     private readonly parcels: ParcelsService,
+    private readonly parcelFlow: ParcelFlow,
+    private readonly transitions: Transitions,
   ) {}
 
   /** A resident orders for their own household. */
@@ -66,7 +78,7 @@ export class OrdersService implements OnModuleInit {
 
   /** Staff (or a grid worker) order for a household without a smartphone. */
   async placeProxy(actor: Actor, dto: ProxyOrderDto): Promise<OrderView> {
-    const communityId = this.households.staffCommunity(actor);
+    const communityId = staffCommunity(actor);
     const household = await this.households.find(dto.householdId);
     if (household.communityId !== communityId) throw new DomainError('HOUSEHOLD_NOT_FOUND');
     return this.placeFor(actor, household.id, dto, true);
@@ -80,7 +92,8 @@ export class OrdersService implements OnModuleInit {
    * the commit, as short as in bare SQL. Any refusal rolls back everything before it.
    */
   private async placeFor(actor: Actor, householdId: number, dto: PlaceOrderDto, proxy: boolean): Promise<OrderView> {
-    return this.db.transaction(async (tx) => {
+    return this.db.transaction(async () => {
+      const manager = this.db.manager;
       const household = await this.households.lockForUpdate(householdId);
       const { window, offers } = await this.catalog.offerTo(dto.windowId, household);
       if (window.mode === 'fair') throw new DomainError('WINDOW_IS_FAIR_SHARE');
@@ -88,7 +101,7 @@ export class OrdersService implements OnModuleInit {
       for (const { offer, quantity } of lines) await this.catalog.reserveForHousehold(offer, householdId, quantity);
       const now = this.clock.now();
       const paid = window.paymentMode !== 'wechat';
-      const order = tx.create(Order, {
+      const order = manager.create(Order, {
         communityId: window.communityId,
         windowId: window.id,
         householdId,
@@ -102,10 +115,10 @@ export class OrdersService implements OnModuleInit {
         createdAt: now,
         updatedAt: now,
       });
-      const inserted = await tx.insert(Order, order);
+      const inserted = await manager.insert(Order, order);
       order.id = Number((inserted.identifiers[0] as { id: number }).id);
       const orderLines = lines.map(({ offer, quantity }) =>
-        tx.create(OrderLine, {
+        manager.create(OrderLine, {
           orderId: order.id,
           windowItemId: offer.windowItemId,
           itemId: offer.itemId,
@@ -114,9 +127,9 @@ export class OrdersService implements OnModuleInit {
           unitPriceFen: offer.priceFen,
         }),
       );
-      await tx.createQueryBuilder().insert().into(OrderLine).values(orderLines).updateEntity(false).execute();
+      await manager.createQueryBuilder().insert().into(OrderLine).values(orderLines).updateEntity(false).execute();
       if (proxy)
-        await this.audit.record(tx, actor, { action: 'order.proxy', targetType: 'order', targetId: order.id, details: { householdId } });
+        await this.audit.record(actor, { action: 'order.proxy', targetType: 'order', targetId: order.id, details: { householdId } });
       const door = (await this.households.doors([householdId])).get(householdId);
       const view = this.toView(actor, order, orderLines, window, door?.address ?? '', actor.nickname);
       await this.catalog.countBuildingOrder(window, household.buildingId);
@@ -134,7 +147,7 @@ export class OrdersService implements OnModuleInit {
   }
 
   async get(actor: Actor, id: number): Promise<OrderView> {
-    const [view] = await this.views(actor, [await this.visible(actor, id)]);
+    const [view] = await this.views(actor, [(await this.visible(actor, id)).record]);
     return view as OrderView;
   }
 
@@ -143,7 +156,7 @@ export class OrdersService implements OnModuleInit {
    * order; it stays valid until three days after the delivery date.
    */
   async qr(actor: Actor, id: number): Promise<OrderQrView> {
-    const order = await this.visible(actor, id);
+    const { record: order } = await this.visible(actor, id);
     if (order.state !== 'CONFIRMED' && order.state !== 'PACKED') throw new DomainError('ORDER_NOT_ACTIVE');
     const { deliveryDate } = await this.catalog.windowSummary(order.windowId);
     const afterDelivery = new Date(`${deliveryDate}T23:59:59+08:00`).getTime() + 3 * 24 * 3600 * 1000;
@@ -155,13 +168,13 @@ export class OrdersService implements OnModuleInit {
 
   /** Cancel before packing: stock and the household's limit come back; a paid order is refunded. */
   async cancel(actor: Actor, id: number): Promise<OrderView> {
-    await this.db.transaction(async (tx) => {
-      const order = await this.visible(actor, id);
-      await this.move(actor, order, 'CANCELLED');
-      const lines = await tx.findBy(OrderLine, { orderId: id });
+    await this.db.transaction(async () => {
+      const { record: order, as } = await this.visible(actor, id);
+      await this.transitions.transition(ORDER_WORKFLOW, order, 'CANCELLED', as, { updatedAt: this.clock.now() });
+      const lines = await this.db.repo(OrderLine).findBy({ orderId: id });
       for (const line of lines) await this.catalog.giveBack(line.windowItemId, order.householdId, line.quantity);
-      if (order.paymentMode === 'wechat') await this.payments.owe('order', order.id);
-      await this.audit.record(tx, actor, { action: 'order.cancel', targetType: 'order', targetId: id });
+      if (order.paymentMode === 'wechat') await this.payments.owe(ORDER_PAYABLE.kind, order.id);
+      await this.audit.record(actor, { action: 'order.cancel', targetType: 'order', targetId: id });
     });
     return this.get(actor, id);
   }
@@ -179,10 +192,9 @@ export class OrdersService implements OnModuleInit {
       .find({ where: { state: 'PENDING_PAYMENT', expiresAt: LessThanOrEqual(now) }, select: ['id', 'householdId'], take: 500 });
     let expired = 0;
     for (const order of due) {
-      const moved = await this.db.transaction(async (tx) => {
-        const result = await tx.update(Order, { id: order.id, state: 'PENDING_PAYMENT' }, { state: 'EXPIRED', updatedAt: now });
-        if (result.affected !== 1) return false;
-        for (const line of await tx.findBy(OrderLine, { orderId: order.id })) {
+      const moved = await this.db.transaction(async () => {
+        if ((await this.transitions.systemTransition(EXPIRED, { ids: [order.id] }, { updatedAt: now })) !== 1) return false;
+        for (const line of await this.db.repo(OrderLine).findBy({ orderId: order.id })) {
           await this.catalog.giveBack(line.windowItemId, order.householdId, line.quantity);
         }
         return true;
@@ -198,20 +210,18 @@ export class OrdersService implements OnModuleInit {
    */
   async packWindow(actor: Actor, windowId: number): Promise<{ packed: number; parcels: number }> {
     const window = await this.catalog.staffWindow(actor, windowId);
-    return this.db.transaction(async (tx) => {
-      const confirmed = await tx.find(Order, { where: { windowId: window.id, state: 'CONFIRMED' }, select: ['id'] });
+    return this.db.transaction(async () => {
+      const orders = this.db.repo(Order);
+      const confirmed = await orders.find({ where: { windowId: window.id, state: 'CONFIRMED' }, select: ['id'] });
       const ids = confirmed.map((o) => o.id);
-      const now = this.clock.now();
-      for (let i = 0; i < ids.length; i += 1000) {
-        await tx.update(Order, { id: In(ids.slice(i, i + 1000)), state: 'CONFIRMED' }, { state: 'PACKED', updatedAt: now });
-      }
-      const packed = ids.length ? await tx.find(Order, { where: { id: In(ids), state: 'PACKED' }, select: ['id', 'householdId'] }) : [];
-      const lines = packed.length ? await tx.find(OrderLine, { where: { orderId: In(packed.map((o) => o.id)) } }) : [];
+      await this.transitions.systemTransition(PACKED, { ids }, { updatedAt: this.clock.now() });
+      const packed = ids.length ? await orders.find({ where: { id: In(ids), state: 'PACKED' }, select: ['id', 'householdId'] }) : [];
+      const lines = packed.length ? await this.db.repo(OrderLine).find({ where: { orderId: In(packed.map((o) => o.id)) } }) : [];
       const parcels = await this.parcels.createForSupply(
         { key: `window:${window.id}`, communityId: window.communityId, deliveryDate: window.deliveryDate },
         packed.map((o) => ({ orderId: o.id, householdId: o.householdId, lines: lines.filter((l) => l.orderId === o.id) })),
       );
-      await this.audit.record(tx, actor, {
+      await this.audit.record(actor, {
         action: 'window.pack',
         targetType: 'window',
         targetId: windowId,
@@ -224,19 +234,11 @@ export class OrdersService implements OnModuleInit {
   /** A parcel carrying these orders was delivered (runs after the parcel's commit). */
   async markDelivered(orderIds: number[]): Promise<void> {
     if (orderIds.length === 0) return;
-    await this.db.transaction((tx) =>
-      tx.update(Order, { id: In(orderIds), state: 'PACKED' }, { state: 'DELIVERED', updatedAt: this.clock.now() }).then(() => undefined),
-    );
+    await this.db.transaction(() => this.transitions.systemTransition(DELIVERED, { ids: orderIds }, { updatedAt: this.clock.now() }));
   }
 
   onModuleInit(): void {
-    this.parcels.onDelivered((sources) => this.markDelivered(sources.filter((s) => s.sourceType === 'order').map((s) => s.sourceId)));
-    this.parcels.onPickedUp((sources) =>
-      this.payments.oweShippingReports(
-        'order',
-        sources.filter((s) => s.sourceType === 'order').map((s) => s.sourceId),
-      ),
-    );
+    this.parcelFlow.onDelivered((sources) => this.markDelivered(sources.filter((s) => s.sourceType === 'order').map((s) => s.sourceId)));
   }
 
   /** Every order of a window (staff), oldest first. */
@@ -298,29 +300,9 @@ export class OrdersService implements OnModuleInit {
     };
   }
 
-  /** Moves an order along ORDER_FLOW; the conditional UPDATE on the old state decides races. */
-  private async move(actor: Actor, order: Order, to: OrderState): Promise<void> {
-    const refusal = refuseTransition(ORDER_FLOW, order.state, to, this.flowActors(actor, order));
-    if (refusal === 'WRONG_ACTOR') throw new DomainError('FORBIDDEN');
-    if (refusal !== null) throw new DomainError('INVALID_TRANSITION', { from: order.state, to });
-    const moved = await this.db.repo(Order).update({ id: order.id, state: order.state }, { state: to, updatedAt: this.clock.now() });
-    if (moved.affected !== 1) throw new DomainError('INVALID_TRANSITION', { from: order.state, to });
-  }
-
   /** A household member sees their household's orders; staff their community's; others: not found. */
-  private async visible(actor: Actor, id: number): Promise<Order> {
-    const order = await this.db.repo(Order).findOneBy({ id });
-    if (!order) throw new DomainError('ORDER_NOT_FOUND');
-    const staffHere = hasRole(actor, 'staff', 'supervisor') && actor.communityId === order.communityId;
-    if (!staffHere && actor.householdId !== order.householdId) throw new DomainError('ORDER_NOT_FOUND');
-    return order;
-  }
-
-  private flowActors(actor: Actor, order: Order): FlowActor[] {
-    const who: FlowActor[] = [];
-    if (actor.householdId === order.householdId) who.push('resident');
-    if (hasRole(actor, 'staff', 'supervisor') && actor.communityId === order.communityId) who.push('staff');
-    return who;
+  private async visible(actor: Actor, id: number): Promise<{ record: Order; as: FlowActor[] }> {
+    return requireRelation(actor, await this.db.repo(Order).findOneBy({ id }), 'ORDER_NOT_FOUND');
   }
 
   private async views(actor: Actor, orders: Order[]): Promise<OrderView[]> {
@@ -330,7 +312,10 @@ export class OrdersService implements OnModuleInit {
     const names = await this.users.nicknames(orders.map((o) => o.placedBy));
     const windows = new Map<number, { title: string; deliveryDate: string }>();
     for (const windowId of new Set(orders.map((o) => o.windowId))) windows.set(windowId, await this.catalog.windowSummary(windowId));
-    const parcels = await this.parcels.forOrders(orders.filter((o) => o.state === 'PACKED' || o.state === 'DELIVERED').map((o) => o.id));
+    const parcels = await this.parcels.forSources(
+      'order',
+      orders.filter((o) => o.state === 'PACKED' || o.state === 'DELIVERED').map((o) => o.id),
+    );
     return orders.map((o) =>
       this.toView(
         actor,
@@ -374,7 +359,7 @@ export class OrdersService implements OnModuleInit {
       createdAt: new Date(o.createdAt).toISOString(),
       expiresAt: o.expiresAt ? new Date(o.expiresAt).toISOString() : null,
       deliveryDate: window.deliveryDate,
-      actions: nextStates(ORDER_FLOW, o.state, this.flowActors(actor, o)),
+      actions: nextStates(ORDER_FLOW, o.state, relationsTo(actor, o)),
       parcel,
     };
   }

@@ -4,16 +4,35 @@ import { FilesModule } from '../files/files.module';
 import { NotifyModule } from '../notify/notify.module';
 import { AssignmentTimeout } from './assignment-timeout';
 import { ContactlessConfirm } from './contactless-confirm';
+import { ParcelBoardController } from './parcel-board.controller';
+import { ParcelBoardService } from './parcel-board.service';
+import { ParcelFlow } from './parcel-flow';
+import { ParcelViews } from './parcel-views';
 import { ParcelsController } from './parcels.controller';
 import { ParcelsService } from './parcels.service';
 import { RecruitmentController } from './recruitment.controller';
 import { RecruitmentService } from './recruitment.service';
+import { VolunteersController } from './volunteers.controller';
+import { VolunteersService } from './volunteers.service';
 
-/** Everything delivered: parcels, dispatch, volunteer tasks, scans; and the volunteers themselves. */
+/**
+ * Everything delivered: parcels and their flow, volunteers' tasks and scans, staff's board; and
+ * the volunteers themselves (profiles, duty, shifts, squads, recruitment). Sources (orders,
+ * medicine) hand parcels in through ParcelsService and follow them through ParcelFlow's events.
+ */
 @Module({
   imports: [CommunityModule, FilesModule, NotifyModule],
-  controllers: [ParcelsController, RecruitmentController],
-  providers: [ParcelsService, RecruitmentService, AssignmentTimeout, ContactlessConfirm],
-  exports: [ParcelsService],
+  controllers: [ParcelsController, ParcelBoardController, VolunteersController, RecruitmentController],
+  providers: [
+    ParcelFlow,
+    ParcelViews,
+    ParcelsService,
+    ParcelBoardService,
+    VolunteersService,
+    RecruitmentService,
+    AssignmentTimeout,
+    ContactlessConfirm,
+  ],
+  exports: [ParcelsService, ParcelFlow],
 })
 export class ParcelsModule {}

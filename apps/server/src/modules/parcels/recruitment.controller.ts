@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { SignupView, SquadView, VolunteerPostView } from '@linli/shared-types';
+import type { SignupView, VolunteerPostView } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
 import { RejectSignupDto, SignupDto, VolunteerPostDto } from './dto/recruitment.dto';
 import { RecruitmentService } from './recruitment.service';
@@ -26,13 +26,6 @@ export class RecruitmentController {
   @HttpCode(200)
   withdraw(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<VolunteerPostView> {
     return this.recruitment.withdraw(actor, id);
-  }
-
-  /** My squad; a leader sees every member, on duty or not, and their hours this week. */
-  @Get('volunteer/squad')
-  @Roles('volunteer')
-  squad(@CurrentActor() actor: Actor): Promise<SquadView> {
-    return this.recruitment.squad(actor);
   }
 
   @Post('staff/volunteer-posts')

@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import {
-  formatDoor,
-  type SignupRequest,
-  type SignupView,
-  type SquadView,
-  type VolunteerPostRequest,
-  type VolunteerPostView,
-} from '@linli/shared-types';
-import { In, MoreThan } from 'typeorm';
+import { formatDoor, type SignupRequest, type SignupView, type VolunteerPostRequest, type VolunteerPostView } from '@linli/shared-types';
+import { In } from 'typeorm';
+import { staffCommunity } from '../../common/access';
 import type { Actor } from '../../common/actor';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
@@ -17,9 +11,8 @@ import { DomainError } from '../../common/domain-error';
 import { HouseholdsService } from '../community/households.service';
 import { UsersService } from '../community/users.service';
 import { VolunteerPost } from './entities/volunteer-post.entity';
-import { VolunteerProfile } from './entities/volunteer-profile.entity';
-import { VolunteerShift } from './entities/volunteer-shift.entity';
 import { VolunteerSignup } from './entities/volunteer-signup.entity';
+import { VolunteersService } from './volunteers.service';
 
 /**
  * Volunteer recruitment as in the seeds: staff post the role, requirements, hours and how many;
@@ -33,12 +26,13 @@ export class RecruitmentService {
     private readonly audit: AuditService,
     private readonly households: HouseholdsService,
     private readonly users: UsersService,
+    private readonly volunteers: VolunteersService,
   ) {}
 
   // ---- staff ----------------------------------------------------------------------------------
 
   async createPost(actor: Actor, dto: VolunteerPostRequest): Promise<VolunteerPostView> {
-    const communityId = this.households.staffCommunity(actor);
+    const communityId = staffCommunity(actor);
     const post = await this.db.repo(VolunteerPost).save({
       communityId,
       squad: dto.squad,
@@ -51,7 +45,7 @@ export class RecruitmentService {
       createdBy: actor.userId,
       createdAt: this.clock.now(),
     });
-    await this.audit.record(this.db.manager, actor, {
+    await this.audit.record(actor, {
       action: 'volunteer.post',
       targetType: 'volunteer_post',
       targetId: post.id,
@@ -62,14 +56,14 @@ export class RecruitmentService {
 
   /** Every post of the community, newest first, with how many are approved and waiting. */
   async staffPosts(actor: Actor): Promise<VolunteerPostView[]> {
-    const communityId = this.households.staffCommunity(actor);
+    const communityId = staffCommunity(actor);
     return this.views(await this.db.repo(VolunteerPost).find({ where: { communityId }, order: { id: 'DESC' }, take: 200 }), null);
   }
 
   async closePost(actor: Actor, id: number): Promise<VolunteerPostView> {
     const post = await this.staffPost(actor, id);
     await this.db.repo(VolunteerPost).update({ id }, { status: 'CLOSED' });
-    await this.audit.record(this.db.manager, actor, { action: 'volunteer.post.close', targetType: 'volunteer_post', targetId: id });
+    await this.audit.record(actor, { action: 'volunteer.post.close', targetType: 'volunteer_post', targetId: id });
     return (await this.views([{ ...post, status: 'CLOSED' }], null))[0] as VolunteerPostView;
   }
 
@@ -104,24 +98,9 @@ export class RecruitmentService {
       .execute();
     if (taken.affected !== 1) throw new DomainError('POST_FULL');
     const post = await this.db.repo(VolunteerPost).findOneByOrFail({ id: signup.postId });
-    await this.users.grantRole(this.db.manager, signup.userId, signup.communityId, 'volunteer');
-    const profiles = this.db.repo(VolunteerProfile);
-    const profile = await profiles.findOneBy({ userId: signup.userId });
-    if (!profile) {
-      await profiles.insert({
-        userId: signup.userId,
-        communityId: signup.communityId,
-        onDuty: false,
-        capacity: 30,
-        buildings: '',
-        squad: post.squad,
-        leader: false,
-        updatedAt: this.clock.now(),
-      });
-    } else if (profile.squad === null) {
-      await profiles.update({ userId: signup.userId }, { squad: post.squad, updatedAt: this.clock.now() });
-    }
-    await this.audit.record(this.db.manager, actor, { action: 'volunteer.approve', targetType: 'volunteer_signup', targetId: signupId });
+    await this.users.grantRole(signup.userId, signup.communityId, 'volunteer');
+    await this.volunteers.enlist(signup.userId, signup.communityId, post.squad);
+    await this.audit.record(actor, { action: 'volunteer.approve', targetType: 'volunteer_signup', targetId: signupId });
     return (await this.signupViews([{ ...signup, status: 'APPROVED', reason: null }]))[0] as SignupView;
   }
 
@@ -131,7 +110,7 @@ export class RecruitmentService {
       .repo(VolunteerSignup)
       .update({ id: signupId, status: 'PENDING' }, { status: 'REJECTED', reason, decidedBy: actor.userId, decidedAt: this.clock.now() });
     if (decided.affected !== 1) throw new DomainError('SIGNUP_DECIDED');
-    await this.audit.record(this.db.manager, actor, {
+    await this.audit.record(actor, {
       action: 'volunteer.reject',
       targetType: 'volunteer_signup',
       targetId: signupId,
@@ -198,55 +177,16 @@ export class RecruitmentService {
     return (await this.views([post], actor.userId))[0] as VolunteerPostView;
   }
 
-  // ---- squads ---------------------------------------------------------------------------------
-
-  /** My squad: the members, who is on duty, hours this week. Members beyond me only for leaders. */
-  async squad(actor: Actor): Promise<SquadView> {
-    const me = await this.db.repo(VolunteerProfile).findOneBy({ userId: actor.userId });
-    if (!me?.squad) return { squad: null, leader: false, members: [] };
-    const members = me.leader
-      ? await this.db.repo(VolunteerProfile).find({ where: { communityId: me.communityId, squad: me.squad } })
-      : [me];
-    const weekAgo = new Date(this.clock.now().getTime() - 7 * 86_400_000);
-    const shifts = await this.db.repo(VolunteerShift).find({
-      where: [
-        { userId: In(members.map((m) => m.userId)), startedAt: MoreThan(weekAgo) },
-        { userId: In(members.map((m) => m.userId)), openUserId: In(members.map((m) => m.userId)) },
-      ],
-    });
-    const names = await this.users.nicknames(members.map((m) => m.userId));
-    const now = this.clock.now().getTime();
-    return {
-      squad: me.squad,
-      leader: me.leader,
-      members: members
-        .map((m) => ({
-          userId: m.userId,
-          nickname: names.get(m.userId) ?? '',
-          leader: m.leader,
-          onDuty: m.onDuty,
-          minutesThisWeek: shifts
-            .filter((s) => s.userId === m.userId)
-            .reduce((sum, s) => {
-              const start = Math.max(new Date(s.startedAt).getTime(), weekAgo.getTime());
-              const end = s.endedAt ? new Date(s.endedAt).getTime() : now;
-              return sum + Math.max(0, Math.round((end - start) / 60_000));
-            }, 0),
-        }))
-        .sort((a, b) => Number(b.leader) - Number(a.leader) || a.nickname.localeCompare(b.nickname, 'zh-CN')),
-    };
-  }
-
   // ---- internals ------------------------------------------------------------------------------
 
   private async staffPost(actor: Actor, id: number): Promise<VolunteerPost> {
-    const post = await this.db.repo(VolunteerPost).findOneBy({ id, communityId: this.households.staffCommunity(actor) });
+    const post = await this.db.repo(VolunteerPost).findOneBy({ id, communityId: staffCommunity(actor) });
     if (!post) throw new DomainError('POST_NOT_FOUND');
     return post;
   }
 
   private async staffSignup(actor: Actor, id: number): Promise<VolunteerSignup> {
-    const signup = await this.db.repo(VolunteerSignup).findOneBy({ id, communityId: this.households.staffCommunity(actor) });
+    const signup = await this.db.repo(VolunteerSignup).findOneBy({ id, communityId: staffCommunity(actor) });
     if (!signup) throw new DomainError('SIGNUP_NOT_FOUND');
     return signup;
   }

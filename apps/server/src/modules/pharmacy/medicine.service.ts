@@ -1,8 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
-  MEDICINE_FLOW,
-  nextStates,
-  refuseTransition,
   type Actor as FlowActor,
   type MedicineRequestBody,
   type MedicineRequestView,
@@ -11,22 +8,33 @@ import {
   type QuoteBody,
 } from '@linli/shared-types';
 import { In, LessThan } from 'typeorm';
-import { hasRole, type Actor } from '../../common/actor';
+import { requireRelation, staffCommunity } from '../../common/access';
+import type { Actor } from '../../common/actor';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
 import { DomainError } from '../../common/domain-error';
+import { defineMove, Transitions } from '../../common/workflow';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { HouseholdsService } from '../community/households.service';
-import { UsersService } from '../community/users.service';
 import { FilesService } from '../files/files.service';
-import { PaymentsService } from '../orders/payments.service';
+import { ParcelFlow } from '../parcels/parcel-flow';
 import { ParcelsService } from '../parcels/parcels.service';
-import { MedicineItem, MedicinePhoto, MedicineRequest } from './entities/medicine-request.entity';
+import { PaymentsService } from '../payments/payments.service';
+import { MEDICINE_WORKFLOW, MedicineItem, MedicinePhoto, MedicineRequest } from './entities/medicine-request.entity';
+import { MEDICINE_PAYABLE } from './medicine-payable';
 import { isOverdue, queueOrder, quoteDeadline, quoteTotal } from './medicine-rules';
+import { MedicineViews } from './medicine-views';
 import { PharmaciesService } from './pharmacies.service';
 
 const OPEN: MedicineState[] = ['SUBMITTED', 'QUOTED', 'AWAITING_PAYMENT', 'CONFIRMED', 'PURCHASED'];
+
+/** A quote the household never answered lapses. */
+const QUOTE_LAPSED = defineMove(MEDICINE_WORKFLOW, 'QUOTED', 'EXPIRED');
+/** An accepted quote not paid in time lapses (money arriving later is refunded). */
+const PAYMENT_LAPSED = defineMove(MEDICINE_WORKFLOW, 'AWAITING_PAYMENT', 'EXPIRED');
+/** The parcel carrying it was delivered. */
+const DELIVERED = defineMove(MEDICINE_WORKFLOW, 'PURCHASED', 'DELIVERED');
 
 /**
  * Medicine bought on a household's behalf: request (with prescription photos), the pharmacy's
@@ -41,52 +49,27 @@ export class MedicineService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly households: HouseholdsService,
-    private readonly users: UsersService,
     private readonly files: FilesService,
     private readonly parcels: ParcelsService,
+    private readonly parcelFlow: ParcelFlow,
     private readonly pharmacies: PharmaciesService,
     private readonly payments: PaymentsService,
+    private readonly transitions: Transitions,
+    private readonly views: MedicineViews,
   ) {}
 
   onModuleInit(): void {
-    this.parcels.onDelivered((sources) => this.markDelivered(sources.filter((s) => s.sourceType === 'medicine').map((s) => s.sourceId)));
-    this.parcels.onPickedUp((sources) =>
-      this.payments.oweShippingReports(
-        'medicine',
-        sources.filter((s) => s.sourceType === 'medicine').map((s) => s.sourceId),
-      ),
-    );
-    this.payments.register('medicine', {
-      bill: async (actor, id) => {
-        const request = await this.forHousehold(actor, id);
-        if (request.state !== 'AWAITING_PAYMENT' || !request.payBy || new Date(request.payBy) <= this.clock.now()) {
-          throw new DomainError('ORDER_NOT_PAYABLE');
-        }
-        return { totalFen: request.totalFen, description: `邻里 代买药品 ${request.id}`, payBy: new Date(request.payBy) };
-      },
-      state: async (actor, id) => {
-        const request = await this.forHousehold(actor, id);
-        return { state: request.state, awaitingPayment: request.state === 'AWAITING_PAYMENT' };
-      },
-      confirmPaid: async (id) => {
-        const moved = await this.db
-          .repo(MedicineRequest)
-          .update({ id, state: 'AWAITING_PAYMENT' }, { state: 'CONFIRMED', payBy: null, updatedAt: this.clock.now() });
-        return moved.affected === 1;
-      },
-      // WeChat shows this to the payer; drug names stay with the household and its pharmacy.
-      itemDesc: async () => '代买药品',
-    });
+    this.parcelFlow.onDelivered((sources) => this.markDelivered(sources.filter((s) => s.sourceType === 'medicine').map((s) => s.sourceId)));
     // A pharmacist sees the photos of their pharmacy's requests (uploader, household and staff already do).
     this.files.allow('prescription', async (actor, file) => {
-      const pharmacyId = await this.pharmacies.pharmacyOf(actor.userId);
-      if (pharmacyId === null || !hasRole(actor, 'pharmacist')) return false;
+      const pharmacyId = await this.views.pharmacyOf(actor);
+      if (pharmacyId === null) return false;
       const photos = await this.db.repo(MedicinePhoto).findBy({ fileId: file.id });
       return this.db.repo(MedicineRequest).exists({ where: { id: In(photos.map((p) => p.requestId).concat(0)), pharmacyId } });
     });
     this.files.allow('receipt', async (actor, file) => {
-      const pharmacyId = await this.pharmacies.pharmacyOf(actor.userId);
-      if (pharmacyId === null || !hasRole(actor, 'pharmacist')) return false;
+      const pharmacyId = await this.views.pharmacyOf(actor);
+      if (pharmacyId === null) return false;
       return this.db.repo(MedicineRequest).exists({ where: { receiptFileId: file.id, pharmacyId } });
     });
   }
@@ -102,9 +85,9 @@ export class MedicineService implements OnModuleInit {
     for (const fileId of photoIds) await this.files.attach(actor, fileId, 'prescription', householdId);
     const saved = await this.create(actor, householdId, body, proxy, photoIds, null);
     if (proxy) {
-      await this.audit.record(this.db.manager, actor, { action: 'medicine.proxy', targetType: 'medicine_request', targetId: saved.id });
+      await this.audit.record(actor, { action: 'medicine.proxy', targetType: 'medicine_request', targetId: saved.id });
     }
-    return this.view(actor, saved);
+    return this.views.view(actor, saved);
   }
 
   private async create(
@@ -166,21 +149,24 @@ export class MedicineService implements OnModuleInit {
   async mine(actor: Actor): Promise<MedicineRequestView[]> {
     if (actor.householdId === null) return [];
     const rows = await this.db.repo(MedicineRequest).find({ where: { householdId: actor.householdId }, order: { id: 'DESC' }, take: 100 });
-    return this.views(actor, rows);
+    return this.views.views(actor, rows);
   }
 
   async get(actor: Actor, id: number): Promise<MedicineRequestView> {
-    return this.view(actor, await this.visible(actor, id));
+    const { record } = requireRelation(actor, await this.db.repo(MedicineRequest).findOneBy({ id }), 'MEDICINE_REQUEST_NOT_FOUND', {
+      pharmacyId: await this.views.pharmacyOf(actor),
+    });
+    return this.views.view(actor, record);
   }
 
   async cancel(actor: Actor, id: number): Promise<MedicineRequestView> {
-    const request = await this.forHousehold(actor, id);
-    return this.move(actor, request, 'CANCELLED', { payBy: null });
+    const { record: request, as } = await this.forHousehold(actor, id);
+    return this.move(actor, as, request, 'CANCELLED', { payBy: null });
   }
 
   /** The household takes some of the quoted items (at least one available). */
   async accept(actor: Actor, id: number, itemIds: number[]): Promise<MedicineRequestView> {
-    const request = await this.forHousehold(actor, id);
+    const { record: request, as } = await this.forHousehold(actor, id);
     const items = await this.db.repo(MedicineItem).findBy({ requestId: id });
     const wanted = new Set(itemIds);
     const taken = items.filter((i) => wanted.has(i.id) && i.quoteStatus !== null && i.quoteStatus !== 'unavailable');
@@ -189,19 +175,19 @@ export class MedicineService implements OnModuleInit {
     const answered = items.map((i) => ({ ...i, accepted: taken.some((t) => t.id === i.id) }));
     const now = this.clock.now();
     const payBy = to === 'AWAITING_PAYMENT' ? new Date(now.getTime() + this.config.paymentTimeoutMinutes * 60_000) : null;
-    await this.move(actor, request, to, { answeredAt: now, totalFen: quoteTotal(answered), payBy });
+    await this.move(actor, as, request, to, { answeredAt: now, totalFen: quoteTotal(answered), payBy });
     for (const item of answered) await this.db.repo(MedicineItem).update({ id: item.id }, { accepted: item.accepted });
-    return this.view(actor, await this.db.repo(MedicineRequest).findOneByOrFail({ id }));
+    return this.reread(actor, id);
   }
 
   async decline(actor: Actor, id: number): Promise<MedicineRequestView> {
-    const request = await this.forHousehold(actor, id);
-    return this.move(actor, request, 'DECLINED', { answeredAt: this.clock.now() });
+    const { record: request, as } = await this.forHousehold(actor, id);
+    return this.move(actor, as, request, 'DECLINED', { answeredAt: this.clock.now() });
   }
 
   /** 慢性病续药: the same medicines again in one tap, as a chronic refill, with the same photos. */
   async repeat(actor: Actor, id: number): Promise<MedicineRequestView> {
-    const earlier = await this.forHousehold(actor, id);
+    const { record: earlier } = await this.forHousehold(actor, id);
     const items = await this.db.repo(MedicineItem).find({ where: { requestId: id }, order: { id: 'ASC' } });
     const photos = await this.db.repo(MedicinePhoto).find({ where: { requestId: id }, order: { id: 'ASC' } });
     const body: MedicineRequestBody = {
@@ -219,7 +205,7 @@ export class MedicineService implements OnModuleInit {
       photos.map((p) => p.fileId),
       id,
     );
-    return this.view(actor, saved);
+    return this.views.view(actor, saved);
   }
 
   // ---- the pharmacy ---------------------------------------------------------------------------
@@ -233,12 +219,12 @@ export class MedicineService implements OnModuleInit {
       take: finished ? 100 : 1000,
     });
     if (!finished) rows.sort(queueOrder(this.clock.now()));
-    return this.views(actor, rows);
+    return this.views.views(actor, rows);
   }
 
   /** A request of my pharmacy; another pharmacy's is not found. */
   async pharmacyGet(actor: Actor, id: number): Promise<MedicineRequestView> {
-    return this.view(actor, await this.forPharmacy(actor, id));
+    return this.views.view(actor, (await this.forPharmacy(actor, id)).record);
   }
 
   /**
@@ -246,7 +232,7 @@ export class MedicineService implements OnModuleInit {
    * unavailable. Quoting a request with prescription items approves its prescription.
    */
   async quote(actor: Actor, id: number, body: QuoteBody): Promise<MedicineRequestView> {
-    const request = await this.forPharmacy(actor, id);
+    const { record: request, as } = await this.forPharmacy(actor, id);
     const items = await this.db.repo(MedicineItem).findBy({ requestId: id });
     const byId = new Map(body.items.map((q) => [q.itemId, q]));
     if (byId.size !== body.items.length || items.length !== byId.size || items.some((i) => !byId.has(i.id))) {
@@ -268,7 +254,7 @@ export class MedicineService implements OnModuleInit {
       };
     });
     const now = this.clock.now();
-    await this.move(actor, request, 'QUOTED', {
+    await this.move(actor, as, request, 'QUOTED', {
       quotedAt: now,
       quotedBy: actor.userId,
       quoteNote: body.note || null,
@@ -279,7 +265,7 @@ export class MedicineService implements OnModuleInit {
         .repo(MedicineItem)
         .update({ id: i.id }, { quoteStatus: i.quoteStatus, substituteName: i.substituteName, unitPriceFen: i.unitPriceFen });
     }
-    await this.audit.record(this.db.manager, actor, {
+    await this.audit.record(actor, {
       action: 'medicine.quote',
       targetType: 'medicine_request',
       targetId: id,
@@ -288,14 +274,14 @@ export class MedicineService implements OnModuleInit {
         items: quoted.map((i) => ({ id: i.id, status: i.quoteStatus, substitute: i.substituteName, unitPriceFen: i.unitPriceFen })),
       },
     });
-    return this.view(actor, await this.db.repo(MedicineRequest).findOneByOrFail({ id }));
+    return this.reread(actor, id);
   }
 
   /** The prescription (or the request) is refused, with a reason the household reads. */
   async reject(actor: Actor, id: number, reason: string): Promise<MedicineRequestView> {
-    const request = await this.forPharmacy(actor, id);
-    const view = await this.move(actor, request, 'REJECTED', { rejectionReason: reason });
-    await this.audit.record(this.db.manager, actor, {
+    const { record: request, as } = await this.forPharmacy(actor, id);
+    const view = await this.move(actor, as, request, 'REJECTED', { rejectionReason: reason });
+    await this.audit.record(actor, {
       action: 'medicine.reject',
       targetType: 'medicine_request',
       targetId: id,
@@ -306,36 +292,36 @@ export class MedicineService implements OnModuleInit {
 
   /** Bought, with the receipt photo: the request becomes a parcel for delivery. */
   async purchase(actor: Actor, id: number, receiptFileId: number): Promise<MedicineRequestView> {
-    const request = await this.forPharmacy(actor, id);
-    if (request.state === 'PURCHASED' && request.receiptFileId === receiptFileId) return this.view(actor, request);
-    await this.mayMove(actor, request, 'PURCHASED');
+    const { record: request, as } = await this.forPharmacy(actor, id);
+    if (request.state === 'PURCHASED' && request.receiptFileId === receiptFileId) return this.views.view(actor, request);
+    this.transitions.assertMay(MEDICINE_WORKFLOW, request.state, 'PURCHASED', as);
     await this.files.attach(actor, receiptFileId, 'receipt', request.householdId);
-    await this.move(actor, request, 'PURCHASED', { receiptFileId, purchasedAt: this.clock.now(), purchasedBy: actor.userId });
+    await this.move(actor, as, request, 'PURCHASED', { receiptFileId, purchasedAt: this.clock.now(), purchasedBy: actor.userId });
     await this.parcels.createForMedicine(request);
-    await this.audit.record(this.db.manager, actor, {
+    await this.audit.record(actor, {
       action: 'medicine.purchase',
       targetType: 'medicine_request',
       targetId: id,
       details: { receiptFileId, totalFen: request.totalFen },
     });
-    return this.view(actor, await this.db.repo(MedicineRequest).findOneByOrFail({ id }));
+    return this.reread(actor, id);
   }
 
   // ---- staff ----------------------------------------------------------------------------------
 
   /** Every open request of the community, escalated ones first; or only the escalated ones. */
   async staffList(actor: Actor, overdueOnly: boolean): Promise<MedicineRequestView[]> {
-    const communityId = this.households.staffCommunity(actor);
+    const communityId = staffCommunity(actor);
     const now = this.clock.now();
     const rows = (await this.db.repo(MedicineRequest).find({ where: { communityId, state: In(OPEN) }, take: 2000 }))
       .filter((r) => !overdueOnly || isOverdue(r.state, new Date(r.quoteDeadline), now))
       .sort(queueOrder(now));
-    return this.views(actor, rows);
+    return this.views.views(actor, rows);
   }
 
   /** An escalated (or any unquoted) request goes to another pharmacy, with a fresh deadline. */
   async moveToPharmacy(actor: Actor, id: number, pharmacyId: number): Promise<MedicineRequestView> {
-    const communityId = this.households.staffCommunity(actor);
+    const communityId = staffCommunity(actor);
     const request = await this.db.repo(MedicineRequest).findOneBy({ id, communityId });
     if (!request) throw new DomainError('MEDICINE_REQUEST_NOT_FOUND');
     const pharmacy = await this.pharmacies.staffPharmacy(actor, pharmacyId);
@@ -351,13 +337,13 @@ export class MedicineService implements OnModuleInit {
       },
     );
     if (moved.affected !== 1) throw new DomainError('INVALID_TRANSITION', { from: request.state });
-    await this.audit.record(this.db.manager, actor, {
+    await this.audit.record(actor, {
       action: 'medicine.move',
       targetType: 'medicine_request',
       targetId: id,
       details: { from: request.pharmacyId, to: pharmacy.id },
     });
-    return this.view(actor, await this.db.repo(MedicineRequest).findOneByOrFail({ id }));
+    return this.reread(actor, id);
   }
 
   // ---- system ---------------------------------------------------------------------------------
@@ -379,159 +365,56 @@ export class MedicineService implements OnModuleInit {
     });
     let expired = 0;
     for (const r of due) {
-      const moved = await this.db
-        .repo(MedicineRequest)
-        .update({ id: r.id, state: r.state }, { state: 'EXPIRED', payBy: null, updatedAt: now });
-      expired += moved.affected ?? 0;
+      const lapse = r.state === 'QUOTED' ? QUOTE_LAPSED : PAYMENT_LAPSED;
+      expired += await this.transitions.systemTransition(lapse, { ids: [r.id] }, { payBy: null, updatedAt: now });
     }
     return expired;
   }
 
   /** Parameters for Taro.requestPayment; the request is confirmed by WeChat's notification. */
   pay(actor: Actor, id: number): Promise<PaymentParams> {
-    return this.payments.start(actor, 'medicine', id);
+    return this.payments.start(actor, MEDICINE_PAYABLE.kind, id);
   }
 
   async payCheck(actor: Actor, id: number): Promise<{ state: MedicineState }> {
-    return (await this.payments.check(actor, 'medicine', id)) as { state: MedicineState };
+    return (await this.payments.check(actor, MEDICINE_PAYABLE.kind, id)) as { state: MedicineState };
   }
 
   private async markDelivered(ids: number[]): Promise<void> {
     for (const id of ids) {
-      await this.db.transaction(async () => {
-        const now = this.clock.now();
-        await this.db.repo(MedicineRequest).update({ id, state: 'PURCHASED' }, { state: 'DELIVERED', deliveredAt: now, updatedAt: now });
-      });
+      const now = this.clock.now();
+      await this.db.transaction(() => this.transitions.systemTransition(DELIVERED, { ids: [id] }, { deliveredAt: now, updatedAt: now }));
     }
   }
 
   // ---- internals ------------------------------------------------------------------------------
 
-  private async forHousehold(actor: Actor, id: number): Promise<MedicineRequest> {
-    const request = await this.db.repo(MedicineRequest).findOneBy({ id });
-    const staff = request && hasRole(actor, 'staff', 'supervisor') && actor.communityId === request.communityId;
-    if (!request || (request.householdId !== actor.householdId && !staff)) throw new DomainError('MEDICINE_REQUEST_NOT_FOUND');
-    return request;
+  /** The household, or staff acting for it (without the pharmacy's facts nobody else relates); anyone else: not found. */
+  private async forHousehold(actor: Actor, id: number): Promise<{ record: MedicineRequest; as: FlowActor[] }> {
+    return requireRelation(actor, await this.db.repo(MedicineRequest).findOneBy({ id }), 'MEDICINE_REQUEST_NOT_FOUND');
   }
 
-  private async forPharmacy(actor: Actor, id: number): Promise<MedicineRequest> {
+  /** A request of my pharmacy; another pharmacy's is not found. */
+  private async forPharmacy(actor: Actor, id: number): Promise<{ record: MedicineRequest; as: FlowActor[] }> {
     const pharmacy = await this.pharmacies.mine(actor);
     const request = await this.db.repo(MedicineRequest).findOneBy({ id, pharmacyId: pharmacy.id });
-    if (!request) throw new DomainError('MEDICINE_REQUEST_NOT_FOUND');
-    return request;
+    return requireRelation(actor, request, 'MEDICINE_REQUEST_NOT_FOUND', { pharmacyId: pharmacy.id });
   }
 
-  /** The household, staff of its community, or its pharmacy. Anyone else: not found. */
-  private async visible(actor: Actor, id: number): Promise<MedicineRequest> {
-    const request = await this.db.repo(MedicineRequest).findOneBy({ id });
-    if (request && (await this.roles(actor, request)).length > 0) return request;
-    throw new DomainError('MEDICINE_REQUEST_NOT_FOUND');
-  }
-
-  private async roles(actor: Actor, request: MedicineRequest): Promise<FlowActor[]> {
-    return rolesFor(actor, request, await this.myPharmacy(actor));
-  }
-
-  /** The pharmacy a pharmacist works for (null for anyone else): read once per call, not per row. */
-  private async myPharmacy(actor: Actor): Promise<number | null> {
-    return hasRole(actor, 'pharmacist') ? this.pharmacies.pharmacyOf(actor.userId) : null;
-  }
-
-  /** MEDICINE_FLOW decides: the wrong person is 403, the wrong moment 409. */
-  private async mayMove(actor: Actor, request: MedicineRequest, to: MedicineState): Promise<void> {
-    const refusal = refuseTransition(MEDICINE_FLOW, request.state, to, await this.roles(actor, request));
-    if (refusal === 'WRONG_ACTOR') throw new DomainError('FORBIDDEN');
-    if (refusal !== null) throw new DomainError('INVALID_TRANSITION', { from: request.state, to });
-  }
-
+  /** MEDICINE_FLOW decides through the workflow door: the wrong person is 403, the wrong moment 409. */
   private async move(
     actor: Actor,
+    as: FlowActor[],
     request: MedicineRequest,
     to: MedicineState,
     extra: Partial<MedicineRequest>,
   ): Promise<MedicineRequestView> {
-    await this.mayMove(actor, request, to);
     const now = this.clock.now();
-    const moved = await this.db
-      .repo(MedicineRequest)
-      .update({ id: request.id, state: request.state }, { ...extra, state: to, updatedAt: now });
-    if (moved.affected !== 1) throw new DomainError('INVALID_TRANSITION', { from: request.state, to });
-    return this.view(actor, { ...request, ...extra, state: to, updatedAt: now });
+    await this.transitions.transition(MEDICINE_WORKFLOW, request, to, as, { ...extra, updatedAt: now });
+    return this.views.view(actor, { ...request, ...extra, state: to, updatedAt: now });
   }
 
-  private async view(actor: Actor, row: MedicineRequest): Promise<MedicineRequestView> {
-    return (await this.views(actor, [row]))[0] as MedicineRequestView;
+  private async reread(actor: Actor, id: number): Promise<MedicineRequestView> {
+    return this.views.view(actor, await this.db.repo(MedicineRequest).findOneByOrFail({ id }));
   }
-
-  private async views(actor: Actor, rows: MedicineRequest[]): Promise<MedicineRequestView[]> {
-    if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
-    const items = await this.db.repo(MedicineItem).find({ where: { requestId: In(ids) }, order: { id: 'ASC' } });
-    const photos = await this.db.repo(MedicinePhoto).find({ where: { requestId: In(ids) }, order: { id: 'ASC' } });
-    const doors = await this.households.doors(rows.map((r) => r.householdId));
-    const pharmacies = await this.pharmacies.byIds(rows.map((r) => r.pharmacyId));
-    const names = await this.users.nicknames(rows.map((r) => r.placedBy));
-    const parcels = await this.parcels.forSources('medicine', ids);
-    const now = this.clock.now();
-    const myPharmacy = await this.myPharmacy(actor);
-    const views: MedicineRequestView[] = [];
-    for (const r of rows) {
-      const pharmacy = pharmacies.get(r.pharmacyId);
-      const deadline = new Date(r.quoteDeadline);
-      const actions = nextStates(MEDICINE_FLOW, r.state, rolesFor(actor, r, myPharmacy)).filter((s) =>
-        s === 'AWAITING_PAYMENT'
-          ? r.paymentMode === 'wechat'
-          : s === 'CONFIRMED' && r.state === 'QUOTED'
-            ? r.paymentMode !== 'wechat'
-            : true,
-      );
-      views.push({
-        id: r.id,
-        state: r.state,
-        householdId: r.householdId,
-        address: doors.get(r.householdId)?.address ?? '',
-        pharmacy: { id: r.pharmacyId, name: pharmacy?.name ?? '', phone: pharmacy?.phone ?? null },
-        urgency: r.urgency,
-        forWhom: r.forWhom,
-        note: r.note,
-        items: items
-          .filter((i) => i.requestId === r.id)
-          .map((i) => ({
-            id: i.id,
-            name: i.name,
-            spec: i.spec,
-            quantity: i.quantity,
-            brand: i.brand,
-            prescription: i.prescription,
-            quote: i.quoteStatus ? { status: i.quoteStatus, substituteName: i.substituteName, unitPriceFen: i.unitPriceFen } : null,
-            accepted: i.accepted,
-          })),
-        photoUrls: photos.filter((p) => p.requestId === r.id).map((p) => this.files.link(p.fileId)),
-        receiptUrl: r.receiptFileId ? this.files.link(r.receiptFileId) : null,
-        rejectionReason: r.rejectionReason,
-        quoteNote: r.quoteNote,
-        totalFen: r.totalFen,
-        paymentMode: r.paymentMode,
-        payBy: r.payBy ? new Date(r.payBy).toISOString() : null,
-        placedBy: { nickname: names.get(r.placedBy) ?? '', proxy: r.proxy },
-        createdAt: new Date(r.createdAt).toISOString(),
-        quoteDeadline: deadline.toISOString(),
-        overdue: isOverdue(r.state, deadline, now),
-        waitingMinutes: Math.max(0, Math.floor((now.getTime() - new Date(r.createdAt).getTime()) / 60_000)),
-        actions,
-        parcel: parcels.get(r.id) ?? null,
-        repeatOf: r.repeatOf,
-      });
-    }
-    return views;
-  }
-}
-
-/** Who the actor is to this request: its household, staff of its community, its pharmacy. */
-function rolesFor(actor: Actor, request: MedicineRequest, myPharmacy: number | null): FlowActor[] {
-  const who: FlowActor[] = [];
-  if (actor.householdId !== null && actor.householdId === request.householdId) who.push('resident');
-  if (hasRole(actor, 'staff', 'supervisor') && actor.communityId === request.communityId) who.push('staff');
-  if (myPharmacy !== null && myPharmacy === request.pharmacyId) who.push('pharmacist');
-  return who;
 }

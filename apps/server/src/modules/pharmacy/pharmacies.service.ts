@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PharmacistInvite as InviteView, PharmacyBody, PharmacyView } from '@linli/shared-types';
 import { In, IsNull, MoreThan } from 'typeorm';
+import { staffCommunity } from '../../common/access';
 import { hasRole, type Actor } from '../../common/actor';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
@@ -8,9 +9,8 @@ import { Db } from '../../common/database/db';
 import { isUniqueViolation } from '../../common/db-errors';
 import { DomainError } from '../../common/domain-error';
 import { readableCode } from '../../common/readable-code';
-import { HouseholdsService } from '../community/households.service';
 import { UsersService } from '../community/users.service';
-import { PaymentsService } from '../orders/payments.service';
+import { PaymentsService } from '../payments/payments.service';
 import { Pharmacist, PharmacistInvite, Pharmacy, PharmacyDefault } from './entities/pharmacy.entity';
 
 const INVITE_LIFETIME_MS = 7 * 24 * 3600 * 1000;
@@ -22,13 +22,12 @@ export class PharmaciesService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-    private readonly households: HouseholdsService,
     private readonly users: UsersService,
     private readonly payments: PaymentsService,
   ) {}
 
   async create(actor: Actor, body: PharmacyBody): Promise<PharmacyView> {
-    const communityId = this.households.staffCommunity(actor);
+    const communityId = staffCommunity(actor);
     this.checkPayment(body);
     const saved = await this.db.repo(Pharmacy).save({
       communityId,
@@ -40,7 +39,7 @@ export class PharmaciesService {
       createdAt: this.clock.now(),
     });
     await this.setDefaults(communityId, saved.id, body.defaultFor);
-    await this.audit.record(this.db.manager, actor, {
+    await this.audit.record(actor, {
       action: 'pharmacy.create',
       targetType: 'pharmacy',
       targetId: saved.id,
@@ -56,7 +55,7 @@ export class PharmaciesService {
     await this.db.repo(Pharmacy).update({ id }, changed);
     await this.db.repo(PharmacyDefault).delete({ communityId: pharmacy.communityId, pharmacyId: id });
     await this.setDefaults(pharmacy.communityId, id, body.defaultFor);
-    await this.audit.record(this.db.manager, actor, {
+    await this.audit.record(actor, {
       action: 'pharmacy.update',
       targetType: 'pharmacy',
       targetId: id,
@@ -66,7 +65,7 @@ export class PharmaciesService {
   }
 
   async list(actor: Actor): Promise<PharmacyView[]> {
-    const communityId = this.households.staffCommunity(actor);
+    const communityId = staffCommunity(actor);
     return this.views(await this.db.repo(Pharmacy).find({ where: { communityId }, order: { id: 'ASC' } }));
   }
 
@@ -90,7 +89,7 @@ export class PharmaciesService {
         if (isUniqueViolation(error)) continue;
         throw error;
       }
-      await this.audit.record(this.db.manager, actor, { action: 'pharmacy.invite', targetType: 'pharmacy', targetId: pharmacyId });
+      await this.audit.record(actor, { action: 'pharmacy.invite', targetType: 'pharmacy', targetId: pharmacyId });
       return { code, expiresAt: expiresAt.toISOString() };
     }
   }
@@ -105,11 +104,11 @@ export class PharmaciesService {
       .update({ id: invite.id, usedBy: IsNull(), expiresAt: MoreThan(now) }, { usedBy: actor.userId, usedAt: now });
     if (used.affected !== 1) throw new DomainError('INVITE_INVALID');
     const pharmacy = await this.db.repo(Pharmacy).findOneByOrFail({ id: invite.pharmacyId });
-    await this.users.grantRole(this.db.manager, actor.userId, pharmacy.communityId, 'pharmacist');
+    await this.users.grantRole(actor.userId, pharmacy.communityId, 'pharmacist');
     const repo = this.db.repo(Pharmacist);
     if (await repo.exists({ where: { userId: actor.userId } })) await repo.update({ userId: actor.userId }, { pharmacyId: pharmacy.id });
     else await repo.insert({ userId: actor.userId, pharmacyId: pharmacy.id, communityId: pharmacy.communityId, createdAt: now });
-    await this.audit.record(this.db.manager, actor, { action: 'pharmacy.join', targetType: 'pharmacy', targetId: pharmacy.id });
+    await this.audit.record(actor, { action: 'pharmacy.join', targetType: 'pharmacy', targetId: pharmacy.id });
     return (await this.views([pharmacy]))[0] as PharmacyView;
   }
 
@@ -142,7 +141,7 @@ export class PharmaciesService {
   }
 
   async staffPharmacy(actor: Actor, id: number): Promise<Pharmacy> {
-    const pharmacy = await this.db.repo(Pharmacy).findOneBy({ id, communityId: this.households.staffCommunity(actor) });
+    const pharmacy = await this.db.repo(Pharmacy).findOneBy({ id, communityId: staffCommunity(actor) });
     if (!pharmacy) throw new DomainError('PHARMACY_NOT_FOUND');
     return pharmacy;
   }

@@ -1,17 +1,19 @@
 import { Module } from '@nestjs/common';
 import { CommunityModule } from '../community/community.module';
 import { FilesModule } from '../files/files.module';
-import { OrdersModule } from '../orders/orders.module';
 import { ParcelsModule } from '../parcels/parcels.module';
+import { PaymentsModule } from '../payments/payments.module';
+import { MedicinePayable } from './medicine-payable';
 import { MedicineService } from './medicine.service';
+import { MedicineViews } from './medicine-views';
 import { PharmaciesService } from './pharmacies.service';
 import { PharmacyController } from './pharmacy.controller';
 import { QuoteExpiry } from './quote-expiry';
 
-/** Medicine bought on residents' behalf: pharmacies, requests, quotes, purchases. */
+/** Medicine bought on residents' behalf: pharmacies, requests, quotes, purchases; paid through payments. */
 @Module({
-  imports: [CommunityModule, FilesModule, ParcelsModule, OrdersModule],
+  imports: [CommunityModule, FilesModule, ParcelsModule, PaymentsModule],
   controllers: [PharmacyController],
-  providers: [PharmaciesService, MedicineService, QuoteExpiry],
+  providers: [PharmaciesService, MedicineService, MedicineViews, MedicinePayable, QuoteExpiry],
 })
 export class PharmacyModule {}

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { BindingState } from '@linli/shared-types';
+import { BINDING_FLOW, type BindingState } from '@linli/shared-types';
+import { defineWorkflow } from '../../../common/workflow';
 
 /** A resident asking to be recognised as living in a household; staff approve or reject. */
 @Entity('binding_requests')
@@ -47,3 +48,6 @@ export class BindingRequest {
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 }
+
+/** BINDING_FLOW governs `binding_requests.state`. */
+export const BINDING_WORKFLOW = defineWorkflow('binding', BINDING_FLOW, 'PENDING', BindingRequest);

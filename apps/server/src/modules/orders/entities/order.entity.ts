@@ -1,5 +1,6 @@
-import type { OrderState, PaymentMode } from '@linli/shared-types';
+import { ORDER_FLOW, type OrderState, type PaymentMode } from '@linli/shared-types';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { defineWorkflow } from '../../../common/workflow';
 
 /** A household's supply order in one window. Totals are computed on the server, in fen. */
 @Entity('orders')
@@ -46,3 +47,6 @@ export class Order {
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
   updatedAt: Date;
 }
+
+/** ORDER_FLOW governs `orders.state`. */
+export const ORDER_WORKFLOW = defineWorkflow('order', ORDER_FLOW, 'PENDING_PAYMENT', Order);

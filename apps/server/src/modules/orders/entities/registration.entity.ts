@@ -1,5 +1,6 @@
-import type { RegistrationState } from '@linli/shared-types';
+import { REGISTRATION_FLOW, type RegistrationState } from '@linli/shared-types';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { defineWorkflow } from '../../../common/workflow';
 
 /** A household's wish in a fair-share window; the lottery at close turns it into an order or not. */
 @Entity('registrations')
@@ -44,3 +45,6 @@ export class Registration {
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
   updatedAt: Date;
 }
+
+/** REGISTRATION_FLOW governs `registrations.state`. */
+export const REGISTRATION_WORKFLOW = defineWorkflow('registration', REGISTRATION_FLOW, 'REGISTERED', Registration);

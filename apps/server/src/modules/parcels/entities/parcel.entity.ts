@@ -1,5 +1,6 @@
-import type { FailureReason, ParcelState } from '@linli/shared-types';
+import { PARCEL_FLOW, type FailureReason, type ParcelState } from '@linli/shared-types';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { defineWorkflow } from '../../../common/workflow';
 
 /** One delivery to one door: a household's orders of one batch, or another source. */
 @Entity('parcels')
@@ -56,3 +57,6 @@ export class Parcel {
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
   updatedAt: Date;
 }
+
+/** PARCEL_FLOW governs `parcels.state` (written only by ParcelFlow, with an event per move). */
+export const PARCEL_WORKFLOW = defineWorkflow('parcel', PARCEL_FLOW, 'READY', Parcel);

@@ -1,5 +1,13 @@
-import type { BrandPreference, MedicineState, PaymentMode, QuoteStatus, Urgency } from '@linli/shared-types';
+import {
+  MEDICINE_FLOW,
+  type BrandPreference,
+  type MedicineState,
+  type PaymentMode,
+  type QuoteStatus,
+  type Urgency,
+} from '@linli/shared-types';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { defineWorkflow } from '../../../common/workflow';
 
 /** A household's request for medicine bought on its behalf. */
 @Entity('medicine_requests')
@@ -83,6 +91,9 @@ export class MedicineRequest {
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
   updatedAt: Date;
 }
+
+/** MEDICINE_FLOW governs `medicine_requests.state`. */
+export const MEDICINE_WORKFLOW = defineWorkflow('medicine', MEDICINE_FLOW, 'SUBMITTED', MedicineRequest);
 
 /** One medicine of a request, and the pharmacy's quote for it. */
 @Entity('medicine_items')

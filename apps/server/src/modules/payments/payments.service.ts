@@ -6,45 +6,35 @@ import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
 import { isUniqueViolation } from '../../common/db-errors';
 import { DomainError } from '../../common/domain-error';
+import { defineMove, Transitions } from '../../common/workflow';
 import { WechatApiError } from '../../wechat/wechat-api';
 import { WechatPayClient, type Transaction } from '../../wechat/wechat-pay.client';
 import { WechatShippingClient } from '../../wechat/wechat-shipping.client';
 import { UsersService } from '../community/users.service';
 import { GiveUp, OutboxService, RetryLater } from '../notify/outbox.service';
-import { OrderLine } from './entities/order-line.entity';
-import { Order } from './entities/order.entity';
-import { Payment, type PayableType } from './entities/payment.entity';
+import { ParcelFlow } from '../parcels/parcel-flow';
+import { Payment, PAYMENT_WORKFLOW } from './entities/payment.entity';
+import { refundNo, tradeNo, type Payable } from './payable';
 
 /** The outbox kind of a WeChat shipping report. */
 export const SHIPPING_REPORT = 'wechat.shipping';
 
-const TRADE_PREFIX: Record<PayableType, string> = { order: 'LINLI_ORDER', medicine: 'LINLI_MED' };
-const REFUND_PREFIX: Record<PayableType, string> = { order: 'LINLI_REFUND', medicine: 'LINLI_MREFUND' };
-export const tradeNo = (type: PayableType, id: number): string => `${TRADE_PREFIX[type]}_${id}`;
-export const refundNo = (type: PayableType, id: number): string => `${REFUND_PREFIX[type]}_${id}`;
-export const outTradeNo = (orderId: number): string => tradeNo('order', orderId);
-export const outRefundNo = (orderId: number): string => refundNo('order', orderId);
+const PAID = defineMove(PAYMENT_WORKFLOW, 'PENDING', 'PAID');
+const PAID_TOO_LATE = defineMove(PAYMENT_WORKFLOW, 'PENDING', 'REFUND_PENDING');
+const OWED_BACK = defineMove(PAYMENT_WORKFLOW, 'PAID', 'REFUND_PENDING');
+const REFUND_TAKEN = defineMove(PAYMENT_WORKFLOW, 'REFUND_PENDING', 'REFUND_PROCESSING');
+const REFUND_DONE_AT_ONCE = defineMove(PAYMENT_WORKFLOW, 'REFUND_PENDING', 'REFUNDED');
+const REFUND_DONE = defineMove(PAYMENT_WORKFLOW, 'REFUND_PROCESSING', 'REFUNDED');
 
 /**
- * Something a household pays for with WeChat Pay, as its owning module describes it. Payments
- * know nothing else of it: the order and the medicine request keep their own states.
+ * Paying with WeChat Pay, applying WeChat's word that it was paid, refunds and shipping
+ * reports, for whatever registers as a `Payable` (supply orders, medicine requests). It names
+ * no payable kind: each owning module registers its own.
  */
-export interface Payable {
-  /** What the asking household owes now and until when; not found for anyone else, not payable when it awaits no payment. */
-  bill(actor: Actor, id: number): Promise<{ totalFen: number; description: string; payBy: Date }>;
-  /** Its state as the asking household sees it (not found for anyone else). */
-  state(actor: Actor, id: number): Promise<{ state: string; awaitingPayment: boolean }>;
-  /** In the payment's transaction: confirms it if it still awaits payment (conditional UPDATE); false = too late. */
-  confirmPaid(id: number): Promise<boolean>;
-  /** What was delivered, for WeChat's shipping report (≤120 characters). */
-  itemDesc(id: number): Promise<string>;
-}
-
-/** Paying with WeChat Pay, applying WeChat's word that it was paid, refunds and shipping reports. */
 @Injectable()
 export class PaymentsService implements OnModuleInit {
   private readonly logger = new Logger('PaymentsService');
-  private readonly payables = new Map<PayableType, Payable>();
+  private readonly payables = new Map<string, Payable>();
 
   constructor(
     private readonly db: Db,
@@ -53,16 +43,26 @@ export class PaymentsService implements OnModuleInit {
     private readonly users: UsersService,
     private readonly shipping: WechatShippingClient,
     private readonly outbox: OutboxService,
+    private readonly parcels: ParcelFlow,
+    private readonly transitions: Transitions,
   ) {}
 
   onModuleInit(): void {
-    this.register('order', this.orders());
-    this.outbox.handle(SHIPPING_REPORT, (payload) => this.reportShipping(payload.sourceType as PayableType, Number(payload.sourceId)));
+    this.outbox.handle(SHIPPING_REPORT, (payload) => this.reportShipping(String(payload.sourceType), Number(payload.sourceId)));
+    // A paid thing's parcel left with a volunteer: its shipping report is owed (in the pick-up's transaction).
+    this.parcels.onPickedUp(async (sources) => {
+      for (const kind of this.payables.keys()) {
+        await this.oweShippingReports(
+          kind,
+          sources.filter((s) => s.sourceType === kind).map((s) => s.sourceId),
+        );
+      }
+    });
   }
 
   /** The module owning a payable kind registers how to bill and confirm it. */
-  register(type: PayableType, payable: Payable): void {
-    this.payables.set(type, payable);
+  register(payable: Payable): void {
+    this.payables.set(payable.kind.kind, payable);
   }
 
   get configured(): boolean {
@@ -73,7 +73,7 @@ export class PaymentsService implements OnModuleInit {
    * Payment parameters for something the user's household owes. Asking again re-sends the same
    * prepay (same out_trade_no and amount), which WeChat answers with the same prepay id.
    */
-  async start(actor: Actor, type: PayableType, id: number): Promise<PaymentParams> {
+  async start(actor: Actor, type: string, id: number): Promise<PaymentParams> {
     const bill = await this.payable(type).bill(actor, id);
     const user = await this.users.findById(actor.userId);
     if (!user?.openid) throw new DomainError('PAY_IN_WECHAT');
@@ -88,7 +88,7 @@ export class PaymentsService implements OnModuleInit {
     return this.pay.params(prepayId);
   }
 
-  private async record(type: PayableType, id: number, amountFen: number, prepayId: string, payerOpenid: string): Promise<void> {
+  private async record(type: string, id: number, amountFen: number, prepayId: string, payerOpenid: string): Promise<void> {
     const repo = this.db.repo(Payment);
     const existing = await repo.findOneBy({ sourceType: type, sourceId: id });
     if (existing) {
@@ -117,7 +117,7 @@ export class PaymentsService implements OnModuleInit {
    * Paid things whose parcel left with a volunteer: their shipping report is owed (an outbox row
    * in the pick-up's transaction, once per payment).
    */
-  async oweShippingReports(type: PayableType, ids: number[]): Promise<void> {
+  private async oweShippingReports(type: string, ids: number[]): Promise<void> {
     if (ids.length === 0 || !this.shipping.configured) return;
     const paid = await this.db.repo(Payment).findBy({ sourceType: type, sourceId: In(ids), state: 'PAID' });
     for (const p of paid) {
@@ -130,7 +130,7 @@ export class PaymentsService implements OnModuleInit {
    * indexed yet (10060001, just after payment) or WeChat busy: later. Refused for good: the
    * outbox keeps it as DEAD with WeChat's reason.
    */
-  async reportShipping(type: PayableType, id: number): Promise<void> {
+  async reportShipping(type: string, id: number): Promise<void> {
     const payment = await this.db.repo(Payment).findOneBy({ sourceType: type, sourceId: id });
     if (!payment?.payerOpenid) throw new GiveUp(`${type} ${id}: no WeChat payment with a payer`);
     try {
@@ -149,8 +149,8 @@ export class PaymentsService implements OnModuleInit {
   }
 
   /** A paid thing was cancelled: its refund is owed (in the cancelling transaction). */
-  async owe(type: PayableType, id: number): Promise<void> {
-    await this.db.repo(Payment).update({ sourceType: type, sourceId: id, state: 'PAID' }, { state: 'REFUND_PENDING' });
+  async owe(type: string, id: number): Promise<void> {
+    await this.transitions.systemTransition(OWED_BACK, { where: { sourceType: type, sourceId: id } });
   }
 
   /**
@@ -169,10 +169,9 @@ export class PaymentsService implements OnModuleInit {
           outRefundNo: refundNo(p.sourceType, p.sourceId),
           refundFen: p.amountFen,
           totalFen: p.amountFen,
-          reason: p.sourceType === 'order' ? '邻里订单取消退款' : '邻里代买药品退款',
+          reason: this.payable(p.sourceType).kind.refundReason,
         });
-        const state = answer.status === 'SUCCESS' ? 'REFUNDED' : 'REFUND_PROCESSING';
-        await this.db.repo(Payment).update({ id: p.id, state: 'REFUND_PENDING' }, { state });
+        await this.transitions.systemTransition(answer.status === 'SUCCESS' ? REFUND_DONE_AT_ONCE : REFUND_TAKEN, { ids: [p.id] });
         sent++;
       } catch (error) {
         this.logger.warn(`refund of ${p.outTradeNo} not sent yet: ${error instanceof Error ? error.message : String(error)}`);
@@ -190,9 +189,11 @@ export class PaymentsService implements OnModuleInit {
   async applyNotification(headers: Record<string, string | string[] | undefined>, raw: Buffer): Promise<void> {
     const { eventType, transaction } = this.pay.openNotification(headers, raw);
     if (eventType === 'REFUND.SUCCESS') {
-      await this.db
-        .repo(Payment)
-        .update({ outTradeNo: transaction.out_trade_no, state: In(['REFUND_PENDING', 'REFUND_PROCESSING']) }, { state: 'REFUNDED' });
+      await this.db.transaction(async () => {
+        for (const move of [REFUND_DONE_AT_ONCE, REFUND_DONE]) {
+          await this.transitions.systemTransition(move, { where: { outTradeNo: transaction.out_trade_no } });
+        }
+      });
       return;
     }
     if (eventType !== 'TRANSACTION.SUCCESS' || transaction.trade_state !== 'SUCCESS') return;
@@ -203,7 +204,7 @@ export class PaymentsService implements OnModuleInit {
    * When the app's payment succeeded but no notification has come yet, ask WeChat Pay directly
    * (query by out_trade_no) and apply a SUCCESS the same way. Returns the state after.
    */
-  async check(actor: Actor, type: PayableType, id: number): Promise<{ state: string }> {
+  async check(actor: Actor, type: string, id: number): Promise<{ state: string }> {
     const before = await this.payable(type).state(actor, id);
     if (!before.awaitingPayment) return { state: before.state };
     const payment = await this.db.repo(Payment).findOneBy({ sourceType: type, sourceId: id });
@@ -214,18 +215,17 @@ export class PaymentsService implements OnModuleInit {
   }
 
   private async applyPaid(transaction: Transaction): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      const payment = await tx.findOneBy(Payment, { outTradeNo: transaction.out_trade_no });
+    await this.db.transaction(async () => {
+      const payment = await this.db.repo(Payment).findOneBy({ outTradeNo: transaction.out_trade_no });
       if (!payment) throw new DomainError('PAYMENT_NOTIFICATION_INVALID', { reason: 'unknown out_trade_no' });
       if (transaction.amount.total !== payment.amountFen)
         throw new DomainError('PAYMENT_NOTIFICATION_INVALID', { reason: 'amount differs' });
       if (payment.state !== 'PENDING') return;
       const confirmed = await this.payable(payment.sourceType).confirmPaid(payment.sourceId);
-      const state = confirmed ? 'PAID' : 'REFUND_PENDING';
-      await tx.update(
-        Payment,
-        { id: payment.id, state: 'PENDING' },
-        { state, transactionId: transaction.transaction_id ?? null, paidAt: paidAt(transaction, this.clock.now()) },
+      await this.transitions.systemTransition(
+        confirmed ? PAID : PAID_TOO_LATE,
+        { ids: [payment.id] },
+        { transactionId: transaction.transaction_id ?? null, paidAt: paidAt(transaction, this.clock.now()) },
       );
       if (!confirmed) {
         this.logger.warn(`${payment.outTradeNo} was paid after it expired or was cancelled: ${payment.amountFen} fen to refund`);
@@ -233,41 +233,10 @@ export class PaymentsService implements OnModuleInit {
     });
   }
 
-  private payable(type: PayableType): Payable {
+  private payable(type: string): Payable {
     const payable = this.payables.get(type);
     if (!payable) throw new Error(`nothing registered to pay for ${type}`);
     return payable;
-  }
-
-  /** Supply orders, as payments see them. */
-  private orders(): Payable {
-    const householdOrder = async (actor: Actor, id: number): Promise<Order> => {
-      const order = await this.db.repo(Order).findOneBy({ id });
-      if (!order || order.householdId !== actor.householdId) throw new DomainError('ORDER_NOT_FOUND');
-      return order;
-    };
-    return {
-      bill: async (actor, id) => {
-        const order = await householdOrder(actor, id);
-        if (order.state !== 'PENDING_PAYMENT' || (order.expiresAt && new Date(order.expiresAt) <= this.clock.now()))
-          throw new DomainError('ORDER_NOT_PAYABLE');
-        return { totalFen: order.totalFen, description: `邻里 订单 ${order.id}`, payBy: new Date(order.expiresAt ?? this.clock.now()) };
-      },
-      state: async (actor, id) => {
-        const order = await householdOrder(actor, id);
-        return { state: order.state, awaitingPayment: order.state === 'PENDING_PAYMENT' };
-      },
-      confirmPaid: async (id) => {
-        const confirmed = await this.db
-          .repo(Order)
-          .update({ id, state: 'PENDING_PAYMENT' }, { state: 'CONFIRMED', expiresAt: null, updatedAt: this.clock.now() });
-        return confirmed.affected === 1;
-      },
-      itemDesc: async (id) => {
-        const lines = await this.db.repo(OrderLine).findBy({ orderId: id });
-        return lines.map((l) => `${l.name}×${l.quantity}`).join('、') || `邻里 订单 ${id}`;
-      },
-    };
   }
 }
 

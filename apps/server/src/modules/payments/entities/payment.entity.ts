@@ -1,30 +1,28 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { PAYMENT_FLOW, type PaymentState } from '@linli/shared-types';
+import { defineWorkflow } from '../../../common/workflow';
 
 /**
- * PENDING: a prepay was made. PAID: WeChat confirmed it and the order was confirmed.
- * REFUND_PENDING: the order was cancelled after payment, or the money came after the order had
- * expired: a refund is owed (this row is the outbox entry the refund sweep sends).
+ * The WeChat Pay transaction of something a household pays for (a supply order, a medicine
+ * request). PENDING: a prepay was made. PAID: WeChat confirmed it and what it paid for was
+ * confirmed. REFUND_PENDING: that was cancelled after payment, or the money came after it had
+ * lapsed: a refund is owed (this row is the outbox entry the refund sweep sends).
  * REFUND_PROCESSING: WeChat accepted the refund. REFUNDED: WeChat says it is done.
  */
-export type PaymentState = 'PENDING' | 'PAID' | 'REFUND_PENDING' | 'REFUND_PROCESSING' | 'REFUNDED';
-
-/** What is paid for: a supply order, or a medicine request. */
-export type PayableType = 'order' | 'medicine';
-
-/** The WeChat Pay transaction of an order or a medicine request. */
 @Entity('payments')
 export class Payment {
   @PrimaryGeneratedColumn()
   id: number;
 
+  /** The payable kind (`order`, `medicine`): whatever module registered it. */
   @Column({ name: 'source_type', type: 'varchar', length: 10 })
-  sourceType: PayableType;
+  sourceType: string;
 
-  /** The order's or the medicine request's id (the column kept its first name, order_id). */
+  /** The payable's id (the column kept its first name, order_id). */
   @Column({ name: 'order_id', type: 'int' })
   sourceId: number;
 
-  /** Ours, unique per merchant: LINLI_ORDER_<id> or LINLI_MED_<id>. */
+  /** Ours, unique per merchant: the payable kind's prefix and its id (LINLI_ORDER_<id>, LINLI_MED_<id>). */
   @Column({ name: 'out_trade_no', type: 'varchar', length: 32 })
   outTradeNo: string;
 
@@ -50,3 +48,6 @@ export class Payment {
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 }
+
+/** PAYMENT_FLOW governs `payments.state`. */
+export const PAYMENT_WORKFLOW = defineWorkflow('payment', PAYMENT_FLOW, 'PENDING', Payment);

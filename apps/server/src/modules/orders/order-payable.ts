@@ -1,0 +1,73 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { relationsTo } from '../../common/access';
+import type { Actor } from '../../common/actor';
+import { Clock } from '../../common/clock';
+import { Db } from '../../common/database/db';
+import { DomainError } from '../../common/domain-error';
+import { defineMove, Transitions } from '../../common/workflow';
+import { definePayableKind, refundNo, tradeNo, type Payable } from '../payments/payable';
+import { PaymentsService } from '../payments/payments.service';
+import { OrderLine } from './entities/order-line.entity';
+import { Order, ORDER_WORKFLOW } from './entities/order.entity';
+
+/** Supply orders as payments know them; the kind is also the parcel source type of a supply order. */
+export const ORDER_PAYABLE = definePayableKind({
+  kind: 'order',
+  tradePrefix: 'LINLI_ORDER',
+  refundPrefix: 'LINLI_REFUND',
+  refundReason: '邻里订单取消退款',
+});
+
+/** Our out_trade_no of a supply order. */
+export const outTradeNo = (orderId: number): string => tradeNo(ORDER_PAYABLE.kind, orderId);
+/** Our out_refund_no of a supply order's refund. */
+export const outRefundNo = (orderId: number): string => refundNo(ORDER_PAYABLE.kind, orderId);
+
+/** WeChat says it was paid in time: the order is confirmed. */
+const PAID = defineMove(ORDER_WORKFLOW, 'PENDING_PAYMENT', 'CONFIRMED');
+
+/** A supply order paid with WeChat Pay: how payments bill and confirm it. */
+@Injectable()
+export class OrderPayable implements Payable, OnModuleInit {
+  readonly kind = ORDER_PAYABLE;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly transitions: Transitions,
+    private readonly payments: PaymentsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.payments.register(this);
+  }
+
+  async bill(actor: Actor, id: number): Promise<{ totalFen: number; description: string; payBy: Date }> {
+    const order = await this.householdOrder(actor, id);
+    if (order.state !== 'PENDING_PAYMENT' || (order.expiresAt && new Date(order.expiresAt) <= this.clock.now())) {
+      throw new DomainError('ORDER_NOT_PAYABLE');
+    }
+    return { totalFen: order.totalFen, description: `邻里 订单 ${order.id}`, payBy: new Date(order.expiresAt ?? this.clock.now()) };
+  }
+
+  async state(actor: Actor, id: number): Promise<{ state: string; awaitingPayment: boolean }> {
+    const order = await this.householdOrder(actor, id);
+    return { state: order.state, awaitingPayment: order.state === 'PENDING_PAYMENT' };
+  }
+
+  async confirmPaid(id: number): Promise<boolean> {
+    return (await this.transitions.systemTransition(PAID, { ids: [id] }, { expiresAt: null, updatedAt: this.clock.now() })) === 1;
+  }
+
+  async itemDesc(id: number): Promise<string> {
+    const lines = await this.db.repo(OrderLine).findBy({ orderId: id });
+    return lines.map((l) => `${l.name}×${l.quantity}`).join('、') || `邻里 订单 ${id}`;
+  }
+
+  /** Only the household pays for its order; anyone else: not found. */
+  private async householdOrder(actor: Actor, id: number): Promise<Order> {
+    const order = await this.db.repo(Order).findOneBy({ id });
+    if (!order || !relationsTo(actor, order).includes('resident')) throw new DomainError('ORDER_NOT_FOUND');
+    return order;
+  }
+}

@@ -1,0 +1,216 @@
+import { Injectable } from '@nestjs/common';
+import {
+  LATE_AFTER_MINUTES,
+  type DeliveryOverview,
+  type DispatchResult,
+  type ParcelDetail,
+  type ParcelState,
+  type ParcelView,
+} from '@linli/shared-types';
+import { In } from 'typeorm';
+import { staffCommunity } from '../../common/access';
+import type { Actor } from '../../common/actor';
+import { AuditService } from '../../common/audit/audit.service';
+import { Clock } from '../../common/clock';
+import { Db } from '../../common/database/db';
+import { DomainError } from '../../common/domain-error';
+import { HouseholdsService } from '../community/households.service';
+import { UsersService } from '../community/users.service';
+import { planDispatch } from './dispatch-plan';
+import { ParcelEvent } from './entities/parcel-event.entity';
+import { Parcel } from './entities/parcel.entity';
+import type { Label, VolunteerSheet } from './labels';
+import { ParcelFlow } from './parcel-flow';
+import { parcelRelations, ParcelViews } from './parcel-views';
+import { VolunteersService } from './volunteers.service';
+
+const HELD: ParcelState[] = ['ASSIGNED', 'ACCEPTED', 'PICKED_UP'];
+
+/**
+ * Staff's side of delivery: dispatch in one click, adjustments by hand, failed parcels
+ * resolved, the live board, lists, labels and per-volunteer pick lists, a parcel's timeline.
+ */
+@Injectable()
+export class ParcelBoardService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly households: HouseholdsService,
+    private readonly users: UsersService,
+    private readonly flow: ParcelFlow,
+    private readonly views: ParcelViews,
+    private readonly volunteers: VolunteersService,
+  ) {}
+
+  /**
+   * One click: every READY parcel of the community to an on-duty volunteer covering its
+   * building, balanced by count within capacity. Each parcel moves by a conditional UPDATE on
+   * READY, so a volunteer grabbing one at the same moment wins or loses cleanly.
+   */
+  async dispatch(actor: Actor): Promise<DispatchResult> {
+    const communityId = staffCommunity(actor);
+    const ready = await this.db.repo(Parcel).find({ where: { communityId, state: 'READY' }, select: ['id', 'buildingId'] });
+    const onDuty = await this.volunteers.onDuty(communityId);
+    const held = onDuty.length
+      ? ((await this.db.manager
+          .createQueryBuilder(Parcel, 'p')
+          .select('p.volunteer_id', 'volunteerId')
+          .addSelect('COUNT(*)', 'n')
+          .where('p.volunteer_id IN (:...ids) AND p.state IN (:...states)', { ids: onDuty.map((p) => p.userId), states: HELD })
+          .groupBy('p.volunteer_id')
+          .getRawMany()) as { volunteerId: number; n: string | number }[])
+      : [];
+    const plan = planDispatch(
+      ready,
+      onDuty.map((v) => ({ ...v, load: Number(held.find((h) => Number(h.volunteerId) === v.userId)?.n ?? 0) })),
+    );
+    const byVolunteer = new Map<number, number[]>();
+    for (const [parcelId, volunteerId] of plan.assignments)
+      byVolunteer.set(volunteerId, [...(byVolunteer.get(volunteerId) ?? []), parcelId]);
+    let assigned = 0;
+    for (const [volunteerId, ids] of byVolunteer) assigned += await this.flow.dispatch(actor, volunteerId, ids);
+    await this.audit.record(actor, { action: 'parcels.dispatch', targetType: 'community', targetId: communityId, details: { assigned } });
+    return { assigned, unassigned: plan.unassigned.length, volunteers: byVolunteer.size };
+  }
+
+  /**
+   * Staff adjust the plan by hand: a parcel not yet picked up goes to this volunteer (or back to
+   * the pool with null). Taking it from another volunteer is recorded as two moves.
+   */
+  async assign(actor: Actor, id: number, volunteerId: number | null): Promise<ParcelView> {
+    let parcel = await this.communityParcel(actor, id);
+    if (volunteerId !== null) await this.volunteers.requireVolunteer(parcel.communityId, volunteerId);
+    if (parcel.volunteerId === volunteerId && parcel.state !== 'READY') return this.staffView(actor, id);
+    if (parcel.state === 'ASSIGNED' || parcel.state === 'ACCEPTED') {
+      parcel = await this.flow.move(actor, parcelRelations(actor, parcel), parcel, 'READY', {
+        via: 'app',
+        set: { volunteerId: null, assignedAt: null },
+        details: 'staff took it back',
+      });
+    }
+    if (volunteerId !== null) {
+      await this.flow.move(actor, parcelRelations(actor, parcel), parcel, 'ASSIGNED', {
+        via: 'app',
+        set: { volunteerId, assignedAt: this.clock.now() },
+        details: `volunteer ${volunteerId}`,
+      });
+    }
+    await this.audit.record(actor, { action: 'parcel.assign', targetType: 'parcel', targetId: id, details: { volunteerId } });
+    return this.staffView(actor, id);
+  }
+
+  /** Staff decide a failed parcel: back to the pool, or returned to the supply point. */
+  async resolve(actor: Actor, id: number, to: 'READY' | 'RETURNED'): Promise<ParcelView> {
+    const parcel = await this.communityParcel(actor, id);
+    await this.flow.move(actor, parcelRelations(actor, parcel), parcel, to, {
+      via: 'app',
+      set: to === 'READY' ? { volunteerId: null, assignedAt: null, failureReason: null } : {},
+    });
+    return this.staffView(actor, id);
+  }
+
+  /** Staff watch delivery live: parcels by state per building, late ones, volunteers on duty. */
+  async overview(actor: Actor): Promise<DeliveryOverview> {
+    const communityId = staffCommunity(actor);
+    const counts = (await this.db.manager
+      .createQueryBuilder(Parcel, 'p')
+      .select('p.building_id', 'buildingId')
+      .addSelect('p.state', 'state')
+      .addSelect('COUNT(*)', 'n')
+      .where('p.community_id = :communityId', { communityId })
+      .groupBy('p.building_id')
+      .addGroupBy('p.state')
+      .getRawMany()) as { buildingId: number; state: ParcelState; n: string | number }[];
+    const names = new Map((await this.households.buildings(communityId)).map((b) => [b.id, b.name]));
+    const byBuilding = new Map<number, DeliveryOverview['byBuilding'][number]>();
+    for (const c of counts) {
+      const id = Number(c.buildingId);
+      const row = byBuilding.get(id) ?? { buildingId: id, building: names.get(id) ?? '', counts: {}, total: 0 };
+      row.counts[c.state] = Number(c.n);
+      row.total += Number(c.n);
+      byBuilding.set(id, row);
+    }
+    const now = this.clock.now();
+    const stale = new Date(now.getTime() - LATE_AFTER_MINUTES * 60_000);
+    const today = new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+    const open = await this.db.repo(Parcel).find({ where: { communityId, state: In(['READY', ...HELD]) }, take: 20_000 });
+    const late = open.filter((p) => new Date(p.updatedAt).getTime() < stale.getTime() || p.deliveryDate < today).slice(0, 200);
+    return {
+      byBuilding: [...byBuilding.values()].sort((a, b) => a.building.localeCompare(b.building, 'zh-CN', { numeric: true })),
+      late: await this.views.tasks(actor, late),
+      volunteersOnDuty: await this.volunteers.countOnDuty(communityId),
+    };
+  }
+
+  /** Staff list of a community's parcels (optionally one batch), with label tokens. */
+  async list(actor: Actor, batch: string | undefined): Promise<ParcelView[]> {
+    const communityId = staffCommunity(actor);
+    const rows = await this.db
+      .repo(Parcel)
+      .find({ where: batch ? { communityId, batch } : { communityId }, order: { buildingId: 'ASC', id: 'ASC' }, take: 5000 });
+    return this.views.staff(actor, rows);
+  }
+
+  /** Labels of a batch's parcels (or all not yet delivered), in building and door order. */
+  async labels(actor: Actor, batch: string | undefined): Promise<Label[]> {
+    const views = (await this.list(actor, batch)).filter((p) => p.state !== 'DELIVERED' && p.state !== 'RETURNED');
+    return views.map((p) => ({
+      parcelId: p.id,
+      token: p.labelToken,
+      building: p.building,
+      unit: p.unit,
+      room: p.room,
+      contents: p.contents,
+      deliveryDate: p.deliveryDate,
+    }));
+  }
+
+  /** Pick lists per volunteer: each one's open parcels (assigned, accepted, picked up) in door order. */
+  async volunteerSheets(actor: Actor, batch: string | undefined): Promise<VolunteerSheet[]> {
+    const communityId = staffCommunity(actor);
+    const rows = await this.db.repo(Parcel).find({ where: { communityId, state: In(HELD), ...(batch ? { batch } : {}) }, take: 20_000 });
+    const names = await this.users.nicknames([...new Set(rows.map((p) => p.volunteerId ?? 0))]);
+    const tasks = await this.views.tasks(actor, rows);
+    const byId = new Map(rows.map((p) => [p.id, p]));
+    const sheets = new Map<number, VolunteerSheet>();
+    for (const v of tasks) {
+      const volunteerId = byId.get(v.id)?.volunteerId ?? 0;
+      const sheet = sheets.get(volunteerId) ?? { volunteer: names.get(volunteerId) ?? `志愿者 ${volunteerId}`, parcels: [] };
+      sheet.parcels.push({ parcelId: v.id, building: v.building, unit: v.unit, room: v.room, phone: v.phone, contents: v.contents });
+      sheets.set(volunteerId, sheet);
+    }
+    return [...sheets.values()].sort((a, b) => a.volunteer.localeCompare(b.volunteer, 'zh-CN'));
+  }
+
+  /** A parcel of the community with its whole timeline (staff). */
+  async detail(actor: Actor, id: number): Promise<ParcelDetail> {
+    const parcel = await this.communityParcel(actor, id);
+    const events = await this.db.repo(ParcelEvent).find({ where: { parcelId: id }, order: { id: 'ASC' } });
+    const names = await this.users.nicknames([...events.map((e) => e.actorUserId ?? 0), parcel.volunteerId ?? 0]);
+    const [view] = await this.views.staff(actor, [parcel]);
+    return {
+      ...(view as ParcelView),
+      volunteer: parcel.volunteerId ? (names.get(parcel.volunteerId) ?? null) : null,
+      events: events.map((e) => ({
+        at: new Date(e.at).toISOString(),
+        from: e.fromState,
+        to: e.toState,
+        via: e.via,
+        by: e.actorUserId ? (names.get(e.actorUserId) ?? null) : null,
+        details: e.details,
+      })),
+    };
+  }
+
+  /** A parcel of the staff member's community; another community's is not found. */
+  private async communityParcel(actor: Actor, id: number): Promise<Parcel> {
+    const parcel = await this.db.repo(Parcel).findOneBy({ id, communityId: staffCommunity(actor) });
+    if (!parcel) throw new DomainError('PARCEL_NOT_FOUND');
+    return parcel;
+  }
+
+  private async staffView(actor: Actor, id: number): Promise<ParcelView> {
+    return (await this.views.staff(actor, [await this.db.repo(Parcel).findOneByOrFail({ id })]))[0] as ParcelView;
+  }
+}

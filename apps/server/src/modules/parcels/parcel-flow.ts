@@ -1,0 +1,208 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Actor as FlowActor, ParcelSourceType, ParcelState } from '@linli/shared-types';
+import { In } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { Actor } from '../../common/actor';
+import { Clock } from '../../common/clock';
+import { Db } from '../../common/database/db';
+import { DomainError } from '../../common/domain-error';
+import { defineMove, Transitions, type Move } from '../../common/workflow';
+import { OutboxService } from '../notify/outbox.service';
+import { ParcelEvent } from './entities/parcel-event.entity';
+import { ParcelSource } from './entities/parcel-source.entity';
+import { Parcel, PARCEL_WORKFLOW } from './entities/parcel.entity';
+
+/** What a parcel carries, as its sources' modules know them. */
+export interface SourceRef {
+  sourceType: ParcelSourceType;
+  sourceId: number;
+}
+
+type SourcesListener = (sources: SourceRef[]) => Promise<void>;
+
+/** The outbox kind of "this parcel was delivered" (its sources move on). */
+export const PARCEL_DELIVERED = 'parcel.delivered';
+
+/** Staff dispatch: READY parcels to on-duty volunteers, in one click. */
+const DISPATCHED = defineMove(PARCEL_WORKFLOW, 'READY', 'ASSIGNED', 'staff');
+/** An assignment nobody accepted in time goes back to the pool. */
+export const NOT_ACCEPTED = defineMove(PARCEL_WORKFLOW, 'ASSIGNED', 'READY');
+/** A contactless parcel the household never confirmed counts as delivered. */
+export const CONFIRMED_BY_TIME = defineMove(PARCEL_WORKFLOW, 'LEFT_AT_DOOR', 'DELIVERED');
+
+/** How a move happened, for the parcel's timeline. */
+export interface MoveHow {
+  via: ParcelEvent['via'];
+  /** Other columns written with the state. */
+  set?: Partial<Parcel>;
+  details?: string | null;
+  /** When it happened (a scan replayed after the network came back), if not now. */
+  at?: Date;
+}
+
+/**
+ * The only writer of `Parcel.state` and of `ParcelEvent`: every move goes through the workflow
+ * door and leaves one event on the parcel's timeline, and the parcel's sources learn of the two
+ * moves that concern them (picked up, delivered).
+ */
+@Injectable()
+export class ParcelFlow implements OnModuleInit {
+  private readonly deliveredListeners: SourcesListener[] = [];
+  private readonly pickedUpListeners: SourcesListener[] = [];
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly outbox: OutboxService,
+    private readonly transitions: Transitions,
+  ) {}
+
+  /**
+   * Sources learn that their parcel left with a volunteer — inside the pick-up's transaction, so
+   * what they write (an outbox row) commits or rolls back with it.
+   */
+  onPickedUp(listener: SourcesListener): void {
+    this.pickedUpListeners.push(listener);
+  }
+
+  /**
+   * Sources learn that their parcel arrived, after the parcel's transaction commits. The event is
+   * an outbox row written with the delivery, handled at once after commit and, if the process
+   * died in between, by the outbox worker later: listeners must be idempotent (conditional UPDATEs).
+   */
+  onDelivered(listener: SourcesListener): void {
+    this.deliveredListeners.push(listener);
+  }
+
+  onModuleInit(): void {
+    this.outbox.handleLocal(PARCEL_DELIVERED, async (payload) => {
+      const sources = await this.sources(Number(payload.parcelId));
+      for (const listener of this.deliveredListeners) await listener(sources);
+    });
+  }
+
+  /** A READY parcel and the first event of its timeline. */
+  async create(
+    fields: Pick<Parcel, 'communityId' | 'batch' | 'householdId' | 'buildingId' | 'deliveryDate' | 'contents'>,
+  ): Promise<Parcel> {
+    const now = this.clock.now();
+    const parcel = await this.db.repo(Parcel).save({
+      ...fields,
+      state: PARCEL_WORKFLOW.initial,
+      volunteerId: null,
+      assignedAt: null,
+      failureReason: null,
+      deliveredAt: null,
+      photoFileId: null,
+      leftAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await this.event(parcel.id, null, parcel.state, null, { via: 'system', details: fields.batch, at: now });
+    return parcel;
+  }
+
+  /**
+   * A person moves a parcel, acting `as` what they are to it (access.ts): the workflow door
+   * decides, then the event is written and the sources told. Returns the row as the UPDATE left
+   * it, without reading it back. Losing a race for a READY parcel is PARCEL_TAKEN.
+   */
+  async move(actor: Actor, as: FlowActor[], parcel: Parcel, to: ParcelState, how: MoveHow): Promise<Parcel> {
+    const now = this.clock.now();
+    const set = { ...how.set, updatedAt: now };
+    await this.transitions.transition(PARCEL_WORKFLOW, parcel, to, as, set as QueryDeepPartialEntity<Parcel>, () =>
+      parcel.state === 'READY' ? new DomainError('PARCEL_TAKEN') : new DomainError('INVALID_TRANSITION', { to }),
+    );
+    await this.event(parcel.id, parcel.state, to, actor.userId, how);
+    await this.told(parcel.id, to);
+    return { ...parcel, ...set, state: to };
+  }
+
+  /**
+   * The server moves one parcel by a declared move, if it is still as `guard` says (the
+   * volunteer it was assigned to, say); false when something else moved it first.
+   */
+  async systemMove(move: Move<ParcelState, Parcel>, guard: { id: number; volunteerId?: number }, how: MoveHow): Promise<boolean> {
+    const set = { ...how.set, updatedAt: this.clock.now() } as QueryDeepPartialEntity<Parcel>;
+    const moved = await this.transitions.systemTransition(move, { where: guard }, set);
+    if (moved !== 1) return false;
+    await this.event(guard.id, move.from, move.to, null, how);
+    await this.told(guard.id, move.to);
+    return true;
+  }
+
+  /**
+   * Dispatch: these READY parcels to one volunteer, by staff, in chunks. A parcel a volunteer
+   * grabbed meanwhile is skipped by the conditional UPDATE and gets no dispatch event.
+   */
+  async dispatch(actor: Actor, volunteerId: number, ids: number[]): Promise<number> {
+    const now = this.clock.now();
+    let assigned = 0;
+    for (let i = 0; i < ids.length; i += 1000) {
+      const chunk = ids.slice(i, i + 1000);
+      const moved = await this.transitions.systemTransition(DISPATCHED, { ids: chunk }, { volunteerId, assignedAt: now, updatedAt: now });
+      const movedIds =
+        moved === chunk.length
+          ? chunk
+          : (await this.db.repo(Parcel).find({ where: { id: In(chunk), state: DISPATCHED.to, volunteerId }, select: ['id'] })).map(
+              (p) => p.id,
+            );
+      assigned += moved;
+      if (movedIds.length === 0) continue;
+      await this.db.manager
+        .createQueryBuilder()
+        .insert()
+        .into(ParcelEvent)
+        .values(
+          movedIds.map((parcelId) => ({
+            parcelId,
+            fromState: DISPATCHED.from,
+            toState: DISPATCHED.to,
+            actorUserId: actor.userId,
+            via: 'dispatch' as const,
+            details: `volunteer ${volunteerId}`,
+            at: now,
+          })),
+        )
+        .updateEntity(false)
+        .execute();
+    }
+    return assigned;
+  }
+
+  /** What a parcel carries. */
+  async sources(parcelId: number): Promise<SourceRef[]> {
+    const rows = await this.db.repo(ParcelSource).findBy({ parcelId });
+    return rows.map((s) => ({ sourceType: s.sourceType, sourceId: s.sourceId }));
+  }
+
+  private async event(parcelId: number, from: ParcelState | null, to: ParcelState, by: number | null, how: MoveHow): Promise<void> {
+    await this.db.repo(ParcelEvent).insert({
+      parcelId,
+      fromState: from,
+      toState: to,
+      actorUserId: by,
+      via: how.via,
+      details: how.details ?? null,
+      at: how.at ?? this.clock.now(),
+    });
+  }
+
+  /** The sources hear of the moves that concern them. */
+  private async told(parcelId: number, to: ParcelState): Promise<void> {
+    if (to === 'DELIVERED') await this.announceDelivered(parcelId);
+    if (to === 'PICKED_UP' && this.pickedUpListeners.length > 0) {
+      const sources = await this.sources(parcelId);
+      for (const listener of this.pickedUpListeners) await listener(sources);
+    }
+  }
+
+  /** Sources learn their parcel arrived: an outbox row in this transaction, handled right after commit. */
+  private async announceDelivered(parcelId: number): Promise<void> {
+    const key = `${PARCEL_DELIVERED}:${parcelId}`;
+    await this.outbox.enqueue(PARCEL_DELIVERED, key, { parcelId });
+    await this.db.afterCommit(async () => {
+      await this.outbox.runLocalNow(PARCEL_DELIVERED, key, { parcelId });
+    });
+  }
+}
