@@ -319,16 +319,6 @@ export function declineTask(id: number, key?: string): Promise<ParcelTaskView> {
   return request({ method: 'POST', path: `/volunteer/tasks/${id}/decline`, idempotencyKey: key });
 }
 
-/** At the supply point: the parcel label's code (scanning twice is fine). */
-export function pickUpParcel(code: string, key?: string): Promise<ParcelTaskView> {
-  return request({ method: 'POST', path: '/volunteer/scan/pickup', body: { code }, idempotencyKey: key });
-}
-
-/** At the door: the resident's order QR code. */
-export function deliverTask(id: number, code: string, key?: string): Promise<ParcelTaskView> {
-  return request({ method: 'POST', path: `/volunteer/tasks/${id}/deliver`, body: { code }, idempotencyKey: key });
-}
-
 export function failTask(id: number, reason: FailureReason, key?: string): Promise<ParcelTaskView> {
   return request({ method: 'POST', path: `/volunteer/tasks/${id}/fail`, body: { reason }, idempotencyKey: key });
 }
