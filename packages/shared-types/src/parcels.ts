@@ -87,6 +87,25 @@ export interface DutyRequest {
   onDuty: boolean;
 }
 
+/** GET and PUT /api/volunteer/duty, PUT /api/staff/volunteers/:userId: a volunteer's duty as the server has it. */
+export interface DutyView {
+  onDuty: boolean;
+  /** Parcels per dispatch batch at most. */
+  capacity: number;
+  /** The buildings the volunteer covers. */
+  buildingIds: number[];
+}
+
+/**
+ * POST /api/volunteer/scan/pickup (the parcel label's code) and POST /api/volunteer/tasks/:id/deliver
+ * (the resident's order QR). `scannedAt` is the phone's time of a scan replayed after the network
+ * came back; the server takes it when it is no more than a day old.
+ */
+export interface ScanRequest {
+  code: string;
+  scannedAt?: string;
+}
+
 /** GET /api/staff/parcels/:id — a parcel with its audit timeline: who did what, when, how. */
 export interface ParcelDetail extends ParcelView {
   volunteer: string | null;
@@ -184,6 +203,10 @@ export interface SquadView {
   leader: boolean;
   members: { userId: number; nickname: string; leader: boolean; onDuty: boolean; minutesThisWeek: number }[];
 }
+
+/** Where staff send a FAILED parcel: back to the pool, or back to the supply point. */
+export const RESOLVE_TARGETS = ['READY', 'RETURNED'] as const satisfies readonly ParcelState[];
+export type ResolveTarget = (typeof RESOLVE_TARGETS)[number];
 
 /** POST /api/staff/parcels/:id/assign — null sends it back to the pool. */
 export interface AssignRequest {

@@ -3,7 +3,6 @@ import type {
   AllocationView,
   BindingCodeResponse,
   BindingRequestView,
-  BindingState,
   BuildingView,
   CreateBindingRequest,
   CreateItemRequest,
@@ -12,6 +11,7 @@ import type {
   DevLoginRequest,
   DispatchResult,
   DutyRequest,
+  DutyView,
   FailureReason,
   ParcelSummary,
   ParcelTaskView,
@@ -29,17 +29,22 @@ import type {
   OrderQrView,
   OrderState,
   OrderView,
+  PackResult,
   Page,
+  PaymentCheck,
   PaymentParams,
   PlaceOrderRequest,
   ProxyOrderRequest,
   RegisterRequest,
   RegistrationView,
   RejectBindingRequest,
+  ScanRequest,
+  StaffBindingQuery,
   SupplierView,
   UpsertHouseholdRequest,
   WechatLoginRequest,
-  WindowPhase,
+  WindowStats,
+  WindowStatus,
   WindowView,
 } from '@linli/shared-types';
 import { request, type Query } from './client';
@@ -80,11 +85,6 @@ export function cancelBinding(id: number, key?: string): Promise<BindingRequestV
 }
 
 // ---- staff: binding review -----------------------------------------------------------------
-
-/** Local addition: the query of GET /api/staff/bindings (no state = all). */
-export interface StaffBindingQuery {
-  state?: BindingState;
-}
 
 export function listStaffBindings(query: StaffBindingQuery): Promise<BindingRequestView[]> {
   return request({ path: '/staff/bindings', query: { state: query.state } });
@@ -182,7 +182,7 @@ export function getPaymentParams(id: number, key?: string): Promise<PaymentParam
  * After the app's payment: the server asks WeChat Pay itself when its notification has not
  * arrived yet, and answers the order's state.
  */
-export function checkPayment(id: number): Promise<{ state: OrderState }> {
+export function checkPayment(id: number): Promise<PaymentCheck<OrderState>> {
   return request({ method: 'POST', path: `/orders/${id}/pay/check` });
 }
 
@@ -213,19 +213,6 @@ export function allocateWindow(windowId: number, body: AllocateRequest, key?: st
 }
 
 // ---- ordering (staff) ----------------------------------------------------------------------
-
-/** Local addition: the answer of GET /api/staff/windows/:id/stats. */
-export interface WindowStats {
-  windowId: number;
-  phase: WindowPhase;
-  orders: Partial<Record<OrderState, number>>;
-  activeOrders: number;
-  perBuilding: { building: string; orders: number }[];
-  items: { itemId: number; name: string; stock: number; sold: number }[];
-}
-
-/** Local addition: the status staff may set on a window. */
-export type WindowStatus = 'ACTIVE' | 'PAUSED' | 'CLOSED';
 
 export function listSuppliers(): Promise<SupplierView[]> {
   return request({ path: '/staff/suppliers' });
@@ -260,7 +247,7 @@ export function getWindowStats(id: number): Promise<WindowStats> {
 }
 
 /** Packs every confirmed order; `parcels` is how many parcels were made for delivery. */
-export function packWindow(id: number, key?: string): Promise<{ packed: number; parcels: number }> {
+export function packWindow(id: number, key?: string): Promise<PackResult> {
   return request({ method: 'POST', path: `/staff/windows/${id}/pack`, idempotencyKey: key });
 }
 
@@ -284,13 +271,6 @@ export function downloadWindowOrdersXlsx(windowId: number): Promise<void> {
 }
 
 // ---- delivery: parcels and volunteers ------------------------------------------------------
-
-/** Local addition: the answer of GET/PUT /api/volunteer/duty and PUT /api/staff/volunteers/:userId. */
-export interface DutyView {
-  onDuty: boolean;
-  capacity: number;
-  buildingIds: number[];
-}
 
 /** The resident rates a DELIVERED parcel of their household, once (409 ALREADY_RATED). */
 export function rateParcel(parcelId: number, body: RateRequest, key?: string): Promise<ParcelSummary> {
@@ -354,15 +334,6 @@ import type {
   SquadView,
   VolunteerPostView,
 } from '@linli/shared-types';
-
-/**
- * Local addition: the body of the pick-up and door scans. `scannedAt` is the phone's time of a
- * scan replayed after the network came back (the server takes it within the last day).
- */
-export interface ScanRequest {
-  code: string;
-  scannedAt?: string;
-}
 
 /** At the supply point: the parcel label's code, with the time it was scanned. */
 export function scanPickup(body: ScanRequest, key?: string): Promise<ParcelTaskView> {

@@ -2,6 +2,7 @@ import type {
   MedicineRequestBody,
   MedicineRequestView,
   MedicineState,
+  PaymentCheck,
   PaymentParams,
   PharmacistInvite,
   PharmacyBody,
@@ -54,7 +55,7 @@ export function payMedicineRequest(id: number, key?: string): Promise<PaymentPar
 }
 
 /** After the app's payment: the server asks WeChat Pay itself when the notification is late. */
-export function checkMedicinePayment(id: number): Promise<{ state: MedicineState }> {
+export function checkMedicinePayment(id: number): Promise<PaymentCheck<MedicineState>> {
   return request({ method: 'POST', path: `/medicine-requests/${id}/pay/check` });
 }
 

@@ -4,6 +4,7 @@ import type {
   ParcelDetail,
   ParcelView,
   RejectSignupRequest,
+  ResolveTarget,
   SignupView,
   VolunteerPostRequest,
   VolunteerPostView,
@@ -31,9 +32,7 @@ export function getParcelDetail(id: number): Promise<ParcelDetail> {
   return request({ path: `/staff/parcels/${id}` });
 }
 
-/** Where staff send a FAILED parcel: back to the pool, or back to the supply point. */
-export type ResolveTarget = 'READY' | 'RETURNED';
-
+/** A FAILED parcel back to the pool (READY), or back to the supply point (RETURNED). */
 export function resolveParcel(id: number, to: ResolveTarget, key?: string): Promise<ParcelView> {
   return request({ method: 'POST', path: `/staff/parcels/${id}/resolve`, body: { to }, idempotencyKey: key });
 }

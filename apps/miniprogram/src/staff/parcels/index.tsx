@@ -7,6 +7,7 @@ import {
   type BuildingView,
   type ParcelState,
   type ParcelView,
+  type ResolveTarget,
   type VolunteerRow,
 } from '@linli/shared-types';
 import { getBuildings, listStaffParcels, listVolunteers, showApiError } from '@/api';
@@ -16,7 +17,6 @@ import {
   downloadVolunteerSheets,
   resolveParcel,
   type DownloadProgress as Progress,
-  type ResolveTarget,
 } from '@/api/staff-delivery';
 import { Button } from '@/components/nutui';
 import { Choices } from '@/components/Choices';

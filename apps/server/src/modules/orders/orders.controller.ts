@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { OrderQrView, OrderView } from '@linli/shared-types';
+import type { OrderQrView, OrderView, PackResult, WindowStats } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
 import { PlaceOrderDto, ProxyOrderDto } from './dto/orders.dto';
-import { OrdersService, type WindowStats } from './orders.service';
+import { OrdersService } from './orders.service';
 import { ordersXlsx, pickListsPdf, pickListsXlsx } from './pick-list-documents';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -88,7 +88,7 @@ export class OrdersController {
   @Post('staff/windows/:id/pack')
   @HttpCode(200)
   @Roles('staff', 'supervisor')
-  pack(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<{ packed: number; parcels: number }> {
+  pack(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<PackResult> {
     return this.orders.packWindow(actor, id);
   }
 }

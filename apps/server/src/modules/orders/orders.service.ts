@@ -7,7 +7,9 @@ import {
   type OrderQrView,
   type OrderState,
   type OrderView,
+  type PackResult,
   type ParcelSummary,
+  type WindowStats,
 } from '@linli/shared-types';
 import { In, LessThanOrEqual } from 'typeorm';
 import { hasRole, type Actor } from '../../common/actor';
@@ -196,7 +198,7 @@ export class OrdersService implements OnModuleInit {
    * Staff mark every confirmed order of a window PACKED: the hand-over to delivery. In the same
    * transaction each household's packed orders become one parcel (the parcels module's table).
    */
-  async packWindow(actor: Actor, windowId: number): Promise<{ packed: number; parcels: number }> {
+  async packWindow(actor: Actor, windowId: number): Promise<PackResult> {
     const window = await this.catalog.staffWindow(actor, windowId);
     return this.db.transaction(async (tx) => {
       const confirmed = await tx.find(Order, { where: { windowId: window.id, state: 'CONFIRMED' }, select: ['id'] });
@@ -378,13 +380,4 @@ export class OrdersService implements OnModuleInit {
       parcel,
     };
   }
-}
-
-export interface WindowStats {
-  windowId: number;
-  phase: string;
-  orders: Partial<Record<OrderState, number>>;
-  activeOrders: number;
-  perBuilding: { building: string; orders: number }[];
-  items: { itemId: number; name: string; stock: number; sold: number }[];
 }

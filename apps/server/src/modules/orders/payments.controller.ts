@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Param, ParseIntPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { OrderState, PaymentParams } from '@linli/shared-types';
+import type { OrderState, PaymentCheck, PaymentParams } from '@linli/shared-types';
 import type { Request } from 'express';
 import { CurrentActor, Public, type Actor } from '../../common/actor';
 import { DomainError } from '../../common/domain-error';
@@ -23,8 +23,8 @@ export class PaymentsController {
   @Post('orders/:id/pay/check')
   @ApiBearerAuth()
   @HttpCode(200)
-  async check(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<{ state: OrderState }> {
-    return (await this.payments.check(actor, 'order', id)) as { state: OrderState };
+  async check(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<PaymentCheck<OrderState>> {
+    return (await this.payments.check(actor, 'order', id)) as PaymentCheck<OrderState>;
   }
 
   /** WeChat Pay's notification: verified on the raw bytes; 204 = applied, anything else = send again. */

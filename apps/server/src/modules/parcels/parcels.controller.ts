@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type {
   DeliveryOverview,
   DispatchResult,
+  DutyView,
   ParcelDetail,
   ParcelSummary,
   ParcelTaskView,
@@ -23,13 +24,13 @@ export class ParcelsController {
 
   @Get('volunteer/duty')
   @Roles('volunteer')
-  myDuty(@CurrentActor() actor: Actor): Promise<{ onDuty: boolean; capacity: number; buildingIds: number[] }> {
+  myDuty(@CurrentActor() actor: Actor): Promise<DutyView> {
     return this.parcels.duty(actor);
   }
 
   @Put('volunteer/duty')
   @Roles('volunteer')
-  duty(@CurrentActor() actor: Actor, @Body() dto: DutyDto): Promise<{ onDuty: boolean; capacity: number; buildingIds: number[] }> {
+  duty(@CurrentActor() actor: Actor, @Body() dto: DutyDto): Promise<DutyView> {
     return this.parcels.setDuty(actor, dto.onDuty);
   }
 
@@ -135,11 +136,7 @@ export class ParcelsController {
 
   @Put('staff/volunteers/:userId')
   @Roles('staff', 'supervisor')
-  coverage(
-    @CurrentActor() actor: Actor,
-    @Param('userId', ParseIntPipe) userId: number,
-    @Body() dto: CoverageDto,
-  ): Promise<{ onDuty: boolean; capacity: number; buildingIds: number[] }> {
+  coverage(@CurrentActor() actor: Actor, @Param('userId', ParseIntPipe) userId: number, @Body() dto: CoverageDto): Promise<DutyView> {
     return this.parcels.setCoverage(actor, userId, dto);
   }
 

@@ -7,6 +7,7 @@ import {
   type Actor as FlowActor,
   type DeliveryOverview,
   type DispatchResult,
+  type DutyView,
   LATE_AFTER_MINUTES,
   type FailureReason,
   type ParcelSourceType,
@@ -15,6 +16,7 @@ import {
   type ParcelSummary,
   type ParcelTaskView,
   type ParcelView,
+  type ResolveTarget,
   type ShiftLedger,
   type VolunteerCoverageRequest,
   type VolunteerRow,
@@ -202,7 +204,7 @@ export class ParcelsService implements OnModuleInit {
    * A volunteer goes on or off duty (dispatch only assigns to those on duty). Going on opens a
    * shift in the ledger, going off closes it; doing either twice changes nothing.
    */
-  async setDuty(actor: Actor, onDuty: boolean): Promise<{ onDuty: boolean; capacity: number; buildingIds: number[] }> {
+  async setDuty(actor: Actor, onDuty: boolean): Promise<DutyView> {
     const profile = await this.profile(actor.userId, actor.communityId ?? 0);
     const now = this.clock.now();
     await this.db.repo(VolunteerProfile).update({ userId: actor.userId }, { onDuty, updatedAt: now });
@@ -229,7 +231,7 @@ export class ParcelsService implements OnModuleInit {
   }
 
   /** The volunteer's own duty, capacity and buildings (for the duty switch on a new phone). */
-  async duty(actor: Actor): Promise<{ onDuty: boolean; capacity: number; buildingIds: number[] }> {
+  async duty(actor: Actor): Promise<DutyView> {
     const profile = await this.db.repo(VolunteerProfile).findOneBy({ userId: actor.userId });
     return { onDuty: Boolean(profile?.onDuty), capacity: profile?.capacity ?? 30, buildingIds: buildingList(profile?.buildings ?? '') };
   }
@@ -250,11 +252,7 @@ export class ParcelsService implements OnModuleInit {
   }
 
   /** Staff set which buildings a volunteer covers, how much they carry per batch, their squad and leadership. */
-  async setCoverage(
-    actor: Actor,
-    userId: number,
-    dto: VolunteerCoverageRequest,
-  ): Promise<{ onDuty: boolean; capacity: number; buildingIds: number[] }> {
+  async setCoverage(actor: Actor, userId: number, dto: VolunteerCoverageRequest): Promise<DutyView> {
     const communityId = this.households.staffCommunity(actor);
     if (!(await this.users.withRole(communityId, 'volunteer')).some((v) => v.id === userId)) throw new DomainError('NOT_A_VOLUNTEER');
     const profile = await this.profile(userId, communityId);
@@ -506,7 +504,7 @@ export class ParcelsService implements OnModuleInit {
   }
 
   /** Staff decide a failed parcel: back to the pool, or returned to the supply point. */
-  async resolve(actor: Actor, id: number, to: 'READY' | 'RETURNED'): Promise<ParcelView> {
+  async resolve(actor: Actor, id: number, to: ResolveTarget): Promise<ParcelView> {
     const communityId = this.households.staffCommunity(actor);
     const parcel = await this.db.repo(Parcel).findOneBy({ id, communityId });
     if (!parcel) throw new DomainError('PARCEL_NOT_FOUND');

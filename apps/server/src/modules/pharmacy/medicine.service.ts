@@ -7,6 +7,7 @@ import {
   type MedicineRequestBody,
   type MedicineRequestView,
   type MedicineState,
+  type PaymentCheck,
   type PaymentParams,
   type QuoteBody,
 } from '@linli/shared-types';
@@ -392,8 +393,8 @@ export class MedicineService implements OnModuleInit {
     return this.payments.start(actor, 'medicine', id);
   }
 
-  async payCheck(actor: Actor, id: number): Promise<{ state: MedicineState }> {
-    return (await this.payments.check(actor, 'medicine', id)) as { state: MedicineState };
+  async payCheck(actor: Actor, id: number): Promise<PaymentCheck<MedicineState>> {
+    return (await this.payments.check(actor, 'medicine', id)) as PaymentCheck<MedicineState>;
   }
 
   private async markDelivered(ids: number[]): Promise<void> {
