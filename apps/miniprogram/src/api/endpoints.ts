@@ -48,7 +48,7 @@ import type {
   WindowView,
 } from '@linli/shared-types';
 import { request, type Query } from './client';
-import { downloadFile, uploadFile, type PickedFile } from './files';
+import { downloadFile, uploadFile, type PickedFile } from './transfer';
 
 /** One typed function per endpoint. Mutating ones take the user action's Idempotency-Key. */
 

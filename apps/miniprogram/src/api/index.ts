@@ -10,5 +10,5 @@ export {
   type ApiErrorCode,
   type ImportInvalidDetails,
 } from './errors';
-export { fileUrl, pickPhoto, pickXlsx, type PickedFile } from './files';
+export { fileUrl, pickPhoto, pickXlsx, type PickedFile } from './transfer';
 export { clearSession, getSession, startSession, subscribeSession, updateMe, type Session } from './session';

@@ -1,6 +1,6 @@
 import type { FileView, MedicineRequestView, PharmacyView, PurchaseBody, QuoteBody, RejectMedicineBody } from '@linli/shared-types';
 import { request } from './client';
-import { uploadFile, type PickedFile } from './files';
+import { uploadFile, type PickedFile } from './transfer';
 
 /**
  * The pharmacy's side of medicine bought on residents' behalf: joining with the invite code,

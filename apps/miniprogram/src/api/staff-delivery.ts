@@ -10,7 +10,7 @@ import type {
   VolunteerPostView,
 } from '@linli/shared-types';
 import { request } from './client';
-import { downloadFile, type OnDownloadProgress } from './files';
+import { downloadFile, type OnDownloadProgress } from './transfer';
 
 /**
  * Staff delivery: adjusting parcels by hand, printing labels and volunteers' sheets, and
@@ -18,7 +18,7 @@ import { downloadFile, type OnDownloadProgress } from './files';
  * take the user action's Idempotency-Key.
  */
 
-export type { DownloadProgress, OnDownloadProgress } from './files';
+export type { DownloadProgress, OnDownloadProgress } from './transfer';
 
 // ---- parcels -------------------------------------------------------------------------------
 
