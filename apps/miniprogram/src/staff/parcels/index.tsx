@@ -10,14 +10,17 @@ import {
   type ResolveTarget,
   type VolunteerRow,
 } from '@linli/shared-types';
-import { getBuildings, listStaffParcels, listVolunteers, showApiError } from '@/api';
 import {
   assignParcel,
   downloadParcelLabels,
   downloadVolunteerSheets,
+  getBuildings,
+  listStaffParcels,
+  listVolunteers,
   resolveParcel,
+  showApiError,
   type DownloadProgress as Progress,
-} from '@/api/staff-delivery';
+} from '@/api';
 import { Button } from '@/components/nutui';
 import { Choices } from '@/components/Choices';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
