@@ -18,6 +18,11 @@ export type WindowMode = (typeof WINDOW_MODES)[number];
 export const WINDOW_STATUSES = ['ACTIVE', 'PAUSED', 'CLOSED'] as const;
 export type WindowStatus = (typeof WINDOW_STATUSES)[number];
 
+/** POST /api/staff/windows/:id/status: pause, resume (ACTIVE) or close early; a closed window stays closed. */
+export interface WindowStatusRequest {
+  status: WindowStatus;
+}
+
 /** A window's phase as residents see it, derived from its status and the clock. */
 export type WindowPhase = 'UPCOMING' | 'OPEN' | 'PAUSED' | 'CLOSED';
 

@@ -69,6 +69,11 @@ export interface ParcelTaskView {
   actions: ParcelState[];
 }
 
+/** POST /api/volunteer/tasks/:id/fail: the volunteer's reason (one of FAILURE_REASONS). */
+export interface FailRequest {
+  reason: FailureReason;
+}
+
 /** POST /api/volunteer/tasks/:id/leave — contactless: the photo (an uploaded file) of the parcel at the door. */
 export interface LeaveAtDoorRequest {
   photoFileId: number;
@@ -207,6 +212,19 @@ export interface SquadView {
 /** Where staff send a FAILED parcel: back to the pool, or back to the supply point. */
 export const RESOLVE_TARGETS = ['READY', 'RETURNED'] as const satisfies readonly ParcelState[];
 export type ResolveTarget = (typeof RESOLVE_TARGETS)[number];
+
+/** POST /api/staff/parcels/:id/resolve */
+export interface ResolveRequest {
+  to: ResolveTarget;
+}
+
+/**
+ * GET /api/staff/parcels, labels.pdf and volunteer-sheets.pdf query: one batch (e.g. `window:12`),
+ * or every parcel not yet delivered.
+ */
+export interface ParcelQuery {
+  batch?: string;
+}
 
 /** POST /api/staff/parcels/:id/assign — null sends it back to the pool. */
 export interface AssignRequest {

@@ -5,6 +5,7 @@ import type {
   ItemView,
   SupplierView,
   WindowStatus,
+  WindowStatusRequest,
   WindowView,
 } from '@linli/shared-types';
 import { request } from './client';
@@ -47,5 +48,10 @@ export function createWindow(body: CreateWindowRequest, key?: string): Promise<W
 }
 
 export function setWindowStatus(id: number, status: WindowStatus, key?: string): Promise<WindowView> {
-  return request({ method: 'POST', path: `/staff/windows/${id}/status`, body: { status }, idempotencyKey: key });
+  return request({
+    method: 'POST',
+    path: `/staff/windows/${id}/status`,
+    body: { status } satisfies WindowStatusRequest,
+    idempotencyKey: key,
+  });
 }

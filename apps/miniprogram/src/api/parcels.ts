@@ -4,14 +4,17 @@ import type {
   DispatchResult,
   DutyRequest,
   DutyView,
+  FailRequest,
   FailureReason,
   LeaveAtDoorRequest,
   ParcelDetail,
+  ParcelQuery,
   ParcelSummary,
   ParcelTaskView,
   ParcelView,
   RateRequest,
   RejectSignupRequest,
+  ResolveRequest,
   ResolveTarget,
   ScanRequest,
   ShiftLedger,
@@ -94,7 +97,7 @@ export function leaveAtDoor(id: number, body: LeaveAtDoorRequest, key?: string):
 }
 
 export function failTask(id: number, reason: FailureReason, key?: string): Promise<ParcelTaskView> {
-  return request({ method: 'POST', path: `/volunteer/tasks/${id}/fail`, body: { reason }, idempotencyKey: key });
+  return request({ method: 'POST', path: `/volunteer/tasks/${id}/fail`, body: { reason } satisfies FailRequest, idempotencyKey: key });
 }
 
 /** Unassigned parcels of the buildings I cover, to grab (see grabParcel; 409 PARCEL_TAKEN). */
@@ -144,7 +147,7 @@ export function dispatchParcels(key?: string): Promise<DispatchResult> {
 // ---- staff: the parcel board ---------------------------------------------------------------
 
 export function listStaffParcels(batch?: string): Promise<ParcelView[]> {
-  return request({ path: '/staff/parcels', query: { batch } });
+  return request({ path: '/staff/parcels', query: { batch } satisfies ParcelQuery });
 }
 
 /** Delivery as it happens: counts by state per building, late parcels, volunteers on duty. */
@@ -159,7 +162,7 @@ export function getParcelDetail(id: number): Promise<ParcelDetail> {
 
 /** A FAILED parcel back to the pool (READY), or back to the supply point (RETURNED). */
 export function resolveParcel(id: number, to: ResolveTarget, key?: string): Promise<ParcelView> {
-  return request({ method: 'POST', path: `/staff/parcels/${id}/resolve`, body: { to }, idempotencyKey: key });
+  return request({ method: 'POST', path: `/staff/parcels/${id}/resolve`, body: { to } satisfies ResolveRequest, idempotencyKey: key });
 }
 
 /** A parcel not yet picked up to this volunteer, or back to the pool (volunteerId null). */
@@ -169,12 +172,12 @@ export function assignParcel(id: number, body: AssignRequest, key?: string): Pro
 
 /** Labels with QR codes, eight to an A4 page, of the batch (or every parcel not yet delivered). */
 export function downloadParcelLabels(batch: string | undefined, onProgress?: OnDownloadProgress): Promise<void> {
-  return downloadFile('/staff/parcels/labels.pdf', { batch }, '包裹标签.pdf', onProgress);
+  return downloadFile('/staff/parcels/labels.pdf', { batch } satisfies ParcelQuery, '包裹标签.pdf', onProgress);
 }
 
 /** Each volunteer's open parcels in door order, a page each. */
 export function downloadVolunteerSheets(batch: string | undefined, onProgress?: OnDownloadProgress): Promise<void> {
-  return downloadFile('/staff/parcels/volunteer-sheets.pdf', { batch }, '志愿者配送单.pdf', onProgress);
+  return downloadFile('/staff/parcels/volunteer-sheets.pdf', { batch } satisfies ParcelQuery, '志愿者配送单.pdf', onProgress);
 }
 
 // ---- staff: recruitment --------------------------------------------------------------------

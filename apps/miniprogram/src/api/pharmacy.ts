@@ -1,12 +1,17 @@
 import type {
+  AcceptQuoteBody,
+  JoinPharmacyBody,
+  MedicineListQuery,
   MedicineRequestBody,
   MedicineRequestView,
   MedicineState,
+  MoveRequestBody,
   PaymentCheck,
   PaymentParams,
   PharmacistInvite,
   PharmacyBody,
   PharmacyView,
+  ProxyMedicineRequestBody,
   PurchaseBody,
   QuoteBody,
   RejectMedicineBody,
@@ -38,7 +43,12 @@ export function getMedicineRequest(id: number): Promise<MedicineRequestView> {
 
 /** Takes the chosen quoted items (400 NOTHING_TO_ACCEPT when none is available). */
 export function acceptMedicineQuote(id: number, itemIds: number[], key?: string): Promise<MedicineRequestView> {
-  return request({ method: 'POST', path: `/medicine-requests/${id}/accept`, body: { itemIds }, idempotencyKey: key });
+  return request({
+    method: 'POST',
+    path: `/medicine-requests/${id}/accept`,
+    body: { itemIds } satisfies AcceptQuoteBody,
+    idempotencyKey: key,
+  });
 }
 
 /** 都不要了: declines the whole quote. */
@@ -70,7 +80,7 @@ export function repeatMedicineRequest(id: number, key?: string): Promise<Medicin
 
 /** With the 8-character code staff generated: the person becomes a pharmacist of that pharmacy. */
 export function joinPharmacy(code: string, key?: string): Promise<PharmacyView> {
-  return request({ method: 'POST', path: '/pharmacy/join', body: { code }, idempotencyKey: key });
+  return request({ method: 'POST', path: '/pharmacy/join', body: { code } satisfies JoinPharmacyBody, idempotencyKey: key });
 }
 
 /** The pharmacy I work for (403 NOT_A_PHARMACIST otherwise). */
@@ -80,7 +90,7 @@ export function getMyPharmacy(): Promise<PharmacyView> {
 
 /** My pharmacy's open requests, most urgent first; or (finished) the done ones. */
 export function listPharmacyRequests(finished = false): Promise<MedicineRequestView[]> {
-  return request({ path: '/pharmacy/requests', query: { show: finished ? 'finished' : undefined } });
+  return request({ path: '/pharmacy/requests', query: { show: finished ? 'finished' : undefined } satisfies MedicineListQuery });
 }
 
 export function getPharmacyRequest(id: number): Promise<MedicineRequestView> {
@@ -124,18 +134,20 @@ export function invitePharmacist(id: number, key?: string): Promise<PharmacistIn
 
 /** Open requests of the community, overdue ones first (or only those). */
 export function listStaffMedicineRequests(overdueOnly: boolean): Promise<MedicineRequestView[]> {
-  return request({ path: '/staff/medicine-requests', query: { show: overdueOnly ? 'overdue' : undefined } });
+  return request({ path: '/staff/medicine-requests', query: { show: overdueOnly ? 'overdue' : undefined } satisfies MedicineListQuery });
 }
 
 /** 代登记: a request for a household without a smartphone (body.householdId set). */
-export function submitProxyMedicineRequest(
-  body: MedicineRequestBody & { householdId: number },
-  key?: string,
-): Promise<MedicineRequestView> {
+export function submitProxyMedicineRequest(body: ProxyMedicineRequestBody, key?: string): Promise<MedicineRequestView> {
   return request({ method: 'POST', path: '/staff/medicine-requests', body, idempotencyKey: key });
 }
 
 /** Hands an unquoted request to another pharmacy, with a fresh deadline. */
 export function moveMedicineRequest(id: number, pharmacyId: number, key?: string): Promise<MedicineRequestView> {
-  return request({ method: 'POST', path: `/staff/medicine-requests/${id}/move`, body: { pharmacyId }, idempotencyKey: key });
+  return request({
+    method: 'POST',
+    path: `/staff/medicine-requests/${id}/move`,
+    body: { pharmacyId } satisfies MoveRequestBody,
+    idempotencyKey: key,
+  });
 }
