@@ -136,6 +136,11 @@ export interface BindingRequestView {
   household: Pick<HouseholdView, 'id' | 'headcount' | 'tags' | 'contactName'> | null;
 }
 
+/** GET /api/staff/bindings query: the requests in one state, or (no state) all of them. */
+export interface StaffBindingQuery {
+  state?: BindingState;
+}
+
 /** POST /api/staff/bindings/:id/reject */
 export interface RejectBindingRequest {
   reason: string;

@@ -15,6 +15,15 @@ export const PAYMENT_MODE_LABELS: Record<PaymentMode, string> = { wechat: 'å¾®ä¿
 export const WINDOW_MODES = ['fcfs', 'fair'] as const;
 export type WindowMode = (typeof WINDOW_MODES)[number];
 
+/** Staff's switch on a window: whether it is open right now also depends on the clock (WindowPhase). */
+export const WINDOW_STATUSES = ['ACTIVE', 'PAUSED', 'CLOSED'] as const;
+export type WindowStatus = (typeof WINDOW_STATUSES)[number];
+
+/** POST /api/staff/windows/:id/status: pause, resume (ACTIVE) or close early; a closed window stays closed. */
+export interface WindowStatusRequest {
+  status: WindowStatus;
+}
+
 /** A window's phase as residents see it, derived from its status and the clock. */
 export type WindowPhase = 'UPCOMING' | 'OPEN' | 'PAUSED' | 'CLOSED';
 

@@ -14,6 +14,16 @@ export type FilePurpose = keyof typeof FILE_PURPOSES;
 /** Photos only: JPEG, PNG or WebP, checked by their first bytes, at most this big. */
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
+/** POST /api/files: the form field sent with the photo (multipart field `file`). */
+export interface UploadRequest {
+  purpose: FilePurpose;
+}
+
+/** GET /api/files/:id/content query: the signed token of a short-lived link (FileView.url carries it). */
+export interface FileLinkQuery {
+  t: string;
+}
+
 /** POST /api/files (multipart: `file`, `purpose`) */
 export interface FileView {
   id: number;

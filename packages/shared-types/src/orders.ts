@@ -1,5 +1,5 @@
 import type { Flow } from './flow';
-import type { PaymentMode } from './catalog';
+import type { PaymentMode, WindowPhase } from './catalog';
 import type { ParcelSummary } from './parcels';
 
 /**
@@ -76,6 +76,25 @@ export interface OrderView {
   parcel: ParcelSummary | null;
 }
 
+/** GET /api/staff/windows/:id/stats: a window's live figures for staff. */
+export interface WindowStats {
+  windowId: number;
+  phase: WindowPhase;
+  /** Orders by state; a state without orders is left out. */
+  orders: Partial<Record<OrderState, number>>;
+  /** Orders still to be delivered: PENDING_PAYMENT, CONFIRMED and PACKED. */
+  activeOrders: number;
+  /** Active orders per building, in building order. */
+  perBuilding: { building: string; orders: number }[];
+  items: { itemId: number; name: string; stock: number; sold: number }[];
+}
+
+/** POST /api/staff/windows/:id/pack: how many orders were packed, and how many parcels (one a household) were made of them. */
+export interface PackResult {
+  packed: number;
+  parcels: number;
+}
+
 /** "¥12.50" from 1250 fen. Money is integer fen everywhere else. */
 export function formatFen(fen: number): string {
   const sign = fen < 0 ? '-' : '';
@@ -91,6 +110,14 @@ export interface PaymentParams {
   package: string;
   signType: 'RSA';
   paySign: string;
+}
+
+/**
+ * POST /api/orders/:id/pay/check (S = OrderState) and POST /api/medicine-requests/:id/pay/check
+ * (S = MedicineState): the payer's state after the server asked WeChat Pay itself.
+ */
+export interface PaymentCheck<S extends string> {
+  state: S;
 }
 
 /** GET /api/orders/:id/qr: the signed hand-over code of an order and its picture. */

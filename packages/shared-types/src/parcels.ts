@@ -69,6 +69,11 @@ export interface ParcelTaskView {
   actions: ParcelState[];
 }
 
+/** POST /api/volunteer/tasks/:id/fail: the volunteer's reason (one of FAILURE_REASONS). */
+export interface FailRequest {
+  reason: FailureReason;
+}
+
 /** POST /api/volunteer/tasks/:id/leave — contactless: the photo (an uploaded file) of the parcel at the door. */
 export interface LeaveAtDoorRequest {
   photoFileId: number;
@@ -85,6 +90,25 @@ export interface ParcelView extends ParcelTaskView {
 /** PUT /api/volunteer/duty */
 export interface DutyRequest {
   onDuty: boolean;
+}
+
+/** GET and PUT /api/volunteer/duty, PUT /api/staff/volunteers/:userId: a volunteer's duty as the server has it. */
+export interface DutyView {
+  onDuty: boolean;
+  /** Parcels per dispatch batch at most. */
+  capacity: number;
+  /** The buildings the volunteer covers. */
+  buildingIds: number[];
+}
+
+/**
+ * POST /api/volunteer/scan/pickup (the parcel label's code) and POST /api/volunteer/tasks/:id/deliver
+ * (the resident's order QR). `scannedAt` is the phone's time of a scan replayed after the network
+ * came back; the server takes it when it is no more than a day old.
+ */
+export interface ScanRequest {
+  code: string;
+  scannedAt?: string;
 }
 
 /** GET /api/staff/parcels/:id — a parcel with its audit timeline: who did what, when, how. */
@@ -183,6 +207,23 @@ export interface SquadView {
   squad: Squad | null;
   leader: boolean;
   members: { userId: number; nickname: string; leader: boolean; onDuty: boolean; minutesThisWeek: number }[];
+}
+
+/** Where staff send a FAILED parcel: back to the pool, or back to the supply point. */
+export const RESOLVE_TARGETS = ['READY', 'RETURNED'] as const satisfies readonly ParcelState[];
+export type ResolveTarget = (typeof RESOLVE_TARGETS)[number];
+
+/** POST /api/staff/parcels/:id/resolve */
+export interface ResolveRequest {
+  to: ResolveTarget;
+}
+
+/**
+ * GET /api/staff/parcels, labels.pdf and volunteer-sheets.pdf query: one batch (e.g. `window:12`),
+ * or every parcel not yet delivered.
+ */
+export interface ParcelQuery {
+  batch?: string;
 }
 
 /** POST /api/staff/parcels/:id/assign — null sends it back to the pool. */

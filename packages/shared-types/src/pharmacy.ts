@@ -93,6 +93,22 @@ export interface MedicineRequestBody {
   householdId?: number;
 }
 
+/** POST /api/staff/medicine-requests: 代登记, a request for a household without a smartphone. */
+export interface ProxyMedicineRequestBody extends MedicineRequestBody {
+  householdId: number;
+}
+
+/**
+ * GET /api/pharmacy/requests (open, or finished) and GET /api/staff/medicine-requests (open,
+ * or only the overdue ones) query; open when left out.
+ */
+export const MEDICINE_LISTS = ['open', 'finished', 'overdue'] as const;
+export type MedicineList = (typeof MEDICINE_LISTS)[number];
+
+export interface MedicineListQuery {
+  show?: MedicineList;
+}
+
 /** One item of a quote (POST /api/pharmacy/requests/:id/quote). */
 export interface QuoteItem {
   itemId: number;
@@ -188,6 +204,11 @@ export interface PharmacyView extends Omit<PharmacyBody, 'phone'> {
 export interface PharmacistInvite {
   code: string;
   expiresAt: string;
+}
+
+/** POST /api/pharmacy/join: the invite code; the person becomes a pharmacist of that pharmacy. */
+export interface JoinPharmacyBody {
+  code: string;
 }
 
 /** POST /api/staff/medicine-requests/:id/move */

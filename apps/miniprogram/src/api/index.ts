@@ -1,4 +1,16 @@
-export * from './endpoints';
+/**
+ * The one import of every page: `@/api`. One file per server module (auth, community, catalog,
+ * orders, payments, parcels, pharmacy, files), one typed function per endpoint; mutating ones take
+ * the user action's Idempotency-Key. Every type the server answers with comes from shared-types.
+ */
+export * from './auth';
+export * from './community';
+export * from './catalog';
+export * from './orders';
+export * from './payments';
+export * from './parcels';
+export * from './pharmacy';
+export * from './files';
 export { ApiError, API_BASE, LOGIN_PAGE, newIdempotencyKey } from './client';
 export { ActionKey } from './action-key';
 export {
@@ -10,5 +22,5 @@ export {
   type ApiErrorCode,
   type ImportInvalidDetails,
 } from './errors';
-export { fileUrl, pickPhoto, pickXlsx, type PickedFile } from './files';
+export { fileUrl, pickPhoto, pickXlsx, type DownloadProgress, type OnDownloadProgress, type PickedFile } from './transfer';
 export { clearSession, getSession, startSession, subscribeSession, updateMe, type Session } from './session';

@@ -1,6 +1,6 @@
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
-import type { PaymentParams } from '@linli/shared-types';
+import type { PaymentCheck, PaymentParams } from '@linli/shared-types';
 import { errorMessage } from '@/api';
 import { useAction, type Action } from './useAction';
 
@@ -32,10 +32,10 @@ export interface WechatPay {
  * proof: the server is asked (it asks WeChat Pay) until the state leaves `awaiting`, then
  * `onSettled` reloads the page. Polling stops when the page goes away.
  */
-export function useWechatPay(options: {
+export function useWechatPay<S extends string>(options: {
   start: (id: number, idempotencyKey: string) => Promise<PaymentParams>;
-  check: (id: number) => Promise<{ state: string }>;
-  awaiting: string;
+  check: (id: number) => Promise<PaymentCheck<S>>;
+  awaiting: NoInfer<S>;
   onSettled: (id: number) => Promise<void>;
 }): WechatPay {
   const [status, setStatus] = useState<WechatPay['status']>('');

@@ -11,13 +11,24 @@ import {
   type MedicineRequestBody,
   type Urgency,
 } from '@linli/shared-types';
-import { ApiError, errorMessage, fieldErrors, fileUrl, getHousehold, pickPhoto, showApiError, uploadPhoto, type PickedFile } from '@/api';
+import {
+  ApiError,
+  errorMessage,
+  fieldErrors,
+  fileUrl,
+  getHousehold,
+  pickPhoto,
+  showApiError,
+  submitMedicineRequest,
+  submitProxyMedicineRequest,
+  uploadPhoto,
+  type PickedFile,
+} from '@/api';
 import { Button } from '@/components/nutui';
 import { Choices } from '@/components/Choices';
 import { Field } from '@/components/Field';
 import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
-import { submitMedicineRequest, submitProxyMedicineRequest } from '../../api/medicine';
 import '../../pages/ordering.css';
 import '../medicine.css';
 

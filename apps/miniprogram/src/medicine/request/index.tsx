@@ -11,7 +11,19 @@ import {
   type MedicineRequestView,
   type MedicineState,
 } from '@linli/shared-types';
-import { ApiError, fileUrl, getSession, showApiError } from '@/api';
+import {
+  acceptMedicineQuote,
+  ApiError,
+  cancelMedicineRequest,
+  checkMedicinePayment,
+  declineMedicineQuote,
+  fileUrl,
+  getMedicineRequest,
+  getSession,
+  payMedicineRequest,
+  repeatMedicineRequest,
+  showApiError,
+} from '@/api';
 import { Button } from '@/components/nutui';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { LabelValue } from '@/components/LabelValue';
@@ -20,15 +32,6 @@ import { useAction } from '@/hooks/useAction';
 import { usePullDownReload } from '@/hooks/useRefresh';
 import { formatTime } from '@/utils/format';
 import { ContactlessCard } from '../../pages/order/ContactlessCard';
-import {
-  acceptMedicineQuote,
-  cancelMedicineRequest,
-  declineMedicineQuote,
-  getMedicineRequest,
-  repeatMedicineRequest,
-  payMedicineRequest,
-  checkMedicinePayment,
-} from '../../api/medicine';
 import { PayCard } from '@/components/PayCard';
 import { StepTimeline } from '@/components/StepTimeline';
 import { useWechatPay } from '@/hooks/useWechatPay';

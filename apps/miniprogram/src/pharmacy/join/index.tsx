@@ -2,13 +2,12 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { PharmacyView } from '@linli/shared-types';
-import { ApiError, errorMessage, getMe, updateMe } from '@/api';
+import { ApiError, errorMessage, getMe, joinPharmacy, updateMe } from '@/api';
 import { Button } from '@/components/nutui';
 import { Field } from '@/components/Field';
 import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
 import { useSession } from '@/hooks/useSession';
-import { joinPharmacy } from '../../api/pharmacy';
 import '../pharmacy.css';
 
 /** The invite code: 8 characters, A–Z and 2–9 (no look-alikes such as 0/O, 1/I). */

@@ -2,11 +2,10 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { URGENCY_LABELS, type MedicineRequestView, type MedicineState, type PharmacyView } from '@linli/shared-types';
-import { ApiError, errorMessage, showApiError } from '@/api';
+import { ApiError, errorMessage, getMyPharmacy, listPharmacyRequests, showApiError } from '@/api';
 import { Button } from '@/components/nutui';
 import { Segments } from '@/components/Segments';
 import { useLiveRefresh } from '@/hooks/useRefresh';
-import { getMyPharmacy, listPharmacyRequests } from '../../api/pharmacy';
 import { itemsSummary, needsPrescription, PHARMACY_STATE_LABELS, urgencyClass, waitingText } from '../labels';
 import '../pharmacy.css';
 

@@ -11,13 +11,25 @@ import {
   type MedicineRequestView,
   type QuoteBody,
 } from '@linli/shared-types';
-import { ApiError, errorMessage, fieldErrors, fileUrl, pickPhoto, showApiError, type PickedFile } from '@/api';
+import {
+  ApiError,
+  errorMessage,
+  fieldErrors,
+  fileUrl,
+  getPharmacyRequest,
+  pickPhoto,
+  purchaseRequest,
+  quoteRequest,
+  rejectRequest,
+  showApiError,
+  uploadReceipt,
+  type PickedFile,
+} from '@/api';
 import { Button } from '@/components/nutui';
 import { LabelValue } from '@/components/LabelValue';
 import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
 import { formatTime } from '@/utils/format';
-import { getPharmacyRequest, purchaseRequest, quoteRequest, rejectRequest, uploadReceipt } from '../../api/pharmacy';
 import { needsPrescription, PHARMACY_STATE_LABELS, urgencyClass, waitingText } from '../labels';
 import { QuoteForm, serverItemErrors, type ItemErrors } from './QuoteForm';
 import { RejectDialog } from './RejectDialog';

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { PARCEL_STATE_LABELS, PARCEL_STATES, type DeliveryOverview, type ParcelState } from '@linli/shared-types';
-import { showApiError } from '@/api';
-import { getDeliveryOverview } from '@/api/staff-delivery';
+import { getDeliveryOverview, showApiError } from '@/api';
 import { LabelValue } from '@/components/LabelValue';
 import { useLiveRefresh } from '@/hooks/useRefresh';
 import { formatDate } from '@/utils/format';

@@ -9,7 +9,7 @@ import {
   type MedicineRequestView,
   type PharmacyView,
 } from '@linli/shared-types';
-import { getBuildings, listHouseholds, showApiError } from '@/api';
+import { getBuildings, listHouseholds, listPharmacies, listStaffMedicineRequests, moveMedicineRequest, showApiError } from '@/api';
 import { Button } from '@/components/nutui';
 import { Choices } from '@/components/Choices';
 import { Field } from '@/components/Field';
@@ -19,7 +19,6 @@ import { Sheet } from '@/components/Sheet';
 import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
-import { listPharmacies, listStaffMedicineRequests, moveMedicineRequest } from '../../api/medicine';
 import '../ordering.css';
 import './index.css';
 

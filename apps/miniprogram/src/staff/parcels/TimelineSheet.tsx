@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
 import { FAILURE_REASON_LABELS, PARCEL_STATE_LABELS, type FailureReason, type ParcelDetail } from '@linli/shared-types';
-import { errorMessage } from '@/api';
-import { getParcelDetail } from '@/api/staff-delivery';
+import { errorMessage, getParcelDetail } from '@/api';
 import { Button } from '@/components/nutui';
 import { LabelValue } from '@/components/LabelValue';
 import { Sheet } from '@/components/Sheet';

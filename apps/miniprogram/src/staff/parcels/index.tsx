@@ -7,17 +7,20 @@ import {
   type BuildingView,
   type ParcelState,
   type ParcelView,
+  type ResolveTarget,
   type VolunteerRow,
 } from '@linli/shared-types';
-import { getBuildings, listStaffParcels, listVolunteers, showApiError } from '@/api';
 import {
   assignParcel,
   downloadParcelLabels,
   downloadVolunteerSheets,
+  getBuildings,
+  listStaffParcels,
+  listVolunteers,
   resolveParcel,
+  showApiError,
   type DownloadProgress as Progress,
-  type ResolveTarget,
-} from '@/api/staff-delivery';
+} from '@/api';
 import { Button } from '@/components/nutui';
 import { Choices } from '@/components/Choices';
 import { ConfirmDialog } from '@/components/ConfirmDialog';

@@ -1,12 +1,12 @@
 import { View } from '@tarojs/components';
 import { PAYMENT_MODE_LABELS, PHONE_PATTERN, type PaymentMode, type PharmacyBody, type PharmacyView } from '@linli/shared-types';
+import { createPharmacy, updatePharmacy } from '@/api';
 import { FormActions } from '@/components/FormActions';
 import { Choices } from '@/components/Choices';
 import { Field, TextField } from '@/components/Field';
 import { Segments } from '@/components/Segments';
 import { useAction } from '@/hooks/useAction';
 import { type FormErrors, useForm } from '@/hooks/useForm';
-import { createPharmacy, updatePharmacy } from '../../api/medicine';
 
 type PharmacyPayment = PaymentMode;
 

@@ -2,8 +2,7 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { SIGNUP_STATUS_LABELS, SQUAD_LABELS, type SignupStatus, type SignupView, type VolunteerPostView } from '@linli/shared-types';
-import { ApiError, errorMessage, showApiError } from '@/api';
-import { approveSignup, listPostSignups, listVolunteerPosts, rejectSignup } from '@/api/staff-delivery';
+import { ApiError, approveSignup, errorMessage, listPostSignups, listStaffVolunteerPosts, rejectSignup, showApiError } from '@/api';
 import { Button } from '@/components/nutui';
 import { LabelValue } from '@/components/LabelValue';
 import { useAction } from '@/hooks/useAction';
@@ -35,7 +34,7 @@ export default function StaffRecruitmentPostPage() {
 
   const load = async () => {
     try {
-      const [list, posts] = await Promise.all([listPostSignups(id), listVolunteerPosts()]);
+      const [list, posts] = await Promise.all([listPostSignups(id), listStaffVolunteerPosts()]);
       setSignups(list);
       setPost(posts.find((p) => p.id === id) ?? null);
     } catch (error) {

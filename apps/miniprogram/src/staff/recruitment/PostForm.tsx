@@ -1,6 +1,6 @@
 import { Textarea, View } from '@tarojs/components';
 import { SQUAD_LABELS, SQUADS, type Squad, type VolunteerPostRequest, type VolunteerPostView } from '@linli/shared-types';
-import { createVolunteerPost } from '@/api/staff-delivery';
+import { createVolunteerPost } from '@/api';
 import { FormActions } from '@/components/FormActions';
 import { Choices } from '@/components/Choices';
 import { Field, TextField } from '@/components/Field';

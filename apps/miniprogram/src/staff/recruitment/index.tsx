@@ -2,8 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { SQUAD_LABELS, type VolunteerPostView } from '@linli/shared-types';
-import { showApiError } from '@/api';
-import { closeVolunteerPost, listVolunteerPosts } from '@/api/staff-delivery';
+import { closeVolunteerPost, listStaffVolunteerPosts, showApiError } from '@/api';
 import { Button } from '@/components/nutui';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { LabelValue } from '@/components/LabelValue';
@@ -22,7 +21,7 @@ export default function StaffRecruitmentPage() {
 
   const load = async () => {
     try {
-      setPosts(await listVolunteerPosts());
+      setPosts(await listStaffVolunteerPosts());
     } catch (error) {
       showApiError(error);
     }

@@ -7,6 +7,8 @@ import {
   WINDOW_PHASE_LABELS,
   type AllocateRequest,
   type AllocationView,
+  type WindowStats,
+  type WindowStatus,
   type WindowView,
 } from '@linli/shared-types';
 import {
@@ -20,8 +22,6 @@ import {
   packWindow,
   setWindowStatus,
   showApiError,
-  type WindowStats,
-  type WindowStatus,
 } from '@/api';
 import { Button } from '@/components/nutui';
 import { LabelValue } from '@/components/LabelValue';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ContentLine, ItemView, SupplierView, WindowItemView, WindowView } from '@linli/shared-types';
+import type { ContentLine, ItemView, SupplierView, WindowItemView, WindowStatus, WindowView } from '@linli/shared-types';
 import { In } from 'typeorm';
 import { isStaffOf, staffCommunity } from '../../common/access';
 import type { Actor } from '../../common/actor';
@@ -15,7 +15,7 @@ import { Item } from './entities/item.entity';
 import { Supplier } from './entities/supplier.entity';
 import { WindowBuildingCount } from './entities/window-building-count.entity';
 import { WindowItem } from './entities/window-item.entity';
-import { OrderingWindow, type WindowStatus } from './entities/window.entity';
+import { OrderingWindow } from './entities/window.entity';
 import { joinList, servesHousehold, splitList, windowPhase } from './window-phase';
 
 /** A window item as an order needs it: where to take stock from, at what price, up to what limit. */

@@ -1,7 +1,7 @@
-import type { WindowPhase } from '@linli/shared-types';
+import type { WindowPhase, WindowStatus } from '@linli/shared-types';
 
 export interface PhaseInput {
-  status: 'ACTIVE' | 'PAUSED' | 'CLOSED';
+  status: WindowStatus;
   opensAt: Date;
   closesAt: Date;
   maxOrders: number | null;

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { OrderQrView, OrderState, OrderView, PaymentParams } from '@linli/shared-types';
+import type { OrderQrView, OrderView, PackResult, PaymentCheck, PaymentParams, WindowStats, OrderState } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
 import { PaymentsService } from '../payments/payments.service';
 import { PlaceOrderDto, ProxyOrderDto } from './dto/orders.dto';
 import { ORDER_PAYABLE } from './order-payable';
-import { OrdersService, type WindowStats } from './orders.service';
+import { OrdersService } from './orders.service';
 import { ordersXlsx, pickListsPdf, pickListsXlsx } from './pick-list-documents';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -65,8 +65,8 @@ export class OrdersController {
   /** After the app's payment: asks WeChat Pay when the notification has not arrived yet. */
   @Post('orders/:id/pay/check')
   @HttpCode(200)
-  async payCheck(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<{ state: OrderState }> {
-    return (await this.payments.check(actor, ORDER_PAYABLE.kind, id)) as { state: OrderState };
+  async payCheck(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<PaymentCheck<OrderState>> {
+    return (await this.payments.check(actor, ORDER_PAYABLE.kind, id)) as PaymentCheck<OrderState>;
   }
 
   /** Staff order on behalf of a household (no smartphone); the order shows who placed it. */
@@ -107,7 +107,7 @@ export class OrdersController {
   @Post('staff/windows/:id/pack')
   @HttpCode(200)
   @Roles('staff', 'supervisor')
-  pack(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<{ packed: number; parcels: number }> {
+  pack(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<PackResult> {
     return this.orders.packWindow(actor, id);
   }
 }

@@ -6,7 +6,9 @@ import {
   type OrderQrView,
   type OrderState,
   type OrderView,
+  type PackResult,
   type ParcelSummary,
+  type WindowStats,
 } from '@linli/shared-types';
 import { In, LessThanOrEqual } from 'typeorm';
 import { relationsTo, requireRelation, staffCommunity } from '../../common/access';
@@ -208,7 +210,7 @@ export class OrdersService implements OnModuleInit {
    * Staff mark every confirmed order of a window PACKED: the hand-over to delivery. In the same
    * transaction each household's packed orders become one parcel (the parcels module's table).
    */
-  async packWindow(actor: Actor, windowId: number): Promise<{ packed: number; parcels: number }> {
+  async packWindow(actor: Actor, windowId: number): Promise<PackResult> {
     const window = await this.catalog.staffWindow(actor, windowId);
     return this.db.transaction(async () => {
       const orders = this.db.repo(Order);
@@ -363,13 +365,4 @@ export class OrdersService implements OnModuleInit {
       parcel,
     };
   }
-}
-
-export interface WindowStats {
-  windowId: number;
-  phase: string;
-  orders: Partial<Record<OrderState, number>>;
-  activeOrders: number;
-  perBuilding: { building: string; orders: number }[];
-  items: { itemId: number; name: string; stock: number; sold: number }[];
 }

@@ -6,6 +6,7 @@ import {
   type ParcelDetail,
   type ParcelState,
   type ParcelView,
+  type ResolveTarget,
 } from '@linli/shared-types';
 import { In } from 'typeorm';
 import { staffCommunity } from '../../common/access';
@@ -101,7 +102,7 @@ export class ParcelBoardService {
   }
 
   /** Staff decide a failed parcel: back to the pool, or returned to the supply point. */
-  async resolve(actor: Actor, id: number, to: 'READY' | 'RETURNED'): Promise<ParcelView> {
+  async resolve(actor: Actor, id: number, to: ResolveTarget): Promise<ParcelView> {
     const parcel = await this.communityParcel(actor, id);
     await this.flow.move(actor, parcelRelations(actor, parcel), parcel, to, {
       via: 'app',

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { ShiftLedger, SquadView, VolunteerRow } from '@linli/shared-types';
+import type { DutyView, ShiftLedger, SquadView, VolunteerRow } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
 import { CoverageDto, DutyDto } from './dto/parcels.dto';
-import { VolunteersService, type DutyView } from './volunteers.service';
+import { VolunteersService } from './volunteers.service';
 
 /** Volunteers: their duty switch and hours, their squad, and staff's overview and coverage. */
 @ApiTags('volunteers')

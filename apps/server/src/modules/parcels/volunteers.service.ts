@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ShiftLedger, Squad, SquadView, VolunteerCoverageRequest, VolunteerRow } from '@linli/shared-types';
+import type { DutyView, ShiftLedger, Squad, SquadView, VolunteerCoverageRequest, VolunteerRow } from '@linli/shared-types';
 import { In, MoreThan } from 'typeorm';
 import { staffCommunity } from '../../common/access';
 import type { Actor } from '../../common/actor';
@@ -13,13 +13,6 @@ import { ParcelRating } from './entities/parcel-rating.entity';
 import { Parcel } from './entities/parcel.entity';
 import { VolunteerProfile } from './entities/volunteer-profile.entity';
 import { VolunteerShift } from './entities/volunteer-shift.entity';
-
-/** A volunteer's duty switch as the app shows it. */
-export interface DutyView {
-  onDuty: boolean;
-  capacity: number;
-  buildingIds: number[];
-}
 
 /** How many parcels a volunteer carries per batch until staff say otherwise. */
 export const DEFAULT_CAPACITY = 30;

@@ -4,6 +4,7 @@ import {
   type MedicineRequestBody,
   type MedicineRequestView,
   type MedicineState,
+  type PaymentCheck,
   type PaymentParams,
   type QuoteBody,
 } from '@linli/shared-types';
@@ -376,8 +377,8 @@ export class MedicineService implements OnModuleInit {
     return this.payments.start(actor, MEDICINE_PAYABLE.kind, id);
   }
 
-  async payCheck(actor: Actor, id: number): Promise<{ state: MedicineState }> {
-    return (await this.payments.check(actor, MEDICINE_PAYABLE.kind, id)) as { state: MedicineState };
+  async payCheck(actor: Actor, id: number): Promise<PaymentCheck<MedicineState>> {
+    return (await this.payments.check(actor, MEDICINE_PAYABLE.kind, id)) as PaymentCheck<MedicineState>;
   }
 
   private async markDelivered(ids: number[]): Promise<void> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { MedicineRequestView, MedicineState, PaymentParams, PharmacistInvite, PharmacyView } from '@linli/shared-types';
+import type { MedicineRequestView, MedicineState, PaymentCheck, PaymentParams, PharmacistInvite, PharmacyView } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
 import {
   AcceptQuoteDto,
@@ -72,7 +72,7 @@ export class PharmacyController {
   /** After the app's payment: asks WeChat Pay when the notification has not arrived yet. */
   @Post('medicine-requests/:id/pay/check')
   @HttpCode(200)
-  payCheck(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<{ state: MedicineState }> {
+  payCheck(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<PaymentCheck<MedicineState>> {
     return this.medicine.payCheck(actor, id);
   }
 

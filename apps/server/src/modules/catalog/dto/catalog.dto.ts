@@ -2,6 +2,7 @@ import {
   ITEM_KINDS,
   PAYMENT_MODES,
   WINDOW_MODES,
+  WINDOW_STATUSES,
   type ContentLine,
   type CreateItemRequest,
   type CreateSupplierRequest,
@@ -10,6 +11,8 @@ import {
   type PaymentMode,
   type WindowItemRequest,
   type WindowMode,
+  type WindowStatus,
+  type WindowStatusRequest,
 } from '@linli/shared-types';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -168,7 +171,7 @@ export class CreateWindowDto implements CreateWindowRequest {
   items: WindowItemDto[];
 }
 
-export class WindowStatusDto {
-  @IsIn(['ACTIVE', 'PAUSED', 'CLOSED'], { message: '状态不对' })
-  status: 'ACTIVE' | 'PAUSED' | 'CLOSED';
+export class WindowStatusDto implements WindowStatusRequest {
+  @IsIn(WINDOW_STATUSES, { message: '状态不对' })
+  status: WindowStatus;
 }

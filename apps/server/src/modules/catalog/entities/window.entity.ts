@@ -1,7 +1,5 @@
-import type { PaymentMode, WindowMode } from '@linli/shared-types';
+import type { PaymentMode, WindowMode, WindowStatus } from '@linli/shared-types';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export type WindowStatus = 'ACTIVE' | 'PAUSED' | 'CLOSED';
 
 /** An ordering window (订购批次): what can be ordered, by whom, between when, delivered when. */
 @Entity('windows')

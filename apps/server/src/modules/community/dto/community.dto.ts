@@ -2,10 +2,14 @@ import {
   HOUSEHOLD_TAGS,
   PHONE_PATTERN,
   type CreateBindingRequest,
+  type DevLoginRequest,
+  type DevUserKey,
   type HouseholdQuery,
   type HouseholdTag,
   type RejectBindingRequest,
+  type StaffBindingQuery,
   type UpsertHouseholdRequest,
+  type WechatLoginRequest,
   BINDING_STATES,
   type BindingState,
 } from '@linli/shared-types';
@@ -69,7 +73,7 @@ export class RejectBindingDto implements RejectBindingRequest {
   reason: string;
 }
 
-export class BindingListQueryDto {
+export class BindingListQueryDto implements StaffBindingQuery {
   @IsOptional()
   @IsIn(BINDING_STATES, { message: '状态不对' })
   state?: BindingState;
@@ -155,10 +159,10 @@ export class UpsertHouseholdDto implements UpsertHouseholdRequest {
   contactPhone?: string | null;
 }
 
-export class DevLoginDto {
+export class DevLoginDto implements DevLoginRequest {
   @IsOptional()
   @IsIn(['resident', 'volunteer', 'pharmacist', 'staff', 'supervisor'], { message: '没有这个演示用户' })
-  user?: 'resident' | 'volunteer' | 'pharmacist' | 'staff' | 'supervisor';
+  user?: DevUserKey;
 
   @IsOptional()
   @IsIn([true, false], { message: '格式不对' })
@@ -172,7 +176,7 @@ export class DevLoginDto {
   nickname?: string;
 }
 
-export class WechatLoginDto {
+export class WechatLoginDto implements WechatLoginRequest {
   @IsString({ message: '登录凭证缺失，请重新打开小程序' })
   @Length(1, 128, { message: '登录凭证格式不对' })
   code: string;

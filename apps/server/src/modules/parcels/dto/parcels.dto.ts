@@ -1,12 +1,18 @@
 import {
   FAILURE_REASONS,
+  RESOLVE_TARGETS,
   SQUADS,
   type Squad,
   type AssignRequest,
   type DutyRequest,
+  type FailRequest,
   type FailureReason,
   type LeaveAtDoorRequest,
+  type ParcelQuery,
   type RateRequest,
+  type ResolveRequest,
+  type ResolveTarget,
+  type ScanRequest,
   type VolunteerCoverageRequest,
 } from '@linli/shared-types';
 import {
@@ -50,7 +56,7 @@ export class CoverageDto implements VolunteerCoverageRequest {
   leader?: boolean;
 }
 
-export class ScanDto {
+export class ScanDto implements ScanRequest {
   @IsString({ message: '请扫描或输入二维码' })
   @Length(1, 100, { message: '二维码内容不对' })
   code: string;
@@ -67,14 +73,14 @@ export class LeaveDto implements LeaveAtDoorRequest {
   photoFileId: number;
 }
 
-export class FailDto {
+export class FailDto implements FailRequest {
   @IsIn(FAILURE_REASONS, { message: '请选择没送成的原因' })
   reason: FailureReason;
 }
 
-export class ResolveDto {
-  @IsIn(['READY', 'RETURNED'], { message: '请选择重新派送或退回' })
-  to: 'READY' | 'RETURNED';
+export class ResolveDto implements ResolveRequest {
+  @IsIn(RESOLVE_TARGETS, { message: '请选择重新派送或退回' })
+  to: ResolveTarget;
 }
 
 export class AssignDto implements AssignRequest {
@@ -83,7 +89,7 @@ export class AssignDto implements AssignRequest {
   volunteerId: number | null;
 }
 
-export class ParcelQueryDto {
+export class ParcelQueryDto implements ParcelQuery {
   @IsOptional()
   @IsString()
   @Length(1, 40)

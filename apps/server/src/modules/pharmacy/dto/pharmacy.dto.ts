@@ -1,13 +1,18 @@
 import {
+  MEDICINE_LISTS,
   PAYMENT_MODES,
   URGENCIES,
   type AcceptQuoteBody,
   type BrandPreference,
+  type JoinPharmacyBody,
+  type MedicineList,
+  type MedicineListQuery,
   type MedicineItemRequest,
   type MedicineRequestBody,
   type MoveRequestBody,
   type PaymentMode,
   type PharmacyBody,
+  type ProxyMedicineRequestBody,
   type PurchaseBody,
   type QuoteBody,
   type QuoteItem,
@@ -86,7 +91,7 @@ export class MedicineRequestDto implements MedicineRequestBody {
   photoFileIds?: number[];
 }
 
-export class ProxyMedicineRequestDto extends MedicineRequestDto {
+export class ProxyMedicineRequestDto extends MedicineRequestDto implements ProxyMedicineRequestBody {
   @IsInt({ message: '请选择住户' })
   declare householdId: number;
 }
@@ -181,15 +186,15 @@ export class PharmacyDto implements PharmacyBody {
   paymentMode: PaymentMode;
 }
 
-export class JoinPharmacyDto {
+export class JoinPharmacyDto implements JoinPharmacyBody {
   @Transform(trim)
   @IsString({ message: '请输入药房邀请码' })
   @Length(4, 12, { message: '请输入 8 位药房邀请码' })
   code: string;
 }
 
-export class FinishedQueryDto {
+export class FinishedQueryDto implements MedicineListQuery {
   @IsOptional()
-  @IsIn(['open', 'finished', 'overdue'])
-  show?: 'open' | 'finished' | 'overdue';
+  @IsIn(MEDICINE_LISTS)
+  show?: MedicineList;
 }

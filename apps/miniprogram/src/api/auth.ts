@@ -1,0 +1,16 @@
+import type { DevLoginRequest, DevUsersResponse, LoginResponse, WechatLoginRequest } from '@linli/shared-types';
+import { request } from './client';
+
+/** The server's auth module: logging in with WeChat, or as a demo user. (Who I am then: getMe, community.ts.) */
+
+export function getDevUsers(): Promise<DevUsersResponse> {
+  return request({ path: '/auth/dev-users' });
+}
+
+export function devLogin(body: DevLoginRequest, key?: string): Promise<LoginResponse> {
+  return request({ method: 'POST', path: '/auth/dev', body, idempotencyKey: key });
+}
+
+export function wechatLogin(body: WechatLoginRequest, key?: string): Promise<LoginResponse> {
+  return request({ method: 'POST', path: '/auth/wechat', body, idempotencyKey: key });
+}

@@ -1,0 +1,93 @@
+import type {
+  BindingCodeResponse,
+  BindingRequestView,
+  BuildingView,
+  CreateBindingRequest,
+  HouseholdQuery,
+  HouseholdView,
+  ImportResult,
+  MeResponse,
+  Page,
+  RejectBindingRequest,
+  StaffBindingQuery,
+  UpsertHouseholdRequest,
+} from '@linli/shared-types';
+import { request, type Query } from './client';
+import { downloadFile, uploadFile, type PickedFile } from './transfer';
+
+/** The server's community module: who I am, buildings, binding a resident to a household, staff's households. */
+
+export function getMe(): Promise<MeResponse> {
+  return request({ path: '/me' });
+}
+
+export function getBuildings(): Promise<BuildingView[]> {
+  return request({ path: '/community/buildings' });
+}
+
+// ---- binding -------------------------------------------------------------------------------
+
+export function createBinding(body: CreateBindingRequest, key?: string): Promise<BindingRequestView> {
+  return request({ method: 'POST', path: '/bindings', body, idempotencyKey: key });
+}
+
+export function cancelBinding(id: number, key?: string): Promise<BindingRequestView> {
+  return request({ method: 'POST', path: `/bindings/${id}/cancel`, idempotencyKey: key });
+}
+
+// ---- staff: binding review -----------------------------------------------------------------
+
+export function listStaffBindings(query: StaffBindingQuery): Promise<BindingRequestView[]> {
+  return request({ path: '/staff/bindings', query: { state: query.state } });
+}
+
+export function approveBinding(id: number, key?: string): Promise<BindingRequestView> {
+  return request({ method: 'POST', path: `/staff/bindings/${id}/approve`, idempotencyKey: key });
+}
+
+export function rejectBinding(id: number, body: RejectBindingRequest, key?: string): Promise<BindingRequestView> {
+  return request({ method: 'POST', path: `/staff/bindings/${id}/reject`, body, idempotencyKey: key });
+}
+
+// ---- staff: households ---------------------------------------------------------------------
+
+function householdQuery(query: HouseholdQuery): Query {
+  return {
+    buildingId: query.buildingId,
+    room: query.room,
+    tag: query.tag,
+    q: query.q,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+export function listHouseholds(query: HouseholdQuery): Promise<Page<HouseholdView>> {
+  return request({ path: '/staff/households', query: householdQuery(query) });
+}
+
+export function getHousehold(id: number): Promise<HouseholdView> {
+  return request({ path: `/staff/households/${id}` });
+}
+
+export function createHousehold(body: UpsertHouseholdRequest, key?: string): Promise<HouseholdView> {
+  return request({ method: 'POST', path: '/staff/households', body, idempotencyKey: key });
+}
+
+export function updateHousehold(id: number, body: UpsertHouseholdRequest, key?: string): Promise<HouseholdView> {
+  return request({ method: 'PATCH', path: `/staff/households/${id}`, body, idempotencyKey: key });
+}
+
+export function createBindingCode(householdId: number, key?: string): Promise<BindingCodeResponse> {
+  return request({ method: 'POST', path: `/staff/households/${householdId}/binding-code`, idempotencyKey: key });
+}
+
+/** All rows or none: a 422 IMPORT_INVALID carries details.errors (see importRowErrors). */
+export function importHouseholds(file: PickedFile, key?: string): Promise<ImportResult> {
+  return uploadFile('/staff/households/import', file, key);
+}
+
+/** The households matching the list's filters, as 住户.xlsx. */
+export function exportHouseholds(query: Omit<HouseholdQuery, 'page' | 'pageSize'>): Promise<void> {
+  return downloadFile('/staff/households/export', householdQuery(query), '住户.xlsx');
+}

@@ -1,0 +1,96 @@
+import type {
+  AllocateRequest,
+  AllocationView,
+  OrderQrView,
+  OrderView,
+  PackResult,
+  PlaceOrderRequest,
+  ProxyOrderRequest,
+  RegisterRequest,
+  RegistrationView,
+  WindowStats,
+} from '@linli/shared-types';
+import { request } from './client';
+import { downloadFile } from './transfer';
+
+/**
+ * The server's orders module: a household's supply orders, fair-share registration and lottery,
+ * and staff's figures, packing and pick lists of a window. (Paying: payments.ts.)
+ */
+
+export function placeOrder(body: PlaceOrderRequest, key?: string): Promise<OrderView> {
+  return request({ method: 'POST', path: '/orders', body, idempotencyKey: key });
+}
+
+export function listMyOrders(): Promise<OrderView[]> {
+  return request({ path: '/orders/mine' });
+}
+
+export function getOrder(id: number): Promise<OrderView> {
+  return request({ path: `/orders/${id}` });
+}
+
+export function cancelOrder(id: number, key?: string): Promise<OrderView> {
+  return request({ method: 'POST', path: `/orders/${id}/cancel`, idempotencyKey: key });
+}
+
+/** The hand-over code of a CONFIRMED or PACKED order (409 ORDER_NOT_ACTIVE otherwise). */
+export function getOrderQr(id: number): Promise<OrderQrView> {
+  return request({ path: `/orders/${id}/qr` });
+}
+
+// ---- fair share: registration and lottery --------------------------------------------------
+
+/** Register (or change) my household's wish on an open fair-share window. */
+export function putRegistration(windowId: number, body: RegisterRequest, key?: string): Promise<RegistrationView> {
+  return request({ method: 'PUT', path: `/windows/${windowId}/registration`, body, idempotencyKey: key });
+}
+
+/** My household's registration; 404 REGISTRATION_NOT_FOUND when it has not registered. */
+export function getRegistration(windowId: number): Promise<RegistrationView> {
+  return request({ path: `/windows/${windowId}/registration` });
+}
+
+export function withdrawRegistration(windowId: number, key?: string): Promise<RegistrationView> {
+  return request({ method: 'POST', path: `/windows/${windowId}/registration/withdraw`, idempotencyKey: key });
+}
+
+/** The published draw; 404 NOT_ALLOCATED before it. Doors are masked for residents. */
+export function getAllocation(windowId: number): Promise<AllocationView> {
+  return request({ path: `/windows/${windowId}/allocation` });
+}
+
+/** Staff: run the lottery of a closed fair-share window. */
+export function allocateWindow(windowId: number, body: AllocateRequest, key?: string): Promise<AllocationView> {
+  return request({ method: 'POST', path: `/staff/windows/${windowId}/allocate`, body, idempotencyKey: key });
+}
+
+// ---- staff ---------------------------------------------------------------------------------
+
+export function getWindowStats(id: number): Promise<WindowStats> {
+  return request({ path: `/staff/windows/${id}/stats` });
+}
+
+/** Packs every confirmed order; `parcels` is how many parcels were made for delivery. */
+export function packWindow(id: number, key?: string): Promise<PackResult> {
+  return request({ method: 'POST', path: `/staff/windows/${id}/pack`, idempotencyKey: key });
+}
+
+export function placeProxyOrder(body: ProxyOrderRequest, key?: string): Promise<OrderView> {
+  return request({ method: 'POST', path: '/staff/orders', body, idempotencyKey: key });
+}
+
+/** The window's pick lists (one per building) as a printable PDF. */
+export function downloadPickListsPdf(windowId: number): Promise<void> {
+  return downloadFile(`/staff/windows/${windowId}/pick-lists.pdf`, {}, `拣货单-${windowId}.pdf`);
+}
+
+/** The window's pick lists as an Excel sheet. */
+export function downloadPickListsXlsx(windowId: number): Promise<void> {
+  return downloadFile(`/staff/windows/${windowId}/pick-lists.xlsx`, {}, `拣货单-${windowId}.xlsx`);
+}
+
+/** Every order of the window as an Excel sheet. */
+export function downloadWindowOrdersXlsx(windowId: number): Promise<void> {
+  return downloadFile(`/staff/windows/${windowId}/orders.xlsx`, {}, `订单-${windowId}.xlsx`);
+}
