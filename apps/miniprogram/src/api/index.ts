@@ -1,13 +1,12 @@
 /**
  * The one import of every page: `@/api`. One file per server module (auth, community, catalog,
- * orders, payments, parcels, pharmacy, files), one typed function per endpoint; mutating ones take
+ * orders, parcels, pharmacy, files), one typed function per endpoint; mutating ones take
  * the user action's Idempotency-Key. Every type the server answers with comes from shared-types.
  */
 export * from './auth';
 export * from './community';
 export * from './catalog';
 export * from './orders';
-export * from './payments';
 export * from './parcels';
 export * from './pharmacy';
 export * from './files';

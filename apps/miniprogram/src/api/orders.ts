@@ -2,8 +2,11 @@ import type {
   AllocateRequest,
   AllocationView,
   OrderQrView,
+  OrderState,
   OrderView,
   PackResult,
+  PaymentCheck,
+  PaymentParams,
   PlaceOrderRequest,
   ProxyOrderRequest,
   RegisterRequest,
@@ -15,7 +18,8 @@ import { downloadFile } from './transfer';
 
 /**
  * The server's orders module: a household's supply orders, fair-share registration and lottery,
- * and staff's figures, packing and pick lists of a window. (Paying: payments.ts.)
+ * paying for an order with WeChat Pay (the server's payments module serves it through the order's
+ * routes), and staff's figures, packing and pick lists of a window.
  */
 
 export function placeOrder(body: PlaceOrderRequest, key?: string): Promise<OrderView> {
@@ -37,6 +41,19 @@ export function cancelOrder(id: number, key?: string): Promise<OrderView> {
 /** The hand-over code of a CONFIRMED or PACKED order (409 ORDER_NOT_ACTIVE otherwise). */
 export function getOrderQr(id: number): Promise<OrderQrView> {
   return request({ path: `/orders/${id}/qr` });
+}
+
+/** What Taro.requestPayment needs for a PENDING_PAYMENT order; success there is not proof of payment. */
+export function getPaymentParams(id: number, key?: string): Promise<PaymentParams> {
+  return request({ method: 'POST', path: `/orders/${id}/pay`, idempotencyKey: key });
+}
+
+/**
+ * After the app's payment: the server asks WeChat Pay itself when its notification has not
+ * arrived yet, and answers the order's state.
+ */
+export function checkPayment(id: number): Promise<PaymentCheck<OrderState>> {
+  return request({ method: 'POST', path: `/orders/${id}/pay/check` });
 }
 
 // ---- fair share: registration and lottery --------------------------------------------------
