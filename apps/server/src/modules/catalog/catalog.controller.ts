@@ -3,13 +3,17 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ItemView, SupplierView, WindowView } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
 import { CatalogService } from './catalog.service';
+import { SuppliersService } from './suppliers.service';
 import { CreateItemDto, CreateSupplierDto, CreateWindowDto, WindowStatusDto } from './dto/catalog.dto';
 
 @ApiTags('catalog')
 @ApiBearerAuth()
 @Controller()
 export class CatalogController {
-  constructor(private readonly catalog: CatalogService) {}
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly supplies: SuppliersService,
+  ) {}
 
   /** Windows the resident's household can order from now or soon. */
   @Get('windows')
@@ -25,25 +29,25 @@ export class CatalogController {
   @Get('staff/suppliers')
   @Roles('staff', 'supervisor')
   suppliers(@CurrentActor() actor: Actor): Promise<SupplierView[]> {
-    return this.catalog.suppliers(actor);
+    return this.supplies.suppliers(actor);
   }
 
   @Post('staff/suppliers')
   @Roles('staff', 'supervisor')
   createSupplier(@CurrentActor() actor: Actor, @Body() dto: CreateSupplierDto): Promise<SupplierView> {
-    return this.catalog.createSupplier(actor, dto);
+    return this.supplies.createSupplier(actor, dto);
   }
 
   @Get('staff/items')
   @Roles('staff', 'supervisor')
   items(@CurrentActor() actor: Actor): Promise<ItemView[]> {
-    return this.catalog.items(actor);
+    return this.supplies.items(actor);
   }
 
   @Post('staff/items')
   @Roles('staff', 'supervisor')
   createItem(@CurrentActor() actor: Actor, @Body() dto: CreateItemDto): Promise<ItemView> {
-    return this.catalog.createItem(actor, dto);
+    return this.supplies.createItem(actor, dto);
   }
 
   @Patch('staff/suppliers/:id')
@@ -53,14 +57,14 @@ export class CatalogController {
     @Param('id', ParseIntPipe) id: number,
     @Body() dto: CreateSupplierDto,
   ): Promise<SupplierView> {
-    return this.catalog.updateSupplier(actor, id, dto);
+    return this.supplies.updateSupplier(actor, id, dto);
   }
 
   /** Changes apply to windows opened afterwards; open windows keep their price and limit. */
   @Patch('staff/items/:id')
   @Roles('staff', 'supervisor')
   updateItem(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: CreateItemDto): Promise<ItemView> {
-    return this.catalog.updateItem(actor, id, dto);
+    return this.supplies.updateItem(actor, id, dto);
   }
 
   @Get('staff/windows')

@@ -3,12 +3,13 @@ import { WechatModule } from '../../wechat/wechat.module';
 import { CommunityModule } from '../community/community.module';
 import { CatalogController } from './catalog.controller';
 import { CatalogService } from './catalog.service';
+import { SuppliersService } from './suppliers.service';
 
 /** Suppliers, items, ordering windows and their stock. */
 @Module({
   imports: [CommunityModule, WechatModule],
   controllers: [CatalogController],
-  providers: [CatalogService],
-  exports: [CatalogService],
+  providers: [CatalogService, SuppliersService],
+  exports: [CatalogService, SuppliersService],
 })
 export class CatalogModule {}

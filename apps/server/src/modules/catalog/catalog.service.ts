@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ContentLine, ItemView, SupplierView, WindowItemView, WindowStatus, WindowView } from '@linli/shared-types';
+import type { WindowItemView, WindowStatus, WindowView } from '@linli/shared-types';
 import { In } from 'typeorm';
 import { isStaffOf, staffCommunity } from '../../common/access';
 import type { Actor } from '../../common/actor';
@@ -9,13 +9,13 @@ import { Db } from '../../common/database/db';
 import { DomainError } from '../../common/domain-error';
 import { WechatPayClient } from '../../wechat/wechat-pay.client';
 import { HouseholdsService } from '../community/households.service';
-import type { CreateItemDto, CreateSupplierDto, CreateWindowDto } from './dto/catalog.dto';
+import type { CreateWindowDto } from './dto/catalog.dto';
 import { HouseholdPurchase } from './entities/household-purchase.entity';
 import { Item } from './entities/item.entity';
-import { Supplier } from './entities/supplier.entity';
 import { WindowBuildingCount } from './entities/window-building-count.entity';
 import { WindowItem } from './entities/window-item.entity';
 import { OrderingWindow } from './entities/window.entity';
+import { parseContents, SuppliersService } from './suppliers.service';
 import { joinList, servesHousehold, splitList, windowPhase } from './window-phase';
 
 /** A window item as an order needs it: where to take stock from, at what price, up to what limit. */
@@ -27,7 +27,7 @@ export interface Offer {
   limitPerHousehold: number;
 }
 
-/** Suppliers, items, ordering windows and their stock. Stock moves only through this service. */
+/** Ordering windows and their stock (suppliers and items: SuppliersService). Stock moves only through this service. */
 @Injectable()
 export class CatalogService {
   constructor(
@@ -36,89 +36,8 @@ export class CatalogService {
     private readonly audit: AuditService,
     private readonly households: HouseholdsService,
     private readonly pay: WechatPayClient,
+    private readonly suppliers: SuppliersService,
   ) {}
-
-  // ---- suppliers and items -------------------------------------------------------------
-
-  async createSupplier(actor: Actor, dto: CreateSupplierDto): Promise<SupplierView> {
-    const communityId = staffCommunity(actor);
-    const s = await this.db.repo(Supplier).save({
-      communityId,
-      name: dto.name,
-      contactName: dto.contactName || null,
-      contactPhone: dto.contactPhone || null,
-      createdAt: this.clock.now(),
-    });
-    await this.audit.record(actor, { action: 'supplier.create', targetType: 'supplier', targetId: s.id });
-    return { id: s.id, name: s.name, contactName: s.contactName, contactPhone: s.contactPhone };
-  }
-
-  async suppliers(actor: Actor): Promise<SupplierView[]> {
-    const communityId = staffCommunity(actor);
-    const rows = await this.db.repo(Supplier).find({ where: { communityId }, order: { id: 'ASC' } });
-    return rows.map((s) => ({ id: s.id, name: s.name, contactName: s.contactName, contactPhone: s.contactPhone }));
-  }
-
-  async createItem(actor: Actor, dto: CreateItemDto): Promise<ItemView> {
-    const communityId = staffCommunity(actor);
-    const supplier = await this.db.repo(Supplier).findOneBy({ id: dto.supplierId, communityId });
-    if (!supplier) throw new DomainError('SUPPLIER_NOT_FOUND');
-    const item = await this.db.repo(Item).save({
-      communityId,
-      supplierId: supplier.id,
-      kind: dto.kind,
-      name: dto.name,
-      pictureUrl: dto.pictureUrl || null,
-      contents: JSON.stringify(dto.contents.map((c) => ({ name: c.name, quantity: c.quantity }))),
-      priceFen: dto.priceFen,
-      limitPerHousehold: dto.limitPerHousehold,
-      createdAt: this.clock.now(),
-    });
-    await this.audit.record(actor, { action: 'item.create', targetType: 'item', targetId: item.id });
-    return this.itemView(item, supplier.name);
-  }
-
-  async updateSupplier(actor: Actor, id: number, dto: CreateSupplierDto): Promise<SupplierView> {
-    const communityId = staffCommunity(actor);
-    const found = await this.db.repo(Supplier).findOneBy({ id, communityId });
-    if (!found) throw new DomainError('SUPPLIER_NOT_FOUND');
-    await this.db
-      .repo(Supplier)
-      .update({ id }, { name: dto.name, contactName: dto.contactName || null, contactPhone: dto.contactPhone || null });
-    await this.audit.record(actor, { action: 'supplier.update', targetType: 'supplier', targetId: id });
-    return { id, name: dto.name, contactName: dto.contactName || null, contactPhone: dto.contactPhone || null };
-  }
-
-  /**
-   * Edits an item for windows opened from now on: a window keeps the price and limit it was
-   * opened with (orders already placed were priced then).
-   */
-  async updateItem(actor: Actor, id: number, dto: CreateItemDto): Promise<ItemView> {
-    const communityId = staffCommunity(actor);
-    const item = await this.db.repo(Item).findOneBy({ id, communityId });
-    if (!item) throw new DomainError('ITEM_NOT_FOUND');
-    const supplier = await this.db.repo(Supplier).findOneBy({ id: dto.supplierId, communityId });
-    if (!supplier) throw new DomainError('SUPPLIER_NOT_FOUND');
-    Object.assign(item, {
-      supplierId: supplier.id,
-      kind: dto.kind,
-      name: dto.name,
-      pictureUrl: dto.pictureUrl || null,
-      contents: JSON.stringify(dto.contents.map((c) => ({ name: c.name, quantity: c.quantity }))),
-      priceFen: dto.priceFen,
-      limitPerHousehold: dto.limitPerHousehold,
-    });
-    await this.db.repo(Item).save(item);
-    await this.audit.record(actor, { action: 'item.update', targetType: 'item', targetId: id });
-    return this.itemView(item, supplier.name);
-  }
-
-  async items(actor: Actor): Promise<ItemView[]> {
-    const communityId = staffCommunity(actor);
-    const rows = await this.db.repo(Item).find({ where: { communityId }, order: { kind: 'DESC', id: 'ASC' } });
-    const suppliers = await this.supplierNames(rows.map((i) => i.supplierId));
-    return rows.map((i) => this.itemView(i, suppliers.get(i.supplierId) ?? ''));
-  }
 
   // ---- windows --------------------------------------------------------------------------
 
@@ -216,14 +135,6 @@ export class CatalogService {
       if (household.communityId !== window.communityId || !servesHousehold(window, household)) throw new DomainError('WINDOW_NOT_FOUND');
     }
     return this.windowView(window);
-  }
-
-  /** The supplier of each item, for pick lists. */
-  async supplierOfItems(itemIds: number[]): Promise<Map<number, string>> {
-    const unique = [...new Set(itemIds)];
-    const items = unique.length ? await this.db.repo(Item).findBy({ id: In(unique) }) : [];
-    const names = await this.supplierNames(items.map((i) => i.supplierId));
-    return new Map(items.map((i) => [i.id, names.get(i.supplierId) ?? '']));
   }
 
   /** Marks a window's draw as done with its seed; false when another run got there first. */
@@ -398,7 +309,7 @@ export class CatalogService {
   async windowView(w: OrderingWindow): Promise<WindowView> {
     const rows = await this.db.repo(WindowItem).find({ where: { windowId: w.id }, order: { id: 'ASC' } });
     const items = await this.db.repo(Item).findBy({ id: In(rows.map((r) => r.itemId)) });
-    const suppliers = await this.supplierNames(items.map((i) => i.supplierId));
+    const suppliers = await this.suppliers.names(items.map((i) => i.supplierId));
     const itemViews: WindowItemView[] = rows.map((r) => {
       const item = items.find((i) => i.id === r.itemId) as Item;
       return {
@@ -432,34 +343,5 @@ export class CatalogService {
       allocatedAt: w.allocatedAt ? new Date(w.allocatedAt).toISOString() : null,
       allocationSeed: w.allocationSeed,
     };
-  }
-
-  private itemView(i: Item, supplierName: string): ItemView {
-    return {
-      id: i.id,
-      kind: i.kind,
-      name: i.name,
-      pictureUrl: i.pictureUrl,
-      contents: parseContents(i.contents),
-      priceFen: i.priceFen,
-      limitPerHousehold: i.limitPerHousehold,
-      supplierId: i.supplierId,
-      supplierName,
-    };
-  }
-
-  private async supplierNames(ids: number[]): Promise<Map<number, string>> {
-    const unique = [...new Set(ids)];
-    const rows = unique.length ? await this.db.repo(Supplier).findBy({ id: In(unique) }) : [];
-    return new Map(rows.map((s) => [s.id, s.name]));
-  }
-}
-
-function parseContents(json: string): ContentLine[] {
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return Array.isArray(parsed) ? (parsed as ContentLine[]) : [];
-  } catch {
-    return [];
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FILE_PURPOSES, MAX_PHOTO_BYTES, type FilePurpose, type FileView } from '@linli/shared-types';
 import { createHash } from 'node:crypto';
+import { relationsTo } from '../../common/access';
 import { hasRole, type Actor } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
@@ -95,9 +96,8 @@ export class FilesService {
   }
 
   private async mayRead(actor: Actor, file: StoredFile): Promise<boolean> {
-    if (file.ownerUserId === actor.userId) return true;
-    if (file.householdId !== null && file.householdId === actor.householdId) return true;
-    if (hasRole(actor, 'staff', 'supervisor') && actor.communityId === file.communityId) return true;
+    // The uploader, the household it is about, the community's staff.
+    if (relationsTo(actor, file).length > 0) return true;
     for (const rule of this.rules.get(file.purpose) ?? []) if (await rule(actor, file)) return true;
     return false;
   }

@@ -22,6 +22,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { DomainError } from '../../common/domain-error';
 import { defineMove, Transitions } from '../../common/workflow';
 import { CatalogService, type Offer } from '../catalog/catalog.service';
+import { SuppliersService } from '../catalog/suppliers.service';
 import { HouseholdsService } from '../community/households.service';
 import { UsersService } from '../community/users.service';
 import type { OrderLineDto, PlaceOrderDto, ProxyOrderDto } from './dto/orders.dto';
@@ -63,6 +64,7 @@ export class OrdersService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly catalog: CatalogService,
+    private readonly supplies: SuppliersService,
     private readonly households: HouseholdsService,
     private readonly users: UsersService,
     private readonly qrTokens: QrTokens,
@@ -260,7 +262,7 @@ export class OrdersService implements OnModuleInit {
       ? await this.db.repo(OrderLine).find({ where: { orderId: In(orders.map((o) => o.id)) }, order: { id: 'ASC' } })
       : [];
     const doors = await this.households.doors(orders.map((o) => o.householdId));
-    const suppliers = await this.catalog.supplierOfItems(lines.map((l) => l.itemId));
+    const suppliers = await this.supplies.supplierOfItems(lines.map((l) => l.itemId));
     const community = await this.users.findCommunity(window.communityId);
     const lists = buildPickLists(
       orders.map((o) => ({ id: o.id, householdId: o.householdId, note: o.note, lines: lines.filter((l) => l.orderId === o.id) })),
