@@ -41,19 +41,8 @@ export class SuppliersService {
 
   async createItem(actor: Actor, dto: CreateItemDto): Promise<ItemView> {
     const communityId = staffCommunity(actor);
-    const supplier = await this.db.repo(Supplier).findOneBy({ id: dto.supplierId, communityId });
-    if (!supplier) throw new DomainError('SUPPLIER_NOT_FOUND');
-    const item = await this.db.repo(Item).save({
-      communityId,
-      supplierId: supplier.id,
-      kind: dto.kind,
-      name: dto.name,
-      pictureUrl: dto.pictureUrl || null,
-      contents: JSON.stringify(dto.contents.map((c) => ({ name: c.name, quantity: c.quantity }))),
-      priceFen: dto.priceFen,
-      limitPerHousehold: dto.limitPerHousehold,
-      createdAt: this.clock.now(),
-    });
+    const supplier = await this.supplierOf(communityId, dto);
+    const item = await this.db.repo(Item).save({ communityId, ...itemFields(supplier, dto), createdAt: this.clock.now() });
     await this.audit.record(actor, { action: 'item.create', targetType: 'item', targetId: item.id });
     return this.itemView(item, supplier.name);
   }
@@ -77,17 +66,8 @@ export class SuppliersService {
     const communityId = staffCommunity(actor);
     const item = await this.db.repo(Item).findOneBy({ id, communityId });
     if (!item) throw new DomainError('ITEM_NOT_FOUND');
-    const supplier = await this.db.repo(Supplier).findOneBy({ id: dto.supplierId, communityId });
-    if (!supplier) throw new DomainError('SUPPLIER_NOT_FOUND');
-    Object.assign(item, {
-      supplierId: supplier.id,
-      kind: dto.kind,
-      name: dto.name,
-      pictureUrl: dto.pictureUrl || null,
-      contents: JSON.stringify(dto.contents.map((c) => ({ name: c.name, quantity: c.quantity }))),
-      priceFen: dto.priceFen,
-      limitPerHousehold: dto.limitPerHousehold,
-    });
+    const supplier = await this.supplierOf(communityId, dto);
+    Object.assign(item, itemFields(supplier, dto));
     await this.db.repo(Item).save(item);
     await this.audit.record(actor, { action: 'item.update', targetType: 'item', targetId: id });
     return this.itemView(item, supplier.name);
@@ -122,12 +102,35 @@ export class SuppliersService {
     };
   }
 
+  /** The item's supplier, of this community. */
+  private async supplierOf(communityId: number, dto: CreateItemDto): Promise<Supplier> {
+    const supplier = await this.db.repo(Supplier).findOneBy({ id: dto.supplierId, communityId });
+    if (!supplier) throw new DomainError('SUPPLIER_NOT_FOUND');
+    return supplier;
+  }
+
   /** Supplier names by id, for views. */
   async names(ids: number[]): Promise<Map<number, string>> {
     const unique = [...new Set(ids)];
     const rows = unique.length ? await this.db.repo(Supplier).findBy({ id: In(unique) }) : [];
     return new Map(rows.map((s) => [s.id, s.name]));
   }
+}
+
+/** What staff say of an item, as stored. */
+function itemFields(
+  supplier: Supplier,
+  dto: CreateItemDto,
+): Pick<Item, 'supplierId' | 'kind' | 'name' | 'pictureUrl' | 'contents' | 'priceFen' | 'limitPerHousehold'> {
+  return {
+    supplierId: supplier.id,
+    kind: dto.kind,
+    name: dto.name,
+    pictureUrl: dto.pictureUrl || null,
+    contents: JSON.stringify(dto.contents.map((c) => ({ name: c.name, quantity: c.quantity }))),
+    priceFen: dto.priceFen,
+    limitPerHousehold: dto.limitPerHousehold,
+  };
 }
 
 /** An item's contents as stored (JSON), or none when unreadable. */
