@@ -26,16 +26,7 @@ import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
 import { formatTime } from '@/utils/format';
 import { byBuilding, door } from '../parcels';
-import {
-  loadQueue,
-  onNetworkBack,
-  queueScan,
-  replayQueue,
-  unanswered,
-  type QueuedScan,
-  type ReplayReport,
-  type UnsentScan,
-} from '../scan-queue';
+import { onNetworkBack, scanQueue, unanswered, type QueuedScan, type ReplayReport, type UnsentScan } from '../scan-queue';
 import './index.css';
 
 /**
@@ -69,7 +60,7 @@ export default function VolunteerTasksPage() {
   const [savedDuty, setSavedDuty] = useState<boolean | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; title: string; text: string; lines?: string[] } | null>(null);
   /** Scans made without network, waiting to be sent (kept in storage; this is its copy on screen). */
-  const [queue, setQueue] = useState<QueuedScan[]>(() => loadQueue());
+  const [queue, setQueue] = useState<QueuedScan[]>(() => scanQueue.load());
   const [replayBusy, setReplayBusy] = useState(false);
   const [codeTarget, setCodeTarget] = useState<CodeTarget | null>(null);
   const [code, setCode] = useState('');
@@ -93,7 +84,7 @@ export default function VolunteerTasksPage() {
 
   /** The queued scans the server answered: tasks updated, refusals explained. */
   const reportReplay = (reports: ReplayReport[]) => {
-    setQueue(loadQueue());
+    setQueue(scanQueue.load());
     if (reports.length === 0) return;
     for (const { result } of reports) {
       if (!result) continue;
@@ -115,11 +106,11 @@ export default function VolunteerTasksPage() {
 
   /** Sends the scans kept while offline, oldest first (nothing to do when there are none). */
   const replay = async () => {
-    if (loadQueue().length === 0) {
+    if (scanQueue.load().length === 0) {
       setQueue([]);
       return;
     }
-    reportReplay(await replayQueue());
+    reportReplay(await scanQueue.replay());
   };
 
   /** Queued scans first, then the tasks; `quiet` when the phone's network just changed (no toast for no answer). */
@@ -152,7 +143,7 @@ export default function VolunteerTasksPage() {
 
   /** No answer came back: the scan waits on the phone with its time and a key of its own. */
   const keep = (scan: UnsentScan) => {
-    setQueue(queueScan(scan));
+    setQueue(scanQueue.queueScan(scan));
     closeCode();
     setNotice({ ok: false, title: '没有网络，扫码已存在手机上', text: '联网后会自动补传，不用再扫' });
   };
