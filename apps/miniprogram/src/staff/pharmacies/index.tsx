@@ -10,7 +10,6 @@ import { useRefresh } from '@/hooks/useRefresh';
 import { formatTime } from '@/utils/format';
 import { invitePharmacist, listPharmacies } from '../../api/medicine';
 import { PharmacyForm, WHOLE_COMMUNITY } from './PharmacyForm';
-import '../ordering.css';
 import './index.css';
 
 function zonesText(defaultFor: string[]): string {

@@ -11,7 +11,6 @@ import { useRefresh } from '@/hooks/useRefresh';
 import { formatTime } from '@/utils/format';
 import { RejectSignupDialog } from './RejectSignupDialog';
 import { ListStatus } from '@/components/ListStatus';
-import '../ordering.css';
 import '../recruitment.css';
 
 const STATUS_CLASS: Record<SignupStatus, string> = {
