@@ -4,11 +4,12 @@ import { View } from '@tarojs/components';
 import { Button } from '@/components/nutui';
 import { PHONE_PATTERN, type BuildingView, type CreateBindingRequest } from '@linli/shared-types';
 import { createBinding, errorMessage, fieldErrors, getBuildings, getSession, showApiError } from '@/api';
-import { Choices } from '@/components/Choices';
-import { Field, TextField } from '@/components/Field';
+import { DoorFields } from '@/components/DoorFields';
+import { TextField } from '@/components/Field';
 import { Segments } from '@/components/Segments';
 import { useAction } from '@/hooks/useAction';
 import { type FormErrors, useForm } from '@/hooks/useForm';
+import { doorErrors } from '@/utils/door';
 import './index.css';
 
 type Mode = 'door' | 'code';
@@ -27,9 +28,7 @@ type Errors = FormErrors<Form>;
 function validate(mode: Mode, form: Form): Errors {
   const errors: Errors = {};
   if (mode === 'door') {
-    if (form.buildingId === null) errors.buildingId = '请选择楼栋';
-    if (!form.unit) errors.unit = '请选择单元';
-    if (!form.room.trim()) errors.room = '请填写房号';
+    Object.assign(errors, doorErrors(form));
   } else if (!form.bindingCode.trim()) {
     errors.bindingCode = '请填写绑定码';
   }
@@ -60,14 +59,6 @@ export default function BindPage() {
   useEffect(() => {
     getBuildings().then(setBuildings).catch(showApiError);
   }, []);
-
-  const building = buildings?.find((b) => b.id === form.buildingId) ?? null;
-
-  const chooseBuilding = (id: number) => {
-    const chosen = buildings?.find((b) => b.id === id);
-    // A building with a single unit needs no second choice.
-    set({ buildingId: id, unit: chosen?.units.length === 1 ? (chosen.units[0] ?? '') : '' });
-  };
 
   const submit = useAction(
     async (body: CreateBindingRequest, key: string) => {
@@ -106,41 +97,15 @@ export default function BindPage() {
       />
 
       {mode === 'door' ? (
-        <View>
-          <Field label="楼栋" error={errors.buildingId}>
-            {buildings === null ? (
-              <View className="muted">正在加载楼栋…</View>
-            ) : (
-              <Choices
-                idPrefix="bind-building"
-                options={buildings.map((b) => ({ value: b.id, label: b.name }))}
-                selected={form.buildingId === null ? [] : [form.buildingId]}
-                onToggle={chooseBuilding}
-              />
-            )}
-          </Field>
-          {building ? (
-            <Field label="单元" error={errors.unit}>
-              <Choices
-                idPrefix="bind-unit"
-                columns={3}
-                options={building.units.map((u) => ({ value: u, label: u }))}
-                selected={[form.unit]}
-                onToggle={(unit) => set({ unit })}
-              />
-            </Field>
-          ) : null}
-          <TextField
-            label="房号"
-            error={errors.room}
-            hint="例如 1203"
-            id="bind-room"
-            value={form.room}
-            onChange={(room) => set({ room })}
-            placeholder="请输入房号"
-            maxlength={10}
-          />
-        </View>
+        <DoorFields
+          idPrefix="bind"
+          buildings={buildings}
+          door={form}
+          errors={errors}
+          onChange={(patch) => set(patch)}
+          roomHint="例如 1203"
+          roomPlaceholder="请输入房号"
+        />
       ) : (
         <TextField
           label="绑定码"
