@@ -2,46 +2,15 @@ import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@/components/nutui';
-import { PHONE_PATTERN, type BuildingView, type CreateBindingRequest } from '@linli/shared-types';
+import type { BuildingView, CreateBindingRequest } from '@linli/shared-types';
 import { createBinding, errorMessage, fieldErrors, getBuildings, getSession, showApiError } from '@/api';
 import { DoorFields } from '@/components/DoorFields';
 import { TextField } from '@/components/Field';
 import { Segments } from '@/components/Segments';
 import { useAction } from '@/hooks/useAction';
-import { type FormErrors, useForm } from '@/hooks/useForm';
-import { doorErrors } from '@/utils/door';
+import { useForm } from '@/hooks/useForm';
+import { toRequest, validate, type Errors, type Form, type Mode } from './validate';
 import './index.css';
-
-type Mode = 'door' | 'code';
-
-interface Form {
-  buildingId: number | null;
-  unit: string;
-  room: string;
-  bindingCode: string;
-  name: string;
-  phone: string;
-}
-
-type Errors = FormErrors<Form>;
-
-function validate(mode: Mode, form: Form): Errors {
-  const errors: Errors = {};
-  if (mode === 'door') {
-    Object.assign(errors, doorErrors(form));
-  } else if (!form.bindingCode.trim()) {
-    errors.bindingCode = '请填写绑定码';
-  }
-  if (!form.name.trim()) errors.name = '请填写姓名';
-  if (!PHONE_PATTERN.test(form.phone.trim())) errors.phone = '请填写正确的11位手机号';
-  return errors;
-}
-
-function toRequest(mode: Mode, form: Form): CreateBindingRequest {
-  const person = { name: form.name.trim(), phone: form.phone.trim() };
-  if (mode === 'code') return { ...person, bindingCode: form.bindingCode.trim() };
-  return { ...person, buildingId: form.buildingId ?? undefined, unit: form.unit, room: form.room.trim() };
-}
 
 /** The resident says which door they live behind (or types the code staff gave them). */
 export default function BindPage() {

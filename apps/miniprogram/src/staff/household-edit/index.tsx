@@ -5,11 +5,9 @@ import { Button } from '@/components/nutui';
 import {
   HOUSEHOLD_TAG_LABELS,
   HOUSEHOLD_TAGS,
-  PHONE_PATTERN,
   type BindingCodeResponse,
   type BuildingView,
   type HouseholdTag,
-  type HouseholdView,
   type UpsertHouseholdRequest,
 } from '@linli/shared-types';
 import {
@@ -26,59 +24,10 @@ import { Choices } from '@/components/Choices';
 import { DoorFields } from '@/components/DoorFields';
 import { Field, TextField } from '@/components/Field';
 import { useAction } from '@/hooks/useAction';
-import { type FormErrors, useForm } from '@/hooks/useForm';
-import { doorErrors } from '@/utils/door';
+import { useForm } from '@/hooks/useForm';
 import { BindingCodeCard } from './BindingCodeCard';
+import { EMPTY, fromHousehold, toRequest, validate, type Errors, type Form } from './form';
 import './index.css';
-
-interface Form {
-  buildingId: number | null;
-  unit: string;
-  room: string;
-  headcount: string;
-  tags: HouseholdTag[];
-  zone: string;
-  contactName: string;
-  contactPhone: string;
-}
-
-type Errors = FormErrors<Form>;
-
-const EMPTY: Form = { buildingId: null, unit: '', room: '', headcount: '1', tags: [], zone: '', contactName: '', contactPhone: '' };
-
-function fromHousehold(h: HouseholdView): Form {
-  return {
-    buildingId: h.buildingId,
-    unit: h.unit,
-    room: h.room,
-    headcount: String(h.headcount),
-    tags: [...h.tags],
-    zone: h.zone ?? '',
-    contactName: h.contactName ?? '',
-    contactPhone: h.contactPhone ?? '',
-  };
-}
-
-function validate(form: Form): Errors {
-  const errors: Errors = doorErrors(form);
-  const headcount = Number(form.headcount);
-  if (!/^\d+$/.test(form.headcount) || headcount < 1 || headcount > 30) errors.headcount = '请填写人数：1 到 30 的整数';
-  if (form.contactPhone.trim() && !PHONE_PATTERN.test(form.contactPhone.trim())) errors.contactPhone = '请填写正确的11位手机号';
-  return errors;
-}
-
-function toRequest(form: Form): UpsertHouseholdRequest {
-  return {
-    buildingId: form.buildingId ?? 0,
-    unit: form.unit,
-    room: form.room.trim(),
-    headcount: Number(form.headcount),
-    tags: form.tags,
-    zone: form.zone.trim() || null,
-    contactName: form.contactName.trim() || null,
-    contactPhone: form.contactPhone.trim() || null,
-  };
-}
 
 /** Add a household or change one; give its residents a binding code. */
 export default function HouseholdEditPage() {
