@@ -188,8 +188,18 @@ export function createScanQueue(storage: QueueStorage, api: ScanApi, newKey: () 
   return { load, queueScan, replay };
 }
 
+/**
+ * Taro's storage, called as `Taro.x(...)`: the h5 build rewrites those calls into imports of
+ * each API, so the `Taro` object itself, passed as a value, does not carry them in the browser.
+ */
+const taroStorage: QueueStorage = {
+  getStorageSync: (key) => Taro.getStorageSync(key) as unknown,
+  setStorageSync: (key, data) => Taro.setStorageSync(key, data),
+  removeStorageSync: (key) => Taro.removeStorageSync(key),
+};
+
 /** The phone's queue: in Taro's storage, sent through the API. */
-export const scanQueue = createScanQueue(Taro, { scanPickup, scanDelivery }, newIdempotencyKey);
+export const scanQueue = createScanQueue(taroStorage, { scanPickup, scanDelivery }, newIdempotencyKey);
 
 /**
  * Calls `onBack` whenever the phone gets its network back (WeChat's network status; in the
