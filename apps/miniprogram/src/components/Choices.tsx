@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import './Choices.css';
 
 export interface Choice<T> {
   value: T;

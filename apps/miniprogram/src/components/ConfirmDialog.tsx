@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
 import { Button, Dialog } from '@/components/nutui';
+import './ConfirmDialog.css';
 
 interface ConfirmDialogProps {
   visible: boolean;

@@ -1,6 +1,7 @@
 import { Textarea, View } from '@tarojs/components';
-import { formatFen } from '@linli/shared-types';
 import { Button } from '@/components/nutui';
+import { TotalRow } from './TotalRow';
+import './OrderBar.css';
 
 /** Element ids of one OrderBar (the resident's order page and staff's proxy order keep their own). */
 export interface OrderBarIds {
@@ -40,12 +41,7 @@ export function OrderBar(props: {
         placeholderClass="input-placeholder"
         onInput={(e) => props.onNote(e.detail.value)}
       />
-      <View className="total gap-top">
-        <View>合计</View>
-        <View id={ids.total} className="total__value">
-          {formatFen(props.totalFen)}
-        </View>
-      </View>
+      <TotalRow id={ids.total} fen={props.totalFen} />
       {props.error ? (
         <View className="error-text" role="alert" id={ids.error}>
           {props.error}

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import { formatFen } from '@linli/shared-types';
 import { Button } from '@/components/nutui';
 import type { WechatPay } from '@/hooks/useWechatPay';
+import './PayCard.css';
 
 /**
  * 「去支付」 with WeChat Pay: the deadline, what the server has seen of the payment, and the

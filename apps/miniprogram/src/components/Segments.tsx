@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import type { Choice } from './Choices';
+import './Segments.css';
 
 interface SegmentsProps<T> {
   idPrefix: string;

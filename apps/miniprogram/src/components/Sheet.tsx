@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { View } from '@tarojs/components';
+import './Sheet.css';
 
 interface SheetProps {
   id: string;

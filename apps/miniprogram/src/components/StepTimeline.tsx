@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import { PARCEL_STATE_LABELS, type ParcelSummary } from '@linli/shared-types';
 import { formatTime } from '@/utils/format';
+import './StepTimeline.css';
 
 /** The delivery in words: 配送中, 11月23日 14:05 送到家门口… */
 export function parcelText(parcel: ParcelSummary): string {

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { ParcelTaskView } from '@linli/shared-types';
+import type { ParcelTaskView, ScanRequest } from '@linli/shared-types';
 import { ApiError, newIdempotencyKey, scanDelivery, scanPickup } from '@/api';
 
 /**
@@ -103,73 +103,103 @@ export function outcomeOf(error: unknown): ScanOutcome {
 }
 
 /** The request body of a scan: the same for the first try and every replay (one fingerprint per key). */
-function scanBody(scan: QueuedScan): { code: string; scannedAt: string } {
+function scanBody(scan: QueuedScan): ScanRequest {
   return { code: scan.code, scannedAt: scan.scannedAt };
 }
 
-// ---- the queue in Taro storage ----------------------------------------------------------
+// ---- the queue and its sending ----------------------------------------------------------
 
-export function loadQueue(): QueuedScan[] {
-  try {
-    return parseQueue(Taro.getStorageSync(STORAGE_KEY));
-  } catch {
-    return [];
-  }
+/** Where the queue is kept: Taro's storage on the phone (its sync calls), a fake in tests. */
+export interface QueueStorage {
+  getStorageSync(key: string): unknown;
+  setStorageSync(key: string, data: string): void;
+  removeStorageSync(key: string): void;
 }
 
-function saveQueue(queue: QueuedScan[]): void {
-  if (queue.length === 0) Taro.removeStorageSync(STORAGE_KEY);
-  else Taro.setStorageSync(STORAGE_KEY, JSON.stringify(queue));
+/** The two scan calls of the API. */
+export interface ScanApi {
+  scanPickup(body: ScanRequest, key: string): Promise<ParcelTaskView>;
+  scanDelivery(taskId: number, body: ScanRequest, key: string): Promise<ParcelTaskView>;
 }
 
-/** Keeps a scan that got no answer, under a key of its own; returns the queue. */
-export function queueScan(scan: UnsentScan): QueuedScan[] {
-  const queue = enqueue(loadQueue(), { ...scan, key: newIdempotencyKey() });
-  saveQueue(queue);
-  return queue;
+export interface ScanQueue {
+  /** The scans waiting, oldest first. */
+  load(): QueuedScan[];
+  /** Keeps a scan that got no answer, under a key of its own; returns the queue. */
+  queueScan(scan: UnsentScan): QueuedScan[];
+  /**
+   * Sends the queued scans one by one, oldest first, dropping each the server answered; stops at
+   * the first that still gets no answer (the rest wait with it). One replay at a time.
+   */
+  replay(): Promise<ReplayReport[]>;
 }
 
-function forget(key: string): void {
-  saveQueue(dequeue(loadQueue(), key));
-}
+export function createScanQueue(storage: QueueStorage, api: ScanApi, newKey: () => string): ScanQueue {
+  const load = (): QueuedScan[] => {
+    try {
+      return parseQueue(storage.getStorageSync(STORAGE_KEY));
+    } catch {
+      return [];
+    }
+  };
 
-// ---- sending ----------------------------------------------------------------------------
+  const save = (queue: QueuedScan[]): void => {
+    if (queue.length === 0) storage.removeStorageSync(STORAGE_KEY);
+    else storage.setStorageSync(STORAGE_KEY, JSON.stringify(queue));
+  };
 
-/** Sends a queued scan with its own key and time (the same request every time). */
-function sendScan(scan: QueuedScan): Promise<ParcelTaskView> {
-  return scan.kind === 'pickup' ? scanPickup(scanBody(scan), scan.key) : scanDelivery(scan.taskId, scanBody(scan), scan.key);
-}
+  const queueScan = (scan: UnsentScan): QueuedScan[] => {
+    const queue = enqueue(load(), { ...scan, key: newKey() });
+    save(queue);
+    return queue;
+  };
 
-let replaying: Promise<ReplayReport[]> | null = null;
+  /** Sends a queued scan with its own key and time (the same request every time). */
+  const send = (scan: QueuedScan): Promise<ParcelTaskView> =>
+    scan.kind === 'pickup' ? api.scanPickup(scanBody(scan), scan.key) : api.scanDelivery(scan.taskId, scanBody(scan), scan.key);
 
-/**
- * Sends the queued scans one by one, oldest first, dropping each the server answered; stops at
- * the first that still gets no answer (the rest wait with it). One replay at a time.
- */
-export function replayQueue(): Promise<ReplayReport[]> {
-  if (replaying) return replaying;
   const run = async (): Promise<ReplayReport[]> => {
     const reports: ReplayReport[] = [];
-    for (const scan of loadQueue()) {
+    for (const scan of load()) {
       let result: ParcelTaskView | undefined;
       let error: unknown = null;
       try {
-        result = await sendScan(scan);
+        result = await send(scan);
       } catch (e) {
         error = e;
       }
       const outcome = outcomeOf(error);
       if (outcome === 'later') break;
-      forget(scan.key);
+      save(dequeue(load(), scan.key));
       reports.push(outcome === 'sent' ? { scan, result } : { scan, error });
     }
     return reports;
   };
-  replaying = run().finally(() => {
-    replaying = null;
-  });
-  return replaying;
+
+  let replaying: Promise<ReplayReport[]> | null = null;
+  const replay = (): Promise<ReplayReport[]> => {
+    if (replaying) return replaying;
+    replaying = run().finally(() => {
+      replaying = null;
+    });
+    return replaying;
+  };
+
+  return { load, queueScan, replay };
 }
+
+/**
+ * Taro's storage, called as `Taro.x(...)`: the h5 build rewrites those calls into imports of
+ * each API, so the `Taro` object itself, passed as a value, does not carry them in the browser.
+ */
+const taroStorage: QueueStorage = {
+  getStorageSync: (key) => Taro.getStorageSync(key) as unknown,
+  setStorageSync: (key, data) => Taro.setStorageSync(key, data),
+  removeStorageSync: (key) => Taro.removeStorageSync(key),
+};
+
+/** The phone's queue: in Taro's storage, sent through the API. */
+export const scanQueue = createScanQueue(taroStorage, { scanPickup, scanDelivery }, newIdempotencyKey);
 
 /**
  * Calls `onBack` whenever the phone gets its network back (WeChat's network status; in the

@@ -27,9 +27,9 @@ import {
 import { Button } from '@/components/nutui';
 import { Choices } from '@/components/Choices';
 import { Field } from '@/components/Field';
+import { Stepper } from '@/components/Stepper';
 import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
-import '../../pages/ordering.css';
 import '../medicine.css';
 
 /** The server's limits: 10 medicines, 1–99 of each, 6 photos. */
@@ -230,29 +230,16 @@ export default function MedicineNewPage() {
             />
           </Field>
           <Field label="要几盒" error={errors[`items.${n}.quantity`]}>
-            <View className="stepper md-stepper">
-              <View
-                id={`med-item-${n}-minus`}
-                role="button"
-                aria-label="少一盒"
-                className={item.quantity > 1 ? 'stepper__button' : 'stepper__button stepper__button--disabled'}
-                onClick={() => setItem(n, { quantity: Math.max(1, item.quantity - 1) })}
-              >
-                −
-              </View>
-              <View id={`med-item-${n}-quantity`} className="stepper__value">
-                {item.quantity}
-              </View>
-              <View
-                id={`med-item-${n}-plus`}
-                role="button"
-                aria-label="多一盒"
-                className={item.quantity < MAX_QUANTITY ? 'stepper__button' : 'stepper__button stepper__button--disabled'}
-                onClick={() => setItem(n, { quantity: Math.min(MAX_QUANTITY, item.quantity + 1) })}
-              >
-                +
-              </View>
-            </View>
+            <Stepper
+              idPrefix={`med-item-${n}`}
+              className="md-stepper"
+              value={item.quantity}
+              canLess={item.quantity > 1}
+              canMore={item.quantity < MAX_QUANTITY}
+              lessLabel="少一盒"
+              moreLabel="多一盒"
+              onStep={(delta) => setItem(n, { quantity: Math.min(MAX_QUANTITY, Math.max(1, item.quantity + delta)) })}
+            />
           </Field>
           <Field label="牌子" error={errors[`items.${n}.brand`]}>
             <Choices

@@ -3,7 +3,6 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
 import {
   BRAND_LABELS,
-  formatFen,
   MEDICINE_FLOW,
   MEDICINE_STATE_LABELS,
   PAYMENT_MODE_LABELS,
@@ -31,12 +30,12 @@ import { NoHouseholdPage } from '@/components/NoHousehold';
 import { useAction } from '@/hooks/useAction';
 import { usePullDownReload } from '@/hooks/useRefresh';
 import { formatTime } from '@/utils/format';
-import { ContactlessCard } from '../../pages/order/ContactlessCard';
+import { ContactlessCard } from '@/components/ContactlessCard';
+import { TotalRow } from '@/components/TotalRow';
 import { PayCard } from '@/components/PayCard';
 import { StepTimeline } from '@/components/StepTimeline';
 import { useWechatPay } from '@/hooks/useWechatPay';
 import { available, itemsSummary, quoteText, REPEATABLE, waitingText } from '../texts';
-import '../../pages/ordering.css';
 import '../medicine.css';
 
 const ENDED: readonly MedicineState[] = ['REJECTED', 'DECLINED', 'CANCELLED', 'EXPIRED'];
@@ -180,12 +179,7 @@ export default function MedicineRequestPage() {
       })}
       {request.quoteNote ? <View className="text gap-top" id="medicine-quote-note">{`药房说明：${request.quoteNote}`}</View> : null}
       {quotedOnce && request.state !== 'REJECTED' ? (
-        <View className="total gap-top">
-          <View>{answering ? '所选合计' : '合计'}</View>
-          <View id="medicine-total" className="total__value">
-            {formatFen(answering ? liveTotal : request.totalFen)}
-          </View>
-        </View>
+        <TotalRow id="medicine-total" label={answering ? '所选合计' : '合计'} fen={answering ? liveTotal : request.totalFen} />
       ) : null}
       {quotedOnce ? <LabelValue label="付款方式">{PAYMENT_MODE_LABELS[request.paymentMode]}</LabelValue> : null}
       {answering ? (

@@ -6,7 +6,7 @@ import { ApiError, getAllocation, showApiError } from '@/api';
 import { LabelValue } from '@/components/LabelValue';
 import { formatTime } from '@/utils/format';
 import { useRefresh } from '@/hooks/useRefresh';
-import '../ordering.css';
+import './index.css';
 
 /**
  * 抽签结果: the published draw of a fair-share window — seed, time, how it works, totals per

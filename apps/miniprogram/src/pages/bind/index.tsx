@@ -2,47 +2,15 @@ import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@/components/nutui';
-import { PHONE_PATTERN, type BuildingView, type CreateBindingRequest } from '@linli/shared-types';
+import type { BuildingView, CreateBindingRequest } from '@linli/shared-types';
 import { createBinding, errorMessage, fieldErrors, getBuildings, getSession, showApiError } from '@/api';
-import { Choices } from '@/components/Choices';
-import { Field, TextField } from '@/components/Field';
+import { DoorFields } from '@/components/DoorFields';
+import { TextField } from '@/components/Field';
 import { Segments } from '@/components/Segments';
 import { useAction } from '@/hooks/useAction';
-import { type FormErrors, useForm } from '@/hooks/useForm';
+import { useForm } from '@/hooks/useForm';
+import { toRequest, validate, type Errors, type Form, type Mode } from './validate';
 import './index.css';
-
-type Mode = 'door' | 'code';
-
-interface Form {
-  buildingId: number | null;
-  unit: string;
-  room: string;
-  bindingCode: string;
-  name: string;
-  phone: string;
-}
-
-type Errors = FormErrors<Form>;
-
-function validate(mode: Mode, form: Form): Errors {
-  const errors: Errors = {};
-  if (mode === 'door') {
-    if (form.buildingId === null) errors.buildingId = '请选择楼栋';
-    if (!form.unit) errors.unit = '请选择单元';
-    if (!form.room.trim()) errors.room = '请填写房号';
-  } else if (!form.bindingCode.trim()) {
-    errors.bindingCode = '请填写绑定码';
-  }
-  if (!form.name.trim()) errors.name = '请填写姓名';
-  if (!PHONE_PATTERN.test(form.phone.trim())) errors.phone = '请填写正确的11位手机号';
-  return errors;
-}
-
-function toRequest(mode: Mode, form: Form): CreateBindingRequest {
-  const person = { name: form.name.trim(), phone: form.phone.trim() };
-  if (mode === 'code') return { ...person, bindingCode: form.bindingCode.trim() };
-  return { ...person, buildingId: form.buildingId ?? undefined, unit: form.unit, room: form.room.trim() };
-}
 
 /** The resident says which door they live behind (or types the code staff gave them). */
 export default function BindPage() {
@@ -60,14 +28,6 @@ export default function BindPage() {
   useEffect(() => {
     getBuildings().then(setBuildings).catch(showApiError);
   }, []);
-
-  const building = buildings?.find((b) => b.id === form.buildingId) ?? null;
-
-  const chooseBuilding = (id: number) => {
-    const chosen = buildings?.find((b) => b.id === id);
-    // A building with a single unit needs no second choice.
-    set({ buildingId: id, unit: chosen?.units.length === 1 ? (chosen.units[0] ?? '') : '' });
-  };
 
   const submit = useAction(
     async (body: CreateBindingRequest, key: string) => {
@@ -106,41 +66,15 @@ export default function BindPage() {
       />
 
       {mode === 'door' ? (
-        <View>
-          <Field label="楼栋" error={errors.buildingId}>
-            {buildings === null ? (
-              <View className="muted">正在加载楼栋…</View>
-            ) : (
-              <Choices
-                idPrefix="bind-building"
-                options={buildings.map((b) => ({ value: b.id, label: b.name }))}
-                selected={form.buildingId === null ? [] : [form.buildingId]}
-                onToggle={chooseBuilding}
-              />
-            )}
-          </Field>
-          {building ? (
-            <Field label="单元" error={errors.unit}>
-              <Choices
-                idPrefix="bind-unit"
-                columns={3}
-                options={building.units.map((u) => ({ value: u, label: u }))}
-                selected={[form.unit]}
-                onToggle={(unit) => set({ unit })}
-              />
-            </Field>
-          ) : null}
-          <TextField
-            label="房号"
-            error={errors.room}
-            hint="例如 1203"
-            id="bind-room"
-            value={form.room}
-            onChange={(room) => set({ room })}
-            placeholder="请输入房号"
-            maxlength={10}
-          />
-        </View>
+        <DoorFields
+          idPrefix="bind"
+          buildings={buildings}
+          door={form}
+          errors={errors}
+          onChange={(patch) => set(patch)}
+          roomHint="例如 1203"
+          roomPlaceholder="请输入房号"
+        />
       ) : (
         <TextField
           label="绑定码"

@@ -6,6 +6,7 @@ import { ApiError, rateParcel } from '@/api';
 import { Button } from '@/components/nutui';
 import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
+import './RatingCard.css';
 
 const STARS = [1, 2, 3, 4, 5] as const;
 const STAR_WORDS = ['', '很不满意', '不太满意', '一般', '满意', '非常满意'];

@@ -1,21 +1,22 @@
 import { useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
-import { formatFen, ORDER_STATE_LABELS, PAYMENT_MODE_LABELS, type OrderQrView, type OrderState, type OrderView } from '@linli/shared-types';
+import { ORDER_STATE_LABELS, PAYMENT_MODE_LABELS, type OrderQrView, type OrderState, type OrderView } from '@linli/shared-types';
 import { ApiError, cancelOrder, checkPayment, getOrder, getOrderQr, getPaymentParams, showApiError } from '@/api';
 import { Button } from '@/components/nutui';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { LabelValue } from '@/components/LabelValue';
 import { NoHouseholdPage } from '@/components/NoHousehold';
+import { OrderLinesCard } from '@/components/OrderLinesCard';
 import { useAction } from '@/hooks/useAction';
 import { formatDate, formatTime } from '@/utils/format';
-import { ContactlessCard } from './ContactlessCard';
+import { ContactlessCard } from '@/components/ContactlessCard';
 import { RatingCard } from './RatingCard';
 import { usePullDownReload } from '@/hooks/useRefresh';
 import { useWechatPay } from '@/hooks/useWechatPay';
 import { PayCard } from '@/components/PayCard';
 import { StepTimeline } from '@/components/StepTimeline';
-import '../ordering.css';
+import './index.css';
 
 /** The usual road of an order (ORDER_FLOW's main path); an order that left it ends in its own state. */
 function steps(order: OrderView): OrderState[] {
@@ -170,26 +171,18 @@ export default function OrderPage() {
         </View>
       ) : null}
 
-      <View className="card" id="order-detail">
-        <View className="card-title">{order.windowTitle}</View>
-        {order.lines.map((line) => (
-          <View key={line.itemId} className="order-line">
-            <View>{`${line.name} × ${line.quantity}`}</View>
-            <View>{formatFen(line.amountFen)}</View>
-          </View>
-        ))}
-        <View className="total gap-top">
-          <View>合计</View>
-          <View id="order-detail-total" className="total__value">
-            {formatFen(order.totalFen)}
-          </View>
-        </View>
+      <OrderLinesCard
+        id="order-detail"
+        order={order}
+        totalId="order-detail-total"
+        head={<View className="card-title">{order.windowTitle}</View>}
+      >
         <LabelValue label="付款方式">{PAYMENT_MODE_LABELS[order.paymentMode]}</LabelValue>
         <LabelValue label="送货日期">{formatDate(order.deliveryDate)}</LabelValue>
         <LabelValue label="送货地址">{order.address}</LabelValue>
         {order.note ? <LabelValue label="备注">{order.note}</LabelValue> : null}
         <LabelValue label="下单时间">{formatTime(order.createdAt)}</LabelValue>
-      </View>
+      </OrderLinesCard>
 
       {order.actions.includes('CANCELLED') ? (
         <Button id="order-cancel" size="large" block fill="outline" onClick={() => setConfirmCancel(true)}>

@@ -7,7 +7,6 @@ import { LabelValue } from '@/components/LabelValue';
 import { formatTime } from '@/utils/format';
 import { useHouseholdData } from '@/hooks/useHouseholdData';
 import { ListStatus } from '@/components/ListStatus';
-import '../ordering.css';
 
 /** 我的订单: my household's orders, newest first. */
 export default function OrdersPage() {
@@ -27,8 +26,8 @@ export default function OrdersPage() {
           className="card"
           onClick={() => void Taro.navigateTo({ url: `/pages/order/index?id=${o.id}` })}
         >
-          <View className="row window-card__head">
-            <View className="card-title window-card__title">{o.windowTitle}</View>
+          <View className="head-row">
+            <View className="card-title head-row__title">{o.windowTitle}</View>
             <View
               className={
                 o.state === 'CONFIRMED' || o.state === 'PACKED' || o.state === 'DELIVERED' ? 'phase phase--open' : 'phase phase--closed'

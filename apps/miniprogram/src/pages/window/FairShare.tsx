@@ -12,9 +12,11 @@ import {
 import { ApiError, errorMessage, getRegistration, putRegistration, showApiError, withdrawRegistration } from '@/api';
 import { Button } from '@/components/nutui';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
-import { ItemCard, stepBasket, basketLines, type Basket } from '@/components/ItemCard';
+import { ItemCard } from '@/components/ItemCard';
+import { stepBasket, basketLines, type Basket } from '@/utils/basket';
 import { useAction } from '@/hooks/useAction';
 import { formatTime } from '@/utils/format';
+import './FairShare.css';
 
 export const FAIR_SHARE_EXPLANATION = '本批次物资不够每户都有，先登记，截止后公开抽签分配；独居老人、困难家庭、透析、化疗、残障家庭优先';
 

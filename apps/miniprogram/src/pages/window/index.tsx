@@ -13,14 +13,14 @@ import { ApiError, errorMessage, getSession, getWindow, placeOrder, showApiError
 import { LabelValue } from '@/components/LabelValue';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { OrderBar } from '@/components/OrderBar';
-import { ItemCard, maxFor, stepBasket, basketLines, basketTotal, type Basket } from '@/components/ItemCard';
+import { ItemCard } from '@/components/ItemCard';
+import { maxFor, stepBasket, basketLines, basketTotal, type Basket } from '@/utils/basket';
 import { NoHouseholdPage } from '@/components/NoHousehold';
 import { useAction } from '@/hooks/useAction';
 import { FairShare } from './FairShare';
 import { phaseLabel } from '@/utils/window';
 import { formatDate, formatHours, formatTime } from '@/utils/format';
 import { useRefresh } from '@/hooks/useRefresh';
-import '../ordering.css';
 
 /** One window: pick how many of each item, write a note, and place the order (fair-share windows: register, see FairShare). */
 export default function WindowPage() {
@@ -91,8 +91,8 @@ export default function WindowPage() {
   return (
     <View className="page">
       <View className="card">
-        <View className="row window-card__head">
-          <View className="card-title window-card__title">{win.title}</View>
+        <View className="head-row">
+          <View className="card-title head-row__title">{win.title}</View>
           <View className={`phase phase--${win.phase.toLowerCase()}`}>{phaseLabel(win)}</View>
         </View>
         <LabelValue label={win.mode === 'fair' ? '登记时间' : '订购时间'}>{formatHours(win.opensAt, win.closesAt)}</LabelValue>

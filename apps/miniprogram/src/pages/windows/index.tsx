@@ -8,7 +8,7 @@ import { phaseLabel } from '@/utils/window';
 import { formatDate, formatHours } from '@/utils/format';
 import { useHouseholdData } from '@/hooks/useHouseholdData';
 import { ListStatus } from '@/components/ListStatus';
-import '../ordering.css';
+import './index.css';
 
 /** 订购物资: the supply windows open (or about to open) for my household. */
 export default function WindowsPage() {
@@ -26,8 +26,8 @@ export default function WindowsPage() {
           className="card window-card"
           onClick={() => void Taro.navigateTo({ url: `/pages/window/index?id=${w.id}` })}
         >
-          <View className="row window-card__head">
-            <View className="card-title window-card__title">{w.title}</View>
+          <View className="head-row">
+            <View className="card-title head-row__title">{w.title}</View>
             <View className={`phase phase--${w.phase.toLowerCase()}`}>{phaseLabel(w)}</View>
           </View>
           {w.mode === 'fair' ? (

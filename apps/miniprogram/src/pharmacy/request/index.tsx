@@ -1,16 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
-import {
-  BRAND_LABELS,
-  formatFen,
-  PARCEL_STATE_LABELS,
-  QUOTE_STATUS_LABELS,
-  URGENCY_LABELS,
-  type MedicineItemView,
-  type MedicineRequestView,
-  type QuoteBody,
-} from '@linli/shared-types';
+import { formatFen, PARCEL_STATE_LABELS, URGENCY_LABELS, type MedicineRequestView, type QuoteBody } from '@linli/shared-types';
 import {
   ApiError,
   errorMessage,
@@ -27,16 +18,21 @@ import {
 } from '@/api';
 import { Button } from '@/components/nutui';
 import { LabelValue } from '@/components/LabelValue';
+import { ReasonDialog } from '@/components/ReasonDialog';
 import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
 import { formatTime } from '@/utils/format';
 import { needsPrescription, PHARMACY_STATE_LABELS, urgencyClass, waitingText } from '../labels';
+import { ItemInfo } from './ItemInfo';
 import { QuoteForm, serverItemErrors, type ItemErrors } from './QuoteForm';
-import { RejectDialog } from './RejectDialog';
+import { ReceiptPhoto, useObjectUrl } from './ReceiptPhoto';
 import '../pharmacy.css';
 
 /** Refusals that mean the request changed meanwhile (the resident cancelled, a colleague quoted). */
 const STALE_CODES = ['INVALID_TRANSITION', 'MEDICINE_REQUEST_NOT_FOUND'];
+
+/** Why the pharmacy cannot take the request (2–200 characters): the resident reads it. */
+const REJECT_RULE = { min: 2, max: 200, message: '请写明不能受理的原因（2 到 200 个字），居民会看到' };
 
 /** What the household pays for, in words: 货到付款 or 免费. */
 function paymentText(mode: MedicineRequestView['paymentMode']): string {
@@ -298,74 +294,21 @@ export default function PharmacyRequestPage() {
 
       {req.receiptUrl ? <ReceiptPhoto src={fileUrl(req.receiptUrl)} /> : null}
 
-      <RejectDialog
-        request={req}
+      <ReasonDialog
         visible={rejecting}
+        resetKey={rejecting}
+        title="不能受理"
+        confirmText="不能受理"
+        cancelText="返回"
+        subject={`${req.address} 的买药登记`}
+        placeholder="例如：处方照片看不清，请重新拍一张清楚的"
+        rule={REJECT_RULE}
+        inputId="reject-reason"
+        errorId="reject-error"
         busy={reject.busy}
         onConfirm={(reason) => void reject.run(reason)}
         onCancel={() => setRejecting(false)}
       />
     </View>
   );
-}
-
-/** One medicine: what was asked for, the pharmacy's quote, and the household's answer. */
-function ItemInfo({ item, index, answered }: { item: MedicineItemView; index: number; answered: boolean }) {
-  const q = item.quote;
-  return (
-    <View id={`req-item-${index}`} className="ph-item">
-      <View className="ph-item__name">{`${index + 1}. ${item.name}`}</View>
-      <View className="ph-item__line">{`${item.spec ? `${item.spec}，` : ''}要 ${item.quantity} 份，${BRAND_LABELS[item.brand]}`}</View>
-      {item.prescription ? (
-        <View className="ph-badges gap-top">
-          <View className="ph-badge ph-badge--rx">处方药</View>
-        </View>
-      ) : null}
-      {q ? (
-        <View className={q.status === 'unavailable' ? 'ph-item__quote ph-item__quote--no' : 'ph-item__quote'}>
-          {q.status === 'unavailable'
-            ? '缺货'
-            : `${q.status === 'substitute' ? `替代：${q.substituteName ?? ''}` : QUOTE_STATUS_LABELS[q.status]}，单价 ${formatFen(
-                q.unitPriceFen ?? 0,
-              )} × ${item.quantity} = ${formatFen((q.unitPriceFen ?? 0) * item.quantity)}`}
-        </View>
-      ) : null}
-      {answered && q && q.status !== 'unavailable' ? (
-        <View id={`req-item-${index}-answer`} className={item.accepted ? 'ph-item__quote' : 'ph-item__quote ph-item__quote--no'}>
-          {item.accepted ? '居民要' : '居民不要'}
-        </View>
-      ) : null}
-    </View>
-  );
-}
-
-/** The receipt photo of a bought request, tap to enlarge. */
-function ReceiptPhoto({ src }: { src: string }) {
-  return (
-    <View className="card" id="req-receipt-photo">
-      <View className="card-title">购药小票</View>
-      <View className="ph-photo" onClick={() => void Taro.previewImage({ urls: [src], current: src }).catch(() => undefined)}>
-        <Image className="ph-photo__img" src={src} mode="widthFix" />
-      </View>
-    </View>
-  );
-}
-
-/** Something an <Image> can show for a picked file: its temp path, or an object URL in the browser. */
-function useObjectUrl(file: PickedFile | null): string | null {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!file) {
-      setUrl(null);
-      return undefined;
-    }
-    if (file.kind === 'path') {
-      setUrl(file.path);
-      return undefined;
-    }
-    const href = URL.createObjectURL(file.file);
-    setUrl(href);
-    return () => URL.revokeObjectURL(href);
-  }, [file]);
-  return url;
 }

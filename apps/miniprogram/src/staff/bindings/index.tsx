@@ -6,11 +6,14 @@ import { approveBinding, listStaffBindings, rejectBinding, showApiError } from '
 import { Segments } from '@/components/Segments';
 import { useAction } from '@/hooks/useAction';
 import { BindingCard } from './BindingCard';
-import { RejectDialog } from './RejectDialog';
+import { ReasonDialog } from '@/components/ReasonDialog';
 import { useRefresh } from '@/hooks/useRefresh';
 import './index.css';
 
 type Tab = 'pending' | 'done';
+
+/** The resident reads the reason on their page. */
+const REJECT_RULE = { min: 1, max: 200, message: '请填写驳回原因，住户会看到' };
 
 /** 绑定审核: staff approve or reject residents' requests to join a household. */
 export default function StaffBindingsPage() {
@@ -72,8 +75,15 @@ export default function StaffBindingsPage() {
           onReject={() => setRejecting(binding)}
         />
       ))}
-      <RejectDialog
-        binding={rejecting}
+      <ReasonDialog
+        visible={rejecting !== null}
+        resetKey={rejecting?.id}
+        title="驳回申请"
+        confirmText="驳回"
+        subject={rejecting ? `${rejecting.name}：${rejecting.address}` : ''}
+        placeholder="请写明原因，例如：房号与登记不符"
+        rule={REJECT_RULE}
+        inputId="reject-reason"
         busy={reject.busy}
         onConfirm={(reason) => {
           if (rejecting) void reject.run({ id: rejecting.id, reason });

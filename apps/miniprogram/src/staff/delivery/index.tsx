@@ -7,7 +7,6 @@ import { useLiveRefresh } from '@/hooks/useRefresh';
 import { formatDate } from '@/utils/format';
 import { MOVING_STATES, stateTone } from '../parcels/states';
 import { TimelineSheet } from '../parcels/TimelineSheet';
-import '../ordering.css';
 import '../parcels/index.css';
 import './index.css';
 

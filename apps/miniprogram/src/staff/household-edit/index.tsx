@@ -5,11 +5,9 @@ import { Button } from '@/components/nutui';
 import {
   HOUSEHOLD_TAG_LABELS,
   HOUSEHOLD_TAGS,
-  PHONE_PATTERN,
   type BindingCodeResponse,
   type BuildingView,
   type HouseholdTag,
-  type HouseholdView,
   type UpsertHouseholdRequest,
 } from '@linli/shared-types';
 import {
@@ -23,63 +21,13 @@ import {
   updateHousehold,
 } from '@/api';
 import { Choices } from '@/components/Choices';
+import { DoorFields } from '@/components/DoorFields';
 import { Field, TextField } from '@/components/Field';
 import { useAction } from '@/hooks/useAction';
-import { type FormErrors, useForm } from '@/hooks/useForm';
+import { useForm } from '@/hooks/useForm';
 import { BindingCodeCard } from './BindingCodeCard';
+import { EMPTY, fromHousehold, toRequest, validate, type Errors, type Form } from './form';
 import './index.css';
-
-interface Form {
-  buildingId: number | null;
-  unit: string;
-  room: string;
-  headcount: string;
-  tags: HouseholdTag[];
-  zone: string;
-  contactName: string;
-  contactPhone: string;
-}
-
-type Errors = FormErrors<Form>;
-
-const EMPTY: Form = { buildingId: null, unit: '', room: '', headcount: '1', tags: [], zone: '', contactName: '', contactPhone: '' };
-
-function fromHousehold(h: HouseholdView): Form {
-  return {
-    buildingId: h.buildingId,
-    unit: h.unit,
-    room: h.room,
-    headcount: String(h.headcount),
-    tags: [...h.tags],
-    zone: h.zone ?? '',
-    contactName: h.contactName ?? '',
-    contactPhone: h.contactPhone ?? '',
-  };
-}
-
-function validate(form: Form): Errors {
-  const errors: Errors = {};
-  if (form.buildingId === null) errors.buildingId = '请选择楼栋';
-  if (!form.unit) errors.unit = '请选择单元';
-  if (!form.room.trim()) errors.room = '请填写房号';
-  const headcount = Number(form.headcount);
-  if (!/^\d+$/.test(form.headcount) || headcount < 1 || headcount > 30) errors.headcount = '请填写人数：1 到 30 的整数';
-  if (form.contactPhone.trim() && !PHONE_PATTERN.test(form.contactPhone.trim())) errors.contactPhone = '请填写正确的11位手机号';
-  return errors;
-}
-
-function toRequest(form: Form): UpsertHouseholdRequest {
-  return {
-    buildingId: form.buildingId ?? 0,
-    unit: form.unit,
-    room: form.room.trim(),
-    headcount: Number(form.headcount),
-    tags: form.tags,
-    zone: form.zone.trim() || null,
-    contactName: form.contactName.trim() || null,
-    contactPhone: form.contactPhone.trim() || null,
-  };
-}
 
 /** Add a household or change one; give its residents a binding code. */
 export default function HouseholdEditPage() {
@@ -106,19 +54,6 @@ export default function HouseholdEditPage() {
     }
     // Load once per page: saving a new household switches `id` without reloading.
   }, []);
-
-  const building = buildings.find((b) => b.id === form.buildingId) ?? null;
-  const units = building ? [...building.units] : [];
-  if (form.unit && !units.includes(form.unit)) units.push(form.unit);
-
-  const chooseBuilding = (buildingId: number) => {
-    const chosen = buildings.find((b) => b.id === buildingId);
-    set({
-      buildingId,
-      unit: chosen?.units.length === 1 ? (chosen.units[0] ?? '') : '',
-      zone: form.zone || chosen?.zone || '',
-    });
-  };
 
   const toggleTag = (tag: HouseholdTag) => {
     set({ tags: form.tags.includes(tag) ? form.tags.filter((t) => t !== tag) : [...form.tags, tag] });
@@ -153,33 +88,13 @@ export default function HouseholdEditPage() {
 
   return (
     <View className="page household-edit">
-      <Field label="楼栋" error={errors.buildingId}>
-        <Choices
-          idPrefix="edit-building"
-          options={buildings.map((b) => ({ value: b.id, label: b.name }))}
-          selected={form.buildingId === null ? [] : [form.buildingId]}
-          onToggle={chooseBuilding}
-        />
-      </Field>
-      {building ? (
-        <Field label="单元" error={errors.unit}>
-          <Choices
-            idPrefix="edit-unit"
-            columns={3}
-            options={units.map((u) => ({ value: u, label: u }))}
-            selected={[form.unit]}
-            onToggle={(unit) => set({ unit })}
-          />
-        </Field>
-      ) : null}
-      <TextField
-        label="房号"
-        error={errors.room}
-        id="edit-room"
-        value={form.room}
-        onChange={(room) => set({ room })}
-        placeholder="例如 1203"
-        maxlength={10}
+      <DoorFields
+        idPrefix="edit"
+        buildings={buildings}
+        door={form}
+        errors={errors}
+        onChange={(patch, chosen) => set(chosen ? { ...patch, zone: form.zone || chosen.zone || '' } : patch)}
+        roomPlaceholder="例如 1203"
       />
       <TextField
         label="人数"

@@ -11,15 +11,13 @@ import {
 } from '@linli/shared-types';
 import { getBuildings, listHouseholds, listPharmacies, listStaffMedicineRequests, moveMedicineRequest, showApiError } from '@/api';
 import { Button } from '@/components/nutui';
-import { Choices } from '@/components/Choices';
-import { Field } from '@/components/Field';
 import { LabelValue } from '@/components/LabelValue';
 import { Segments } from '@/components/Segments';
 import { Sheet } from '@/components/Sheet';
-import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
-import '../ordering.css';
+import { contactOf, EMPTY_DRAFT, householdQuery, type HouseholdDraft } from '../household-search';
+import { HouseholdSearch } from '../HouseholdSearch';
 import './index.css';
 
 type Filter = 'all' | 'overdue';
@@ -53,7 +51,7 @@ export default function StaffMedicinePage() {
   const [moving, setMoving] = useState<MedicineRequestView | null>(null);
   const [finding, setFinding] = useState(false);
   const [buildings, setBuildings] = useState<BuildingView[]>([]);
-  const [draft, setDraft] = useState<{ buildingId?: number; room: string; q: string }>({ room: '', q: '' });
+  const [draft, setDraft] = useState<HouseholdDraft>(EMPTY_DRAFT);
   const [matches, setMatches] = useState<HouseholdView[] | null>(null);
 
   const load = async (which: Filter = filter) => {
@@ -213,43 +211,24 @@ export default function StaffMedicinePage() {
       </Sheet>
 
       <Sheet id="sm-proxy-sheet" visible={finding} title="为哪一户登记买药" onClose={() => setFinding(false)}>
-        <Field label="楼栋">
-          <Choices
-            idPrefix="sm-building"
-            options={[{ value: 0, label: '全部' }, ...buildings.map((b) => ({ value: b.id, label: b.name }))]}
-            selected={[draft.buildingId ?? 0]}
-            onToggle={(id) => setDraft({ ...draft, buildingId: id === 0 ? undefined : id })}
-          />
-        </Field>
-        <Field label="房号">
-          <TextInput id="sm-room" value={draft.room} onChange={(room) => setDraft({ ...draft, room })} placeholder="例如 1203" />
-        </Field>
-        <Field label="或：联系人姓名、电话">
-          <TextInput id="sm-q" value={draft.q} onChange={(q) => setDraft({ ...draft, q })} placeholder="姓名或手机号" />
-        </Field>
-        <Button
-          id="sm-search"
-          type="primary"
-          size="large"
-          block
-          loading={search.busy}
-          onClick={() =>
-            void search.run({ buildingId: draft.buildingId, room: draft.room.trim() || undefined, q: draft.q.trim() || undefined })
-          }
+        <HouseholdSearch
+          idPrefix="sm"
+          buildings={buildings}
+          draft={draft}
+          onDraft={setDraft}
+          busy={search.busy}
+          onSearch={() => void search.run(householdQuery(draft))}
+          matches={matches}
         >
-          查找住户
-        </Button>
-        {matches?.length === 0 ? <View className="empty">没有找到这户，请核对楼栋和房号</View> : null}
-        {matches && matches.length > 0 ? <View className="gap-top muted">点一户，填写要买的药</View> : null}
-        {(matches ?? []).map((h) => (
-          <View key={h.id} id={`sm-household-${h.id}`} className="po-household" onClick={() => openProxy(h)}>
-            <View className="big-text">{h.address}</View>
-            <LabelValue label="联系人">
-              {h.contactName || h.contactPhone ? `${h.contactName ?? ''}  ${h.contactPhone ?? ''}`.trim() : '未登记'}
-            </LabelValue>
-            <View className="sw-go">为这户登记 ›</View>
-          </View>
-        ))}
+          {matches && matches.length > 0 ? <View className="gap-top muted">点一户，填写要买的药</View> : null}
+          {(matches ?? []).map((h) => (
+            <View key={h.id} id={`sm-household-${h.id}`} className="po-household" onClick={() => openProxy(h)}>
+              <View className="big-text">{h.address}</View>
+              <LabelValue label="联系人">{contactOf(h)}</LabelValue>
+              <View className="sw-go">为这户登记 ›</View>
+            </View>
+          ))}
+        </HouseholdSearch>
         <View className="gap-top">
           <Button id="sm-proxy-cancel" size="large" block fill="outline" onClick={() => setFinding(false)}>
             取消

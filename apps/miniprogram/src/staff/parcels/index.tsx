@@ -32,7 +32,6 @@ import { AssignSheet } from './AssignSheet';
 import { DownloadProgress, downloadPercent, type DownloadState } from './DownloadProgress';
 import { MOVING_STATES, stateTone } from './states';
 import { TimelineSheet } from './TimelineSheet';
-import '../ordering.css';
 import './index.css';
 
 type Filter = 'all' | 'ready' | 'moving' | 'failed' | 'delivered';

@@ -9,7 +9,6 @@ import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
 import { formatTime } from '@/utils/format';
 import { PharmacyForm, WHOLE_COMMUNITY } from './PharmacyForm';
-import '../ordering.css';
 import './index.css';
 
 function zonesText(defaultFor: string[]): string {

@@ -13,25 +13,20 @@ import {
   type WindowView,
 } from '@linli/shared-types';
 import { ApiError, errorMessage, getBuildings, listHouseholds, listStaffWindows, placeProxyOrder, showApiError } from '@/api';
-import { Button } from '@/components/nutui';
-import { Choices } from '@/components/Choices';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
-import { Field } from '@/components/Field';
 import { OrderBar } from '@/components/OrderBar';
-import { ItemCard, stepBasket, basketLines, basketTotal, type Basket } from '@/components/ItemCard';
+import { ItemCard } from '@/components/ItemCard';
+import { stepBasket, basketLines, basketTotal, type Basket } from '@/utils/basket';
 import { LabelValue } from '@/components/LabelValue';
-import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
 import { formatDate, formatHours } from '@/utils/format';
-import '../../pages/ordering.css';
-import '../ordering.css';
+import { EMPTY_DRAFT, householdQuery, type HouseholdDraft } from '../household-search';
+import { FindHousehold } from './FindHousehold';
+import { PlacedOrder } from './PlacedOrder';
+import './index.css';
 
 const DEFAULT_NOTE = '电话代订';
 const MATCH_LIMIT = 10;
-
-function contactOf(h: HouseholdView): string {
-  return h.contactName || h.contactPhone ? `${h.contactName ?? ''}  ${h.contactPhone ?? ''}`.trim() : '未登记';
-}
 
 /**
  * 代居民下单: staff take an order by phone for a household (often an elderly resident without
@@ -43,7 +38,7 @@ export default function StaffProxyOrderPage() {
   const windowId = Number(router.params.windowId);
   const [win, setWin] = useState<WindowView | null>(null);
   const [buildings, setBuildings] = useState<BuildingView[]>([]);
-  const [draft, setDraft] = useState<{ buildingId?: number; room: string; q: string }>({ room: '', q: '' });
+  const [draft, setDraft] = useState<HouseholdDraft>(EMPTY_DRAFT);
   const [matches, setMatches] = useState<HouseholdView[] | null>(null);
   const [household, setHousehold] = useState<HouseholdView | null>(null);
   const [quantities, setQuantities] = useState<Basket>({});
@@ -93,7 +88,7 @@ export default function StaffProxyOrderPage() {
     setPlaced(null);
     setHousehold(null);
     setMatches(null);
-    setDraft({ room: '', q: '' });
+    setDraft(EMPTY_DRAFT);
     setQuantities({});
     setNote(DEFAULT_NOTE);
     setServerError('');
@@ -103,38 +98,7 @@ export default function StaffProxyOrderPage() {
 
   if (!win) return <View className="page loading">正在加载…</View>;
 
-  if (placed) {
-    return (
-      <View className="page">
-        <View className="status status--ok" id="proxy-placed">
-          <View className="status__title">下单成功</View>
-          <View className="text">{`${formatDate(placed.deliveryDate)}送到 ${placed.address}`}</View>
-        </View>
-        <View className="card" id="proxy-result">
-          {placed.placedBy.proxy ? <View className="proxy-note">{`代下单：${placed.placedBy.nickname}`}</View> : null}
-          <View className="card-title">{placed.windowTitle}</View>
-          <LabelValue label="送货地址">{placed.address}</LabelValue>
-          {placed.lines.map((line) => (
-            <View key={line.itemId} className="order-line">
-              <View>{`${line.name} × ${line.quantity}`}</View>
-              <View>{formatFen(line.amountFen)}</View>
-            </View>
-          ))}
-          <View className="total gap-top">
-            <View>合计</View>
-            <View id="proxy-total" className="total__value">
-              {formatFen(placed.totalFen)}
-            </View>
-          </View>
-          <LabelValue label="付款方式">{PAYMENT_MODE_LABELS[placed.paymentMode]}</LabelValue>
-          {placed.note ? <LabelValue label="备注">{placed.note}</LabelValue> : null}
-        </View>
-        <Button id="proxy-again" type="primary" size="large" block onClick={startOver}>
-          为另一户下单
-        </Button>
-      </View>
-    );
-  }
+  if (placed) return <PlacedOrder placed={placed} onAgain={startOver} />;
 
   const canOrder = win.phase === 'OPEN';
   const lines = basketLines(win.items, quantities);
@@ -147,11 +111,7 @@ export default function StaffProxyOrderPage() {
 
   const runSearch = () => {
     setServerError('');
-    void search.run({
-      buildingId: draft.buildingId,
-      room: draft.room.trim() || undefined,
-      q: draft.q.trim() || undefined,
-    });
+    void search.run(householdQuery(draft));
   };
 
   const body: ProxyOrderRequest | null = household
@@ -170,58 +130,16 @@ export default function StaffProxyOrderPage() {
         <LabelValue label="付款方式">{PAYMENT_MODE_LABELS[win.paymentMode]}</LabelValue>
       </View>
 
-      <View className="card" id="proxy-find">
-        <View className="po-step">第一步：找到住户</View>
-        <Field label="楼栋">
-          <Choices
-            idPrefix="proxy-building"
-            options={[{ value: 0, label: '全部' }, ...buildings.map((b) => ({ value: b.id, label: b.name }))]}
-            selected={[draft.buildingId ?? 0]}
-            onToggle={(id) => setDraft({ ...draft, buildingId: id === 0 ? undefined : id })}
-          />
-        </Field>
-        <Field label="房号">
-          <TextInput id="proxy-room" value={draft.room} onChange={(room) => setDraft({ ...draft, room })} placeholder="例如 1203" />
-        </Field>
-        <Field label="或：联系人姓名、电话">
-          <TextInput id="proxy-q" value={draft.q} onChange={(q) => setDraft({ ...draft, q })} placeholder="姓名或手机号" />
-        </Field>
-        <Button id="proxy-search" type="primary" size="large" block loading={search.busy} onClick={runSearch}>
-          查找住户
-        </Button>
-
-        {matches?.length === 0 ? <View className="empty">没有找到这户，请核对楼栋和房号</View> : null}
-        {matches && matches.length > 1 && !household ? (
-          <View className="gap-top muted">{`找到 ${matches.length} 户，请点选一户`}</View>
-        ) : null}
-        {matches && matches.length > 0
-          ? matches
-              .filter((h) => !household || h.id === household.id)
-              .map((h) => (
-                <View
-                  key={h.id}
-                  id={`proxy-household-${h.id}`}
-                  className={household?.id === h.id ? 'po-household po-household--chosen gap-top' : 'po-household'}
-                  onClick={() => setHousehold(h)}
-                >
-                  <View className="big-text">{h.address}</View>
-                  <LabelValue label="联系人">{contactOf(h)}</LabelValue>
-                  <LabelValue label="人数">{`${h.headcount} 人`}</LabelValue>
-                  {household?.id === h.id && matches.length > 1 ? (
-                    <View
-                      className="sw-go"
-                      onClick={(e) => {
-                        e.stopPropagation();
-                        setHousehold(null);
-                      }}
-                    >
-                      换一户 ›
-                    </View>
-                  ) : null}
-                </View>
-              ))
-          : null}
-      </View>
+      <FindHousehold
+        buildings={buildings}
+        draft={draft}
+        onDraft={setDraft}
+        busy={search.busy}
+        onSearch={runSearch}
+        matches={matches}
+        household={household}
+        onChoose={setHousehold}
+      />
 
       {household && canOrder ? (
         <View id="proxy-items">

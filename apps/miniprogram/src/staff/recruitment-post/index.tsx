@@ -8,9 +8,8 @@ import { LabelValue } from '@/components/LabelValue';
 import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
 import { formatTime } from '@/utils/format';
-import { RejectSignupDialog } from './RejectSignupDialog';
+import { ReasonDialog } from '@/components/ReasonDialog';
 import { ListStatus } from '@/components/ListStatus';
-import '../ordering.css';
 import '../recruitment.css';
 
 const STATUS_CLASS: Record<SignupStatus, string> = {
@@ -22,6 +21,9 @@ const STATUS_CLASS: Record<SignupStatus, string> = {
 
 /** Refusals that mean the list on screen is out of date: say so in place and reload. */
 const STALE_CODES = ['POST_FULL', 'SIGNUP_DECIDED'];
+
+/** The resident reads the reason on their page (2–200 characters). */
+const REJECT_RULE = { min: 2, max: 200, message: '请写明没有通过的原因（2 到 200 个字），报名的居民会看到' };
 
 /** 报名审核: one post's sign-ups, waiting ones first; 通过 makes the person a volunteer of the post's squad. */
 export default function StaffRecruitmentPostPage() {
@@ -147,8 +149,16 @@ export default function StaffRecruitmentPostPage() {
       {decided.length > 0 ? <View className="rc-section">{`已处理（${decided.length} 人）`}</View> : null}
       {decided.map(card)}
 
-      <RejectSignupDialog
-        signup={rejecting}
+      <ReasonDialog
+        visible={rejecting !== null}
+        resetKey={rejecting?.id}
+        title="不通过"
+        confirmText="不通过"
+        subject={rejecting ? `${rejecting.nickname}（${rejecting.door}）` : ''}
+        placeholder="例如：这次只招 18 到 60 岁的志愿者"
+        rule={REJECT_RULE}
+        inputId="signup-reject-reason"
+        errorId="signup-reject-error"
         busy={reject.busy}
         onConfirm={(reason) => {
           if (rejecting) void reject.run({ signupId: rejecting.id, reason });

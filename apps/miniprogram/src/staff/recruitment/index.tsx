@@ -10,7 +10,6 @@ import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
 import { formatTime } from '@/utils/format';
 import { PostForm } from './PostForm';
-import '../ordering.css';
 import '../recruitment.css';
 
 /** 志愿者招募: staff publish a post per squad, see how many signed up, review them, end it. */

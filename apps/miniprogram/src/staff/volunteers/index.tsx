@@ -22,7 +22,6 @@ import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
 import { ListStatus } from '@/components/ListStatus';
-import '../ordering.css';
 import './index.css';
 
 /** 志愿者: who is on duty, which buildings each covers, how they do; and 一键派单. */

@@ -22,7 +22,7 @@ import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
 import { useForm } from '@/hooks/useForm';
 import { parseShanghaiInput, toShanghaiInput } from '@/utils/format';
-import '../ordering.css';
+import './index.css';
 
 const HOUR_MS = 60 * 60 * 1000;
 

@@ -31,7 +31,7 @@ import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
 import { formatDate, formatHours, formatTime } from '@/utils/format';
 import { useLiveRefresh } from '@/hooks/useRefresh';
-import '../ordering.css';
+import './index.css';
 
 const REFRESH_MS = 5000;
 

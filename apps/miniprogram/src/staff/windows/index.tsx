@@ -8,7 +8,7 @@ import { LabelValue } from '@/components/LabelValue';
 import { formatDate, formatHours } from '@/utils/format';
 import { useRefresh } from '@/hooks/useRefresh';
 import { ListStatus } from '@/components/ListStatus';
-import '../ordering.css';
+import './index.css';
 
 /** 订购批次: every supply window of the community, newest first; tap one for its figures. */
 export default function StaffWindowsPage() {

@@ -8,7 +8,8 @@ import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
 import { byBuilding, door } from '../parcels';
 import { ListStatus } from '@/components/ListStatus';
-import '../tasks/index.css';
+import '../volunteer.css';
+import './index.css';
 
 /** 可接的包裹: parcels of my buildings nobody has yet, by building; 「我来送」 takes one. */
 export default function VolunteerPoolPage() {

@@ -7,6 +7,7 @@ import { Button } from '@/components/nutui';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { useAction } from '@/hooks/useAction';
 import { formatTime } from '@/utils/format';
+import './ContactlessCard.css';
 
 interface ContactlessCardProps {
   parcel: ParcelSummary;
