@@ -132,7 +132,10 @@ export interface BindingRequestView {
   decidedAt: string | null;
   /** States the asking user may move this request into (the buttons to show). */
   actions: BindingState[];
-  /** Tags and headcount of the matched household, for staff deciding. */
+  /**
+   * Tags and headcount of the matched household, for staff deciding. Null for the requester
+   * (with `householdId`): a door binding must not tell a stranger who lives behind the door.
+   */
   household: Pick<HouseholdView, 'id' | 'headcount' | 'tags' | 'contactName'> | null;
 }
 

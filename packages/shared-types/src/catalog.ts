@@ -19,6 +19,13 @@ export type WindowMode = (typeof WINDOW_MODES)[number];
 export const WINDOW_STATUSES = ['ACTIVE', 'PAUSED', 'CLOSED'] as const;
 export type WindowStatus = (typeof WINDOW_STATUSES)[number];
 
+/** Staff pause and resume a window, or close it early; a closed window stays closed. */
+export const WINDOW_FLOW = {
+  ACTIVE: { PAUSED: ['staff'], CLOSED: ['staff'] },
+  PAUSED: { ACTIVE: ['staff'], CLOSED: ['staff'] },
+  CLOSED: {},
+} as const satisfies Flow<WindowStatus>;
+
 /** POST /api/staff/windows/:id/status: pause, resume (ACTIVE) or close early; a closed window stays closed. */
 export interface WindowStatusRequest {
   status: WindowStatus;

@@ -3,7 +3,7 @@ import { ORDER_FLOW, ORDER_STATES, formatFen, type OrderState } from './orders';
 import { MEDICINE_FLOW, MEDICINE_STATES } from './pharmacy';
 import { PARCEL_FLOW } from './parcels';
 import { PAYMENT_FLOW, PAYMENT_STATES } from './payments';
-import { REGISTRATION_FLOW, REGISTRATION_STATES } from './catalog';
+import { REGISTRATION_FLOW, REGISTRATION_STATES, WINDOW_FLOW, WINDOW_STATUSES } from './catalog';
 import { checkFlow, nextStates, refuseTransition, type Flow } from './flow';
 import { ROLES } from './roles';
 
@@ -61,6 +61,7 @@ describe('ORDER_FLOW', () => {
     ['CONFIRMED', 'PACKED', ['staff']],
     ['CONFIRMED', 'CANCELLED', ['resident', 'staff']],
     ['PACKED', 'DELIVERED', ['system']],
+    ['PACKED', 'CANCELLED', ['system']],
   ];
 
   it('allows exactly the listed moves, to exactly the listed actors', () => {
@@ -76,9 +77,9 @@ describe('ORDER_FLOW', () => {
     }
   });
 
-  it('a packed order can no longer be cancelled by anyone; only its delivery moves it', () => {
+  it('a packed order can no longer be cancelled by a person; only its parcel moves it (delivered, or cancelled after it came back)', () => {
     expect(nextStates(ORDER_FLOW, 'PACKED', ['resident', 'staff'])).toEqual([]);
-    expect(nextStates(ORDER_FLOW, 'PACKED', ['system'])).toEqual(['DELIVERED']);
+    expect(nextStates(ORDER_FLOW, 'PACKED', ['system'])).toEqual(['DELIVERED', 'CANCELLED']);
   });
 });
 
@@ -107,6 +108,12 @@ describe('PARCEL_FLOW', () => {
     expect(refuseTransition(PARCEL_FLOW, 'ACCEPTED', 'PICKED_UP', ['resident'])).toBe('WRONG_ACTOR');
     expect(nextStates(PARCEL_FLOW, 'DELIVERED', ['staff', 'volunteer', 'resident', 'system'])).toEqual([]);
   });
+
+  it('gives a returned parcel a way out: delivered again or cancelled, by staff', () => {
+    expect(nextStates(PARCEL_FLOW, 'RETURNED', ['staff'])).toEqual(['READY', 'CANCELLED']);
+    expect(nextStates(PARCEL_FLOW, 'RETURNED', ['volunteer', 'resident', 'system'])).toEqual([]);
+    expect(nextStates(PARCEL_FLOW, 'CANCELLED', ['staff', 'volunteer', 'resident', 'system'])).toEqual([]);
+  });
 });
 
 describe('MEDICINE_FLOW', () => {
@@ -120,8 +127,11 @@ describe('MEDICINE_FLOW', () => {
     expect(nextStates(MEDICINE_FLOW, 'SUBMITTED', ['resident'])).toEqual(['CANCELLED']);
     expect(nextStates(MEDICINE_FLOW, 'QUOTED', ['pharmacist'])).toEqual([]);
     expect(nextStates(MEDICINE_FLOW, 'QUOTED', ['resident'])).toEqual(['CONFIRMED', 'AWAITING_PAYMENT', 'DECLINED']);
-    expect(nextStates(MEDICINE_FLOW, 'CONFIRMED', ['pharmacist'])).toEqual(['PURCHASED']);
-    expect(nextStates(MEDICINE_FLOW, 'CONFIRMED', ['resident', 'staff'])).toEqual([]);
+    expect(nextStates(MEDICINE_FLOW, 'CONFIRMED', ['pharmacist'])).toEqual(['PURCHASED', 'CANNOT_BUY']);
+    expect(nextStates(MEDICINE_FLOW, 'CONFIRMED', ['resident', 'staff'])).toEqual(['CANCELLED']);
+    expect(nextStates(MEDICINE_FLOW, 'CANNOT_BUY', ['resident', 'staff'])).toEqual(['CANCELLED']);
+    expect(nextStates(MEDICINE_FLOW, 'CANNOT_BUY', ['pharmacist'])).toEqual([]);
+    expect(nextStates(MEDICINE_FLOW, 'PURCHASED', ['resident', 'staff', 'pharmacist'])).toEqual([]);
     expect(refuseTransition(MEDICINE_FLOW, 'PURCHASED', 'DELIVERED', ['pharmacist'])).toBe('WRONG_ACTOR');
     expect(refuseTransition(MEDICINE_FLOW, 'PURCHASED', 'DELIVERED', ['system'])).toBeNull();
     expect(refuseTransition(MEDICINE_FLOW, 'REJECTED', 'QUOTED', ['pharmacist'])).toBe('NOT_ALLOWED');
@@ -156,5 +166,16 @@ describe('REGISTRATION_FLOW', () => {
     expect(nextStates(REGISTRATION_FLOW, 'REGISTERED', ['system'])).toEqual(['WON', 'PARTIAL', 'LOST']);
     expect(refuseTransition(REGISTRATION_FLOW, 'REGISTERED', 'WON', ['staff'])).toBe('WRONG_ACTOR');
     expect(refuseTransition(REGISTRATION_FLOW, 'LOST', 'REGISTERED', ['resident'])).toBe('NOT_ALLOWED');
+  });
+});
+
+describe('WINDOW_FLOW', () => {
+  it('lets staff pause, resume and close a window, and nothing reopens a closed one', () => {
+    expect(checkFlow(WINDOW_FLOW, 'ACTIVE')).toEqual([]);
+    expect(Object.keys(WINDOW_FLOW).sort()).toEqual([...WINDOW_STATUSES].sort());
+    expect(nextStates(WINDOW_FLOW, 'ACTIVE', ['staff'])).toEqual(['PAUSED', 'CLOSED']);
+    expect(nextStates(WINDOW_FLOW, 'PAUSED', ['staff'])).toEqual(['ACTIVE', 'CLOSED']);
+    expect(nextStates(WINDOW_FLOW, 'CLOSED', ['staff', 'system'])).toEqual([]);
+    expect(refuseTransition(WINDOW_FLOW, 'ACTIVE', 'PAUSED', ['resident'])).toBe('WRONG_ACTOR');
   });
 });

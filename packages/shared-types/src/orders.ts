@@ -13,8 +13,8 @@ export type OrderState = (typeof ORDER_STATES)[number];
 export const ORDER_FLOW = {
   PENDING_PAYMENT: { CONFIRMED: ['system'], CANCELLED: ['resident', 'staff'], EXPIRED: ['system'] },
   CONFIRMED: { PACKED: ['staff'], CANCELLED: ['resident', 'staff'] },
-  // The parcel carrying it was delivered (an event from the parcels module).
-  PACKED: { DELIVERED: ['system'] },
+  // The parcel carrying it was delivered; or it came back and staff cancelled it (events from the parcels module).
+  PACKED: { DELIVERED: ['system'], CANCELLED: ['system'] },
   DELIVERED: {},
   CANCELLED: {},
   EXPIRED: {},
@@ -43,6 +43,11 @@ export interface PlaceOrderRequest {
 
 export interface ProxyOrderRequest extends PlaceOrderRequest {
   householdId: number;
+  /**
+   * In a WeChat Pay window, how this order is paid (required there): `cod`, cash to the volunteer
+   * at the door; `wechat`, the staff member pays with their own WeChat. Elsewhere the window's mode.
+   */
+  paymentMode?: PaymentMode;
 }
 
 export interface OrderLineView {
@@ -74,6 +79,8 @@ export interface OrderView {
   actions: OrderState[];
   /** The parcel carrying it, once packed. */
   parcel: ParcelSummary | null;
+  /** Why staff cancelled it (a parcel that came back), for the household to read. */
+  cancelReason: string | null;
 }
 
 /** GET /api/staff/windows/:id/stats: a window's live figures for staff. */

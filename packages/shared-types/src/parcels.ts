@@ -4,7 +4,17 @@ import type { Flow } from './flow';
  * Everything delivered is a parcel: a household's supply orders of one window, a medicine
  * request, a care package, a prize. Dispatch, volunteer tasks, scans and labels know parcels only.
  */
-export const PARCEL_STATES = ['READY', 'ASSIGNED', 'ACCEPTED', 'PICKED_UP', 'LEFT_AT_DOOR', 'DELIVERED', 'FAILED', 'RETURNED'] as const;
+export const PARCEL_STATES = [
+  'READY',
+  'ASSIGNED',
+  'ACCEPTED',
+  'PICKED_UP',
+  'LEFT_AT_DOOR',
+  'DELIVERED',
+  'FAILED',
+  'RETURNED',
+  'CANCELLED',
+] as const;
 export type ParcelState = (typeof PARCEL_STATES)[number];
 
 export const PARCEL_FLOW = {
@@ -20,8 +30,11 @@ export const PARCEL_FLOW = {
   // CONTACTLESS_CONFIRM_HOURS), or says it is not there.
   LEFT_AT_DOOR: { DELIVERED: ['resident', 'system'], FAILED: ['resident'] },
   FAILED: { READY: ['staff'], RETURNED: ['staff'] },
+  // Back at the supply point: delivered again, or cancelled with a reason (what it carries is
+  // cancelled and refunded).
+  RETURNED: { READY: ['staff'], CANCELLED: ['staff'] },
   DELIVERED: {},
-  RETURNED: {},
+  CANCELLED: {},
 } as const satisfies Flow<ParcelState>;
 
 export const PARCEL_STATE_LABELS: Record<ParcelState, string> = {
@@ -33,6 +46,7 @@ export const PARCEL_STATE_LABELS: Record<ParcelState, string> = {
   DELIVERED: '已送达',
   FAILED: '配送未成功',
   RETURNED: '已退回',
+  CANCELLED: '已取消',
 };
 
 /** What a parcel carries: a household's supply orders, or a medicine request. */
@@ -67,6 +81,15 @@ export interface ParcelTaskView {
   deliveryDate: string;
   /** States this volunteer may move it into (buttons). */
   actions: ParcelState[];
+  /** Cash to collect at the door (pay-on-delivery orders and medicine), in fen; 0 when nothing is due. */
+  cashDueFen: number;
+  /** The volunteer has tapped 已收款. */
+  cashCollected: boolean;
+}
+
+/** POST /api/volunteer/tasks/:id/phone: the household's real number, while the task is in hand (audited). */
+export interface TaskPhoneView {
+  phone: string;
 }
 
 /** POST /api/volunteer/tasks/:id/fail: the volunteer's reason (one of FAILURE_REASONS). */
@@ -224,6 +247,26 @@ export interface ResolveRequest {
  */
 export interface ParcelQuery {
   batch?: string;
+}
+
+/** POST /api/staff/parcels/:id/cancel — a returned parcel is cancelled: what it carries is cancelled and refunded. */
+export interface CancelParcelRequest {
+  reason: string;
+}
+
+/** GET /api/staff/parcels/cash: what each volunteer collected at the doors, to reconcile. */
+export interface CashRow {
+  volunteerId: number;
+  nickname: string;
+  /** Marked 已收款. */
+  collectedFen: number;
+  collectedParcels: number;
+  /** Delivered with cash due but not marked 已收款: to follow up. */
+  uncollectedFen: number;
+  uncollectedParcels: number;
+  /** Still in hand (not yet delivered) with cash due. */
+  inHandFen: number;
+  inHandParcels: number;
 }
 
 /** POST /api/staff/parcels/:id/assign — null sends it back to the pool. */

@@ -12,6 +12,7 @@ export const MEDICINE_STATES = [
   'AWAITING_PAYMENT',
   'CONFIRMED',
   'PURCHASED',
+  'CANNOT_BUY',
   'DELIVERED',
   'REJECTED',
   'DECLINED',
@@ -31,10 +32,13 @@ export const MEDICINE_FLOW = {
     EXPIRED: ['system'],
   },
   AWAITING_PAYMENT: { CONFIRMED: ['system'], EXPIRED: ['system'], CANCELLED: ['resident', 'staff'] },
-  // The pharmacy bought it (with the receipt photo): it becomes a parcel.
-  CONFIRMED: { PURCHASED: ['pharmacist'] },
-  // The parcel was delivered (an event from the parcels module).
-  PURCHASED: { DELIVERED: ['system'] },
+  // The pharmacy bought it (with the receipt photo): it becomes a parcel. Or it cannot be bought
+  // (a reason; paid money goes back); or the household no longer wants it (money back).
+  CONFIRMED: { PURCHASED: ['pharmacist'], CANNOT_BUY: ['pharmacist'], CANCELLED: ['resident', 'staff'] },
+  // Staff hand it to another pharmacy (this one closes, a new request is made there) or it is given up.
+  CANNOT_BUY: { CANCELLED: ['resident', 'staff'] },
+  // The parcel was delivered; or it came back and staff cancelled it (events from the parcels module).
+  PURCHASED: { DELIVERED: ['system'], CANCELLED: ['system'] },
   DELIVERED: {},
   REJECTED: {},
   DECLINED: {},
@@ -48,6 +52,7 @@ export const MEDICINE_STATE_LABELS: Record<MedicineState, string> = {
   AWAITING_PAYMENT: '待支付',
   CONFIRMED: '已确认，药房采购中',
   PURCHASED: '已买到，待配送',
+  CANNOT_BUY: '药房买不到，社区在协调',
   DELIVERED: '已送达',
   REJECTED: '药房未受理',
   DECLINED: '您未接受报价',
@@ -125,6 +130,11 @@ export interface QuoteBody {
 }
 
 /** POST /api/pharmacy/requests/:id/reject */
+/** POST /api/pharmacy/requests/:id/cannot-buy — the pharmacy gives up a confirmed request, with a reason. */
+export interface CannotBuyBody {
+  reason: string;
+}
+
 export interface RejectMedicineBody {
   reason: string;
 }
@@ -163,6 +173,10 @@ export interface MedicineRequestView {
   receiptUrl: string | null;
   /** Set when the pharmacy rejected the request: the reason the resident reads. */
   rejectionReason: string | null;
+  /** Set when the pharmacy could not buy what was confirmed: its reason. */
+  cannotBuyReason: string | null;
+  /** Set when staff cancelled it (a parcel that came back, a hand-over to another pharmacy). */
+  cancelReason: string | null;
   quoteNote: string | null;
   /** Sum of the accepted (or, before an answer, all available) items. */
   totalFen: number;

@@ -7,10 +7,11 @@ export const PHARMACY_STATE_LABELS: Record<MedicineState, string> = {
   AWAITING_PAYMENT: '等居民付款',
   CONFIRMED: '待采购',
   PURCHASED: '已买到，待配送',
+  CANNOT_BUY: '买不到，已交社区协调',
   DELIVERED: '已送达',
   REJECTED: '未受理',
   DECLINED: '居民没有接受报价',
-  CANCELLED: '居民已取消',
+  CANCELLED: '已取消',
   EXPIRED: '报价已过期',
 };
 

@@ -90,6 +90,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   QR_INVALID: 400,
   QR_EXPIRED: 400,
   QR_WRONG_PURPOSE: 400,
+  NOTHING_TO_COLLECT: 409,
+  PHONE_NOT_AVAILABLE: 409,
+  PAYMENT_CHOICE_REQUIRED: 400,
 };
 
 /** Thrown to replay a stored refusal (Idempotency-Key retry) with its original status and body. */

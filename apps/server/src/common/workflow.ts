@@ -19,22 +19,22 @@ import { DomainError } from './domain-error';
  *   table does not allow and still start.
  */
 
-/** A row that lives in a workflow: an id and a state column named `state`. */
-export interface StatefulRow<S extends string> extends ObjectLiteral {
+/** A row that lives in a workflow: an id (its state column is named by the workflow). */
+export interface StatefulRow extends ObjectLiteral {
   id: number;
-  state: S;
 }
 
-/** A workflow table bound to the entity whose `state` it governs. */
-export interface Workflow<S extends string, E extends StatefulRow<S>> {
+/** A workflow table bound to the entity and the column (`state` unless said) it governs. */
+export interface Workflow<S extends string, E extends StatefulRow> {
   readonly name: string;
   readonly flow: Flow<S>;
   readonly initial: S;
   readonly entity: EntityTarget<E>;
+  readonly column: keyof E & string;
 }
 
 /** A move the server makes on many rows, declared once (at module load) and checked at boot. */
-export interface Move<S extends string, E extends StatefulRow<S>> {
+export interface Move<S extends string, E extends StatefulRow> {
   readonly workflow: Workflow<S, E>;
   readonly from: S;
   readonly to: S;
@@ -42,26 +42,30 @@ export interface Move<S extends string, E extends StatefulRow<S>> {
   readonly by: FlowActor;
 }
 
-type AnyWorkflow = Workflow<string, StatefulRow<string>>;
-type AnyMove = Move<string, StatefulRow<string>>;
+type AnyWorkflow = Workflow<string, StatefulRow>;
+type AnyMove = Move<string, StatefulRow>;
 
 const workflows: AnyWorkflow[] = [];
 const moves: AnyMove[] = [];
 
-/** Declares a workflow (once per table, beside its entity); its table is checked at boot. */
-export function defineWorkflow<S extends string, E extends StatefulRow<S>>(
+/**
+ * Declares a workflow (once per table, beside its entity) over its state column (`state`
+ * unless named); its table is checked at boot.
+ */
+export function defineWorkflow<S extends string, E extends StatefulRow>(
   name: string,
   flow: Flow<S>,
   initial: NoInfer<S>,
   entity: EntityTarget<E>,
+  column: keyof E & string = 'state',
 ): Workflow<S, E> {
-  const workflow: Workflow<S, E> = { name, flow, initial, entity };
+  const workflow: Workflow<S, E> = { name, flow, initial, entity, column };
   workflows.push(workflow as unknown as AnyWorkflow);
   return workflow;
 }
 
 /** Declares a move the server makes (`by` defaults to `system`); checked at boot. */
-export function defineMove<S extends string, E extends StatefulRow<S>>(
+export function defineMove<S extends string, E extends StatefulRow>(
   workflow: Workflow<S, E>,
   from: NoInfer<S>,
   to: NoInfer<S>,
@@ -103,10 +107,15 @@ const CHUNK = 1000;
 export class Transitions {
   constructor(private readonly db: Db) {}
 
-  /** Refuses a person's move the table does not allow: the wrong person 403, the wrong moment 409. */
-  assertMay<S extends string>(workflow: Workflow<S, StatefulRow<S>>, from: S, to: S, as: readonly FlowActor[]): void {
+  /**
+   * Refuses a person's move the table does not allow: the wrong person 403, the wrong moment 409.
+   * A move only the server makes (a packed order cancelled when its parcel is) is the wrong
+   * moment for every person, not a question of who they are.
+   */
+  assertMay<S extends string>(workflow: Workflow<S, StatefulRow>, from: S, to: S, as: readonly FlowActor[]): void {
     const refusal = refuseTransition(workflow.flow, from, to, as);
-    if (refusal === 'WRONG_ACTOR') throw new DomainError('FORBIDDEN');
+    const serverOnly = (workflow.flow[from][to] ?? []).every((who) => who === 'system');
+    if (refusal === 'WRONG_ACTOR' && !serverOnly) throw new DomainError('FORBIDDEN');
     if (refusal !== null) throw new DomainError('INVALID_TRANSITION', { from, to });
   }
 
@@ -117,7 +126,7 @@ export class Transitions {
    * or null when losing the race is fine (the row is already where the person wanted it):
    * then the answer is false.
    */
-  async transition<S extends string, E extends StatefulRow<S>>(
+  async transition<S extends string, E extends StatefulRow>(
     workflow: Workflow<S, E>,
     row: { id: number; state: S },
     to: S,
@@ -125,9 +134,9 @@ export class Transitions {
     set: QueryDeepPartialEntity<E> = {},
     raced: () => DomainError | null = () => new DomainError('INVALID_TRANSITION', { from: row.state, to }),
   ): Promise<boolean> {
-    this.assertMay(workflow as unknown as Workflow<S, StatefulRow<S>>, row.state, to, as);
-    const where = { id: row.id, state: row.state } as FindOptionsWhere<E>;
-    const moved = await this.db.repo(workflow.entity).update(where, { ...set, state: to } as QueryDeepPartialEntity<E>);
+    this.assertMay(workflow as unknown as Workflow<S, StatefulRow>, row.state, to, as);
+    const where = { id: row.id, [workflow.column]: row.state } as FindOptionsWhere<E>;
+    const moved = await this.db.repo(workflow.entity).update(where, { ...set, [workflow.column]: to } as QueryDeepPartialEntity<E>);
     if (moved.affected === 1) return true;
     const refusal = raced();
     if (refusal) throw refusal;
@@ -139,7 +148,7 @@ export class Transitions {
    * state, each by the same conditional UPDATE, and returns how many moved. A move the table
    * does not allow is refused before anything is written.
    */
-  async systemTransition<S extends string, E extends StatefulRow<S>>(
+  async systemTransition<S extends string, E extends StatefulRow>(
     move: Move<S, E>,
     target: { ids: readonly number[] } | { where: FindOptionsWhere<E> },
     set: QueryDeepPartialEntity<E> = {},
@@ -147,15 +156,16 @@ export class Transitions {
     const problem = moveProblem(move as unknown as AnyMove);
     if (problem !== null) throw new Error(`Refused: ${problem}`);
     const repo = this.db.repo(move.workflow.entity);
-    const values = { ...set, state: move.to } as QueryDeepPartialEntity<E>;
+    const column = move.workflow.column;
+    const values = { ...set, [column]: move.to } as QueryDeepPartialEntity<E>;
     if ('where' in target) {
-      const moved = await repo.update({ ...target.where, state: move.from } as FindOptionsWhere<E>, values);
+      const moved = await repo.update({ ...target.where, [column]: move.from } as FindOptionsWhere<E>, values);
       return moved.affected ?? 0;
     }
     let count = 0;
     for (let i = 0; i < target.ids.length; i += CHUNK) {
       const ids = target.ids.slice(i, i + CHUNK);
-      const where = (ids.length === 1 ? { id: ids[0], state: move.from } : { id: In(ids), state: move.from }) as FindOptionsWhere<E>;
+      const where = { id: ids.length === 1 ? ids[0] : In(ids), [column]: move.from } as FindOptionsWhere<E>;
       count += (await repo.update(where, values)).affected ?? 0;
     }
     return count;

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { WindowItemView, WindowStatus, WindowView } from '@linli/shared-types';
 import { In } from 'typeorm';
-import { isStaffOf, staffCommunity } from '../../common/access';
+import { isStaffOf, relationsTo, staffCommunity } from '../../common/access';
 import type { Actor } from '../../common/actor';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
 import { DomainError } from '../../common/domain-error';
+import { Transitions } from '../../common/workflow';
 import { WechatPayClient } from '../../wechat/wechat-pay.client';
 import { HouseholdsService } from '../community/households.service';
 import type { CreateWindowDto } from './dto/catalog.dto';
@@ -14,7 +15,7 @@ import { HouseholdPurchase } from './entities/household-purchase.entity';
 import { Item } from './entities/item.entity';
 import { WindowBuildingCount } from './entities/window-building-count.entity';
 import { WindowItem } from './entities/window-item.entity';
-import { OrderingWindow } from './entities/window.entity';
+import { OrderingWindow, WINDOW_WORKFLOW } from './entities/window.entity';
 import { parseContents, SuppliersService } from './suppliers.service';
 import { joinList, servesHousehold, splitList, windowPhase } from './window-phase';
 
@@ -37,6 +38,7 @@ export class CatalogService {
     private readonly households: HouseholdsService,
     private readonly pay: WechatPayClient,
     private readonly suppliers: SuppliersService,
+    private readonly transitions: Transitions,
   ) {}
 
   // ---- windows --------------------------------------------------------------------------
@@ -87,6 +89,13 @@ export class CatalogService {
           };
         }),
       );
+      if (w.maxOrdersPerBuilding !== null) {
+        // Each building's counter exists before the rush, so orders only UPDATE it.
+        const served = dto.buildingIds?.length
+          ? [...new Set(dto.buildingIds)]
+          : (await this.households.buildings(communityId)).map((b) => b.id);
+        await this.db.repo(WindowBuildingCount).insert(served.map((buildingId) => ({ windowId: w.id, buildingId, orders: 0 })));
+      }
       await this.audit.record(actor, { action: 'window.create', targetType: 'window', targetId: w.id });
       return w.id;
     });
@@ -96,8 +105,9 @@ export class CatalogService {
   /** Staff pause, resume or close a window early. */
   async setStatus(actor: Actor, windowId: number, status: WindowStatus): Promise<WindowView> {
     const window = await this.staffWindow(actor, windowId);
-    if (window.status === 'CLOSED' && status !== 'CLOSED') throw new DomainError('INVALID_TRANSITION', { from: 'CLOSED', to: status });
-    await this.db.repo(OrderingWindow).update({ id: windowId }, { status });
+    if (window.status === status) return this.windowView(window);
+    // Two staff at once (close and resume a paused window): the first wins, the other is told 409.
+    await this.transitions.transition(WINDOW_WORKFLOW, { id: window.id, state: window.status }, status, relationsTo(actor, window));
     await this.audit.record(actor, { action: `window.${status.toLowerCase()}`, targetType: 'window', targetId: windowId });
     return this.windowView({ ...window, status });
   }
@@ -232,24 +242,91 @@ export class CatalogService {
     if (taken.affected !== 1) throw new DomainError('WINDOW_FULL');
   }
 
-  /** Counts an order against its building's cap, if the window has one (BUILDING_FULL when reached). */
+  /**
+   * Counts an order against its building's cap, if the window has one (BUILDING_FULL when
+   * reached). The counter row is created with the window, so the rush only runs the conditional
+   * UPDATE: an INSERT … IGNORE that meets the row takes a shared lock before the UPDATE's
+   * exclusive one, and two households of a building doing that at once deadlock on MySQL.
+   */
   async countBuildingOrder(window: OrderingWindow, buildingId: number): Promise<void> {
     if (window.maxOrdersPerBuilding === null) return;
-    await this.db.manager
-      .createQueryBuilder()
-      .insert()
-      .into(WindowBuildingCount)
-      .values({ windowId: window.id, buildingId, orders: 0 })
-      .orIgnore()
-      .updateEntity(false)
-      .execute();
-    const counted = await this.db.manager
+    const cap = window.maxOrdersPerBuilding;
+    const count = (): Promise<number> => this.updateBuildingCount(window.id, buildingId, '+', cap);
+    if ((await count()) === 1) return;
+    // No counter yet (a building added after the window opened): make it, then count.
+    if (!(await this.db.repo(WindowBuildingCount).exists({ where: { windowId: window.id, buildingId } }))) {
+      await this.db.manager
+        .createQueryBuilder()
+        .insert()
+        .into(WindowBuildingCount)
+        .values({ windowId: window.id, buildingId, orders: 0 })
+        .orIgnore()
+        .updateEntity(false)
+        .execute();
+      if ((await count()) === 1) return;
+    }
+    throw new DomainError('BUILDING_FULL', { limit: cap });
+  }
+
+  /**
+   * An order that is cancelled or expires gives back what it took, in the order placing takes
+   * it (the household's units, its building's place, the window's place, then stock by window
+   * item), so a cancel and an order never wait on each other's rows in opposite orders.
+   */
+  async release(
+    windowId: number,
+    household: { id: number; buildingId: number },
+    lines: { windowItemId: number; quantity: number }[],
+  ): Promise<void> {
+    const window = await this.db.repo(OrderingWindow).findOneByOrFail({ id: windowId });
+    const sorted = [...lines].sort((a, b) => a.windowItemId - b.windowItemId);
+    for (const line of sorted) {
+      await this.db.manager
+        .createQueryBuilder()
+        .update(HouseholdPurchase)
+        .set({ quantity: () => 'quantity - :n' })
+        .where('window_item_id = :wi AND household_id = :h AND quantity >= :n', {
+          wi: line.windowItemId,
+          h: household.id,
+          n: line.quantity,
+        })
+        .execute();
+    }
+    // Fair-share orders come from the draw, not from the caps.
+    if (window.mode !== 'fair') {
+      if (window.maxOrdersPerBuilding !== null) await this.updateBuildingCount(window.id, household.buildingId, '-');
+      if (window.maxOrders !== null) {
+        await this.db.manager
+          .createQueryBuilder()
+          .update(OrderingWindow)
+          .set({ orderCount: () => 'order_count - 1' })
+          .where('id = :id AND order_count > 0', { id: window.id })
+          .execute();
+      }
+    }
+    for (const line of sorted) {
+      await this.db.manager
+        .createQueryBuilder()
+        .update(WindowItem)
+        .set({ stock: () => 'stock + :n', sold: () => 'sold - :n' })
+        .where('id = :id', { id: line.windowItemId, n: line.quantity })
+        .execute();
+    }
+  }
+
+  /** One order more (under the cap) or less (not below 0) on a building's counter; the affected rows. */
+  private async updateBuildingCount(windowId: number, buildingId: number, change: '+' | '-', cap = 0): Promise<number> {
+    const result = await this.db.manager
       .createQueryBuilder()
       .update(WindowBuildingCount)
-      .set({ orders: () => 'orders + 1' })
-      .where('window_id = :w AND building_id = :b AND orders < :cap', { w: window.id, b: buildingId, cap: window.maxOrdersPerBuilding })
+      .set({ orders: () => (change === '+' ? 'orders + 1' : 'orders - 1') })
+      .where(`window_id = :w AND building_id = :b AND ${change === '+' ? 'orders < :cap' : 'orders > 0'}`, {
+        w: windowId,
+        b: buildingId,
+        cap,
+      })
       .execute();
-    if (counted.affected !== 1) throw new DomainError('BUILDING_FULL', { limit: window.maxOrdersPerBuilding });
+    return result.affected ?? 0;
   }
 
   /** Adds to the household's units of a window item unless that passes its limit. */
@@ -286,22 +363,6 @@ export class CatalogService {
       .where('id = :id AND stock >= :n', { id: offer.windowItemId, n: quantity })
       .execute();
     if (taken.affected !== 1) throw new DomainError('OUT_OF_STOCK', { itemId: offer.itemId, name: offer.name });
-  }
-
-  /** Gives units back (a cancelled or expired order): to the stock and to the household's limit. */
-  async giveBack(windowItemId: number, householdId: number, quantity: number): Promise<void> {
-    await this.db.manager
-      .createQueryBuilder()
-      .update(WindowItem)
-      .set({ stock: () => 'stock + :n', sold: () => 'sold - :n' })
-      .where('id = :id', { id: windowItemId, n: quantity })
-      .execute();
-    await this.db.manager
-      .createQueryBuilder()
-      .update(HouseholdPurchase)
-      .set({ quantity: () => 'quantity - :n' })
-      .where('window_item_id = :wi AND household_id = :h AND quantity >= :n', { wi: windowItemId, h: householdId, n: quantity })
-      .execute();
   }
 
   // ---- views -----------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import {
   type CreateBindingRequest,
 } from '@linli/shared-types';
 import { In, IsNull, MoreThan } from 'typeorm';
-import { relationsTo, requireRelation, staffCommunity } from '../../common/access';
+import { isStaffOf, relationsTo, requireRelation, staffCommunity } from '../../common/access';
 import type { Actor } from '../../common/actor';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
@@ -83,11 +83,12 @@ export class BindingsService {
       const taken = await codes.update({ id: code.id, usedAt: IsNull() }, { usedAt: now, usedBy: actor.userId });
       if (taken.affected !== 1) throw new DomainError('BINDING_CODE_INVALID');
       const household = await this.db.repo(Household).findOneByOrFail({ id: code.householdId });
-      await this.transitions.systemTransition(
-        WITHDRAWN_BY_CODE,
-        { where: { pendingUserId: actor.userId } },
-        { pendingUserId: null, decidedAt: now },
-      );
+      // Read first, then move it by its id: an UPDATE by pending_user_id that finds nothing locks
+      // the index gap on MySQL, and new users binding at once then deadlock on their inserts.
+      const waiting = await this.db.repo(BindingRequest).findOne({ where: { pendingUserId: actor.userId }, select: ['id'] });
+      if (waiting)
+        await this.transitions.systemTransition(WITHDRAWN_BY_CODE, { ids: [waiting.id] }, { pendingUserId: null, decidedAt: now });
+
       const request = await this.db.repo(BindingRequest).save({
         communityId: household.communityId,
         userId: actor.userId,
@@ -207,13 +208,15 @@ export class BindingsService {
     const householdViews = await this.households.views(households, true);
     return rows.map((r) => {
       const h = householdViews.find((v) => v.id === r.householdId);
+      // Who lives behind a door is for staff deciding; the requester learns it once approved.
+      const staff = isStaffOf(actor, r.communityId);
       return {
         id: r.id,
         state: r.state,
         userId: r.userId,
         name: r.name,
         phone: r.phone,
-        householdId: r.householdId,
+        householdId: staff || r.state === 'APPROVED' ? r.householdId : null,
         building: h?.building ?? '',
         unit: h?.unit ?? '',
         room: h?.room ?? '',
@@ -223,7 +226,7 @@ export class BindingsService {
         createdAt: new Date(r.createdAt).toISOString(),
         decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null,
         actions: nextStates(BINDING_FLOW, r.state, relationsTo(actor, this.concerned(r))),
-        household: h ? { id: h.id, headcount: h.headcount, tags: h.tags, contactName: h.contactName } : null,
+        household: h && staff ? { id: h.id, headcount: h.headcount, tags: h.tags, contactName: h.contactName } : null,
       };
     });
   }

@@ -64,10 +64,14 @@ export class OrderPayable implements Payable, OnModuleInit {
     return lines.map((l) => `${l.name}×${l.quantity}`).join('、') || `邻里 订单 ${id}`;
   }
 
-  /** Only the household pays for its order; anyone else: not found. */
+  /**
+   * The household pays for its order; so may the staff member who ordered it for the household
+   * (it has no smartphone) and chose to pay with their own WeChat. Anyone else: not found.
+   */
   private async householdOrder(actor: Actor, id: number): Promise<Order> {
     const order = await this.db.repo(Order).findOneBy({ id });
-    if (!order || !relationsTo(actor, order).includes('resident')) throw new DomainError('ORDER_NOT_FOUND');
+    const payer = order && (relationsTo(actor, order).includes('resident') || (order.proxy && order.placedBy === actor.userId));
+    if (!order || !payer) throw new DomainError('ORDER_NOT_FOUND');
     return order;
   }
 }

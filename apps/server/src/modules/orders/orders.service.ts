@@ -4,6 +4,7 @@ import {
   nextStates,
   type Actor as FlowActor,
   type OrderQrView,
+  type PaymentMode,
   type OrderState,
   type OrderView,
   type PackResult,
@@ -27,7 +28,7 @@ import { HouseholdsService } from '../community/households.service';
 import { UsersService } from '../community/users.service';
 import type { OrderLineDto, PlaceOrderDto, ProxyOrderDto } from './dto/orders.dto';
 import { PaymentsService } from '../payments/payments.service';
-import { ParcelFlow } from '../parcels/parcel-flow';
+import { ParcelFlow, type SourceRef } from '../parcels/parcel-flow';
 import { ParcelsService } from '../parcels/parcels.service';
 import { OrderLine } from './entities/order-line.entity';
 import { Order, ORDER_WORKFLOW } from './entities/order.entity';
@@ -41,6 +42,8 @@ const EXPIRED = defineMove(ORDER_WORKFLOW, 'PENDING_PAYMENT', 'EXPIRED');
 const PACKED = defineMove(ORDER_WORKFLOW, 'CONFIRMED', 'PACKED', 'staff');
 /** The parcel carrying it was delivered. */
 const DELIVERED = defineMove(ORDER_WORKFLOW, 'PACKED', 'DELIVERED');
+/** The parcel carrying it came back and staff cancelled it. */
+const CANCELLED_RETURNED = defineMove(ORDER_WORKFLOW, 'PACKED', 'CANCELLED');
 
 /** Lines merged by item, in window-item order (a fixed lock order across transactions). */
 export function mergeLines(lines: readonly OrderLineDto[], offers: readonly Offer[]): { offer: Offer; quantity: number }[] {
@@ -85,7 +88,7 @@ export class OrdersService implements OnModuleInit {
     const communityId = staffCommunity(actor);
     const household = await this.households.find(dto.householdId);
     if (household.communityId !== communityId) throw new DomainError('HOUSEHOLD_NOT_FOUND');
-    return this.placeFor(actor, household.id, dto, true);
+    return this.placeFor(actor, household.id, dto, true, dto.paymentMode);
   }
 
   /**
@@ -95,16 +98,23 @@ export class OrdersService implements OnModuleInit {
    * row is the one every household in the rush wants, so it is held only from that UPDATE to
    * the commit, as short as in bare SQL. Any refusal rolls back everything before it.
    */
-  private async placeFor(actor: Actor, householdId: number, dto: PlaceOrderDto, proxy: boolean): Promise<OrderView> {
+  private async placeFor(
+    actor: Actor,
+    householdId: number,
+    dto: PlaceOrderDto,
+    proxy: boolean,
+    proxyPayment?: PaymentMode,
+  ): Promise<OrderView> {
     return this.db.transaction(async () => {
       const manager = this.db.manager;
       const household = await this.households.lockForUpdate(householdId);
       const { window, offers } = await this.catalog.offerTo(dto.windowId, household);
       if (window.mode === 'fair') throw new DomainError('WINDOW_IS_FAIR_SHARE');
+      const paymentMode = this.paymentOf(window.paymentMode, proxy, proxyPayment);
       const lines = mergeLines(dto.lines, offers);
       for (const { offer, quantity } of lines) await this.catalog.reserveForHousehold(offer, householdId, quantity);
       const now = this.clock.now();
-      const paid = window.paymentMode !== 'wechat';
+      const paid = paymentMode !== 'wechat';
       const order = manager.create(Order, {
         communityId: window.communityId,
         windowId: window.id,
@@ -112,7 +122,7 @@ export class OrdersService implements OnModuleInit {
         placedBy: actor.userId,
         proxy,
         state: paid ? ('CONFIRMED' as const) : ('PENDING_PAYMENT' as const),
-        paymentMode: window.paymentMode,
+        paymentMode,
         totalFen: lines.reduce((sum, l) => sum + l.offer.priceFen * l.quantity, 0),
         note: dto.note || null,
         expiresAt: paid ? null : new Date(now.getTime() + this.config.paymentTimeoutMinutes * 60_000),
@@ -141,6 +151,17 @@ export class OrdersService implements OnModuleInit {
       for (const { offer, quantity } of lines) await this.catalog.takeStock(offer, quantity);
       return view;
     });
+  }
+
+  /**
+   * How an order is paid: as its window says; but a household ordered for by staff (it has no
+   * smartphone to pay with) in a WeChat Pay window pays cash at the door, or staff pay with their
+   * own WeChat — staff choose, and must.
+   */
+  private paymentOf(windowMode: PaymentMode, proxy: boolean, choice: PaymentMode | undefined): PaymentMode {
+    if (!proxy || windowMode !== 'wechat') return windowMode;
+    if (choice !== 'cod' && choice !== 'wechat') throw new DomainError('PAYMENT_CHOICE_REQUIRED');
+    return choice;
   }
 
   /** The orders of the resident's household, newest first. */
@@ -175,8 +196,7 @@ export class OrdersService implements OnModuleInit {
     await this.db.transaction(async () => {
       const { record: order, as } = await this.visible(actor, id);
       await this.transitions.transition(ORDER_WORKFLOW, order, 'CANCELLED', as, { updatedAt: this.clock.now() });
-      const lines = await this.db.repo(OrderLine).findBy({ orderId: id });
-      for (const line of lines) await this.catalog.giveBack(line.windowItemId, order.householdId, line.quantity);
+      await this.giveBack(order);
       if (order.paymentMode === 'wechat') await this.payments.owe(ORDER_PAYABLE.kind, order.id);
       await this.audit.record(actor, { action: 'order.cancel', targetType: 'order', targetId: id });
     });
@@ -193,14 +213,12 @@ export class OrdersService implements OnModuleInit {
     const now = this.clock.now();
     const due = await this.db
       .repo(Order)
-      .find({ where: { state: 'PENDING_PAYMENT', expiresAt: LessThanOrEqual(now) }, select: ['id', 'householdId'], take: 500 });
+      .find({ where: { state: 'PENDING_PAYMENT', expiresAt: LessThanOrEqual(now) }, select: ['id', 'householdId', 'windowId'], take: 500 });
     let expired = 0;
     for (const order of due) {
       const moved = await this.db.transaction(async () => {
         if ((await this.transitions.systemTransition(EXPIRED, { ids: [order.id] }, { updatedAt: now })) !== 1) return false;
-        for (const line of await this.db.repo(OrderLine).findBy({ orderId: order.id })) {
-          await this.catalog.giveBack(line.windowItemId, order.householdId, line.quantity);
-        }
+        await this.giveBack(order);
         return true;
       });
       if (moved) expired++;
@@ -219,11 +237,18 @@ export class OrdersService implements OnModuleInit {
       const confirmed = await orders.find({ where: { windowId: window.id, state: 'CONFIRMED' }, select: ['id'] });
       const ids = confirmed.map((o) => o.id);
       await this.transitions.systemTransition(PACKED, { ids }, { updatedAt: this.clock.now() });
-      const packed = ids.length ? await orders.find({ where: { id: In(ids), state: 'PACKED' }, select: ['id', 'householdId'] }) : [];
+      const packed = ids.length
+        ? await orders.find({ where: { id: In(ids), state: 'PACKED' }, select: ['id', 'householdId', 'paymentMode', 'totalFen'] })
+        : [];
       const lines = packed.length ? await this.db.repo(OrderLine).find({ where: { orderId: In(packed.map((o) => o.id)) } }) : [];
       const parcels = await this.parcels.createForSupply(
         { key: `window:${window.id}`, communityId: window.communityId, deliveryDate: window.deliveryDate },
-        packed.map((o) => ({ orderId: o.id, householdId: o.householdId, lines: lines.filter((l) => l.orderId === o.id) })),
+        packed.map((o) => ({
+          orderId: o.id,
+          householdId: o.householdId,
+          lines: lines.filter((l) => l.orderId === o.id),
+          cashFen: o.paymentMode === 'cod' ? o.totalFen : 0,
+        })),
       );
       await this.audit.record(actor, {
         action: 'window.pack',
@@ -241,8 +266,38 @@ export class OrdersService implements OnModuleInit {
     await this.db.transaction(() => this.transitions.systemTransition(DELIVERED, { ids: orderIds }, { updatedAt: this.clock.now() }));
   }
 
+  /**
+   * Staff cancelled the parcel carrying these orders after it came back (in that transaction):
+   * each is cancelled with the reason, gives its stock and places back, and is refunded if paid.
+   */
+  async cancelReturned(orderIds: number[], reason: string, actor: Actor): Promise<void> {
+    for (const id of orderIds) {
+      if (
+        (await this.transitions.systemTransition(
+          CANCELLED_RETURNED,
+          { ids: [id] },
+          { cancelReason: reason, updatedAt: this.clock.now() },
+        )) !== 1
+      )
+        continue;
+      const order = await this.db.repo(Order).findOneByOrFail({ id });
+      await this.giveBack(order);
+      if (order.paymentMode === 'wechat') await this.payments.owe(ORDER_PAYABLE.kind, order.id);
+      await this.audit.record(actor, { action: 'order.cancel', targetType: 'order', targetId: id, details: { reason, returned: true } });
+    }
+  }
+
   onModuleInit(): void {
-    this.parcelFlow.onDelivered((sources) => this.markDelivered(sources.filter((s) => s.sourceType === 'order').map((s) => s.sourceId)));
+    const orders = (sources: SourceRef[]): number[] => sources.filter((s) => s.sourceType === 'order').map((s) => s.sourceId);
+    this.parcelFlow.onDelivered((sources) => this.markDelivered(orders(sources)));
+    this.parcelFlow.onCancelled((sources, reason, actor) => this.cancelReturned(orders(sources), reason, actor));
+  }
+
+  /** What an order took comes back: the household's units, its places under the caps, the stock. */
+  private async giveBack(order: Pick<Order, 'id' | 'windowId' | 'householdId'>): Promise<void> {
+    const household = await this.households.find(order.householdId);
+    const lines = await this.db.repo(OrderLine).findBy({ orderId: order.id });
+    await this.catalog.release(order.windowId, household, lines);
   }
 
   /** Every order of a window (staff), oldest first. */
@@ -365,6 +420,7 @@ export class OrdersService implements OnModuleInit {
       deliveryDate: window.deliveryDate,
       actions: nextStates(ORDER_FLOW, o.state, relationsTo(actor, o)),
       parcel,
+      cancelReason: o.cancelReason,
     };
   }
 }

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { DeliveryOverview, DispatchResult, ParcelDetail, ParcelView } from '@linli/shared-types';
+import type { CashRow, DeliveryOverview, DispatchResult, ParcelDetail, ParcelView } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
-import { AssignDto, ParcelQueryDto, ResolveDto } from './dto/parcels.dto';
+import { AssignDto, CancelParcelDto, ParcelQueryDto, ResolveDto } from './dto/parcels.dto';
 import { labelsPdf, volunteerSheetsPdf } from './labels';
 import { ParcelBoardService } from './parcel-board.service';
 
@@ -25,6 +25,13 @@ export class ParcelBoardController {
   @Roles('staff', 'supervisor')
   overview(@CurrentActor() actor: Actor): Promise<DeliveryOverview> {
     return this.board.overview(actor);
+  }
+
+  /** Cash at the doors per volunteer: collected, delivered without 已收款, still in hand. */
+  @Get('staff/parcels/cash')
+  @Roles('staff', 'supervisor')
+  cash(@CurrentActor() actor: Actor): Promise<CashRow[]> {
+    return this.board.cash(actor);
   }
 
   @Get('staff/parcels')
@@ -68,6 +75,14 @@ export class ParcelBoardController {
   @Roles('staff', 'supervisor')
   resolve(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: ResolveDto): Promise<ParcelView> {
     return this.board.resolve(actor, id, dto.to);
+  }
+
+  /** A parcel that came back is cancelled with a reason: its orders or medicine are cancelled and refunded. */
+  @Post('staff/parcels/:id/cancel')
+  @HttpCode(200)
+  @Roles('staff', 'supervisor')
+  cancel(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: CancelParcelDto): Promise<ParcelView> {
+    return this.board.cancel(actor, id, dto.reason);
   }
 
   /** One parcel with its audit timeline: who did what, when, from which scan. (After the .pdf routes: ':id' would take them.) */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   LATE_AFTER_MINUTES,
+  type CashRow,
   type DeliveryOverview,
   type DispatchResult,
   type ParcelDetail,
@@ -8,7 +9,7 @@ import {
   type ParcelView,
   type ResolveTarget,
 } from '@linli/shared-types';
-import { In } from 'typeorm';
+import { In, IsNull, MoreThan, Not } from 'typeorm';
 import { staffCommunity } from '../../common/access';
 import type { Actor } from '../../common/actor';
 import { AuditService } from '../../common/audit/audit.service';
@@ -109,6 +110,58 @@ export class ParcelBoardService {
       set: to === 'READY' ? { volunteerId: null, assignedAt: null, failureReason: null } : {},
     });
     return this.staffView(actor, id);
+  }
+
+  /**
+   * A parcel that came back to the supply point is cancelled with a reason the household reads:
+   * what it carried is cancelled in the same transaction, stock goes back and paid money is
+   * refunded. (Delivering it again instead is `resolve(…, 'READY')`.)
+   */
+  async cancel(actor: Actor, id: number, reason: string): Promise<ParcelView> {
+    const parcel = await this.communityParcel(actor, id);
+    await this.flow.cancel(actor, parcelRelations(actor, parcel), parcel, reason);
+    await this.audit.record(actor, { action: 'parcel.cancel', targetType: 'parcel', targetId: id, details: { reason } });
+    return this.staffView(actor, id);
+  }
+
+  /**
+   * Cash at the doors, per volunteer, to reconcile: what each marked 已收款, what they delivered
+   * without marking it (to follow up), and what they still carry.
+   */
+  async cash(actor: Actor): Promise<CashRow[]> {
+    const communityId = staffCommunity(actor);
+    const rows = await this.db.repo(Parcel).find({
+      where: { communityId, cashDueFen: MoreThan(0), volunteerId: Not(IsNull()), state: In([...HELD, 'LEFT_AT_DOOR', 'DELIVERED']) },
+      select: ['id', 'volunteerId', 'state', 'cashDueFen', 'cashCollectedAt'],
+      take: 50_000,
+    });
+    const names = await this.users.nicknames(rows.map((p) => p.volunteerId ?? 0));
+    const byVolunteer = new Map<number, CashRow>();
+    for (const p of rows) {
+      const volunteerId = p.volunteerId ?? 0;
+      const row = byVolunteer.get(volunteerId) ?? {
+        volunteerId,
+        nickname: names.get(volunteerId) ?? `志愿者 ${volunteerId}`,
+        collectedFen: 0,
+        collectedParcels: 0,
+        uncollectedFen: 0,
+        uncollectedParcels: 0,
+        inHandFen: 0,
+        inHandParcels: 0,
+      };
+      if (p.cashCollectedAt) {
+        row.collectedFen += p.cashDueFen;
+        row.collectedParcels++;
+      } else if (HELD.includes(p.state)) {
+        row.inHandFen += p.cashDueFen;
+        row.inHandParcels++;
+      } else {
+        row.uncollectedFen += p.cashDueFen;
+        row.uncollectedParcels++;
+      }
+      byVolunteer.set(volunteerId, row);
+    }
+    return [...byVolunteer.values()].sort((a, b) => b.uncollectedFen - a.uncollectedFen || a.nickname.localeCompare(b.nickname, 'zh-CN'));
   }
 
   /** Staff watch delivery live: parcels by state per building, late ones, volunteers on duty. */

@@ -19,9 +19,18 @@ export interface SourceRef {
 }
 
 type SourcesListener = (sources: SourceRef[]) => Promise<void>;
+type CancelledListener = (sources: SourceRef[], reason: string, actor: Actor) => Promise<void>;
 
 /** The outbox kind of "this parcel was delivered" (its sources move on). */
 export const PARCEL_DELIVERED = 'parcel.delivered';
+
+/** A parcel in these states has not left: orders packed later into its batch join it. */
+const OPEN: readonly ParcelState[] = ['READY', 'ASSIGNED', 'ACCEPTED'];
+
+/** What the parcel's columns become with a move: it stops taking new orders once it leaves. */
+function leaving(from: ParcelState, to: ParcelState): Partial<Parcel> {
+  return OPEN.includes(from) && !OPEN.includes(to) ? { openBatch: null } : {};
+}
 
 /** Staff dispatch: READY parcels to on-duty volunteers, in one click. */
 const DISPATCHED = defineMove(PARCEL_WORKFLOW, 'READY', 'ASSIGNED', 'staff');
@@ -49,6 +58,7 @@ export interface MoveHow {
 export class ParcelFlow implements OnModuleInit {
   private readonly deliveredListeners: SourcesListener[] = [];
   private readonly pickedUpListeners: SourcesListener[] = [];
+  private readonly cancelledListeners: CancelledListener[] = [];
 
   constructor(
     private readonly db: Db,
@@ -74,6 +84,14 @@ export class ParcelFlow implements OnModuleInit {
     this.deliveredListeners.push(listener);
   }
 
+  /**
+   * Sources learn that staff cancelled their parcel after it came back — inside that
+   * transaction: they cancel (and owe a refund) with it, or the cancel fails as a whole.
+   */
+  onCancelled(listener: CancelledListener): void {
+    this.cancelledListeners.push(listener);
+  }
+
   onModuleInit(): void {
     this.outbox.handleLocal(PARCEL_DELIVERED, async (payload) => {
       const sources = await this.sources(Number(payload.parcelId));
@@ -83,11 +101,14 @@ export class ParcelFlow implements OnModuleInit {
 
   /** A READY parcel and the first event of its timeline. */
   async create(
-    fields: Pick<Parcel, 'communityId' | 'batch' | 'householdId' | 'buildingId' | 'deliveryDate' | 'contents'>,
+    fields: Pick<Parcel, 'communityId' | 'batch' | 'householdId' | 'buildingId' | 'deliveryDate' | 'contents' | 'cashDueFen'>,
   ): Promise<Parcel> {
     const now = this.clock.now();
     const parcel = await this.db.repo(Parcel).save({
       ...fields,
+      openBatch: fields.batch,
+      cashCollectedAt: null,
+      cashCollectedBy: null,
       state: PARCEL_WORKFLOW.initial,
       volunteerId: null,
       assignedAt: null,
@@ -109,7 +130,7 @@ export class ParcelFlow implements OnModuleInit {
    */
   async move(actor: Actor, as: FlowActor[], parcel: Parcel, to: ParcelState, how: MoveHow): Promise<Parcel> {
     const now = this.clock.now();
-    const set = { ...how.set, updatedAt: now };
+    const set = { ...how.set, ...leaving(parcel.state, to), updatedAt: now };
     await this.transitions.transition(PARCEL_WORKFLOW, parcel, to, as, set as QueryDeepPartialEntity<Parcel>, () =>
       parcel.state === 'READY' ? new DomainError('PARCEL_TAKEN') : new DomainError('INVALID_TRANSITION', { to }),
     );
@@ -119,11 +140,22 @@ export class ParcelFlow implements OnModuleInit {
   }
 
   /**
+   * Staff cancel a parcel that came back: the parcel moves RETURNED → CANCELLED and, in the same
+   * transaction, its sources cancel what it carried (refunds owed) with the reason.
+   */
+  async cancel(actor: Actor, as: FlowActor[], parcel: Parcel, reason: string): Promise<Parcel> {
+    const moved = await this.move(actor, as, parcel, 'CANCELLED', { via: 'app', details: reason });
+    const sources = await this.sources(parcel.id);
+    for (const listener of this.cancelledListeners) await listener(sources, reason, actor);
+    return moved;
+  }
+
+  /**
    * The server moves one parcel by a declared move, if it is still as `guard` says (the
    * volunteer it was assigned to, say); false when something else moved it first.
    */
   async systemMove(move: Move<ParcelState, Parcel>, guard: { id: number; volunteerId?: number }, how: MoveHow): Promise<boolean> {
-    const set = { ...how.set, updatedAt: this.clock.now() } as QueryDeepPartialEntity<Parcel>;
+    const set = { ...how.set, ...leaving(move.from, move.to), updatedAt: this.clock.now() } as QueryDeepPartialEntity<Parcel>;
     const moved = await this.transitions.systemTransition(move, { where: guard }, set);
     if (moved !== 1) return false;
     await this.event(guard.id, move.from, move.to, null, how);

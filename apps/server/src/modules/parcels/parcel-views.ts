@@ -116,5 +116,7 @@ function taskView(p: Parcel, door: Door | undefined, actions: ParcelState[]): Pa
     contents: p.contents,
     deliveryDate: p.deliveryDate,
     actions,
+    cashDueFen: p.cashDueFen,
+    cashCollected: p.cashCollectedAt !== null,
   };
 }

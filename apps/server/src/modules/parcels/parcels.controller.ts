@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { ParcelSummary, ParcelTaskView } from '@linli/shared-types';
+import type { OrderQrView, ParcelSummary, ParcelTaskView, TaskPhoneView } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
 import { FailDto, LeaveDto, RateDto, ScanDto } from './dto/parcels.dto';
 import { ParcelsService } from './parcels.service';
@@ -76,6 +76,28 @@ export class ParcelsController {
   @Roles('volunteer')
   fail(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: FailDto): Promise<ParcelTaskView> {
     return this.parcels.fail(actor, id, dto.reason);
+  }
+
+  /** 已收款: the volunteer has the cash of a pay-on-delivery parcel. */
+  @Post('volunteer/tasks/:id/collect')
+  @HttpCode(200)
+  @Roles('volunteer')
+  collect(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<ParcelTaskView> {
+    return this.parcels.collect(actor, id);
+  }
+
+  /** The household's real number while the task is on its way (audited), to call. */
+  @Post('volunteer/tasks/:id/phone')
+  @HttpCode(200)
+  @Roles('volunteer')
+  phone(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<TaskPhoneView> {
+    return this.parcels.phone(actor, id);
+  }
+
+  /** The household's code for its parcel, shown to the volunteer at the door (any source). */
+  @Get('parcels/:id/qr')
+  doorCode(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<OrderQrView> {
+    return this.parcels.doorCode(actor, id);
   }
 
   /** 评单: the household rates a delivered parcel, once. */

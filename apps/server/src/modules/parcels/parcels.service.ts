@@ -1,8 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import type { FailureReason, ParcelSourceType, ParcelState, ParcelSummary, ParcelTaskView } from '@linli/shared-types';
-import { In, LessThan } from 'typeorm';
+import type {
+  FailureReason,
+  OrderQrView,
+  ParcelSourceType,
+  ParcelState,
+  ParcelSummary,
+  ParcelTaskView,
+  TaskPhoneView,
+} from '@linli/shared-types';
+import QRCode from 'qrcode';
+import { In, IsNull, LessThan } from 'typeorm';
 import { relationsTo } from '../../common/access';
 import type { Actor } from '../../common/actor';
+import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
 import { isUniqueViolation } from '../../common/db-errors';
@@ -10,6 +20,7 @@ import { DomainError } from '../../common/domain-error';
 import { QrTokens } from '../../common/qr-token';
 import { HouseholdsService } from '../community/households.service';
 import { FilesService } from '../files/files.service';
+import { ParcelEvent } from './entities/parcel-event.entity';
 import { ParcelRating } from './entities/parcel-rating.entity';
 import { ParcelSource } from './entities/parcel-source.entity';
 import { Parcel } from './entities/parcel.entity';
@@ -22,7 +33,12 @@ export interface SupplyItem {
   orderId: number;
   householdId: number;
   lines: { name: string; quantity: number }[];
+  /** What the volunteer collects at the door for it (a pay-on-delivery order's total), in fen. */
+  cashFen: number;
 }
+
+/** A scan replayed after the network came back may still use a code that expired this long before the server got it. */
+const OFFLINE_GRACE_MS = 60 * 60 * 1000;
 
 /**
  * Parcels from the point of view of the people who carry and receive them: what sources hand
@@ -34,6 +50,7 @@ export class ParcelsService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
     private readonly households: HouseholdsService,
     private readonly qr: QrTokens,
     private readonly files: FilesService,
@@ -46,7 +63,8 @@ export class ParcelsService {
 
   /**
    * Turns packed orders into parcels, inside the packing transaction: one parcel per household
-   * per batch, however many orders the household placed in it (packing again adds to it).
+   * per batch while it has not left (packing again adds to it); orders packed after it left
+   * with a volunteer get a parcel of their own, so nothing joins a parcel nobody will bring.
    */
   async createForSupply(batch: { key: string; communityId: number; deliveryDate: string }, items: SupplyItem[]): Promise<number> {
     if (items.length === 0) return 0;
@@ -54,7 +72,7 @@ export class ParcelsService {
     let created = 0;
     for (const householdId of [...new Set(items.map((i) => i.householdId))]) {
       const mine = items.filter((i) => i.householdId === householdId);
-      let parcel = await this.db.repo(Parcel).findOneBy({ batch: batch.key, householdId });
+      let parcel = await this.db.repo(Parcel).findOneBy({ openBatch: batch.key, householdId });
       if (!parcel) {
         parcel = await this.flow.create({
           communityId: batch.communityId,
@@ -63,21 +81,23 @@ export class ParcelsService {
           buildingId: doors.get(householdId)?.buildingId ?? 0,
           deliveryDate: batch.deliveryDate,
           contents: '',
+          cashDueFen: 0,
         });
         created++;
       }
-      await this.db
-        .repo(ParcelSource)
-        .insert(mine.map((i) => ({ parcelId: parcel.id, sourceType: 'order' as const, sourceId: i.orderId })));
+      const into = parcel;
+      await this.db.repo(ParcelSource).insert(mine.map((i) => ({ parcelId: into.id, sourceType: 'order' as const, sourceId: i.orderId })));
       const totals = new Map<string, number>();
       for (const line of mine.flatMap((i) => i.lines)) totals.set(line.name, (totals.get(line.name) ?? 0) + line.quantity);
       const added = [...totals.entries()].map(([name, q]) => `${name}×${q}`).join('、');
-      await this.db
-        .repo(Parcel)
-        .update(
-          { id: parcel.id },
-          { contents: [parcel.contents, added].filter(Boolean).join('、').slice(0, 500), updatedAt: this.clock.now() },
-        );
+      await this.db.repo(Parcel).update(
+        { id: into.id },
+        {
+          contents: [into.contents, added].filter(Boolean).join('、').slice(0, 500),
+          cashDueFen: into.cashDueFen + mine.reduce((sum, i) => sum + i.cashFen, 0),
+          updatedAt: this.clock.now(),
+        },
+      );
     }
     return created;
   }
@@ -86,7 +106,7 @@ export class ParcelsService {
    * A medicine request the pharmacy bought becomes one parcel of its own, inside the purchase's
    * transaction. Its contents say 「药品」 only: volunteers never see drug names.
    */
-  async createForMedicine(request: { id: number; communityId: number; householdId: number }): Promise<number> {
+  async createForMedicine(request: { id: number; communityId: number; householdId: number; cashFen: number }): Promise<number> {
     const door = (await this.households.doors([request.householdId])).get(request.householdId);
     const parcel = await this.flow.create({
       communityId: request.communityId,
@@ -95,6 +115,7 @@ export class ParcelsService {
       buildingId: door?.buildingId ?? 0,
       deliveryDate: new Date(this.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10),
       contents: '药品',
+      cashDueFen: request.cashFen,
     });
     await this.db.repo(ParcelSource).insert({ parcelId: parcel.id, sourceType: 'medicine', sourceId: request.id });
     return parcel.id;
@@ -148,20 +169,21 @@ export class ParcelsService {
 
   /** Pick-up: the volunteer scans the parcel's label. Scanning it again is harmless. */
   async pickUp(actor: Actor, token: string, scannedAt?: string): Promise<ParcelTaskView> {
-    const at = this.scanTime(scannedAt);
-    const parcel = await this.held(actor, this.qr.verify(token, 'parcelLabel', at));
+    const parcel = await this.held(actor, this.qr.verify(token, 'parcelLabel', this.codeTime(scannedAt)));
     if (parcel.state === 'PICKED_UP') return this.views.task(actor, parcel);
+    const at = await this.scanTime(parcel, scannedAt);
     return this.move(actor, parcel, 'PICKED_UP', { via: 'scan', at });
   }
 
-  /** At the door: the volunteer scans the resident's order QR; it must belong to this parcel. */
+  /**
+   * At the door: the volunteer scans the household's code, which must belong to this parcel —
+   * the parcel's own door code (any source: supplies, medicine), or the QR of an order it carries.
+   */
   async deliver(actor: Actor, id: number, token: string, scannedAt?: string): Promise<ParcelTaskView> {
-    const at = this.scanTime(scannedAt);
     const parcel = await this.held(actor, id);
-    const orderId = this.qr.verify(token, 'order', at);
-    const source = await this.db.repo(ParcelSource).findOneBy({ parcelId: parcel.id, sourceType: 'order', sourceId: orderId });
-    if (!source) throw new DomainError('QR_NOT_THIS_PARCEL');
+    if (!(await this.opensDoor(parcel, token, this.codeTime(scannedAt)))) throw new DomainError('QR_NOT_THIS_PARCEL');
     if (parcel.state === 'DELIVERED') return this.views.task(actor, parcel);
+    const at = await this.scanTime(parcel, scannedAt);
     return this.move(actor, parcel, 'DELIVERED', { via: 'scan', set: { deliveredAt: at }, at });
   }
 
@@ -181,20 +203,97 @@ export class ParcelsService {
   }
 
   /**
-   * The time a scan happened: now, or the phone's time for a scan replayed after the network came
-   * back — no later than now and no more than a day back.
+   * At the door, before the scan: the volunteer has the money of a pay-on-delivery parcel
+   * (已收款). Staff reconcile what each volunteer collected. Tapping it twice is harmless.
    */
-  private scanTime(scannedAt: string | undefined): Date {
+  async collect(actor: Actor, id: number): Promise<ParcelTaskView> {
+    const parcel = await this.held(actor, id);
+    if (parcel.cashDueFen <= 0) throw new DomainError('NOTHING_TO_COLLECT');
+    if (parcel.cashCollectedAt) return this.views.task(actor, parcel);
+    if (!['PICKED_UP', 'LEFT_AT_DOOR', 'DELIVERED'].includes(parcel.state)) {
+      throw new DomainError('INVALID_TRANSITION', { from: parcel.state, reason: 'not at the door yet' });
+    }
+    const now = this.clock.now();
+    await this.db.repo(Parcel).update({ id, cashCollectedAt: IsNull() }, { cashCollectedAt: now, cashCollectedBy: actor.userId });
+    await this.audit.record(actor, { action: 'parcel.cash', targetType: 'parcel', targetId: id, details: { fen: parcel.cashDueFen } });
+    return this.views.task(actor, { ...parcel, cashCollectedAt: now, cashCollectedBy: actor.userId });
+  }
+
+  /**
+   * The household's real number, for the volunteer holding the parcel while it is on its way
+   * (accepted or picked up); every ask is in the audit log. Otherwise the number stays masked.
+   */
+  async phone(actor: Actor, id: number): Promise<TaskPhoneView> {
+    const parcel = await this.held(actor, id);
+    if (parcel.state !== 'ACCEPTED' && parcel.state !== 'PICKED_UP') throw new DomainError('PHONE_NOT_AVAILABLE');
+    const phone = (await this.households.doors([parcel.householdId])).get(parcel.householdId)?.contactPhone;
+    if (!phone) throw new DomainError('NOT_FOUND');
+    await this.audit.record(actor, {
+      action: 'parcel.phone',
+      targetType: 'parcel',
+      targetId: id,
+      details: { householdId: parcel.householdId },
+    });
+    return { phone };
+  }
+
+  /** Whether a code shown at the door is this parcel's: its door code, or the QR of an order it carries. */
+  private async opensDoor(parcel: Parcel, token: string, at: Date): Promise<boolean> {
+    try {
+      return this.qr.verify(token, 'parcelDoor', at) === parcel.id;
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'QR_WRONG_PURPOSE')) throw error;
+    }
+    const orderId = this.qr.verify(token, 'order', at);
+    return this.db.repo(ParcelSource).exists({ where: { parcelId: parcel.id, sourceType: 'order', sourceId: orderId } });
+  }
+
+  /**
+   * The time a scanned code must still be valid at: when the server receives it, less a short
+   * grace for a scan queued offline — never the phone's own claim, which a backdated replay could
+   * set to before the code expired.
+   */
+  private codeTime(scannedAt: string | undefined): Date {
+    const at = this.claimedTime(scannedAt);
+    return new Date(Math.max(at.getTime(), this.clock.now().getTime() - OFFLINE_GRACE_MS));
+  }
+
+  /**
+   * The time a scan happened: now, or the phone's time for a scan replayed after the network came
+   * back — no later than now, no more than a day back, and never before the parcel's last event.
+   */
+  private async scanTime(parcel: Parcel, scannedAt: string | undefined): Promise<Date> {
+    const at = this.claimedTime(scannedAt);
+    if (scannedAt === undefined) return at;
+    const [last] = await this.db.repo(ParcelEvent).find({ where: { parcelId: parcel.id }, order: { id: 'DESC' }, take: 1 });
+    return last && new Date(last.at).getTime() > at.getTime() ? new Date(last.at) : at;
+  }
+
+  private claimedTime(scannedAt: string | undefined): Date {
     const now = this.clock.now();
     if (scannedAt === undefined) return now;
     const at = new Date(scannedAt);
-    if (at.getTime() > now.getTime() + 60_000 || at.getTime() < now.getTime() - 24 * 3600 * 1000) {
+    if (Number.isNaN(at.getTime()) || at.getTime() > now.getTime() + 60_000 || at.getTime() < now.getTime() - 24 * 3600 * 1000) {
       throw new DomainError('VALIDATION_FAILED', { fields: { scannedAt: '扫码时间不对，请检查手机时间' } });
     }
     return at.getTime() > now.getTime() ? now : at;
   }
 
   // ---- the household: contactless confirmation and 评单 ------------------------------------
+
+  /**
+   * The household's code for its parcel, shown at the door (any source, medicine included); it
+   * stays valid until three days after the parcel's delivery date.
+   */
+  async doorCode(actor: Actor, id: number): Promise<OrderQrView> {
+    const parcel = await this.householdParcel(actor, id);
+    if (!['READY', 'ASSIGNED', 'ACCEPTED', 'PICKED_UP', 'LEFT_AT_DOOR'].includes(parcel.state)) throw new DomainError('ORDER_NOT_ACTIVE');
+    const afterDelivery = new Date(`${parcel.deliveryDate}T23:59:59+08:00`).getTime() + 3 * 24 * 3600 * 1000;
+    const expiresAt = new Date(Math.max(Number.isNaN(afterDelivery) ? 0 : afterDelivery, this.clock.now().getTime() + 24 * 3600 * 1000));
+    const token = this.qr.sign('parcelDoor', parcel.id, expiresAt);
+    const image = await QRCode.toDataURL(token, { errorCorrectionLevel: 'M', margin: 2, width: 360 });
+    return { token, image, expiresAt: expiresAt.toISOString() };
+  }
 
   /** The household confirms a contactless parcel is in their hands. Confirming twice is harmless. */
   async confirmReceipt(actor: Actor, id: number): Promise<ParcelSummary> {

@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { MedicineState, PaymentCheck, PaymentParams } from '@linli/shared-types';
 import { relationsTo } from '../../common/access';
 import type { Actor } from '../../common/actor';
 import { Clock } from '../../common/clock';
@@ -34,6 +35,15 @@ export class MedicinePayable implements Payable, OnModuleInit {
 
   onModuleInit(): void {
     this.payments.register(this);
+  }
+
+  /** Parameters for Taro.requestPayment; the request is confirmed by WeChat's notification. */
+  pay(actor: Actor, id: number): Promise<PaymentParams> {
+    return this.payments.start(actor, this.kind.kind, id);
+  }
+
+  async payCheck(actor: Actor, id: number): Promise<PaymentCheck<MedicineState>> {
+    return (await this.payments.check(actor, this.kind.kind, id)) as PaymentCheck<MedicineState>;
   }
 
   async bill(actor: Actor, id: number): Promise<{ totalFen: number; description: string; payBy: Date }> {

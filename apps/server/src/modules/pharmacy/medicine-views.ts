@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { MEDICINE_FLOW, nextStates, type Actor as FlowActor, type MedicineRequestView } from '@linli/shared-types';
 import { In } from 'typeorm';
 import { relationsTo } from '../../common/access';
@@ -24,7 +24,7 @@ export function requestRelations(actor: Actor, request: MedicineRequest, myPharm
  * deadline and whether it is overdue, the parcel once bought, and the moves the viewer may make.
  */
 @Injectable()
-export class MedicineViews {
+export class MedicineViews implements OnModuleInit {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -34,6 +34,22 @@ export class MedicineViews {
     private readonly parcels: ParcelsService,
     private readonly pharmacies: PharmaciesService,
   ) {}
+
+  /** The photos in these views reach their request's pharmacy too. */
+  onModuleInit(): void {
+    // A pharmacist sees the photos of their pharmacy's requests (uploader, household and staff already do).
+    this.files.allow('prescription', async (actor, file) => {
+      const pharmacyId = await this.pharmacyOf(actor);
+      if (pharmacyId === null) return false;
+      const photos = await this.db.repo(MedicinePhoto).findBy({ fileId: file.id });
+      return this.db.repo(MedicineRequest).exists({ where: { id: In(photos.map((p) => p.requestId).concat(0)), pharmacyId } });
+    });
+    this.files.allow('receipt', async (actor, file) => {
+      const pharmacyId = await this.pharmacyOf(actor);
+      if (pharmacyId === null) return false;
+      return this.db.repo(MedicineRequest).exists({ where: { receiptFileId: file.id, pharmacyId } });
+    });
+  }
 
   /** The pharmacy a pharmacist works for (null for anyone else): read once per call, not per row. */
   async pharmacyOf(actor: Actor): Promise<number | null> {
@@ -95,6 +111,8 @@ export class MedicineViews {
         photoUrls: photos.filter((p) => p.requestId === r.id).map((p) => this.files.link(p.fileId)),
         receiptUrl: r.receiptFileId ? this.files.link(r.receiptFileId) : null,
         rejectionReason: r.rejectionReason,
+        cannotBuyReason: r.cannotBuyReason,
+        cancelReason: r.cancelReason,
         quoteNote: r.quoteNote,
         totalFen: r.totalFen,
         paymentMode: r.paymentMode,

@@ -1,41 +1,31 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   type Actor as FlowActor,
   type MedicineRequestBody,
   type MedicineRequestView,
   type MedicineState,
-  type PaymentCheck,
-  type PaymentParams,
   type QuoteBody,
 } from '@linli/shared-types';
-import { In, LessThan } from 'typeorm';
+import { In } from 'typeorm';
 import { requireRelation, staffCommunity } from '../../common/access';
 import type { Actor } from '../../common/actor';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
 import { DomainError } from '../../common/domain-error';
-import { defineMove, Transitions } from '../../common/workflow';
+import { Transitions } from '../../common/workflow';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { HouseholdsService } from '../community/households.service';
 import { FilesService } from '../files/files.service';
-import { ParcelFlow } from '../parcels/parcel-flow';
 import { ParcelsService } from '../parcels/parcels.service';
-import { PaymentsService } from '../payments/payments.service';
 import { MEDICINE_WORKFLOW, MedicineItem, MedicinePhoto, MedicineRequest } from './entities/medicine-request.entity';
-import { MEDICINE_PAYABLE } from './medicine-payable';
 import { isOverdue, queueOrder, quoteDeadline, quoteTotal } from './medicine-rules';
+import { MedicineFlow } from './medicine-flow';
 import { MedicineViews } from './medicine-views';
+import type { Pharmacy } from './entities/pharmacy.entity';
 import { PharmaciesService } from './pharmacies.service';
 
 const OPEN: MedicineState[] = ['SUBMITTED', 'QUOTED', 'AWAITING_PAYMENT', 'CONFIRMED', 'PURCHASED'];
-
-/** A quote the household never answered lapses. */
-const QUOTE_LAPSED = defineMove(MEDICINE_WORKFLOW, 'QUOTED', 'EXPIRED');
-/** An accepted quote not paid in time lapses (money arriving later is refunded). */
-const PAYMENT_LAPSED = defineMove(MEDICINE_WORKFLOW, 'AWAITING_PAYMENT', 'EXPIRED');
-/** The parcel carrying it was delivered. */
-const DELIVERED = defineMove(MEDICINE_WORKFLOW, 'PURCHASED', 'DELIVERED');
 
 /**
  * Medicine bought on a household's behalf: request (with prescription photos), the pharmacy's
@@ -43,7 +33,7 @@ const DELIVERED = defineMove(MEDICINE_WORKFLOW, 'PURCHASED', 'DELIVERED');
  * names and photos reach the household, its pharmacy and staff only; the parcel says 「药品」.
  */
 @Injectable()
-export class MedicineService implements OnModuleInit {
+export class MedicineService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: Db,
@@ -52,28 +42,11 @@ export class MedicineService implements OnModuleInit {
     private readonly households: HouseholdsService,
     private readonly files: FilesService,
     private readonly parcels: ParcelsService,
-    private readonly parcelFlow: ParcelFlow,
     private readonly pharmacies: PharmaciesService,
-    private readonly payments: PaymentsService,
     private readonly transitions: Transitions,
     private readonly views: MedicineViews,
+    private readonly flow: MedicineFlow,
   ) {}
-
-  onModuleInit(): void {
-    this.parcelFlow.onDelivered((sources) => this.markDelivered(sources.filter((s) => s.sourceType === 'medicine').map((s) => s.sourceId)));
-    // A pharmacist sees the photos of their pharmacy's requests (uploader, household and staff already do).
-    this.files.allow('prescription', async (actor, file) => {
-      const pharmacyId = await this.views.pharmacyOf(actor);
-      if (pharmacyId === null) return false;
-      const photos = await this.db.repo(MedicinePhoto).findBy({ fileId: file.id });
-      return this.db.repo(MedicineRequest).exists({ where: { id: In(photos.map((p) => p.requestId).concat(0)), pharmacyId } });
-    });
-    this.files.allow('receipt', async (actor, file) => {
-      const pharmacyId = await this.views.pharmacyOf(actor);
-      if (pharmacyId === null) return false;
-      return this.db.repo(MedicineRequest).exists({ where: { receiptFileId: file.id, pharmacyId } });
-    });
-  }
 
   // ---- the household (or staff for it) ------------------------------------------------------
 
@@ -98,9 +71,10 @@ export class MedicineService implements OnModuleInit {
     proxy: boolean,
     photoIds: number[],
     repeatOf: number | null,
+    to?: Pharmacy,
   ): Promise<MedicineRequest> {
     const household = await this.households.find(householdId);
-    const pharmacy = await this.pharmacies.defaultFor(household.communityId, household.zone);
+    const pharmacy = to ?? (await this.pharmacies.defaultFor(household.communityId, household.zone));
     const now = this.clock.now();
     const saved = await this.db.repo(MedicineRequest).save({
       communityId: household.communityId,
@@ -160,9 +134,12 @@ export class MedicineService implements OnModuleInit {
     return this.views.view(actor, record);
   }
 
+  /** The household (or staff) no longer wants it, before it is bought: paid money goes back. */
   async cancel(actor: Actor, id: number): Promise<MedicineRequestView> {
     const { record: request, as } = await this.forHousehold(actor, id);
-    return this.move(actor, as, request, 'CANCELLED', { payBy: null });
+    const view = await this.flow.move(actor, as, request, 'CANCELLED', { payBy: null });
+    await this.flow.refundIfPaid(request);
+    return view;
   }
 
   /** The household takes some of the quoted items (at least one available). */
@@ -176,37 +153,38 @@ export class MedicineService implements OnModuleInit {
     const answered = items.map((i) => ({ ...i, accepted: taken.some((t) => t.id === i.id) }));
     const now = this.clock.now();
     const payBy = to === 'AWAITING_PAYMENT' ? new Date(now.getTime() + this.config.paymentTimeoutMinutes * 60_000) : null;
-    await this.move(actor, as, request, to, { answeredAt: now, totalFen: quoteTotal(answered), payBy });
+    await this.flow.move(actor, as, request, to, { answeredAt: now, totalFen: quoteTotal(answered), payBy });
     for (const item of answered) await this.db.repo(MedicineItem).update({ id: item.id }, { accepted: item.accepted });
-    return this.reread(actor, id);
+    return this.flow.reread(actor, id);
   }
 
   async decline(actor: Actor, id: number): Promise<MedicineRequestView> {
     const { record: request, as } = await this.forHousehold(actor, id);
-    return this.move(actor, as, request, 'DECLINED', { answeredAt: this.clock.now() });
+    return this.flow.move(actor, as, request, 'DECLINED', { answeredAt: this.clock.now() });
   }
 
   /** 慢性病续药: the same medicines again in one tap, as a chronic refill, with the same photos. */
   async repeat(actor: Actor, id: number): Promise<MedicineRequestView> {
     const { record: earlier } = await this.forHousehold(actor, id);
-    const items = await this.db.repo(MedicineItem).find({ where: { requestId: id }, order: { id: 'ASC' } });
-    const photos = await this.db.repo(MedicinePhoto).find({ where: { requestId: id }, order: { id: 'ASC' } });
+    const { body, photoIds } = await this.again(earlier, 'chronic');
+    const saved = await this.create(actor, earlier.householdId, body, earlier.householdId !== actor.householdId, photoIds, id);
+    return this.views.view(actor, saved);
+  }
+
+  /** What an earlier request asked for, to ask again (a refill, a hand-over to another pharmacy). */
+  private async again(
+    earlier: MedicineRequest,
+    urgency: MedicineRequest['urgency'],
+  ): Promise<{ body: MedicineRequestBody; photoIds: number[] }> {
+    const items = await this.db.repo(MedicineItem).find({ where: { requestId: earlier.id }, order: { id: 'ASC' } });
+    const photos = await this.db.repo(MedicinePhoto).find({ where: { requestId: earlier.id }, order: { id: 'ASC' } });
     const body: MedicineRequestBody = {
       items: items.map((i) => ({ name: i.name, spec: i.spec, quantity: i.quantity, brand: i.brand, prescription: i.prescription })),
-      urgency: 'chronic',
+      urgency,
       forWhom: earlier.forWhom ?? undefined,
       note: earlier.note ?? undefined,
     };
-    const proxy = earlier.householdId !== actor.householdId;
-    const saved = await this.create(
-      actor,
-      earlier.householdId,
-      body,
-      proxy,
-      photos.map((p) => p.fileId),
-      id,
-    );
-    return this.views.view(actor, saved);
+    return { body, photoIds: photos.map((p) => p.fileId) };
   }
 
   // ---- the pharmacy ---------------------------------------------------------------------------
@@ -255,7 +233,7 @@ export class MedicineService implements OnModuleInit {
       };
     });
     const now = this.clock.now();
-    await this.move(actor, as, request, 'QUOTED', {
+    await this.flow.move(actor, as, request, 'QUOTED', {
       quotedAt: now,
       quotedBy: actor.userId,
       quoteNote: body.note || null,
@@ -275,13 +253,13 @@ export class MedicineService implements OnModuleInit {
         items: quoted.map((i) => ({ id: i.id, status: i.quoteStatus, substitute: i.substituteName, unitPriceFen: i.unitPriceFen })),
       },
     });
-    return this.reread(actor, id);
+    return this.flow.reread(actor, id);
   }
 
   /** The prescription (or the request) is refused, with a reason the household reads. */
   async reject(actor: Actor, id: number, reason: string): Promise<MedicineRequestView> {
     const { record: request, as } = await this.forPharmacy(actor, id);
-    const view = await this.move(actor, as, request, 'REJECTED', { rejectionReason: reason });
+    const view = await this.flow.move(actor, as, request, 'REJECTED', { rejectionReason: reason });
     await this.audit.record(actor, {
       action: 'medicine.reject',
       targetType: 'medicine_request',
@@ -297,15 +275,24 @@ export class MedicineService implements OnModuleInit {
     if (request.state === 'PURCHASED' && request.receiptFileId === receiptFileId) return this.views.view(actor, request);
     this.transitions.assertMay(MEDICINE_WORKFLOW, request.state, 'PURCHASED', as);
     await this.files.attach(actor, receiptFileId, 'receipt', request.householdId);
-    await this.move(actor, as, request, 'PURCHASED', { receiptFileId, purchasedAt: this.clock.now(), purchasedBy: actor.userId });
-    await this.parcels.createForMedicine(request);
+    await this.flow.move(actor, as, request, 'PURCHASED', { receiptFileId, purchasedAt: this.clock.now(), purchasedBy: actor.userId });
+    await this.parcels.createForMedicine({ ...request, cashFen: request.paymentMode === 'cod' ? request.totalFen : 0 });
     await this.audit.record(actor, {
       action: 'medicine.purchase',
       targetType: 'medicine_request',
       targetId: id,
       details: { receiptFileId, totalFen: request.totalFen },
     });
-    return this.reread(actor, id);
+    return this.flow.reread(actor, id);
+  }
+
+  /** The pharmacy cannot buy what was confirmed: it says why; paid money goes back; staff find another pharmacy. */
+  async cannotBuy(actor: Actor, id: number, reason: string): Promise<MedicineRequestView> {
+    const { record: request, as } = await this.forPharmacy(actor, id);
+    const view = await this.flow.move(actor, as, request, 'CANNOT_BUY', { cannotBuyReason: reason });
+    await this.flow.refundIfPaid(request);
+    await this.audit.record(actor, { action: 'medicine.cannot-buy', targetType: 'medicine_request', targetId: id, details: { reason } });
+    return view;
   }
 
   // ---- staff ----------------------------------------------------------------------------------
@@ -326,6 +313,7 @@ export class MedicineService implements OnModuleInit {
     const request = await this.db.repo(MedicineRequest).findOneBy({ id, communityId });
     if (!request) throw new DomainError('MEDICINE_REQUEST_NOT_FOUND');
     const pharmacy = await this.pharmacies.staffPharmacy(actor, pharmacyId);
+    if (request.state === 'CANNOT_BUY') return this.handOver(actor, request, pharmacy);
     if (request.state !== 'SUBMITTED') throw new DomainError('INVALID_TRANSITION', { from: request.state, to: 'SUBMITTED' });
     const now = this.clock.now();
     const moved = await this.db.repo(MedicineRequest).update(
@@ -344,48 +332,25 @@ export class MedicineService implements OnModuleInit {
       targetId: id,
       details: { from: request.pharmacyId, to: pharmacy.id },
     });
-    return this.reread(actor, id);
+    return this.flow.reread(actor, id);
   }
-
-  // ---- system ---------------------------------------------------------------------------------
 
   /**
-   * Quotes unanswered for `hours`, and accepted quotes not paid in time, expire, each by a
-   * conditional UPDATE (a payment landing at the same moment wins, or is refunded).
+   * A request the pharmacy could not buy goes to another pharmacy as a new request (its quote,
+   * price and payment start afresh); this one closes, saying where it went.
    */
-  async expireQuotes(hours: number): Promise<number> {
-    const now = this.clock.now();
-    const cutoff = new Date(now.getTime() - hours * 3600_000);
-    const due = await this.db.repo(MedicineRequest).find({
-      where: [
-        { state: 'QUOTED', quotedAt: LessThan(cutoff) },
-        { state: 'AWAITING_PAYMENT', payBy: LessThan(now) },
-      ],
-      select: ['id', 'state'],
-      take: 1000,
+  private async handOver(actor: Actor, request: MedicineRequest, pharmacy: Pharmacy): Promise<MedicineRequestView> {
+    const { as } = requireRelation(actor, request, 'MEDICINE_REQUEST_NOT_FOUND');
+    await this.flow.move(actor, as, request, 'CANCELLED', { cancelReason: `转给${pharmacy.name}` });
+    const { body, photoIds } = await this.again(request, request.urgency);
+    const fresh = await this.create(actor, request.householdId, body, true, photoIds, request.id, pharmacy);
+    await this.audit.record(actor, {
+      action: 'medicine.move',
+      targetType: 'medicine_request',
+      targetId: request.id,
+      details: { from: request.pharmacyId, to: pharmacy.id, request: fresh.id },
     });
-    let expired = 0;
-    for (const r of due) {
-      const lapse = r.state === 'QUOTED' ? QUOTE_LAPSED : PAYMENT_LAPSED;
-      expired += await this.transitions.systemTransition(lapse, { ids: [r.id] }, { payBy: null, updatedAt: now });
-    }
-    return expired;
-  }
-
-  /** Parameters for Taro.requestPayment; the request is confirmed by WeChat's notification. */
-  pay(actor: Actor, id: number): Promise<PaymentParams> {
-    return this.payments.start(actor, MEDICINE_PAYABLE.kind, id);
-  }
-
-  async payCheck(actor: Actor, id: number): Promise<PaymentCheck<MedicineState>> {
-    return (await this.payments.check(actor, MEDICINE_PAYABLE.kind, id)) as PaymentCheck<MedicineState>;
-  }
-
-  private async markDelivered(ids: number[]): Promise<void> {
-    for (const id of ids) {
-      const now = this.clock.now();
-      await this.db.transaction(() => this.transitions.systemTransition(DELIVERED, { ids: [id] }, { deliveredAt: now, updatedAt: now }));
-    }
+    return this.views.view(actor, fresh);
   }
 
   // ---- internals ------------------------------------------------------------------------------
@@ -400,22 +365,5 @@ export class MedicineService implements OnModuleInit {
     const pharmacy = await this.pharmacies.mine(actor);
     const request = await this.db.repo(MedicineRequest).findOneBy({ id, pharmacyId: pharmacy.id });
     return requireRelation(actor, request, 'MEDICINE_REQUEST_NOT_FOUND', { pharmacyId: pharmacy.id });
-  }
-
-  /** MEDICINE_FLOW decides through the workflow door: the wrong person is 403, the wrong moment 409. */
-  private async move(
-    actor: Actor,
-    as: FlowActor[],
-    request: MedicineRequest,
-    to: MedicineState,
-    extra: Partial<MedicineRequest>,
-  ): Promise<MedicineRequestView> {
-    const now = this.clock.now();
-    await this.transitions.transition(MEDICINE_WORKFLOW, request, to, as, { ...extra, updatedAt: now });
-    return this.views.view(actor, { ...request, ...extra, state: to, updatedAt: now });
-  }
-
-  private async reread(actor: Actor, id: number): Promise<MedicineRequestView> {
-    return this.views.view(actor, await this.db.repo(MedicineRequest).findOneByOrFail({ id }));
   }
 }

@@ -4,6 +4,7 @@ import type { MedicineRequestView, MedicineState, PaymentCheck, PaymentParams, P
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
 import {
   AcceptQuoteDto,
+  CannotBuyDto,
   FinishedQueryDto,
   JoinPharmacyDto,
   MedicineRequestDto,
@@ -14,6 +15,7 @@ import {
   QuoteDto,
   RejectMedicineDto,
 } from './dto/pharmacy.dto';
+import { MedicinePayable } from './medicine-payable';
 import { MedicineService } from './medicine.service';
 import { PharmaciesService } from './pharmacies.service';
 
@@ -24,6 +26,7 @@ export class PharmacyController {
   constructor(
     private readonly medicine: MedicineService,
     private readonly pharmacies: PharmaciesService,
+    private readonly payable: MedicinePayable,
   ) {}
 
   // ---- residents ------------------------------------------------------------------------------
@@ -66,14 +69,14 @@ export class PharmacyController {
   @Post('medicine-requests/:id/pay')
   @HttpCode(200)
   pay(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<PaymentParams> {
-    return this.medicine.pay(actor, id);
+    return this.payable.pay(actor, id);
   }
 
   /** After the app's payment: asks WeChat Pay when the notification has not arrived yet. */
   @Post('medicine-requests/:id/pay/check')
   @HttpCode(200)
   payCheck(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<PaymentCheck<MedicineState>> {
-    return this.medicine.payCheck(actor, id);
+    return this.payable.payCheck(actor, id);
   }
 
   /** 慢性病续药: the same request again, in one tap. */
@@ -126,6 +129,14 @@ export class PharmacyController {
     @Body() dto: RejectMedicineDto,
   ): Promise<MedicineRequestView> {
     return this.medicine.reject(actor, id, dto.reason);
+  }
+
+  /** The pharmacy cannot buy what the household confirmed: with a reason; paid money goes back. */
+  @Post('pharmacy/requests/:id/cannot-buy')
+  @HttpCode(200)
+  @Roles('pharmacist')
+  cannotBuy(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: CannotBuyDto): Promise<MedicineRequestView> {
+    return this.medicine.cannotBuy(actor, id, dto.reason);
   }
 
   /** Bought (receipt photo uploaded first, purpose `receipt`): it becomes a parcel. */

@@ -3,6 +3,7 @@ import { CommunityModule } from '../community/community.module';
 import { FilesModule } from '../files/files.module';
 import { ParcelsModule } from '../parcels/parcels.module';
 import { PaymentsModule } from '../payments/payments.module';
+import { MedicineFlow } from './medicine-flow';
 import { MedicinePayable } from './medicine-payable';
 import { MedicineService } from './medicine.service';
 import { MedicineViews } from './medicine-views';
@@ -14,6 +15,6 @@ import { QuoteExpiry } from './quote-expiry';
 @Module({
   imports: [CommunityModule, FilesModule, ParcelsModule, PaymentsModule],
   controllers: [PharmacyController],
-  providers: [PharmaciesService, MedicineService, MedicineViews, MedicinePayable, QuoteExpiry],
+  providers: [PharmaciesService, MedicineService, MedicineFlow, MedicineViews, MedicinePayable, QuoteExpiry],
 })
 export class PharmacyModule {}

@@ -1,5 +1,6 @@
-import type { PaymentMode, WindowMode, WindowStatus } from '@linli/shared-types';
+import { WINDOW_FLOW, type PaymentMode, type WindowMode, type WindowStatus } from '@linli/shared-types';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { defineWorkflow } from '../../../common/workflow';
 
 /** An ordering window (订购批次): what can be ordered, by whom, between when, delivered when. */
 @Entity('windows')
@@ -65,3 +66,6 @@ export class OrderingWindow {
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 }
+
+/** WINDOW_FLOW governs `windows.status` (staff pause, resume, close early). */
+export const WINDOW_WORKFLOW = defineWorkflow('window', WINDOW_FLOW, 'ACTIVE', OrderingWindow, 'status');

@@ -1,6 +1,26 @@
-import type { AllocateRequest, OrderLineRequest, PlaceOrderRequest, ProxyOrderRequest, RegisterRequest } from '@linli/shared-types';
+import {
+  PAYMENT_MODES,
+  type AllocateRequest,
+  type OrderLineRequest,
+  type PaymentMode,
+  type PlaceOrderRequest,
+  type ProxyOrderRequest,
+  type RegisterRequest,
+} from '@linli/shared-types';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { trim } from '../../../common/validators';
 
 export class OrderLineDto implements OrderLineRequest {
@@ -34,6 +54,11 @@ export class PlaceOrderDto implements PlaceOrderRequest {
 export class ProxyOrderDto extends PlaceOrderDto implements ProxyOrderRequest {
   @IsInt({ message: '请选择住户' })
   householdId: number;
+
+  /** In a WeChat Pay window: cash at the door (`cod`) or the staff member's own WeChat (`wechat`). */
+  @IsOptional()
+  @IsIn([...PAYMENT_MODES], { message: '请选择付款方式' })
+  paymentMode?: PaymentMode;
 }
 
 export class RegisterDto implements RegisterRequest {

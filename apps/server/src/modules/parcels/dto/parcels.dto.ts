@@ -4,6 +4,7 @@ import {
   SQUADS,
   type Squad,
   type AssignRequest,
+  type CancelParcelRequest,
   type DutyRequest,
   type FailRequest,
   type FailureReason,
@@ -29,6 +30,8 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { trim } from '../../../common/validators';
 
 export class DutyDto implements DutyRequest {
   @IsBoolean({ message: '请选择上岗或下岗' })
@@ -106,4 +109,11 @@ export class RateDto implements RateRequest {
   @IsString()
   @Length(0, 200, { message: '评价最多 200 个字' })
   comment?: string;
+}
+
+export class CancelParcelDto implements CancelParcelRequest {
+  @Transform(trim)
+  @IsString({ message: '请写明取消的原因，住户会看到' })
+  @Length(2, 200, { message: '原因要 2 到 200 个字' })
+  reason: string;
 }

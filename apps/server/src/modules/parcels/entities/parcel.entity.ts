@@ -15,6 +15,13 @@ export class Parcel {
   @Column({ type: 'varchar', length: 40 })
   batch: string;
 
+  /**
+   * The batch while the parcel has not left (READY, ASSIGNED, ACCEPTED): orders packed later join
+   * it. NULL once it has left; the household's open parcel per batch is unique.
+   */
+  @Column({ name: 'open_batch', type: 'varchar', length: 40, nullable: true })
+  openBatch: string | null;
+
   @Column({ name: 'household_id', type: 'int' })
   householdId: number;
 
@@ -50,6 +57,17 @@ export class Parcel {
 
   @Column({ name: 'left_at', type: 'datetime', precision: 3, nullable: true })
   leftAt: Date | null;
+
+  /** Cash the volunteer collects at the door (pay-on-delivery orders, medicine), in fen. */
+  @Column({ name: 'cash_due_fen', type: 'int', default: 0 })
+  cashDueFen: number;
+
+  /** When the volunteer tapped 已收款, and who. */
+  @Column({ name: 'cash_collected_at', type: 'datetime', precision: 3, nullable: true })
+  cashCollectedAt: Date | null;
+
+  @Column({ name: 'cash_collected_by', type: 'int', nullable: true })
+  cashCollectedBy: number | null;
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;

@@ -19,6 +19,7 @@ import {
   type QuoteStatus,
   type RejectMedicineBody,
   type Urgency,
+  type CannotBuyBody,
 } from '@linli/shared-types';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -134,6 +135,13 @@ export class QuoteDto implements QuoteBody {
 export class RejectMedicineDto implements RejectMedicineBody {
   @Transform(trim)
   @IsString({ message: '请写明不能受理的原因，居民会看到' })
+  @Length(2, 200, { message: '原因要 2 到 200 个字' })
+  reason: string;
+}
+
+export class CannotBuyDto implements CannotBuyBody {
+  @Transform(trim)
+  @IsString({ message: '请写明买不到的原因，居民会看到' })
   @Length(2, 200, { message: '原因要 2 到 200 个字' })
   reason: string;
 }

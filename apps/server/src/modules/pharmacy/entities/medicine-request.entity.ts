@@ -85,6 +85,14 @@ export class MedicineRequest {
   @Column({ name: 'repeat_of', type: 'int', nullable: true })
   repeatOf: number | null;
 
+  /** The pharmacy's reason when it could not buy what was confirmed. */
+  @Column({ name: 'cannot_buy_reason', type: 'varchar', length: 200, nullable: true })
+  cannotBuyReason: string | null;
+
+  /** Why staff cancelled it (its parcel came back, it went to another pharmacy). */
+  @Column({ name: 'cancel_reason', type: 'varchar', length: 200, nullable: true })
+  cancelReason: string | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 
