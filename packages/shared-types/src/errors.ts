@@ -14,6 +14,7 @@ export const ERROR_MESSAGES = {
   SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试',
   INVALID_TRANSITION: '当前状态下不能进行此操作',
   IDEMPOTENCY_KEY_REUSED: '这次提交与之前的提交不一致，请刷新后重试',
+  REQUEST_IN_PROGRESS: '上一次提交还在处理中，请稍后再试',
   WECHAT_LOGIN_FAILED: '微信登录失败，请重新打开小程序再试',
   WECHAT_UNAVAILABLE: '微信服务繁忙，请稍后再试',
   DEV_LOGIN_DISABLED: '正式环境不能使用演示登录',

@@ -23,6 +23,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   SERVICE_UNAVAILABLE: 503,
   INVALID_TRANSITION: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
+  /** The same Idempotency-Key is still being worked on (a @CallsOut command waiting on WeChat). */
+  REQUEST_IN_PROGRESS: 409,
   WECHAT_LOGIN_FAILED: 401,
   WECHAT_UNAVAILABLE: 503,
   DEV_LOGIN_DISABLED: 404,

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import type { PaymentParams } from '@linli/shared-types';
 import { Clock } from '../common/clock';
+import { Db } from '../common/database/db';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, type AppConfig, type WechatPayConfig } from '../config/config';
 import { authorization, decryptResource, paymentParams, verifyNotification, type EncryptedResource } from './wechat-pay.crypto';
@@ -55,6 +56,7 @@ export class WechatPayClient {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly db: Db,
   ) {
     const pay = config.wechatPay;
     this.keys = pay ? { merchant: createPrivateKey(pay.privateKey), platform: createPublicKey(pay.platformPublicKey) } : null;
@@ -160,6 +162,7 @@ export class WechatPayClient {
 
   private async call<T>(method: 'GET' | 'POST', pathWithQuery: string, body?: object): Promise<T> {
     const pay = this.settings();
+    this.db.assertOutsideTransaction(`WeChat Pay ${method} ${pathWithQuery.split('?')[0]}`);
     const text = body === undefined ? '' : JSON.stringify(body);
     let res: Response;
     try {

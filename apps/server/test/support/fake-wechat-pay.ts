@@ -2,6 +2,7 @@ import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { encryptResource, parseAuthorization, signNotification, verifyRequest } from '../../src/wechat/wechat-pay.crypto';
+import { Stall } from './stall';
 
 interface FakeOrder {
   body: string;
@@ -29,6 +30,12 @@ export class FakeWechatPay {
   readonly refunds = new Map<string, { outTradeNo: string; refund: number; total: number; refundId: string; asked: number }>();
   private server: Server | null = null;
   requests = 0;
+  /** Hold answers back: a slow WeChat Pay. */
+  readonly stall = new Stall();
+  /** Calls answered per API (after our signature was checked). */
+  readonly calls = { prepay: 0, query: 0, refund: 0 };
+  /** The fake's time for the answers it signs; tests set it to the app's clock. */
+  now: () => Date = () => new Date();
 
   constructor(readonly appId: string) {}
 
@@ -149,10 +156,11 @@ export class FakeWechatPay {
 
   private handle(req: IncomingMessage, body: string, res: ServerResponse): void {
     this.requests++;
-    const reply = (status: number, payload?: object): void => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(payload ? JSON.stringify(payload) : '');
-    };
+    const reply = (status: number, payload?: object): void =>
+      void this.stall.pass().then(() => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(payload ? JSON.stringify(payload) : '');
+      });
     const auth = parseAuthorization(req.headers.authorization ?? '');
     const path = req.url ?? '/';
     const signed =
@@ -170,6 +178,7 @@ export class FakeWechatPay {
       );
     if (!signed) return reply(401, { code: 'SIGN_ERROR', message: '签名错误' });
     if (req.method === 'POST' && path === '/v3/pay/transactions/jsapi') {
+      this.calls.prepay++;
       const p = JSON.parse(body) as {
         appid: string;
         mchid: string;
@@ -196,6 +205,7 @@ export class FakeWechatPay {
       return reply(200, { prepay_id: prepayId });
     }
     if (req.method === 'POST' && path === '/v3/refund/domestic/refunds') {
+      this.calls.refund++;
       const r = JSON.parse(body) as { out_trade_no: string; out_refund_no: string; amount: { refund: number; total: number } };
       const order = this.orders.get(r.out_trade_no);
       if (!order || order.state !== 'SUCCESS') return reply(404, { code: 'RESOURCE_NOT_EXISTS', message: '订单不存在' });
@@ -212,6 +222,7 @@ export class FakeWechatPay {
     }
     const query = /^\/v3\/pay\/transactions\/out-trade-no\/([^?]+)\?mchid=(\d+)$/.exec(path);
     if (req.method === 'GET' && query) {
+      this.calls.query++;
       const order = this.orders.get(decodeURIComponent(query[1] as string));
       if (!order) return reply(404, { code: 'ORDERNOTEXIST', message: '订单不存在' });
       return reply(200, {
