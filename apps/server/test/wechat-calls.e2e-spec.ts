@@ -1,13 +1,4 @@
-import type {
-  ItemView,
-  LoginResponse,
-  MedicineRequestView,
-  MeResponse,
-  OrderView,
-  PharmacyView,
-  SupplierView,
-  WindowView,
-} from '@linli/shared-types';
+import type { MeResponse, OrderView, WindowView } from '@linli/shared-types';
 import { randomUUID } from 'node:crypto';
 import type request from 'supertest';
 import { Db } from '../src/common/database/db';
@@ -22,7 +13,8 @@ import { RefundSweep } from '../src/modules/payments/refund-sweep';
 import { FakeWechat } from './support/fake-wechat';
 import { FakeWechatPay } from './support/fake-wechat-pay';
 import type { Stall } from './support/stall';
-import { type Client, TestApp } from './support/test-app';
+import type { Client, TestApp } from './support/test-app';
+import { WechatScene } from './support/wechat-scene';
 
 /**
  * Calls to WeChat hold no database transaction (ARCHITECTURE §5). The fakes are held (a slow
@@ -32,87 +24,27 @@ import { type Client, TestApp } from './support/test-app';
  * A command retried with its Idempotency-Key while the first is pending, or after, asks WeChat once.
  */
 describe('calls to WeChat hold no database transaction', () => {
+  let scene: WechatScene;
   let t: TestApp;
-  let staff: Client;
-  let item: ItemView;
   let w: WindowView;
   let neighbour: Client;
-  let households: number[];
   const wechat = new FakeWechat('wx-linli-calls', 'app-secret');
   const pay = new FakeWechatPay('wx-linli-calls');
 
   beforeAll(async () => {
-    const [wechatBase, payBase] = await Promise.all([wechat.start(), pay.start()]);
-    t = await TestApp.boot({
-      WECHAT_APPID: wechat.appId,
-      WECHAT_SECRET: wechat.secret,
-      WECHAT_API_BASE: wechatBase,
-      ...pay.env(payBase),
-      DB_POOL_SIZE: '1',
-    });
-    pay.now = () => t.clock.now();
-    staff = await devUser('staff');
-    const supplier = (await staff.post('/api/staff/suppliers', { name: '合家福超市' }).expect(201)).body as SupplierView;
-    item = (
-      await staff
-        .post('/api/staff/items', {
-          kind: 'package',
-          name: '蔬菜包',
-          contents: [{ name: '青菜', quantity: '2斤' }],
-          priceFen: 3990,
-          limitPerHousehold: 20,
-          supplierId: supplier.id,
-        })
-        .expect(201)
-    ).body as ItemView;
-    const now = t.clock.now().getTime();
-    w = (
-      await staff
-        .post('/api/staff/windows', {
-          title: '蔬菜包 微信支付',
-          mode: 'fcfs',
-          paymentMode: 'wechat',
-          opensAt: new Date(now - 60_000).toISOString(),
-          closesAt: new Date(now + 3600_000).toISOString(),
-          deliveryDate: '2022-04-27',
-          items: [{ itemId: item.id, stock: 200 }],
-        })
-        .expect(201)
-    ).body as WindowView;
+    scene = await WechatScene.boot(wechat, pay, { env: { DB_POOL_SIZE: '1' }, limitPerHousehold: 20 });
+    t = scene.t;
+    w = await scene.window(200);
     [neighbour] = (await t.residents(1)) as [Client];
-    households = (
-      (await t.db.query(
-        'SELECT h.id AS id FROM households h WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.household_id = h.id) ORDER BY h.id LIMIT 10',
-      )) as { id: number }[]
-    ).map((r) => Number(r.id));
   });
   afterAll(async () => {
-    wechat.stall.release();
-    pay.stall.release();
-    await t.close();
-    await Promise.all([wechat.stop(), pay.stop()]);
+    await scene.close();
   });
 
-  async function devUser(key: string): Promise<Client> {
-    const [row] = (await t.db.query(`SELECT id FROM users WHERE dev_key = '${key}'`)) as { id: number }[];
-    return t.tokenFor(Number(row?.id));
-  }
-
-  /** A resident who logged in through WeChat (so has an openid), bound to a household of their own. */
-  async function wechatResident(openid: string): Promise<Client> {
-    const login = (
-      await t.http
-        .post('/api/auth/wechat')
-        .send({ code: wechat.issueCode(openid) })
-        .expect(200)
-    ).body as LoginResponse;
-    await t.db.query(`UPDATE users SET household_id = ${households.shift()} WHERE id = ${login.me.user.id}`);
-    await t.db.query(`INSERT INTO role_assignments (user_id, community_id, role) VALUES (${login.me.user.id}, 1, 'resident')`);
-    return t.as(login.token);
-  }
+  const wechatResident = (openid: string): Promise<Client> => scene.wechatResident(openid);
 
   async function order(resident: Client): Promise<OrderView> {
-    return (await resident.post('/api/orders', { windowId: w.id, lines: [{ itemId: item.id, quantity: 1 }] }).expect(201))
+    return (await resident.post('/api/orders', { windowId: w.id, lines: [{ itemId: scene.item.id, quantity: 1 }] }).expect(201))
       .body as OrderView;
   }
 
@@ -203,25 +135,11 @@ describe('calls to WeChat hold no database transaction', () => {
   });
 
   it('medicine: paying and checking the payment hold no transaction either', async () => {
-    const pharmacist = await devUser('pharmacist');
-    const [pharmacy] = (await staff.get('/api/staff/pharmacies').expect(200)).body as PharmacyView[];
-    if (!pharmacy) throw new Error('no demo pharmacy');
-    const body = { name: pharmacy.name, address: pharmacy.address, hours: pharmacy.hours, defaultFor: pharmacy.defaultFor };
-    await staff.put(`/api/staff/pharmacies/${pharmacy.id}`, { ...body, paymentMode: 'wechat' }).expect(200);
+    const pharmacist = await scene.devUser('pharmacist');
+    const restore = await scene.pharmacyTakesWechat();
     const resident = await wechatResident('openid-calls-med');
-    const req = (
-      await resident
-        .post('/api/medicine-requests', {
-          items: [{ name: '布洛芬缓释胶囊', quantity: 1, brand: 'any', prescription: false }],
-          urgency: 'normal',
-        })
-        .expect(201)
-    ).body as MedicineRequestView;
-    const itemId = req.items[0]?.id as number;
-    await pharmacist
-      .post(`/api/pharmacy/requests/${req.id}/quote`, { items: [{ itemId, status: 'in_stock', unitPriceFen: 1800 }] })
-      .expect(200);
-    await resident.post(`/api/medicine-requests/${req.id}/accept`, { itemIds: [itemId] }).expect(200);
+    const line = { name: '布洛芬缓释胶囊', quantity: 1, unitPriceFen: 1800, urgency: 'normal' } as const;
+    const req = await scene.acceptedMedicine(resident, pharmacist, line);
 
     pay.stall.hold();
     const started = send(resident.post(`/api/medicine-requests/${req.id}/pay`));
@@ -241,6 +159,7 @@ describe('calls to WeChat hold no database transaction', () => {
       pay.stall.release();
     }
     expect((await checked).body).toEqual({ state: 'CONFIRMED' });
+    await restore();
   });
 
   it('the refund sweep and the outbox worker call WeChat outside any transaction', async () => {
