@@ -1,5 +1,5 @@
 import type { ItemView, MedicineRequestView, OrderView, ParcelView, PaymentParams, WindowView } from '@linli/shared-types';
-import { createVerify } from 'node:crypto';
+import { createVerify, randomUUID } from 'node:crypto';
 import { PNG } from 'pngjs';
 import request from 'supertest';
 import { Db } from '../src/common/database/db';
@@ -108,6 +108,77 @@ describe('paying an order with WeChat Pay', () => {
     const tampered = { headers: raw.headers, body: raw.body.replace('"TRANSACTION.SUCCESS"', '"TRANSACTION.SUCCESS" ') };
     await notify(tampered).expect(401);
     expect(((await resident.get(`/api/orders/${order.id}`).expect(200)).body as OrderView).state).toBe('PENDING_PAYMENT');
+  });
+
+  it('believes no answer of WeChat Pay that fails its signature check: a query saying SUCCESS confirms nothing', async () => {
+    const w = await window();
+    const resident = await wechatResident('openid-pay-10');
+    const order = (await resident.post('/api/orders', { windowId: w.id, lines: [{ itemId: item.id, quantity: 1 }] }).expect(201))
+      .body as OrderView;
+    await resident.post(`/api/orders/${order.id}/pay`).expect(200);
+    pay.pay(outTradeNo(order.id), 'none', t.clock.now()); // paid at WeChat; the notification is lost
+    const state = async (): Promise<{ order: string; payment: string | undefined }> => ({
+      order: ((await resident.get(`/api/orders/${order.id}`).expect(200)).body as OrderView).state,
+      payment: ((await t.db.query(`SELECT state FROM payments WHERE order_id = ${order.id}`)) as { state: string }[])[0]?.state,
+    });
+    const key = randomUUID();
+    for (const tamper of ['signature', 'serial', 'stale'] as const) {
+      pay.answers = tamper;
+      try {
+        const res = await resident.post(`/api/orders/${order.id}/pay/check`, undefined, key).expect(502);
+        expect(res.body).toMatchObject({ code: 'PAYMENT_ANSWER_INVALID', message: '暂时无法确认微信支付的结果，请稍后再试' });
+      } finally {
+        pay.answers = 'none';
+      }
+      expect(await state()).toEqual({ order: 'PENDING_PAYMENT', payment: 'PENDING' });
+    }
+    // A refused answer is a 5xx, which keeps no answer under the key: the same key asks again.
+    expect((await resident.post(`/api/orders/${order.id}/pay/check`, undefined, key).expect(200)).body).toEqual({ state: 'CONFIRMED' });
+    expect(await state()).toEqual({ order: 'CONFIRMED', payment: 'PAID' });
+  });
+
+  it('an unverified prepay answer gives the app nothing to pay with; an unverified refund answer leaves the refund owed', async () => {
+    const w = await window();
+    const resident = await wechatResident('openid-pay-11');
+    const order = (await resident.post('/api/orders', { windowId: w.id, lines: [{ itemId: item.id, quantity: 1 }] }).expect(201))
+      .body as OrderView;
+    pay.answers = 'signature';
+    try {
+      expect((await resident.post(`/api/orders/${order.id}/pay`).expect(502)).body.code).toBe('PAYMENT_ANSWER_INVALID');
+    } finally {
+      pay.answers = 'none';
+    }
+    expect(await t.db.query(`SELECT id FROM payments WHERE order_id = ${order.id}`)).toEqual([]);
+
+    await resident.post(`/api/orders/${order.id}/pay`).expect(200);
+    await notify(pay.pay(outTradeNo(order.id), 'none', t.clock.now())).expect(204);
+    await resident.post(`/api/orders/${order.id}/cancel`).expect(200);
+    const paymentState = async (): Promise<string | undefined> =>
+      ((await t.db.query(`SELECT state FROM payments WHERE order_id = ${order.id}`)) as { state: string }[])[0]?.state;
+    pay.answers = 'stale';
+    try {
+      await t.app.get(RefundSweep).runOnce();
+    } finally {
+      pay.answers = 'none';
+    }
+    expect(await paymentState()).toBe('REFUND_PENDING');
+    await t.app.get(RefundSweep).runOnce();
+    expect(await paymentState()).toBe('REFUND_PROCESSING');
+  });
+
+  it('WeChat Pay rotates its platform key: answers and notifications signed with either configured key are believed', async () => {
+    const w = await window();
+    const resident = await wechatResident('openid-pay-12');
+    const order = (await resident.post('/api/orders', { windowId: w.id, lines: [{ itemId: item.id, quantity: 1 }] }).expect(201))
+      .body as OrderView;
+    pay.signingKey = 1;
+    try {
+      await resident.post(`/api/orders/${order.id}/pay`).expect(200);
+      await notify(pay.pay(outTradeNo(order.id), 'none', t.clock.now())).expect(204);
+    } finally {
+      pay.signingKey = 0;
+    }
+    expect(((await resident.get(`/api/orders/${order.id}`).expect(200)).body as OrderView).state).toBe('CONFIRMED');
   });
 
   it('payment finishing after the window closed still confirms an order placed in time', async () => {

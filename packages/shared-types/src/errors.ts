@@ -47,6 +47,7 @@ export const ERROR_MESSAGES = {
   ORDER_NOT_PAYABLE: '这个订单不需要付款，或已经超时',
   PAYMENT_UNAVAILABLE: '微信支付繁忙，请稍后再试',
   PAYMENT_NOTIFICATION_INVALID: '支付通知无效',
+  PAYMENT_ANSWER_INVALID: '暂时无法确认微信支付的结果，请稍后再试',
   WINDOW_IS_FAIR_SHARE: '本批次需要先登记，截止后按抽签分配',
   WINDOW_NOT_FAIR_SHARE: '本批次先到先得，请直接下单',
   WINDOW_STILL_OPEN: '登记还没有结束，结束后才能抽签',

@@ -57,6 +57,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   ORDER_NOT_PAYABLE: 409,
   PAYMENT_UNAVAILABLE: 503,
   PAYMENT_NOTIFICATION_INVALID: 401,
+  /** WeChat Pay's answer failed its signature check: a bad gateway, nothing was believed. */
+  PAYMENT_ANSWER_INVALID: 502,
   WINDOW_IS_FAIR_SHARE: 409,
   WINDOW_NOT_FAIR_SHARE: 409,
   WINDOW_STILL_OPEN: 409,
