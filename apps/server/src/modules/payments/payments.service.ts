@@ -211,7 +211,7 @@ export class PaymentsService implements OnModuleInit {
       return;
     }
     if (eventType !== 'TRANSACTION.SUCCESS' || transaction.trade_state !== 'SUCCESS') return;
-    await this.applyPaid(transaction);
+    await this.applyPaid(transaction, 'PAYMENT_NOTIFICATION_INVALID');
   }
 
   /**
@@ -228,16 +228,16 @@ export class PaymentsService implements OnModuleInit {
     });
     if (before.outTradeNo === null) return { state: before.state };
     const transaction = await this.pay.query(before.outTradeNo);
-    if (transaction.trade_state === 'SUCCESS') await this.applyPaid(transaction);
+    if (transaction.trade_state === 'SUCCESS') await this.applyPaid(transaction, 'PAYMENT_ANSWER_INVALID');
     return { state: (await this.db.transaction(() => payable.state(actor, id))).state };
   }
 
-  private async applyPaid(transaction: Transaction): Promise<void> {
+  /** `invalid`: how to refuse a transaction that does not match ours (a notification's, or a query answer's). */
+  private async applyPaid(transaction: Transaction, invalid: 'PAYMENT_NOTIFICATION_INVALID' | 'PAYMENT_ANSWER_INVALID'): Promise<void> {
     await this.db.transaction(async () => {
       const payment = await this.db.repo(Payment).findOneBy({ outTradeNo: transaction.out_trade_no });
-      if (!payment) throw new DomainError('PAYMENT_NOTIFICATION_INVALID', { reason: 'unknown out_trade_no' });
-      if (transaction.amount.total !== payment.amountFen)
-        throw new DomainError('PAYMENT_NOTIFICATION_INVALID', { reason: 'amount differs' });
+      if (!payment) throw new DomainError(invalid, { reason: 'unknown out_trade_no' });
+      if (transaction.amount.total !== payment.amountFen) throw new DomainError(invalid, { reason: 'amount differs' });
       if (payment.state !== 'PENDING') return;
       const confirmed = await this.payable(payment.sourceType).confirmPaid(payment.sourceId);
       await this.transitions.systemTransition(
