@@ -1,15 +1,5 @@
-import type {
-  ItemView,
-  LoginResponse,
-  MedicineRequestView,
-  OrderView,
-  ParcelView,
-  PaymentParams,
-  PharmacyView,
-  SupplierView,
-  WindowView,
-} from '@linli/shared-types';
-import { createVerify } from 'node:crypto';
+import type { ItemView, MedicineRequestView, OrderView, ParcelView, PaymentParams, WindowView } from '@linli/shared-types';
+import { createVerify, randomUUID } from 'node:crypto';
 import { PNG } from 'pngjs';
 import request from 'supertest';
 import { Db } from '../src/common/database/db';
@@ -23,90 +13,34 @@ import { QuoteExpiry } from '../src/modules/pharmacy/quote-expiry';
 import { RefundSweep } from '../src/modules/payments/refund-sweep';
 import { FakeWechat } from './support/fake-wechat';
 import { FakeWechatPay } from './support/fake-wechat-pay';
-import type { Client } from './support/test-app';
-import { TestApp } from './support/test-app';
-
-const HOUR = 3600 * 1000;
+import type { Client, TestApp } from './support/test-app';
+import { WechatScene } from './support/wechat-scene';
 
 /** WeChat Pay v3 through our real client against a local fake of WeChat Pay. */
 describe('paying an order with WeChat Pay', () => {
+  let scene: WechatScene;
   let t: TestApp;
   let staff: Client;
   let item: ItemView;
   const wechat = new FakeWechat('wx-linli-pay', 'app-secret');
   const pay = new FakeWechatPay('wx-linli-pay');
-  let households: number[];
 
   beforeAll(async () => {
-    const [wechatBase, payBase] = await Promise.all([wechat.start(), pay.start()]);
-    t = await TestApp.boot({ WECHAT_APPID: wechat.appId, WECHAT_SECRET: wechat.secret, WECHAT_API_BASE: wechatBase, ...pay.env(payBase) });
-    const [staffRow] = (await t.db.query("SELECT id FROM users WHERE dev_key = 'staff'")) as { id: number }[];
-    staff = await t.tokenFor(Number(staffRow?.id));
-    const supplier = (await staff.post('/api/staff/suppliers', { name: '合家福超市' }).expect(201)).body as SupplierView;
-    item = (
-      await staff
-        .post('/api/staff/items', {
-          kind: 'package',
-          name: '蔬菜包',
-          contents: [{ name: '青菜', quantity: '2斤' }],
-          priceFen: 3990,
-          limitPerHousehold: 2,
-          supplierId: supplier.id,
-        })
-        .expect(201)
-    ).body as ItemView;
-    households = (
-      (await t.db.query(
-        'SELECT h.id AS id FROM households h WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.household_id = h.id) ORDER BY h.id LIMIT 20',
-      )) as { id: number }[]
-    ).map((r) => Number(r.id));
+    scene = await WechatScene.boot(wechat, pay);
+    ({ t, staff, item } = scene);
   });
   afterAll(async () => {
-    await t.close();
-    await Promise.all([wechat.stop(), pay.stop()]);
+    await scene.close();
   });
 
-  /** A demo user (the dev login is off once WeChat is configured). */
-  async function devUser(key: string): Promise<Client> {
-    const [row] = (await t.db.query(`SELECT id FROM users WHERE dev_key = '${key}'`)) as { id: number }[];
-    return t.tokenFor(Number(row?.id));
-  }
+  const devUser = (key: string): Promise<Client> => scene.devUser(key);
+  const wechatResident = (openid: string): Promise<Client> => scene.wechatResident(openid);
+  const window = (stock = 10): Promise<WindowView> => scene.window(stock);
 
   function tinyPng(): Buffer {
     const png = new PNG({ width: 2, height: 2 });
     png.data.fill(128);
     return PNG.sync.write(png);
-  }
-
-  /** A resident who logged in through WeChat (so has an openid), bound to a household of their own. */
-  async function wechatResident(openid: string): Promise<Client> {
-    const login = (
-      await t.http
-        .post('/api/auth/wechat')
-        .send({ code: wechat.issueCode(openid) })
-        .expect(200)
-    ).body as LoginResponse;
-    const householdId = households.shift();
-    await t.db.query(`UPDATE users SET household_id = ${householdId} WHERE id = ${login.me.user.id}`);
-    await t.db.query(`INSERT INTO role_assignments (user_id, community_id, role) VALUES (${login.me.user.id}, 1, 'resident')`);
-    return t.as(login.token);
-  }
-
-  async function window(stock = 10): Promise<WindowView> {
-    const now = t.clock.now().getTime();
-    return (
-      await staff
-        .post('/api/staff/windows', {
-          title: '蔬菜包 微信支付',
-          mode: 'fcfs',
-          paymentMode: 'wechat',
-          opensAt: new Date(now - 60_000).toISOString(),
-          closesAt: new Date(now + HOUR).toISOString(),
-          deliveryDate: '2022-04-27',
-          items: [{ itemId: item.id, stock }],
-        })
-        .expect(201)
-    ).body as WindowView;
   }
 
   const notify = (n: { headers: Record<string, string>; body: string }): request.Test =>
@@ -174,6 +108,77 @@ describe('paying an order with WeChat Pay', () => {
     const tampered = { headers: raw.headers, body: raw.body.replace('"TRANSACTION.SUCCESS"', '"TRANSACTION.SUCCESS" ') };
     await notify(tampered).expect(401);
     expect(((await resident.get(`/api/orders/${order.id}`).expect(200)).body as OrderView).state).toBe('PENDING_PAYMENT');
+  });
+
+  it('believes no answer of WeChat Pay that fails its signature check: a query saying SUCCESS confirms nothing', async () => {
+    const w = await window();
+    const resident = await wechatResident('openid-pay-10');
+    const order = (await resident.post('/api/orders', { windowId: w.id, lines: [{ itemId: item.id, quantity: 1 }] }).expect(201))
+      .body as OrderView;
+    await resident.post(`/api/orders/${order.id}/pay`).expect(200);
+    pay.pay(outTradeNo(order.id), 'none', t.clock.now()); // paid at WeChat; the notification is lost
+    const state = async (): Promise<{ order: string; payment: string | undefined }> => ({
+      order: ((await resident.get(`/api/orders/${order.id}`).expect(200)).body as OrderView).state,
+      payment: ((await t.db.query(`SELECT state FROM payments WHERE order_id = ${order.id}`)) as { state: string }[])[0]?.state,
+    });
+    const key = randomUUID();
+    for (const tamper of ['signature', 'serial', 'stale'] as const) {
+      pay.answers = tamper;
+      try {
+        const res = await resident.post(`/api/orders/${order.id}/pay/check`, undefined, key).expect(502);
+        expect(res.body).toMatchObject({ code: 'PAYMENT_ANSWER_INVALID', message: '暂时无法确认微信支付的结果，请稍后再试' });
+      } finally {
+        pay.answers = 'none';
+      }
+      expect(await state()).toEqual({ order: 'PENDING_PAYMENT', payment: 'PENDING' });
+    }
+    // A refused answer is a 5xx, which keeps no answer under the key: the same key asks again.
+    expect((await resident.post(`/api/orders/${order.id}/pay/check`, undefined, key).expect(200)).body).toEqual({ state: 'CONFIRMED' });
+    expect(await state()).toEqual({ order: 'CONFIRMED', payment: 'PAID' });
+  });
+
+  it('an unverified prepay answer gives the app nothing to pay with; an unverified refund answer leaves the refund owed', async () => {
+    const w = await window();
+    const resident = await wechatResident('openid-pay-11');
+    const order = (await resident.post('/api/orders', { windowId: w.id, lines: [{ itemId: item.id, quantity: 1 }] }).expect(201))
+      .body as OrderView;
+    pay.answers = 'signature';
+    try {
+      expect((await resident.post(`/api/orders/${order.id}/pay`).expect(502)).body.code).toBe('PAYMENT_ANSWER_INVALID');
+    } finally {
+      pay.answers = 'none';
+    }
+    expect(await t.db.query(`SELECT id FROM payments WHERE order_id = ${order.id}`)).toEqual([]);
+
+    await resident.post(`/api/orders/${order.id}/pay`).expect(200);
+    await notify(pay.pay(outTradeNo(order.id), 'none', t.clock.now())).expect(204);
+    await resident.post(`/api/orders/${order.id}/cancel`).expect(200);
+    const paymentState = async (): Promise<string | undefined> =>
+      ((await t.db.query(`SELECT state FROM payments WHERE order_id = ${order.id}`)) as { state: string }[])[0]?.state;
+    pay.answers = 'stale';
+    try {
+      await t.app.get(RefundSweep).runOnce();
+    } finally {
+      pay.answers = 'none';
+    }
+    expect(await paymentState()).toBe('REFUND_PENDING');
+    await t.app.get(RefundSweep).runOnce();
+    expect(await paymentState()).toBe('REFUND_PROCESSING');
+  });
+
+  it('WeChat Pay rotates its platform key: answers and notifications signed with either configured key are believed', async () => {
+    const w = await window();
+    const resident = await wechatResident('openid-pay-12');
+    const order = (await resident.post('/api/orders', { windowId: w.id, lines: [{ itemId: item.id, quantity: 1 }] }).expect(201))
+      .body as OrderView;
+    pay.signingKey = 1;
+    try {
+      await resident.post(`/api/orders/${order.id}/pay`).expect(200);
+      await notify(pay.pay(outTradeNo(order.id), 'none', t.clock.now())).expect(204);
+    } finally {
+      pay.signingKey = 0;
+    }
+    expect(((await resident.get(`/api/orders/${order.id}`).expect(200)).body as OrderView).state).toBe('CONFIRMED');
   });
 
   it('payment finishing after the window closed still confirms an order placed in time', async () => {
@@ -366,27 +371,12 @@ describe('paying an order with WeChat Pay', () => {
 
   it('medicine bought on a household’s behalf is paid the same way; unpaid in time it expires, and money after that is refunded', async () => {
     const pharmacist = await devUser('pharmacist');
-    const [pharmacy] = (await staff.get('/api/staff/pharmacies').expect(200)).body as PharmacyView[];
-    if (!pharmacy) throw new Error('no demo pharmacy');
-    const body = { name: pharmacy.name, address: pharmacy.address, hours: pharmacy.hours, defaultFor: pharmacy.defaultFor };
-    await staff.put(`/api/staff/pharmacies/${pharmacy.id}`, { ...body, paymentMode: 'wechat' }).expect(200);
+    const restore = await scene.pharmacyTakesWechat();
     try {
       const resident = await wechatResident('openid-med-1');
       const quoted = async (): Promise<MedicineRequestView> => {
-        const req = (
-          await resident
-            .post('/api/medicine-requests', {
-              items: [{ name: '连花清瘟胶囊', quantity: 2, brand: 'any', prescription: false }],
-              urgency: 'today',
-            })
-            .expect(201)
-        ).body as MedicineRequestView;
-        const itemId = req.items[0]?.id as number;
-        await pharmacist
-          .post(`/api/pharmacy/requests/${req.id}/quote`, { items: [{ itemId, status: 'in_stock', unitPriceFen: 1250 }] })
-          .expect(200);
-        const accepted = (await resident.post(`/api/medicine-requests/${req.id}/accept`, { itemIds: [itemId] }).expect(200))
-          .body as MedicineRequestView;
+        const line = { name: '连花清瘟胶囊', quantity: 2, unitPriceFen: 1250, urgency: 'today' } as const;
+        const accepted = await scene.acceptedMedicine(resident, pharmacist, line);
         expect(accepted).toMatchObject({ state: 'AWAITING_PAYMENT', paymentMode: 'wechat', totalFen: 2500 });
         expect(accepted.payBy).toEqual(expect.any(String));
         return accepted;
@@ -435,7 +425,7 @@ describe('paying an order with WeChat Pay', () => {
       await t.app.get(RefundSweep).runOnce();
       expect(pay.refunds.get(refundNo('medicine', late.id))).toMatchObject({ outTradeNo: tradeNo('medicine', late.id), refund: 2500 });
     } finally {
-      await staff.put(`/api/staff/pharmacies/${pharmacy.id}`, { ...body, paymentMode: pharmacy.paymentMode }).expect(200);
+      await restore();
     }
   });
 

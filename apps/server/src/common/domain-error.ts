@@ -23,6 +23,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   SERVICE_UNAVAILABLE: 503,
   INVALID_TRANSITION: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
+  /** The same Idempotency-Key is still being worked on (a @CallsOut command waiting on WeChat). */
+  REQUEST_IN_PROGRESS: 409,
   WECHAT_LOGIN_FAILED: 401,
   WECHAT_UNAVAILABLE: 503,
   DEV_LOGIN_DISABLED: 404,
@@ -55,6 +57,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   ORDER_NOT_PAYABLE: 409,
   PAYMENT_UNAVAILABLE: 503,
   PAYMENT_NOTIFICATION_INVALID: 401,
+  /** WeChat Pay's answer failed its signature check: a bad gateway, nothing was believed. */
+  PAYMENT_ANSWER_INVALID: 502,
   WINDOW_IS_FAIR_SHARE: 409,
   WINDOW_NOT_FAIR_SHARE: 409,
   WINDOW_STILL_OPEN: 409,

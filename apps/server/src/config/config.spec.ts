@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError, loadConfig, parseDatabaseUrl } from './config';
 
 describe('loadConfig', () => {
@@ -53,12 +54,15 @@ describe('parseDatabaseUrl', () => {
 
 describe('WeChat Pay settings', () => {
   const base = { WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' };
+  const publicPem = (): string =>
+    generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const [keyA, keyB] = [publicPem(), publicPem()];
   const pay = {
     WECHATPAY_MCHID: '1900000109',
     WECHATPAY_SERIAL: 'SERIAL',
     WECHATPAY_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\\nabc\\n-----END PRIVATE KEY-----',
     WECHATPAY_APIV3_KEY: 'k'.repeat(32),
-    WECHATPAY_PLATFORM_PUBLIC_KEY: 'pem',
+    WECHATPAY_PLATFORM_PUBLIC_KEY: keyA,
     WECHATPAY_PLATFORM_SERIAL: 'PUB_KEY_ID_1',
     WECHATPAY_NOTIFY_URL: 'https://linli.example.org/api/payments/wechat/notify',
   };
@@ -77,5 +81,39 @@ describe('WeChat Pay settings', () => {
     expect(() => loadConfig({ ...base, WECHATPAY_MCHID: '1' })).toThrow(/WECHATPAY_SERIAL.*WECHATPAY_NOTIFY_URL/);
     expect(() => loadConfig({ ...pay })).toThrow(/WECHAT_APPID/);
     expect(() => loadConfig({ ...base, ...pay, WECHATPAY_APIV3_KEY: 'short' })).toThrow(/32/);
+  });
+
+  it('take several platform keys (WeChat rotates them): the PEMs one after another, their ids comma-separated in that order', () => {
+    const c = loadConfig({
+      ...base,
+      ...pay,
+      WECHATPAY_PLATFORM_PUBLIC_KEY: keyA + keyB,
+      WECHATPAY_PLATFORM_SERIAL: 'PUB_KEY_ID_1, CERT_SERIAL_2',
+    });
+    expect(c.wechatPay?.platformKeys).toEqual([
+      { serial: 'PUB_KEY_ID_1', publicKey: keyA.trim() },
+      { serial: 'CERT_SERIAL_2', publicKey: keyB.trim() },
+    ]);
+    expect(() => loadConfig({ ...base, ...pay, WECHATPAY_PLATFORM_PUBLIC_KEY: keyA + keyB })).toThrow(/2 key\(s\).*names 1/);
+    expect(() => loadConfig({ ...base, ...pay, WECHATPAY_PLATFORM_PUBLIC_KEY: keyA + keyB, WECHATPAY_PLATFORM_SERIAL: 'A,A' })).toThrow(
+      /twice/,
+    );
+    expect(() => loadConfig({ ...base, ...pay, WECHATPAY_PLATFORM_PUBLIC_KEY: 'pem' })).toThrow(/no PEM/);
+    const broken = '-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5\n-----END PUBLIC KEY-----';
+    expect(() => loadConfig({ ...base, ...pay, WECHATPAY_PLATFORM_PUBLIC_KEY: broken })).toThrow(/PUB_KEY_ID_1 is not a public key/);
+  });
+
+  it('refuse a notify URL that is not https in production, or that carries a query', () => {
+    const production = { ...base, ...pay, NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(32) };
+    expect(loadConfig(production).wechatPay?.notifyUrl).toBe('https://linli.example.org/api/payments/wechat/notify');
+    expect(() => loadConfig({ ...production, WECHATPAY_NOTIFY_URL: 'http://linli.example.org/api/payments/wechat/notify' })).toThrow(
+      /WECHATPAY_NOTIFY_URL must be an https/,
+    );
+    expect(() => loadConfig({ ...production, WECHATPAY_NOTIFY_URL: 'linli.example.org/notify' })).toThrow(/not a URL/);
+    expect(() => loadConfig({ ...production, WECHATPAY_NOTIFY_URL: 'https://linli.example.org/notify?x=1' })).toThrow(/query/);
+    // Outside production a local http address is fine (tests, a developer's machine).
+    expect(
+      loadConfig({ ...base, ...pay, WECHATPAY_NOTIFY_URL: 'http://127.0.0.1:3000/api/payments/wechat/notify' }).wechatPay,
+    ).not.toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { DEFAULT_QUOTE_MINUTES } from '@linli/shared-types';
+import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -50,12 +51,22 @@ export interface WechatPayConfig {
   privateKey: string;
   /** The 32-character APIv3 key that encrypts notifications. */
   apiV3Key: string;
-  /** WeChat Pay's public key (PEM) and its id (PUB_KEY_ID_… or the platform certificate serial). */
-  platformPublicKey: string;
-  platformSerial: string;
+  /**
+   * The keys WeChat Pay signs its notifications and answers with, each by the id it names in
+   * `Wechatpay-Serial`: a WeChat Pay public key (PUB_KEY_ID_…) or a platform certificate (its
+   * serial). Several while WeChat rotates them, or while a merchant migrates from certificates.
+   */
+  platformKeys: PlatformKey[];
   apiBase: string;
   /** Where WeChat Pay posts notifications: https://<host>/api/payments/wechat/notify */
   notifyUrl: string;
+}
+
+export interface PlatformKey {
+  /** PUB_KEY_ID_… or the platform certificate's serial. */
+  serial: string;
+  /** PEM: a public key or an X.509 certificate. */
+  publicKey: string;
 }
 
 export class ConfigError extends Error {}
@@ -73,7 +84,50 @@ function pem(env: NodeJS.ProcessEnv, name: string): string | null {
   return env[name] ? (env[name] as string).replace(/\\n/g, '\n') : null;
 }
 
-function loadWechatPay(env: NodeJS.ProcessEnv, appId: string | null): WechatPayConfig | null {
+/**
+ * WECHATPAY_PLATFORM_PUBLIC_KEY holds one or more PEMs (keys or certificates, one after the
+ * other); WECHATPAY_PLATFORM_SERIAL their ids, comma-separated, in the same order.
+ */
+function loadPlatformKeys(pems: string, serials: string): PlatformKey[] {
+  const blocks = pems.match(/-----BEGIN [A-Z0-9 ]+-----[\s\S]+?-----END [A-Z0-9 ]+-----/g) ?? [];
+  const ids = serials
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  if (blocks.length === 0) throw new ConfigError('WECHATPAY_PLATFORM_PUBLIC_KEY holds no PEM key or certificate');
+  if (blocks.length !== ids.length) {
+    throw new ConfigError(
+      `WECHATPAY_PLATFORM_PUBLIC_KEY holds ${blocks.length} key(s) but WECHATPAY_PLATFORM_SERIAL names ${ids.length}: one id per key, comma-separated, in the same order`,
+    );
+  }
+  if (new Set(ids).size !== ids.length) throw new ConfigError('WECHATPAY_PLATFORM_SERIAL names a key twice');
+  return blocks.map((publicKey, i) => {
+    const serial = ids[i] as string;
+    try {
+      createPublicKey(publicKey);
+    } catch {
+      throw new ConfigError(`WECHATPAY_PLATFORM_PUBLIC_KEY: the key of ${serial} is not a public key or certificate`);
+    }
+    return { serial, publicKey };
+  });
+}
+
+/** WeChat Pay posts notifications to an https URL without a query; over plain http only outside production. */
+function checkNotifyUrl(value: string, production: boolean): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError('WECHATPAY_NOTIFY_URL is not a URL');
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !production)) {
+    throw new ConfigError('WECHATPAY_NOTIFY_URL must be an https:// URL in production (payment notifications carry money)');
+  }
+  if (url.search !== '') throw new ConfigError('WECHATPAY_NOTIFY_URL must carry no query string (WeChat Pay refuses one)');
+  return value;
+}
+
+function loadWechatPay(env: NodeJS.ProcessEnv, appId: string | null, production: boolean): WechatPayConfig | null {
   const mchid = env.WECHATPAY_MCHID || null;
   if (mchid === null) return null;
   const privateKey = pem(env, 'WECHATPAY_PRIVATE_KEY');
@@ -96,10 +150,9 @@ function loadWechatPay(env: NodeJS.ProcessEnv, appId: string | null): WechatPayC
     serial: env.WECHATPAY_SERIAL as string,
     privateKey: privateKey as string,
     apiV3Key: env.WECHATPAY_APIV3_KEY as string,
-    platformPublicKey: platformPublicKey as string,
-    platformSerial: env.WECHATPAY_PLATFORM_SERIAL as string,
+    platformKeys: loadPlatformKeys(platformPublicKey as string, env.WECHATPAY_PLATFORM_SERIAL as string),
     apiBase: (env.WECHATPAY_API_BASE || 'https://api.mch.weixin.qq.com').replace(/\/+$/, ''),
-    notifyUrl: env.WECHATPAY_NOTIFY_URL as string,
+    notifyUrl: checkNotifyUrl(env.WECHATPAY_NOTIFY_URL as string, production),
   };
 }
 
@@ -169,7 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret: jwtSecret || DEV_JWT_SECRET,
     jwtTtlSeconds: parseInteger('JWT_TTL_SECONDS', env.JWT_TTL_SECONDS, 7 * 24 * 3600, 60, 90 * 24 * 3600),
     wechat: { appId, secret, apiBase },
-    wechatPay: loadWechatPay(env, appId),
+    wechatPay: loadWechatPay(env, appId, production),
     devLogin: !production && appId === null,
     seedDemo: env.SEED_DEMO === undefined ? !production : env.SEED_DEMO === 'true' || env.SEED_DEMO === '1',
     seedHouseholds: parseInteger('SEED_HOUSEHOLDS', env.SEED_HOUSEHOLDS, 288, 1, 200_000),

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Db } from '../common/database/db';
 import { isUniqueViolation } from '../common/db-errors';
@@ -34,6 +35,7 @@ export class WechatAccessToken {
 
   /** Calls a platform API (`/wxa/...`) with the shared token. */
   async post<T extends WechatAnswer>(path: string, body: object): Promise<T> {
+    this.db.assertOutsideTransaction(`WeChat ${path}`);
     const token = await this.current();
     try {
       return await postWechat<T>(this.url(path, token), body);
@@ -64,6 +66,7 @@ export class WechatAccessToken {
     const row = await this.row();
     const now = this.clock.now();
     if (row && row.token !== stale && new Date(row.expiresAt).getTime() - now.getTime() > REFRESH_BEFORE_MS) return row.token;
+    this.db.assertOutsideTransaction('WeChat stable_token');
     const answer = await postWechat<WechatAnswer & { access_token: string; expires_in: number }>(
       new URL(`${apiBase}/cgi-bin/stable_token`),
       {
@@ -73,21 +76,25 @@ export class WechatAccessToken {
       },
     );
     const fresh = { token: answer.access_token, expiresAt: new Date(now.getTime() + answer.expires_in * 1000), updatedAt: now };
-    const repo = this.db.repo(WechatToken);
-    const updated = await repo.update({ appId }, fresh);
-    if (updated.affected !== 1) {
-      try {
-        await repo.insert({ appId, ...fresh });
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        await repo.update({ appId }, fresh);
-      }
-    }
+    await this.store(appId, fresh);
     return fresh.token;
   }
 
+  /** In a short transaction of its own, after WeChat answered (on SQLite a bare write would land in another command's). */
+  private async store(appId: string, fresh: Omit<WechatToken, 'appId'>): Promise<void> {
+    const repo = (): Repository<WechatToken> => this.db.repo(WechatToken);
+    const updated = await this.db.transaction(() => repo().update({ appId }, fresh));
+    if (updated.affected === 1) return;
+    try {
+      await this.db.transaction(() => repo().insert({ appId, ...fresh }));
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      await this.db.transaction(() => repo().update({ appId }, fresh));
+    }
+  }
+
   private row(): Promise<WechatToken | null> {
-    return this.db.repo(WechatToken).findOneBy({ appId: this.config.wechat.appId ?? '' });
+    return this.db.transaction(() => this.db.repo(WechatToken).findOneBy({ appId: this.config.wechat.appId ?? '' }));
   }
 
   private url(path: string, token: string): URL {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { Db } from '../common/database/db';
 import { DomainError } from '../common/domain-error';
 
 export interface WechatSession {
@@ -29,7 +30,10 @@ const BAD_CODE = new Set([40029, 40163, 40226, 40013, 40125]);
 export class WechatAuthClient {
   private readonly logger = new Logger('WechatAuthClient');
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly db: Db,
+  ) {}
 
   get configured(): boolean {
     return this.config.wechat.appId !== null && this.config.wechat.secret !== null;
@@ -38,6 +42,7 @@ export class WechatAuthClient {
   async code2Session(code: string): Promise<WechatSession> {
     const { appId, secret, apiBase } = this.config.wechat;
     if (appId === null || secret === null) throw new DomainError('WECHAT_UNAVAILABLE', { reason: 'not configured' });
+    this.db.assertOutsideTransaction('code2Session');
     const url = new URL(`${apiBase}/sns/jscode2session`);
     url.search = new URLSearchParams({ appid: appId, secret, js_code: code, grant_type: 'authorization_code' }).toString();
     let answer: Code2SessionAnswer;

@@ -2,9 +2,17 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import type { PaymentParams } from '@linli/shared-types';
 import { Clock } from '../common/clock';
+import { Db } from '../common/database/db';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, type AppConfig, type WechatPayConfig } from '../config/config';
-import { authorization, decryptResource, paymentParams, verifyNotification, type EncryptedResource } from './wechat-pay.crypto';
+import {
+  authorization,
+  decryptResource,
+  paymentParams,
+  signatureProblem,
+  type EncryptedResource,
+  type WechatpaySignature,
+} from './wechat-pay.crypto';
 
 export interface PrepayRequest {
   outTradeNo: string;
@@ -42,22 +50,33 @@ export function rfc3339Shanghai(at: Date): string {
   return `${local.toISOString().slice(0, 19)}+08:00`;
 }
 
+/** How a signed message's headers are read: a notification's request, or an answer's response. */
+type HeaderOf = (name: string) => string;
+
 /**
  * WeChat Pay API v3 for mini-program (JSAPI) payments: prepay, the app's payment parameters,
- * query, and verified, decrypted notifications. A real HTTP client; tests point its base URL
- * at a local fake that checks our signatures the way WeChat does.
+ * query, refunds, and verified, decrypted notifications. Everything WeChat Pay says — each
+ * notification and each API answer — is believed only when its signature checks out with one
+ * of the configured platform keys (`signatureProblem`). A real HTTP client; tests point its base
+ * URL at a local fake that signs and checks signatures the way WeChat does.
  */
 @Injectable()
 export class WechatPayClient {
   private readonly logger = new Logger('WechatPayClient');
-  private readonly keys: { merchant: KeyObject; platform: KeyObject } | null;
+  private readonly keys: { merchant: KeyObject; platform: ReadonlyMap<string, KeyObject> } | null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly db: Db,
   ) {
     const pay = config.wechatPay;
-    this.keys = pay ? { merchant: createPrivateKey(pay.privateKey), platform: createPublicKey(pay.platformPublicKey) } : null;
+    this.keys = pay
+      ? {
+          merchant: createPrivateKey(pay.privateKey),
+          platform: new Map(pay.platformKeys.map((k) => [k.serial, createPublicKey(k.publicKey)])),
+        }
+      : null;
   }
 
   get configured(): boolean {
@@ -90,9 +109,13 @@ export class WechatPayClient {
     };
   }
 
+  /** The payment as WeChat Pay knows it (a verified answer, about the payment asked for). */
   async query(outTradeNo: string): Promise<Transaction> {
     const pay = this.settings();
-    return this.call<Transaction>('GET', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}?mchid=${pay.mchid}`);
+    const path = `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}?mchid=${pay.mchid}`;
+    const answer = await this.call<Transaction>('GET', path);
+    if (answer.out_trade_no !== outTradeNo || answer.mchid !== pay.mchid) return this.disbelieve('GET', path, 'not the payment asked for');
+    return answer;
   }
 
   /**
@@ -104,20 +127,16 @@ export class WechatPayClient {
     raw: Buffer,
   ): { eventType: string; transaction: Transaction & RefundResult } {
     const pay = this.settings();
-    const header = (name: string): string => {
-      const v = headers[name];
-      return typeof v === 'string' ? v : '';
-    };
-    const timestamp = header('wechatpay-timestamp');
     const refuse = (reason: string): never => {
       this.logger.warn(`payment notification refused: ${reason}`);
       throw new DomainError('PAYMENT_NOTIFICATION_INVALID', { reason });
     };
-    if (header('wechatpay-serial') !== pay.platformSerial) refuse('unknown key id');
-    if (!/^\d+$/.test(timestamp) || Math.abs(this.clock.now().getTime() / 1000 - Number(timestamp)) > 300) refuse('stale timestamp');
     const body = raw.toString('utf8');
-    if (!verifyNotification(this.platformKey(), timestamp, header('wechatpay-nonce'), body, header('wechatpay-signature')))
-      refuse('bad signature');
+    const problem = this.signatureProblem((name) => {
+      const v = headers[name];
+      return typeof v === 'string' ? v : '';
+    }, body);
+    if (problem) refuse(problem);
     let parsed: { event_type?: string; resource?: EncryptedResource };
     try {
       parsed = JSON.parse(body) as typeof parsed;
@@ -160,6 +179,7 @@ export class WechatPayClient {
 
   private async call<T>(method: 'GET' | 'POST', pathWithQuery: string, body?: object): Promise<T> {
     const pay = this.settings();
+    this.db.assertOutsideTransaction(`WeChat Pay ${method} ${pathWithQuery.split('?')[0]}`);
     const text = body === undefined ? '' : JSON.stringify(body);
     let res: Response;
     try {
@@ -177,12 +197,37 @@ export class WechatPayClient {
       this.logger.warn(`WeChat Pay unreachable: ${error instanceof Error ? error.message : String(error)}`);
       throw new DomainError('PAYMENT_UNAVAILABLE');
     }
-    const answer = (await res.json().catch(() => ({}))) as T & { code?: string; message?: string };
+    const raw = await res.text().catch(() => '');
     if (!res.ok) {
-      this.logger.warn(`WeChat Pay ${method} ${pathWithQuery.split('?')[0]} → ${res.status} ${answer.code ?? ''} ${answer.message ?? ''}`);
-      throw new DomainError('PAYMENT_UNAVAILABLE', { status: res.status, code: answer.code });
+      // A refusal is believed only as far as it goes: nothing is done on it but giving up.
+      const refusal = parseJson<{ code?: string; message?: string }>(raw) ?? {};
+      this.logger.warn(
+        `WeChat Pay ${method} ${pathWithQuery.split('?')[0]} → ${res.status} ${refusal.code ?? ''} ${refusal.message ?? ''}`,
+      );
+      throw new DomainError('PAYMENT_UNAVAILABLE', { status: res.status, code: refusal.code });
     }
+    const problem = this.signatureProblem((name) => res.headers.get(name) ?? '', raw);
+    if (problem) return this.disbelieve(method, pathWithQuery, problem);
+    const answer = parseJson<T>(raw);
+    if (answer === null) return this.disbelieve(method, pathWithQuery, 'not JSON');
     return answer;
+  }
+
+  /** Checks WeChat Pay's signature headers over a raw body with the configured platform keys. */
+  private signatureProblem(header: HeaderOf, body: string): string | null {
+    const signed: WechatpaySignature = {
+      serial: header('wechatpay-serial'),
+      timestamp: header('wechatpay-timestamp'),
+      nonce: header('wechatpay-nonce'),
+      signature: header('wechatpay-signature'),
+    };
+    return signatureProblem(this.platformKeys(), signed, body, this.clock.now());
+  }
+
+  /** An answer that cannot be believed (unsigned, mis-signed, stale, about something else): logged and refused. */
+  private disbelieve(method: string, pathWithQuery: string, reason: string): never {
+    this.logger.warn(`WeChat Pay answer to ${method} ${pathWithQuery.split('?')[0]} refused: ${reason}`);
+    throw new DomainError('PAYMENT_ANSWER_INVALID', { reason });
   }
 
   private settings(): WechatPayConfig {
@@ -195,8 +240,16 @@ export class WechatPayClient {
     return this.keys.merchant;
   }
 
-  private platformKey(): KeyObject {
+  private platformKeys(): ReadonlyMap<string, KeyObject> {
     if (!this.keys) throw new DomainError('PAYMENT_NOT_CONFIGURED');
     return this.keys.platform;
+  }
+}
+
+function parseJson<T>(text: string): T | null {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
   }
 }

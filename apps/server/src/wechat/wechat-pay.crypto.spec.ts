@@ -4,9 +4,11 @@ import {
   decryptResource,
   encryptResource,
   parseAuthorization,
+  signatureProblem,
   signNotification,
   verifyNotification,
   verifyRequest,
+  type EncryptedResource,
 } from './wechat-pay.crypto';
 
 const merchant = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -65,5 +67,34 @@ describe('WeChat Pay v3 crypto', () => {
     bytes[0] = (bytes[0] ?? 0) ^ 1;
     expect(() => decryptResource(apiV3Key, { ...resource, ciphertext: bytes.toString('base64') })).toThrow();
     expect(() => decryptResource(apiV3Key, { ...resource, associated_data: 'other' })).toThrow();
+  });
+
+  it('decrypts a resource without associated_data as one with an empty AAD', () => {
+    const bare: EncryptedResource = encryptResource(apiV3Key, '{"refund_status":"SUCCESS"}', '');
+    delete bare.associated_data;
+    expect(decryptResource(apiV3Key, bare)).toBe('{"refund_status":"SUCCESS"}');
+  });
+
+  it('believes a signed message only with a key it holds, a timestamp within 5 minutes and a good signature', () => {
+    const keys = new Map([
+      ['PUB_KEY_ID_OLD', merchant.publicKey],
+      ['PUB_KEY_ID_NEW', platform.publicKey],
+    ]);
+    const now = new Date('2022-04-25T01:00:00Z');
+    const body = '{"trade_state":"SUCCESS"}';
+    const signed = (timestamp: string, serial = 'PUB_KEY_ID_NEW', key = platform.privateKey) => ({
+      serial,
+      timestamp,
+      nonce: 'n1',
+      signature: signNotification(key, timestamp, 'n1', body),
+    });
+    expect(signatureProblem(keys, signed('1650848400'), body, now)).toBeNull();
+    expect(signatureProblem(keys, signed('1650848400', 'PUB_KEY_ID_OLD', merchant.privateKey), body, now)).toBeNull();
+    expect(signatureProblem(keys, signed('1650848400', 'PUB_KEY_ID_GONE'), body, now)).toBe('unknown key id');
+    expect(signatureProblem(keys, signed(String(1650848400 - 301)), body, now)).toBe('stale timestamp');
+    expect(signatureProblem(keys, signed(String(1650848400 + 301)), body, now)).toBe('stale timestamp');
+    expect(signatureProblem(keys, signed(''), body, now)).toBe('stale timestamp');
+    expect(signatureProblem(keys, signed('1650848400', 'PUB_KEY_ID_OLD'), body, now)).toBe('bad signature');
+    expect(signatureProblem(keys, signed('1650848400'), `${body} `, now)).toBe('bad signature');
   });
 });

@@ -56,7 +56,7 @@ export function parseAuthorization(header: string): Record<string, string> | nul
   return fields;
 }
 
-/** Notification and response signatures: "TIMESTAMP\nNONCE\nBODY\n" with the platform key. */
+/** Notification and answer signatures: "TIMESTAMP\nNONCE\nBODY\n" with the platform key. */
 export function signNotification(platformKey: KeyObject | string, timestamp: string, nonce: string, body: string): string {
   return createSign('RSA-SHA256').update(`${timestamp}\n${nonce}\n${body}\n`).sign(platformKey, 'base64');
 }
@@ -75,11 +75,46 @@ export function verifyNotification(
   }
 }
 
+/** The headers WeChat Pay signs a notification or an API answer with (WECHAT.md §6). */
+export interface WechatpaySignature {
+  /** Wechatpay-Serial: which platform key signed (PUB_KEY_ID_… or a certificate serial). */
+  serial: string;
+  /** Wechatpay-Timestamp, unix seconds. */
+  timestamp: string;
+  /** Wechatpay-Nonce. */
+  nonce: string;
+  /** Wechatpay-Signature, base64. */
+  signature: string;
+}
+
+/** WeChat Pay's messages older or newer than this are refused (replays). */
+export const SIGNATURE_MAX_SKEW_SECONDS = 300;
+
+/**
+ * Why a message WeChat Pay signed — a notification or an API answer, over its raw body — is not
+ * to be believed, or null when it is: the key it names must be one we hold, its timestamp within
+ * 5 minutes of `now`, its signature good. WeChat's deliberate mis-signed probes fail here.
+ */
+export function signatureProblem(
+  platformKeys: ReadonlyMap<string, KeyObject>,
+  headers: WechatpaySignature,
+  body: string,
+  now: Date,
+): 'unknown key id' | 'stale timestamp' | 'bad signature' | null {
+  const key = platformKeys.get(headers.serial);
+  if (!key) return 'unknown key id';
+  const skew = Math.abs(now.getTime() / 1000 - Number(headers.timestamp));
+  if (!/^\d+$/.test(headers.timestamp) || skew > SIGNATURE_MAX_SKEW_SECONDS) return 'stale timestamp';
+  if (!verifyNotification(key, headers.timestamp, headers.nonce, body, headers.signature)) return 'bad signature';
+  return null;
+}
+
 export interface EncryptedResource {
   algorithm: 'AEAD_AES_256_GCM';
   ciphertext: string;
   nonce: string;
-  associated_data: string;
+  /** Absent on some resources: then the AAD is empty. */
+  associated_data?: string;
   original_type?: string;
 }
 
@@ -88,7 +123,7 @@ export function decryptResource(apiV3Key: string, resource: EncryptedResource): 
   const data = Buffer.from(resource.ciphertext, 'base64');
   const decipher = createDecipheriv('aes-256-gcm', Buffer.from(apiV3Key, 'utf8'), Buffer.from(resource.nonce, 'utf8'));
   decipher.setAuthTag(data.subarray(data.length - 16));
-  decipher.setAAD(Buffer.from(resource.associated_data, 'utf8'));
+  decipher.setAAD(Buffer.from(resource.associated_data ?? '', 'utf8'));
   return Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString('utf8');
 }
 

@@ -2,6 +2,7 @@ import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { encryptResource, parseAuthorization, signNotification, verifyRequest } from '../../src/wechat/wechat-pay.crypto';
+import { Stall } from './stall';
 
 interface FakeOrder {
   body: string;
@@ -12,27 +13,50 @@ interface FakeOrder {
   transactionId: string | null;
 }
 
+/** What a test makes the fake do to a signed message (WeChat Pay's probes, or an impostor). */
+export type Tamper = 'none' | 'signature' | 'stale' | 'serial';
+
 /**
  * A local WeChat Pay API v3 (WECHAT.md §6/§9): it checks our request signatures with the merchant
  * public key (401 SIGN_ERROR), keeps prepay idempotent for identical parameters and refuses changed
  * ones, answers queries, and makes signed, encrypted notifications (and bad ones) for tests.
+ * Every answer is signed as WeChat Pay signs it (Wechatpay-Serial/-Timestamp/-Nonce/-Signature
+ * over "timestamp\nnonce\nbody\n", with the platform key it holds); `answers` spoils them.
  */
 export class FakeWechatPay {
   readonly mchid = '1900000109';
   readonly serial = 'MERCHANT_SERIAL_01';
-  readonly platformSerial = 'PUB_KEY_ID_0114232134912410000000000000';
   readonly apiV3Key = 'linli-test-apiv3-key-32-chars-xx';
   private readonly merchant = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  private readonly platform = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  /** WeChat Pay's keys: the one in use and the one it rotates to; our server is given both. */
+  private readonly platforms = ['PUB_KEY_ID_0114232134912410000000000000', 'PUB_KEY_ID_0114232134912410000000000001'].map((serial) => ({
+    serial,
+    keys: generateKeyPairSync('rsa', { modulusLength: 2048 }),
+  }));
+  /** Which platform key signs answers and notifications now (1 = after WeChat rotated it). */
+  signingKey: 0 | 1 = 0;
+  /** What the fake does to its answers: a bad signature, an unknown serial, a stale timestamp. */
+  answers: Tamper = 'none';
   private readonly orders = new Map<string, FakeOrder>();
   /** out_refund_no → the refund asked for (one refund per number, however often asked). */
   readonly refunds = new Map<string, { outTradeNo: string; refund: number; total: number; refundId: string; asked: number }>();
   private server: Server | null = null;
   requests = 0;
+  /** Hold answers back: a slow WeChat Pay. */
+  readonly stall = new Stall();
+  /** Calls answered per API (after our signature was checked). */
+  readonly calls = { prepay: 0, query: 0, refund: 0 };
+  /** The fake's time for the answers it signs; tests set it to the app's clock. */
+  now: () => Date = () => new Date();
 
   constructor(readonly appId: string) {}
 
-  /** The environment our server needs to talk to this fake. */
+  /** The id of the platform key that signs now. */
+  get platformSerial(): string {
+    return this.platform().serial;
+  }
+
+  /** The environment our server needs to talk to this fake (both platform keys, in one setting). */
   env(base: string): Record<string, string> {
     const pem = (k: KeyObject, type: 'pkcs8' | 'spki'): string => k.export({ type, format: 'pem' }).toString();
     return {
@@ -40,10 +64,27 @@ export class FakeWechatPay {
       WECHATPAY_SERIAL: this.serial,
       WECHATPAY_PRIVATE_KEY: pem(this.merchant.privateKey, 'pkcs8'),
       WECHATPAY_APIV3_KEY: this.apiV3Key,
-      WECHATPAY_PLATFORM_PUBLIC_KEY: pem(this.platform.publicKey, 'spki'),
-      WECHATPAY_PLATFORM_SERIAL: this.platformSerial,
+      WECHATPAY_PLATFORM_PUBLIC_KEY: this.platforms.map((p) => pem(p.keys.publicKey, 'spki')).join(''),
+      WECHATPAY_PLATFORM_SERIAL: this.platforms.map((p) => p.serial).join(','),
       WECHATPAY_API_BASE: base,
       WECHATPAY_NOTIFY_URL: 'https://linli.example.org/api/payments/wechat/notify',
+    };
+  }
+
+  private platform(): { serial: string; keys: { privateKey: KeyObject } } {
+    return this.platforms[this.signingKey] as { serial: string; keys: { privateKey: KeyObject } };
+  }
+
+  /** The four headers WeChat Pay signs a message with, spoiled as `tamper` says. */
+  private signatureHeaders(body: string, now: Date, tamper: Tamper): Record<string, string> {
+    const timestamp = String(Math.floor(now.getTime() / 1000) - (tamper === 'stale' ? 600 : 0));
+    const nonce = randomBytes(16).toString('hex');
+    const key = tamper === 'signature' ? this.merchant.privateKey : this.platform().keys.privateKey;
+    return {
+      'wechatpay-timestamp': timestamp,
+      'wechatpay-nonce': nonce,
+      'wechatpay-serial': tamper === 'serial' ? 'PUB_KEY_ID_SOMEONE_ELSE' : this.platformSerial,
+      'wechatpay-signature': signNotification(key, timestamp, nonce, body),
     };
   }
 
@@ -69,11 +110,7 @@ export class FakeWechatPay {
    * The payer pays: the order becomes SUCCESS and the notification WeChat would send is returned
    * (headers and raw body). `tamper` makes the kinds our server must refuse.
    */
-  pay(
-    outTradeNo: string,
-    tamper: 'none' | 'signature' | 'stale' | 'serial' | 'amount' = 'none',
-    now = new Date(),
-  ): { headers: Record<string, string>; body: string } {
+  pay(outTradeNo: string, tamper: Tamper | 'amount' = 'none', now = new Date()): { headers: Record<string, string>; body: string } {
     const order = this.orders.get(outTradeNo);
     if (!order) throw new Error(`no prepay for ${outTradeNo}`);
     order.state = 'SUCCESS';
@@ -98,19 +135,8 @@ export class FakeWechatPay {
       summary: '支付成功',
       resource: encryptResource(this.apiV3Key, JSON.stringify(transaction), 'transaction'),
     });
-    const timestamp = String(Math.floor(now.getTime() / 1000) - (tamper === 'stale' ? 600 : 0));
-    const nonce = randomBytes(16).toString('hex');
-    const signature = signNotification(this.platform.privateKey, timestamp, nonce, body);
-    return {
-      headers: {
-        'content-type': 'application/json',
-        'wechatpay-timestamp': timestamp,
-        'wechatpay-nonce': nonce,
-        'wechatpay-serial': tamper === 'serial' ? 'PUB_KEY_ID_SOMEONE_ELSE' : this.platformSerial,
-        'wechatpay-signature': tamper === 'signature' ? signNotification(this.merchant.privateKey, timestamp, nonce, body) : signature,
-      },
-      body,
-    };
+    const headers = this.signatureHeaders(body, now, tamper === 'amount' ? 'none' : tamper);
+    return { headers: { 'content-type': 'application/json', ...headers }, body };
   }
 
   /** WeChat reports a refund done (REFUND.SUCCESS), signed and encrypted like any notification. */
@@ -133,25 +159,18 @@ export class FakeWechatPay {
       summary: '退款成功',
       resource: encryptResource(this.apiV3Key, JSON.stringify(resource), 'refund'),
     });
-    const timestamp = String(Math.floor(now.getTime() / 1000));
-    const nonce = randomBytes(16).toString('hex');
-    return {
-      headers: {
-        'content-type': 'application/json',
-        'wechatpay-timestamp': timestamp,
-        'wechatpay-nonce': nonce,
-        'wechatpay-serial': this.platformSerial,
-        'wechatpay-signature': signNotification(this.platform.privateKey, timestamp, nonce, body),
-      },
-      body,
-    };
+    return { headers: { 'content-type': 'application/json', ...this.signatureHeaders(body, now, 'none') }, body };
   }
 
   private handle(req: IncomingMessage, body: string, res: ServerResponse): void {
     this.requests++;
     const reply = (status: number, payload?: object): void => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(payload ? JSON.stringify(payload) : '');
+      const text = payload ? JSON.stringify(payload) : '';
+      const headers = { 'content-type': 'application/json', ...this.signatureHeaders(text, this.now(), this.answers) };
+      void this.stall.pass().then(() => {
+        res.writeHead(status, headers);
+        res.end(text);
+      });
     };
     const auth = parseAuthorization(req.headers.authorization ?? '');
     const path = req.url ?? '/';
@@ -170,6 +189,7 @@ export class FakeWechatPay {
       );
     if (!signed) return reply(401, { code: 'SIGN_ERROR', message: '签名错误' });
     if (req.method === 'POST' && path === '/v3/pay/transactions/jsapi') {
+      this.calls.prepay++;
       const p = JSON.parse(body) as {
         appid: string;
         mchid: string;
@@ -196,6 +216,7 @@ export class FakeWechatPay {
       return reply(200, { prepay_id: prepayId });
     }
     if (req.method === 'POST' && path === '/v3/refund/domestic/refunds') {
+      this.calls.refund++;
       const r = JSON.parse(body) as { out_trade_no: string; out_refund_no: string; amount: { refund: number; total: number } };
       const order = this.orders.get(r.out_trade_no);
       if (!order || order.state !== 'SUCCESS') return reply(404, { code: 'RESOURCE_NOT_EXISTS', message: '订单不存在' });
@@ -212,6 +233,7 @@ export class FakeWechatPay {
     }
     const query = /^\/v3\/pay\/transactions\/out-trade-no\/([^?]+)\?mchid=(\d+)$/.exec(path);
     if (req.method === 'GET' && query) {
+      this.calls.query++;
       const order = this.orders.get(decodeURIComponent(query[1] as string));
       if (!order) return reply(404, { code: 'ORDERNOTEXIST', message: '订单不存在' });
       return reply(200, {
@@ -220,6 +242,7 @@ export class FakeWechatPay {
         out_trade_no: query[1],
         trade_state: order.state,
         amount: { total: order.total },
+        ...(order.transactionId ? { transaction_id: order.transactionId, payer: { openid: order.openid } } : {}),
       });
     }
     reply(404, { code: 'NOT_FOUND', message: 'no such API' });

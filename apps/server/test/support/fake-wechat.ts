@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Stall } from './stall';
 
 /**
  * A local stand-in for api.weixin.qq.com that behaves as WECHAT.md says the real one does:
@@ -18,6 +19,10 @@ export class FakeWechat {
   /** Milliseconds added to the fake's own clock (codes expire after 5 minutes). */
   skewMs = 0;
   requests = 0;
+  /** code2Session calls received. */
+  logins = 0;
+  /** Hold answers back: a slow WeChat. */
+  readonly stall = new Stall();
 
   constructor(
     readonly appId: string,
@@ -123,10 +128,11 @@ export class FakeWechat {
   private handle(req: IncomingMessage, res: ServerResponse): void {
     this.requests++;
     const url = new URL(req.url ?? '/', 'http://fake');
-    const reply = (body: object): void => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(body));
-    };
+    const reply = (body: object): void =>
+      void this.stall.pass().then(() => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      });
     if (this.busy) return reply({ errcode: -1, errmsg: 'system error' });
     if (req.method === 'POST') {
       const chunks: Buffer[] = [];
@@ -148,6 +154,7 @@ export class FakeWechat {
       return;
     }
     if (url.pathname !== '/sns/jscode2session') return reply({ errcode: 48001, errmsg: 'api unauthorized' });
+    this.logins++;
     if (url.searchParams.get('appid') !== this.appId) return reply({ errcode: 40013, errmsg: 'invalid appid' });
     if (url.searchParams.get('secret') !== this.secret) return reply({ errcode: 40125, errmsg: 'invalid appsecret' });
     if (url.searchParams.get('grant_type') !== 'authorization_code') return reply({ errcode: 40002, errmsg: 'invalid grant_type' });

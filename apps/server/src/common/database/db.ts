@@ -3,6 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EntityManager, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
 import { DataSource } from 'typeorm';
+import { isRetryableConflict } from '../db-errors';
+
+/** Runs of a transaction MySQL rolled back as a deadlock victim (or lock-wait timeout), in all. */
+const ATTEMPTS = 3;
 
 /** A promise-chain mutex: one holder at a time, in arrival order. */
 class Mutex {
@@ -35,6 +39,13 @@ class Mutex {
  * would silently nest as savepoints of each other. There, transactions take a process-wide
  * mutex (SQLite has a single writer anyway). On MySQL each transaction has its own pooled
  * connection and nothing is serialised in process: the database's locks decide.
+ *
+ * Nothing calls an outside service (WeChat) inside a transaction: on SQLite it would stall every
+ * write on the server, on MySQL hold a pooled connection, and a deadlock retry would call again.
+ * The adapters in src/wechat check it (`assertOutsideTransaction`); a command that calls out opts
+ * out of the interceptor's transaction with `@CallsOut()` and opens short ones around its own
+ * reads and writes. So a transaction only ever touches the database, and the one that MySQL
+ * picks as a deadlock victim is simply run again here.
  */
 @Injectable()
 export class Db {
@@ -55,13 +66,35 @@ export class Db {
     return this.manager.getRepository(entity);
   }
 
+  /** Whether a transaction is open here (a command's, or one a service opened). */
+  get inTransaction(): boolean {
+    return this.current.getStore() !== undefined;
+  }
+
+  /** For adapters of outside services: calling `what` inside a transaction is a programming error. */
+  assertOutsideTransaction(what: string): void {
+    if (this.inTransaction) {
+      throw new Error(`${what} must not be called inside a database transaction (mark the route @CallsOut and call it between short ones)`);
+    }
+  }
+
   /**
    * Runs `fn` in a transaction, joining the current one when a command has opened it; `fn`
-   * reaches it through `repo()` and `manager`.
+   * reaches it through `repo()` and `manager`. A new transaction that MySQL rolls back as a
+   * deadlock victim runs again (up to 3 times in all): it only touched the database.
    */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
-    const open = this.current.getStore();
-    if (open) return fn();
+    if (this.current.getStore()) return fn();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.once(fn);
+      } catch (error) {
+        if (attempt >= ATTEMPTS || !isRetryableConflict(error)) throw error;
+      }
+    }
+  }
+
+  private async once<T>(fn: () => Promise<T>): Promise<T> {
     const afterCommit: (() => Promise<void>)[] = [];
     const run = (): Promise<T> => this.source.transaction((tx) => this.current.run({ tx, afterCommit }, fn));
     const result = await (this.sqliteWriter ? this.sqliteWriter.run(run) : run());

@@ -19,14 +19,18 @@ export class IdempotencyRecord {
   @Column({ type: 'varchar', length: 64 })
   fingerprint: string;
 
-  /** The HTTP status of the first answer. */
+  /** The HTTP status of the first answer; 0 while a @CallsOut command is still running (its claim). */
   @Column({ name: 'status_code', type: 'int' })
   statusCode: number;
 
+  /** The first answer's JSON; while status_code is 0, the token of the request holding the claim. */
   @Column({ type: 'text', nullable: true })
   body: string | null;
 
-  /** Set from the injected clock (a CreateDateColumn would cost a SELECT after every insert). */
+  /**
+   * Set from the injected clock (a CreateDateColumn would cost a SELECT after every insert); for
+   * a claim, when it was taken (it lapses after a minute: its server died mid-call).
+   */
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 }

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { DevUsersResponse, LoginResponse } from '@linli/shared-types';
 import { Public } from '../../common/actor';
+import { CallsOut } from '../../common/idempotency/calls-out';
 import { DevLoginDto, WechatLoginDto } from '../community/dto/community.dto';
 import { AuthService } from './auth.service';
 
@@ -16,6 +17,7 @@ export class AuthController {
   @Post('wechat')
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
+  @CallsOut()
   wechat(@Body() dto: WechatLoginDto): Promise<LoginResponse> {
     return this.auth.wechatLogin(dto.code);
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { DevLoginRequest, DevUsersResponse, LoginResponse } from '@linli/shared-types';
 import { Clock } from '../../common/clock';
+import { Db } from '../../common/database/db';
 import { DomainError } from '../../common/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { DEMO_USERS } from '../../database/demo-seed';
@@ -16,16 +17,21 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jwt: JwtService,
     private readonly clock: Clock,
+    private readonly db: Db,
     private readonly users: UsersService,
     private readonly meService: MeService,
     private readonly wechat: WechatAuthClient,
   ) {}
 
+  /**
+   * code2Session, then the account. The route is @CallsOut: WeChat is asked outside any
+   * transaction (once: a deadlock retry of the short transaction after it never asks again,
+   * which matters because a login code works only once).
+   */
   async wechatLogin(code: string): Promise<LoginResponse> {
     if (!this.wechat.configured) throw new DomainError('WECHAT_UNAVAILABLE', { reason: 'WeChat login is not configured on this server' });
     const session = await this.wechat.code2Session(code);
-    const user = await this.users.findOrCreateByOpenid(session.openid);
-    return this.issue(user.id);
+    return this.db.transaction(async () => this.issue((await this.users.findOrCreateByOpenid(session.openid)).id));
   }
 
   devUsers(): DevUsersResponse {

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, StreamableF
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { OrderQrView, OrderView, PackResult, PaymentCheck, PaymentParams, WindowStats, OrderState } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
+import { CallsOut } from '../../common/idempotency/calls-out';
 import { PaymentsService } from '../payments/payments.service';
 import { PlaceOrderDto, ProxyOrderDto } from './dto/orders.dto';
 import { ORDER_PAYABLE } from './order-payable';
@@ -58,6 +59,7 @@ export class OrdersController {
   /** Parameters for Taro.requestPayment. The order is confirmed by WeChat's notification, not by the app. */
   @Post('orders/:id/pay')
   @HttpCode(200)
+  @CallsOut()
   pay(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<PaymentParams> {
     return this.payments.start(actor, ORDER_PAYABLE.kind, id);
   }
@@ -65,6 +67,7 @@ export class OrdersController {
   /** After the app's payment: asks WeChat Pay when the notification has not arrived yet. */
   @Post('orders/:id/pay/check')
   @HttpCode(200)
+  @CallsOut()
   async payCheck(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<PaymentCheck<OrderState>> {
     return (await this.payments.check(actor, ORDER_PAYABLE.kind, id)) as PaymentCheck<OrderState>;
   }

@@ -72,19 +72,30 @@ export class PaymentsService implements OnModuleInit {
   /**
    * Payment parameters for something the user's household owes. Asking again re-sends the same
    * prepay (same out_trade_no and amount), which WeChat answers with the same prepay id.
+   *
+   * Its route is @CallsOut: the prepay runs between two short transactions, never inside one.
+   * The second checks that the bill is still owed (cancelled or lapsed while WeChat answered:
+   * refused, and the unused prepay lapses at WeChat) and records the payment.
    */
   async start(actor: Actor, type: string, id: number): Promise<PaymentParams> {
-    const bill = await this.payable(type).bill(actor, id);
-    const user = await this.users.findById(actor.userId);
-    if (!user?.openid) throw new DomainError('PAY_IN_WECHAT');
+    const payable = this.payable(type);
+    const { bill, openid } = await this.db.transaction(async () => {
+      const owed = await payable.bill(actor, id);
+      const user = await this.users.findById(actor.userId);
+      if (!user?.openid) throw new DomainError('PAY_IN_WECHAT');
+      return { bill: owed, openid: user.openid };
+    });
     const prepayId = await this.pay.prepay({
       outTradeNo: tradeNo(type, id),
       description: bill.description,
       totalFen: bill.totalFen,
-      openid: user.openid,
+      openid,
       timeExpire: bill.payBy,
     });
-    await this.record(type, id, bill.totalFen, prepayId, user.openid);
+    await this.db.transaction(async () => {
+      await payable.bill(actor, id);
+      await this.record(type, id, bill.totalFen, prepayId, openid);
+    });
     return this.pay.params(prepayId);
   }
 
@@ -131,15 +142,14 @@ export class PaymentsService implements OnModuleInit {
    * outbox keeps it as DEAD with WeChat's reason.
    */
   async reportShipping(type: string, id: number): Promise<void> {
-    const payment = await this.db.repo(Payment).findOneBy({ sourceType: type, sourceId: id });
+    // Read in a transaction (on SQLite, outside one a read can see another command's uncommitted rows).
+    const { payment, itemDesc } = await this.db.transaction(async () => ({
+      payment: await this.db.repo(Payment).findOneBy({ sourceType: type, sourceId: id }),
+      itemDesc: await this.payable(type).itemDesc(id),
+    }));
     if (!payment?.payerOpenid) throw new GiveUp(`${type} ${id}: no WeChat payment with a payer`);
     try {
-      await this.shipping.upload({
-        outTradeNo: payment.outTradeNo,
-        itemDesc: await this.payable(type).itemDesc(id),
-        payerOpenid: payment.payerOpenid,
-        at: this.clock.now(),
-      });
+      await this.shipping.upload({ outTradeNo: payment.outTradeNo, itemDesc, payerOpenid: payment.payerOpenid, at: this.clock.now() });
     } catch (error) {
       if (!(error instanceof WechatApiError)) throw error;
       if (error.errcode === 10060001) throw new RetryLater(error.message, 30_000);
@@ -154,13 +164,15 @@ export class PaymentsService implements OnModuleInit {
   }
 
   /**
-   * Sends owed refunds. The API call comes first and the conditional UPDATE after: two
-   * instances may both send, but one out_refund_no is one refund at WeChat, and a failed call
-   * leaves the row REFUND_PENDING for the next round.
+   * Sends owed refunds. The API call comes first, outside any transaction, and the conditional
+   * UPDATE after, in a short one: two instances may both send, but one out_refund_no is one
+   * refund at WeChat, and a failed call leaves the row REFUND_PENDING for the next round.
    */
   async sendDueRefunds(): Promise<number> {
     if (!this.pay.configured) return 0;
-    const due = await this.db.repo(Payment).find({ where: { state: 'REFUND_PENDING' }, order: { id: 'ASC' }, take: 100 });
+    const due = await this.db.transaction(() =>
+      this.db.repo(Payment).find({ where: { state: 'REFUND_PENDING' }, order: { id: 'ASC' }, take: 100 }),
+    );
     let sent = 0;
     for (const p of due) {
       try {
@@ -171,7 +183,9 @@ export class PaymentsService implements OnModuleInit {
           totalFen: p.amountFen,
           reason: this.payable(p.sourceType).kind.refundReason,
         });
-        await this.transitions.systemTransition(answer.status === 'SUCCESS' ? REFUND_DONE_AT_ONCE : REFUND_TAKEN, { ids: [p.id] });
+        await this.db.transaction(() =>
+          this.transitions.systemTransition(answer.status === 'SUCCESS' ? REFUND_DONE_AT_ONCE : REFUND_TAKEN, { ids: [p.id] }),
+        );
         sent++;
       } catch (error) {
         this.logger.warn(`refund of ${p.outTradeNo} not sent yet: ${error instanceof Error ? error.message : String(error)}`);
@@ -197,29 +211,33 @@ export class PaymentsService implements OnModuleInit {
       return;
     }
     if (eventType !== 'TRANSACTION.SUCCESS' || transaction.trade_state !== 'SUCCESS') return;
-    await this.applyPaid(transaction);
+    await this.applyPaid(transaction, 'PAYMENT_NOTIFICATION_INVALID');
   }
 
   /**
    * When the app's payment succeeded but no notification has come yet, ask WeChat Pay directly
-   * (query by out_trade_no) and apply a SUCCESS the same way. Returns the state after.
+   * (query by out_trade_no) and apply a verified SUCCESS the same way. Returns the state after.
+   * Its route is @CallsOut: the query runs between short transactions, never inside one.
    */
   async check(actor: Actor, type: string, id: number): Promise<{ state: string }> {
-    const before = await this.payable(type).state(actor, id);
-    if (!before.awaitingPayment) return { state: before.state };
-    const payment = await this.db.repo(Payment).findOneBy({ sourceType: type, sourceId: id });
-    if (!payment) return { state: before.state };
-    const transaction = await this.pay.query(payment.outTradeNo);
-    if (transaction.trade_state === 'SUCCESS') await this.applyPaid(transaction);
-    return { state: (await this.payable(type).state(actor, id)).state };
+    const payable = this.payable(type);
+    const before = await this.db.transaction(async () => {
+      const { state, awaitingPayment } = await payable.state(actor, id);
+      const payment = awaitingPayment ? await this.db.repo(Payment).findOneBy({ sourceType: type, sourceId: id }) : null;
+      return { state, outTradeNo: payment?.outTradeNo ?? null };
+    });
+    if (before.outTradeNo === null) return { state: before.state };
+    const transaction = await this.pay.query(before.outTradeNo);
+    if (transaction.trade_state === 'SUCCESS') await this.applyPaid(transaction, 'PAYMENT_ANSWER_INVALID');
+    return { state: (await this.db.transaction(() => payable.state(actor, id))).state };
   }
 
-  private async applyPaid(transaction: Transaction): Promise<void> {
+  /** `invalid`: how to refuse a transaction that does not match ours (a notification's, or a query answer's). */
+  private async applyPaid(transaction: Transaction, invalid: 'PAYMENT_NOTIFICATION_INVALID' | 'PAYMENT_ANSWER_INVALID'): Promise<void> {
     await this.db.transaction(async () => {
       const payment = await this.db.repo(Payment).findOneBy({ outTradeNo: transaction.out_trade_no });
-      if (!payment) throw new DomainError('PAYMENT_NOTIFICATION_INVALID', { reason: 'unknown out_trade_no' });
-      if (transaction.amount.total !== payment.amountFen)
-        throw new DomainError('PAYMENT_NOTIFICATION_INVALID', { reason: 'amount differs' });
+      if (!payment) throw new DomainError(invalid, { reason: 'unknown out_trade_no' });
+      if (transaction.amount.total !== payment.amountFen) throw new DomainError(invalid, { reason: 'amount differs' });
       if (payment.state !== 'PENDING') return;
       const confirmed = await this.payable(payment.sourceType).confirmPaid(payment.sourceId);
       await this.transitions.systemTransition(

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query 
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { MedicineRequestView, MedicineState, PaymentCheck, PaymentParams, PharmacistInvite, PharmacyView } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
+import { CallsOut } from '../../common/idempotency/calls-out';
 import {
   AcceptQuoteDto,
   CannotBuyDto,
@@ -68,6 +69,7 @@ export class PharmacyController {
   /** WeChat Pay for an accepted quote (pharmacies that take WeChat Pay). */
   @Post('medicine-requests/:id/pay')
   @HttpCode(200)
+  @CallsOut()
   pay(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<PaymentParams> {
     return this.payable.pay(actor, id);
   }
@@ -75,6 +77,7 @@ export class PharmacyController {
   /** After the app's payment: asks WeChat Pay when the notification has not arrived yet. */
   @Post('medicine-requests/:id/pay/check')
   @HttpCode(200)
+  @CallsOut()
   payCheck(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<PaymentCheck<MedicineState>> {
     return this.payable.payCheck(actor, id);
   }
