@@ -14,7 +14,9 @@ import type {
   WindowView,
 } from '@linli/shared-types';
 import { PNG } from 'pngjs';
+import { Db } from '../src/common/database/db';
 import { OutboxWorker } from '../src/modules/notify/outbox-worker';
+import { ParcelFlow } from '../src/modules/parcels/parcel-flow';
 import { pack } from './support/scenes';
 import { TestApp, type Client } from './support/test-app';
 
@@ -348,6 +350,25 @@ describe('ways out', () => {
       expect(task).toMatchObject({ cashDueFen: 0, cashCollected: false });
       expect((await volunteer.post(`/api/volunteer/tasks/${free.id}/collect`).expect(409)).body.code).toBe('NOTHING_TO_COLLECT');
     });
+  });
+
+  it('dispatch writes an ASSIGNED event only for the parcels it moved', async () => {
+    const [a, b] = (await t.residents(2)) as [Client, Client];
+    const window = await openWindow();
+    await order(a, window);
+    await order(b, window);
+    const [ready, grabbed] = (await pack(staff, window)) as [ParcelView, ParcelView];
+    // A volunteer took one between dispatch's plan and its UPDATE.
+    await staff.post(`/api/staff/parcels/${grabbed.id}/assign`, { volunteerId }).expect(200);
+    await volunteer.post(`/api/volunteer/tasks/${grabbed.id}/accept`).expect(200);
+    const [me] = (await t.db.query("SELECT id FROM users WHERE dev_key = 'staff'")) as { id: number }[];
+    const actor = { userId: Number(me?.id), nickname: '', communityId: 1, roles: ['staff' as const], householdId: null };
+    const moved = await t.app.get(Db).transaction(() => t.app.get(ParcelFlow).dispatch(actor, volunteerId, [ready.id, grabbed.id]));
+    expect(moved).toBe(1);
+    const events = (await t.db.query(
+      `SELECT parcel_id AS id FROM parcel_events WHERE via = 'dispatch' AND parcel_id IN (${ready.id}, ${grabbed.id})`,
+    )) as { id: number }[];
+    expect(events.map((e) => Number(e.id))).toEqual([ready.id]);
   });
 
   it('a door binding tells the requester only the door and the state, not who lives there', async () => {
