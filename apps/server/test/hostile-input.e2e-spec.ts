@@ -1,13 +1,93 @@
-import type { BuildingView } from '@linli/shared-types';
+import { HOUSEHOLD_SHEET_COLUMNS, type BuildingView } from '@linli/shared-types';
+import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import request from 'supertest';
 import { type Client, TestApp } from './support/test-app';
+
+const MB = 1024 * 1024;
+
+function png(): Buffer {
+  const image = new PNG({ width: 4, height: 4 });
+  image.data.fill(200);
+  return PNG.sync.write(image);
+}
 
 /** A JSON text nested `depth` levels deep: {"key":[[[…]]]}. */
 function deepJson(key: string, depth: number): string {
   return `{"${key}":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+}
+
+/** What the server said to a request whose body was still on its way, and whether it then hung up. */
+interface StalledAnswer {
+  status: number;
+  body: { code?: string; message?: string };
+  /** The server closed the connection instead of reading the rest of the body. */
+  hungUp: boolean;
+}
+
+const BOUNDARY = 'linli-hostile-boundary';
+
+/** The start of a multipart body: `bytes` bytes of a file in field `file`, its end not sent. */
+function fileStart(bytes: number): Buffer {
+  const head = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="big.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+  return Buffer.concat([Buffer.from(head), Buffer.alloc(bytes, 7)]);
+}
+
+/** Whole text fields f0, f1 … of `size` bytes each. */
+function fieldParts(count: number, size: number): Buffer {
+  const parts = Array.from(
+    { length: count },
+    (_, i) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="f${i}"\r\n\r\n${'x'.repeat(size)}\r\n`,
+  );
+  return Buffer.from(parts.join(''));
+}
+
+/**
+ * Starts a multipart upload that announces `announced` bytes, sends `first` and then waits: the
+ * server has to answer without the rest (or the test fails after 5 s).
+ */
+function stalledUpload(
+  url: string,
+  path: string,
+  headers: Record<string, string>,
+  announced: number,
+  first = fileStart(64 * 1024),
+): Promise<StalledAnswer> {
+  return new Promise<StalledAnswer>((resolve, reject) => {
+    const req = httpRequest(`${url}${path}`, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}`, 'Content-Length': String(announced) },
+    });
+    const timer = setTimeout(() => {
+      req.destroy();
+      reject(new Error(`no answer within 5 s while the upload was still being sent (${path})`));
+    }, 5000);
+    req.on('error', () => undefined); // the server may hang up on the rest of the body: that is the point
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const status = res.statusCode ?? 0;
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as StalledAnswer['body'];
+        // A server that hangs up closes the socket right after the answer; one that waits for the rest does not.
+        const socket = req.socket;
+        const wait = setTimeout(() => finish(false), 2000);
+        const finish = (hungUp: boolean): void => {
+          clearTimeout(wait);
+          clearTimeout(timer);
+          req.destroy();
+          resolve({ status, body, hungUp });
+        };
+        if (!socket || socket.destroyed) finish(true);
+        else socket.once('close', () => finish(true));
+      });
+    });
+    req.write(first);
+  });
 }
 
 /**
@@ -70,6 +150,20 @@ describe('hostile input', () => {
       expect(res.body).toEqual({ code: 'BODY_TOO_LARGE', message: '提交的内容太大了，请删减后再试' });
     });
 
+    it('a photo over 5 MB is 413 PHOTO_TOO_LARGE and stores nothing', async () => {
+      const before = await t.count('files');
+      const res = await resident.upload('/api/files', Buffer.alloc(5 * MB + 1, 1), 'big.png', { purpose: 'prescription' }).expect(413);
+      expect(res.body).toEqual({ code: 'PHOTO_TOO_LARGE', message: '照片太大，请上传 5MB 以内的照片' });
+      expect(await t.count('files')).toBe(before);
+    });
+
+    it('an import over 10 MB is 413 FILE_TOO_LARGE and imports nothing', async () => {
+      const before = await t.count('households');
+      const res = await staff.upload('/api/staff/households/import', Buffer.alloc(10 * MB + 1, 1), '住户.xlsx').expect(413);
+      expect(res.body).toEqual({ code: 'FILE_TOO_LARGE', message: '文件太大，请上传 10MB 以内的文件' });
+      expect(await t.count('households')).toBe(before);
+    });
+
     it('an unknown API route is still 404 NOT_FOUND, and a page of the app is still the app', async () => {
       expect((await request(t.url).get('/api/nothing-here').expect(404)).body.code).toBe('NOT_FOUND');
       expect((await request(t.url).get('/').expect(200)).text).toContain('<div id="app">');
@@ -105,4 +199,53 @@ describe('hostile input', () => {
     });
   });
 
+  describe('uploads ask for the token before they read the body (20)', () => {
+    it('an unauthenticated 200 MB photo upload is 401 while it is still being sent, and the server hangs up', async () => {
+      const before = await t.count('files');
+      const answer = await stalledUpload(t.url, '/api/files', {}, 200 * MB);
+      expect(answer).toMatchObject({ status: 401, body: { code: 'UNAUTHENTICATED', message: '请先登录' }, hungUp: true });
+      expect(await t.count('files')).toBe(before);
+    });
+
+    it('an unauthenticated import is 401 before its body is read; a resident’s is 403', async () => {
+      const anonymous = await stalledUpload(t.url, '/api/staff/households/import', {}, 200 * MB);
+      expect(anonymous).toMatchObject({ status: 401, body: { code: 'UNAUTHENTICATED' }, hungUp: true });
+      const notStaff = await stalledUpload(t.url, '/api/staff/households/import', { Authorization: `Bearer ${resident.token}` }, 200 * MB);
+      expect(notStaff).toMatchObject({ status: 403, body: { code: 'FORBIDDEN' }, hungUp: true });
+    });
+
+    it('a photo too large is refused as soon as it passes 5 MB, not after the whole body', async () => {
+      const auth = { Authorization: `Bearer ${resident.token}`, 'Idempotency-Key': 'hostile-stalled-photo' };
+      const answer = await stalledUpload(t.url, '/api/files', auth, 200 * MB, fileStart(6 * MB));
+      expect(answer).toMatchObject({ status: 413, body: { code: 'PHOTO_TOO_LARGE' }, hungUp: true });
+    });
+
+    it('a form of 40 fields of 1 MB each is 413 FORM_TOO_LARGE at its first field, and stores nothing', async () => {
+      const before = await t.count('files');
+      const auth = { Authorization: `Bearer ${resident.token}`, 'Idempotency-Key': 'hostile-forty-fields' };
+      const answer = await stalledUpload(t.url, '/api/files', auth, 41 * MB, fieldParts(3, 1_000_000));
+      expect(answer).toMatchObject({
+        status: 413,
+        body: { code: 'FORM_TOO_LARGE', message: '上传的表单内容太多，请只选一张照片或一个文件后重试' },
+        hungUp: true,
+      });
+      expect(await t.count('files')).toBe(before);
+    });
+
+    it('a form of many short fields, or of two files, is refused too', async () => {
+      let many = resident.upload('/api/files', png(), 'a.png', { purpose: 'prescription' });
+      for (let i = 0; i < 40; i++) many = many.field(`f${i}`, 'x');
+      expect((await many.expect(413)).body.code).toBe('FORM_TOO_LARGE');
+      const two = resident.upload('/api/files', png(), 'a.png', { purpose: 'prescription' }).attach('file', png(), 'b.png');
+      expect((await two.expect(413)).body.code).toBe('FORM_TOO_LARGE');
+    });
+
+    it('an upload within the limits still works', async () => {
+      await resident.upload('/api/files', png(), 'ok.png', { purpose: 'prescription' }).expect(201);
+      const sheet = new ExcelJS.Workbook();
+      sheet.addWorksheet('住户').addRow([...HOUSEHOLD_SHEET_COLUMNS]);
+      const res = await staff.upload('/api/staff/households/import', Buffer.from(await sheet.xlsx.writeBuffer()), '住户.xlsx');
+      expect([201, 422]).toContain(res.status);
+    });
+  });
 });

@@ -15,6 +15,7 @@ export const ERROR_MESSAGES = {
   BODY_NOT_JSON: '提交的内容格式不对，请刷新页面后重试',
   BODY_TOO_LARGE: '提交的内容太大了，请删减后再试',
   BODY_TOO_DEEP: '提交的内容层次太多，请刷新页面后重试',
+  FORM_TOO_LARGE: '上传的表单内容太多，请只选一张照片或一个文件后重试',
   INVALID_TRANSITION: '当前状态下不能进行此操作',
   IDEMPOTENCY_KEY_REUSED: '这次提交与之前的提交不一致，请刷新后重试',
   WECHAT_LOGIN_FAILED: '微信登录失败，请重新打开小程序再试',
