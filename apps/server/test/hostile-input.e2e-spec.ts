@@ -1,4 +1,4 @@
-import { HOUSEHOLD_SHEET_COLUMNS, type BuildingView } from '@linli/shared-types';
+import { HOUSEHOLD_SHEET_COLUMNS, type SupplierView } from '@linli/shared-types';
 import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -100,7 +100,6 @@ describe('hostile input', () => {
   let staff: Client;
   let resident: Client;
   let h5Dir: string;
-  let buildings: BuildingView[];
 
   beforeAll(async () => {
     h5Dir = mkdtempSync(join(tmpdir(), 'linli-h5-'));
@@ -111,7 +110,6 @@ describe('hostile input', () => {
     t = await TestApp.boot({ H5_DIR: h5Dir });
     staff = await t.login('staff');
     [resident] = (await t.residents(1)) as [Client];
-    buildings = (await staff.get('/api/community/buildings').expect(200)).body as BuildingView[];
   });
   afterAll(async () => {
     await t.close();
@@ -196,6 +194,49 @@ describe('hostile input', () => {
 
     it('the deepest body a DTO needs still passes', async () => {
       await staff.post('/api/staff/suppliers', { name: '深度检查超市' }).expect(201);
+    });
+  });
+
+  describe('nested DTOs are objects of their class (16)', () => {
+    const item = { name: '布洛芬缓释胶囊', spec: '0.3g×20粒', quantity: 1, brand: 'any', prescription: false };
+
+    it('an array, null or a string inside the items of a medicine request is 400 and stores nothing', async () => {
+      const before = await t.count('medicine_requests');
+      for (const items of [[[item]], [null], ['布洛芬'], [item, [item]]]) {
+        const res = await resident.post('/api/medicine-requests', { items, urgency: 'normal' });
+        expect([JSON.stringify(items), res.status, res.body.code]).toEqual([JSON.stringify(items), 400, 'VALIDATION_FAILED']);
+      }
+      expect(await t.count('medicine_requests')).toBe(before);
+      expect(await t.count('medicine_items')).toBe(0);
+    });
+
+    it('an array inside the contents of an item is 400, not an empty line', async () => {
+      const supplier = (await staff.post('/api/staff/suppliers', { name: '嵌套检查超市' }).expect(201)).body as SupplierView;
+      const before = await t.count('items');
+      for (const contents of [[[{ name: '大米', quantity: '10斤' }]], [null], [7]]) {
+        const res = await staff.post('/api/staff/items', {
+          kind: 'package',
+          name: '米面油套餐',
+          contents,
+          priceFen: 8800,
+          limitPerHousehold: 1,
+          supplierId: supplier.id,
+        });
+        expect([JSON.stringify(contents), res.status, res.body.code]).toEqual([JSON.stringify(contents), 400, 'VALIDATION_FAILED']);
+      }
+      expect(await t.count('items')).toBe(before);
+    });
+
+    it('the lines of an order and of a fair-share registration, and the items of a quote, must be objects too', async () => {
+      const order = await resident.post('/api/orders', { windowId: 1, lines: [[{ itemId: 1, quantity: 1 }]] }).expect(400);
+      expect(order.body.code).toBe('VALIDATION_FAILED');
+      const register = await resident.put('/api/windows/1/registration', { lines: [[{ itemId: 1, quantity: 1 }]] });
+      expect([register.status, register.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      const pharmacist = await t.login('pharmacist');
+      const quote = await pharmacist.post('/api/pharmacy/requests/1/quote', {
+        items: [[{ itemId: 1, status: 'in_stock', unitPriceFen: 100 }]],
+      });
+      expect([quote.status, quote.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     });
   });
 

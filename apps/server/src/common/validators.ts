@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { PHONE_PATTERN } from '@linli/shared-types';
-import { Transform } from 'class-transformer';
-import { IsOptional, Matches, ValidateIf } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsObject, IsOptional, Matches, ValidateIf, ValidateNested } from 'class-validator';
 
 /** class-transformer: strings arrive trimmed. */
 export const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
@@ -17,4 +17,12 @@ export function OptionalPhone(): PropertyDecorator {
     ValidateIf((_: unknown, value: unknown) => value !== null && value !== ''),
     Matches(PHONE_PATTERN, { message: '请填写正确的 11 位手机号' }),
   );
+}
+
+/**
+ * An array of `type`: each element an object of that class, validated in turn. Without IsObject
+ * an array or null inside it passes ValidateNested (an array is "validated" element by element).
+ */
+export function NestedObjects(type: () => new () => object, message = '格式不对，请刷新页面后重试'): PropertyDecorator {
+  return applyDecorators(IsObject({ each: true, message }), ValidateNested({ each: true }), Type(type));
 }

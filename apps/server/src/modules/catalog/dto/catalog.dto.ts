@@ -14,7 +14,7 @@ import {
   type WindowStatus,
   type WindowStatusRequest,
 } from '@linli/shared-types';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -30,9 +30,8 @@ import {
   MaxLength,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
-import { trim, OptionalPhone } from '../../../common/validators';
+import { NestedObjects, trim, OptionalPhone } from '../../../common/validators';
 
 export class CreateSupplierDto implements CreateSupplierRequest {
   @Transform(trim)
@@ -78,8 +77,7 @@ export class CreateItemDto implements CreateItemRequest {
 
   @IsArray({ message: '请填写套餐内容' })
   @ArrayMaxSize(30, { message: '内容最多 30 项' })
-  @ValidateNested({ each: true })
-  @Type(() => ContentLineDto)
+  @NestedObjects(() => ContentLineDto, '每一项内容都要有名称和数量')
   contents: ContentLineDto[];
 
   @IsInt({ message: '价格要以分为单位的整数' })
@@ -166,8 +164,7 @@ export class CreateWindowDto implements CreateWindowRequest {
   @IsArray({ message: '请选择要供应的商品' })
   @ArrayMinSize(1, { message: '请至少选择一件商品' })
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => WindowItemDto)
+  @NestedObjects(() => WindowItemDto, '每一件商品都要有商品和库存')
   items: WindowItemDto[];
 }
 

@@ -1,7 +1,7 @@
 import type { AllocateRequest, OrderLineRequest, PlaceOrderRequest, ProxyOrderRequest, RegisterRequest } from '@linli/shared-types';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { trim } from '../../../common/validators';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { NestedObjects, trim } from '../../../common/validators';
 
 export class OrderLineDto implements OrderLineRequest {
   @IsInt({ message: '请选择商品' })
@@ -20,8 +20,7 @@ export class PlaceOrderDto implements PlaceOrderRequest {
   @IsArray({ message: '请选择要买的东西' })
   @ArrayMinSize(1, { message: '请至少选择一件商品' })
   @ArrayMaxSize(50, { message: '一次最多 50 种商品' })
-  @ValidateNested({ each: true })
-  @Type(() => OrderLineDto)
+  @NestedObjects(() => OrderLineDto, '每一种商品都要有商品和数量')
   lines: OrderLineDto[];
 
   @IsOptional()
@@ -40,8 +39,7 @@ export class RegisterDto implements RegisterRequest {
   @IsArray({ message: '请选择要登记的东西' })
   @ArrayMinSize(1, { message: '请至少选择一件商品' })
   @ArrayMaxSize(50, { message: '一次最多 50 种商品' })
-  @ValidateNested({ each: true })
-  @Type(() => OrderLineDto)
+  @NestedObjects(() => OrderLineDto, '每一种商品都要有商品和数量')
   lines: OrderLineDto[];
 }
 

@@ -20,22 +20,9 @@ import {
   type RejectMedicineBody,
   type Urgency,
 } from '@linli/shared-types';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { OptionalPhone, trim } from '../../../common/validators';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { NestedObjects, OptionalPhone, trim } from '../../../common/validators';
 
 export class MedicineItemDto implements MedicineItemRequest {
   @Transform(trim)
@@ -65,8 +52,7 @@ export class MedicineRequestDto implements MedicineRequestBody {
   @IsArray({ message: '请至少写一种药' })
   @ArrayMinSize(1, { message: '请至少写一种药' })
   @ArrayMaxSize(10, { message: '一次最多 10 种药' })
-  @ValidateNested({ each: true })
-  @Type(() => MedicineItemDto)
+  @NestedObjects(() => MedicineItemDto, '每一种药都要写药名、数量和牌子')
   items: MedicineItemDto[];
 
   @IsIn(URGENCIES, { message: '请选择有多急' })
@@ -120,8 +106,7 @@ export class QuoteDto implements QuoteBody {
   @IsArray()
   @ArrayMinSize(1, { message: '每一种药都要报价' })
   @ArrayMaxSize(10)
-  @ValidateNested({ each: true })
-  @Type(() => QuoteItemDto)
+  @NestedObjects(() => QuoteItemDto, '每一种药都要报价：有货、可替代或缺货')
   items: QuoteItemDto[];
 
   @IsOptional()
