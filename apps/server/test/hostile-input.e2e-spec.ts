@@ -1,4 +1,4 @@
-import { HOUSEHOLD_SHEET_COLUMNS, type SupplierView } from '@linli/shared-types';
+import { HOUSEHOLD_SHEET_COLUMNS, type BuildingView, type MeResponse, type SupplierView } from '@linli/shared-types';
 import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -100,6 +100,7 @@ describe('hostile input', () => {
   let staff: Client;
   let resident: Client;
   let h5Dir: string;
+  let buildings: BuildingView[];
 
   beforeAll(async () => {
     h5Dir = mkdtempSync(join(tmpdir(), 'linli-h5-'));
@@ -110,6 +111,7 @@ describe('hostile input', () => {
     t = await TestApp.boot({ H5_DIR: h5Dir });
     staff = await t.login('staff');
     [resident] = (await t.residents(1)) as [Client];
+    buildings = (await staff.get('/api/community/buildings').expect(200)).body as BuildingView[];
   });
   afterAll(async () => {
     await t.close();
@@ -237,6 +239,112 @@ describe('hostile input', () => {
         items: [[{ itemId: 1, status: 'in_stock', unitPriceFen: 100 }]],
       });
       expect([quote.status, quote.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    });
+  });
+
+  describe('numbers in range, ids that exist (17)', () => {
+    async function item(): Promise<number> {
+      const supplier = (await staff.post('/api/staff/suppliers', { name: '范围检查超市' }).expect(201)).body as SupplierView;
+      const created = await staff
+        .post('/api/staff/items', {
+          kind: 'essential',
+          name: '鸡蛋',
+          contents: [],
+          priceFen: 1500,
+          limitPerHousehold: 2,
+          supplierId: supplier.id,
+        })
+        .expect(201);
+      return (created.body as { id: number }).id;
+    }
+
+    function windowBody(itemId: number, extra: Record<string, unknown>): Record<string, unknown> {
+      const now = t.clock.now().getTime();
+      return {
+        title: '范围检查',
+        mode: 'fcfs',
+        paymentMode: 'cod',
+        opensAt: new Date(now - 60_000).toISOString(),
+        closesAt: new Date(now + 3_600_000).toISOString(),
+        deliveryDate: new Date(now + 86_400_000).toISOString().slice(0, 10),
+        items: [{ itemId, stock: 10 }],
+        ...extra,
+      };
+    }
+
+    it('caps, prices and ids beyond a 32-bit integer are 400 with the field named, and open no window', async () => {
+      const itemId = await item();
+      const before = await t.count('windows');
+      for (const [field, extra] of [
+        ['maxOrders', { maxOrders: 2147483648 }],
+        ['maxOrdersPerBuilding', { maxOrdersPerBuilding: 2147483648 }],
+        ['items.0.priceFen', { items: [{ itemId, stock: 10, priceFen: 2147483648 }] }],
+        ['items.0.itemId', { items: [{ itemId: 2147483648, stock: 10 }] }],
+        ['buildingIds', { buildingIds: [-1e308] }],
+        ['buildingIds', { buildingIds: [0] }],
+      ] as const) {
+        const res = await staff.post('/api/staff/windows', windowBody(itemId, extra));
+        expect([field, res.status, res.body.code]).toEqual([field, 400, 'VALIDATION_FAILED']);
+        expect(Object.keys((res.body.details as { fields: Record<string, string> }).fields)).toContain(field);
+      }
+      expect(await t.count('windows')).toBe(before);
+    });
+
+    it('a window for a building that is not in the community is 404 BUILDING_NOT_FOUND', async () => {
+      const itemId = await item();
+      const before = await t.count('windows');
+      const res = await staff.post('/api/staff/windows', windowBody(itemId, { buildingIds: [buildings[0]?.id, 987654] })).expect(404);
+      expect(res.body).toMatchObject({ code: 'BUILDING_NOT_FOUND', message: '没有这个楼栋' });
+      expect(await t.count('windows')).toBe(before);
+      await staff.post('/api/staff/windows', windowBody(itemId, { buildingIds: [buildings[0]?.id] })).expect(201);
+    });
+
+    describe('a volunteer’s coverage', () => {
+      let volunteerId: number;
+      const profile = async (): Promise<{ buildings: string; capacity: number; leader: unknown }> =>
+        (
+          (await t.db.query('SELECT buildings, capacity, leader FROM volunteer_profiles WHERE user_id = ?', [volunteerId])) as {
+            buildings: string;
+            capacity: number;
+            leader: unknown;
+          }[]
+        )[0] ?? { buildings: '', capacity: 0, leader: null };
+
+      beforeAll(async () => {
+        const volunteer = await t.login('volunteer');
+        volunteerId = ((await volunteer.get('/api/me').expect(200)).body as MeResponse).user.id;
+        await staff.put(`/api/staff/volunteers/${volunteerId}`, { buildingIds: [buildings[1]?.id], capacity: 12 }).expect(200);
+      });
+
+      it('refuses a building id out of range, a capacity out of range and a null leader with 400, changing nothing', async () => {
+        const kept = await profile();
+        for (const body of [
+          { buildingIds: [-1e308], capacity: 10 },
+          { buildingIds: [2147483648], capacity: 10 },
+          { buildingIds: [buildings[0]?.id], capacity: 1e308 },
+          { buildingIds: [buildings[0]?.id], capacity: 10, leader: null },
+          { buildingIds: [[buildings[0]?.id]], capacity: 10 },
+        ]) {
+          const res = await staff.put(`/api/staff/volunteers/${volunteerId}`, body);
+          expect([JSON.stringify(body), res.status, res.body.code]).toEqual([JSON.stringify(body), 400, 'VALIDATION_FAILED']);
+        }
+        expect(await profile()).toEqual(kept);
+      });
+
+      it('refuses a building not in the community with 404 BUILDING_NOT_FOUND, changing nothing', async () => {
+        const kept = await profile();
+        const res = await staff
+          .put(`/api/staff/volunteers/${volunteerId}`, { buildingIds: [buildings[0]?.id, 987654], capacity: 10 })
+          .expect(404);
+        expect(res.body.code).toBe('BUILDING_NOT_FOUND');
+        expect(await profile()).toEqual(kept);
+      });
+    });
+
+    it('a household’s building that does not exist is 404, an absurd one 400', async () => {
+      const body = { unit: '1单元', room: '909', headcount: 1, tags: [] };
+      expect((await staff.post('/api/staff/households', { ...body, buildingId: 987654 }).expect(404)).body.code).toBe('BUILDING_NOT_FOUND');
+      expect((await staff.post('/api/staff/households', { ...body, buildingId: 1e308 }).expect(400)).body.code).toBe('VALIDATION_FAILED');
     });
   });
 

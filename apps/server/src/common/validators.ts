@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { PHONE_PATTERN } from '@linli/shared-types';
 import { Transform, Type } from 'class-transformer';
-import { IsObject, IsOptional, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import { IsInt, IsObject, IsOptional, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 
 /** class-transformer: strings arrive trimmed. */
 export const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
@@ -17,6 +17,28 @@ export function OptionalPhone(): PropertyDecorator {
     ValidateIf((_: unknown, value: unknown) => value !== null && value !== ''),
     Matches(PHONE_PATTERN, { message: '请填写正确的 11 位手机号' }),
   );
+}
+
+/** The largest id a row can have: ids live in signed 32-bit INT columns. */
+export const MAX_ID = 2_147_483_647;
+
+/** The last page a list may be asked for (an offset past this is a mistake, not a need). */
+export const MAX_PAGE = 100_000;
+
+/**
+ * The id of a row: a whole number from 1 to MAX_ID. Anything else (0, -1e308, 2^31, 1e308,
+ * which `IsInt` alone takes) is refused at the edge instead of reaching a query or a column.
+ */
+export function IsId(message: string, { each = false }: { each?: boolean } = {}): PropertyDecorator {
+  return applyDecorators(IsInt({ message, each }), Min(1, { message, each }), Max(MAX_ID, { message, each }));
+}
+
+/**
+ * A field the request may leave out, but not send as `null`: for a contract field typed `T?`
+ * (class-validator's IsOptional lets null through, and the service would then write it).
+ */
+export function Omittable(): PropertyDecorator {
+  return ValidateIf((_: unknown, value: unknown) => value !== undefined);
 }
 
 /**

@@ -241,6 +241,15 @@ export class HouseholdsService {
     return building;
   }
 
+  /** Buildings another module refers to (a window's, a volunteer's) are all of this community. */
+  async requireBuildings(communityId: number, buildingIds: number[]): Promise<void> {
+    const unique = [...new Set(buildingIds)];
+    if (unique.length === 0) return;
+    const found = await this.db.repo(Building).find({ where: { id: In(unique), communityId }, select: ['id'] });
+    const missing = unique.filter((id) => !found.some((b) => b.id === id));
+    if (missing.length > 0) throw new DomainError('BUILDING_NOT_FOUND', { buildingIds: missing });
+  }
+
   /** Saves a household; another one at the same door is HOUSEHOLD_EXISTS (the unique index decides). */
   private async saveDoor(household: Household): Promise<Household> {
     try {

@@ -29,12 +29,12 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { trim, emptyToUndefined, OptionalPhone } from '../../../common/validators';
+import { IsId, MAX_PAGE, Omittable, trim, emptyToUndefined, OptionalPhone } from '../../../common/validators';
 
 export class CreateBindingDto implements CreateBindingRequest {
   @ValidateIf((o: CreateBindingDto) => o.bindingCode === undefined)
   @Type(() => Number)
-  @IsInt({ message: '请选择楼栋' })
+  @IsId('请选择楼栋')
   buildingId?: number;
 
   @ValidateIf((o: CreateBindingDto) => o.bindingCode === undefined)
@@ -49,7 +49,7 @@ export class CreateBindingDto implements CreateBindingRequest {
   @Matches(/^[0-9A-Za-z-]{1,10}$/, { message: '房号只能是数字或字母，例如 1203' })
   room?: string;
 
-  @IsOptional()
+  @Omittable()
   @Transform(trim)
   @IsString({ message: '绑定码格式不对' })
   @Matches(/^[A-Za-z0-9]{6,16}$/, { message: '绑定码是 8 位字母或数字' })
@@ -83,7 +83,7 @@ export class HouseholdQueryDto implements HouseholdQuery {
   @IsOptional()
   @Transform(emptyToUndefined)
   @Type(() => Number)
-  @IsInt({ message: '楼栋不对' })
+  @IsId('楼栋不对')
   buildingId?: number;
 
   @IsOptional()
@@ -107,6 +107,7 @@ export class HouseholdQueryDto implements HouseholdQuery {
   @Type(() => Number)
   @IsInt({ message: '页码不对' })
   @Min(1, { message: '页码不对' })
+  @Max(MAX_PAGE, { message: '页码不对' })
   page?: number;
 
   @IsOptional()
@@ -119,7 +120,7 @@ export class HouseholdQueryDto implements HouseholdQuery {
 
 export class UpsertHouseholdDto implements UpsertHouseholdRequest {
   @Type(() => Number)
-  @IsInt({ message: '请选择楼栋' })
+  @IsId('请选择楼栋')
   buildingId: number;
 
   @Transform(trim)
@@ -160,15 +161,15 @@ export class UpsertHouseholdDto implements UpsertHouseholdRequest {
 }
 
 export class DevLoginDto implements DevLoginRequest {
-  @IsOptional()
+  @Omittable()
   @IsIn(['resident', 'volunteer', 'pharmacist', 'staff', 'supervisor'], { message: '没有这个演示用户' })
   user?: DevUserKey;
 
-  @IsOptional()
+  @Omittable()
   @IsIn([true, false], { message: '格式不对' })
   newResident?: boolean;
 
-  @IsOptional()
+  @Omittable()
   @Transform(trim)
   @IsString()
   @MinLength(1)

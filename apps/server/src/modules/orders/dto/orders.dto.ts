@@ -1,10 +1,10 @@
 import type { AllocateRequest, OrderLineRequest, PlaceOrderRequest, ProxyOrderRequest, RegisterRequest } from '@linli/shared-types';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { NestedObjects, trim } from '../../../common/validators';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsId, NestedObjects, Omittable, trim } from '../../../common/validators';
 
 export class OrderLineDto implements OrderLineRequest {
-  @IsInt({ message: '请选择商品' })
+  @IsId('请选择商品')
   itemId: number;
 
   @IsInt({ message: '数量要填整数' })
@@ -14,7 +14,7 @@ export class OrderLineDto implements OrderLineRequest {
 }
 
 export class PlaceOrderDto implements PlaceOrderRequest {
-  @IsInt({ message: '请选择订购批次' })
+  @IsId('请选择订购批次')
   windowId: number;
 
   @IsArray({ message: '请选择要买的东西' })
@@ -23,7 +23,7 @@ export class PlaceOrderDto implements PlaceOrderRequest {
   @NestedObjects(() => OrderLineDto, '每一种商品都要有商品和数量')
   lines: OrderLineDto[];
 
-  @IsOptional()
+  @Omittable()
   @Transform(trim)
   @IsString()
   @MaxLength(200, { message: '备注最多 200 个字' })
@@ -31,7 +31,7 @@ export class PlaceOrderDto implements PlaceOrderRequest {
 }
 
 export class ProxyOrderDto extends PlaceOrderDto implements ProxyOrderRequest {
-  @IsInt({ message: '请选择住户' })
+  @IsId('请选择住户')
   householdId: number;
 }
 
@@ -44,7 +44,7 @@ export class RegisterDto implements RegisterRequest {
 }
 
 export class AllocateDto implements AllocateRequest {
-  @IsOptional()
+  @Omittable()
   @Transform(trim)
   @IsString()
   @MaxLength(100, { message: '种子最多 100 个字' })
