@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import request from 'supertest';
+import { IdempotencySweep } from '../src/common/idempotency/idempotency-sweep';
 import { type Client, TestApp } from './support/test-app';
 
 const MB = 1024 * 1024;
@@ -395,6 +396,23 @@ describe('hostile input', () => {
       sheet.addWorksheet('住户').addRow([...HOUSEHOLD_SHEET_COLUMNS]);
       const res = await staff.upload('/api/staff/households/import', Buffer.from(await sheet.xlsx.writeBuffer()), '住户.xlsx');
       expect([201, 422]).toContain(res.status);
+    });
+  });
+
+  describe('what accumulates or is cut off (23)', () => {
+    it('idempotent answers are kept 48 hours, then swept; a younger one stays', async () => {
+      const records = async (key: string): Promise<number> =>
+        Number(((await t.db.query('SELECT COUNT(*) AS n FROM idempotency_records WHERE idem_key = ?', [key])) as { n: number }[])[0]?.n);
+      await staff.post('/api/staff/suppliers', { name: '旧请求超市' }, 'sweep-old-key-1').expect(201);
+      t.clock.advance(47 * 3600 * 1000);
+      await staff.post('/api/staff/suppliers', { name: '新请求超市' }, 'sweep-new-key-1').expect(201);
+      const sweep = t.app.get(IdempotencySweep);
+      await sweep.runOnce();
+      expect(await records('sweep-old-key-1')).toBe(1);
+      t.clock.advance(2 * 3600 * 1000);
+      expect(await sweep.runOnce()).toBeGreaterThanOrEqual(1);
+      expect(await records('sweep-old-key-1')).toBe(0);
+      expect(await records('sweep-new-key-1')).toBe(1);
     });
   });
 });
