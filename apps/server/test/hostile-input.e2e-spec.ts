@@ -1,4 +1,11 @@
-import { HOUSEHOLD_SHEET_COLUMNS, type BuildingView, type MeResponse, type SupplierView } from '@linli/shared-types';
+import {
+  HOUSEHOLD_SHEET_COLUMNS,
+  type BuildingView,
+  type MeResponse,
+  type Page,
+  type ParcelView,
+  type SupplierView,
+} from '@linli/shared-types';
 import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -7,6 +14,8 @@ import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import request from 'supertest';
 import { IdempotencySweep } from '../src/common/idempotency/idempotency-sweep';
+import { Parcel } from '../src/modules/parcels/entities/parcel.entity';
+import { LABELS_PER_PAGE } from '../src/modules/parcels/labels';
 import { type Client, TestApp } from './support/test-app';
 
 const MB = 1024 * 1024;
@@ -400,6 +409,75 @@ describe('hostile input', () => {
   });
 
   describe('what accumulates or is cut off (23)', () => {
+    describe('a community with more than 5,000 parcels', () => {
+      let open: number;
+
+      beforeAll(async () => {
+        const households = (await t.db.query('SELECT id, building_id FROM households ORDER BY id')) as {
+          id: number;
+          building_id: number;
+        }[];
+        const [community] = (await t.db.query('SELECT id FROM communities ORDER BY id LIMIT 1')) as { id: number }[];
+        const now = t.clock.now();
+        const rows = Array.from({ length: 5013 }, (_, i) => {
+          const h = households[i % households.length] as { id: number; building_id: number };
+          return {
+            communityId: Number(community?.id),
+            batch: `bulk:${Math.floor(i / households.length)}`,
+            householdId: Number(h.id),
+            buildingId: Number(h.building_id),
+            deliveryDate: '2022-04-25',
+            contents: '米面油套餐 ×1',
+            state: i < 3 ? ('DELIVERED' as const) : ('READY' as const),
+            volunteerId: null,
+            assignedAt: null,
+            failureReason: null,
+            deliveredAt: null,
+            photoFileId: null,
+            leftAt: null,
+            createdAt: now,
+            updatedAt: now,
+          };
+        });
+        for (let i = 0; i < rows.length; i += 500) await t.db.getRepository(Parcel).insert(rows.slice(i, i + 500));
+        open = Number(
+          ((await t.db.query("SELECT COUNT(*) AS n FROM parcels WHERE state NOT IN ('DELIVERED', 'RETURNED')")) as { n: number }[])[0]?.n,
+        );
+        expect(open).toBeGreaterThan(5000);
+      });
+
+      it('the staff parcel list comes a page at a time, with the total, to the last parcel', async () => {
+        const total = await t.count('parcels');
+        const first = (await staff.get('/api/staff/parcels?pageSize=200').expect(200)).body as Page<ParcelView>;
+        expect(first).toMatchObject({ total, page: 1, pageSize: 200 });
+        expect(first.items).toHaveLength(200);
+        const lastPage = Math.ceil(total / 200);
+        const last = (await staff.get(`/api/staff/parcels?pageSize=200&page=${lastPage}`).expect(200)).body as Page<ParcelView>;
+        expect(last.items).toHaveLength(total - (lastPage - 1) * 200);
+        expect(new Set([...first.items, ...last.items].map((p) => p.id)).size).toBe(first.items.length + last.items.length);
+        const byDefault = (await staff.get('/api/staff/parcels?batch=bulk:1').expect(200)).body as Page<ParcelView>;
+        expect(byDefault).toMatchObject({ total: 288, page: 1, pageSize: 50 });
+        for (const query of ['pageSize=201', 'pageSize=0', 'page=0', 'page=1e308']) {
+          expect((await staff.get(`/api/staff/parcels?${query}`).expect(400)).body.code).toBe('VALIDATION_FAILED');
+        }
+      });
+
+      it('labels are printed for every parcel not yet delivered, not the first 5,000', async () => {
+        const res = await staff
+          .get('/api/staff/parcels/labels.pdf')
+          .buffer(true)
+          .parse((r, done) => {
+            const chunks: Buffer[] = [];
+            r.on('data', (c: Buffer) => chunks.push(c));
+            r.on('end', () => done(null, Buffer.concat(chunks)));
+          })
+          .expect(200);
+        expect(res.headers['content-type']).toBe('application/pdf');
+        const pages = (res.body as Buffer).toString('latin1').match(/\/Type \/Page\b/g)?.length;
+        expect(pages).toBe(Math.ceil(open / LABELS_PER_PAGE));
+      });
+    });
+
     it('idempotent answers are kept 48 hours, then swept; a younger one stays', async () => {
       const records = async (key: string): Promise<number> =>
         Number(((await t.db.query('SELECT COUNT(*) AS n FROM idempotency_records WHERE idem_key = ?', [key])) as { n: number }[])[0]?.n);

@@ -1,3 +1,4 @@
+import type { PageQuery } from './api';
 import type { Flow } from './flow';
 
 /**
@@ -225,6 +226,9 @@ export interface ResolveRequest {
 export interface ParcelQuery {
   batch?: string;
 }
+
+/** GET /api/staff/parcels: a page of the batch's parcels (or all), by building and door; a Page<ParcelView>. */
+export type StaffParcelQuery = ParcelQuery & PageQuery;
 
 /** POST /api/staff/parcels/:id/assign — null sends it back to the pool. */
 export interface AssignRequest {

@@ -1,30 +1,33 @@
-import type {
-  AssignRequest,
-  DeliveryOverview,
-  DispatchResult,
-  DutyRequest,
-  DutyView,
-  FailRequest,
-  FailureReason,
-  LeaveAtDoorRequest,
-  ParcelDetail,
-  ParcelQuery,
-  ParcelSummary,
-  ParcelTaskView,
-  ParcelView,
-  RateRequest,
-  RejectSignupRequest,
-  ResolveRequest,
-  ResolveTarget,
-  ScanRequest,
-  ShiftLedger,
-  SignupRequest,
-  SignupView,
-  SquadView,
-  VolunteerCoverageRequest,
-  VolunteerPostRequest,
-  VolunteerPostView,
-  VolunteerRow,
+import {
+  PAGE_SIZE_MAX,
+  type AssignRequest,
+  type DeliveryOverview,
+  type DispatchResult,
+  type DutyRequest,
+  type DutyView,
+  type FailRequest,
+  type FailureReason,
+  type LeaveAtDoorRequest,
+  type Page,
+  type ParcelDetail,
+  type ParcelQuery,
+  type ParcelSummary,
+  type ParcelTaskView,
+  type ParcelView,
+  type RateRequest,
+  type RejectSignupRequest,
+  type ResolveRequest,
+  type ResolveTarget,
+  type ScanRequest,
+  type ShiftLedger,
+  type SignupRequest,
+  type SignupView,
+  type SquadView,
+  type StaffParcelQuery,
+  type VolunteerCoverageRequest,
+  type VolunteerPostRequest,
+  type VolunteerPostView,
+  type VolunteerRow,
 } from '@linli/shared-types';
 import { request } from './client';
 import { downloadFile, type OnDownloadProgress } from './transfer';
@@ -146,8 +149,9 @@ export function dispatchParcels(key?: string): Promise<DispatchResult> {
 
 // ---- staff: the parcel board ---------------------------------------------------------------
 
-export function listStaffParcels(batch?: string): Promise<ParcelView[]> {
-  return request({ path: '/staff/parcels', query: { batch } satisfies ParcelQuery });
+/** A page of the batch's parcels (or every parcel), by building and door, PAGE_SIZE_MAX to a page. */
+export function listStaffParcels(batch: string | undefined, page = 1): Promise<Page<ParcelView>> {
+  return request({ path: '/staff/parcels', query: { batch, page, pageSize: PAGE_SIZE_MAX } satisfies StaffParcelQuery });
 }
 
 /** Delivery as it happens: counts by state per building, late parcels, volunteers on duty. */

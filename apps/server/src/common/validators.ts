@@ -22,9 +22,6 @@ export function OptionalPhone(): PropertyDecorator {
 /** The largest id a row can have: ids live in signed 32-bit INT columns. */
 export const MAX_ID = 2_147_483_647;
 
-/** The last page a list may be asked for (an offset past this is a mistake, not a need). */
-export const MAX_PAGE = 100_000;
-
 /**
  * The id of a row: a whole number from 1 to MAX_ID. Anything else (0, -1e308, 2^31, 1e308,
  * which `IsInt` alone takes) is refused at the edge instead of reaching a query or a column.

@@ -29,7 +29,8 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { IsId, MAX_PAGE, Omittable, trim, emptyToUndefined, OptionalPhone } from '../../../common/validators';
+import { PageQueryDto } from '../../../common/page-query.dto';
+import { IsId, Omittable, trim, emptyToUndefined, OptionalPhone } from '../../../common/validators';
 
 export class CreateBindingDto implements CreateBindingRequest {
   @ValidateIf((o: CreateBindingDto) => o.bindingCode === undefined)
@@ -79,7 +80,7 @@ export class BindingListQueryDto implements StaffBindingQuery {
   state?: BindingState;
 }
 
-export class HouseholdQueryDto implements HouseholdQuery {
+export class HouseholdQueryDto extends PageQueryDto implements HouseholdQuery {
   @IsOptional()
   @Transform(emptyToUndefined)
   @Type(() => Number)
@@ -102,20 +103,6 @@ export class HouseholdQueryDto implements HouseholdQuery {
   @IsString()
   @MaxLength(40, { message: '搜索内容太长' })
   q?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '页码不对' })
-  @Min(1, { message: '页码不对' })
-  @Max(MAX_PAGE, { message: '页码不对' })
-  page?: number;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '每页条数不对' })
-  @Min(1, { message: '每页至少 1 条' })
-  @Max(200, { message: '每页最多 200 条' })
-  pageSize?: number;
 }
 
 export class UpsertHouseholdDto implements UpsertHouseholdRequest {

@@ -13,6 +13,7 @@ import {
   type ResolveRequest,
   type ResolveTarget,
   type ScanRequest,
+  type StaffParcelQuery,
   type VolunteerCoverageRequest,
 } from '@linli/shared-types';
 import {
@@ -29,6 +30,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { PageQueryDto } from '../../../common/page-query.dto';
 import { IsId, Omittable } from '../../../common/validators';
 
 export class DutyDto implements DutyRequest {
@@ -90,6 +92,13 @@ export class AssignDto implements AssignRequest {
 }
 
 export class ParcelQueryDto implements ParcelQuery {
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  batch?: string;
+}
+
+export class StaffParcelQueryDto extends PageQueryDto implements StaffParcelQuery {
   @IsOptional()
   @IsString()
   @Length(1, 40)
