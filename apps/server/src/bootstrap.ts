@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import type { Clock } from './common/clock';
 import { assertWorkflowsSound } from './common/workflow';
 import { installBodyParsers } from './common/request-body';
+import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/config';
 
@@ -21,6 +22,7 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
   });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
+  app.use(securityHeaders(config.h5Dir));
   installBodyParsers(app);
   app.useGlobalPipes(createValidationPipe());
   app.set('trust proxy', 'loopback');

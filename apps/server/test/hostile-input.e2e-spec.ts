@@ -1,12 +1,14 @@
 import {
   HOUSEHOLD_SHEET_COLUMNS,
   type BuildingView,
+  type FileView,
   type MeResponse,
   type Page,
   type ParcelView,
   type SupplierView,
 } from '@linli/shared-types';
 import ExcelJS from 'exceljs';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -25,6 +27,9 @@ function png(): Buffer {
   image.data.fill(200);
   return PNG.sync.write(image);
 }
+
+/** An inline script like the one Taro's h5 index.html carries (it sizes the root font). */
+const SIZING_SCRIPT = 'document.documentElement.style.fontSize = "20px";';
 
 /** A JSON text nested `depth` levels deep: {"key":[[[…]]]}. */
 function deepJson(key: string, depth: number): string {
@@ -116,7 +121,7 @@ describe('hostile input', () => {
     h5Dir = mkdtempSync(join(tmpdir(), 'linli-h5-'));
     writeFileSync(
       join(h5Dir, 'index.html'),
-      '<!doctype html><html><body><div id="app"></div><script src="/js/app.js"></script></body></html>',
+      `<!doctype html><html><head><script>${SIZING_SCRIPT}</script></head><body><div id="app"></div><script src="/js/app.js"></script></body></html>`,
     );
     t = await TestApp.boot({ H5_DIR: h5Dir });
     staff = await t.login('staff');
@@ -409,6 +414,36 @@ describe('hostile input', () => {
   });
 
   describe('what accumulates or is cut off (23)', () => {
+    it('answers carry no X-Powered-By, and nosniff, on the API, errors, photos and the app', async () => {
+      const photo = (await resident.upload('/api/files', png(), 'nosniff.png', { purpose: 'prescription' }).expect(201)).body as FileView;
+      const link = new URL(photo.url, t.url);
+      const answers: [string, request.Response][] = [
+        ['api', await request(t.url).get('/api/health')],
+        ['error', await rawJson('/api/auth/dev', '{')],
+        ['photo', await resident.get(`/api/files/${photo.id}`).expect(200)],
+        ['photo link', await request(t.url).get(`${link.pathname}${link.search}`).expect(200)],
+        ['app', await request(t.url).get('/').expect(200)],
+      ];
+      for (const [what, res] of answers) {
+        expect([what, res.headers['x-powered-by']]).toEqual([what, undefined]);
+        expect([what, res.headers['x-content-type-options']]).toEqual([what, 'nosniff']);
+        expect([what, res.headers['x-frame-options']]).toEqual([what, 'SAMEORIGIN']);
+      }
+      expect(answers[3]?.[1].headers['content-type']).toBe('image/png');
+    });
+
+    it('the app is served under a Content-Security-Policy that allows what the h5 build needs and no inline script but its own', async () => {
+      const csp = String((await request(t.url).get('/').expect(200)).headers['content-security-policy']);
+      const directives = new Map(csp.split(';').map((d) => [d.trim().split(' ')[0], d.trim().split(' ').slice(1)] as const));
+      const sizing = `'sha256-${createHash('sha256').update(SIZING_SCRIPT).digest('base64')}'`;
+      expect(directives.get('script-src')).toEqual(["'self'", sizing]);
+      expect(directives.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+      expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
+      expect(directives.get('connect-src')).toEqual(["'self'", 'blob:']);
+      expect(directives.get('object-src')).toEqual(["'none'"]);
+      expect(directives.has('upgrade-insecure-requests')).toBe(false);
+    });
+
     describe('a community with more than 5,000 parcels', () => {
       let open: number;
 
