@@ -503,6 +503,8 @@ describe('hostile input', () => {
           })
           .expect(200);
         expect(res.headers['content-type']).toBe('application/pdf');
+        // Sent with its length: the app's progress bar shows the percentage from it.
+        expect(Number(res.headers['content-length'])).toBe((res.body as Buffer).length);
         const pages = (res.body as Buffer).toString('latin1').match(/\/Type \/Page\b/g)?.length;
         expect(pages).toBe(Math.ceil(open / LABELS_PER_PAGE));
       });

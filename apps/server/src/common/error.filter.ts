@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, type StreamableFile } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ERROR_MESSAGES, type ErrorBody, type ErrorCode } from '@linli/shared-types';
 import type { Request, Response } from 'express';
 import { DomainError, ERROR_STATUS, ReplayedError } from './domain-error';
@@ -42,17 +42,6 @@ export function sendError(req: Request, res: Response, error: unknown): void {
   if (res.headersSent) return;
   if (!req.complete) res.setHeader('Connection', 'close');
   res.status(status).json(body);
-}
-
-/**
- * A StreamableFile's error handler: the file failed before its first byte (answered like any
- * error) or after (the connection is cut, so the download breaks off rather than look whole).
- */
-export function streamFailed(error: Error, res: Parameters<Parameters<StreamableFile['setErrorHandler']>[0]>[1]): void {
-  // On Express the handler is given the Express response itself.
-  const response = res as unknown as Response;
-  if (response.headersSent) response.destroy();
-  else sendError(response.req, response, error);
 }
 
 @Catch()

@@ -1,6 +1,5 @@
 import QRCode from 'qrcode';
-import type { Readable } from 'node:stream';
-import { cjkDocument, cjkPdf, readerCaughtUp } from '../../common/pdf';
+import { cjkPdf } from '../../common/pdf';
 
 export interface Label {
   parcelId: number;
@@ -83,26 +82,22 @@ function drawLabel(doc: PDFKit.PDFDocument, label: Label, slot: number): void {
 /**
  * Parcel labels to print and stick on: the door in large type, the contents, the delivery date
  * and the parcel's signed QR (scanned at pick-up). Eight to an A4 page, cut along the lines.
- * Streams: each chunk of labels is drawn as it arrives, and drawing waits for a slow reader. A
- * chunk that fails to arrive fails the stream (the download breaks off rather than looking whole).
+ * Each chunk of labels is drawn as it arrives, so only the PDF's bytes (about 1.2 kB a label)
+ * are held whole: they are sent with their length, which the app's progress bar needs.
  */
-export function labelsPdf(chunks: AsyncIterable<Label[]>, title: string): Readable {
-  const doc = cjkDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: `${title} 包裹标签` } });
-  const draw = async (): Promise<void> => {
-    let drawn = 0;
-    for await (const chunk of chunks) {
-      for (const label of chunk) {
-        const slot = drawn++ % LABELS_PER_PAGE;
-        if (slot === 0) doc.addPage();
-        drawLabel(doc, label, slot);
-      }
-      if (!(await readerCaughtUp(doc))) return;
+export async function labelsPdf(chunks: AsyncIterable<Label[]>, title: string): Promise<Buffer> {
+  const { doc, done } = cjkPdf({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: `${title} 包裹标签` } });
+  let drawn = 0;
+  for await (const chunk of chunks) {
+    for (const label of chunk) {
+      const slot = drawn++ % LABELS_PER_PAGE;
+      if (slot === 0) doc.addPage();
+      drawLabel(doc, label, slot);
     }
-    if (drawn === 0) doc.addPage().font('body').fontSize(16).text('没有可打印的包裹', 48, 48);
-    doc.end();
-  };
-  draw().catch((error: unknown) => doc.destroy(error instanceof Error ? error : new Error(String(error))));
-  return doc;
+  }
+  if (drawn === 0) doc.addPage().font('body').fontSize(16).text('没有可打印的包裹', 48, 48);
+  doc.end();
+  return done;
 }
 
 /** One volunteer's round: their parcels in door order. */

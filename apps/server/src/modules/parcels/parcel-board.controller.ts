@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Stre
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { DeliveryOverview, DispatchResult, Page, ParcelDetail, ParcelView } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
-import { streamFailed } from '../../common/error.filter';
 import { AssignDto, ParcelQueryDto, ResolveDto, StaffParcelQueryDto } from './dto/parcels.dto';
 import { labelsPdf, volunteerSheetsPdf } from './labels';
 import { ParcelBoardService } from './parcel-board.service';
@@ -34,15 +33,15 @@ export class ParcelBoardController {
     return this.board.list(actor, query);
   }
 
-  /** Labels with signed QR codes for a batch, eight to an A4 page: one request, however many (streamed). */
+  /** Labels with signed QR codes for a batch, eight to an A4 page: one request, however many. */
   @Get('staff/parcels/labels.pdf')
   @Roles('staff', 'supervisor')
-  labels(@CurrentActor() actor: Actor, @Query() query: ParcelQueryDto): StreamableFile {
-    const pdf = labelsPdf(this.board.labels(actor, query.batch), query.batch ?? '全部');
+  async labels(@CurrentActor() actor: Actor, @Query() query: ParcelQueryDto): Promise<StreamableFile> {
+    const pdf = await labelsPdf(this.board.labels(actor, query.batch), query.batch ?? '全部');
     return new StreamableFile(pdf, {
       type: 'application/pdf',
       disposition: `attachment; filename="labels.pdf"; filename*=UTF-8''${encodeURIComponent('包裹标签.pdf')}`,
-    }).setErrorHandler(streamFailed);
+    });
   }
 
   /** Pick lists per volunteer: each one's open parcels in door order, a page each. */

@@ -166,7 +166,7 @@ export class ParcelBoardService {
   /**
    * Labels of a batch's parcels (or all) not yet delivered, in building and door order: every
    * one, read LABEL_CHUNK at a time (by building and id, after the last one read) so that a
-   * community's 20,000 parcels never sit in memory at once. Access is checked before the first.
+   * community's 20,000 parcel rows and views never sit in memory at once. Access is checked first.
    */
   labels(actor: Actor, batch: string | undefined): AsyncIterable<Label[]> {
     const communityId = staffCommunity(actor);
