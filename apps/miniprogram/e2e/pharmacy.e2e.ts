@@ -14,6 +14,7 @@ import type {
   LoginResponse,
   MedicineRequestBody,
   MedicineRequestView,
+  Page,
   ParcelView,
   PharmacistInvite,
   PharmacyView,
@@ -180,7 +181,7 @@ it('the pharmacist quotes a prescription request from its photo, buys what the r
   expect(bought.totalFen).toBe(2500);
   expect(bought.parcel).not.toBeNull();
   // Volunteers never see what medicine it is.
-  const parcels = await api<ParcelView[]>('GET', '/staff/parcels', staff);
+  const parcels = (await api<Page<ParcelView>>('GET', `/staff/parcels?batch=${encodeURIComponent(`medicine:${req.id}`)}`, staff)).items;
   const parcel = parcels.find((p) => p.id === bought.parcel?.id);
   expect(parcel?.contents).toBe('药品');
 

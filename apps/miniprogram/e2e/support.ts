@@ -18,6 +18,7 @@ import type {
   LoginResponse,
   MeResponse,
   OrderView,
+  Page as Paged,
   ParcelView,
   WindowView,
 } from '@linli/shared-types';
@@ -266,8 +267,9 @@ export async function deliveryScene(): Promise<DeliveryScene> {
 }
 
 /** The window's parcels, as staff list them (GET /api/staff/parcels?batch=window:<id>). */
-export function windowParcels(staff: string, windowId: number): Promise<ParcelView[]> {
-  return api<ParcelView[]>('GET', `/staff/parcels?batch=${encodeURIComponent(`window:${windowId}`)}`, staff);
+export async function windowParcels(staff: string, windowId: number): Promise<ParcelView[]> {
+  return (await api<Paged<ParcelView>>('GET', `/staff/parcels?batch=${encodeURIComponent(`window:${windowId}`)}&pageSize=200`, staff))
+    .items;
 }
 
 /** A household's parcel among these. */

@@ -13,6 +13,7 @@ import { DbModule } from './common/database/database.module';
 import { ErrorFilter } from './common/error.filter';
 import { QrTokens } from './common/qr-token';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
+import { IdempotencySweep } from './common/idempotency/idempotency-sweep';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { DemoSeeder } from './database/demo-seeder';
@@ -73,6 +74,7 @@ export class AppModule {
         { provide: QrTokens, useValue: new QrTokens(createHmac('sha256', config.jwtSecret).update('linli-qr-v1').digest()) },
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        IdempotencySweep,
         DemoSeeder,
       ],
       exports: [APP_CONFIG, QrTokens],

@@ -5,6 +5,8 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { Clock } from './common/clock';
 import { assertWorkflowsSound } from './common/workflow';
+import { installBodyParsers } from './common/request-body';
+import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/config';
 
@@ -15,9 +17,13 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.clock), {
     bufferLogs: true,
     rawBody: true,
+    // Parsed by installBodyParsers, which answers malformed, oversized and too deeply nested bodies itself.
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
+  app.use(securityHeaders(config.h5Dir));
+  installBodyParsers(app);
   app.useGlobalPipes(createValidationPipe());
   app.set('trust proxy', 'loopback');
   app.enableShutdownHooks();

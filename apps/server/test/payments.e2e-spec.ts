@@ -1,4 +1,4 @@
-import type { ItemView, MedicineRequestView, OrderView, ParcelView, PaymentParams, WindowView } from '@linli/shared-types';
+import type { ItemView, MedicineRequestView, OrderView, Page, ParcelView, PaymentParams, WindowView } from '@linli/shared-types';
 import { createVerify, randomUUID } from 'node:crypto';
 import { PNG } from 'pngjs';
 import request from 'supertest';
@@ -285,7 +285,7 @@ describe('paying an order with WeChat Pay', () => {
     const second = await paidBy('openid-ship-2');
     const third = await paidBy('openid-ship-3');
     await staff.post(`/api/staff/windows/${w.id}/pack`).expect(200);
-    const parcels = (await staff.get(`/api/staff/parcels?batch=window:${w.id}`).expect(200)).body as ParcelView[];
+    const parcels = ((await staff.get(`/api/staff/parcels?batch=window:${w.id}`).expect(200)).body as Page<ParcelView>).items;
     const [volunteerRow] = (await t.db.query("SELECT id FROM users WHERE dev_key = 'volunteer'")) as { id: number }[];
     const volunteerId = Number(volunteerRow?.id);
     const volunteer = await t.tokenFor(volunteerId);
@@ -396,7 +396,7 @@ describe('paying an order with WeChat Pay', () => {
         id: number;
       };
       await pharmacist.post(`/api/pharmacy/requests/${req.id}/purchase`, { receiptFileId: receipt.id }).expect(200);
-      const [parcel] = (await staff.get(`/api/staff/parcels?batch=medicine:${req.id}`).expect(200)).body as ParcelView[];
+      const [parcel] = ((await staff.get(`/api/staff/parcels?batch=medicine:${req.id}`).expect(200)).body as Page<ParcelView>).items;
       if (!parcel) throw new Error('no parcel');
       const volunteerId = Number(((await t.db.query("SELECT id FROM users WHERE dev_key = 'volunteer'")) as { id: number }[])[0]?.id);
       const volunteer = await t.tokenFor(volunteerId);

@@ -6,6 +6,7 @@ import type {
   ParcelView,
   PharmacistInvite,
   PharmacyView,
+  Page,
 } from '@linli/shared-types';
 import { PNG } from 'pngjs';
 import request from 'supertest';
@@ -191,7 +192,7 @@ describe('medicine bought on residents’ behalf', () => {
       await resident.get(`/api/files/${receipt.id}`).expect(200);
       await neighbour.get(`/api/files/${receipt.id}`).expect(404);
 
-      const parcels = (await staff.get(`/api/staff/parcels?batch=medicine:${req.id}`).expect(200)).body as ParcelView[];
+      const parcels = ((await staff.get(`/api/staff/parcels?batch=medicine:${req.id}`).expect(200)).body as Page<ParcelView>).items;
       expect(parcels).toHaveLength(1);
       const parcel = parcels[0] as ParcelView;
       expect(parcel.contents).toBe('药品');

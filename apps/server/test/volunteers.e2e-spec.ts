@@ -9,6 +9,7 @@ import type {
   SquadView,
   VolunteerPostView,
   VolunteerRow,
+  Page,
 } from '@linli/shared-types';
 import { PNG } from 'pngjs';
 import request from 'supertest';
@@ -274,7 +275,9 @@ describe('volunteers', () => {
       await volunteer.post(`/api/volunteer/tasks/${parcel.id}/leave`, { photoFileId: first.id }).expect(200);
       const missing = (await resident.post(`/api/parcels/${parcel.id}/missing`).expect(200)).body as { state: string };
       expect(missing.state).toBe('FAILED');
-      const failed = ((await staff.get('/api/staff/parcels').expect(200)).body as ParcelView[]).find((p) => p.id === parcel.id);
+      const failed = ((await staff.get('/api/staff/parcels?pageSize=200').expect(200)).body as Page<ParcelView>).items.find(
+        (p) => p.id === parcel.id,
+      );
       expect(failed).toMatchObject({ state: 'FAILED', failureReason: 'not-received' });
 
       // Back to the pool, to the same volunteer, and left again: this time nobody answers.

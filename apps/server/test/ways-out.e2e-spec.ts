@@ -6,6 +6,7 @@ import type {
   MeResponse,
   OrderQrView,
   OrderView,
+  Page,
   ParcelTaskView,
   ParcelView,
   PharmacyView,
@@ -264,7 +265,8 @@ describe('ways out', () => {
       };
       const bought = (await pharmacist.post(`/api/pharmacy/requests/${req.id}/purchase`, { receiptFileId: receipt.id }).expect(200))
         .body as MedicineRequestView;
-      const parcel = ((await staff.get('/api/staff/parcels?batch=medicine:' + req.id).expect(200)).body as ParcelView[])[0] as ParcelView;
+      const parcel = ((await staff.get(`/api/staff/parcels?batch=medicine:${req.id}`).expect(200)).body as Page<ParcelView>)
+        .items[0] as ParcelView;
       expect(bought.parcel?.id).toBe(parcel.id);
       const task = await pickedUp(parcel);
       expect(task).toMatchObject({ contents: '药品', cashDueFen: 1500, cashCollected: false });

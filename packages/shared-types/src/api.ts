@@ -16,6 +16,15 @@ export interface Page<T> {
   pageSize: number;
 }
 
+/** Which page of a list: from 1; at most 200 to a page (PAGE_SIZE_MAX). */
+export interface PageQuery {
+  page?: number;
+  pageSize?: number;
+}
+
+/** The most rows a list answers at once. */
+export const PAGE_SIZE_MAX = 200;
+
 // ---- auth ------------------------------------------------------------------------------
 
 /** POST /api/auth/wechat: the code from Taro.login. */
@@ -150,14 +159,12 @@ export interface RejectBindingRequest {
 }
 
 /** GET /api/staff/households query. */
-export interface HouseholdQuery {
+export interface HouseholdQuery extends PageQuery {
   buildingId?: number;
   room?: string;
   tag?: HouseholdTag;
   /** Matches contact name or phone. */
   q?: string;
-  page?: number;
-  pageSize?: number;
 }
 
 /** POST /api/staff/households and PATCH /api/staff/households/:id */

@@ -1,3 +1,4 @@
+import type { PageQuery } from './api';
 import type { Flow } from './flow';
 
 /**
@@ -268,6 +269,9 @@ export interface CashRow {
   inHandFen: number;
   inHandParcels: number;
 }
+
+/** GET /api/staff/parcels: a page of the batch's parcels (or all), by building and door; a Page<ParcelView>. */
+export type StaffParcelQuery = ParcelQuery & PageQuery;
 
 /** POST /api/staff/parcels/:id/assign — null sends it back to the pool. */
 export interface AssignRequest {

@@ -1,3 +1,4 @@
+import { PAGE_SIZE_MAX } from '@linli/shared-types';
 import type {
   AssignRequest,
   DeliveryOverview,
@@ -7,6 +8,7 @@ import type {
   FailRequest,
   FailureReason,
   LeaveAtDoorRequest,
+  Page,
   ParcelDetail,
   ParcelQuery,
   ParcelSummary,
@@ -21,6 +23,7 @@ import type {
   SignupRequest,
   SignupView,
   SquadView,
+  StaffParcelQuery,
   VolunteerCoverageRequest,
   VolunteerPostRequest,
   VolunteerPostView,
@@ -146,8 +149,9 @@ export function dispatchParcels(key?: string): Promise<DispatchResult> {
 
 // ---- staff: the parcel board ---------------------------------------------------------------
 
-export function listStaffParcels(batch?: string): Promise<ParcelView[]> {
-  return request({ path: '/staff/parcels', query: { batch } satisfies ParcelQuery });
+/** A page of the batch's parcels (or every parcel), by building and door, PAGE_SIZE_MAX to a page. */
+export function listStaffParcels(batch: string | undefined, page = 1): Promise<Page<ParcelView>> {
+  return request({ path: '/staff/parcels', query: { batch, page, pageSize: PAGE_SIZE_MAX } satisfies StaffParcelQuery });
 }
 
 /** Delivery as it happens: counts by state per building, late parcels, volunteers on duty. */

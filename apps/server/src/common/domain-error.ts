@@ -21,6 +21,10 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
+  BODY_NOT_JSON: 400,
+  BODY_TOO_LARGE: 413,
+  BODY_TOO_DEEP: 400,
+  FORM_TOO_LARGE: 413,
   INVALID_TRANSITION: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   /** The same Idempotency-Key is still being worked on (a @CallsOut command waiting on WeChat). */

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ERROR_MESSAGES, type ErrorBody, type ErrorCode } from '@linli/shared-types';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError, ERROR_STATUS, ReplayedError } from './domain-error';
 
 const CODE_OF_STATUS: Partial<Record<number, ErrorCode>> = {
@@ -8,7 +8,7 @@ const CODE_OF_STATUS: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.UNAUTHORIZED]: 'UNAUTHENTICATED',
   [HttpStatus.FORBIDDEN]: 'FORBIDDEN',
   [HttpStatus.NOT_FOUND]: 'NOT_FOUND',
-  [HttpStatus.PAYLOAD_TOO_LARGE]: 'VALIDATION_FAILED',
+  [HttpStatus.PAYLOAD_TOO_LARGE]: 'BODY_TOO_LARGE',
   [HttpStatus.TOO_MANY_REQUESTS]: 'RATE_LIMITED',
   [HttpStatus.SERVICE_UNAVAILABLE]: 'SERVICE_UNAVAILABLE',
 };
@@ -29,15 +29,25 @@ export function toErrorAnswer(error: unknown): { status: number; body: ErrorBody
   return { status: 500, body: { code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL } };
 }
 
+const logger = new Logger('ErrorFilter');
+
+/**
+ * Answers `error` as `{ code, message, details }`. An answer given before the request's body
+ * has arrived in full (a 401 to an upload, a body over the limit) closes the connection, so the
+ * rest of the body is never read.
+ */
+export function sendError(req: Request, res: Response, error: unknown): void {
+  const { status, body } = toErrorAnswer(error);
+  if (status >= 500) logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  if (res.headersSent) return;
+  if (!req.complete) res.setHeader('Connection', 'close');
+  res.status(status).json(body);
+}
+
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
-  private readonly logger = new Logger('ErrorFilter');
-
   catch(error: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
-    const { status, body } = toErrorAnswer(error);
-    if (status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    if (res.headersSent) return;
-    res.status(status).json(body);
+    const http = host.switchToHttp();
+    sendError(http.getRequest<Request>(), http.getResponse<Response>(), error);
   }
 }

@@ -30,6 +30,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
   });
 
+  it('keeps idempotent answers 48 hours unless told, and never less than a day', () => {
+    expect(loadConfig({}).idempotencyKeepHours).toBe(48);
+    expect(loadConfig({ IDEMPOTENCY_KEEP_HOURS: '24' }).idempotencyKeepHours).toBe(24);
+    expect(() => loadConfig({ IDEMPOTENCY_KEEP_HOURS: '12' })).toThrow(/IDEMPOTENCY_KEEP_HOURS/);
+  });
+
   it('strips the trailing slash of the WeChat API base', () => {
     expect(loadConfig({ WECHAT_API_BASE: 'http://127.0.0.1:9999/' }).wechat.apiBase).toBe('http://127.0.0.1:9999');
   });

@@ -41,6 +41,8 @@ export interface AppConfig {
   acceptTimeoutMinutes: number;
   /** A medicine request not quoted in this time is escalated to staff: normal and chronic, and 今天要. */
   quoteMinutes: { normal: number; today: number };
+  /** How long the answer to an Idempotency-Key is kept for a retry (24 hours at least). */
+  idempotencyKeepHours: number;
 }
 
 export interface WechatPayConfig {
@@ -236,6 +238,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       normal: parseInteger('MEDICINE_QUOTE_MINUTES', env.MEDICINE_QUOTE_MINUTES, DEFAULT_QUOTE_MINUTES.normal, 1, 24 * 60),
       today: parseInteger('MEDICINE_QUOTE_MINUTES_TODAY', env.MEDICINE_QUOTE_MINUTES_TODAY, DEFAULT_QUOTE_MINUTES.today, 1, 24 * 60),
     },
+    // A phone replays scans and commands queued offline: a day is the least a retry may come after.
+    idempotencyKeepHours: parseInteger('IDEMPOTENCY_KEEP_HOURS', env.IDEMPOTENCY_KEEP_HOURS, 48, 24, 90 * 24),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ItemView, OrderView, ParcelView, SupplierView, WindowView } from '@linli/shared-types';
+import type { ItemView, OrderView, Page, ParcelView, SupplierView, WindowView } from '@linli/shared-types';
 import type { Client, TestApp } from './test-app';
 
 /**
@@ -49,5 +49,5 @@ export async function packedWindow(
 /** Staff pack the window: its orders become parcels. */
 export async function pack(staff: Client, window: WindowView): Promise<ParcelView[]> {
   await staff.post(`/api/staff/windows/${window.id}/pack`).expect(200);
-  return (await staff.get(`/api/staff/parcels?batch=window:${window.id}`).expect(200)).body as ParcelView[];
+  return ((await staff.get(`/api/staff/parcels?batch=window:${window.id}`).expect(200)).body as Page<ParcelView>).items;
 }

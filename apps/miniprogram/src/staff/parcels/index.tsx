@@ -5,6 +5,7 @@ import {
   FAILURE_REASON_LABELS,
   PARCEL_STATE_LABELS,
   type BuildingView,
+  type Page,
   type ParcelState,
   type ParcelView,
   type ResolveTarget,
@@ -87,7 +88,8 @@ const DOWNLOAD_TITLES: Record<Download, string> = { labels: '包裹标签', shee
 export default function StaffParcelsPage() {
   const router = useRouter();
   const batch = routeBatch(router.params.batch);
-  const [parcels, setParcels] = useState<ParcelView[] | null>(null);
+  const [result, setResult] = useState<Page<ParcelView> | null>(null);
+  const parcels = result?.items ?? null;
   const [volunteers, setVolunteers] = useState<VolunteerRow[]>([]);
   const [buildings, setBuildings] = useState<BuildingView[]>([]);
   const [filter, setFilter] = useState<Filter>('all');
@@ -99,7 +101,7 @@ export default function StaffParcelsPage() {
   const load = async () => {
     try {
       const [list, rows, all] = await Promise.all([listStaffParcels(batch), listVolunteers(), getBuildings()]);
-      setParcels(list);
+      setResult(list);
       setVolunteers(rows);
       setBuildings(all);
     } catch (error) {
@@ -108,6 +110,13 @@ export default function StaffParcelsPage() {
   };
 
   useRefresh(load);
+
+  // The next page of the list, after those shown (a reload starts again from the first).
+  const more = useAction(async () => {
+    if (!result) return;
+    const next = await listStaffParcels(batch, result.page + 1);
+    setResult((prev) => (prev ? { ...next, items: [...prev.items, ...next.items] } : next));
+  });
 
   const holder = (p: ParcelView) => {
     if (p.volunteerId === null) return '还没派给志愿者';
@@ -155,6 +164,7 @@ export default function StaffParcelsPage() {
   const counts = (f: Filter) => (parcels ?? []).filter((p) => matches(f, p)).length;
   const shown = (parcels ?? []).filter((p) => matches(filter, p));
   const busy = resolve.busy || assign.busy;
+  const hasMore = result !== null && result.items.length < result.total;
   const buildingOf = (p: ParcelView | null) => (p ? (buildings.find((b) => b.name === p.building)?.id ?? null) : null);
 
   return (
@@ -273,6 +283,15 @@ export default function StaffParcelsPage() {
           ))}
         </View>
       ))}
+
+      {hasMore ? (
+        <View className="gap-top">
+          <View className="muted" id="parcels-shown">{`已显示 ${result.items.length} 件，共 ${result.total} 件`}</View>
+          <Button id="parcels-more" size="large" block loading={more.busy} disabled={more.busy} onClick={() => void more.run(undefined)}>
+            加载更多
+          </Button>
+        </View>
+      ) : null}
 
       <AssignSheet
         parcel={assigning}

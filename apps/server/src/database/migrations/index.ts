@@ -5,6 +5,7 @@ import { FairShare1745300000000 } from './1745300000000-fair-share';
 import { Parcels1745400000000 } from './1745400000000-parcels';
 import { DeliveryMore1745500000000 } from './1745500000000-delivery-more';
 import { Pharmacy1745600000000 } from './1745600000000-pharmacy';
+import { IdempotencySweep1745710000000 } from './1745710000000-idempotency-sweep';
 import { WaysOut1745730000000 } from './1745730000000-ways-out';
 
 /** Every migration, in order. Run at boot on SQLite and MySQL alike. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   Parcels1745400000000,
   DeliveryMore1745500000000,
   Pharmacy1745600000000,
+  IdempotencySweep1745710000000,
   WaysOut1745730000000,
 ];

@@ -56,6 +56,7 @@ export class CatalogService {
       throw new DomainError('VALIDATION_FAILED', { fields: { items: '同一件商品只能添加一次' } });
     const items = await this.db.repo(Item).findBy({ id: In(itemIds), communityId });
     if (items.length !== itemIds.length) throw new DomainError('ITEM_NOT_FOUND');
+    await this.households.requireBuildings(communityId, dto.buildingIds ?? []);
     const id = await this.db.transaction(async () => {
       const w = await this.db.repo(OrderingWindow).save({
         communityId,

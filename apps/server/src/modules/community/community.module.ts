@@ -1,5 +1,4 @@
-import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { singleFileUpload } from '../../common/upload';
+import { Module } from '@nestjs/common';
 import { BindingsController } from './bindings.controller';
 import { BindingsService } from './bindings.service';
 import { CommunityController } from './community.controller';
@@ -15,8 +14,4 @@ import { UsersService } from './users.service';
   providers: [UsersService, HouseholdsService, BindingsService, HouseholdImportService, MeService],
   exports: [UsersService, HouseholdsService, MeService],
 })
-export class CommunityModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(singleFileUpload('file')).forRoutes({ path: 'staff/households/import', method: RequestMethod.POST });
-  }
-}
+export class CommunityModule {}

@@ -15,6 +15,7 @@ import { requireRelation, staffCommunity } from '../../common/access';
 import type { Actor } from '../../common/actor';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
+import { pageWindow } from '../../common/page-query.dto';
 import { Db } from '../../common/database/db';
 import { isUniqueViolation } from '../../common/db-errors';
 import { DomainError } from '../../common/domain-error';
@@ -132,13 +133,9 @@ export class HouseholdsService {
 
   /** Staff search by building, room, tag or contact. */
   async list(actor: Actor, query: HouseholdQueryDto): Promise<Page<HouseholdView>> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 20;
+    const { page, pageSize, skip } = pageWindow(query, 20);
     // One row per household (the join is to-one), so plain OFFSET/LIMIT pages correctly.
-    const [rows, total] = await this.filtered(staffCommunity(actor), query)
-      .offset((page - 1) * pageSize)
-      .limit(pageSize)
-      .getManyAndCount();
+    const [rows, total] = await this.filtered(staffCommunity(actor), query).offset(skip).limit(pageSize).getManyAndCount();
     return { items: await this.views(rows, true), total, page, pageSize };
   }
 
@@ -239,6 +236,15 @@ export class HouseholdsService {
     const building = await this.db.repo(Building).findOneBy({ id: buildingId, communityId });
     if (!building) throw new DomainError('BUILDING_NOT_FOUND');
     return building;
+  }
+
+  /** Buildings another module refers to (a window's, a volunteer's) are all of this community. */
+  async requireBuildings(communityId: number, buildingIds: number[]): Promise<void> {
+    const unique = [...new Set(buildingIds)];
+    if (unique.length === 0) return;
+    const found = await this.db.repo(Building).find({ where: { id: In(unique), communityId }, select: ['id'] });
+    const missing = unique.filter((id) => !found.some((b) => b.id === id));
+    if (missing.length > 0) throw new DomainError('BUILDING_NOT_FOUND', { buildingIds: missing });
   }
 
   /** Saves a household; another one at the same door is HOUSEHOLD_EXISTS (the unique index decides). */

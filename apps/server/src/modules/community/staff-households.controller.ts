@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query, StreamableFile, UploadedFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query, StreamableFile, UploadedFile, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { BindingCodeResponse, HouseholdView, ImportResult, Page } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
 import { DomainError } from '../../common/domain-error';
+import { FileUpload } from '../../common/upload';
 import { HouseholdQueryDto, UpsertHouseholdDto } from './dto/community.dto';
 import { HouseholdImportService } from './household-import.service';
 import { HouseholdsService } from './households.service';
@@ -54,9 +55,10 @@ export class StaffHouseholdsController {
     return this.households.createBindingCode(actor, id);
   }
 
-  /** An .xlsx (multipart field `file`, read by CommunityModule's upload middleware): all rows or none. */
+  /** An .xlsx (multipart field `file`, 10 MB at most, read once the caller is known to be staff): all rows or none. */
   @Post('import')
   @ApiConsumes('multipart/form-data')
+  @UseGuards(FileUpload('file'))
   import(@CurrentActor() actor: Actor, @UploadedFile() file: { buffer: Buffer } | undefined): Promise<ImportResult> {
     if (!file) throw new DomainError('IMPORT_FILE_UNREADABLE');
     return this.sheets.import(actor, file.buffer);

@@ -1,8 +1,10 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Res, StreamableFile, UploadedFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Res, StreamableFile, UploadedFile, UseGuards } from '@nestjs/common';
+import { MAX_PHOTO_BYTES } from '@linli/shared-types';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FileView } from '@linli/shared-types';
 import type { Response } from 'express';
 import { CurrentActor, Public, type Actor } from '../../common/actor';
+import { FileUpload } from '../../common/upload';
 import { FileLinkDto, UploadDto } from './dto/files.dto';
 import { FilesService } from './files.service';
 
@@ -15,6 +17,7 @@ export class FilesController {
   /** Upload a photo (multipart field `file`, with `purpose`): JPEG, PNG or WebP, 5 MB at most. */
   @Post()
   @ApiConsumes('multipart/form-data')
+  @UseGuards(FileUpload('file', { maxBytes: MAX_PHOTO_BYTES, tooLarge: 'PHOTO_TOO_LARGE', unreadable: 'FILE_NOT_IMAGE' }))
   upload(
     @CurrentActor() actor: Actor,
     @Body() dto: UploadDto,

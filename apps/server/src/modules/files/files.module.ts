@@ -1,6 +1,4 @@
-import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { MAX_PHOTO_BYTES } from '@linli/shared-types';
-import { singleFileUpload } from '../../common/upload';
+import { Module } from '@nestjs/common';
 import { FilesController } from './files.controller';
 import { FilesService } from './files.service';
 
@@ -10,10 +8,4 @@ import { FilesService } from './files.service';
   providers: [FilesService],
   exports: [FilesService],
 })
-export class FilesModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer
-      .apply(singleFileUpload('file', { maxBytes: MAX_PHOTO_BYTES, tooLarge: 'PHOTO_TOO_LARGE', unreadable: 'FILE_NOT_IMAGE' }))
-      .forRoutes({ path: 'files', method: RequestMethod.POST });
-  }
-}
+export class FilesModule {}

@@ -49,43 +49,53 @@ function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, siz
   doc.fill('#000').restore();
 }
 
+/** Draws one label in cell `slot` of the current page. */
+function drawLabel(doc: PDFKit.PDFDocument, label: Label, slot: number): void {
+  const { qrSize, padding } = LABEL_LAYOUT;
+  const cell = labelCell(slot);
+  doc.lineWidth(0.5).dash(4, { space: 3 }).rect(cell.x, cell.y, cell.width, cell.height).stroke('#999').undash();
+  drawQr(doc, label.token, cell.qrX, cell.qrY, qrSize);
+  const textX = cell.qrX + qrSize + padding;
+  const textWidth = cell.x + cell.width - textX - padding;
+  doc
+    .fillColor('#000')
+    .font('bold')
+    .fontSize(26)
+    .text(label.building, textX, cell.y + padding, { width: textWidth });
+  doc.fontSize(20).text(`${label.unit} ${label.room}`, textX, doc.y, { width: textWidth });
+  doc
+    .font('body')
+    .fontSize(11)
+    .fillColor('#333')
+    .text(`配送 ${label.deliveryDate}`, textX, doc.y + 4, { width: textWidth });
+  doc.text(`包裹 #${label.parcelId}`, textX, doc.y, { width: textWidth });
+  doc
+    .fillColor('#000')
+    .fontSize(12)
+    .text(label.contents, cell.x + padding, cell.qrY + qrSize + 8, {
+      width: cell.width - 2 * padding,
+      height: cell.height - qrSize - 2 * padding - 8,
+      ellipsis: true,
+    });
+}
+
 /**
  * Parcel labels to print and stick on: the door in large type, the contents, the delivery date
  * and the parcel's signed QR (scanned at pick-up). Eight to an A4 page, cut along the lines.
+ * Each chunk of labels is drawn as it arrives, so only the PDF's bytes (about 1.2 kB a label)
+ * are held whole: they are sent with their length, which the app's progress bar needs.
  */
-export function labelsPdf(labels: Label[], title: string): Promise<Buffer> {
+export async function labelsPdf(chunks: AsyncIterable<Label[]>, title: string): Promise<Buffer> {
   const { doc, done } = cjkPdf({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: `${title} 包裹标签` } });
-  const { qrSize, padding } = LABEL_LAYOUT;
-  for (const [i, label] of labels.entries()) {
-    const slot = i % LABELS_PER_PAGE;
-    if (slot === 0) doc.addPage();
-    const cell = labelCell(slot);
-    doc.lineWidth(0.5).dash(4, { space: 3 }).rect(cell.x, cell.y, cell.width, cell.height).stroke('#999').undash();
-    drawQr(doc, label.token, cell.qrX, cell.qrY, qrSize);
-    const textX = cell.qrX + qrSize + padding;
-    const textWidth = cell.x + cell.width - textX - padding;
-    doc
-      .fillColor('#000')
-      .font('bold')
-      .fontSize(26)
-      .text(label.building, textX, cell.y + padding, { width: textWidth });
-    doc.fontSize(20).text(`${label.unit} ${label.room}`, textX, doc.y, { width: textWidth });
-    doc
-      .font('body')
-      .fontSize(11)
-      .fillColor('#333')
-      .text(`配送 ${label.deliveryDate}`, textX, doc.y + 4, { width: textWidth });
-    doc.text(`包裹 #${label.parcelId}`, textX, doc.y, { width: textWidth });
-    doc
-      .fillColor('#000')
-      .fontSize(12)
-      .text(label.contents, cell.x + padding, cell.qrY + qrSize + 8, {
-        width: cell.width - 2 * padding,
-        height: cell.height - qrSize - 2 * padding - 8,
-        ellipsis: true,
-      });
+  let drawn = 0;
+  for await (const chunk of chunks) {
+    for (const label of chunk) {
+      const slot = drawn++ % LABELS_PER_PAGE;
+      if (slot === 0) doc.addPage();
+      drawLabel(doc, label, slot);
+    }
   }
-  if (labels.length === 0) doc.addPage().font('body').fontSize(16).text('没有可打印的包裹', 48, 48);
+  if (drawn === 0) doc.addPage().font('body').fontSize(16).text('没有可打印的包裹', 48, 48);
   doc.end();
   return done;
 }

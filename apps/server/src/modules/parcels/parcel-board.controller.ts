@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { CashRow, DeliveryOverview, DispatchResult, ParcelDetail, ParcelView } from '@linli/shared-types';
+import type { CashRow, DeliveryOverview, DispatchResult, Page, ParcelDetail, ParcelView } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
-import { AssignDto, CancelParcelDto, ParcelQueryDto, ResolveDto } from './dto/parcels.dto';
+import { AssignDto, CancelParcelDto, ParcelQueryDto, ResolveDto, StaffParcelQueryDto } from './dto/parcels.dto';
 import { labelsPdf, volunteerSheetsPdf } from './labels';
 import { ParcelBoardService } from './parcel-board.service';
 
@@ -36,15 +36,15 @@ export class ParcelBoardController {
 
   @Get('staff/parcels')
   @Roles('staff', 'supervisor')
-  list(@CurrentActor() actor: Actor, @Query() query: ParcelQueryDto): Promise<ParcelView[]> {
-    return this.board.list(actor, query.batch);
+  list(@CurrentActor() actor: Actor, @Query() query: StaffParcelQueryDto): Promise<Page<ParcelView>> {
+    return this.board.list(actor, query);
   }
 
   /** Labels with signed QR codes for a batch, eight to an A4 page: one request, however many. */
   @Get('staff/parcels/labels.pdf')
   @Roles('staff', 'supervisor')
   async labels(@CurrentActor() actor: Actor, @Query() query: ParcelQueryDto): Promise<StreamableFile> {
-    const pdf = await labelsPdf(await this.board.labels(actor, query.batch), query.batch ?? '全部');
+    const pdf = await labelsPdf(this.board.labels(actor, query.batch), query.batch ?? '全部');
     return new StreamableFile(pdf, {
       type: 'application/pdf',
       disposition: `attachment; filename="labels.pdf"; filename*=UTF-8''${encodeURIComponent('包裹标签.pdf')}`,

@@ -4,10 +4,12 @@ import {
   type CashRow,
   type DeliveryOverview,
   type DispatchResult,
+  type Page,
   type ParcelDetail,
   type ParcelState,
   type ParcelView,
   type ResolveTarget,
+  type StaffParcelQuery,
 } from '@linli/shared-types';
 import { In, IsNull, MoreThan, Not } from 'typeorm';
 import { staffCommunity } from '../../common/access';
@@ -16,6 +18,7 @@ import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
 import { DomainError } from '../../common/domain-error';
+import { pageWindow } from '../../common/page-query.dto';
 import { HouseholdsService } from '../community/households.service';
 import { UsersService } from '../community/users.service';
 import { planDispatch } from './dispatch-plan';
@@ -27,6 +30,9 @@ import { parcelRelations, ParcelViews } from './parcel-views';
 import { VolunteersService } from './volunteers.service';
 
 const HELD: ParcelState[] = ['ASSIGNED', 'ACCEPTED', 'PICKED_UP'];
+
+/** Parcels read (and labels drawn) at a time for a labels PDF. */
+const LABEL_CHUNK = 500;
 
 /**
  * Staff's side of delivery: dispatch in one click, adjustments by hand, failed parcels
@@ -197,27 +203,50 @@ export class ParcelBoardService {
     };
   }
 
-  /** Staff list of a community's parcels (optionally one batch), with label tokens. */
-  async list(actor: Actor, batch: string | undefined): Promise<ParcelView[]> {
+  /** Staff list of a community's parcels (optionally one batch), a page at a time, with label tokens. */
+  async list(actor: Actor, query: StaffParcelQuery): Promise<Page<ParcelView>> {
     const communityId = staffCommunity(actor);
-    const rows = await this.db
-      .repo(Parcel)
-      .find({ where: batch ? { communityId, batch } : { communityId }, order: { buildingId: 'ASC', id: 'ASC' }, take: 5000 });
-    return this.views.staff(actor, rows);
+    const { page, pageSize, skip } = pageWindow(query, 50);
+    const [rows, total] = await this.db.repo(Parcel).findAndCount({
+      where: query.batch ? { communityId, batch: query.batch } : { communityId },
+      order: { buildingId: 'ASC', id: 'ASC' },
+      skip,
+      take: pageSize,
+    });
+    return { items: await this.views.staff(actor, rows), total, page, pageSize };
   }
 
-  /** Labels of a batch's parcels (or all not yet delivered), in building and door order. */
-  async labels(actor: Actor, batch: string | undefined): Promise<Label[]> {
-    const views = (await this.list(actor, batch)).filter((p) => p.state !== 'DELIVERED' && p.state !== 'RETURNED');
-    return views.map((p) => ({
-      parcelId: p.id,
-      token: p.labelToken,
-      building: p.building,
-      unit: p.unit,
-      room: p.room,
-      contents: p.contents,
-      deliveryDate: p.deliveryDate,
-    }));
+  /**
+   * Labels of a batch's parcels (or all) not yet delivered, in building and door order: every
+   * one, read LABEL_CHUNK at a time (by building and id, after the last one read) so that a
+   * community's 20,000 parcel rows and views never sit in memory at once. Access is checked first.
+   */
+  labels(actor: Actor, batch: string | undefined): AsyncIterable<Label[]> {
+    const communityId = staffCommunity(actor);
+    return this.labelChunks(actor, communityId, batch);
+  }
+
+  private async *labelChunks(actor: Actor, communityId: number, batch: string | undefined): AsyncGenerator<Label[]> {
+    let after: Parcel | undefined;
+    do {
+      const q = this.db
+        .repo(Parcel)
+        .createQueryBuilder('p')
+        .where('p.community_id = :communityId AND p.state NOT IN (:...done)', { communityId, done: ['DELIVERED', 'RETURNED'] });
+      if (batch) q.andWhere('p.batch = :batch', { batch });
+      if (after) q.andWhere('(p.building_id > :b OR (p.building_id = :b AND p.id > :id))', { b: after.buildingId, id: after.id });
+      const rows = await q.orderBy('p.building_id', 'ASC').addOrderBy('p.id', 'ASC').limit(LABEL_CHUNK).getMany();
+      after = rows.length === LABEL_CHUNK ? rows[rows.length - 1] : undefined;
+      yield (await this.views.staff(actor, rows)).map((p) => ({
+        parcelId: p.id,
+        token: p.labelToken,
+        building: p.building,
+        unit: p.unit,
+        room: p.room,
+        contents: p.contents,
+        deliveryDate: p.deliveryDate,
+      }));
+    } while (after);
   }
 
   /** Pick lists per volunteer: each one's open parcels (assigned, accepted, picked up) in door order. */

@@ -8,6 +8,7 @@ import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
 import { isUniqueViolation } from '../../common/db-errors';
 import { DomainError } from '../../common/domain-error';
+import { HouseholdsService } from '../community/households.service';
 import { UsersService } from '../community/users.service';
 import { ParcelRating } from './entities/parcel-rating.entity';
 import { Parcel } from './entities/parcel.entity';
@@ -34,6 +35,7 @@ export class VolunteersService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly users: UsersService,
+    private readonly households: HouseholdsService,
   ) {}
 
   /**
@@ -95,6 +97,7 @@ export class VolunteersService {
   async setCoverage(actor: Actor, userId: number, dto: VolunteerCoverageRequest): Promise<DutyView> {
     const communityId = staffCommunity(actor);
     await this.requireVolunteer(communityId, userId);
+    await this.households.requireBuildings(communityId, dto.buildingIds);
     const profile = await this.profile(userId, communityId);
     const { buildingIds, capacity } = dto;
     await this.db.repo(VolunteerProfile).update(

@@ -14,7 +14,7 @@ import {
   type WindowStatus,
   type WindowStatusRequest,
 } from '@linli/shared-types';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -30,9 +30,11 @@ import {
   MaxLength,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
-import { trim, OptionalPhone } from '../../../common/validators';
+import { IsId, NestedObjects, Omittable, trim, OptionalPhone } from '../../../common/validators';
+
+/** A window's cap on orders, in all or per building: far above any community's households. */
+const MAX_ORDERS = 1_000_000;
 
 export class CreateSupplierDto implements CreateSupplierRequest {
   @Transform(trim)
@@ -78,8 +80,7 @@ export class CreateItemDto implements CreateItemRequest {
 
   @IsArray({ message: '请填写套餐内容' })
   @ArrayMaxSize(30, { message: '内容最多 30 项' })
-  @ValidateNested({ each: true })
-  @Type(() => ContentLineDto)
+  @NestedObjects(() => ContentLineDto, '每一项内容都要有名称和数量')
   contents: ContentLineDto[];
 
   @IsInt({ message: '价格要以分为单位的整数' })
@@ -92,12 +93,12 @@ export class CreateItemDto implements CreateItemRequest {
   @Max(100, { message: '每户限购最多 100 份' })
   limitPerHousehold: number;
 
-  @IsInt({ message: '请选择供应商' })
+  @IsId('请选择供应商')
   supplierId: number;
 }
 
 export class WindowItemDto implements WindowItemRequest {
-  @IsInt({ message: '请选择商品' })
+  @IsId('请选择商品')
   itemId: number;
 
   @IsInt({ message: '库存要填整数' })
@@ -105,12 +106,13 @@ export class WindowItemDto implements WindowItemRequest {
   @Max(10_000_000, { message: '库存太大了' })
   stock: number;
 
-  @IsOptional()
+  @Omittable()
   @IsInt({ message: '价格要以分为单位的整数' })
   @Min(0, { message: '价格不能为负' })
+  @Max(10_000_000, { message: '价格太高了' })
   priceFen?: number;
 
-  @IsOptional()
+  @Omittable()
   @IsInt({ message: '每户限购要填整数' })
   @Min(1, { message: '每户至少能买 1 份' })
   @Max(100, { message: '每户限购最多 100 份' })
@@ -138,13 +140,13 @@ export class CreateWindowDto implements CreateWindowRequest {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '配送日期格式应为 2022-04-25' })
   deliveryDate: string;
 
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(300)
-  @IsInt({ each: true, message: '楼栋不对' })
+  @IsId('楼栋不对', { each: true })
   buildingIds?: number[];
 
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -155,19 +157,20 @@ export class CreateWindowDto implements CreateWindowRequest {
   @ValidateIf((o: CreateWindowDto) => o.maxOrders !== null)
   @IsInt({ message: '订单上限要填整数' })
   @Min(1, { message: '订单上限至少 1 单' })
+  @Max(MAX_ORDERS, { message: '订单上限最多 100 万单' })
   maxOrders?: number | null;
 
   @IsOptional()
   @ValidateIf((o: CreateWindowDto) => o.maxOrdersPerBuilding !== null)
   @IsInt({ message: '每栋订单上限要填整数' })
   @Min(1, { message: '每栋订单上限至少 1 单' })
+  @Max(MAX_ORDERS, { message: '每栋订单上限最多 100 万单' })
   maxOrdersPerBuilding?: number | null;
 
   @IsArray({ message: '请选择要供应的商品' })
   @ArrayMinSize(1, { message: '请至少选择一件商品' })
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => WindowItemDto)
+  @NestedObjects(() => WindowItemDto, '每一件商品都要有商品和库存')
   items: WindowItemDto[];
 }
 

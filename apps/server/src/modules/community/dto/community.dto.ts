@@ -29,12 +29,13 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { trim, emptyToUndefined, OptionalPhone } from '../../../common/validators';
+import { PageQueryDto } from '../../../common/page-query.dto';
+import { IsId, Omittable, trim, emptyToUndefined, OptionalPhone } from '../../../common/validators';
 
 export class CreateBindingDto implements CreateBindingRequest {
   @ValidateIf((o: CreateBindingDto) => o.bindingCode === undefined)
   @Type(() => Number)
-  @IsInt({ message: '请选择楼栋' })
+  @IsId('请选择楼栋')
   buildingId?: number;
 
   @ValidateIf((o: CreateBindingDto) => o.bindingCode === undefined)
@@ -49,7 +50,7 @@ export class CreateBindingDto implements CreateBindingRequest {
   @Matches(/^[0-9A-Za-z-]{1,10}$/, { message: '房号只能是数字或字母，例如 1203' })
   room?: string;
 
-  @IsOptional()
+  @Omittable()
   @Transform(trim)
   @IsString({ message: '绑定码格式不对' })
   @Matches(/^[A-Za-z0-9]{6,16}$/, { message: '绑定码是 8 位字母或数字' })
@@ -79,11 +80,11 @@ export class BindingListQueryDto implements StaffBindingQuery {
   state?: BindingState;
 }
 
-export class HouseholdQueryDto implements HouseholdQuery {
+export class HouseholdQueryDto extends PageQueryDto implements HouseholdQuery {
   @IsOptional()
   @Transform(emptyToUndefined)
   @Type(() => Number)
-  @IsInt({ message: '楼栋不对' })
+  @IsId('楼栋不对')
   buildingId?: number;
 
   @IsOptional()
@@ -102,24 +103,11 @@ export class HouseholdQueryDto implements HouseholdQuery {
   @IsString()
   @MaxLength(40, { message: '搜索内容太长' })
   q?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '页码不对' })
-  @Min(1, { message: '页码不对' })
-  page?: number;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: '每页条数不对' })
-  @Min(1, { message: '每页至少 1 条' })
-  @Max(200, { message: '每页最多 200 条' })
-  pageSize?: number;
 }
 
 export class UpsertHouseholdDto implements UpsertHouseholdRequest {
   @Type(() => Number)
-  @IsInt({ message: '请选择楼栋' })
+  @IsId('请选择楼栋')
   buildingId: number;
 
   @Transform(trim)
@@ -160,15 +148,15 @@ export class UpsertHouseholdDto implements UpsertHouseholdRequest {
 }
 
 export class DevLoginDto implements DevLoginRequest {
-  @IsOptional()
+  @Omittable()
   @IsIn(['resident', 'volunteer', 'pharmacist', 'staff', 'supervisor'], { message: '没有这个演示用户' })
   user?: DevUserKey;
 
-  @IsOptional()
+  @Omittable()
   @IsIn([true, false], { message: '格式不对' })
   newResident?: boolean;
 
-  @IsOptional()
+  @Omittable()
   @Transform(trim)
   @IsString()
   @MinLength(1)

@@ -7,24 +7,12 @@ import {
   type ProxyOrderRequest,
   type RegisterRequest,
 } from '@linli/shared-types';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { trim } from '../../../common/validators';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsId, NestedObjects, Omittable, trim } from '../../../common/validators';
 
 export class OrderLineDto implements OrderLineRequest {
-  @IsInt({ message: '请选择商品' })
+  @IsId('请选择商品')
   itemId: number;
 
   @IsInt({ message: '数量要填整数' })
@@ -34,17 +22,16 @@ export class OrderLineDto implements OrderLineRequest {
 }
 
 export class PlaceOrderDto implements PlaceOrderRequest {
-  @IsInt({ message: '请选择订购批次' })
+  @IsId('请选择订购批次')
   windowId: number;
 
   @IsArray({ message: '请选择要买的东西' })
   @ArrayMinSize(1, { message: '请至少选择一件商品' })
   @ArrayMaxSize(50, { message: '一次最多 50 种商品' })
-  @ValidateNested({ each: true })
-  @Type(() => OrderLineDto)
+  @NestedObjects(() => OrderLineDto, '每一种商品都要有商品和数量')
   lines: OrderLineDto[];
 
-  @IsOptional()
+  @Omittable()
   @Transform(trim)
   @IsString()
   @MaxLength(200, { message: '备注最多 200 个字' })
@@ -52,11 +39,11 @@ export class PlaceOrderDto implements PlaceOrderRequest {
 }
 
 export class ProxyOrderDto extends PlaceOrderDto implements ProxyOrderRequest {
-  @IsInt({ message: '请选择住户' })
+  @IsId('请选择住户')
   householdId: number;
 
   /** In a WeChat Pay window: cash at the door (`cod`) or the staff member's own WeChat (`wechat`). */
-  @IsOptional()
+  @Omittable()
   @IsIn([...PAYMENT_MODES], { message: '请选择付款方式' })
   paymentMode?: PaymentMode;
 }
@@ -65,13 +52,12 @@ export class RegisterDto implements RegisterRequest {
   @IsArray({ message: '请选择要登记的东西' })
   @ArrayMinSize(1, { message: '请至少选择一件商品' })
   @ArrayMaxSize(50, { message: '一次最多 50 种商品' })
-  @ValidateNested({ each: true })
-  @Type(() => OrderLineDto)
+  @NestedObjects(() => OrderLineDto, '每一种商品都要有商品和数量')
   lines: OrderLineDto[];
 }
 
 export class AllocateDto implements AllocateRequest {
-  @IsOptional()
+  @Omittable()
   @Transform(trim)
   @IsString()
   @MaxLength(100, { message: '种子最多 100 个字' })

@@ -14,6 +14,7 @@ import {
   type ResolveRequest,
   type ResolveTarget,
   type ScanRequest,
+  type StaffParcelQuery,
   type VolunteerCoverageRequest,
 } from '@linli/shared-types';
 import {
@@ -31,7 +32,8 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { Transform } from 'class-transformer';
-import { trim } from '../../../common/validators';
+import { PageQueryDto } from '../../../common/page-query.dto';
+import { IsId, Omittable, trim } from '../../../common/validators';
 
 export class DutyDto implements DutyRequest {
   @IsBoolean({ message: '请选择上岗或下岗' })
@@ -41,7 +43,7 @@ export class DutyDto implements DutyRequest {
 export class CoverageDto implements VolunteerCoverageRequest {
   @IsArray({ message: '请选择负责的楼栋' })
   @ArrayMaxSize(300)
-  @IsInt({ each: true, message: '楼栋不对' })
+  @IsId('楼栋不对', { each: true })
   buildingIds: number[];
 
   @IsInt({ message: '每批最多配送件数要填整数' })
@@ -54,7 +56,7 @@ export class CoverageDto implements VolunteerCoverageRequest {
   @IsIn(SQUADS, { message: '请选择小组' })
   squad?: Squad | null;
 
-  @IsOptional()
+  @Omittable()
   @IsBoolean({ message: '请选择是否担任组长' })
   leader?: boolean;
 }
@@ -65,14 +67,13 @@ export class ScanDto implements ScanRequest {
   code: string;
 
   /** When the phone scanned it: scans queued offline are replayed with their original time. */
-  @IsOptional()
+  @Omittable()
   @IsISO8601({ strict: true }, { message: '扫码时间格式不对' })
   scannedAt?: string;
 }
 
 export class LeaveDto implements LeaveAtDoorRequest {
-  @IsInt({ message: '请先拍一张包裹放在门口的照片' })
-  @Min(1, { message: '请先拍一张包裹放在门口的照片' })
+  @IsId('请先拍一张包裹放在门口的照片')
   photoFileId: number;
 }
 
@@ -88,11 +89,18 @@ export class ResolveDto implements ResolveRequest {
 
 export class AssignDto implements AssignRequest {
   @ValidateIf((_, v) => v !== null)
-  @IsInt({ message: '请选择志愿者' })
+  @IsId('请选择志愿者')
   volunteerId: number | null;
 }
 
 export class ParcelQueryDto implements ParcelQuery {
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  batch?: string;
+}
+
+export class StaffParcelQueryDto extends PageQueryDto implements StaffParcelQuery {
   @IsOptional()
   @IsString()
   @Length(1, 40)
@@ -105,7 +113,7 @@ export class RateDto implements RateRequest {
   @Max(5, { message: '请选择 1 到 5 颗星' })
   stars: number;
 
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Length(0, 200, { message: '评价最多 200 个字' })
   comment?: string;

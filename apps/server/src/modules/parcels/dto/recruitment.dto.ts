@@ -1,7 +1,7 @@
 import { SQUADS, type RejectSignupRequest, type SignupRequest, type Squad, type VolunteerPostRequest } from '@linli/shared-types';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { OptionalPhone, trim } from '../../../common/validators';
+import { IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { OptionalPhone, Omittable, trim } from '../../../common/validators';
 
 export class VolunteerPostDto implements VolunteerPostRequest {
   @IsIn(SQUADS, { message: '请选择招募哪个小组' })
@@ -32,7 +32,7 @@ export class SignupDto implements SignupRequest {
   @OptionalPhone()
   phone?: string;
 
-  @IsOptional()
+  @Omittable()
   @Transform(trim)
   @IsString()
   @Length(0, 200, { message: '备注最多 200 个字' })

@@ -21,22 +21,9 @@ import {
   type Urgency,
   type CannotBuyBody,
 } from '@linli/shared-types';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { OptionalPhone, trim } from '../../../common/validators';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsId, NestedObjects, Omittable, OptionalPhone, trim } from '../../../common/validators';
 
 export class MedicineItemDto implements MedicineItemRequest {
   @Transform(trim)
@@ -44,7 +31,7 @@ export class MedicineItemDto implements MedicineItemRequest {
   @Length(1, 60, { message: '药名要 1 到 60 个字' })
   name: string;
 
-  @IsOptional()
+  @Omittable()
   @Transform(trim)
   @IsString()
   @Length(0, 60, { message: '规格最多 60 个字' })
@@ -66,51 +53,50 @@ export class MedicineRequestDto implements MedicineRequestBody {
   @IsArray({ message: '请至少写一种药' })
   @ArrayMinSize(1, { message: '请至少写一种药' })
   @ArrayMaxSize(10, { message: '一次最多 10 种药' })
-  @ValidateNested({ each: true })
-  @Type(() => MedicineItemDto)
+  @NestedObjects(() => MedicineItemDto, '每一种药都要写药名、数量和牌子')
   items: MedicineItemDto[];
 
   @IsIn(URGENCIES, { message: '请选择有多急' })
   urgency: Urgency;
 
-  @IsOptional()
+  @Omittable()
   @Transform(trim)
   @IsString()
   @Length(0, 40, { message: '给谁用最多 40 个字' })
   forWhom?: string;
 
-  @IsOptional()
+  @Omittable()
   @Transform(trim)
   @IsString()
   @Length(0, 200, { message: '备注最多 200 个字' })
   note?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(6, { message: '最多 6 张照片' })
-  @IsInt({ each: true, message: '照片不对，请重新上传' })
+  @IsId('照片不对，请重新上传', { each: true })
   photoFileIds?: number[];
 }
 
 export class ProxyMedicineRequestDto extends MedicineRequestDto implements ProxyMedicineRequestBody {
-  @IsInt({ message: '请选择住户' })
+  @IsId('请选择住户')
   declare householdId: number;
 }
 
 export class QuoteItemDto implements QuoteItem {
-  @IsInt()
+  @IsId('请选择要报价的药')
   itemId: number;
 
   @IsIn(['in_stock', 'substitute', 'unavailable'], { message: '请选择有货、替代或缺货' })
   status: QuoteStatus;
 
-  @IsOptional()
+  @Omittable()
   @Transform(trim)
   @IsString()
   @Length(0, 60, { message: '替代药名最多 60 个字' })
   substituteName?: string;
 
-  @IsOptional()
+  @Omittable()
   @IsInt({ message: '单价要填整数（分）' })
   @Min(0, { message: '单价不能是负数' })
   @Max(10_000_00, { message: '单价太高了，请核对' })
@@ -121,11 +107,10 @@ export class QuoteDto implements QuoteBody {
   @IsArray()
   @ArrayMinSize(1, { message: '每一种药都要报价' })
   @ArrayMaxSize(10)
-  @ValidateNested({ each: true })
-  @Type(() => QuoteItemDto)
+  @NestedObjects(() => QuoteItemDto, '每一种药都要报价：有货、可替代或缺货')
   items: QuoteItemDto[];
 
-  @IsOptional()
+  @Omittable()
   @Transform(trim)
   @IsString()
   @Length(0, 200, { message: '说明最多 200 个字' })
@@ -150,18 +135,17 @@ export class AcceptQuoteDto implements AcceptQuoteBody {
   @IsArray({ message: '请至少选择一种有货的药' })
   @ArrayMinSize(1, { message: '请至少选择一种有货的药' })
   @ArrayMaxSize(10)
-  @IsInt({ each: true })
+  @IsId('请选择有货的药', { each: true })
   itemIds: number[];
 }
 
 export class PurchaseDto implements PurchaseBody {
-  @IsInt({ message: '请拍一张购药小票的照片' })
-  @Min(1, { message: '请拍一张购药小票的照片' })
+  @IsId('请拍一张购药小票的照片')
   receiptFileId: number;
 }
 
 export class MoveRequestDto implements MoveRequestBody {
-  @IsInt({ message: '请选择药房' })
+  @IsId('请选择药房')
   pharmacyId: number;
 }
 
