@@ -11,7 +11,8 @@ import { OrderLinesCard } from '@/components/OrderLinesCard';
 import { useAction } from '@/hooks/useAction';
 import { formatDate, formatTime } from '@/utils/format';
 import { ContactlessCard } from '@/components/ContactlessCard';
-import { RatingCard } from './RatingCard';
+import { QrOverlay } from '@/components/QrOverlay';
+import { RatingCard } from '@/components/RatingCard';
 import { usePullDownReload } from '@/hooks/useRefresh';
 import { useWechatPay } from '@/hooks/useWechatPay';
 import { PayCard } from '@/components/PayCard';
@@ -146,7 +147,11 @@ export default function OrderPage() {
       ) : null}
 
       {order.parcel?.state === 'DELIVERED' ? (
-        <RatingCard parcel={order.parcel} onRated={(parcel) => setOrder((current) => (current ? { ...current, parcel } : current))} />
+        <RatingCard
+          idPrefix="order"
+          parcel={order.parcel}
+          onRated={(parcel) => setOrder((current) => (current ? { ...current, parcel } : current))}
+        />
       ) : null}
 
       {order.state === 'PENDING_PAYMENT' ? (
@@ -197,11 +202,7 @@ export default function OrderPage() {
       </View>
 
       {qrLarge && qr ? (
-        <View className="qr-overlay" id="order-qr-overlay" onClick={() => setQrLarge(false)}>
-          <Image className="qr-overlay__image" src={qr.image} mode="scaleToFill" />
-          <View className="qr-overlay__hint">送货上门时请出示此码</View>
-          <View className="qr-overlay__close">点任意处关闭</View>
-        </View>
+        <QrOverlay id="order-qr-overlay" image={qr.image} hint="送货上门时请出示此码" onClose={() => setQrLarge(false)} />
       ) : null}
 
       <ConfirmDialog
