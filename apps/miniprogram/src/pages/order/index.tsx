@@ -36,7 +36,7 @@ function clock(iso: string): string {
   return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
 }
 
-/** One order: what was bought, where it goes, how far it got; cancel while still allowed. */
+/** One order: what was bought, where it goes, how far it got, why staff cancelled it; cancel while still allowed. */
 export default function OrderPage() {
   const router = useRouter();
   const id = Number(router.params.id);
@@ -120,6 +120,14 @@ export default function OrderPage() {
             void load();
           }}
         />
+      ) : null}
+
+      {order.state === 'CANCELLED' && order.cancelReason ? (
+        <View className="status status--rejected" id="order-cancelled">
+          <View className="status__title">社区取消了这个订单</View>
+          <View className="text" id="order-cancel-reason">{`原因：${order.cancelReason}`}</View>
+          {order.paymentMode === 'wechat' ? <View className="text gap-top">已付的钱会原路退回到您的微信</View> : null}
+        </View>
       ) : null}
 
       <View className="card" id="order-status">
