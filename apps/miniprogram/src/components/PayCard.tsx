@@ -2,7 +2,13 @@ import { View } from '@tarojs/components';
 import { formatFen } from '@linli/shared-types';
 import { Button } from '@/components/nutui';
 import type { WechatPay } from '@/hooks/useWechatPay';
+import { formatClock } from '@/utils/format';
 import './PayCard.css';
+
+/** The deadline line of an unpaid order (the resident's own, or one staff pay for): null without one. */
+export function orderPayDeadline(expiresAt: string | null): string | null {
+  return expiresAt ? `请在 ${formatClock(expiresAt)} 前付款，超时订单自动取消` : null;
+}
 
 /**
  * 「去支付」 with WeChat Pay: the deadline, what the server has seen of the payment, and the

@@ -15,7 +15,7 @@ import { QrOverlay } from '@/components/QrOverlay';
 import { RatingCard } from '@/components/RatingCard';
 import { usePullDownReload } from '@/hooks/useRefresh';
 import { useWechatPay } from '@/hooks/useWechatPay';
-import { PayCard } from '@/components/PayCard';
+import { orderPayDeadline, PayCard } from '@/components/PayCard';
 import { StepTimeline } from '@/components/StepTimeline';
 import './index.css';
 
@@ -28,12 +28,6 @@ function steps(order: OrderView): OrderState[] {
     return [start[0] ?? 'CONFIRMED', order.state];
   }
   return start;
-}
-
-/** 'HH:mm' of an ISO time in Asia/Shanghai. */
-function clock(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 60 * 60 * 1000);
-  return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
 }
 
 /** One order: what was bought, where it goes, how far it got, why staff cancelled it; cancel while still allowed. */
@@ -165,7 +159,7 @@ export default function OrderPage() {
       {order.state === 'PENDING_PAYMENT' ? (
         <PayCard
           idPrefix="order-pay"
-          deadline={order.expiresAt ? `请在 ${clock(order.expiresAt)} 前付款，超时订单自动取消` : null}
+          deadline={orderPayDeadline(order.expiresAt)}
           totalFen={order.totalFen}
           wechat={wechat}
           onPay={() => void wechat.pay.run(order.id)}
