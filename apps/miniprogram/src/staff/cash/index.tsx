@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { View } from '@tarojs/components';
 import type { CashRow } from '@linli/shared-types';
 import { listCashRows, showApiError } from '@/api';
+import { FigureRow } from '@/components/FigureRow';
 import { ListStatus } from '@/components/ListStatus';
 import { useRefresh } from '@/hooks/useRefresh';
 import { amountText, byFollowUp, cashTotals, type CashTotals } from './totals';
@@ -19,14 +20,11 @@ function Figures({ idPrefix, figures }: { idPrefix: string; figures: CashTotals 
     <>
       {FIGURES.map((f) => {
         const parcels = figures[f.parcels];
-        const tone = f.follow && parcels > 0 ? ' cash-row--follow' : f.key === 'collected' ? ' cash-row--ok' : '';
+        const tone = f.follow && parcels > 0 ? 'alert' : f.key === 'collected' ? 'ok' : undefined;
         return (
-          <View key={f.key} className={`cash-row${tone}`}>
-            <View className="cash-row__label">{f.label}</View>
-            <View id={`${idPrefix}-${f.key}`} className="cash-row__value">
-              {amountText(figures[f.fen], parcels)}
-            </View>
-          </View>
+          <FigureRow key={f.key} label={f.label} id={`${idPrefix}-${f.key}`} tone={tone}>
+            {amountText(figures[f.fen], parcels)}
+          </FigureRow>
         );
       })}
     </>
