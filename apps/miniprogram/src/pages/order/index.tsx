@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
 import { ORDER_STATE_LABELS, PAYMENT_MODE_LABELS, type OrderQrView, type OrderState, type OrderView } from '@linli/shared-types';
-import { ApiError, cancelOrder, checkPayment, getOrder, getOrderQr, getPaymentParams, showApiError } from '@/api';
+import { ApiError, cancelOrder, getOrder, getOrderQr, showApiError } from '@/api';
 import { Button } from '@/components/nutui';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { LabelValue } from '@/components/LabelValue';
@@ -14,8 +14,8 @@ import { ContactlessCard } from '@/components/ContactlessCard';
 import { QrOverlay } from '@/components/QrOverlay';
 import { RatingCard } from '@/components/RatingCard';
 import { usePullDownReload } from '@/hooks/useRefresh';
-import { useWechatPay } from '@/hooks/useWechatPay';
-import { orderPayDeadline, PayCard } from '@/components/PayCard';
+import { useOrderPay } from '@/hooks/useOrderPay';
+import { OrderPayCard } from '@/components/PayCard';
 import { StepTimeline } from '@/components/StepTimeline';
 import './index.css';
 
@@ -78,16 +78,9 @@ export default function OrderPage() {
     return result;
   });
 
-  const wechat = useWechatPay({
-    start: getPaymentParams,
-    check: checkPayment,
-    awaiting: 'PENDING_PAYMENT',
-    onSettled: async (orderId) => {
-      const next = await getOrder(orderId);
-      setOrder(next);
-      await loadQr(next);
-      if (next.state === 'CONFIRMED') void Taro.showToast({ title: '付款成功', icon: 'success' });
-    },
+  const wechat = useOrderPay(async (next) => {
+    setOrder(next);
+    await loadQr(next);
   });
 
   if (noHousehold) return <NoHouseholdPage />;
@@ -156,15 +149,7 @@ export default function OrderPage() {
         />
       ) : null}
 
-      {order.state === 'PENDING_PAYMENT' ? (
-        <PayCard
-          idPrefix="order-pay"
-          deadline={orderPayDeadline(order.expiresAt)}
-          totalFen={order.totalFen}
-          wechat={wechat}
-          onPay={() => void wechat.pay.run(order.id)}
-        />
-      ) : null}
+      {order.state === 'PENDING_PAYMENT' ? <OrderPayCard idPrefix="order-pay" order={order} wechat={wechat} /> : null}
 
       {qr && (order.state === 'CONFIRMED' || order.state === 'PACKED') ? (
         <View className="card qr-card" id="order-qr">

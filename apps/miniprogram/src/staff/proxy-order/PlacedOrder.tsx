@@ -1,12 +1,10 @@
-import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { PAYMENT_MODE_LABELS, type OrderView } from '@linli/shared-types';
-import { checkPayment, getOrder, getPaymentParams } from '@/api';
 import { Button } from '@/components/nutui';
 import { LabelValue } from '@/components/LabelValue';
 import { OrderLinesCard } from '@/components/OrderLinesCard';
-import { orderPayDeadline, PayCard } from '@/components/PayCard';
-import { useWechatPay } from '@/hooks/useWechatPay';
+import { OrderPayCard } from '@/components/PayCard';
+import { useOrderPay } from '@/hooks/useOrderPay';
 import { formatDate } from '@/utils/format';
 
 interface PlacedOrderProps {
@@ -21,16 +19,7 @@ interface PlacedOrderProps {
  * One the worker pays with their own WeChat waits for that payment first (the resident's pay flow).
  */
 export function PlacedOrder({ placed, onChanged, onAgain }: PlacedOrderProps) {
-  const wechat = useWechatPay({
-    start: getPaymentParams,
-    check: checkPayment,
-    awaiting: 'PENDING_PAYMENT',
-    onSettled: async (orderId) => {
-      const next = await getOrder(orderId);
-      onChanged(next);
-      if (next.state === 'CONFIRMED') void Taro.showToast({ title: '付款成功', icon: 'success' });
-    },
-  });
+  const wechat = useOrderPay(onChanged);
   const unpaid = placed.state === 'PENDING_PAYMENT';
   return (
     <View className="page">
@@ -45,15 +34,7 @@ export function PlacedOrder({ placed, onChanged, onAgain }: PlacedOrderProps) {
           <View className="text">{`${formatDate(placed.deliveryDate)}送到 ${placed.address}`}</View>
         </View>
       )}
-      {unpaid ? (
-        <PayCard
-          idPrefix="proxy-pay"
-          deadline={orderPayDeadline(placed.expiresAt)}
-          totalFen={placed.totalFen}
-          wechat={wechat}
-          onPay={() => void wechat.pay.run(placed.id)}
-        />
-      ) : null}
+      {unpaid ? <OrderPayCard idPrefix="proxy-pay" order={placed} wechat={wechat} /> : null}
       <OrderLinesCard
         id="proxy-result"
         order={placed}
