@@ -8,9 +8,7 @@
  *
  * Needs: `npm run build -w @linli/server` and `npm run build:h5 -w @linli/miniprogram`.
  */
-import { PNG } from 'pngjs';
 import type {
-  FileView,
   LoginResponse,
   MedicineRequestBody,
   MedicineRequestView,
@@ -28,44 +26,15 @@ import {
   measure,
   MIN_BUTTON_PX,
   MIN_FONT_PX,
+  paperPhoto,
   screenshot,
+  uploadPhoto,
   useServerAndBrowser,
 } from './support';
 
 useServerAndBrowser();
 
 const PHARMACY_NAME = '老百姓大药房（滨湖店）';
-
-/** A small real PNG: a white sheet with dark lines (a prescription, or a receipt). */
-function paperPhoto(width = 120, height = 160): Buffer {
-  const png = new PNG({ width, height });
-  for (let y = 0; y < height; y += 1) {
-    for (let x = 0; x < width; x += 1) {
-      const i = (width * y + x) << 2;
-      const line = y % 16 === 0 && x > 10 && x < width - 10;
-      const v = line ? 40 : 245;
-      png.data[i] = v;
-      png.data[i + 1] = v;
-      png.data[i + 2] = v;
-      png.data[i + 3] = 255;
-    }
-  }
-  return PNG.sync.write(png);
-}
-
-/** A photo uploaded through the API as a script would (multipart), for the given purpose. */
-async function uploadPhoto(token: string, purpose: string, png: Buffer): Promise<FileView> {
-  const form = new FormData();
-  form.append('purpose', purpose);
-  form.append('file', new Blob([png], { type: 'image/png' }), `${purpose}.png`);
-  const res = await fetch(`${base()}/api/files`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Idempotency-Key': `e2e-${Date.now()}-${Math.random()}` },
-    body: form,
-  });
-  if (!res.ok) throw new Error(`upload → ${res.status}: ${await res.text()}`);
-  return (await res.json()) as FileView;
-}
 
 /** 王秀兰 asks for two medicines, the first on prescription (with its photo). */
 async function residentRequest(resident: string, forWhom: string): Promise<MedicineRequestView> {

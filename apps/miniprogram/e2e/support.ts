@@ -9,11 +9,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import type {
   CreateItemRequest,
   CreateSupplierRequest,
   CreateWindowRequest,
   DispatchResult,
+  FileView,
   ItemView,
   LoginResponse,
   MeResponse,
@@ -93,6 +95,37 @@ export async function api<T>(method: string, path: string, token?: string, body?
   });
   if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${await res.text()}`);
   return (await res.json()) as T;
+}
+
+/** A small real PNG: a white sheet with dark lines (a prescription, or a receipt). */
+export function paperPhoto(width = 120, height = 160): Buffer {
+  const png = new PNG({ width, height });
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      const i = (width * y + x) << 2;
+      const line = y % 16 === 0 && x > 10 && x < width - 10;
+      const v = line ? 40 : 245;
+      png.data[i] = v;
+      png.data[i + 1] = v;
+      png.data[i + 2] = v;
+      png.data[i + 3] = 255;
+    }
+  }
+  return PNG.sync.write(png);
+}
+
+/** A photo uploaded through the API as a script would (multipart), for the given purpose. */
+export async function uploadPhoto(token: string, purpose: string, png: Buffer): Promise<FileView> {
+  const form = new FormData();
+  form.append('purpose', purpose);
+  form.append('file', new Blob([png], { type: 'image/png' }), `${purpose}.png`);
+  const res = await fetch(`${baseUrl}/api/files`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Idempotency-Key': `e2e-${Date.now()}-${Math.random()}` },
+    body: form,
+  });
+  if (!res.ok) throw new Error(`upload → ${res.status}: ${await res.text()}`);
+  return (await res.json()) as FileView;
 }
 
 /** A new phone: its own storage (so its own login), 390×844, Chinese. */

@@ -29,6 +29,7 @@ export default defineAppConfig({
         'pharmacies/index',
         'medicine/index',
         'delivery/index',
+        'cash/index',
       ],
     },
     {

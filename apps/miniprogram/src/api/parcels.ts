@@ -1,6 +1,8 @@
 import { PAGE_SIZE_MAX } from '@linli/shared-types';
 import type {
   AssignRequest,
+  CancelParcelRequest,
+  CashRow,
   DeliveryOverview,
   DispatchResult,
   DutyRequest,
@@ -9,6 +11,7 @@ import type {
   FailureReason,
   LeaveAtDoorRequest,
   Page,
+  OrderQrView,
   ParcelDetail,
   ParcelQuery,
   ParcelSummary,
@@ -24,6 +27,7 @@ import type {
   SignupView,
   SquadView,
   StaffParcelQuery,
+  TaskPhoneView,
   VolunteerCoverageRequest,
   VolunteerPostRequest,
   VolunteerPostView,
@@ -43,6 +47,15 @@ import { downloadFile, type OnDownloadProgress } from './transfer';
 /** The resident rates a DELIVERED parcel of their household, once (409 ALREADY_RATED). */
 export function rateParcel(parcelId: number, body: RateRequest, key?: string): Promise<ParcelSummary> {
   return request({ method: 'POST', path: `/parcels/${parcelId}/rating`, body, idempotencyKey: key });
+}
+
+/**
+ * The household's door code for its parcel, whatever it carries (a medicine parcel has no order
+ * QR): shown at the door, the volunteer's 扫码送达 takes it. 409 ORDER_NOT_ACTIVE once the parcel
+ * is no longer on its way.
+ */
+export function getParcelDoorCode(parcelId: number): Promise<OrderQrView> {
+  return request({ path: `/parcels/${parcelId}/qr` });
 }
 
 /** The household confirms a contactless parcel is in their hands. */
@@ -101,6 +114,19 @@ export function leaveAtDoor(id: number, body: LeaveAtDoorRequest, key?: string):
 
 export function failTask(id: number, reason: FailureReason, key?: string): Promise<ParcelTaskView> {
   return request({ method: 'POST', path: `/volunteer/tasks/${id}/fail`, body: { reason } satisfies FailRequest, idempotencyKey: key });
+}
+
+/** 已收款: I have the cash due at the door (once picked up; 409 NOTHING_TO_COLLECT when nothing is due). Twice is harmless. */
+export function collectCash(id: number, key?: string): Promise<ParcelTaskView> {
+  return request({ method: 'POST', path: `/volunteer/tasks/${id}/collect`, idempotencyKey: key });
+}
+
+/**
+ * The household's real number, to call, while the task is accepted or picked up (409
+ * PHONE_NOT_AVAILABLE otherwise). Every ask is in the server's audit log.
+ */
+export function getTaskPhone(id: number, key?: string): Promise<TaskPhoneView> {
+  return request({ method: 'POST', path: `/volunteer/tasks/${id}/phone`, idempotencyKey: key });
 }
 
 /** Unassigned parcels of the buildings I cover, to grab (see grabParcel; 409 PARCEL_TAKEN). */
@@ -164,9 +190,27 @@ export function getParcelDetail(id: number): Promise<ParcelDetail> {
   return request({ path: `/staff/parcels/${id}` });
 }
 
-/** A FAILED parcel back to the pool (READY), or back to the supply point (RETURNED). */
+/** A FAILED parcel back to the pool (READY) or to the supply point (RETURNED); a RETURNED one delivered again (READY). */
 export function resolveParcel(id: number, to: ResolveTarget, key?: string): Promise<ParcelView> {
   return request({ method: 'POST', path: `/staff/parcels/${id}/resolve`, body: { to } satisfies ResolveRequest, idempotencyKey: key });
+}
+
+/**
+ * A RETURNED parcel is given up, with the reason the household reads (2–200 characters): what it
+ * carried (orders, medicine) is cancelled, stock goes back, paid money is refunded.
+ */
+export function cancelParcel(id: number, reason: string, key?: string): Promise<ParcelView> {
+  return request({
+    method: 'POST',
+    path: `/staff/parcels/${id}/cancel`,
+    body: { reason } satisfies CancelParcelRequest,
+    idempotencyKey: key,
+  });
+}
+
+/** Cash at the doors per volunteer: collected (已收款), delivered without 已收款, still in hand. */
+export function listCashRows(): Promise<CashRow[]> {
+  return request({ path: '/staff/parcels/cash' });
 }
 
 /** A parcel not yet picked up to this volunteer, or back to the pool (volunteerId null). */

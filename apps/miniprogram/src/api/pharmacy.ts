@@ -1,5 +1,6 @@
 import type {
   AcceptQuoteBody,
+  CannotBuyBody,
   JoinPharmacyBody,
   MedicineListQuery,
   MedicineRequestBody,
@@ -56,7 +57,7 @@ export function declineMedicineQuote(id: number, key?: string): Promise<Medicine
   return request({ method: 'POST', path: `/medicine-requests/${id}/decline`, idempotencyKey: key });
 }
 
-/** Cancels a request the pharmacy has not quoted yet. */
+/** Cancels a request while the server offers CANCELLED (unquoted, awaiting payment, confirmed, or not buyable); paid money goes back. */
 export function cancelMedicineRequest(id: number, key?: string): Promise<MedicineRequestView> {
   return request({ method: 'POST', path: `/medicine-requests/${id}/cancel`, idempotencyKey: key });
 }
@@ -107,6 +108,11 @@ export function rejectRequest(id: number, body: RejectMedicineBody, key?: string
   return request({ method: 'POST', path: `/pharmacy/requests/${id}/reject`, body, idempotencyKey: key });
 }
 
+/** 买不到: a CONFIRMED request the pharmacy cannot buy, with a reason (2–200 characters) the resident reads; paid money goes back. */
+export function cannotBuyRequest(id: number, body: CannotBuyBody, key?: string): Promise<MedicineRequestView> {
+  return request({ method: 'POST', path: `/pharmacy/requests/${id}/cannot-buy`, body, idempotencyKey: key });
+}
+
 /** Bought, with the receipt: the request becomes a parcel for delivery. */
 export function purchaseRequest(id: number, body: PurchaseBody, key?: string): Promise<MedicineRequestView> {
   return request({ method: 'POST', path: `/pharmacy/requests/${id}/purchase`, body, idempotencyKey: key });
@@ -142,7 +148,11 @@ export function submitProxyMedicineRequest(body: ProxyMedicineRequestBody, key?:
   return request({ method: 'POST', path: '/staff/medicine-requests', body, idempotencyKey: key });
 }
 
-/** Hands an unquoted request to another pharmacy, with a fresh deadline. */
+/**
+ * Hands a request to another pharmacy: an unquoted one moves there with a fresh deadline; one the
+ * pharmacy could not buy (CANNOT_BUY) is closed and a fresh request is made there — the answer is
+ * the request at the new pharmacy.
+ */
 export function moveMedicineRequest(id: number, pharmacyId: number, key?: string): Promise<MedicineRequestView> {
   return request({
     method: 'POST',

@@ -13,8 +13,8 @@ interface ChoicesProps<T> {
   /** Selected values (one for a single choice). */
   selected: readonly T[];
   onToggle: (value: T) => void;
-  /** Options per row: 4 for short names (3栋), 3 for units, 2 for long labels (独居老人). */
-  columns?: 2 | 3 | 4;
+  /** Options per row: 4 for short names (3栋), 3 for units, 2 for long labels (独居老人), 1 for sentences. */
+  columns?: 1 | 2 | 3 | 4;
 }
 
 /**

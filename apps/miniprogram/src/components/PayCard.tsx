@@ -1,8 +1,27 @@
 import { View } from '@tarojs/components';
-import { formatFen } from '@linli/shared-types';
+import { formatFen, type OrderView } from '@linli/shared-types';
 import { Button } from '@/components/nutui';
 import type { WechatPay } from '@/hooks/useWechatPay';
+import { formatClock } from '@/utils/format';
 import './PayCard.css';
+
+/** The deadline line of an unpaid order: null without one. */
+function orderPayDeadline(expiresAt: string | null): string | null {
+  return expiresAt ? `请在 ${formatClock(expiresAt)} 前付款，超时订单自动取消` : null;
+}
+
+/** 「去支付」 for an unpaid supply order (the resident's own, or one staff pay for), with its deadline. */
+export function OrderPayCard({ idPrefix, order, wechat }: { idPrefix: string; order: OrderView; wechat: WechatPay }) {
+  return (
+    <PayCard
+      idPrefix={idPrefix}
+      deadline={orderPayDeadline(order.expiresAt)}
+      totalFen={order.totalFen}
+      wechat={wechat}
+      onPay={() => void wechat.pay.run(order.id)}
+    />
+  );
+}
 
 /**
  * 「去支付」 with WeChat Pay: the deadline, what the server has seen of the payment, and the

@@ -2,6 +2,7 @@ import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import type { PaymentCheck, PaymentParams } from '@linli/shared-types';
 import { errorMessage } from '@/api';
+import { cancelledByUser } from '@/utils/cancelled';
 import { useAction, type Action } from './useAction';
 
 /** How often and how long to ask the server whether a payment arrived. */
@@ -10,12 +11,6 @@ const PAY_POLL_LIMIT_MS = 20000;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** True when WeChat's payment sheet was closed by the person (not an error to report). */
-function cancelledPayment(error: unknown): boolean {
-  const msg = (error as { errMsg?: unknown } | null)?.errMsg;
-  return typeof msg === 'string' && msg.includes('cancel');
 }
 
 export interface WechatPay {
@@ -89,7 +84,7 @@ export function useWechatPay<S extends string>(options: {
           paySign: params.paySign,
         });
       } catch (failure) {
-        setError(cancelledPayment(failure) ? '您没有完成付款，可以再点一次“去支付”' : '付款没有成功，请稍后再试');
+        setError(cancelledByUser(failure) ? '您没有完成付款，可以再点一次“去支付”' : '付款没有成功，请稍后再试');
         return params;
       }
       await waitForPayment(id);

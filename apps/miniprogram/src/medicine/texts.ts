@@ -1,4 +1,11 @@
-import { formatFen, type MedicineItemView, type MedicineRequestView, type MedicineState } from '@linli/shared-types';
+import {
+  formatFen,
+  type MedicineItemView,
+  type MedicineRequestView,
+  type MedicineState,
+  type ParcelState,
+  type ParcelSummary,
+} from '@linli/shared-types';
 
 /** Requests that are over: 再买一次 makes a new one with the same medicines (慢性病续药). */
 export const REPEATABLE: readonly MedicineState[] = ['PURCHASED', 'DELIVERED', 'DECLINED', 'EXPIRED', 'CANCELLED'];
@@ -33,4 +40,32 @@ export function quoteText(item: MedicineItemView): string {
 /** True when the pharmacy can supply the item (in stock or a substitute). */
 export function available(item: MedicineItemView): boolean {
   return item.quote !== null && item.quote.status !== 'unavailable';
+}
+
+/**
+ * Paid money goes back (WeChat Pay): once the request was paid — the pharmacy could not buy it,
+ * or staff cancelled it with a reason (its parcel came back, it went to another pharmacy). Empty
+ * when nothing was paid, or the view cannot tell.
+ */
+export function refundText(request: MedicineRequestView): string {
+  if (request.paymentMode !== 'wechat') return '';
+  const paid =
+    request.state === 'CANNOT_BUY' || request.cannotBuyReason !== null || request.receiptUrl !== null || request.cancelReason !== null;
+  return paid ? '已付的钱会原路退回' : '';
+}
+
+/** The question before 取消登记, by how far the request got. */
+export function cancelQuestion(request: MedicineRequestView): string {
+  const refund = request.paymentMode === 'wechat' ? '已付的钱会原路退回。' : '';
+  if (request.state === 'SUBMITTED') return '药房还没有报价，取消后就不买了。确定要取消吗？';
+  if (request.state === 'CONFIRMED') return `药房正在采购，取消后就不买了。${refund}确定要取消吗？`;
+  if (request.state === 'CANNOT_BUY') return `取消后社区就不再帮您找别的药房了。${refund}确定要取消吗？`;
+  return '取消后药房就不买了。确定要取消吗？';
+}
+
+/** The parcel is on its way (not yet at the door): the household's 收货码 is what the volunteer scans. */
+const DOOR_CODE_STATES: readonly ParcelState[] = ['READY', 'ASSIGNED', 'ACCEPTED', 'PICKED_UP'];
+
+export function showsDoorCode(parcel: ParcelSummary | null): parcel is ParcelSummary {
+  return parcel !== null && DOOR_CODE_STATES.includes(parcel.state);
 }

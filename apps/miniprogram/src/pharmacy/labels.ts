@@ -37,3 +37,10 @@ export function itemsSummary(req: MedicineRequestView): string {
 export function urgencyClass(urgency: MedicineRequestView['urgency']): string {
   return `ph-badge ph-badge--${urgency}`;
 }
+
+/** What the household pays for, in words: 货到付款, 已微信支付 or 免费. */
+export function paymentText(mode: MedicineRequestView['paymentMode']): string {
+  if (mode === 'free') return '免费';
+  if (mode === 'wechat') return '已微信支付';
+  return '货到付款';
+}

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { formatDate, formatHours, formatTime, parseShanghaiInput, toShanghaiInput } from './format';
+import { formatClock, formatDate, formatHours, formatTime, parseShanghaiInput, toShanghaiInput } from './format';
 
 describe('format (times in Asia/Shanghai)', () => {
   beforeEach(() => {
@@ -14,6 +14,13 @@ describe('format (times in Asia/Shanghai)', () => {
     expect(formatTime('2026-12-31T16:30:00Z')).toBe('2027年1月1日 00:30');
     expect(formatTime(null)).toBe('');
     expect(formatTime('not a time')).toBe('');
+  });
+
+  it('shows the hour and minute of a time, for a deadline today', () => {
+    expect(formatClock('2026-04-25T06:05:00Z')).toBe('14:05');
+    expect(formatClock('2026-04-25T16:30:00Z')).toBe('00:30');
+    expect(formatClock(null)).toBe('');
+    expect(formatClock('not a time')).toBe('');
   });
 
   it("shows a window's hours once when they fall on one day, both ends otherwise", () => {

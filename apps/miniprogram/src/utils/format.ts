@@ -18,6 +18,14 @@ export function formatTime(iso: string | null | undefined): string {
   return `${year}${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
+/** The hour and minute of an ISO time in Asia/Shanghai, 14:05; '' when it is not a time. */
+export function formatClock(iso: string | null | undefined): string {
+  const ms = iso ? Date.parse(iso) : NaN;
+  if (Number.isNaN(ms)) return '';
+  const d = new Date(ms + SHANGHAI_OFFSET_MS);
+  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
 function shanghaiParts(iso: string): Date | null {
   const ms = Date.parse(iso);
   return Number.isNaN(ms) ? null : new Date(ms + SHANGHAI_OFFSET_MS);

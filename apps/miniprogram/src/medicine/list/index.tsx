@@ -10,11 +10,10 @@ import { NoHouseholdPage } from '@/components/NoHousehold';
 import { useAction } from '@/hooks/useAction';
 import { useHouseholdData } from '@/hooks/useHouseholdData';
 import { formatTime } from '@/utils/format';
+import { ENDED } from '../road';
 import { itemsSummary, REPEATABLE, waitingText } from '../texts';
 import { ListStatus } from '@/components/ListStatus';
 import '../medicine.css';
-
-const ENDED: readonly MedicineState[] = ['REJECTED', 'DECLINED', 'CANCELLED', 'EXPIRED'];
 
 function stateClass(state: MedicineState): string {
   if (state === 'QUOTED') return 'state-badge md-state--quoted';

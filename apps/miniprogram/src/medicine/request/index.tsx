@@ -1,15 +1,7 @@
 import { useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
-import {
-  BRAND_LABELS,
-  MEDICINE_FLOW,
-  MEDICINE_STATE_LABELS,
-  PAYMENT_MODE_LABELS,
-  URGENCY_LABELS,
-  type MedicineRequestView,
-  type MedicineState,
-} from '@linli/shared-types';
+import { MEDICINE_STATE_LABELS, URGENCY_LABELS, type MedicineRequestView } from '@linli/shared-types';
 import {
   acceptMedicineQuote,
   ApiError,
@@ -29,43 +21,25 @@ import { LabelValue } from '@/components/LabelValue';
 import { NoHouseholdPage } from '@/components/NoHousehold';
 import { useAction } from '@/hooks/useAction';
 import { usePullDownReload } from '@/hooks/useRefresh';
+import { dial } from '@/utils/dial';
 import { formatTime } from '@/utils/format';
 import { ContactlessCard } from '@/components/ContactlessCard';
-import { TotalRow } from '@/components/TotalRow';
 import { PayCard } from '@/components/PayCard';
+import { RatingCard } from '@/components/RatingCard';
 import { StepTimeline } from '@/components/StepTimeline';
 import { useWechatPay } from '@/hooks/useWechatPay';
-import { available, itemsSummary, quoteText, REPEATABLE, waitingText } from '../texts';
+import { ENDED, steps } from '../road';
+import { available, cancelQuestion, itemsSummary, REPEATABLE, showsDoorCode, waitingText } from '../texts';
+import { DoorCode } from './DoorCode';
+import { ItemsCard } from './ItemsCard';
+import { Outcome } from './Outcome';
 import '../medicine.css';
-
-const ENDED: readonly MedicineState[] = ['REJECTED', 'DECLINED', 'CANCELLED', 'EXPIRED'];
-
-/** The usual road of a request through MEDICINE_FLOW; paying first only with WeChat Pay. */
-function mainRoad(request: MedicineRequestView): MedicineState[] {
-  return request.paymentMode === 'wechat'
-    ? ['SUBMITTED', 'QUOTED', 'AWAITING_PAYMENT', 'CONFIRMED', 'PURCHASED', 'DELIVERED']
-    : ['SUBMITTED', 'QUOTED', 'CONFIRMED', 'PURCHASED', 'DELIVERED'];
-}
-
-/**
- * The steps to show: the main road, or for a request that left it the road up to the state it
- * left from (the last one of MEDICINE_FLOW that leads to its end and that it reached) and the end.
- */
-function steps(request: MedicineRequestView): MedicineState[] {
-  const road = mainRoad(request);
-  if (!ENDED.includes(request.state)) return road;
-  const quoted = request.items.some((i) => i.quote !== null);
-  const answered = request.items.some((i) => i.accepted !== null);
-  const reached = (s: MedicineState) => s === 'SUBMITTED' || (s === 'QUOTED' && quoted) || (s === 'AWAITING_PAYMENT' && answered);
-  const from = [...road].reverse().find((s) => reached(s) && request.state in (MEDICINE_FLOW[s] as Record<string, unknown>));
-  const upTo = from ? road.indexOf(from) : 0;
-  return [...road.slice(0, upTo + 1), request.state];
-}
 
 /**
  * One medicine request: how far it got, the pharmacy's quote item by item (tick what to take,
- * see the total change, 接受所选 or 都不要了), the reason when the pharmacy refused, the photos
- * and the receipt, the delivery; 取消登记 while unquoted and 再买一次 (慢性病续药).
+ * see the total change, 接受所选 or 都不要了), the reason when the pharmacy refused or could not
+ * buy it or it was cancelled, the photos and the receipt, the delivery (收货码 while on its way,
+ * the rating once delivered); 取消登记 while the server offers it and 再买一次 (慢性病续药).
  */
 export default function MedicineRequestPage() {
   const router = useRouter();
@@ -128,10 +102,8 @@ export default function MedicineRequestPage() {
   const answering = request.state === 'QUOTED' && (request.actions.includes('CONFIRMED') || request.actions.includes('AWAITING_PAYMENT'));
   const offered = request.items.filter(available);
   const ticked = picked ?? offered.map((i) => i.id);
-  const liveTotal = offered.filter((i) => ticked.includes(i.id)).reduce((sum, i) => sum + i.quantity * (i.quote?.unitPriceFen ?? 0), 0);
   const photos = request.photoUrls.map(fileUrl);
   const receipt = request.receiptUrl ? fileUrl(request.receiptUrl) : null;
-  const quotedOnce = request.items.some((i) => i.quote !== null);
   /** My own household's request (staff may be looking at one they registered by proxy). */
   const mine = getSession()?.me.household?.id === request.householdId;
 
@@ -141,66 +113,16 @@ export default function MedicineRequestPage() {
 
   /** The medicines and the quote; while the household answers, it comes first on the page. */
   const itemsCard = (
-    <View className={answering ? 'card md-card--quoted' : 'card'} id="medicine-items">
-      <View className="card-title">{answering ? '药房已报价，请勾选要买的药' : '要买的药'}</View>
-      {request.items.map((item) => {
-        const off = item.quote?.status === 'unavailable' || item.accepted === false;
-        return (
-          <View key={item.id} id={`medicine-item-${item.id}`} className={off ? 'md-line md-line--off' : 'md-line'}>
-            <View className="md-line__name">{`${item.name}${item.spec ? `（${item.spec}）` : ''} × ${item.quantity}`}</View>
-            <View className="muted">{`${BRAND_LABELS[item.brand]}${item.prescription ? '　处方药' : ''}`}</View>
-            {item.quote ? (
-              <View
-                id={`medicine-item-${item.id}-quote`}
-                className={item.quote.status === 'unavailable' ? 'md-line__quote md-line__quote--none' : 'md-line__quote'}
-              >
-                {quoteText(item)}
-              </View>
-            ) : null}
-            {answering && available(item) ? (
-              <View
-                id={`medicine-item-${item.id}-pick`}
-                className="md-pick"
-                role="checkbox"
-                aria-checked={ticked.includes(item.id)}
-                onClick={() => toggle(item.id)}
-              >
-                <View className={ticked.includes(item.id) ? 'md-pick__box md-pick__box--on' : 'md-pick__box'}>
-                  {ticked.includes(item.id) ? '✓' : ''}
-                </View>
-                <View>{ticked.includes(item.id) ? '要这个' : '不要这个'}</View>
-              </View>
-            ) : null}
-            {!answering && item.accepted !== null && available(item) ? (
-              <View className={item.accepted ? 'md-answer' : 'md-answer md-answer--no'}>{item.accepted ? '要' : '不要'}</View>
-            ) : null}
-          </View>
-        );
-      })}
-      {request.quoteNote ? <View className="text gap-top" id="medicine-quote-note">{`药房说明：${request.quoteNote}`}</View> : null}
-      {quotedOnce && request.state !== 'REJECTED' ? (
-        <TotalRow id="medicine-total" label={answering ? '所选合计' : '合计'} fen={answering ? liveTotal : request.totalFen} />
-      ) : null}
-      {quotedOnce ? <LabelValue label="付款方式">{PAYMENT_MODE_LABELS[request.paymentMode]}</LabelValue> : null}
-      {answering ? (
-        <View className="button-stack gap-top">
-          <Button
-            id="medicine-accept"
-            type="primary"
-            size="large"
-            block
-            disabled={ticked.length === 0 || decline.busy}
-            loading={accept.busy}
-            onClick={() => void accept.run({ requestId: request.id, itemIds: ticked })}
-          >
-            {ticked.length === 0 ? '请至少勾选一种药' : '接受所选'}
-          </Button>
-          <Button id="medicine-decline" size="large" block fill="outline" disabled={accept.busy} onClick={() => setAsking('decline')}>
-            都不要了
-          </Button>
-        </View>
-      ) : null}
-    </View>
+    <ItemsCard
+      request={request}
+      answering={answering}
+      ticked={ticked}
+      onToggle={toggle}
+      accepting={accept.busy}
+      declining={decline.busy}
+      onAccept={() => void accept.run({ requestId: request.id, itemIds: ticked })}
+      onDecline={() => setAsking('decline')}
+    />
   );
 
   return (
@@ -222,13 +144,10 @@ export default function MedicineRequestPage() {
         />
       ) : null}
 
-      {request.state === 'REJECTED' ? (
-        <View className="status status--rejected" id="medicine-rejected">
-          <View className="status__title">药房没有受理</View>
-          <View className="text" id="medicine-rejection-reason">{`原因：${request.rejectionReason ?? '药房没有写原因'}`}</View>
-          {request.pharmacy.phone ? <View className="text gap-top">{`有疑问可以打药房电话 ${request.pharmacy.phone}`}</View> : null}
-        </View>
-      ) : null}
+      {/* At the door now: the code to show the volunteer comes first. */}
+      {showsDoorCode(request.parcel) && mine ? <DoorCode parcel={request.parcel} /> : null}
+
+      <Outcome request={request} />
 
       {answering ? itemsCard : null}
 
@@ -257,17 +176,21 @@ export default function MedicineRequestPage() {
         />
       </View>
 
+      {request.parcel?.state === 'DELIVERED' && mine ? (
+        <RatingCard
+          idPrefix="medicine"
+          parcel={request.parcel}
+          onRated={(parcel) => setRequest((current) => (current ? { ...current, parcel } : current))}
+        />
+      ) : null}
+
       {answering ? null : itemsCard}
 
       <View className="card" id="medicine-detail">
         <LabelValue label="药房">{request.pharmacy.name}</LabelValue>
         {request.pharmacy.phone ? (
           <LabelValue label="药房电话">
-            <View
-              className="md-phone"
-              id="medicine-call"
-              onClick={() => void Taro.makePhoneCall({ phoneNumber: request.pharmacy.phone ?? '' }).catch(() => undefined)}
-            >
+            <View className="md-phone" id="medicine-call" onClick={() => void dial(request.pharmacy.phone ?? '')}>
               {`${request.pharmacy.phone} 拨打`}
             </View>
           </LabelValue>
@@ -359,7 +282,7 @@ export default function MedicineRequestPage() {
         onConfirm={() => void cancel.run(request.id)}
         onCancel={() => setAsking('')}
       >
-        药房还没有报价，取消后就不买了。确定要取消吗？
+        {cancelQuestion(request)}
       </ConfirmDialog>
       <ConfirmDialog
         visible={asking === 'repeat'}

@@ -135,6 +135,10 @@ export default function MePage() {
             <View>包裹、标签与配送单</View>
             <View className="entry__arrow">›</View>
           </View>
+          <View id="entry-staff-cash" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/cash/index' })}>
+            <View>代收货款对账</View>
+            <View className="entry__arrow">›</View>
+          </View>
           <View id="entry-staff-recruitment" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/recruitment/index' })}>
             <View>志愿者招募</View>
             <View className="entry__arrow">›</View>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
 import { ORDER_STATE_LABELS, PAYMENT_MODE_LABELS, type OrderQrView, type OrderState, type OrderView } from '@linli/shared-types';
-import { ApiError, cancelOrder, checkPayment, getOrder, getOrderQr, getPaymentParams, showApiError } from '@/api';
+import { ApiError, cancelOrder, getOrder, getOrderQr, showApiError } from '@/api';
 import { Button } from '@/components/nutui';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { LabelValue } from '@/components/LabelValue';
@@ -11,10 +11,11 @@ import { OrderLinesCard } from '@/components/OrderLinesCard';
 import { useAction } from '@/hooks/useAction';
 import { formatDate, formatTime } from '@/utils/format';
 import { ContactlessCard } from '@/components/ContactlessCard';
-import { RatingCard } from './RatingCard';
+import { QrOverlay } from '@/components/QrOverlay';
+import { RatingCard } from '@/components/RatingCard';
 import { usePullDownReload } from '@/hooks/useRefresh';
-import { useWechatPay } from '@/hooks/useWechatPay';
-import { PayCard } from '@/components/PayCard';
+import { useOrderPay } from '@/hooks/useOrderPay';
+import { OrderPayCard } from '@/components/PayCard';
 import { StepTimeline } from '@/components/StepTimeline';
 import './index.css';
 
@@ -29,13 +30,7 @@ function steps(order: OrderView): OrderState[] {
   return start;
 }
 
-/** 'HH:mm' of an ISO time in Asia/Shanghai. */
-function clock(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 60 * 60 * 1000);
-  return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
-}
-
-/** One order: what was bought, where it goes, how far it got; cancel while still allowed. */
+/** One order: what was bought, where it goes, how far it got, why staff cancelled it; cancel while still allowed. */
 export default function OrderPage() {
   const router = useRouter();
   const id = Number(router.params.id);
@@ -83,16 +78,9 @@ export default function OrderPage() {
     return result;
   });
 
-  const wechat = useWechatPay({
-    start: getPaymentParams,
-    check: checkPayment,
-    awaiting: 'PENDING_PAYMENT',
-    onSettled: async (orderId) => {
-      const next = await getOrder(orderId);
-      setOrder(next);
-      await loadQr(next);
-      if (next.state === 'CONFIRMED') void Taro.showToast({ title: '付款成功', icon: 'success' });
-    },
+  const wechat = useOrderPay(async (next) => {
+    setOrder(next);
+    await loadQr(next);
   });
 
   if (noHousehold) return <NoHouseholdPage />;
@@ -121,6 +109,14 @@ export default function OrderPage() {
         />
       ) : null}
 
+      {order.state === 'CANCELLED' && order.cancelReason ? (
+        <View className="status status--rejected" id="order-cancelled">
+          <View className="status__title">社区取消了这个订单</View>
+          <View className="text" id="order-cancel-reason">{`原因：${order.cancelReason}`}</View>
+          {order.paymentMode === 'wechat' ? <View className="text gap-top">已付的钱会原路退回到您的微信</View> : null}
+        </View>
+      ) : null}
+
       <View className="card" id="order-status">
         <View className="muted">订单状态</View>
         <View id="order-state" className={ended ? 'order-state order-state--ended' : 'order-state'}>
@@ -146,18 +142,14 @@ export default function OrderPage() {
       ) : null}
 
       {order.parcel?.state === 'DELIVERED' ? (
-        <RatingCard parcel={order.parcel} onRated={(parcel) => setOrder((current) => (current ? { ...current, parcel } : current))} />
-      ) : null}
-
-      {order.state === 'PENDING_PAYMENT' ? (
-        <PayCard
-          idPrefix="order-pay"
-          deadline={order.expiresAt ? `请在 ${clock(order.expiresAt)} 前付款，超时订单自动取消` : null}
-          totalFen={order.totalFen}
-          wechat={wechat}
-          onPay={() => void wechat.pay.run(order.id)}
+        <RatingCard
+          idPrefix="order"
+          parcel={order.parcel}
+          onRated={(parcel) => setOrder((current) => (current ? { ...current, parcel } : current))}
         />
       ) : null}
+
+      {order.state === 'PENDING_PAYMENT' ? <OrderPayCard idPrefix="order-pay" order={order} wechat={wechat} /> : null}
 
       {qr && (order.state === 'CONFIRMED' || order.state === 'PACKED') ? (
         <View className="card qr-card" id="order-qr">
@@ -197,11 +189,7 @@ export default function OrderPage() {
       </View>
 
       {qrLarge && qr ? (
-        <View className="qr-overlay" id="order-qr-overlay" onClick={() => setQrLarge(false)}>
-          <Image className="qr-overlay__image" src={qr.image} mode="scaleToFill" />
-          <View className="qr-overlay__hint">送货上门时请出示此码</View>
-          <View className="qr-overlay__close">点任意处关闭</View>
-        </View>
+        <QrOverlay id="order-qr-overlay" image={qr.image} hint="送货上门时请出示此码" onClose={() => setQrLarge(false)} />
       ) : null}
 
       <ConfirmDialog

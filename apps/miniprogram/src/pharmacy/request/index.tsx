@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
-import { formatFen, PARCEL_STATE_LABELS, URGENCY_LABELS, type MedicineRequestView, type QuoteBody } from '@linli/shared-types';
+import { formatFen, URGENCY_LABELS, type MedicineRequestView, type QuoteBody } from '@linli/shared-types';
 import {
   ApiError,
+  cannotBuyRequest,
   errorMessage,
   fieldErrors,
   fileUrl,
@@ -19,27 +20,45 @@ import {
 import { Button } from '@/components/nutui';
 import { LabelValue } from '@/components/LabelValue';
 import { ReasonDialog } from '@/components/ReasonDialog';
+import type { ReasonRule } from '@/utils/reason';
 import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
 import { formatTime } from '@/utils/format';
-import { needsPrescription, PHARMACY_STATE_LABELS, urgencyClass, waitingText } from '../labels';
+import { needsPrescription, paymentText, PHARMACY_STATE_LABELS, urgencyClass, waitingText } from '../labels';
+import { BuyCard } from './BuyCard';
 import { ItemInfo } from './ItemInfo';
+import { Outcome } from './Outcome';
 import { QuoteForm, serverItemErrors, type ItemErrors } from './QuoteForm';
-import { ReceiptPhoto, useObjectUrl } from './ReceiptPhoto';
+import { ReceiptPhoto } from './ReceiptPhoto';
 import '../pharmacy.css';
 
 /** Refusals that mean the request changed meanwhile (the resident cancelled, a colleague quoted). */
 const STALE_CODES = ['INVALID_TRANSITION', 'MEDICINE_REQUEST_NOT_FOUND'];
 
-/** Why the pharmacy cannot take the request (2–200 characters): the resident reads it. */
-const REJECT_RULE = { min: 2, max: 200, message: '请写明不能受理的原因（2 到 200 个字），居民会看到' };
+/** The pharmacy says no, with a reason (2–200 characters) the resident reads: to the request, or to buying it once confirmed. */
+type Refusal = 'reject' | 'cannot-buy';
 
-/** What the household pays for, in words: 货到付款 or 免费. */
-function paymentText(mode: MedicineRequestView['paymentMode']): string {
-  if (mode === 'free') return '免费';
-  if (mode === 'wechat') return '已微信支付';
-  return '货到付款';
-}
+const REFUSALS: Record<
+  Refusal,
+  { title: string; placeholder: string; rule: ReasonRule; inputId: string; errorId: string; notice: string }
+> = {
+  reject: {
+    title: '不能受理',
+    placeholder: '例如：处方照片看不清，请重新拍一张清楚的',
+    rule: { min: 2, max: 200, message: '请写明不能受理的原因（2 到 200 个字），居民会看到' },
+    inputId: 'reject-reason',
+    errorId: 'reject-error',
+    notice: '已告诉居民不能受理',
+  },
+  'cannot-buy': {
+    title: '买不到',
+    placeholder: '例如：厂家停产，附近几家药房都没有货',
+    rule: { min: 2, max: 200, message: '请写明买不到的原因（2 到 200 个字），居民会看到' },
+    inputId: 'cannot-buy-reason',
+    errorId: 'cannot-buy-error',
+    notice: '已告诉居民买不到，社区会找别的药房',
+  },
+};
 
 /** A picked receipt photo, for showing before it is sent. */
 interface Receipt {
@@ -50,7 +69,8 @@ interface Receipt {
 /**
  * 处理买药登记: the request in full; the prescription photos large; the quote (which approves the
  * prescription) or 不能受理 with a reason; once the resident accepted, the receipt photo and
- * 「确认已买到」, after which it is a parcel for delivery.
+ * 「确认已买到」, after which it is a parcel for delivery — or 买不到 with a reason, after which
+ * staff hand it to another pharmacy.
  */
 export default function PharmacyRequestPage() {
   const router = useRouter();
@@ -59,9 +79,10 @@ export default function PharmacyRequestPage() {
   const [loadError, setLoadError] = useState('');
   const [notice, setNotice] = useState<{ ok: boolean; title: string; text: string } | null>(null);
   const [quoteErrors, setQuoteErrors] = useState<Record<number, ItemErrors>>({});
-  const [rejecting, setRejecting] = useState(false);
+  /** The refusal being written (kept while its dialog closes, so its words do not blink away). */
+  const [refusal, setRefusal] = useState<Refusal>('reject');
+  const [refusing, setRefusing] = useState(false);
   const [receipt, setReceipt] = useState<Receipt | null>(null);
-  const receiptSrc = useObjectUrl(receipt?.file ?? null);
 
   const load = async () => {
     try {
@@ -79,7 +100,7 @@ export default function PharmacyRequestPage() {
   const onStale = (error: unknown): boolean => {
     if (error instanceof ApiError && STALE_CODES.includes(error.code)) {
       setNotice({ ok: false, title: '这条登记已经变了', text: `${errorMessage(error)}。下面是它现在的样子。` });
-      setRejecting(false);
+      setRefusing(false);
       void load();
       return true;
     }
@@ -105,11 +126,13 @@ export default function PharmacyRequestPage() {
     },
   );
 
-  const reject = useAction(async (reason: string, key: string) => {
-    const result = await rejectRequest(id, { reason }, key);
-    setRejecting(false);
+  const refuse = useAction(async ({ refusal, reason }: { refusal: Refusal; reason: string }, key: string) => {
+    const result = await (refusal === 'reject' ? rejectRequest : cannotBuyRequest)(id, { reason }, key);
+    setRefusing(false);
+    setReceipt(null);
     setReq(result);
-    setNotice({ ok: true, title: '已告诉居民不能受理', text: `原因：${reason}` });
+    setNotice({ ok: true, title: REFUSALS[refusal].notice, text: `原因：${reason}` });
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(() => undefined);
     return result;
   }, onStale);
 
@@ -130,6 +153,11 @@ export default function PharmacyRequestPage() {
       return true;
     },
   );
+
+  const askWhy = (next: Refusal) => {
+    setRefusal(next);
+    setRefusing(true);
+  };
 
   const takeReceipt = async () => {
     setNotice(null);
@@ -195,20 +223,7 @@ export default function PharmacyRequestPage() {
         {req.note ? <LabelValue label="居民备注">{req.note}</LabelValue> : null}
       </View>
 
-      {req.state === 'REJECTED' ? (
-        <View className="status status--rejected" id="req-rejected">
-          <View className="status__title">未受理</View>
-          <View className="text">{`原因：${req.rejectionReason ?? ''}`}</View>
-        </View>
-      ) : null}
-
-      {req.state === 'PURCHASED' || req.state === 'DELIVERED' ? (
-        <View className="status status--ok" id="req-purchased">
-          <View className="status__title">{req.state === 'DELIVERED' ? '已送达' : '已买到，待配送'}</View>
-          {req.parcel ? <View className="text" id="req-parcel">{`包裹：${PARCEL_STATE_LABELS[req.parcel.state]}`}</View> : null}
-          {req.state === 'PURCHASED' ? <View className="text">社区会安排志愿者把药送到居民家门口</View> : null}
-        </View>
-      ) : null}
+      <Outcome req={req} />
 
       {photos.length > 0 ? (
         <View className="card" id="req-photos">
@@ -256,58 +271,40 @@ export default function PharmacyRequestPage() {
 
       {canReject ? (
         <View className="gap-top">
-          <Button id="req-reject" type="danger" fill="outline" size="large" block disabled={quote.busy} onClick={() => setRejecting(true)}>
+          <Button id="req-reject" type="danger" fill="outline" size="large" block disabled={quote.busy} onClick={() => askWhy('reject')}>
             不能受理
           </Button>
         </View>
       ) : null}
 
       {canBuy ? (
-        <View className="card" id="req-buy">
-          <View className="card-title">采购</View>
-          <View className="text">{`请按上面居民要的药去买，合计 ${formatFen(req.totalFen)}（${paymentText(req.paymentMode)}）。买到后拍一张购药小票，再点「确认已买到」。`}</View>
-          {receipt && receiptSrc ? (
-            <View className="ph-photo">
-              <Image id="req-receipt-preview" className="ph-receipt" src={receiptSrc} mode="widthFix" />
-              <View className="ph-photo__hint">购药小票</View>
-            </View>
-          ) : null}
-          <View className="ph-actions gap-top">
-            <Button id="req-receipt" size="large" block fill="outline" disabled={purchase.busy} onClick={() => void takeReceipt()}>
-              {receipt ? '重拍购药小票' : '拍购药小票'}
-            </Button>
-            <Button
-              id="req-purchase"
-              type="primary"
-              size="large"
-              block
-              disabled={!receipt}
-              loading={purchase.busy}
-              onClick={() => receipt && void purchase.run(receipt)}
-            >
-              确认已买到
-            </Button>
-          </View>
-          {!receipt ? <View className="muted gap-top">先拍购药小票，才能确认已买到</View> : null}
-        </View>
+        <BuyCard
+          req={req}
+          receipt={receipt?.file ?? null}
+          buying={purchase.busy}
+          canGiveUp={req.actions.includes('CANNOT_BUY')}
+          onTakeReceipt={() => void takeReceipt()}
+          onPurchase={() => receipt && void purchase.run(receipt)}
+          onCannotBuy={() => askWhy('cannot-buy')}
+        />
       ) : null}
 
       {req.receiptUrl ? <ReceiptPhoto src={fileUrl(req.receiptUrl)} /> : null}
 
       <ReasonDialog
-        visible={rejecting}
-        resetKey={rejecting}
-        title="不能受理"
-        confirmText="不能受理"
+        visible={refusing}
+        resetKey={`${refusal}-${String(refusing)}`}
+        title={REFUSALS[refusal].title}
+        confirmText={REFUSALS[refusal].title}
         cancelText="返回"
         subject={`${req.address} 的买药登记`}
-        placeholder="例如：处方照片看不清，请重新拍一张清楚的"
-        rule={REJECT_RULE}
-        inputId="reject-reason"
-        errorId="reject-error"
-        busy={reject.busy}
-        onConfirm={(reason) => void reject.run(reason)}
-        onCancel={() => setRejecting(false)}
+        placeholder={REFUSALS[refusal].placeholder}
+        rule={REFUSALS[refusal].rule}
+        inputId={REFUSALS[refusal].inputId}
+        errorId={REFUSALS[refusal].errorId}
+        busy={refuse.busy}
+        onConfirm={(reason) => void refuse.run({ refusal, reason })}
+        onCancel={() => setRefusing(false)}
       />
     </View>
   );

@@ -60,6 +60,7 @@ const BAR: { tone: string; states: readonly ParcelState[] }[] = [
   { tone: 'ready', states: ['READY'] },
   { tone: 'failed', states: ['FAILED'] },
   { tone: 'returned', states: ['RETURNED'] },
+  { tone: 'cancelled', states: ['CANCELLED'] },
 ];
 
 /**

@@ -7,6 +7,7 @@ import {
   type BuildingView,
   type HouseholdView,
   type MedicineRequestView,
+  type MedicineState,
   type PharmacyView,
 } from '@linli/shared-types';
 import { getBuildings, listHouseholds, listPharmacies, listStaffMedicineRequests, moveMedicineRequest, showApiError } from '@/api';
@@ -23,6 +24,13 @@ import './index.css';
 type Filter = 'all' | 'overdue';
 
 const MATCH_LIMIT = 10;
+
+/**
+ * Requests staff hand to another pharmacy (POST /staff/medicine-requests/:id/move): an unquoted
+ * one moves there; one the pharmacy could not buy is closed and made afresh there. A staff
+ * operation outside MEDICINE_FLOW, so the server's actions do not list it.
+ */
+const MOVABLE: readonly MedicineState[] = ['SUBMITTED', 'CANNOT_BUY'];
 
 /** Minutes as people say them: 25 分钟, 1 小时 10 分钟. */
 function minutesText(minutes: number): string {
@@ -41,8 +49,8 @@ function overdueMinutes(request: MedicineRequestView): number {
 
 /**
  * 买药登记与催办: the community's open medicine requests, the overdue ones (not quoted in time)
- * first and in red; 转给其他药房 hands an unquoted one to another pharmacy; 代居民登记 finds a
- * household and opens the form for it.
+ * first and in red; 转给其他药房 hands an unquoted one, or one the pharmacy could not buy (with its
+ * reason), to another pharmacy; 代居民登记 finds a household and opens the form for it.
  */
 export default function StaffMedicinePage() {
   const [filter, setFilter] = useState<Filter>('all');
@@ -160,11 +168,16 @@ export default function StaffMedicinePage() {
             <View id={`sm-request-${request.id}-waiting`}>{minutesText(request.waitingMinutes)}</View>
           </LabelValue>
           {request.placedBy.proxy ? <LabelValue label="代登记">{request.placedBy.nickname}</LabelValue> : null}
+          {request.state === 'CANNOT_BUY' ? (
+            <View className="sm-cannot-buy" id={`sm-request-${request.id}-cannot-buy`}>
+              {`药房买不到：${request.cannotBuyReason ?? '没有写原因'}。请转给别的药房，或问住户是否取消。`}
+            </View>
+          ) : null}
           <View className="button-stack gap-top">
-            {request.state === 'SUBMITTED' ? (
+            {MOVABLE.includes(request.state) ? (
               <Button
                 id={`sm-request-${request.id}-move`}
-                type={request.overdue ? 'danger' : 'primary'}
+                type={request.overdue || request.state === 'CANNOT_BUY' ? 'danger' : 'primary'}
                 size="large"
                 block
                 onClick={() => setMoving(request)}
@@ -186,7 +199,13 @@ export default function StaffMedicinePage() {
       ))}
 
       <Sheet id="sm-move-sheet" visible={moving !== null} title="转给哪家药房" onClose={() => setMoving(null)}>
-        {moving ? <View className="muted">{`现在是：${moving.pharmacy.name}。转过去后重新计算报价时限。`}</View> : null}
+        {moving ? (
+          <View className="muted">
+            {moving.state === 'CANNOT_BUY'
+              ? `${moving.pharmacy.name} 买不到。转过去会在那家药房重新登记这些药，由那家报价；这一条登记随之关闭。`
+              : `现在是：${moving.pharmacy.name}。转过去后重新计算报价时限。`}
+          </View>
+        ) : null}
         {others.length === 0 ? <View className="empty">没有其他药房，请先在「药房管理」里新增</View> : null}
         <View className="button-stack gap-top">
           {others.map((p) => (

@@ -2,8 +2,6 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import {
-  FAILURE_REASON_LABELS,
-  PARCEL_STATE_LABELS,
   type BuildingView,
   type Page,
   type ParcelState,
@@ -13,6 +11,7 @@ import {
 } from '@linli/shared-types';
 import {
   assignParcel,
+  cancelParcel,
   downloadParcelLabels,
   downloadVolunteerSheets,
   getBuildings,
@@ -25,29 +24,30 @@ import {
 import { Button } from '@/components/nutui';
 import { Choices } from '@/components/Choices';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
-import { LabelValue } from '@/components/LabelValue';
+import { ReasonDialog } from '@/components/ReasonDialog';
 import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
-import { formatDate } from '@/utils/format';
 import { AssignSheet } from './AssignSheet';
 import { DownloadProgress, downloadPercent, type DownloadState } from './DownloadProgress';
-import { MOVING_STATES, stateTone } from './states';
+import { ParcelCard } from './ParcelCard';
+import { MOVING_STATES } from './states';
 import { TimelineSheet } from './TimelineSheet';
 import './index.css';
 
-type Filter = 'all' | 'ready' | 'moving' | 'failed' | 'delivered';
+type Filter = 'all' | 'ready' | 'moving' | 'failed' | 'delivered' | 'returned';
 
-/** The filter buttons, in this order (ids parcel-filter-0 … -4). */
+/** The filter buttons, in this order (ids parcel-filter-0 … -5). */
 const FILTERS: { value: Filter; label: string; states: readonly ParcelState[] | null }[] = [
   { value: 'all', label: '全部', states: null },
   { value: 'ready', label: '待派送', states: ['READY'] },
   { value: 'moving', label: '配送中', states: MOVING_STATES },
   { value: 'failed', label: '没送成', states: ['FAILED'] },
   { value: 'delivered', label: '已送达', states: ['DELIVERED'] },
+  { value: 'returned', label: '已退回', states: ['RETURNED'] },
 ];
 
-/** Parcels staff may still hand to another volunteer: not yet picked up. */
-const REASSIGNABLE: readonly ParcelState[] = ['READY', 'ASSIGNED', 'ACCEPTED'];
+/** Why a returned parcel is given up (2–200 characters): the household reads it on its order. */
+const CANCEL_RULE = { min: 2, max: 200, message: '请写明取消的原因（2 到 200 个字），住户会看到' };
 
 function matches(filter: Filter, parcel: ParcelView): boolean {
   const states = FILTERS.find((f) => f.value === filter)?.states;
@@ -81,8 +81,8 @@ const DOWNLOAD_TITLES: Record<Download, string> = { labels: '包裹标签', shee
 
 /**
  * 包裹与配送: every parcel (or one batch's, ?batch=window:12) by state and building, who holds
- * each; failed ones sent out again or returned, parcels not yet picked up handed to another
- * volunteer; and the labels and volunteers' sheets to print, with a progress bar. Tapping a
+ * each; failed ones sent out again or returned, returned ones delivered again or cancelled with a
+ * reason (refunded), parcels not yet picked up handed to another volunteer; and the labels and volunteers' sheets to print, with a progress bar. Tapping a
  * parcel (not its buttons) shows its timeline: every move, when, how and by whom.
  */
 export default function StaffParcelsPage() {
@@ -95,6 +95,7 @@ export default function StaffParcelsPage() {
   const [filter, setFilter] = useState<Filter>('all');
   const [assigning, setAssigning] = useState<ParcelView | null>(null);
   const [returning, setReturning] = useState<ParcelView | null>(null);
+  const [cancelling, setCancelling] = useState<ParcelView | null>(null);
   const [download, setDownload] = useState<DownloadState | null>(null);
   const [timeline, setTimeline] = useState<number | null>(null);
 
@@ -131,6 +132,14 @@ export default function StaffParcelsPage() {
     return result;
   });
 
+  const cancel = useAction(async ({ id, reason }: { id: number; reason: string }, key: string) => {
+    const result = await cancelParcel(id, reason, key);
+    setCancelling(null);
+    void Taro.showToast({ title: '已取消并退款', icon: 'success' });
+    await load();
+    return result;
+  });
+
   const assign = useAction(async ({ id, volunteerId }: { id: number; volunteerId: number | null }, key: string) => {
     const result = await assignParcel(id, { volunteerId }, key);
     setAssigning(null);
@@ -163,7 +172,7 @@ export default function StaffParcelsPage() {
 
   const counts = (f: Filter) => (parcels ?? []).filter((p) => matches(f, p)).length;
   const shown = (parcels ?? []).filter((p) => matches(filter, p));
-  const busy = resolve.busy || assign.busy;
+  const busy = resolve.busy || assign.busy || cancel.busy;
   const hasMore = result !== null && result.items.length < result.total;
   const buildingOf = (p: ParcelView | null) => (p ? (buildings.find((b) => b.name === p.building)?.id ?? null) : null);
 
@@ -223,63 +232,17 @@ export default function StaffParcelsPage() {
         <View key={group.building} className="pc-group">
           <View className="pc-building">{`${group.building}（${group.parcels.length} 件）`}</View>
           {group.parcels.map((p) => (
-            <View key={p.id} id={`parcel-${p.id}`} className="card" onClick={() => setTimeline(p.id)}>
-              <View className="head-row">
-                <View className="card-title head-row__title">{`${p.unit} ${p.room}`}</View>
-                <View id={`parcel-${p.id}-state`} className={`pc-state pc-state--${stateTone(p.state)}`}>
-                  {PARCEL_STATE_LABELS[p.state]}
-                </View>
-              </View>
-              <LabelValue label="物资">{p.contents}</LabelValue>
-              <LabelValue label="电话">{p.phone ?? '未登记'}</LabelValue>
-              <LabelValue label="送货日期">{formatDate(p.deliveryDate)}</LabelValue>
-              <LabelValue label="志愿者">
-                <View id={`parcel-${p.id}-volunteer`}>{holder(p)}</View>
-              </LabelValue>
-              {p.state === 'FAILED' && p.failureReason ? (
-                <LabelValue label="没送成">
-                  <View className="pc-failure">{FAILURE_REASON_LABELS[p.failureReason]}</View>
-                </LabelValue>
-              ) : null}
-
-              {p.state === 'FAILED' ? (
-                <View className="button-row gap-top" onClick={(e) => e.stopPropagation()}>
-                  {p.actions.includes('RETURNED') ? (
-                    <Button
-                      id={`parcel-${p.id}-return`}
-                      type="danger"
-                      fill="outline"
-                      size="large"
-                      disabled={busy}
-                      onClick={() => setReturning(p)}
-                    >
-                      退回
-                    </Button>
-                  ) : null}
-                  {p.actions.includes('READY') ? (
-                    <Button
-                      id={`parcel-${p.id}-retry`}
-                      type="primary"
-                      size="large"
-                      disabled={busy}
-                      onClick={() => void resolve.run({ id: p.id, to: 'READY' })}
-                    >
-                      重新派送
-                    </Button>
-                  ) : null}
-                </View>
-              ) : null}
-              {REASSIGNABLE.includes(p.state) ? (
-                <View className="gap-top" onClick={(e) => e.stopPropagation()}>
-                  <Button id={`parcel-${p.id}-assign`} size="large" block disabled={busy} onClick={() => setAssigning(p)}>
-                    改派
-                  </Button>
-                </View>
-              ) : null}
-              <View id={`parcel-${p.id}-timeline`} className="sw-go">
-                查看配送经过 ›
-              </View>
-            </View>
+            <ParcelCard
+              key={p.id}
+              parcel={p}
+              holder={holder(p)}
+              busy={busy}
+              onRetry={() => void resolve.run({ id: p.id, to: 'READY' })}
+              onReturn={() => setReturning(p)}
+              onCancel={() => setCancelling(p)}
+              onAssign={() => setAssigning(p)}
+              onTimeline={() => setTimeline(p.id)}
+            />
           ))}
         </View>
       ))}
@@ -317,8 +280,30 @@ export default function StaffParcelsPage() {
         }}
         onCancel={() => setReturning(null)}
       >
-        {returning ? `${returning.building} ${returning.unit} ${returning.room} 的包裹退回到物资点，不再配送。退回后不能撤销。` : ''}
+        {returning
+          ? `${returning.building} ${returning.unit} ${returning.room} 的包裹退回到物资点。之后可以重新配送，或取消并给住户退款。`
+          : ''}
       </ConfirmDialog>
+
+      <ReasonDialog
+        visible={cancelling !== null}
+        resetKey={cancelling?.id ?? null}
+        title="取消并退款"
+        confirmText="取消并退款"
+        cancelText="不取消"
+        subject={
+          cancelling
+            ? `${cancelling.building} ${cancelling.unit} ${cancelling.room} 的包裹不再配送：里面的订单或药品取消，库存放回，已付的钱退给住户。请写明原因，住户会看到。`
+            : ''
+        }
+        placeholder="例如：多次上门无人应答，联系不上住户"
+        rule={CANCEL_RULE}
+        inputId="parcel-cancel-reason"
+        errorId="parcel-cancel-error"
+        busy={cancel.busy}
+        onConfirm={(reason) => cancelling && void cancel.run({ id: cancelling.id, reason })}
+        onCancel={() => setCancelling(null)}
+      />
     </View>
   );
 }

@@ -9,5 +9,6 @@ export function stateTone(state: ParcelState): string {
   if (state === 'FAILED') return 'failed';
   if (state === 'DELIVERED') return 'done';
   if (state === 'RETURNED') return 'returned';
+  if (state === 'CANCELLED') return 'cancelled';
   return 'moving';
 }

@@ -3,16 +3,38 @@ import { PAYMENT_MODE_LABELS, type OrderView } from '@linli/shared-types';
 import { Button } from '@/components/nutui';
 import { LabelValue } from '@/components/LabelValue';
 import { OrderLinesCard } from '@/components/OrderLinesCard';
+import { OrderPayCard } from '@/components/PayCard';
+import { useOrderPay } from '@/hooks/useOrderPay';
 import { formatDate } from '@/utils/format';
 
-/** The order just placed for the household, to read back on the phone; then the next household. */
-export function PlacedOrder({ placed, onAgain }: { placed: OrderView; onAgain: () => void }) {
+interface PlacedOrderProps {
+  placed: OrderView;
+  /** The order as the server has it after the payment. */
+  onChanged: (order: OrderView) => void;
+  onAgain: () => void;
+}
+
+/**
+ * The order just placed for the household, to read back on the phone; then the next household.
+ * One the worker pays with their own WeChat waits for that payment first (the resident's pay flow).
+ */
+export function PlacedOrder({ placed, onChanged, onAgain }: PlacedOrderProps) {
+  const wechat = useOrderPay(onChanged);
+  const unpaid = placed.state === 'PENDING_PAYMENT';
   return (
     <View className="page">
-      <View className="status status--ok" id="proxy-placed">
-        <View className="status__title">下单成功</View>
-        <View className="text">{`${formatDate(placed.deliveryDate)}送到 ${placed.address}`}</View>
-      </View>
+      {unpaid ? (
+        <View className="status status--pending" id="proxy-placed">
+          <View className="status__title">还差一步：请付款</View>
+          <View className="text">{`订单已生成。请用您自己的微信代住户付款，付款后${formatDate(placed.deliveryDate)}送到 ${placed.address}`}</View>
+        </View>
+      ) : (
+        <View className="status status--ok" id="proxy-placed">
+          <View className="status__title">下单成功</View>
+          <View className="text">{`${formatDate(placed.deliveryDate)}送到 ${placed.address}`}</View>
+        </View>
+      )}
+      {unpaid ? <OrderPayCard idPrefix="proxy-pay" order={placed} wechat={wechat} /> : null}
       <OrderLinesCard
         id="proxy-result"
         order={placed}

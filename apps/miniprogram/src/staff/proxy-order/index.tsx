@@ -22,6 +22,7 @@ import { useAction } from '@/hooks/useAction';
 import { formatDate, formatHours } from '@/utils/format';
 import { EMPTY_DRAFT, householdQuery, type HouseholdDraft } from '../household-search';
 import { FindHousehold } from './FindHousehold';
+import { PaymentChoice, PROXY_PAYMENT_LABELS, type ProxyPayment } from './PaymentChoice';
 import { PlacedOrder } from './PlacedOrder';
 import './index.css';
 
@@ -30,8 +31,9 @@ const MATCH_LIMIT = 10;
 
 /**
  * 代居民下单: staff take an order by phone for a household (often an elderly resident without
- * a smartphone). Step 1 finds the household, step 2 picks quantities; the server checks the
- * same stock and limits as for residents.
+ * a smartphone). Step 1 finds the household, step 2 picks quantities — and in a WeChat Pay window
+ * how it pays (cash at the door, or the worker's own WeChat, paid right after placing); the server
+ * checks the same stock and limits as for residents.
  */
 export default function StaffProxyOrderPage() {
   const router = useRouter();
@@ -46,6 +48,9 @@ export default function StaffProxyOrderPage() {
   const [confirming, setConfirming] = useState(false);
   const [serverError, setServerError] = useState('');
   const [placed, setPlaced] = useState<OrderView | null>(null);
+  /** WeChat Pay windows: how this household pays (staff must choose). */
+  const [payment, setPayment] = useState<ProxyPayment | null>(null);
+  const [paymentError, setPaymentError] = useState('');
 
   const loadWindow = async () => {
     try {
@@ -92,15 +97,20 @@ export default function StaffProxyOrderPage() {
     setQuantities({});
     setNote(DEFAULT_NOTE);
     setServerError('');
+    setPayment(null);
+    setPaymentError('');
     void loadWindow();
     void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
   };
 
   if (!win) return <View className="page loading">正在加载…</View>;
 
-  if (placed) return <PlacedOrder placed={placed} onAgain={startOver} />;
+  if (placed) return <PlacedOrder placed={placed} onChanged={setPlaced} onAgain={startOver} />;
 
   const canOrder = win.phase === 'OPEN';
+  /** The household has no phone to pay with: in a WeChat Pay window staff choose how it pays. */
+  const mustChoose = win.paymentMode === 'wechat';
+  const paymentText = mustChoose && payment ? PROXY_PAYMENT_LABELS[payment] : PAYMENT_MODE_LABELS[win.paymentMode];
   const lines = basketLines(win.items, quantities);
   const totalFen = basketTotal(win.items, quantities);
 
@@ -115,8 +125,22 @@ export default function StaffProxyOrderPage() {
   };
 
   const body: ProxyOrderRequest | null = household
-    ? { householdId: household.id, windowId: win.id, lines, ...(note.trim() ? { note: note.trim() } : {}) }
+    ? {
+        householdId: household.id,
+        windowId: win.id,
+        lines,
+        ...(note.trim() ? { note: note.trim() } : {}),
+        ...(mustChoose && payment ? { paymentMode: payment } : {}),
+      }
     : null;
+
+  const confirm = () => {
+    if (mustChoose && !payment) {
+      setPaymentError('请先选择付款方式');
+      return;
+    }
+    setConfirming(true);
+  };
 
   return (
     <View className="page">
@@ -153,6 +177,17 @@ export default function StaffProxyOrderPage() {
               onChange={(delta) => change(item, delta)}
             />
           ))}
+          {mustChoose ? (
+            <PaymentChoice
+              value={payment}
+              error={paymentError}
+              onChange={(next) => {
+                setPayment(next);
+                setPaymentError('');
+                setServerError('');
+              }}
+            />
+          ) : null}
           <OrderBar
             ids={{ note: 'proxy-note', total: 'proxy-order-total', error: 'proxy-error', submit: 'proxy-submit' }}
             noteLabel="备注"
@@ -163,7 +198,7 @@ export default function StaffProxyOrderPage() {
             empty={lines.length === 0}
             busy={order.busy}
             submitText="确认代下单"
-            onSubmit={() => setConfirming(true)}
+            onSubmit={confirm}
           />
         </View>
       ) : null}
@@ -190,7 +225,7 @@ export default function StaffProxyOrderPage() {
           const item = win.items.find((i) => i.itemId === line.itemId);
           return <View key={line.itemId}>{`${item?.name ?? ''} × ${line.quantity}`}</View>;
         })}
-        <View className="gap-top">{`合计 ${formatFen(totalFen)}（${PAYMENT_MODE_LABELS[win.paymentMode]}）`}</View>
+        <View className="gap-top">{`合计 ${formatFen(totalFen)}（${paymentText}）`}</View>
       </ConfirmDialog>
     </View>
   );

@@ -24,6 +24,7 @@ import {
   showApiError,
 } from '@/api';
 import { Button } from '@/components/nutui';
+import { FigureRow } from '@/components/FigureRow';
 import { LabelValue } from '@/components/LabelValue';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { Field } from '@/components/Field';
@@ -148,29 +149,21 @@ export default function StaffWindowStatsPage() {
               <View className="sw-big" id="stats-allocated">
                 已抽签
               </View>
-              <View className="sw-figure">
-                <View>抽签时间</View>
-                <View className="sw-figure__value">{formatTime(win?.allocatedAt)}</View>
-              </View>
+              <FigureRow label="抽签时间">{formatTime(win?.allocatedAt)}</FigureRow>
               <View className="text gap-top">抽签种子</View>
               <View className="sw-seed" id="stats-seed">
                 {win?.allocationSeed ?? allocation?.seed ?? ''}
               </View>
               {allocation ? (
                 <View id="stats-allocation">
-                  <View className="sw-figure">
-                    <View>登记户数</View>
-                    <View className="sw-figure__value">{`${allocation.households} 户`}</View>
-                  </View>
-                  <View className="sw-figure">
-                    <View>中签户数</View>
-                    <View className="sw-figure__value" id="stats-winners">{`${allocation.winners} 户`}</View>
-                  </View>
+                  <FigureRow label="登记户数">{`${allocation.households} 户`}</FigureRow>
+                  <FigureRow label="中签户数" id="stats-winners">
+                    {`${allocation.winners} 户`}
+                  </FigureRow>
                   {allocation.items.map((item) => (
-                    <View key={item.itemId} className="sw-figure">
-                      <View>{item.name}</View>
-                      <View className="sw-figure__value">{`登记 ${item.requested} / 分出 ${item.allocated} / 共 ${item.stock}`}</View>
-                    </View>
+                    <FigureRow key={item.itemId} label={item.name}>
+                      {`登记 ${item.requested} / 分出 ${item.allocated} / 共 ${item.stock}`}
+                    </FigureRow>
                   ))}
                 </View>
               ) : null}
@@ -220,20 +213,18 @@ export default function StaffWindowStatsPage() {
       <View className="card" id="stats-items">
         <View className="card-title">库存</View>
         {stats.items.map((item) => (
-          <View key={item.itemId} className="sw-figure">
-            <View>{item.name}</View>
-            <View className="sw-figure__value">{`已订 ${item.sold} / 剩 ${item.stock}`}</View>
-          </View>
+          <FigureRow key={item.itemId} label={item.name}>
+            {`已订 ${item.sold} / 剩 ${item.stock}`}
+          </FigureRow>
         ))}
       </View>
 
       <View className="card" id="stats-states">
         <View className="card-title">订单状态</View>
         {ORDER_STATES.map((state) => (
-          <View key={state} className="sw-figure">
-            <View>{ORDER_STATE_LABELS[state]}</View>
-            <View className="sw-figure__value">{`${stats.orders[state] ?? 0} 单`}</View>
-          </View>
+          <FigureRow key={state} label={ORDER_STATE_LABELS[state]}>
+            {`${stats.orders[state] ?? 0} 单`}
+          </FigureRow>
         ))}
       </View>
 
@@ -241,10 +232,9 @@ export default function StaffWindowStatsPage() {
         <View className="card-title">各楼栋</View>
         {stats.perBuilding.length === 0 ? <View className="muted">还没有订单</View> : null}
         {stats.perBuilding.map((b) => (
-          <View key={b.building} className="sw-figure">
-            <View>{b.building}</View>
-            <View className="sw-figure__value">{`${b.orders} 单`}</View>
-          </View>
+          <FigureRow key={b.building} label={b.building}>
+            {`${b.orders} 单`}
+          </FigureRow>
         ))}
       </View>
 

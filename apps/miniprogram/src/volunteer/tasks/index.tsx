@@ -27,13 +27,15 @@ import { DutySwitch } from './DutySwitch';
 import { FailSheet } from './FailSheet';
 import { NoticeBox, type Notice } from './Notice';
 import { DoneCard, TaskCard } from './TaskCard';
+import { useDoor } from './useDoor';
 import { useScans } from './useScans';
 import '../volunteer.css';
 import './index.css';
 
 /**
  * 志愿者任务: on/off duty, my parcels by building and door, pick-up and door scans (kept on the
- * phone without network and sent when it returns), and contactless delivery with a photo.
+ * phone without network and sent when it returns), contactless delivery with a photo, the cash
+ * to collect at the door (已收款) and a call to the household on its real number.
  */
 export default function VolunteerTasksPage() {
   const [tasks, setTasks] = useState<ParcelTaskView[] | null>(null);
@@ -58,8 +60,15 @@ export default function VolunteerTasksPage() {
     setTasks((list) => (list ?? []).filter((t) => t.id !== next.id));
     setDone((list) => [next, ...list.filter((t) => t.id !== next.id)]);
   };
+  /** A task changed where it is (已收款 on an open or a 刚完成 card). */
+  const update = (next: ParcelTaskView) => {
+    const swap = (list: ParcelTaskView[]) => list.map((t) => (t.id === next.id ? next : t));
+    setTasks((list) => (list ? swap(list) : list));
+    setDone(swap);
+  };
 
   const scans = useScans({ reload: (quiet) => load(quiet), onPickedUp: replace, onFinished: finish, onNotice: setNotice });
+  const doors = useDoor({ onTask: update, reload: () => load(), onNotice: setNotice });
 
   /** Queued scans first, then the tasks; `quiet` when the phone's network just changed (no toast for no answer). */
   const load = async (quiet = false) => {
@@ -128,10 +137,6 @@ export default function VolunteerTasksPage() {
     if (photo) void leave.run({ task, photo, takenAt: Date.now() });
   };
 
-  const call = (phone: string) => {
-    void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined);
-  };
-
   const { queue, sheet } = scans;
 
   return (
@@ -172,7 +177,10 @@ export default function VolunteerTasksPage() {
               onDeliver={() => void scans.scan({ kind: 'deliver', task })}
               onLeave={() => void leaveWithPhoto(task)}
               onFail={() => setFailing(task)}
-              onCall={call}
+              collecting={doors.collect.busy}
+              onCollect={() => void doors.collect.run(task.id)}
+              calling={doors.call.busy}
+              onCall={() => void doors.call.run(task)}
             />
           ))}
         </View>
@@ -182,7 +190,7 @@ export default function VolunteerTasksPage() {
         <View className="task-group" id="tasks-done">
           <View className="task-group__title">刚完成</View>
           {done.map((task) => (
-            <DoneCard key={task.id} task={task} />
+            <DoneCard key={task.id} task={task} collecting={doors.collect.busy} onCollect={() => void doors.collect.run(task.id)} />
           ))}
         </View>
       ) : null}

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { PARCEL_STATE_LABELS, type ParcelTaskView } from '@linli/shared-types';
 import { errorMessage, scanDelivery, scanPickup } from '@/api';
 import { useAction } from '@/hooks/useAction';
+import { cancelledByUser } from '@/utils/cancelled';
 import { formatTime } from '@/utils/format';
 import { door } from '../parcels';
 import { onNetworkBack, scanQueue, unanswered, type QueuedScan, type ReplayReport, type UnsentScan } from '../scan-queue';
@@ -14,12 +15,6 @@ export type CodeTarget = { kind: 'pickup' } | { kind: 'deliver'; task: ParcelTas
 /** A scan as the volunteer remembers it, for a report on its late upload. */
 function scanName(scan: QueuedScan): string {
   return scan.kind === 'pickup' ? `${formatTime(scan.scannedAt)} 的取件扫码` : `${scan.door} 的送达扫码`;
-}
-
-/** True when the person closed WeChat's scanner without scanning (not an error to report). */
-function cancelledScan(error: unknown): boolean {
-  const msg = (error as { errMsg?: unknown } | null)?.errMsg;
-  return typeof msg === 'string' && msg.includes('cancel');
 }
 
 interface ScansOptions {
@@ -167,7 +162,7 @@ export function useScans({ reload, onPickedUp, onFinished, onNotice }: ScansOpti
       const res = await Taro.scanCode({ onlyFromCamera: true });
       submit(to, res.result);
     } catch (e) {
-      if (!cancelledScan(e)) {
+      if (!cancelledByUser(e)) {
         setError('没有扫到，请再扫一次或输入编号');
         setTarget(to);
       }

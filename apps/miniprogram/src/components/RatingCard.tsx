@@ -17,12 +17,17 @@ function starText(stars: number): string {
 }
 
 interface RatingCardProps {
+  /** The card's ids: `${idPrefix}-rating` (to rate), `${idPrefix}-rated` and `-rated-words` (rated). */
+  idPrefix: string;
   parcel: ParcelSummary;
   onRated: (parcel: ParcelSummary) => void;
 }
 
-/** 评价这次配送: five big stars and an optional comment, once; afterwards the stars given. */
-export function RatingCard({ parcel, onRated }: RatingCardProps) {
+/**
+ * 评价这次配送: five big stars and an optional comment, once; afterwards the stars given. Any
+ * delivered parcel of the household (an order's, a medicine request's).
+ */
+export function RatingCard({ idPrefix, parcel, onRated }: RatingCardProps) {
   const [stars, setStars] = useState(0);
   const [comment, setComment] = useState('');
   const [error, setError] = useState('');
@@ -46,12 +51,15 @@ export function RatingCard({ parcel, onRated }: RatingCardProps) {
 
   if (parcel.rating) {
     return (
-      <View className="card rating-card" id="order-rated">
+      <View className="card rating-card" id={`${idPrefix}-rated`}>
         <View className="card-title">您对这次配送的评价</View>
         <View className="rating-card__given" aria-label={`${parcel.rating.stars} 星`}>
           {starText(parcel.rating.stars)}
         </View>
-        <View className="text" id="order-rated-words">{`${parcel.rating.stars} 星 · ${STAR_WORDS[parcel.rating.stars] ?? ''}`}</View>
+        <View
+          className="text"
+          id={`${idPrefix}-rated-words`}
+        >{`${parcel.rating.stars} 星 · ${STAR_WORDS[parcel.rating.stars] ?? ''}`}</View>
         {parcel.rating.comment ? <View className="text gap-top">{parcel.rating.comment}</View> : null}
       </View>
     );
@@ -68,7 +76,7 @@ export function RatingCard({ parcel, onRated }: RatingCardProps) {
   };
 
   return (
-    <View className="card rating-card" id="order-rating">
+    <View className="card rating-card" id={`${idPrefix}-rating`}>
       <View className="card-title">评价这次配送</View>
       <View className="muted">点星星打分，5 星最好</View>
       <View className="rating-stars" role="radiogroup">

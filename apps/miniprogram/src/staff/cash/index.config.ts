@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '代收货款对账', enablePullDownRefresh: true });
