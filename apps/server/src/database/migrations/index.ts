@@ -6,6 +6,7 @@ import { Parcels1745400000000 } from './1745400000000-parcels';
 import { DeliveryMore1745500000000 } from './1745500000000-delivery-more';
 import { Pharmacy1745600000000 } from './1745600000000-pharmacy';
 import { WaysOut1745730000000 } from './1745730000000-ways-out';
+import { FairShareRounds1745740000000 } from './1745740000000-fair-share-rounds';
 
 /** Every migration, in order. Run at boot on SQLite and MySQL alike. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   DeliveryMore1745500000000,
   Pharmacy1745600000000,
   WaysOut1745730000000,
+  FairShareRounds1745740000000,
 ];
