@@ -233,7 +233,14 @@ describe('fair-share windows', () => {
     await (residents[7] as Client).post(`/api/orders/${cancelled.orderId}/cancel`).expect(200);
     expect(((await staff.get(`/api/windows/${w.id}`).expect(200)).body as WindowView).items[0]?.stock).toBe(1);
 
-    const second = (await staff.post(`/api/staff/windows/${w.id}/second-round`).expect(200)).body as AllocationView;
+    // Two staff press 「第二轮分配」 at once: the round is claimed once.
+    const both = await Promise.all([
+      staff.post(`/api/staff/windows/${w.id}/second-round`),
+      staff.post(`/api/staff/windows/${w.id}/second-round`),
+    ]);
+    expect(both.map((res) => res.status).sort()).toEqual([200, 409]);
+    expect(both.find((res) => res.status === 409)?.body.code).toBe('SECOND_ROUND_DONE');
+    const second = both.find((res) => res.status === 200)?.body as AllocationView;
     const round = second.secondRound;
     expect(round).toMatchObject({ round: 2, winners: 1, payBy: null });
     expect(round?.items).toEqual([{ itemId: item.id, name: '肉蛋奶套餐', stock: 1, requested: expect.any(Number), allocated: 1 }]);

@@ -16,7 +16,7 @@ import { OrderLine } from './entities/order-line.entity';
 import { Order } from './entities/order.entity';
 import { Registration, REGISTRATION_WORKFLOW } from './entities/registration.entity';
 import { FairShareViews, sum, units, type Units } from './fair-share-views';
-import { allocate, secondRound, type Entry, type Shares } from './lottery';
+import { allocate, secondRound, type Allocation, type Entry, type Shares } from './lottery';
 import { OrdersService } from './orders.service';
 
 type Outcome = 'WON' | 'PARTIAL' | 'LOST';
@@ -158,32 +158,13 @@ export class FairShareDraw {
         priority: Boolean(r.priority),
         wants: wantsOf(r.requested),
       }));
-      const result = secondRound(
-        drawn.map((r) => r.householdId),
-        entries,
-        held,
-        stock,
-      );
+      const firstOrder = drawn.map((r) => r.householdId);
+      const result = secondRound(firstOrder, entries, held, stock);
       // A round that gives nothing is not used up: what comes back later can still be drawn.
       if ([...result.totals.values()].every((n) => n === 0)) throw new DomainError('NOTHING_TO_DRAW');
       await this.takeStock(offers, result.totals);
       const orderIds = await this.createOrders(window, offers, again, result.given, { now, payBy, note: '公平分配第二轮中签' });
-      const position = new Map(result.order.map((id, i) => [id, i + 1]));
-      for (const r of again) {
-        const given = stored(result.given.get(r.householdId));
-        const next = outcome(sum(units(r.requested)), sum(units(r.allocated)) + sum(units(given)));
-        const set = {
-          round2Position: position.get(r.householdId) ?? null,
-          round2Allocated: given,
-          round2OrderId: orderIds.get(r.householdId) ?? null,
-          updatedAt: now,
-        };
-        const move = `${r.state}→${next}`;
-        if (move in REDRAWN) await this.transitions.systemTransition(REDRAWN[move as keyof typeof REDRAWN], { ids: [r.id] }, set);
-        // Still lost, or still partial: no state to move, only its place and share in this round.
-        else if (next === r.state) await this.db.repo(Registration).update({ id: r.id }, set);
-        else throw new Error(`the second round cannot move a registration ${move}`);
-      }
+      await this.recordSecondRound(again, result, orderIds, now);
       await this.audit.record(actor, {
         action: 'window.second-round',
         targetType: 'window',
@@ -192,6 +173,26 @@ export class FairShareDraw {
       });
     });
     return this.views.allocation(actor, windowId);
+  }
+
+  /** Each registration drawn again: its place and share in the second round, and its state when that changed it. */
+  private async recordSecondRound(again: Registration[], result: Allocation, orderIds: Map<number, number>, now: Date): Promise<void> {
+    const position = new Map(result.order.map((id, i) => [id, i + 1]));
+    for (const r of again) {
+      const given = stored(result.given.get(r.householdId));
+      const next = outcome(sum(units(r.requested)), sum(units(r.allocated)) + sum(units(given)));
+      const set = {
+        round2Position: position.get(r.householdId) ?? null,
+        round2Allocated: given,
+        round2OrderId: orderIds.get(r.householdId) ?? null,
+        updatedAt: now,
+      };
+      const move = `${r.state}→${next}`;
+      if (move in REDRAWN) await this.transitions.systemTransition(REDRAWN[move as keyof typeof REDRAWN], { ids: [r.id] }, set);
+      // Still lost, or still partial: no state to move, only its place and share in this round.
+      else if (next === r.state) await this.db.repo(Registration).update({ id: r.id }, set);
+      else throw new Error(`the second round cannot move a registration ${move}`);
+    }
   }
 
   /**
