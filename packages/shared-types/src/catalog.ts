@@ -99,9 +99,18 @@ export interface WindowView {
   maxOrdersPerBuilding: number | null;
   orderCount: number;
   items: WindowItemView[];
-  /** Fair-share windows: when the lottery ran and its published seed (null before). */
+  /** Fair-share windows: when the lottery ran (null before). */
   allocatedAt: string | null;
+  /** The lottery seed, revealed at the draw; null before it, for staff and residents alike. */
   allocationSeed: string | null;
+  /**
+   * SHA-256 (hex) of the seed, published from the window's creation, before anyone registers:
+   * sha256(allocationSeed) = seedHash. Null outside fair share, and for windows drawn before
+   * seeds were committed.
+   */
+  seedHash: string | null;
+  /** When the second round of a fair-share draw ran (null before, or when there is none). */
+  secondRoundAt: string | null;
 }
 
 export interface CreateSupplierRequest {
@@ -141,66 +150,4 @@ export interface CreateWindowRequest {
   maxOrders?: number | null;
   maxOrdersPerBuilding?: number | null;
   items: WindowItemRequest[];
-}
-
-/** Tags whose households are served first in a fair-share lottery. */
-export const PRIORITY_TAGS = ['elderly-alone', 'hardship', 'dialysis', 'chemo', 'disabled'] as const;
-
-/** A household's wish in a fair-share window, until the draw at close decides it. */
-export const REGISTRATION_STATES = ['REGISTERED', 'WON', 'PARTIAL', 'LOST', 'WITHDRAWN'] as const;
-export type RegistrationState = (typeof REGISTRATION_STATES)[number];
-
-export const REGISTRATION_FLOW = {
-  // The household withdraws while the window is open; the draw at close decides the rest.
-  REGISTERED: { WITHDRAWN: ['resident'], WON: ['system'], PARTIAL: ['system'], LOST: ['system'] },
-  // Registering again while the window is open.
-  WITHDRAWN: { REGISTERED: ['resident'] },
-  WON: {},
-  PARTIAL: {},
-  LOST: {},
-} as const satisfies Flow<RegistrationState>;
-
-export const REGISTRATION_STATE_LABELS: Record<RegistrationState, string> = {
-  REGISTERED: '已登记，等待抽签',
-  WON: '已中签',
-  PARTIAL: '部分中签',
-  LOST: '未中签',
-  WITHDRAWN: '已撤回',
-};
-
-/** PUT /api/windows/:id/registration (fair-share windows): what the household would like. */
-export interface RegisterRequest {
-  lines: { itemId: number; quantity: number }[];
-}
-
-export interface RegistrationView {
-  windowId: number;
-  householdId: number;
-  state: RegistrationState;
-  requested: { itemId: number; name: string; quantity: number }[];
-  allocated: { itemId: number; name: string; quantity: number }[];
-  /** The order made for what was allocated. */
-  orderId: number | null;
-  priority: boolean;
-  updatedAt: string;
-}
-
-/** POST /api/staff/windows/:id/allocate */
-export interface AllocateRequest {
-  /** Any text; the same seed gives the same result. Random when omitted. */
-  seed?: string;
-}
-
-/** The published result of a fair-share lottery. */
-export interface AllocationView {
-  windowId: number;
-  seed: string;
-  allocatedAt: string;
-  /** How the draw works, for anyone to check. */
-  method: string;
-  households: number;
-  winners: number;
-  items: { itemId: number; name: string; stock: number; requested: number; allocated: number }[];
-  /** In draw order: door (masked for residents), priority, requested and allocated units. */
-  draw: { position: number; door: string; priority: boolean; requested: number; allocated: number }[];
 }

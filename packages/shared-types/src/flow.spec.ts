@@ -3,7 +3,8 @@ import { ORDER_FLOW, ORDER_STATES, formatFen, type OrderState } from './orders';
 import { MEDICINE_FLOW, MEDICINE_STATES } from './pharmacy';
 import { PARCEL_FLOW } from './parcels';
 import { PAYMENT_FLOW, PAYMENT_STATES } from './payments';
-import { REGISTRATION_FLOW, REGISTRATION_STATES, WINDOW_FLOW, WINDOW_STATUSES } from './catalog';
+import { WINDOW_FLOW, WINDOW_STATUSES } from './catalog';
+import { REGISTRATION_FLOW, REGISTRATION_STATES } from './fair-share';
 import { checkFlow, nextStates, refuseTransition, type Flow } from './flow';
 import { ROLES } from './roles';
 
@@ -166,6 +167,14 @@ describe('REGISTRATION_FLOW', () => {
     expect(nextStates(REGISTRATION_FLOW, 'REGISTERED', ['system'])).toEqual(['WON', 'PARTIAL', 'LOST']);
     expect(refuseTransition(REGISTRATION_FLOW, 'REGISTERED', 'WON', ['staff'])).toBe('WRONG_ACTOR');
     expect(refuseTransition(REGISTRATION_FLOW, 'LOST', 'REGISTERED', ['resident'])).toBe('NOT_ALLOWED');
+  });
+
+  it('lets the second round, and nobody else, give more to a household that lost or got part', () => {
+    expect(nextStates(REGISTRATION_FLOW, 'LOST', ['system'])).toEqual(['WON', 'PARTIAL']);
+    expect(nextStates(REGISTRATION_FLOW, 'PARTIAL', ['system'])).toEqual(['WON']);
+    expect(nextStates(REGISTRATION_FLOW, 'WON', ['system'])).toEqual([]);
+    expect(nextStates(REGISTRATION_FLOW, 'LOST', ['staff', 'resident'])).toEqual([]);
+    expect(refuseTransition(REGISTRATION_FLOW, 'WON', 'PARTIAL', ['system'])).toBe('NOT_ALLOWED');
   });
 });
 

@@ -5,6 +5,7 @@ export * from './flow';
 export * from './binding';
 export * from './api';
 export * from './catalog';
+export * from './fair-share';
 export * from './orders';
 export * from './parcels';
 export * from './files';

@@ -1,5 +1,4 @@
 import type {
-  AllocateRequest,
   AllocationView,
   OrderQrView,
   OrderState,
@@ -77,9 +76,14 @@ export function getAllocation(windowId: number): Promise<AllocationView> {
   return request({ path: `/windows/${windowId}/allocation` });
 }
 
-/** Staff: run the lottery of a closed fair-share window. */
-export function allocateWindow(windowId: number, body: AllocateRequest, key?: string): Promise<AllocationView> {
-  return request({ method: 'POST', path: `/staff/windows/${windowId}/allocate`, body, idempotencyKey: key });
+/** Staff: run the lottery of a closed fair-share window, with the seed the server committed to when it was created. */
+export function allocateWindow(windowId: number, key?: string): Promise<AllocationView> {
+  return request({ method: 'POST', path: `/staff/windows/${windowId}/allocate`, idempotencyKey: key });
+}
+
+/** Staff: the second round, over what came back, for the households that lost or got part; once. */
+export function runSecondRound(windowId: number, key?: string): Promise<AllocationView> {
+  return request({ method: 'POST', path: `/staff/windows/${windowId}/second-round`, idempotencyKey: key });
 }
 
 // ---- staff ---------------------------------------------------------------------------------

@@ -36,6 +36,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ IDEMPOTENCY_KEEP_HOURS: '12' })).toThrow(/IDEMPOTENCY_KEEP_HOURS/);
   });
 
+  it('gives fair-share winners two hours to pay unless told otherwise, and checks the setting', () => {
+    expect(loadConfig({}).fairSharePayHours).toBe(2);
+    expect(loadConfig({ FAIR_SHARE_PAY_HOURS: '6' }).fairSharePayHours).toBe(6);
+    expect(() => loadConfig({ FAIR_SHARE_PAY_HOURS: '0' })).toThrow(/FAIR_SHARE_PAY_HOURS/);
+    expect(() => loadConfig({ FAIR_SHARE_PAY_HOURS: '1.5' })).toThrow(/FAIR_SHARE_PAY_HOURS/);
+  });
+
   it('strips the trailing slash of the WeChat API base', () => {
     expect(loadConfig({ WECHAT_API_BASE: 'http://127.0.0.1:9999/' }).wechat.apiBase).toBe('http://127.0.0.1:9999');
   });

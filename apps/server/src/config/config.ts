@@ -35,6 +35,12 @@ export interface AppConfig {
   loginRateLimit: number;
   /** How long an unpaid WeChat Pay order holds its stock. */
   paymentTimeoutMinutes: number;
+  /**
+   * How long the winners of a fair-share draw in a WeChat Pay window have to pay: they learn of
+   * the win when told, not while watching the screen, so they get hours, not the minutes of a
+   * first-come order. Units not paid for in time go to the second round.
+   */
+  fairSharePayHours: number;
   /** How often each instance looks for unpaid orders past their time (0 = never, tests run it by hand). */
   expirySweepSeconds: number;
   /** An assigned parcel not accepted within this many minutes goes back to the pool. */
@@ -232,6 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     loginRateLimit: parseInteger('LOGIN_RATE_LIMIT', env.LOGIN_RATE_LIMIT, 30, 1, 100000),
     paymentTimeoutMinutes: parseInteger('PAYMENT_TIMEOUT_MINUTES', env.PAYMENT_TIMEOUT_MINUTES, 15, 1, 24 * 60),
+    fairSharePayHours: parseInteger('FAIR_SHARE_PAY_HOURS', env.FAIR_SHARE_PAY_HOURS, 2, 1, 72),
     expirySweepSeconds: parseInteger('EXPIRY_SWEEP_SECONDS', env.EXPIRY_SWEEP_SECONDS, 30, 0, 3600),
     acceptTimeoutMinutes: parseInteger('ACCEPT_TIMEOUT_MINUTES', env.ACCEPT_TIMEOUT_MINUTES, 20, 1, 24 * 60),
     quoteMinutes: {

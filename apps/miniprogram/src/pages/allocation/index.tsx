@@ -3,14 +3,15 @@ import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { AllocationView } from '@linli/shared-types';
 import { ApiError, getAllocation, showApiError } from '@/api';
-import { LabelValue } from '@/components/LabelValue';
 import { formatTime } from '@/utils/format';
 import { useRefresh } from '@/hooks/useRefresh';
+import { DrawCard } from './DrawCard';
 import './index.css';
 
 /**
- * 抽签结果: the published draw of a fair-share window — seed, time, how it works, totals per
- * item and every household in draw order (doors masked for residents), for anyone to check.
+ * 抽签结果: the published draw of a fair-share window — the seed's fingerprint published before
+ * anyone registered, the seed revealed at the draw and how to check one against the other, how
+ * the draw works, and each round in order (doors masked for residents, only their own priority).
  */
 export default function AllocationPage() {
   const router = useRouter();
@@ -40,43 +41,41 @@ export default function AllocationPage() {
     );
   }
 
+  const mine = allocation.draw.find((row) => row.mine);
   return (
     <View className="page">
-      <View className="card" id="allocation-summary">
-        <View className="card-title">抽签结果</View>
-        <LabelValue label="抽签时间">{formatTime(allocation.allocatedAt)}</LabelValue>
-        <LabelValue label="登记户数">{`${allocation.households} 户`}</LabelValue>
-        <LabelValue label="中签户数">{`${allocation.winners} 户`}</LabelValue>
-        <View className="text gap-top">抽签种子（用它可以重算一遍，结果完全一样）：</View>
+      {mine ? (
+        <View className="card" id="allocation-mine">
+          <View className="big-text">{`您家排在第 ${mine.position} 位，第一轮分到 ${mine.allocated} 份`}</View>
+          {mine.priority ? <View className="text">您家属于优先照顾的家庭（只有您家和社区工作人员看得到）。</View> : null}
+        </View>
+      ) : null}
+
+      <View className="card" id="allocation-verify">
+        <View className="card-title">种子与核对</View>
+        {allocation.seedHash ? (
+          <View>
+            <View className="text">{`登记开始前（${formatTime(allocation.seedHashPublishedAt)}）公布的种子指纹（SHA-256）：`}</View>
+            <View className="alloc-hash" id="allocation-hash">
+              {allocation.seedHash}
+            </View>
+          </View>
+        ) : (
+          <View className="text">本批次抽签时还没有提前公布种子指纹。</View>
+        )}
+        <View className="text gap-top">{`抽签时（${formatTime(allocation.allocatedAt)}）公开的种子：`}</View>
         <View className="alloc-seed" id="allocation-seed">
           {allocation.seed}
         </View>
+        <View className="text gap-top">怎么核对：</View>
+        <View className="text">1. 用任何 SHA-256 工具（比如电脑上的 sha256sum）算一下这个种子，结果应该和上面的指纹一字不差。</View>
+        <View className="text">2. 一样就说明种子在大家登记之前就定好了，没有人能看了登记名单再挑种子。</View>
+        <View className="text">3. 种子加上登记名单，按下面「怎么抽的」算出的顺序，和下面公布的完全一样；社区可以出示完整名单供复核。</View>
       </View>
 
-      <View className="card" id="allocation-items">
-        <View className="card-title">各物资</View>
-        {allocation.items.map((item) => (
-          <View key={item.itemId} className="gap-top">
-            <View className="big-text">{item.name}</View>
-            <View className="text">{`共 ${item.stock} 份 · 登记 ${item.requested} 份 · 分出 ${item.allocated} 份`}</View>
-          </View>
-        ))}
-      </View>
+      <DrawCard round={allocation} idPrefix="draw" title="第一轮抽签" />
+      {allocation.secondRound ? <DrawCard round={allocation.secondRound} idPrefix="draw2" title="第二轮分配" /> : null}
 
-      <View className="card" id="allocation-draw">
-        <View className="card-title">抽签顺序</View>
-        {allocation.draw.length === 0 ? <View className="muted">没有住户登记</View> : null}
-        {allocation.draw.map((row) => (
-          <View key={row.position} id={`draw-${row.position}`} className={row.allocated > 0 ? 'alloc-row alloc-row--won' : 'alloc-row'}>
-            <View className="alloc-row__pos">{`${row.position}.`}</View>
-            <View className="alloc-row__door">
-              {row.door}
-              {row.priority ? <View className="alloc-badge">优先</View> : null}
-            </View>
-            <View className="alloc-row__figures">{`登记 ${row.requested} · 分到 ${row.allocated}`}</View>
-          </View>
-        ))}
-      </View>
       <View className="card" id="allocation-method">
         <View className="card-title">怎么抽的</View>
         <View className="text">{allocation.method}</View>

@@ -16,23 +16,14 @@ import { ItemCard } from '@/components/ItemCard';
 import { stepBasket, basketLines, type Basket } from '@/utils/basket';
 import { useAction } from '@/hooks/useAction';
 import { formatTime } from '@/utils/format';
+import { FairShareResult } from './FairShareResult';
 import './FairShare.css';
 
 export const FAIR_SHARE_EXPLANATION = '本批次物资不够每户都有，先登记，截止后公开抽签分配；独居老人、困难家庭、透析、化疗、残障家庭优先';
 
-const STATUS_CLASS: Record<RegistrationState, string> = {
-  REGISTERED: 'status status--pending',
-  WON: 'status status--ok',
-  PARTIAL: 'status status--ok',
-  LOST: 'status status--rejected',
-  WITHDRAWN: 'status status--pending',
-};
+const DRAWN: readonly RegistrationState[] = ['WON', 'PARTIAL', 'LOST'];
 
 type Pending = 'register' | 'withdraw' | null;
-
-function units(lines: { quantity: number }[]): number {
-  return lines.reduce((sum, line) => sum + line.quantity, 0);
-}
 
 /**
  * A fair-share window as residents see it: register a wish while it is open (same steppers as
@@ -64,8 +55,8 @@ export function FairShare({ win, onChanged }: { win: WindowView; onChanged: () =
 
   useEffect(() => {
     void loadRegistration();
-    // The window's figures (phase, allocatedAt) change what the registration can be.
-  }, [win.id, win.phase, win.allocatedAt]);
+    // The window's figures (phase, allocatedAt, secondRoundAt) change what the registration can be.
+  }, [win.id, win.phase, win.allocatedAt, win.secondRoundAt]);
 
   const onError = (error: unknown) => {
     setPending(null);
@@ -100,8 +91,7 @@ export function FairShare({ win, onChanged }: { win: WindowView; onChanged: () =
     setServerError('');
   };
 
-  const result = registration && ['WON', 'PARTIAL', 'LOST'].includes(registration.state) ? registration : null;
-  const wonUnits = result ? units(result.allocated) : 0;
+  const result = registration && DRAWN.includes(registration.state) ? registration : null;
 
   return (
     <View>
@@ -109,37 +99,19 @@ export function FairShare({ win, onChanged }: { win: WindowView; onChanged: () =
         <View className="fair-intro__title">登记后抽签</View>
         <View className="text">{FAIR_SHARE_EXPLANATION}</View>
         <View className="text gap-top">{`登记截止：${formatTime(win.closesAt)}`}</View>
+        {win.seedHash && !allocated ? (
+          <View className="gap-top" id="fair-seed-hash">
+            <View className="text">抽签种子在登记开始前已经封存，抽签时公开。种子的指纹（SHA-256）：</View>
+            <View className="fair-hash">{win.seedHash}</View>
+            <View className="text">抽签后可以核对：公开的种子算出的 SHA-256 和这个指纹一样，就说明种子没有被换过。</View>
+          </View>
+        ) : null}
       </View>
 
-      {result ? (
-        <View className={STATUS_CLASS[result.state]} id="fair-result">
-          <View className="status__title fair-result__title">
-            {result.state === 'LOST' ? '很遗憾，本次未中签' : `${REGISTRATION_STATE_LABELS[result.state]}，共 ${wonUnits} 份`}
-          </View>
-          {result.allocated
-            .filter((line) => line.quantity > 0)
-            .map((line) => (
-              <View key={line.itemId} className="text">{`${line.name} × ${line.quantity}`}</View>
-            ))}
-          {result.state === 'LOST' ? <View className="text">下次有物资时请再登记，社区会优先照顾困难家庭。</View> : null}
-          {result.orderId !== null ? (
-            <View className="gap-top">
-              <Button
-                id="fair-order"
-                type="primary"
-                size="large"
-                block
-                onClick={() => void Taro.navigateTo({ url: `/pages/order/index?id=${result.orderId}` })}
-              >
-                查看我的订单
-              </Button>
-            </View>
-          ) : null}
-        </View>
-      ) : null}
+      {result ? <FairShareResult registration={result} secondRoundRun={win.secondRoundAt !== null} /> : null}
 
       {registration && !result ? (
-        <View className={STATUS_CLASS[registration.state]} id="fair-registration">
+        <View className="status status--pending" id="fair-registration">
           <View className="status__title" id="fair-registration-state">
             {REGISTRATION_STATE_LABELS[registration.state]}
           </View>
@@ -166,7 +138,9 @@ export function FairShare({ win, onChanged }: { win: WindowView; onChanged: () =
 
       {allocated ? (
         <View className="card" id="fair-allocation-link">
-          <View className="text">{`已于 ${formatTime(win.allocatedAt)} 公开抽签，任何人都可以查看结果。`}</View>
+          <View className="text">
+            {`已于 ${formatTime(win.allocatedAt)} 公开抽签${win.secondRoundAt ? `，${formatTime(win.secondRoundAt)} 做了第二轮分配` : ''}，任何人都可以查看结果和核对种子。`}
+          </View>
           <View className="gap-top">
             <Button
               id="fair-allocation"

@@ -7,6 +7,7 @@ import { DeliveryMore1745500000000 } from './1745500000000-delivery-more';
 import { Pharmacy1745600000000 } from './1745600000000-pharmacy';
 import { IdempotencySweep1745710000000 } from './1745710000000-idempotency-sweep';
 import { WaysOut1745730000000 } from './1745730000000-ways-out';
+import { FairShareRounds1745740000000 } from './1745740000000-fair-share-rounds';
 
 /** Every migration, in order. Run at boot on SQLite and MySQL alike. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Pharmacy1745600000000,
   IdempotencySweep1745710000000,
   WaysOut1745730000000,
+  FairShareRounds1745740000000,
 ];

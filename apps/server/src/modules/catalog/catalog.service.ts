@@ -16,6 +16,7 @@ import { Item } from './entities/item.entity';
 import { WindowBuildingCount } from './entities/window-building-count.entity';
 import { WindowItem } from './entities/window-item.entity';
 import { OrderingWindow, WINDOW_WORKFLOW } from './entities/window.entity';
+import { newLotterySeed } from './lottery-seed';
 import { parseContents, SuppliersService } from './suppliers.service';
 import { joinList, servesHousehold, splitList, windowPhase } from './window-phase';
 
@@ -57,6 +58,8 @@ export class CatalogService {
     const items = await this.db.repo(Item).findBy({ id: In(itemIds), communityId });
     if (items.length !== itemIds.length) throw new DomainError('ITEM_NOT_FOUND');
     await this.households.requireBuildings(communityId, dto.buildingIds ?? []);
+    // A fair-share window's seed is fixed now, before anyone registers; only its hash is shown until the draw.
+    const lottery = dto.mode === 'fair' ? newLotterySeed() : null;
     const id = await this.db.transaction(async () => {
       const w = await this.db.repo(OrderingWindow).save({
         communityId,
@@ -72,7 +75,8 @@ export class CatalogService {
         maxOrders: dto.maxOrders ?? null,
         maxOrdersPerBuilding: dto.maxOrdersPerBuilding ?? null,
         orderCount: 0,
-        allocationSeed: null,
+        allocationSeed: lottery?.seed ?? null,
+        seedHash: lottery?.hash ?? null,
         allocatedAt: null,
         createdBy: actor.userId,
         createdAt: this.clock.now(),
@@ -148,13 +152,27 @@ export class CatalogService {
     return this.windowView(window);
   }
 
-  /** Marks a window's draw as done with its seed; false when another run got there first. */
-  async claimAllocation(windowId: number, seed: string, at: Date): Promise<boolean> {
+  /** Marks a window's draw as done, with its winners' pay-by time; false when another run got there first. */
+  async claimAllocation(windowId: number, at: Date, payBy: Date | null): Promise<boolean> {
     const claimed = await this.db.manager
       .createQueryBuilder()
       .update(OrderingWindow)
-      .set({ allocationSeed: seed, allocatedAt: at })
+      .set({ allocatedAt: at, payBy })
       .where('id = :id AND allocated_at IS NULL', { id: windowId })
+      .execute();
+    return claimed.affected === 1;
+  }
+
+  /**
+   * Marks a drawn window's second round as done, with its winners' pay-by time and the units it
+   * draws (JSON); false when it was run already (or the draw was not).
+   */
+  async claimSecondRound(windowId: number, at: Date, payBy: Date | null, stock: string): Promise<boolean> {
+    const claimed = await this.db.manager
+      .createQueryBuilder()
+      .update(OrderingWindow)
+      .set({ secondRoundAt: at, secondRoundPayBy: payBy, secondRoundStock: stock })
+      .where('id = :id AND allocated_at IS NOT NULL AND second_round_at IS NULL', { id: windowId })
       .execute();
     return claimed.affected === 1;
   }
@@ -403,7 +421,10 @@ export class CatalogService {
       orderCount: w.orderCount,
       items: itemViews,
       allocatedAt: w.allocatedAt ? new Date(w.allocatedAt).toISOString() : null,
-      allocationSeed: w.allocationSeed,
+      // The seed is secret until the draw; its hash is public from the start.
+      allocationSeed: w.allocatedAt ? w.allocationSeed : null,
+      seedHash: w.seedHash,
+      secondRoundAt: w.secondRoundAt ? new Date(w.secondRoundAt).toISOString() : null,
     };
   }
 }

@@ -3,13 +3,19 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AllocationView, RegistrationView } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
 import { AllocateDto, RegisterDto } from './dto/orders.dto';
+import { FairShareDraw } from './fair-share-draw.service';
 import { FairShareService } from './fair-share.service';
+import { FairShareViews } from './fair-share-views';
 
 @ApiTags('fair share')
 @ApiBearerAuth()
 @Controller()
 export class FairShareController {
-  constructor(private readonly fair: FairShareService) {}
+  constructor(
+    private readonly fair: FairShareService,
+    private readonly draw: FairShareDraw,
+    private readonly views: FairShareViews,
+  ) {}
 
   /** Register or change the household's wish in a fair-share window (while it is open). */
   @Put('windows/:id/registration')
@@ -28,17 +34,25 @@ export class FairShareController {
     return this.fair.withdraw(actor, id);
   }
 
-  /** The published draw: seed, method and result. */
+  /** The published draw: the seed's hash published beforehand, the seed, the method and both rounds. */
   @Get('windows/:id/allocation')
   allocation(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<AllocationView> {
-    return this.fair.allocation(actor, id);
+    return this.views.allocation(actor, id);
   }
 
-  /** Run the lottery once, after the window has closed. */
+  /** Run the lottery once, after the window has closed, with the seed committed when it was created. */
   @Post('staff/windows/:id/allocate')
   @HttpCode(200)
   @Roles('staff', 'supervisor')
-  allocate(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: AllocateDto): Promise<AllocationView> {
-    return this.fair.allocate(actor, id, dto.seed);
+  allocate(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() _dto: AllocateDto): Promise<AllocationView> {
+    return this.draw.allocate(actor, id);
+  }
+
+  /** Run the second round once, over what came back, for the households that lost or got part. */
+  @Post('staff/windows/:id/second-round')
+  @HttpCode(200)
+  @Roles('staff', 'supervisor')
+  secondRound(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<AllocationView> {
+    return this.draw.secondRound(actor, id);
   }
 }

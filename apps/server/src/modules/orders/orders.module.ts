@@ -4,7 +4,9 @@ import { CommunityModule } from '../community/community.module';
 import { ParcelsModule } from '../parcels/parcels.module';
 import { PaymentsModule } from '../payments/payments.module';
 import { FairShareController } from './fair-share.controller';
+import { FairShareDraw } from './fair-share-draw.service';
 import { FairShareService } from './fair-share.service';
+import { FairShareViews } from './fair-share-views';
 import { OrderExpiry } from './order-expiry';
 import { OrderPayable } from './order-payable';
 import { OrdersController } from './orders.controller';
@@ -14,7 +16,7 @@ import { OrdersService } from './orders.service';
 @Module({
   imports: [CommunityModule, CatalogModule, ParcelsModule, PaymentsModule],
   controllers: [OrdersController, FairShareController],
-  providers: [OrdersService, OrderPayable, OrderExpiry, FairShareService],
+  providers: [OrdersService, OrderPayable, OrderExpiry, FairShareService, FairShareDraw, FairShareViews],
   exports: [OrdersService],
 })
 export class OrdersModule {}

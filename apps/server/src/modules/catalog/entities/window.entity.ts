@@ -53,12 +53,36 @@ export class OrderingWindow {
   @Column({ name: 'order_count', type: 'int', default: 0 })
   orderCount: number;
 
-  /** Fair-share windows: the published lottery seed, and when the draw ran (null before). */
+  /**
+   * Fair-share windows: the lottery seed, made by the server when the window is created (see
+   * lottery-seed.ts) and secret until the draw, which reveals it. Nobody chooses it.
+   */
   @Column({ name: 'allocation_seed', type: 'varchar', length: 100, nullable: true })
   allocationSeed: string | null;
 
+  /** SHA-256 (hex) of the seed, public from creation: the commitment the revealed seed is checked against. */
+  @Column({ name: 'seed_hash', type: 'varchar', length: 64, nullable: true })
+  seedHash: string | null;
+
+  /** When the draw ran (null before); claimed once by a conditional UPDATE. */
   @Column({ name: 'allocated_at', type: 'datetime', precision: 3, nullable: true })
   allocatedAt: Date | null;
+
+  /** WeChat Pay windows: the draw's winners pay by then (FAIR_SHARE_PAY_HOURS after it); null otherwise. */
+  @Column({ name: 'pay_by', type: 'datetime', precision: 3, nullable: true })
+  payBy: Date | null;
+
+  /** When the second round ran (null before); claimed once, like the draw. */
+  @Column({ name: 'second_round_at', type: 'datetime', precision: 3, nullable: true })
+  secondRoundAt: Date | null;
+
+  /** WeChat Pay windows: the second round's winners pay by then. */
+  @Column({ name: 'second_round_pay_by', type: 'datetime', precision: 3, nullable: true })
+  secondRoundPayBy: Date | null;
+
+  /** JSON [{ itemId, quantity }]: the units there were to draw in the second round, as published. */
+  @Column({ name: 'second_round_stock', type: 'text', nullable: true })
+  secondRoundStock: string | null;
 
   @Column({ name: 'created_by', type: 'int' })
   createdBy: number;

@@ -1,6 +1,5 @@
 import {
   PAYMENT_MODES,
-  type AllocateRequest,
   type OrderLineRequest,
   type PaymentMode,
   type PlaceOrderRequest,
@@ -56,10 +55,8 @@ export class RegisterDto implements RegisterRequest {
   lines: OrderLineDto[];
 }
 
-export class AllocateDto implements AllocateRequest {
-  @Omittable()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(100, { message: '种子最多 100 个字' })
-  seed?: string;
-}
+/**
+ * POST /api/staff/windows/:id/allocate takes nothing: the seed was fixed when the window was
+ * created. A `seed` in the body is refused like any unknown field, so no one can pick one.
+ */
+export class AllocateDto {}

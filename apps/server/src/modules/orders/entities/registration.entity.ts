@@ -2,7 +2,7 @@ import { REGISTRATION_FLOW, type RegistrationState } from '@linli/shared-types';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { defineWorkflow } from '../../../common/workflow';
 
-/** A household's wish in a fair-share window; the lottery at close turns it into an order or not. */
+/** A household's wish in a fair-share window; the lottery at close (and a second round) turn it into orders or not. */
 @Entity('registrations')
 export class Registration {
   @PrimaryGeneratedColumn()
@@ -25,19 +25,36 @@ export class Registration {
   @Column({ type: 'text' })
   requested: string;
 
-  /** JSON [{ itemId, quantity }] after the draw. */
+  /** JSON [{ itemId, quantity }]: what the draw (round 1) gave. */
   @Column({ type: 'text', nullable: true })
   allocated: string | null;
 
-  /** Served first: a vulnerable household (PRIORITY_TAGS) when the draw ran. */
+  /**
+   * Served first: a vulnerable household (PRIORITY_TAGS) when the draw ran. Published to staff
+   * and to the household itself, never to neighbours.
+   */
   @Column({ type: 'boolean' })
   priority: boolean;
 
+  /** Place in the draw order (1 = first served); the second round goes down the same order. */
   @Column({ name: 'draw_position', type: 'int', nullable: true })
   drawPosition: number | null;
 
+  /** The order made for what the draw gave. */
   @Column({ name: 'order_id', type: 'int', nullable: true })
   orderId: number | null;
+
+  /** Place among the households drawn again in the second round; null when not drawn again. */
+  @Column({ name: 'round2_position', type: 'int', nullable: true })
+  round2Position: number | null;
+
+  /** JSON [{ itemId, quantity }]: what the second round gave. */
+  @Column({ name: 'round2_allocated', type: 'text', nullable: true })
+  round2Allocated: string | null;
+
+  /** The order made for what the second round gave (one order per round, so a paid one is never changed). */
+  @Column({ name: 'round2_order_id', type: 'int', nullable: true })
+  round2OrderId: number | null;
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
