@@ -253,7 +253,7 @@ describe('ways out', () => {
       expect(moved).toMatchObject({ state: 'SUBMITTED', pharmacy: { id: other.id }, repeatOf: req.id, householdId: req.householdId });
       expect(moved.items.map((i) => i.name)).toEqual(['布洛芬缓释胶囊']);
       const closed = (await resident.get(`/api/medicine-requests/${req.id}`).expect(200)).body as MedicineRequestView;
-      expect(closed).toMatchObject({ state: 'CANCELLED', cancelReason: '转给益丰大药房' });
+      expect(closed).toMatchObject({ state: 'CANCELLED', cancelReason: '转给益丰大药房', movedTo: moved.id });
     });
 
     it('a medicine parcel is handed over by the door code and rated like any other', async () => {
@@ -297,8 +297,11 @@ describe('ways out', () => {
     it('the volunteer calls the household’s real number only while the parcel is on its way, and it is audited', async () => {
       await staff.post(`/api/staff/parcels/${parcel.id}/assign`, { volunteerId }).expect(200);
       expect((await volunteer.post(`/api/volunteer/tasks/${parcel.id}/phone`).expect(409)).body.code).toBe('PHONE_NOT_AVAILABLE');
+      const assigned = ((await volunteer.get('/api/volunteer/tasks').expect(200)).body as ParcelTaskView[]).find((p) => p.id === parcel.id);
+      expect(assigned?.canCall).toBe(false);
       const task = (await volunteer.post(`/api/volunteer/tasks/${parcel.id}/accept`).expect(200)).body as ParcelTaskView;
       expect(task.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
+      expect(task.canCall).toBe(true);
       const [contact] = (await t.db.query(`SELECT contact_phone AS phone FROM households WHERE id = ${parcel.householdId}`)) as {
         phone: string;
       }[];
@@ -315,16 +318,17 @@ describe('ways out', () => {
 
     it('shows the cash to collect; 已收款 is recorded once, and staff reconcile it per volunteer', async () => {
       const before = ((await volunteer.get('/api/volunteer/tasks').expect(200)).body as ParcelTaskView[]).find((p) => p.id === parcel.id);
-      expect(before).toMatchObject({ cashDueFen: placed.totalFen, cashCollected: false });
+      expect(before).toMatchObject({ cashDueFen: placed.totalFen, cashCollected: false, canCollect: false });
       expect((await volunteer.post(`/api/volunteer/tasks/${parcel.id}/collect`).expect(409)).body.code).toBe('INVALID_TRANSITION');
-      await volunteer.post('/api/volunteer/scan/pickup', { code: parcel.labelToken }).expect(200);
+      const picked = (await volunteer.post('/api/volunteer/scan/pickup', { code: parcel.labelToken }).expect(200)).body as ParcelTaskView;
+      expect(picked).toMatchObject({ canCollect: true, canCall: true });
       const inHand = ((await staff.get('/api/staff/parcels/cash').expect(200)).body as CashRow[]).find(
         (r) => r.volunteerId === volunteerId,
       );
       expect(inHand).toMatchObject({ inHandFen: placed.totalFen, inHandParcels: 1, collectedFen: 0 });
       await resident.post(`/api/volunteer/tasks/${parcel.id}/collect`).expect(403);
       const collected = (await volunteer.post(`/api/volunteer/tasks/${parcel.id}/collect`).expect(200)).body as ParcelTaskView;
-      expect(collected).toMatchObject({ cashDueFen: placed.totalFen, cashCollected: true });
+      expect(collected).toMatchObject({ cashDueFen: placed.totalFen, cashCollected: true, canCollect: false });
       await volunteer.post(`/api/volunteer/tasks/${parcel.id}/collect`).expect(200);
       const qr = (await resident.get(`/api/orders/${placed.id}/qr`).expect(200)).body as OrderQrView;
       await volunteer.post(`/api/volunteer/tasks/${parcel.id}/deliver`, { code: qr.token }).expect(200);
@@ -341,6 +345,22 @@ describe('ways out', () => {
         n: number | string;
       }[];
       expect(Number(audit[0]?.n)).toBe(1);
+    });
+
+    it('cash a volunteer took stays on their reconciliation when the parcel fails afterwards', async () => {
+      const [household] = (await t.residents(1)) as [Client];
+      const window = await openWindow();
+      const placed = await order(household, window);
+      const [parcel] = (await pack(staff, window)) as [ParcelView];
+      const before = ((await staff.get('/api/staff/parcels/cash').expect(200)).body as CashRow[]).find(
+        (r) => r.volunteerId === volunteerId,
+      );
+      await pickedUp(parcel);
+      await volunteer.post(`/api/volunteer/tasks/${parcel.id}/collect`).expect(200);
+      await volunteer.post(`/api/volunteer/tasks/${parcel.id}/fail`, { reason: 'refused' }).expect(200);
+      await staff.post(`/api/staff/parcels/${parcel.id}/resolve`, { to: 'READY' }).expect(200);
+      const after = ((await staff.get('/api/staff/parcels/cash').expect(200)).body as CashRow[]).find((r) => r.volunteerId === volunteerId);
+      expect((after?.collectedFen ?? 0) - (before?.collectedFen ?? 0)).toBe(placed.totalFen);
     });
 
     it('a free window has nothing to collect', async () => {

@@ -86,6 +86,10 @@ export interface ParcelTaskView {
   cashDueFen: number;
   /** The volunteer has tapped 已收款. */
   cashCollected: boolean;
+  /** 已收款 may be tapped now (cash due, not yet marked, the parcel at or past the door). */
+  canCollect: boolean;
+  /** The volunteer may ask for the household's real number now (on its way: accepted or picked up). */
+  canCall: boolean;
 }
 
 /** POST /api/volunteer/tasks/:id/phone: the household's real number, while the task is in hand (audited). */

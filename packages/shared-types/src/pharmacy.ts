@@ -177,6 +177,8 @@ export interface MedicineRequestView {
   cannotBuyReason: string | null;
   /** Set when staff cancelled it (a parcel that came back, a hand-over to another pharmacy). */
   cancelReason: string | null;
+  /** Handed over to another pharmacy: the new request to follow (this one is closed). */
+  movedTo: number | null;
   quoteNote: string | null;
   /** Sum of the accepted (or, before an answer, all available) items. */
   totalFen: number;

@@ -15,6 +15,8 @@ function task(patch: Partial<ParcelTaskView> = {}): ParcelTaskView {
     actions: [],
     cashDueFen: 0,
     cashCollected: false,
+    canCollect: false,
+    canCall: false,
     ...patch,
   };
 }
@@ -35,13 +37,9 @@ describe('cashStep', () => {
     expect(cashStep(task({ state: 'PICKED_UP', cashDueFen: 0 }))).toBe('none');
   });
 
-  it('tells the amount before the pick-up and asks for 已收款 from then on', () => {
-    expect(cashStep(task({ state: 'ASSIGNED', cashDueFen: 3900 }))).toBe('due');
-    expect(cashStep(task({ state: 'ACCEPTED', cashDueFen: 3900 }))).toBe('due');
-    expect(cashStep(task({ state: 'PICKED_UP', cashDueFen: 3900 }))).toBe('collect');
-    expect(cashStep(task({ state: 'LEFT_AT_DOOR', cashDueFen: 3900 }))).toBe('collect');
-    // Scanned before tapping 已收款: still to tap, on the 刚完成 card.
-    expect(cashStep(task({ state: 'DELIVERED', cashDueFen: 3900 }))).toBe('collect');
+  it('tells the amount before the door and asks for 已收款 when the server says it may be tapped', () => {
+    expect(cashStep(task({ state: 'ACCEPTED', cashDueFen: 3900, canCollect: false }))).toBe('due');
+    expect(cashStep(task({ state: 'PICKED_UP', cashDueFen: 3900, canCollect: true }))).toBe('collect');
   });
 
   it('is done once collected', () => {
@@ -57,14 +55,8 @@ describe('cashText', () => {
 });
 
 describe('canCallHousehold', () => {
-  it('calls the household only while the parcel is accepted or picked up', () => {
-    expect(canCallHousehold(task({ state: 'ASSIGNED' }))).toBe(false);
-    expect(canCallHousehold(task({ state: 'ACCEPTED' }))).toBe(true);
-    expect(canCallHousehold(task({ state: 'PICKED_UP' }))).toBe(true);
-    expect(canCallHousehold(task({ state: 'DELIVERED' }))).toBe(false);
-  });
-
-  it('has no one to call without a number', () => {
-    expect(canCallHousehold(task({ state: 'PICKED_UP', phone: null }))).toBe(false);
+  it('offers the call exactly when the server says the real number may be asked for', () => {
+    expect(canCallHousehold(task({ state: 'ACCEPTED', canCall: true }))).toBe(true);
+    expect(canCallHousehold(task({ state: 'DELIVERED', canCall: false }))).toBe(false);
   });
 });

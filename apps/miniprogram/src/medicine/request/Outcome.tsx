@@ -1,4 +1,6 @@
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import { Button } from '@/components/nutui';
 import type { MedicineRequestView } from '@linli/shared-types';
 import { refundText } from '../texts';
 
@@ -35,6 +37,19 @@ export function Outcome({ request }: { request: MedicineRequestView }) {
         <View className="status__title">这次登记已取消</View>
         {request.cancelReason ? <View className="text" id="medicine-cancel-reason">{`原因：${request.cancelReason}`}</View> : null}
         {request.cannotBuyReason ? <View className="text">{`药房买不到：${request.cannotBuyReason}`}</View> : null}
+        {request.movedTo ? (
+          <View className="gap-top">
+            <Button
+              id="medicine-moved-to"
+              type="primary"
+              size="large"
+              block
+              onClick={() => void Taro.redirectTo({ url: `/medicine/request/index?id=${request.movedTo}` })}
+            >
+              查看新药房的登记
+            </Button>
+          </View>
+        ) : null}
         {refund ? <View className="text gap-top">{refund}</View> : null}
       </View>
     );

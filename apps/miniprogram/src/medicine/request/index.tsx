@@ -242,7 +242,7 @@ export default function MedicineRequestPage() {
             取消登记
           </Button>
         ) : null}
-        {REPEATABLE.includes(request.state) ? (
+        {REPEATABLE.includes(request.state) && !request.movedTo ? (
           <Button id="medicine-repeat" type="primary" size="large" block onClick={() => setAsking('repeat')}>
             再买一次
           </Button>

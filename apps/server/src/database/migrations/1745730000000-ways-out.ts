@@ -6,7 +6,8 @@ import { MigrationInterface, QueryRunner, TableColumn, TableIndex } from 'typeor
  *   `open_batch` is its batch while open and NULL after, and the household's one open parcel per
  *   batch is a unique key (it used to be one parcel per batch for good);
  * - cash to collect at the door, and who collected it when;
- * - the reasons staff and pharmacies give when they cancel or cannot buy.
+ * - the reasons staff and pharmacies give when they cancel or cannot buy, and where a request
+ *   the pharmacy could not buy went.
  */
 export class WaysOut1745730000000 implements MigrationInterface {
   name = 'WaysOut1745730000000';
@@ -29,11 +30,12 @@ export class WaysOut1745730000000 implements MigrationInterface {
     await q.addColumns('medicine_requests', [
       new TableColumn({ name: 'cannot_buy_reason', type: 'varchar', length: '200', isNullable: true }),
       new TableColumn({ name: 'cancel_reason', type: 'varchar', length: '200', isNullable: true }),
+      new TableColumn({ name: 'moved_to', type: 'int', isNullable: true }),
     ]);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.dropColumns('medicine_requests', ['cannot_buy_reason', 'cancel_reason']);
+    await q.dropColumns('medicine_requests', ['cannot_buy_reason', 'cancel_reason', 'moved_to']);
     await q.dropColumn('orders', 'cancel_reason');
     await q.dropIndex('parcels', 'UQ_parcels_open_batch_household');
     await q.dropIndex('parcels', 'IX_parcels_batch_household');

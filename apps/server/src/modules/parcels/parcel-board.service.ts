@@ -136,15 +136,25 @@ export class ParcelBoardService {
    */
   async cash(actor: Actor): Promise<CashRow[]> {
     const communityId = staffCommunity(actor);
+    // Collected money stays with whoever took it, whatever became of the parcel afterwards.
     const rows = await this.db.repo(Parcel).find({
-      where: { communityId, cashDueFen: MoreThan(0), volunteerId: Not(IsNull()), state: In([...HELD, 'LEFT_AT_DOOR', 'DELIVERED']) },
-      select: ['id', 'volunteerId', 'state', 'cashDueFen', 'cashCollectedAt'],
+      where: [
+        { communityId, cashDueFen: MoreThan(0), cashCollectedBy: Not(IsNull()) },
+        {
+          communityId,
+          cashDueFen: MoreThan(0),
+          cashCollectedBy: IsNull(),
+          volunteerId: Not(IsNull()),
+          state: In([...HELD, 'LEFT_AT_DOOR', 'DELIVERED']),
+        },
+      ],
+      select: ['id', 'volunteerId', 'state', 'cashDueFen', 'cashCollectedAt', 'cashCollectedBy'],
       take: 50_000,
     });
-    const names = await this.users.nicknames(rows.map((p) => p.volunteerId ?? 0));
+    const names = await this.users.nicknames(rows.map((p) => p.cashCollectedBy ?? p.volunteerId ?? 0));
     const byVolunteer = new Map<number, CashRow>();
     for (const p of rows) {
-      const volunteerId = p.volunteerId ?? 0;
+      const volunteerId = p.cashCollectedBy ?? p.volunteerId ?? 0;
       const row = byVolunteer.get(volunteerId) ?? {
         volunteerId,
         nickname: names.get(volunteerId) ?? `志愿者 ${volunteerId}`,
@@ -232,7 +242,10 @@ export class ParcelBoardService {
       const q = this.db
         .repo(Parcel)
         .createQueryBuilder('p')
-        .where('p.community_id = :communityId AND p.state NOT IN (:...done)', { communityId, done: ['DELIVERED', 'RETURNED'] });
+        .where('p.community_id = :communityId AND p.state NOT IN (:...done)', {
+          communityId,
+          done: ['DELIVERED', 'RETURNED', 'CANCELLED'],
+        });
       if (batch) q.andWhere('p.batch = :batch', { batch });
       if (after) q.andWhere('(p.building_id > :b OR (p.building_id = :b AND p.id > :id))', { b: after.buildingId, id: after.id });
       const rows = await q.orderBy('p.building_id', 'ASC').addOrderBy('p.id', 'ASC').limit(LABEL_CHUNK).getMany();

@@ -118,5 +118,12 @@ function taskView(p: Parcel, door: Door | undefined, actions: ParcelState[]): Pa
     actions,
     cashDueFen: p.cashDueFen,
     cashCollected: p.cashCollectedAt !== null,
+    canCollect: p.cashDueFen > 0 && p.cashCollectedAt === null && AT_THE_DOOR.includes(p.state),
+    canCall: Boolean(door?.contactPhone) && ON_ITS_WAY.includes(p.state),
   };
 }
+
+/** The volunteer has the parcel at or past the door: cash is collected then. */
+export const AT_THE_DOOR: readonly ParcelState[] = ['PICKED_UP', 'LEFT_AT_DOOR', 'DELIVERED'];
+/** On its way in the volunteer's hands: the household's real number may be asked for. */
+export const ON_ITS_WAY: readonly ParcelState[] = ['ACCEPTED', 'PICKED_UP'];

@@ -25,7 +25,7 @@ import { ParcelRating } from './entities/parcel-rating.entity';
 import { ParcelSource } from './entities/parcel-source.entity';
 import { Parcel } from './entities/parcel.entity';
 import { CONFIRMED_BY_TIME, NOT_ACCEPTED, ParcelFlow, type MoveHow } from './parcel-flow';
-import { parcelRelations, ParcelViews } from './parcel-views';
+import { AT_THE_DOOR, ON_ITS_WAY, parcelRelations, ParcelViews } from './parcel-views';
 import { VolunteersService } from './volunteers.service';
 
 /** What a source hands to delivery: one order of a household. */
@@ -210,7 +210,7 @@ export class ParcelsService {
     const parcel = await this.held(actor, id);
     if (parcel.cashDueFen <= 0) throw new DomainError('NOTHING_TO_COLLECT');
     if (parcel.cashCollectedAt) return this.views.task(actor, parcel);
-    if (!['PICKED_UP', 'LEFT_AT_DOOR', 'DELIVERED'].includes(parcel.state)) {
+    if (!AT_THE_DOOR.includes(parcel.state)) {
       throw new DomainError('INVALID_TRANSITION', { from: parcel.state, reason: 'not at the door yet' });
     }
     const now = this.clock.now();
@@ -225,7 +225,7 @@ export class ParcelsService {
    */
   async phone(actor: Actor, id: number): Promise<TaskPhoneView> {
     const parcel = await this.held(actor, id);
-    if (parcel.state !== 'ACCEPTED' && parcel.state !== 'PICKED_UP') throw new DomainError('PHONE_NOT_AVAILABLE');
+    if (!ON_ITS_WAY.includes(parcel.state)) throw new DomainError('PHONE_NOT_AVAILABLE');
     const phone = (await this.households.doors([parcel.householdId])).get(parcel.householdId)?.contactPhone;
     if (!phone) throw new DomainError('NOT_FOUND');
     await this.audit.record(actor, {

@@ -31,6 +31,16 @@ describe('the pharmacy queue', () => {
     ];
     expect(entries.sort(queueOrder(now)).map((e) => e.id)).toEqual(['overdue', 'today', 'chronic', 'normal-new', 'to-buy', 'quoted']);
   });
+
+  it('on staff’s list, a request the pharmacy could not buy waits for them with the unquoted ones, before those being bought', () => {
+    const now = at(70);
+    const entries = [
+      { id: 'to-buy', state: 'CONFIRMED' as const, urgency: 'normal' as const, quoteDeadline: at(60), createdAt: at(0) },
+      { id: 'cannot-buy', state: 'CANNOT_BUY' as const, urgency: 'normal' as const, quoteDeadline: at(60), createdAt: at(1) },
+      { id: 'delivering', state: 'PURCHASED' as const, urgency: 'today' as const, quoteDeadline: at(20), createdAt: at(0) },
+    ];
+    expect(entries.sort(queueOrder(now)).map((e) => e.id)).toEqual(['cannot-buy', 'to-buy', 'delivering']);
+  });
 });
 
 describe('quote totals', () => {

@@ -17,7 +17,15 @@ interface QueueEntry {
   createdAt: Date;
 }
 
-const STAGE: Partial<Record<MedicineState, number>> = { SUBMITTED: 0, CONFIRMED: 1, QUOTED: 2, AWAITING_PAYMENT: 2, PURCHASED: 3 };
+// CANNOT_BUY never reaches a pharmacy's queue; on staff's list it waits for them, first.
+const STAGE: Partial<Record<MedicineState, number>> = {
+  CANNOT_BUY: 0,
+  SUBMITTED: 0,
+  CONFIRMED: 1,
+  QUOTED: 2,
+  AWAITING_PAYMENT: 2,
+  PURCHASED: 3,
+};
 const URGENCY_RANK: Record<Urgency, number> = { today: 0, chronic: 1, normal: 2 };
 
 /**

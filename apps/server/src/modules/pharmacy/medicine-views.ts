@@ -113,6 +113,7 @@ export class MedicineViews implements OnModuleInit {
         rejectionReason: r.rejectionReason,
         cannotBuyReason: r.cannotBuyReason,
         cancelReason: r.cancelReason,
+        movedTo: r.movedTo,
         quoteNote: r.quoteNote,
         totalFen: r.totalFen,
         paymentMode: r.paymentMode,

@@ -25,7 +25,12 @@ import { MedicineViews } from './medicine-views';
 import type { Pharmacy } from './entities/pharmacy.entity';
 import { PharmaciesService } from './pharmacies.service';
 
+/** Still on its way: the pharmacy's queue. */
 const OPEN: MedicineState[] = ['SUBMITTED', 'QUOTED', 'AWAITING_PAYMENT', 'CONFIRMED', 'PURCHASED'];
+/** What staff follow up: everything open, and what the pharmacy could not buy (to hand on). */
+const STAFF_OPEN: MedicineState[] = [...OPEN, 'CANNOT_BUY'];
+/** Done with at the pharmacy (a request it could not buy is now staff's). */
+const FINISHED: MedicineState[] = ['DELIVERED', 'REJECTED', 'DECLINED', 'CANCELLED', 'EXPIRED', 'CANNOT_BUY'];
 
 /**
  * Medicine bought on a household's behalf: request (with prescription photos), the pharmacy's
@@ -193,7 +198,7 @@ export class MedicineService {
   async queue(actor: Actor, finished: boolean): Promise<MedicineRequestView[]> {
     const pharmacy = await this.pharmacies.mine(actor);
     const rows = await this.db.repo(MedicineRequest).find({
-      where: { pharmacyId: pharmacy.id, state: finished ? In(['DELIVERED', 'REJECTED', 'DECLINED', 'CANCELLED', 'EXPIRED']) : In(OPEN) },
+      where: { pharmacyId: pharmacy.id, state: finished ? In(FINISHED) : In(OPEN) },
       order: { id: 'DESC' },
       take: finished ? 100 : 1000,
     });
@@ -301,7 +306,7 @@ export class MedicineService {
   async staffList(actor: Actor, overdueOnly: boolean): Promise<MedicineRequestView[]> {
     const communityId = staffCommunity(actor);
     const now = this.clock.now();
-    const rows = (await this.db.repo(MedicineRequest).find({ where: { communityId, state: In(OPEN) }, take: 2000 }))
+    const rows = (await this.db.repo(MedicineRequest).find({ where: { communityId, state: In(STAFF_OPEN) }, take: 2000 }))
       .filter((r) => !overdueOnly || isOverdue(r.state, new Date(r.quoteDeadline), now))
       .sort(queueOrder(now));
     return this.views.views(actor, rows);
@@ -344,6 +349,7 @@ export class MedicineService {
     await this.flow.move(actor, as, request, 'CANCELLED', { cancelReason: `转给${pharmacy.name}` });
     const { body, photoIds } = await this.again(request, request.urgency);
     const fresh = await this.create(actor, request.householdId, body, true, photoIds, request.id, pharmacy);
+    await this.db.repo(MedicineRequest).update({ id: request.id }, { movedTo: fresh.id });
     await this.audit.record(actor, {
       action: 'medicine.move',
       targetType: 'medicine_request',

@@ -93,6 +93,10 @@ export class MedicineRequest {
   @Column({ name: 'cancel_reason', type: 'varchar', length: 200, nullable: true })
   cancelReason: string | null;
 
+  /** The fresh request this one was handed over as (another pharmacy, after this one could not buy it). */
+  @Column({ name: 'moved_to', type: 'int', nullable: true })
+  movedTo: number | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 
