@@ -66,6 +66,16 @@ export interface CommunityView {
   name: string;
 }
 
+/** GET /api/communities: a newcomer looks for their community by (part of) its name. */
+export interface CommunityQuery {
+  q?: string;
+}
+
+/** PUT /api/me/community: act in this community from now on (a poster's, a search result, the switcher). */
+export interface ChooseCommunityRequest {
+  communityId: number;
+}
+
 export interface BuildingView {
   id: number;
   name: string;
@@ -101,7 +111,10 @@ export interface HouseholdView {
 /** GET /api/me */
 export interface MeResponse {
   user: { id: number; nickname: string; phone: string | null };
+  /** The community the person acts in now; null for a newcomer who has not chosen one (several on this server). */
   community: CommunityView | null;
+  /** Every community the person holds roles in, with those roles: more than one shows the switcher. */
+  communities: (CommunityView & { roles: Role[] })[];
   roles: Role[];
   household: HouseholdView | null;
   /** The resident's latest binding request while they have no household (or the latest one). */

@@ -90,6 +90,8 @@ export const ERROR_MESSAGES = {
   QR_INVALID: '这个二维码无效，请核对后再扫',
   QR_EXPIRED: '这个二维码已过期，请让居民刷新订单二维码',
   QR_WRONG_PURPOSE: '这个二维码不是用在这里的',
+  COMMUNITY_NOT_CHOSEN: '请先选择您所在的社区（扫社区的海报二维码，或按名称搜索）',
+  COMMUNITY_NOT_FOUND: '没有找到这个社区',
   NOTHING_TO_COLLECT: '这一单不用收款',
   PHONE_NOT_AVAILABLE: '接单以后、送达之前才能拨打住户电话',
   PAYMENT_CHOICE_REQUIRED: '这个批次用微信支付：请选择由志愿者上门收现金，或由您用自己的微信代付',

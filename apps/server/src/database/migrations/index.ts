@@ -7,6 +7,7 @@ import { DeliveryMore1745500000000 } from './1745500000000-delivery-more';
 import { Pharmacy1745600000000 } from './1745600000000-pharmacy';
 import { IdempotencySweep1745710000000 } from './1745710000000-idempotency-sweep';
 import { WaysOut1745730000000 } from './1745730000000-ways-out';
+import { CurrentCommunity1745770000000 } from './1745770000000-current-community';
 import { FairShareRounds1745740000000 } from './1745740000000-fair-share-rounds';
 
 /** Every migration, in order. Run at boot on SQLite and MySQL alike. */
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   IdempotencySweep1745710000000,
   WaysOut1745730000000,
   FairShareRounds1745740000000,
+  CurrentCommunity1745770000000,
 ];

@@ -45,8 +45,9 @@ export class BindingsService {
   }
 
   private async requestByDoor(actor: Actor, dto: CreateBindingRequest): Promise<number> {
-    const community = actor.communityId ?? (await this.users.defaultCommunity())?.id;
-    if (community === undefined || dto.buildingId === undefined) throw new DomainError('HOUSEHOLD_NOT_FOUND');
+    const community = actor.communityId;
+    if (community === null) throw new DomainError('COMMUNITY_NOT_CHOSEN');
+    if (dto.buildingId === undefined) throw new DomainError('HOUSEHOLD_NOT_FOUND');
     const household = await this.db
       .repo(Household)
       .findOneBy({ communityId: community, buildingId: dto.buildingId, unit: dto.unit ?? '', room: dto.room ?? '' });

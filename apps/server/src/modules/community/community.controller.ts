@@ -1,7 +1,8 @@
-import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { BuildingView, HouseholdView, MeResponse } from '@linli/shared-types';
+import type { BuildingView, CommunityView, HouseholdView, MeResponse } from '@linli/shared-types';
 import { CurrentActor, type Actor } from '../../common/actor';
+import { ChooseCommunityDto, CommunityQueryDto } from './dto/community.dto';
 import { HouseholdsService } from './households.service';
 import { MeService } from './me.service';
 import { UsersService } from './users.service';
@@ -22,11 +23,22 @@ export class CommunityController {
     return this.meService.me(actor);
   }
 
-  /** Buildings and units, for the binding form. */
+  /** Act in this community from now on: the poster's, one found by name, or the switcher on 「我的」. */
+  @Put('me/community')
+  choose(@CurrentActor() actor: Actor, @Body() dto: ChooseCommunityDto): Promise<MeResponse> {
+    return this.meService.choose(actor, dto.communityId);
+  }
+
+  /** Communities by (part of) their name, for a newcomer choosing theirs. */
+  @Get('communities')
+  async communities(@Query() query: CommunityQueryDto): Promise<CommunityView[]> {
+    return (await this.users.searchCommunities(query.q)).map((c) => ({ id: c.id, name: c.name }));
+  }
+
+  /** Buildings and units of the community the person acts in, for the binding form. */
   @Get('community/buildings')
   async buildings(@CurrentActor() actor: Actor): Promise<BuildingView[]> {
-    const communityId = actor.communityId ?? (await this.users.defaultCommunity())?.id;
-    return communityId === undefined ? [] : this.households.buildings(communityId);
+    return actor.communityId === null ? [] : this.households.buildings(actor.communityId);
   }
 
   /** A household: residents only their own, staff any of their community. */

@@ -15,13 +15,23 @@ export class MeService {
     private readonly bindings: BindingsService,
   ) {}
 
+  /** The person acts in this community from now on (a poster's, one found by name, the switcher). */
+  async choose(actor: Actor, communityId: number): Promise<MeResponse> {
+    if (!(await this.users.findCommunity(communityId))) throw new DomainError('COMMUNITY_NOT_FOUND');
+    await this.users.setCurrentCommunity(actor.userId, communityId);
+    const now = await this.users.loadActor(actor.userId);
+    if (!now) throw new DomainError('UNAUTHENTICATED');
+    return this.me(now);
+  }
+
   async me(actor: Actor): Promise<MeResponse> {
     const user = await this.users.findById(actor.userId);
     if (!user) throw new DomainError('UNAUTHENTICATED');
-    const community = actor.communityId !== null ? await this.users.findCommunity(actor.communityId) : await this.users.defaultCommunity();
+    const community = actor.communityId !== null ? await this.users.findCommunity(actor.communityId) : null;
     return {
       user: { id: user.id, nickname: user.nickname, phone: user.phone },
       community: community ? { id: community.id, name: community.name } : null,
+      communities: await this.users.communitiesOf(actor.userId),
       roles: actor.roles,
       household: actor.householdId !== null ? await this.households.getFor(actor, actor.householdId) : null,
       binding: await this.bindings.latestOf(actor),

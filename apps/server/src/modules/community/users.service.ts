@@ -6,6 +6,7 @@ import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
 import { isUniqueViolation } from '../../common/db-errors';
 import { Community } from './entities/community.entity';
+import { Household } from './entities/household.entity';
 import { RoleAssignment } from './entities/role-assignment.entity';
 import { User } from './entities/user.entity';
 
@@ -17,30 +18,75 @@ export class UsersService {
     private readonly clock: Clock,
   ) {}
 
-  /** The actor behind a token, or null when the user no longer exists. */
+  /**
+   * The actor behind a token, or null when the user no longer exists. They act in their current
+   * community (else where their first role is, else the server's only community), with the roles
+   * they hold there; their household counts only in its own community, so nothing of one
+   * community is reached while acting in another.
+   */
   async loadActor(userId: number): Promise<Actor | null> {
-    // One query per request: the user and their roles, roles in assignment order.
+    // One query per request: the user, their household's community and their roles, in assignment order.
     const rows = await this.db.manager
       .createQueryBuilder(User, 'u')
+      .leftJoin(Household, 'h', 'h.id = u.household_id')
       .leftJoin(RoleAssignment, 'r', 'r.user_id = u.id')
-      .select(['u.nickname AS nickname', 'u.household_id AS householdId', 'r.community_id AS communityId', 'r.role AS role'])
+      .select([
+        'u.nickname AS nickname',
+        'u.household_id AS householdId',
+        'u.community_id AS current',
+        'h.community_id AS householdCommunity',
+        'r.community_id AS communityId',
+        'r.role AS role',
+      ])
       .where('u.id = :userId', { userId })
       .orderBy('r.id', 'ASC')
-      .getRawMany<{ nickname: string; householdId: number | null; communityId: number | null; role: string | null }>();
+      .getRawMany<ActorRow>();
     const first = rows[0];
     if (!first) return null;
-    const communityId = first.communityId === null ? null : Number(first.communityId);
+    const roleCommunity = rows.find((r) => r.communityId !== null)?.communityId ?? null;
+    const communityId = numberOrNull(first.current ?? roleCommunity) ?? (await this.onlyCommunity());
     const roles = rows
       .filter((r) => r.communityId !== null && Number(r.communityId) === communityId)
       .map((r) => r.role)
       .filter(isRole);
-    return {
-      userId,
-      nickname: first.nickname,
-      communityId,
-      roles,
-      householdId: first.householdId === null ? null : Number(first.householdId),
-    };
+    const home = communityId !== null && numberOrNull(first.householdCommunity) === communityId;
+    return { userId, nickname: first.nickname, communityId, roles, householdId: home ? numberOrNull(first.householdId) : null };
+  }
+
+  /** The community a newcomer acts in before choosing: the server's only one, if it has just one. */
+  private async onlyCommunity(): Promise<number | null> {
+    const some = await this.db.repo(Community).find({ select: ['id'], order: { id: 'ASC' }, take: 2 });
+    return some.length === 1 ? (some[0]?.id ?? null) : null;
+  }
+
+  /** The person acts in this community from now on. */
+  async setCurrentCommunity(userId: number, communityId: number): Promise<void> {
+    await this.db.repo(User).update({ id: userId }, { communityId });
+  }
+
+  /** Communities the person holds roles in, with those roles (for the switcher on 「我的」). */
+  async communitiesOf(userId: number): Promise<{ id: number; name: string; roles: Role[] }[]> {
+    const rows = await this.db.manager
+      .createQueryBuilder(RoleAssignment, 'r')
+      .innerJoin(Community, 'c', 'c.id = r.community_id')
+      .select(['c.id AS id', 'c.name AS name', 'r.role AS role'])
+      .where('r.user_id = :userId', { userId })
+      .orderBy('r.id', 'ASC')
+      .getRawMany<{ id: number; name: string; role: string }>();
+    const byId = new Map<number, { id: number; name: string; roles: Role[] }>();
+    for (const r of rows) {
+      const entry = byId.get(Number(r.id)) ?? { id: Number(r.id), name: r.name, roles: [] };
+      if (isRole(r.role)) entry.roles.push(r.role);
+      byId.set(entry.id, entry);
+    }
+    return [...byId.values()];
+  }
+
+  /** Communities by (part of) their name, for a newcomer choosing theirs. */
+  async searchCommunities(q: string | undefined): Promise<Community[]> {
+    const qb = this.db.repo(Community).createQueryBuilder('c').orderBy('c.name', 'ASC').limit(20);
+    if (q) qb.where("c.name LIKE :like ESCAPE '!'", { like: `%${q.replace(/[!%_]/g, (c) => `!${c}`)}%` });
+    return qb.getMany();
   }
 
   findById(id: number): Promise<User | null> {
@@ -101,20 +147,28 @@ export class UsersService {
     }
   }
 
-  /** Gives a role unless the user already holds it (idempotent). */
+  /** Gives a role unless the user already holds it (idempotent); the person now acts in that community. */
   async grantRole(userId: number, communityId: number, role: Role): Promise<void> {
     const roles = this.db.repo(RoleAssignment);
     const held = await roles.findOneBy({ userId, communityId, role });
     if (!held) await roles.insert({ userId, communityId, role });
-  }
-
-  /** The community a user without roles acts in: the first one (one community per deployment today). */
-  async defaultCommunity(): Promise<Community | null> {
-    const [first] = await this.db.repo(Community).find({ order: { id: 'ASC' }, take: 1 });
-    return first ?? null;
+    await this.setCurrentCommunity(userId, communityId);
   }
 
   findCommunity(id: number): Promise<Community | null> {
     return this.db.repo(Community).findOneBy({ id });
   }
+}
+
+interface ActorRow {
+  nickname: string;
+  householdId: number | null;
+  current: number | null;
+  householdCommunity: number | null;
+  communityId: number | null;
+  role: string | null;
+}
+
+function numberOrNull(value: number | string | null | undefined): number | null {
+  return value === null || value === undefined ? null : Number(value);
 }

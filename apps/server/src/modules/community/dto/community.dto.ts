@@ -1,6 +1,8 @@
 import {
   HOUSEHOLD_TAGS,
   PHONE_PATTERN,
+  type ChooseCommunityRequest,
+  type CommunityQuery,
   type CreateBindingRequest,
   type DevLoginRequest,
   type DevUserKey,
@@ -168,4 +170,17 @@ export class WechatLoginDto implements WechatLoginRequest {
   @IsString({ message: '登录凭证缺失，请重新打开小程序' })
   @Length(1, 128, { message: '登录凭证格式不对' })
   code: string;
+}
+
+export class ChooseCommunityDto implements ChooseCommunityRequest {
+  @IsId('请选择社区')
+  communityId: number;
+}
+
+export class CommunityQueryDto implements CommunityQuery {
+  @Omittable()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(50, { message: '社区名称最多 50 个字' })
+  q?: string;
 }

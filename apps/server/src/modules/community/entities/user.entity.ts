@@ -23,6 +23,13 @@ export class User {
   @Column({ name: 'household_id', type: 'int', nullable: true })
   householdId: number | null;
 
+  /**
+   * The community the person acts in now (their roles are read there): chosen before binding,
+   * switched on 「我的」, or the one they last joined. Null until then.
+   */
+  @Column({ name: 'community_id', type: 'int', nullable: true })
+  communityId: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 }
