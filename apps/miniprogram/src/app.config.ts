@@ -4,6 +4,7 @@ export default defineAppConfig({
     'pages/me/index',
     'pages/login/index',
     'pages/bind/index',
+    'pages/community/index',
     'pages/windows/index',
     'pages/window/index',
     'pages/orders/index',

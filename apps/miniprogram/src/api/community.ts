@@ -2,6 +2,8 @@ import type {
   BindingCodeResponse,
   BindingRequestView,
   BuildingView,
+  ChooseCommunityRequest,
+  CommunityView,
   CreateBindingRequest,
   HouseholdQuery,
   HouseholdView,
@@ -23,6 +25,16 @@ export function getMe(): Promise<MeResponse> {
 
 export function getBuildings(): Promise<BuildingView[]> {
   return request({ path: '/community/buildings' });
+}
+
+/** Communities by (part of) their name, for a newcomer choosing theirs. */
+export function searchCommunities(q: string): Promise<CommunityView[]> {
+  return request({ path: '/communities', query: q ? { q } : {} });
+}
+
+/** Act in this community from now on (a poster's, one found by name, the switcher). */
+export function chooseCommunity(communityId: number, key?: string): Promise<MeResponse> {
+  return request({ method: 'PUT', path: '/me/community', body: { communityId } satisfies ChooseCommunityRequest, idempotencyKey: key });
 }
 
 // ---- binding -------------------------------------------------------------------------------

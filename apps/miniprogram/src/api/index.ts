@@ -10,6 +10,7 @@ export * from './orders';
 export * from './parcels';
 export * from './pharmacy';
 export * from './files';
+export { applyPosterCommunity, rememberPosterCommunity } from './poster';
 export { ApiError, API_BASE, LOGIN_PAGE, newIdempotencyKey } from './client';
 export { ActionKey } from './action-key';
 export {

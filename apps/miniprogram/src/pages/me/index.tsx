@@ -3,10 +3,11 @@ import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@/components/nutui';
 import { ROLE_LABELS, type MeResponse } from '@linli/shared-types';
-import { clearSession, getMe, getSession, LOGIN_PAGE, showApiError, updateMe } from '@/api';
+import { applyPosterCommunity, clearSession, getMe, getSession, LOGIN_PAGE, showApiError, updateMe } from '@/api';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { useSession } from '@/hooks/useSession';
 import { BindingStatus } from './BindingStatus';
+import { CommunityCard } from './CommunityCard';
 import { HouseholdCard } from './HouseholdCard';
 import { useRefresh } from '@/hooks/useRefresh';
 import './index.css';
@@ -23,7 +24,9 @@ export default function MePage() {
       return;
     }
     try {
-      updateMe(await getMe());
+      const me = await getMe();
+      // Signed in after opening a community's poster: act in that community (a newcomer only).
+      updateMe((await applyPosterCommunity(me)) ?? me);
     } catch (error) {
       showApiError(error);
     }
@@ -45,6 +48,7 @@ export default function MePage() {
   return (
     <View className="page me">
       <ProfileCard me={me} />
+      <CommunityCard me={me} onChanged={() => void refresh()} />
 
       {me.household ? (
         <View className="me__ordering">
@@ -106,7 +110,11 @@ export default function MePage() {
         </View>
       ) : null}
 
-      {me.household ? <HouseholdCard household={me.household} /> : <BindingStatus binding={me.binding} onChanged={() => void refresh()} />}
+      {me.household ? (
+        <HouseholdCard household={me.household} />
+      ) : me.community ? (
+        <BindingStatus binding={me.binding} onChanged={() => void refresh()} />
+      ) : null}
 
       {isStaff ? (
         <View className="me__staff">
