@@ -32,6 +32,16 @@ export interface WechatLoginRequest {
   code: string;
 }
 
+/**
+ * POST /api/auth/code: a one-time sign-in code the operator's CLI printed (for a community's
+ * first staff, or a staff member who lost their account). In WeChat the app sends its wx.login
+ * code too, so the account gets this WeChat and plain WeChat login finds it next time.
+ */
+export interface CodeLoginRequest {
+  code: string;
+  wechatCode?: string;
+}
+
 /** The demo users offered by the dev login (only outside production, without WeChat credentials). */
 export type DevUserKey = 'resident' | 'volunteer' | 'pharmacist' | 'staff' | 'supervisor';
 

@@ -49,6 +49,8 @@ export interface AppConfig {
   quoteMinutes: { normal: number; today: number };
   /** How long the answer to an Idempotency-Key is kept for a retry (24 hours at least). */
   idempotencyKeepHours: number;
+  /** How long a one-time sign-in code from the operator's CLI works (time to hand it over). */
+  signInCodeHours: number;
 }
 
 export interface WechatPayConfig {
@@ -247,6 +249,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     // A phone replays scans and commands queued offline: a day is the least a retry may come after.
     idempotencyKeepHours: parseInteger('IDEMPOTENCY_KEEP_HOURS', env.IDEMPOTENCY_KEEP_HOURS, 48, 24, 90 * 24),
+    signInCodeHours: parseInteger('SIGN_IN_CODE_HOURS', env.SIGN_IN_CODE_HOURS, 72, 1, 30 * 24),
   };
 }
 

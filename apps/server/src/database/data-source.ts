@@ -28,6 +28,7 @@ import { Parcel } from '../modules/parcels/entities/parcel.entity';
 import { VolunteerProfile } from '../modules/parcels/entities/volunteer-profile.entity';
 import { VolunteerShift } from '../modules/parcels/entities/volunteer-shift.entity';
 import { MIGRATIONS } from './migrations';
+import { SignInCode } from '../modules/auth/entities/sign-in-code.entity';
 import { StoredFile } from '../modules/files/entities/stored-file.entity';
 import { VolunteerPost } from '../modules/parcels/entities/volunteer-post.entity';
 import { VolunteerSignup } from '../modules/parcels/entities/volunteer-signup.entity';
@@ -74,6 +75,7 @@ export const ENTITIES = [
   MedicineRequest,
   MedicineItem,
   MedicinePhoto,
+  SignInCode,
 ];
 
 /** TypeORM options for either database; the schema always comes from the migrations. */

@@ -1,6 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Who did what to which record, and when: every staff, pharmacy and delivery action. */
+export type AuditActorKind = 'user' | 'operator';
+
 @Entity('audit_logs')
 export class AuditLog {
   @PrimaryGeneratedColumn()
@@ -9,8 +11,13 @@ export class AuditLog {
   @Column({ name: 'community_id', type: 'int', nullable: true })
   communityId: number | null;
 
-  @Column({ name: 'actor_user_id', type: 'int' })
-  actorUserId: number;
+  /** The user who acted; null when the operator did, through the CLI on the server. */
+  @Column({ name: 'actor_user_id', type: 'int', nullable: true })
+  actorUserId: number | null;
+
+  /** `user` (someone signed in) or `operator` (the CLI, run by whoever runs the server). */
+  @Column({ name: 'actor_kind', type: 'varchar', length: 20, default: 'user' })
+  actorKind: AuditActorKind;
 
   /** e.g. binding.approve, household.import */
   @Column({ type: 'varchar', length: 60 })

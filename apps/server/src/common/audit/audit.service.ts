@@ -23,6 +23,21 @@ export class AuditService {
     await this.db.repo(AuditLog).insert({
       communityId: actor.communityId,
       actorUserId: actor.userId,
+      actorKind: 'user',
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId === undefined || entry.targetId === null ? null : String(entry.targetId),
+      details: entry.details ? JSON.stringify(entry.details) : null,
+      createdAt: this.clock.now(),
+    });
+  }
+
+  /** An action of the operator's CLI (no user: whoever can run commands on the server). */
+  async recordOperator(communityId: number | null, entry: AuditEntry): Promise<void> {
+    await this.db.repo(AuditLog).insert({
+      communityId,
+      actorUserId: null,
+      actorKind: 'operator',
       action: entry.action,
       targetType: entry.targetType,
       targetId: entry.targetId === undefined || entry.targetId === null ? null : String(entry.targetId),

@@ -6,6 +6,7 @@ import { Public } from '../../common/actor';
 import { CallsOut } from '../../common/idempotency/calls-out';
 import { DevLoginDto, WechatLoginDto } from '../community/dto/community.dto';
 import { AuthService } from './auth.service';
+import { CodeLoginDto } from './dto/auth.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -20,6 +21,18 @@ export class AuthController {
   @CallsOut()
   wechat(@Body() dto: WechatLoginDto): Promise<LoginResponse> {
     return this.auth.wechatLogin(dto.code);
+  }
+
+  /**
+   * A one-time sign-in code (printed by the operator's CLI) → our token; with `wechatCode`, the
+   * account gets that WeChat. Rate-limited like every login.
+   */
+  @Post('code')
+  @HttpCode(200)
+  @UseGuards(ThrottlerGuard)
+  @CallsOut()
+  code(@Body() dto: CodeLoginDto): Promise<LoginResponse> {
+    return this.auth.codeLogin(dto);
   }
 
   /** Whether the demo login exists here, and its users. */

@@ -8,6 +8,8 @@ import { CommunityModule } from '../community/community.module';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { OperatorService } from './operator.service';
+import { SignInCodesService } from './sign-in-codes.service';
 
 @Module({
   imports: [
@@ -28,6 +30,7 @@ import { AuthService } from './auth.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, SignInCodesService, OperatorService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [OperatorService],
 })
 export class AuthModule {}

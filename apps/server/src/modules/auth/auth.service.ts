@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { DevLoginRequest, DevUsersResponse, LoginResponse } from '@linli/shared-types';
+import type { CodeLoginRequest, DevLoginRequest, DevUsersResponse, LoginResponse } from '@linli/shared-types';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
 import { DomainError } from '../../common/domain-error';
@@ -9,8 +9,10 @@ import { DEMO_USERS } from '../../database/demo-seed';
 import { WechatAuthClient } from '../../wechat/wechat-auth.client';
 import { MeService } from '../community/me.service';
 import { UsersService } from '../community/users.service';
+import { normalizeSignInCode } from './sign-in-code';
+import { SignInCodesService } from './sign-in-codes.service';
 
-/** Logins: WeChat's code2Session in production, a demo-user picker outside it. */
+/** Logins: WeChat's code2Session in production, one-time sign-in codes, a demo-user picker outside production. */
 @Injectable()
 export class AuthService {
   constructor(
@@ -21,6 +23,7 @@ export class AuthService {
     private readonly users: UsersService,
     private readonly meService: MeService,
     private readonly wechat: WechatAuthClient,
+    private readonly codes: SignInCodesService,
   ) {}
 
   /**
@@ -32,6 +35,24 @@ export class AuthService {
     if (!this.wechat.configured) throw new DomainError('WECHAT_UNAVAILABLE', { reason: 'WeChat login is not configured on this server' });
     const session = await this.wechat.code2Session(code);
     return this.db.transaction(async () => this.issue((await this.users.findOrCreateByOpenid(session.openid)).id));
+  }
+
+  /**
+   * A one-time sign-in code from the operator's CLI. Inside WeChat the app sends its wx.login
+   * code as well: WeChat is asked first, outside the transaction; then, in one transaction, the
+   * code is used and the account gets that WeChat (refused, with the code left unused, when the
+   * WeChat belongs to another account that holds roles). The person acts in the code's community.
+   */
+  async codeLogin(dto: CodeLoginRequest): Promise<LoginResponse> {
+    // Not worth a WeChat login code (which works once) when it cannot be a sign-in code at all.
+    if (normalizeSignInCode(dto.code) === null) throw new DomainError('SIGN_IN_CODE_INVALID');
+    const openid = dto.wechatCode && this.wechat.configured ? (await this.wechat.code2Session(dto.wechatCode)).openid : null;
+    return this.db.transaction(async () => {
+      const { userId, communityId } = await this.codes.redeem(dto.code);
+      if (openid !== null) await this.users.attachOpenid(userId, openid);
+      if (communityId !== null) await this.users.setCurrentCommunity(userId, communityId);
+      return this.issue(userId);
+    });
   }
 
   devUsers(): DevUsersResponse {

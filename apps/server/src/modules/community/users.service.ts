@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { isRole, type DevUserKey, type Role } from '@linli/shared-types';
-import { In } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
 import { isUniqueViolation } from '../../common/db-errors';
+import { DomainError } from '../../common/domain-error';
 import { Community } from './entities/community.entity';
 import { Household } from './entities/household.entity';
 import { RoleAssignment } from './entities/role-assignment.entity';
@@ -145,6 +146,26 @@ export class UsersService {
       if (!isUniqueViolation(error)) throw error;
       return repo.findOneByOrFail({ openid });
     }
+  }
+
+  /**
+   * The account gets this WeChat (a sign-in code redeemed in WeChat), so plain WeChat login finds
+   * it next time. An account that has its own WeChat keeps it. When the WeChat already belongs
+   * to another account, that one gives it up only if it is an empty shell (no role, no
+   * household: what a first WeChat login leaves behind); otherwise the person has two accounts
+   * and staff must sort it out.
+   */
+  async attachOpenid(userId: number, openid: string): Promise<void> {
+    const repo = this.db.repo(User);
+    const user = await repo.findOneByOrFail({ id: userId });
+    if (user.openid !== null) return;
+    const holder = await repo.findOneBy({ openid });
+    if (holder) {
+      const hasRole = await this.db.repo(RoleAssignment).exists({ where: { userId: holder.id } });
+      if (hasRole || holder.householdId !== null) throw new DomainError('WECHAT_BOUND_ELSEWHERE');
+      await repo.update({ id: holder.id }, { openid: null });
+    }
+    await repo.update({ id: userId, openid: IsNull() }, { openid });
   }
 
   /** Gives a role unless the user already holds it (idempotent); the person now acts in that community. */
