@@ -27,6 +27,7 @@ import type {
 
 const REPO = resolve(__dirname, '..', '..', '..');
 const SERVER_MAIN = process.env.LINLI_SERVER_MAIN ?? join(REPO, 'apps', 'server', 'dist', 'main.js');
+const SERVER_CLI = join(REPO, 'apps', 'server', 'dist', 'cli.js');
 const H5_DIR = join(REPO, 'apps', 'miniprogram', 'dist', 'h5');
 const SCREENSHOTS = join(__dirname, 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -231,6 +232,28 @@ async function stop(): Promise<void> {
   server?.stdout?.destroy();
   server?.stderr?.destroy();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}
+
+/**
+ * The operator's CLI (`npm run linli -- …`) on the test server's database, as its own process:
+ * what it printed, its exit code, and the sign-in code in it, if any.
+ */
+export function operatorCli(...args: string[]): Promise<{ stdout: string; stderr: string; exitCode: number; code: string | null }> {
+  return new Promise((resolveRun, reject) => {
+    const cli = spawn(process.execPath, [SERVER_CLI, ...args], {
+      cwd: REPO,
+      env: { ...process.env, DATABASE_URL: `sqlite:${join(dataDir, 'linli.sqlite')}`, NODE_ENV: 'test', JWT_SECRET: 'e2e-secret', LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    cli.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    cli.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    cli.on('error', reject);
+    cli.on('close', (exitCode) =>
+      resolveRun({ stdout, stderr, exitCode: exitCode ?? -1, code: /登录码：([A-Z0-9]{5}-[A-Z0-9]{5})/.exec(stdout)?.[1] ?? null }),
+    );
+  });
 }
 
 /** Starts the server and Chromium before the file's tests and stops both after them. */

@@ -2,14 +2,21 @@ import { useEffect, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@/components/nutui';
-import { ROLE_LABELS, type DevLoginRequest, type DevUsersResponse } from '@linli/shared-types';
+import { ROLE_LABELS, type DevLoginRequest, type DevUsersResponse, type LoginResponse } from '@linli/shared-types';
 import { ApiError, devLogin, getDevUsers, startSession, wechatLogin } from '@/api';
 import { useAction } from '@/hooks/useAction';
+import { CodeLoginCard } from './CodeLoginCard';
 import './index.css';
 
 type LoginChoice = { kind: 'wechat'; code: string } | { kind: 'dev'; body: DevLoginRequest };
 
 const IN_WECHAT = process.env.TARO_ENV === 'weapp';
+
+/** After any login: the session, then 「我的」. */
+async function enter(res: LoginResponse): Promise<void> {
+  startSession(res);
+  await Taro.reLaunch({ url: '/pages/me/index' });
+}
 
 export default function LoginPage() {
   const [devUsers, setDevUsers] = useState<DevUsersResponse | null>(null);
@@ -33,8 +40,7 @@ export default function LoginPage() {
 
   const login = useAction(async (choice: LoginChoice, key: string) => {
     const res = choice.kind === 'wechat' ? await wechatLogin({ code: choice.code }, key) : await devLogin(choice.body, key);
-    startSession(res);
-    await Taro.reLaunch({ url: '/pages/me/index' });
+    await enter(res);
     return res;
   });
 
@@ -98,7 +104,7 @@ export default function LoginPage() {
 
       {devUsers !== null && !devUsers.enabled && !IN_WECHAT ? (
         <View className="status status--pending login__notice">
-          <View className="status__title">{devUsersFailed ? '网络不好，请检查网络后再试' : '请在微信中打开邻里小程序'}</View>
+          <View className="status__title">{devUsersFailed ? '网络不好，请检查网络后再试' : '居民请在微信中打开邻里小程序'}</View>
           {devUsersFailed ? (
             <Button id="retry" size="large" block onClick={loadDevUsers}>
               重试
@@ -106,6 +112,8 @@ export default function LoginPage() {
           ) : null}
         </View>
       ) : null}
+
+      <CodeLoginCard onLoggedIn={enter} />
     </View>
   );
 }
