@@ -242,7 +242,13 @@ export function operatorCli(...args: string[]): Promise<{ stdout: string; stderr
   return new Promise((resolveRun, reject) => {
     const cli = spawn(process.execPath, [SERVER_CLI, ...args], {
       cwd: REPO,
-      env: { ...process.env, DATABASE_URL: `sqlite:${join(dataDir, 'linli.sqlite')}`, NODE_ENV: 'test', JWT_SECRET: 'e2e-secret', LOG_LEVEL: 'silent' },
+      env: {
+        ...process.env,
+        DATABASE_URL: `sqlite:${join(dataDir, 'linli.sqlite')}`,
+        NODE_ENV: 'test',
+        JWT_SECRET: 'e2e-secret',
+        LOG_LEVEL: 'silent',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -86,7 +86,12 @@ describe('operator CLI and sign-in codes (production, empty database)', () => {
     });
     const o = t.db.options;
     const url = o.type === 'mysql' ? (o.url as string) : `sqlite:${o.database as string}`;
-    config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-long-production-secret-for-tests', LOG_LEVEL: 'silent', DATABASE_URL: url });
+    config = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'a-long-production-secret-for-tests',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: url,
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -128,7 +133,11 @@ describe('operator CLI and sign-in codes (production, empty database)', () => {
     expect(JSON.stringify(await t.db.query('SELECT * FROM sign_in_codes'))).not.toContain(code.replace('-', ''));
 
     const login = (await signIn(code).expect(200)).body as LoginResponse;
-    expect(login.me).toMatchObject({ user: { nickname: '陈晓燕', phone: '13800000001' }, community: { name: '滨湖和园' }, roles: ['staff'] });
+    expect(login.me).toMatchObject({
+      user: { nickname: '陈晓燕', phone: '13800000001' },
+      community: { name: '滨湖和园' },
+      roles: ['staff'],
+    });
     const staff = t.as(login.token);
     const me = (await staff.get('/api/me').expect(200)).body as MeResponse;
     expect(me).toMatchObject({ community: { name: '滨湖和园' }, roles: ['staff'] });
@@ -225,7 +234,8 @@ describe('operator CLI and sign-in codes (production, empty database)', () => {
 
   it('a wrong, malformed or missing code is refused and uses nothing', async () => {
     const run = await cli('staff:add', '--community', '西湖苑', '--name', '吴芳', '--phone', '13800000007');
-    const unused = async () => Number(((await t.db.query('SELECT COUNT(*) AS n FROM sign_in_codes WHERE used_at IS NULL')) as { n: number }[])[0]?.n);
+    const unused = async () =>
+      Number(((await t.db.query('SELECT COUNT(*) AS n FROM sign_in_codes WHERE used_at IS NULL')) as { n: number }[])[0]?.n);
     const before = await unused();
     expect((await signIn('ABCDE-FGHJK').expect(400)).body).toMatchObject({ code: 'SIGN_IN_CODE_INVALID' });
     expect((await signIn('not a code').expect(400)).body).toMatchObject({ code: 'SIGN_IN_CODE_INVALID' });
@@ -239,19 +249,29 @@ describe('operator CLI and sign-in codes (production, empty database)', () => {
 
   it('in WeChat, the code gives its account that WeChat: plain WeChat login finds it next time', async () => {
     // The person first tried WeChat login: an empty account holds their WeChat.
-    const shell = (await t.http.post('/api/auth/wechat').send({ code: wechat.issueCode('openid-wu') }).expect(200)).body as LoginResponse;
+    const shell = (
+      await t.http
+        .post('/api/auth/wechat')
+        .send({ code: wechat.issueCode('openid-wu') })
+        .expect(200)
+    ).body as LoginResponse;
     expect(shell.me.roles).toEqual([]);
 
     const run = await cli('staff:add', '--community', '西湖苑', '--name', '郑伟', '--phone', '13800000008');
     const login = (await signIn(run.code as string, wechat.issueCode('openid-wu')).expect(200)).body as LoginResponse;
     expect(login.me).toMatchObject({ user: { nickname: '郑伟' }, roles: ['staff'] });
 
-    const next = (await t.http.post('/api/auth/wechat').send({ code: wechat.issueCode('openid-wu') }).expect(200)).body as LoginResponse;
+    const next = (
+      await t.http
+        .post('/api/auth/wechat')
+        .send({ code: wechat.issueCode('openid-wu') })
+        .expect(200)
+    ).body as LoginResponse;
     expect(next.me.user.id).toBe(login.me.user.id);
     expect(next.me.roles).toEqual(['staff']);
   });
 
-  it("refuses to take a WeChat from another account with roles, and leaves the code unused", async () => {
+  it('refuses to take a WeChat from another account with roles, and leaves the code unused', async () => {
     const run = await cli('staff:add', '--community', '西湖苑', '--name', '钱进', '--phone', '13800000010');
     // openid-wu now belongs to 郑伟, a staff account.
     const refused = await signIn(run.code as string, wechat.issueCode('openid-wu')).expect(409);

@@ -30,7 +30,9 @@ export class CommunityCreateCommand extends OperatorCommand<CreateOptions> {
       { name: input.name, district: input.district ?? null, address: input.address ?? null },
       { name: input.staffName, phone: input.staffPhone },
     );
-    this.out.print(`已创建社区「${made.community.name}」（编号 ${made.community.id}${made.community.district ? `，${made.community.district}` : ''}）。`);
+    this.out.print(
+      `已创建社区「${made.community.name}」（编号 ${made.community.id}${made.community.district ? `，${made.community.district}` : ''}）。`,
+    );
     this.printSignIn(made);
   }
 

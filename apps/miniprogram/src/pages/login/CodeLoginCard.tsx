@@ -10,7 +10,13 @@ import { useAction } from '@/hooks/useAction';
 import { normalizeSignInCode, SIGN_IN_CODE_LENGTH } from './sign-in-code';
 
 /** Refusals written under the field rather than in a toast that disappears. */
-const SHOWN_IN_PLACE = new Set(['SIGN_IN_CODE_INVALID', 'SIGN_IN_CODE_EXPIRED', 'WECHAT_BOUND_ELSEWHERE', 'VALIDATION_FAILED', 'RATE_LIMITED']);
+const SHOWN_IN_PLACE = new Set([
+  'SIGN_IN_CODE_INVALID',
+  'SIGN_IN_CODE_EXPIRED',
+  'WECHAT_BOUND_ELSEWHERE',
+  'VALIDATION_FAILED',
+  'RATE_LIMITED',
+]);
 
 /**
  * 「用登录码登录」: the one-time code the community's operator gave a staff member (their first
@@ -23,7 +29,13 @@ export function CodeLoginCard({ onLoggedIn }: { onLoggedIn: (res: LoginResponse)
 
   const login = useAction(
     async (value: string, key: string) => {
-      const wechatCode = process.env.TARO_ENV === 'weapp' ? await Taro.login().then((r) => r.code, () => undefined) : undefined;
+      const wechatCode =
+        process.env.TARO_ENV === 'weapp'
+          ? await Taro.login().then(
+              (r) => r.code,
+              () => undefined,
+            )
+          : undefined;
       const res = await codeLogin(wechatCode ? { code: value, wechatCode } : { code: value }, key);
       await onLoggedIn(res);
       return res;

@@ -36,7 +36,12 @@ export class Operator1745780000000 implements MigrationInterface {
           { name: 'IX_sign_in_codes_user', columnNames: ['user_id'] },
         ],
         foreignKeys: [
-          new TableForeignKey({ columnNames: ['user_id'], referencedTableName: 'users', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
+          new TableForeignKey({
+            columnNames: ['user_id'],
+            referencedTableName: 'users',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
           new TableForeignKey({
             columnNames: ['community_id'],
             referencedTableName: 'communities',

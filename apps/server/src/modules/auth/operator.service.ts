@@ -2,12 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../../common/audit/audit.service';
 import { Db } from '../../common/database/db';
 import { DomainError } from '../../common/domain-error';
-import {
-  CommunitySetupService,
-  type CommunitySummary,
-  type NewCommunity,
-  type NewStaff,
-} from '../community/community-setup.service';
+import { CommunitySetupService, type CommunitySummary, type NewCommunity, type NewStaff } from '../community/community-setup.service';
 import type { Community } from '../community/entities/community.entity';
 import { SignInCodesService, type IssuedSignInCode } from './sign-in-codes.service';
 
