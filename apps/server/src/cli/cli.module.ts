@@ -1,4 +1,5 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Injectable, Module, type OnModuleInit } from '@nestjs/common';
+import { InjectCommander } from 'nest-commander';
 import { AppModule } from '../app.module';
 import type { Clock } from '../common/clock';
 import type { AppConfig } from '../config/config';
@@ -6,6 +7,16 @@ import { AuthModule } from '../modules/auth/auth.module';
 import { CliOutput } from './cli-output';
 import { CommunityCreateCommand, CommunityListCommand } from './community.commands';
 import { StaffAddCommand, StaffResetCommand } from './staff.commands';
+
+/** `--help` names the program as it is run, not after the file it was started from. */
+@Injectable()
+class ProgramName implements OnModuleInit {
+  constructor(@InjectCommander() private readonly program: { name(value: string): unknown }) {}
+
+  onModuleInit(): void {
+    this.program.name('npm run linli --');
+  }
+}
 
 /**
  * The operator's CLI: the whole app (same configuration, same database, migrations run at
@@ -19,7 +30,7 @@ export class CliModule {
     return {
       module: CliModule,
       imports: [AppModule.forRoot(quiet, clock), AuthModule],
-      providers: [CliOutput, CommunityCreateCommand, CommunityListCommand, StaffAddCommand, StaffResetCommand],
+      providers: [ProgramName, CliOutput, CommunityCreateCommand, CommunityListCommand, StaffAddCommand, StaffResetCommand],
     };
   }
 }
