@@ -225,6 +225,25 @@ describe('operator CLI and sign-in codes (production, empty database)', () => {
     ]);
   });
 
+  it('staff of one community added to another keep one account; staff:reset then asks which community', async () => {
+    const first = (await t.db.query("SELECT id FROM users WHERE phone = '13800000001'")) as { id: number }[];
+    const added = await cli('staff:add', '--community', '西湖苑', '--name', '陈晓燕', '--phone', '13800000001');
+    expect(added.exitCode).toBe(0);
+    expect(added.out).toContain(`账号编号 ${first[0]?.id}`);
+    expect((await t.db.query("SELECT id FROM users WHERE phone = '13800000001'")) as unknown[]).toHaveLength(1);
+
+    const before = await counts();
+    const ambiguous = await cli('staff:reset', '--phone', '13800000001');
+    expect(ambiguous.exitCode).toBe(1);
+    expect(ambiguous.err).toContain('请用 --community 说明是哪个社区');
+    expect(await counts()).toEqual(before);
+
+    const reset = await cli('staff:reset', '--phone', '13800000001', '--community', '西湖苑');
+    const login = (await signIn(reset.code as string).expect(200)).body as LoginResponse;
+    expect(login.me).toMatchObject({ user: { id: Number(first[0]?.id) }, community: { name: '西湖苑' }, roles: ['staff'] });
+    expect(login.me.communities.map((c) => c.name).sort()).toEqual(['滨湖和园', '西湖苑'].sort());
+  });
+
   it('of two redemptions of one code at once, exactly one signs in', async () => {
     const run = await cli('staff:add', '--community', '西湖苑', '--name', '周强', '--phone', '13800000006');
     const answers = await Promise.all(Array.from({ length: 4 }, () => signIn(run.code as string)));
