@@ -11,6 +11,7 @@ import type {
   Page,
   PharmacistInvite,
   PharmacyView,
+  SignupView,
   SupplierView,
   WindowView,
 } from '@linli/shared-types';
@@ -243,6 +244,116 @@ describe('two communities on one server', () => {
     await resident.get(`/api/pharmacy/requests/${req.id}`).expect(403);
     await resident.put('/api/me/community', { communityId: other.id }).expect(200);
     await resident.get(`/api/pharmacy/requests/${req.id}`).expect(200);
+  });
+
+  it("every staff route of one community reaches nothing of the other's: catalog, orders, parcels, volunteers, pharmacy", async () => {
+    const { window: windowA, item: itemA } = await openWindow(staffA, '滨湖二');
+    const [supplierA] = (await staffA.get('/api/staff/suppliers').expect(200)).body as SupplierView[];
+    const householdA = ((await residentA.get('/api/me').expect(200)).body as MeResponse).household?.id;
+    await residentA.post('/api/orders', { windowId: windowA.id, lines: [{ itemId: itemA.id, quantity: 1 }] }).expect(201);
+    await staffA.post(`/api/staff/windows/${windowA.id}/pack`).expect(200);
+    const [parcelA] = ((await staffA.get(`/api/staff/parcels?batch=window:${windowA.id}`).expect(200)).body as Page<ParcelOf>).items;
+    const volunteerA = await t.login('volunteer');
+    const volunteerAId = ((await volunteerA.get('/api/me').expect(200)).body as MeResponse).user.id;
+    const post = (
+      await staffA
+        .post('/api/staff/volunteer-posts', { squad: 'delivery', title: '滨湖送货', requirements: '能爬楼', shift: '每天上午', slots: 3 })
+        .expect(201)
+    ).body as { id: number };
+    const signup = (await residentA.post(`/api/volunteer-posts/${post.id}/signups`, { note: '我来' }).expect(201)).body as { id: number };
+    const [pharmacyA] = (await staffA.get('/api/staff/pharmacies').expect(200)).body as PharmacyView[];
+    const medicineA = (
+      await residentA
+        .post('/api/medicine-requests', {
+          items: [{ name: '降压药', quantity: 1, brand: 'usual', prescription: false }],
+          urgency: 'normal',
+        })
+        .expect(201)
+    ).body as MedicineRequestView;
+    const pharmacyB = (
+      await staffB
+        .post('/api/staff/pharmacies', { name: '翡翠湾二药店', address: '翡翠路 2 号', hours: '全天', defaultFor: [], paymentMode: 'cod' })
+        .expect(201)
+    ).body as PharmacyView;
+    const supplier = { name: '改名超市' };
+    const item = { kind: 'essential', name: '改名', contents: [], priceFen: 1, limitPerHousehold: 1, supplierId: supplierA?.id };
+    const tries: [string, () => Promise<{ status: number; body: { code?: string } }>][] = [
+      ['edit a supplier', () => staffB.patch(`/api/staff/suppliers/${supplierA?.id}`, supplier)],
+      ['edit an item', () => staffB.patch(`/api/staff/items/${itemA.id}`, item)],
+      ['close a window', () => staffB.post(`/api/staff/windows/${windowA.id}/status`, { status: 'CLOSED' })],
+      ['export its orders', () => staffB.get(`/api/staff/windows/${windowA.id}/orders.xlsx`)],
+      ['print its pick lists', () => staffB.get(`/api/staff/windows/${windowA.id}/pick-lists.pdf`)],
+      ['pick lists as Excel', () => staffB.get(`/api/staff/windows/${windowA.id}/pick-lists.xlsx`)],
+      [
+        'order for its household',
+        () =>
+          staffB.post('/api/staff/orders', { householdId: householdA, windowId: windowA.id, lines: [{ itemId: itemA.id, quantity: 1 }] }),
+      ],
+      ['reassign its parcel', () => staffB.post(`/api/staff/parcels/${parcelA?.id}/assign`, { volunteerId: null })],
+      ['cancel its parcel', () => staffB.post(`/api/staff/parcels/${parcelA?.id}/cancel`, { reason: '越界取消' })],
+      ['resolve its parcel', () => staffB.post(`/api/staff/parcels/${parcelA?.id}/resolve`, { to: 'READY' })],
+      ['set its volunteer', () => staffB.put(`/api/staff/volunteers/${volunteerAId}`, { buildingIds: [], capacity: 5 })],
+      ['close its recruitment', () => staffB.post(`/api/staff/volunteer-posts/${post.id}/close`)],
+      ['read its sign-ups', () => staffB.get(`/api/staff/volunteer-posts/${post.id}/signups`)],
+      ['approve its sign-up', () => staffB.post(`/api/staff/volunteer-signups/${signup.id}/approve`)],
+      ['reject its sign-up', () => staffB.post(`/api/staff/volunteer-signups/${signup.id}/reject`, { reason: '越界' })],
+      [
+        'edit its pharmacy',
+        () =>
+          staffB.put(`/api/staff/pharmacies/${pharmacyA?.id}`, {
+            name: '改名',
+            address: '某路',
+            hours: '全天',
+            defaultFor: [],
+            paymentMode: 'cod',
+          }),
+      ],
+      ['invite to its pharmacy', () => staffB.post(`/api/staff/pharmacies/${pharmacyA?.id}/invite`)],
+      ['take its medicine request', () => staffB.post(`/api/staff/medicine-requests/${medicineA.id}/move`, { pharmacyId: pharmacyB?.id })],
+      [
+        'ask medicine for its household',
+        () =>
+          staffB.post('/api/staff/medicine-requests', {
+            householdId: householdA,
+            items: [{ name: '布洛芬', quantity: 1, brand: 'any', prescription: false }],
+            urgency: 'normal',
+          }),
+      ],
+    ];
+    for (const [what, attempt] of tries) {
+      const res = await attempt();
+      expect({ what, status: res.status }).toEqual({ what, status: 404 });
+    }
+    // A volunteer of 翡翠湾 cannot grab, accept or scan 滨湖和园's parcel either.
+    const volunteerB = await userWithRole('翡翠湾志愿者', 'volunteer');
+    await volunteerB.put('/api/volunteer/duty', { onDuty: true }).expect(200);
+    expect((await volunteerB.get('/api/volunteer/pool').expect(200)).body).toEqual([]);
+    for (const path of [`/api/volunteer/parcels/${parcelA?.id}/grab`, `/api/volunteer/tasks/${parcelA?.id}/accept`]) {
+      const res = await volunteerB.post(path);
+      expect({ path, status: res.status }).toEqual({ path, status: 404 });
+    }
+    // Lists of 翡翠湾 hold nothing of 滨湖和园.
+    const volunteersB = (await staffB.get('/api/staff/volunteers').expect(200)).body as { userId: number }[];
+    expect(volunteersB.some((v) => v.userId === volunteerAId)).toBe(false);
+    const postsB = (await staffB.get('/api/staff/volunteer-posts').expect(200)).body as { id: number }[];
+    expect(postsB.some((p) => p.id === post.id)).toBe(false);
+    const medicineB = (await staffB.get('/api/staff/medicine-requests').expect(200)).body as MedicineRequestView[];
+    expect(medicineB.some((r) => r.id === medicineA.id)).toBe(false);
+    const suppliersB = (await staffB.get('/api/staff/suppliers').expect(200)).body as SupplierView[];
+    expect(suppliersB.some((s) => s.id === supplierA?.id)).toBe(false);
+    const itemsB = (await staffB.get('/api/staff/items').expect(200)).body as ItemView[];
+    expect(itemsB.some((i) => i.id === itemA.id)).toBe(false);
+    // Dispatch in 翡翠湾 leaves 滨湖和园's parcel where it was; nothing of A was changed by B's attempts.
+    await staffB.post('/api/staff/parcels/dispatch').expect((res) => expect(res.status).toBeLessThan(300));
+    const still = (await staffA.get(`/api/staff/parcels/${parcelA?.id}`).expect(200)).body as { state: string; volunteer?: unknown };
+    expect(still.state).toBe('READY');
+    const windowNow = (await staffA.get('/api/staff/windows').expect(200)).body as WindowView[];
+    expect(windowNow.find((w) => w.id === windowA.id)?.phase).toBe('OPEN');
+    expect(((await staffA.get('/api/staff/suppliers').expect(200)).body as SupplierView[]).map((s) => s.name)).not.toContain('改名超市');
+    const signups = (await staffA.get(`/api/staff/volunteer-posts/${post.id}/signups`).expect(200)).body as SignupView[];
+    expect(signups.map((x) => x.status)).toEqual(['PENDING']);
+    const medicineNow = (await residentA.get(`/api/medicine-requests/${medicineA.id}`).expect(200)).body as MedicineRequestView;
+    expect(medicineNow.pharmacy.id).toBe(medicineA.pharmacy.id);
   });
 
   it('a binding code binds to the community it was made in, whatever the newcomer was looking at', async () => {
