@@ -13,6 +13,11 @@ it('staff sign in with the code the operator printed, once; a wrong code is expl
   const phone = `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
   const made = await operatorCli('staff:add', '--community', '滨湖和园', '--name', '何丽', '--phone', phone);
   expect(made.exitCode).toBe(0);
+  // A refusal exits non-zero with the reason, and prints no code.
+  const twice = await operatorCli('staff:add', '--community', '滨湖和园', '--name', '何丽', '--phone', phone);
+  expect(twice.exitCode).toBe(1);
+  expect(twice.stderr).toContain('STAFF_EXISTS');
+  expect(twice.code).toBeNull();
   const code = made.code;
   if (!code) throw new Error(`the CLI printed no code:\n${made.stdout}\n${made.stderr}`);
 
