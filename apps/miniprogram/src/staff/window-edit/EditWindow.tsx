@@ -138,7 +138,7 @@ export function EditWindow({ id }: { id: number }) {
   };
 
   return (
-    <View className="page" id="window-edit">
+    <View className="page" id="window-edit-page">
       <View className="card-title">{`修改：${win.title}`}</View>
       <Field label="开始订购">
         <DateTimeField

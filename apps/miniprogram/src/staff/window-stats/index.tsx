@@ -169,7 +169,7 @@ export default function StaffWindowStatsPage() {
       <View className="button-stack">
         {win && editable(win) ? (
           <Button
-            id="window-edit"
+            id="window-edit-open"
             type="primary"
             size="large"
             block
