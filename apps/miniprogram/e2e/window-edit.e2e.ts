@@ -70,7 +70,12 @@ it('staff top up stock and extend the closing time with the picker; the resident
   await expect(wheels.count()).resolves.toBe(5); // year, month, day, hour, minute
   await screenshot(staff, '90-window-edit-picker');
   await turnWheel(staff, wheels.nth(3), 2);
-  await picker.locator('.nut-picker-confirm-btn').click();
+  // In the h5 build NutUI's wheel does not always hear its own transitionend, and then the first
+  // 确认 only stops the wheel on its row; a second one closes the picker with it.
+  for (let tap = 0; tap < 3 && (await picker.count()) > 0; tap++) {
+    await picker.locator('.nut-picker-confirm-btn').click();
+    await staff.waitForTimeout(500);
+  }
   await closes.getByText('12:00').waitFor();
   await screenshot(staff, '91-window-edit-form');
   await staff.locator('#edit-save').click();
