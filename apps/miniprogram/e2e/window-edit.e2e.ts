@@ -97,6 +97,22 @@ it('staff top up stock and extend the closing time with the picker; the resident
   await phone.getByText(/\d+月\d+日 12:00/).waitFor();
   await screenshot(phone, '92-window-after-edit');
 
+  // A new window's dates are picked the same way: the delivery day on a year–month–day wheel.
+  await staff.goto(`${base()}/#/staff/window-edit/index`);
+  const delivery = staff.locator('#window-delivery');
+  const before = await delivery.innerText();
+  await delivery.click();
+  const dayPicker = staff.locator('.nut-picker:visible');
+  await expect(dayPicker.locator('.nut-pickerview-list').count()).resolves.toBe(3);
+  // A day later, unless tomorrow ends its month (then a day earlier: today, still in that month).
+  const later = shanghaiDate(Date.now() + 48 * HOUR_MS).slice(0, 7) === tomorrow.slice(0, 7);
+  await turnWheel(staff, dayPicker.locator('.nut-pickerview-list').nth(2), later ? 1 : -1);
+  for (let tap = 0; tap < 3 && (await dayPicker.count()) > 0; tap++) {
+    await dayPicker.locator('.nut-picker-confirm-btn').click();
+    await staff.waitForTimeout(500);
+  }
+  await expect(delivery.innerText()).resolves.not.toBe(before);
+
   await staff.context().close();
   await phone.context().close();
 });
