@@ -279,6 +279,15 @@ describe('editing an open window', () => {
     const won = one.status === 200 ? 30 : 50;
     expect(itemOf(await seen(staff, w))?.stock).toBe(won);
     expect(await audits(w)).toHaveLength(1);
+    // Saving what is already there changes nothing: same version, no audit row.
+    const now = await seen(staff, w);
+    const same = (
+      await staff
+        .patch(`/api/staff/windows/${w.id}`, { version: now.version, stock: [{ itemId: rice.id, total: won }], closesAt: now.closesAt })
+        .expect(200)
+    ).body as WindowView;
+    expect(same.version).toBe(now.version);
+    expect(await audits(w)).toHaveLength(1);
   });
 
   it('only staff of the window’s community may edit it', async () => {

@@ -83,8 +83,10 @@ export class WindowEditService {
       if (dto.maxOrdersPerBuilding !== undefined && dto.maxOrdersPerBuilding !== window.maxOrdersPerBuilding) {
         row.maxOrdersPerBuilding = dto.maxOrdersPerBuilding;
       }
-      await this.db.repo(OrderingWindow).update({ id: window.id }, { ...row, version: locked.version + 1 });
       if (dto.stock) await this.stock(window.id, dto.stock, changes);
+      // Nothing different from what is there: no new version, nothing to audit.
+      if (Object.keys(changes).length === 0) return;
+      await this.db.repo(OrderingWindow).update({ id: window.id }, { ...row, version: locked.version + 1 });
       await this.audit.record(actor, { action: 'window.update', targetType: 'window', targetId: window.id, details: { changes } });
     });
     return this.catalog.windowView(await this.db.repo(OrderingWindow).findOneByOrFail({ id: window.id }));
