@@ -111,6 +111,8 @@ export interface WindowView {
   seedHash: string | null;
   /** When the second round of a fair-share draw ran (null before, or when there is none). */
   secondRoundAt: string | null;
+  /** Goes up by one with each staff edit; an edit names the version it started from (WINDOW_CHANGED otherwise). */
+  version: number;
 }
 
 export interface CreateSupplierRequest {
@@ -150,4 +152,32 @@ export interface CreateWindowRequest {
   maxOrders?: number | null;
   maxOrdersPerBuilding?: number | null;
   items: WindowItemRequest[];
+}
+
+/** One item's stock in an edit: the new total (units left + units already ordered and not given back). */
+export interface WindowStockChange {
+  itemId: number;
+  /** Never below the units already taken (STOCK_BELOW_TAKEN); units left become `total - sold`. */
+  total: number;
+}
+
+/**
+ * PATCH /api/staff/windows/:id: change a window that has not ended (scheduled, open, paused or
+ * full). Only the fields sent change. `version` is the window's version the editor saw; if
+ * another edit came first the answer is 409 WINDOW_CHANGED and nothing changes.
+ * - `opensAt` only before the window opens (OPENS_AT_FIXED after); `closesAt` after `opensAt`
+ *   and in the future (close early with the status endpoint instead).
+ * - caps never below the orders already counted (CAP_BELOW_COUNTED); a cap can be added or
+ *   removed only before the window opens (CAP_FIXED_ONCE_OPEN), raised or lowered at any time.
+ * - `buildingIds` / `zones`: a building or zone removed keeps the orders it already has.
+ */
+export interface UpdateWindowRequest {
+  version: number;
+  opensAt?: string;
+  closesAt?: string;
+  maxOrders?: number | null;
+  maxOrdersPerBuilding?: number | null;
+  buildingIds?: number[];
+  zones?: string[];
+  stock?: WindowStockChange[];
 }

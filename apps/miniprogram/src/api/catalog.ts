@@ -4,6 +4,7 @@ import type {
   CreateWindowRequest,
   ItemView,
   SupplierView,
+  UpdateWindowRequest,
   WindowStatus,
   WindowStatusRequest,
   WindowView,
@@ -54,4 +55,9 @@ export function setWindowStatus(id: number, status: WindowStatus, key?: string):
     body: { status } satisfies WindowStatusRequest,
     idempotencyKey: key,
   });
+}
+
+/** Change a window that has not ended: only the fields sent; `version` as last read (WINDOW_CHANGED otherwise). */
+export function updateWindow(id: number, body: UpdateWindowRequest, key?: string): Promise<WindowView> {
+  return request({ method: 'PATCH', path: `/staff/windows/${id}`, body, idempotencyKey: key });
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import {
   formatFen,
@@ -21,10 +21,14 @@ import { Segments } from '@/components/Segments';
 import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
 import { useForm } from '@/hooks/useForm';
-import { parseShanghaiInput, toShanghaiInput } from '@/utils/format';
+import { DateTimeField } from './DateTimeField';
+import { EditWindow } from './EditWindow';
+import { roundUp, toWall, wallToDay } from './wall-time';
 import './index.css';
 
 const HOUR_MS = 60 * 60 * 1000;
+/** How far ahead the pickers reach: a window is planned weeks ahead at most. */
+const PICKER_DAYS = 90;
 
 const MODE_LABELS: Record<WindowMode, string> = { fcfs: '先到先得', fair: '公平分配（登记后抽签）' };
 
@@ -32,8 +36,10 @@ interface Form {
   title: string;
   mode: WindowMode;
   paymentMode: PaymentMode;
+  /** ISO moments, chosen on the picker in Beijing time. */
   opensAt: string;
   closesAt: string;
+  /** YYYY-MM-DD, chosen on the picker. */
   deliveryDate: string;
   /** Orders per building ('' = no cap). */
   maxPerBuilding: string;
@@ -47,12 +53,8 @@ type Errors = Partial<Record<ErrorKey, string>>;
 function validate(form: Form): { errors: Errors; body: CreateWindowRequest | null } {
   const errors: Errors = {};
   if (!form.title.trim()) errors.title = '请填写批次名称';
-  const opensAt = parseShanghaiInput(form.opensAt);
-  const closesAt = parseShanghaiInput(form.closesAt);
-  if (!opensAt) errors.opensAt = '请按 2026-04-25 08:00 的格式填写';
-  if (!closesAt) errors.closesAt = '请按 2026-04-25 12:00 的格式填写';
-  else if (opensAt && closesAt <= opensAt) errors.closesAt = '结束时间要晚于开始时间';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.deliveryDate.trim())) errors.deliveryDate = '请按 2026-04-26 的格式填写';
+  const { opensAt, closesAt } = form;
+  if (Date.parse(closesAt) <= Date.parse(opensAt)) errors.closesAt = '结束时间要晚于开始时间';
   const maxText = form.maxPerBuilding.trim();
   const maxOrdersPerBuilding = maxText === '' ? null : Number(maxText);
   if (maxOrdersPerBuilding !== null && (!Number.isInteger(maxOrdersPerBuilding) || maxOrdersPerBuilding < 1)) {
@@ -63,7 +65,7 @@ function validate(form: Form): { errors: Errors; body: CreateWindowRequest | nul
     .map(([itemId, v]) => ({ itemId: Number(itemId), stock: Number(v) }));
   if (items.some((i) => !Number.isInteger(i.stock) || i.stock < 1)) errors.items = '库存要填大于0的整数';
   else if (items.length === 0) errors.items = '请至少给一种物资填写库存';
-  if (Object.keys(errors).length > 0 || !opensAt || !closesAt) return { errors, body: null };
+  if (Object.keys(errors).length > 0) return { errors, body: null };
   return {
     errors,
     body: {
@@ -72,31 +74,41 @@ function validate(form: Form): { errors: Errors; body: CreateWindowRequest | nul
       paymentMode: form.paymentMode,
       opensAt,
       closesAt,
-      deliveryDate: form.deliveryDate.trim(),
+      deliveryDate: form.deliveryDate,
       ...(maxOrdersPerBuilding !== null ? { maxOrdersPerBuilding } : {}),
       items,
     },
   };
 }
 
-/** 新建批次: a first-come-first-served or fair-share window over existing items, with stock per item. */
+/** 新建批次 (no id) or 修改批次 (?id=: a window that has not ended). */
 export default function StaffWindowEditPage() {
+  const id = Number(useRouter().params.id);
+  return Number.isInteger(id) && id > 0 ? <EditWindow id={id} /> : <NewWindow />;
+}
+
+/** 新建批次: a first-come-first-served or fair-share window over existing items, with stock per item. */
+function NewWindow() {
   const [items, setItems] = useState<ItemView[] | null>(null);
   const [suppliers, setSuppliers] = useState<SupplierView[]>([]);
   const { form, setForm, errors, serverError, setServerError, check } = useForm<Form, ErrorKey>(() => {
-    const now = Date.now();
+    const now = roundUp(Date.now(), 5);
     return {
       title: '',
       mode: 'fcfs',
       paymentMode: 'cod',
-      opensAt: toShanghaiInput(now),
-      closesAt: toShanghaiInput(now + 4 * HOUR_MS),
-      deliveryDate: toShanghaiInput(now + 24 * HOUR_MS).slice(0, 10),
+      opensAt: new Date(now).toISOString(),
+      closesAt: new Date(now + 4 * HOUR_MS).toISOString(),
+      deliveryDate: wallToDay(toWall(now + 24 * HOUR_MS)),
       maxPerBuilding: '',
       stock: {},
     };
   });
   const [adding, setAdding] = useState(false);
+  const [[pickerStart, pickerEnd]] = useState((): [number, number] => {
+    const start = roundUp(Date.now(), 5) - 5 * 60 * 1000;
+    return [start, start + PICKER_DAYS * 24 * HOUR_MS];
+  });
 
   const load = async () => {
     try {
@@ -161,14 +173,39 @@ export default function StaffWindowEditPage() {
           onToggle={(paymentMode) => set({ paymentMode })}
         />
       </Field>
-      <Field label="开始订购" error={errors.opensAt} hint="格式：2026-04-25 08:00（北京时间）">
-        <TextInput id="window-opens" value={form.opensAt} onChange={(opensAt) => set({ opensAt })} />
+      <Field label="开始订购" error={errors.opensAt} hint="北京时间；点一下，在转盘上选">
+        <DateTimeField
+          id="window-opens"
+          title="开始订购"
+          type="datetime"
+          value={form.opensAt}
+          min={pickerStart}
+          max={pickerEnd}
+          onChange={(opensAt) => set({ opensAt })}
+        />
       </Field>
       <Field label="结束订购" error={errors.closesAt}>
-        <TextInput id="window-closes" value={form.closesAt} onChange={(closesAt) => set({ closesAt })} />
+        <DateTimeField
+          id="window-closes"
+          title="结束订购"
+          type="datetime"
+          value={form.closesAt}
+          min={pickerStart}
+          max={pickerEnd}
+          invalid={Boolean(errors.closesAt)}
+          onChange={(closesAt) => set({ closesAt })}
+        />
       </Field>
-      <Field label="送货日期" error={errors.deliveryDate} hint="格式：2026-04-26">
-        <TextInput id="window-delivery" value={form.deliveryDate} onChange={(deliveryDate) => set({ deliveryDate })} />
+      <Field label="送货日期" error={errors.deliveryDate}>
+        <DateTimeField
+          id="window-delivery"
+          title="送货日期"
+          type="date"
+          value={form.deliveryDate}
+          min={pickerStart}
+          max={pickerEnd}
+          onChange={(deliveryDate) => set({ deliveryDate })}
+        />
       </Field>
 
       <Field label="每栋订单上限（可不填）" error={errors.maxPerBuilding} hint="一栋楼的订单到这个数就不再接；不填表示不限">

@@ -34,6 +34,15 @@ const REFRESH_MS = 5000;
 type Pending = { kind: 'status'; status: WindowStatus } | { kind: 'pack' } | null;
 
 /** 批次情况: live figures of one window, and pausing, resuming, ending and packing it; fair share: FairShareCard. */
+/**
+ * Whether staff may still change the window: not drawn, not past its closing time, and not
+ * closed by staff (a window closed only because it is full can be given a higher cap).
+ */
+function editable(w: WindowView): boolean {
+  if (w.allocatedAt !== null || Date.parse(w.closesAt) <= Date.now()) return false;
+  return w.phase !== 'CLOSED' || (w.maxOrders !== null && w.orderCount >= w.maxOrders);
+}
+
 export default function StaffWindowStatsPage() {
   const router = useRouter();
   const id = Number(router.params.id);
@@ -158,6 +167,17 @@ export default function StaffWindowStatsPage() {
       </View>
 
       <View className="button-stack">
+        {win && editable(win) ? (
+          <Button
+            id="window-edit-open"
+            type="primary"
+            size="large"
+            block
+            onClick={() => void Taro.navigateTo({ url: `/staff/window-edit/index?id=${id}` })}
+          >
+            修改批次（库存、时间、上限、楼栋）
+          </Button>
+        ) : null}
         {phase === 'OPEN' || phase === 'UPCOMING' ? (
           <Button id="window-pause" size="large" block fill="outline" onClick={() => setPending({ kind: 'status', status: 'PAUSED' })}>
             暂停订购

@@ -4,7 +4,8 @@ import type { ItemView, SupplierView, WindowView } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
 import { CatalogService } from './catalog.service';
 import { SuppliersService } from './suppliers.service';
-import { CreateItemDto, CreateSupplierDto, CreateWindowDto, WindowStatusDto } from './dto/catalog.dto';
+import { CreateItemDto, CreateSupplierDto, CreateWindowDto, UpdateWindowDto, WindowStatusDto } from './dto/catalog.dto';
+import { WindowEditService } from './window-edit.service';
 
 @ApiTags('catalog')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ export class CatalogController {
   constructor(
     private readonly catalog: CatalogService,
     private readonly supplies: SuppliersService,
+    private readonly edits: WindowEditService,
   ) {}
 
   /** Windows the resident's household can order from now or soon. */
@@ -77,6 +79,13 @@ export class CatalogController {
   @Roles('staff', 'supervisor')
   createWindow(@CurrentActor() actor: Actor, @Body() dto: CreateWindowDto): Promise<WindowView> {
     return this.catalog.createWindow(actor, dto);
+  }
+
+  /** Change a window that has not ended: stock per item, hours, caps, buildings and zones (rules: WindowEditService). */
+  @Patch('staff/windows/:id')
+  @Roles('staff', 'supervisor')
+  updateWindow(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateWindowDto): Promise<WindowView> {
+    return this.edits.update(actor, id, dto);
   }
 
   /** Pause, resume (ACTIVE) or close early. */

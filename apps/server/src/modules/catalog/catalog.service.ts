@@ -29,7 +29,10 @@ export interface Offer {
   limitPerHousehold: number;
 }
 
-/** Ordering windows and their stock (suppliers and items: SuppliersService). Stock moves only through this service. */
+/**
+ * Ordering windows and their stock (suppliers and items: SuppliersService; staff changing an
+ * open window: WindowEditService). Orders move stock only through this service.
+ */
 @Injectable()
 export class CatalogService {
   constructor(
@@ -75,6 +78,7 @@ export class CatalogService {
         maxOrders: dto.maxOrders ?? null,
         maxOrdersPerBuilding: dto.maxOrdersPerBuilding ?? null,
         orderCount: 0,
+        version: 0,
         allocationSeed: lottery?.seed ?? null,
         seedHash: lottery?.hash ?? null,
         allocatedAt: null,
@@ -99,7 +103,9 @@ export class CatalogService {
         const served = dto.buildingIds?.length
           ? [...new Set(dto.buildingIds)]
           : (await this.households.buildings(communityId)).map((b) => b.id);
-        await this.db.repo(WindowBuildingCount).insert(served.map((buildingId) => ({ windowId: w.id, buildingId, orders: 0 })));
+        await this.db
+          .repo(WindowBuildingCount)
+          .insert(served.map((buildingId) => ({ windowId: w.id, buildingId, orders: 0, cap: w.maxOrdersPerBuilding })));
       }
       await this.audit.record(actor, { action: 'window.create', targetType: 'window', targetId: w.id });
       return w.id;
@@ -266,11 +272,13 @@ export class CatalogService {
    * reached). The counter row is created with the window, so the rush only runs the conditional
    * UPDATE: an INSERT … IGNORE that meets the row takes a shared lock before the UPDATE's
    * exclusive one, and two households of a building doing that at once deadlock on MySQL.
+   * The cap compared is the counter row's own (`orders < cap`), not the one this order read with
+   * the window: staff lowering it (WindowEditService) write that row, so the two cannot cross.
    */
   async countBuildingOrder(window: OrderingWindow, buildingId: number): Promise<void> {
     if (window.maxOrdersPerBuilding === null) return;
     const cap = window.maxOrdersPerBuilding;
-    const count = (): Promise<number> => this.updateBuildingCount(window.id, buildingId, '+', cap);
+    const count = (): Promise<number> => this.updateBuildingCount(window.id, buildingId, '+');
     if ((await count()) === 1) return;
     // No counter yet (a building added after the window opened): make it, then count.
     if (!(await this.db.repo(WindowBuildingCount).exists({ where: { windowId: window.id, buildingId } }))) {
@@ -278,7 +286,7 @@ export class CatalogService {
         .createQueryBuilder()
         .insert()
         .into(WindowBuildingCount)
-        .values({ windowId: window.id, buildingId, orders: 0 })
+        .values({ windowId: window.id, buildingId, orders: 0, cap })
         .orIgnore()
         .updateEntity(false)
         .execute();
@@ -333,16 +341,15 @@ export class CatalogService {
     }
   }
 
-  /** One order more (under the cap) or less (not below 0) on a building's counter; the affected rows. */
-  private async updateBuildingCount(windowId: number, buildingId: number, change: '+' | '-', cap = 0): Promise<number> {
+  /** One order more (under the row's cap) or less (not below 0) on a building's counter; the affected rows. */
+  private async updateBuildingCount(windowId: number, buildingId: number, change: '+' | '-'): Promise<number> {
     const result = await this.db.manager
       .createQueryBuilder()
       .update(WindowBuildingCount)
       .set({ orders: () => (change === '+' ? 'orders + 1' : 'orders - 1') })
-      .where(`window_id = :w AND building_id = :b AND ${change === '+' ? 'orders < :cap' : 'orders > 0'}`, {
+      .where(`window_id = :w AND building_id = :b AND ${change === '+' ? 'orders < cap' : 'orders > 0'}`, {
         w: windowId,
         b: buildingId,
-        cap,
       })
       .execute();
     return result.affected ?? 0;
@@ -425,6 +432,7 @@ export class CatalogService {
       allocationSeed: w.allocatedAt ? w.allocationSeed : null,
       seedHash: w.seedHash,
       secondRoundAt: w.secondRoundAt ? new Date(w.secondRoundAt).toISOString() : null,
+      version: w.version,
     };
   }
 }

@@ -7,6 +7,8 @@ import {
   type CreateItemRequest,
   type CreateSupplierRequest,
   type CreateWindowRequest,
+  type UpdateWindowRequest,
+  type WindowStockChange,
   type ItemKind,
   type PaymentMode,
   type WindowItemRequest,
@@ -25,16 +27,54 @@ import {
   IsOptional,
   IsString,
   Length,
-  Matches,
   Max,
   MaxLength,
   Min,
+  ValidateBy,
   ValidateIf,
+  type ValidationOptions,
 } from 'class-validator';
-import { IsId, NestedObjects, Omittable, trim, OptionalPhone } from '../../../common/validators';
+import { IsId, MAX_ID, NestedObjects, Omittable, trim, OptionalPhone } from '../../../common/validators';
 
 /** A window's cap on orders, in all or per building: far above any community's households. */
 const MAX_ORDERS = 1_000_000;
+
+/** YYYY-MM-DD naming a day the calendar has: 2026-02-31 would roll into March with `new Date`. */
+export function isRealDay(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
+}
+
+/**
+ * A moment as ISO 8601 with its offset (2026-04-25T08:00:00+08:00 or …Z), on a real day at a
+ * real time. `IsISO8601({ strict: true })` already refuses 2026-02-31; this also refuses a date
+ * with no time or offset, which `new Date` would read in the server's own time zone.
+ */
+export function IsMoment(message: string, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isMoment',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' &&
+          /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
+          isRealDay(value.slice(0, 10)) &&
+          Number.isFinite(Date.parse(value)),
+        defaultMessage: () => message,
+      },
+    },
+    { message, ...options },
+  );
+}
+
+/** A calendar day, YYYY-MM-DD, that exists. */
+export function IsDay(message: string): PropertyDecorator {
+  return ValidateBy({ name: 'isDay', validator: { validate: isRealDay, defaultMessage: () => message } }, { message });
+}
 
 export class CreateSupplierDto implements CreateSupplierRequest {
   @Transform(trim)
@@ -131,13 +171,15 @@ export class CreateWindowDto implements CreateWindowRequest {
   @IsIn(PAYMENT_MODES, { message: '请选择付款方式' })
   paymentMode: PaymentMode;
 
-  @IsISO8601({ strict: true }, { message: '开始时间格式不对' })
+  @IsISO8601({ strict: true }, { message: '开始时间不对：没有这一天或这个时刻' })
+  @IsMoment('开始时间不对：没有这一天或这个时刻')
   opensAt: string;
 
-  @IsISO8601({ strict: true }, { message: '结束时间格式不对' })
+  @IsISO8601({ strict: true }, { message: '结束时间不对：没有这一天或这个时刻' })
+  @IsMoment('结束时间不对：没有这一天或这个时刻')
   closesAt: string;
 
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '配送日期格式应为 2022-04-25' })
+  @IsDay('配送日期不对：请选择日历上有的一天，例如 2022-04-25')
   deliveryDate: string;
 
   @Omittable()
@@ -177,4 +219,63 @@ export class CreateWindowDto implements CreateWindowRequest {
 export class WindowStatusDto implements WindowStatusRequest {
   @IsIn(WINDOW_STATUSES, { message: '状态不对' })
   status: WindowStatus;
+}
+
+export class WindowStockChangeDto implements WindowStockChange {
+  @IsId('请选择商品')
+  itemId: number;
+
+  @IsInt({ message: '库存要填整数' })
+  @Min(0, { message: '库存不能为负' })
+  @Max(10_000_000, { message: '库存太大了' })
+  total: number;
+}
+
+/** PATCH /api/staff/windows/:id: only the fields sent change (rules on UpdateWindowRequest). */
+export class UpdateWindowDto implements UpdateWindowRequest {
+  @IsInt({ message: '请刷新后再改' })
+  @Min(0, { message: '请刷新后再改' })
+  @Max(MAX_ID, { message: '请刷新后再改' })
+  version: number;
+
+  @Omittable()
+  @IsMoment('开始时间不对：没有这一天或这个时刻')
+  opensAt?: string;
+
+  @Omittable()
+  @IsMoment('结束时间不对：没有这一天或这个时刻')
+  closesAt?: string;
+
+  @IsOptional()
+  @ValidateIf((o: UpdateWindowDto) => o.maxOrders !== null)
+  @IsInt({ message: '订单上限要填整数' })
+  @Min(1, { message: '订单上限至少 1 单' })
+  @Max(MAX_ORDERS, { message: '订单上限最多 100 万单' })
+  maxOrders?: number | null;
+
+  @IsOptional()
+  @ValidateIf((o: UpdateWindowDto) => o.maxOrdersPerBuilding !== null)
+  @IsInt({ message: '每栋订单上限要填整数' })
+  @Min(1, { message: '每栋订单上限至少 1 单' })
+  @Max(MAX_ORDERS, { message: '每栋订单上限最多 100 万单' })
+  maxOrdersPerBuilding?: number | null;
+
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(300)
+  @IsId('楼栋不对', { each: true })
+  buildingIds?: number[];
+
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true, message: '片区名称太长' })
+  zones?: string[];
+
+  @Omittable()
+  @IsArray({ message: '库存格式不对，请刷新后再改' })
+  @ArrayMaxSize(100)
+  @NestedObjects(() => WindowStockChangeDto, '每一件商品都要有商品和库存')
+  stock?: WindowStockChangeDto[];
 }

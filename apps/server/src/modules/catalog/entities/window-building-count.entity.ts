@@ -14,4 +14,12 @@ export class WindowBuildingCount {
 
   @Column({ type: 'int' })
   orders: number;
+
+  /**
+   * The window's per-building cap, kept on the counter it limits so that the order's
+   * `orders < cap` and staff lowering the cap decide on one row (null only in rows made before
+   * the cap moved here, when no cap was set).
+   */
+  @Column({ type: 'int', nullable: true })
+  cap: number | null;
 }

@@ -84,6 +84,10 @@ export class OrderingWindow {
   @Column({ name: 'second_round_stock', type: 'text', nullable: true })
   secondRoundStock: string | null;
 
+  /** Up by one with each staff edit (see WindowEditService): an edit from an older version is WINDOW_CHANGED. */
+  @Column({ type: 'int', default: 0 })
+  version: number;
+
   @Column({ name: 'created_by', type: 'int' })
   createdBy: number;
 
