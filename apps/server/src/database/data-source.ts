@@ -28,6 +28,7 @@ import { Parcel } from '../modules/parcels/entities/parcel.entity';
 import { VolunteerProfile } from '../modules/parcels/entities/volunteer-profile.entity';
 import { VolunteerShift } from '../modules/parcels/entities/volunteer-shift.entity';
 import { MIGRATIONS } from './migrations';
+import { RoleInvite } from '../modules/people/entities/role-invite.entity';
 import { StoredFile } from '../modules/files/entities/stored-file.entity';
 import { VolunteerPost } from '../modules/parcels/entities/volunteer-post.entity';
 import { VolunteerSignup } from '../modules/parcels/entities/volunteer-signup.entity';
@@ -42,6 +43,7 @@ export const ENTITIES = [
   Household,
   User,
   RoleAssignment,
+  RoleInvite,
   BindingRequest,
   BindingCode,
   AuditLog,

@@ -9,6 +9,7 @@ import { IdempotencySweep1745710000000 } from './1745710000000-idempotency-sweep
 import { WaysOut1745730000000 } from './1745730000000-ways-out';
 import { CurrentCommunity1745770000000 } from './1745770000000-current-community';
 import { FairShareRounds1745740000000 } from './1745740000000-fair-share-rounds';
+import { RoleInvites1745790000000 } from './1745790000000-role-invites';
 
 /** Every migration, in order. Run at boot on SQLite and MySQL alike. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   WaysOut1745730000000,
   FairShareRounds1745740000000,
   CurrentCommunity1745770000000,
+  RoleInvites1745790000000,
 ];
