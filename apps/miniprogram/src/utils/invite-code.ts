@@ -1,8 +1,8 @@
 import { INVITE_ROLE_LABELS, SQUAD_LABELS, type InviteRole, type Squad } from '@linli/shared-types';
 
-/** Invite codes: 8 characters, A–Z and 2–9 (no look-alikes such as 0/O, 1/I). */
+/** Invite codes: 8 characters from A–Z and 2–9 without look-alikes (no I, L, O, 0, 1), as the server makes them. */
 export const INVITE_CODE_LENGTH = 8;
-const CODE_PATTERN = /^[A-Z2-9]{8}$/;
+const CODE_PATTERN = /^[A-HJKMNP-Z2-9]{8}$/;
 
 /** What the person typed, as the code: capitals, no spaces or dashes. */
 export function normalizeCode(text: string): string {
