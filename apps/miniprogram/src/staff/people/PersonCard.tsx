@@ -1,9 +1,9 @@
 import { View } from '@tarojs/components';
-import { ROLE_LABELS, type PersonView, type RevocableRole } from '@linli/shared-types';
+import { type PersonView, type RevocableRole } from '@linli/shared-types';
 import { Button } from '@/components/nutui';
 import { LabelValue } from '@/components/LabelValue';
 import { formatTime } from '@/utils/format';
-import { revocable, revokeLabel, squadText } from './groups';
+import { revocable, revokeLabel, ROLE_SHORT, squadText } from './groups';
 
 interface PersonCardProps {
   person: PersonView;
@@ -21,7 +21,7 @@ export function PersonCard({ person, showActions, onRevoke }: PersonCardProps) {
       {person.roles.some((r) => r.role === 'volunteer') ? <LabelValue label="小组">{squadText(person)}</LabelValue> : null}
       {person.pharmacy ? <LabelValue label="药房">{person.pharmacy.name}</LabelValue> : null}
       {person.roles.map((r) => (
-        <LabelValue key={r.role} label={ROLE_LABELS[r.role]}>
+        <LabelValue key={r.role} label={ROLE_SHORT[r.role]}>
           {r.since ? `${formatTime(r.since)} 起` : '早已加入'}
           {r.grantedBy ? `，${r.grantedBy.nickname}邀请` : ''}
         </LabelValue>

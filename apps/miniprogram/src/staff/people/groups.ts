@@ -26,6 +26,9 @@ export function revocable(person: PersonView): RevocableRole[] {
   return out;
 }
 
+/** A role as the short label column of a person's card (「社区工作人员」 would wrap there). */
+export const ROLE_SHORT: Record<Role, string> = { ...ROLE_LABELS, staff: '工作人员', pharmacist: '药房' };
+
 /** 「撤销督导」「撤销小组长」… */
 export function revokeLabel(role: RevocableRole): string {
   return role === 'squad_leader' ? '撤销小组长' : `撤销${role === 'staff' ? '工作人员' : ROLE_LABELS[role]}`;
