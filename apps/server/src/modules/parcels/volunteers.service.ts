@@ -132,17 +132,17 @@ export class VolunteersService {
    * Staff took the volunteer role (or only the lead) away: no longer a leader, and without the
    * role also off duty (the shift closes), so dispatch stops giving them parcels.
    */
-  async retire(userId: number, leadOnly: boolean): Promise<void> {
+  async retire(userId: number, communityId: number, leadOnly: boolean): Promise<void> {
     const now = this.clock.now();
     await this.db
       .repo(VolunteerProfile)
-      .update({ userId }, leadOnly ? { leader: false, updatedAt: now } : { leader: false, onDuty: false, updatedAt: now });
-    if (!leadOnly) await this.db.repo(VolunteerShift).update({ openUserId: userId }, { endedAt: now, openUserId: null });
+      .update({ userId, communityId }, leadOnly ? { leader: false, updatedAt: now } : { leader: false, onDuty: false, updatedAt: now });
+    if (!leadOnly) await this.db.repo(VolunteerShift).update({ openUserId: userId, communityId }, { endedAt: now, openUserId: null });
   }
 
-  /** The squad and leadership of these volunteers, for the staff's list of people. */
-  async squadsOf(userIds: number[]): Promise<Map<number, { squad: Squad | null; leader: boolean }>> {
-    const rows = userIds.length ? await this.db.repo(VolunteerProfile).findBy({ userId: In(userIds) }) : [];
+  /** The squad and leadership of these volunteers in this community, for the staff's list of people. */
+  async squadsOf(communityId: number, userIds: number[]): Promise<Map<number, { squad: Squad | null; leader: boolean }>> {
+    const rows = userIds.length ? await this.db.repo(VolunteerProfile).findBy({ userId: In(userIds), communityId }) : [];
     return new Map(rows.map((p) => [p.userId, { squad: p.squad, leader: p.leader }]));
   }
 

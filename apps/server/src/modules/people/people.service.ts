@@ -32,7 +32,7 @@ export class PeopleService {
   /** Everyone holding a managed role here, with their roles, squad and pharmacy. */
   async list(actor: Actor): Promise<PersonView[]> {
     const communityId = staffCommunity(actor);
-    return this.views(await this.users.roleHolders(communityId, MANAGED_ROLES));
+    return this.views(communityId, await this.users.roleHolders(communityId, MANAGED_ROLES));
   }
 
   /** Takes `body.role` away from a person of my community; audited with the reason. */
@@ -43,15 +43,15 @@ export class PeopleService {
     const roles = held.map((h) => h.role);
     if (body.role === 'supervisor' && !hasRole(actor, 'supervisor')) throw new DomainError('SUPERVISOR_ONLY');
     if (body.role === 'squad_leader') {
-      const lead = (await this.volunteers.squadsOf([userId])).get(userId);
+      const lead = (await this.volunteers.squadsOf(communityId, [userId])).get(userId);
       if (!roles.includes('volunteer') || !lead?.leader) throw new DomainError('ROLE_NOT_HELD');
-      await this.volunteers.retire(userId, true);
+      await this.volunteers.retire(userId, communityId, true);
     } else {
       const role = body.role;
       if (!roles.includes(role)) throw new DomainError('ROLE_NOT_HELD');
       if (STAFF_ROLES.includes(role)) await this.keepStaff(actor, communityId, userId, roles, role);
       if (!(await this.users.revokeRole(userId, communityId, role))) throw new DomainError('ROLE_NOT_HELD');
-      if (role === 'volunteer') await this.volunteers.retire(userId, false);
+      if (role === 'volunteer') await this.volunteers.retire(userId, communityId, false);
       if (role === 'pharmacist') await this.pharmacies.release(userId, communityId);
     }
     await this.audit.record(actor, {
@@ -61,7 +61,7 @@ export class PeopleService {
       details: { role: body.role, reason: body.reason },
     });
     const after = (await this.users.roleHolders(communityId, MANAGED_ROLES)).filter((h) => h.userId === userId);
-    const [person] = await this.views(after);
+    const [person] = await this.views(communityId, after);
     return (
       person ?? {
         userId,
@@ -84,10 +84,13 @@ export class PeopleService {
     if ((await this.users.othersWithRole(communityId, STAFF_ROLES, userId)) === 0) throw new DomainError('LAST_STAFF');
   }
 
-  private async views(holders: RoleHolder[]): Promise<PersonView[]> {
+  private async views(communityId: number, holders: RoleHolder[]): Promise<PersonView[]> {
     const ids = [...new Set(holders.map((h) => h.userId))];
     const granters = await this.users.nicknames(holders.flatMap((h) => (h.grantedBy === null ? [] : [h.grantedBy])));
-    const squads = await this.volunteers.squadsOf(holders.filter((h) => h.role === 'volunteer').map((h) => h.userId));
+    const squads = await this.volunteers.squadsOf(
+      communityId,
+      holders.filter((h) => h.role === 'volunteer').map((h) => h.userId),
+    );
     const pharmacistIds = holders.filter((h) => h.role === 'pharmacist').map((h) => h.userId);
     const pharmacyOf = new Map<number, number>();
     for (const id of pharmacistIds) {
