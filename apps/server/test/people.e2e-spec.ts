@@ -253,6 +253,31 @@ describe('people and their roles', () => {
     expect((await people(staff)).map((p) => p.userId)).not.toContain(now.user.id);
   });
 
+  it('bad bodies and ids are refused with a stable code and change nothing', async () => {
+    const before = await t.count('role_invites');
+    for (const body of [
+      {},
+      { role: 'admin' },
+      { role: 'staff', extra: 1 },
+      { role: 'staff', note: 7 },
+      { role: 'staff', note: 'x'.repeat(101) },
+    ]) {
+      expect((await staff.post('/api/staff/invites', body).expect(400)).body.code).toBe('VALIDATION_FAILED');
+    }
+    expect(await t.count('role_invites')).toBe(before);
+    for (const body of [{ code: ['AB23CD45'] }, { code: 42 }, { code: 'A'.repeat(40) }]) {
+      expect((await resident.post('/api/invites/redeem', body).expect(400)).body.code).toBe('VALIDATION_FAILED');
+    }
+    expect((await staff.post('/api/staff/people/abc/revoke', { role: 'staff', reason: '原因原因' }).expect(400)).body.code).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect((await staff.post('/api/staff/people/99999999/revoke', { role: 'staff', reason: '原因原因' }).expect(404)).body.code).toBe(
+      'PERSON_NOT_FOUND',
+    );
+    expect((await staff.post('/api/staff/invites/99999999/cancel').expect(404)).body.code).toBe('ROLE_INVITE_NOT_FOUND');
+    expect((await me(resident)).roles).toEqual(['resident']);
+  });
+
   it('two staff revoking each other at once: one wins, the community keeps a staff member', async () => {
     await t.db.query("INSERT INTO communities (name, created_at) VALUES ('碧水苑', CURRENT_TIMESTAMP)");
     const [c] = (await t.db.query("SELECT id FROM communities WHERE name = '碧水苑'")) as { id: number }[];
