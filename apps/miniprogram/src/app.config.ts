@@ -11,6 +11,7 @@ export default defineAppConfig({
     'pages/order/index',
     'pages/allocation/index',
     'pages/volunteer-posts/index',
+    'pages/invite/index',
   ],
   subPackages: [
     {
@@ -31,6 +32,7 @@ export default defineAppConfig({
         'medicine/index',
         'delivery/index',
         'cash/index',
+        'people/index',
       ],
     },
     {

@@ -24,6 +24,7 @@ import { PaymentsModule } from './modules/payments/payments.module';
 import { ParcelsModule } from './modules/parcels/parcels.module';
 import { FilesModule } from './modules/files/files.module';
 import { PharmacyModule } from './modules/pharmacy/pharmacy.module';
+import { PeopleModule } from './modules/people/people.module';
 import { CommunityModule } from './modules/community/community.module';
 import { HealthModule } from './modules/health/health.module';
 import { WechatModule } from './wechat/wechat.module';
@@ -67,6 +68,7 @@ export class AppModule {
         FilesModule,
         ParcelsModule,
         PharmacyModule,
+        PeopleModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

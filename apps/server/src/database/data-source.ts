@@ -29,6 +29,7 @@ import { VolunteerProfile } from '../modules/parcels/entities/volunteer-profile.
 import { VolunteerShift } from '../modules/parcels/entities/volunteer-shift.entity';
 import { MIGRATIONS } from './migrations';
 import { SignInCode } from '../modules/auth/entities/sign-in-code.entity';
+import { RoleInvite } from '../modules/people/entities/role-invite.entity';
 import { StoredFile } from '../modules/files/entities/stored-file.entity';
 import { VolunteerPost } from '../modules/parcels/entities/volunteer-post.entity';
 import { VolunteerSignup } from '../modules/parcels/entities/volunteer-signup.entity';
@@ -43,6 +44,7 @@ export const ENTITIES = [
   Household,
   User,
   RoleAssignment,
+  RoleInvite,
   BindingRequest,
   BindingCode,
   AuditLog,

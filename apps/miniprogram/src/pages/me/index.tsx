@@ -159,8 +159,17 @@ export default function MePage() {
             <View>药房管理</View>
             <View className="entry__arrow">›</View>
           </View>
+          <View id="entry-staff-people" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/people/index' })}>
+            <View>人员与权限</View>
+            <View className="entry__arrow">›</View>
+          </View>
         </View>
       ) : null}
+
+      <View id="entry-redeem" className="entry me__redeem" onClick={() => void Taro.navigateTo({ url: '/pages/invite/index' })}>
+        <View>我有邀请码</View>
+        <View className="entry__arrow">›</View>
+      </View>
 
       {!isPharmacist ? (
         <View id="entry-pharmacy-join" className="me__join-pharmacy" onClick={() => void Taro.navigateTo({ url: '/pharmacy/join/index' })}>

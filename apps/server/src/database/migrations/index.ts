@@ -10,6 +10,7 @@ import { WaysOut1745730000000 } from './1745730000000-ways-out';
 import { CurrentCommunity1745770000000 } from './1745770000000-current-community';
 import { FairShareRounds1745740000000 } from './1745740000000-fair-share-rounds';
 import { Operator1745780000000 } from './1745780000000-operator';
+import { RoleInvites1745790000000 } from './1745790000000-role-invites';
 import { WindowEdit1745800000000 } from './1745800000000-window-edit';
 
 /** Every migration, in order. Run at boot on SQLite and MySQL alike. */
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   FairShareRounds1745740000000,
   CurrentCommunity1745770000000,
   Operator1745780000000,
+  RoleInvites1745790000000,
   WindowEdit1745800000000,
 ];

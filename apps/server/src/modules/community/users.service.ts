@@ -168,17 +168,63 @@ export class UsersService {
     await repo.update({ id: userId, openid: IsNull() }, { openid });
   }
 
-  /** Gives a role unless the user already holds it (idempotent); the person now acts in that community. */
-  async grantRole(userId: number, communityId: number, role: Role): Promise<void> {
+  /**
+   * Gives a role unless the user already holds it (idempotent); the person now acts in that
+   * community. `grantedBy`: the staff member who gave it (an invite's author), kept for the list.
+   */
+  async grantRole(userId: number, communityId: number, role: Role, grantedBy: number | null = null): Promise<void> {
     const roles = this.db.repo(RoleAssignment);
     const held = await roles.findOneBy({ userId, communityId, role });
-    if (!held) await roles.insert({ userId, communityId, role });
+    if (!held) await roles.insert({ userId, communityId, role, grantedAt: this.clock.now(), grantedBy });
     await this.setCurrentCommunity(userId, communityId);
+  }
+
+  /** Takes a role away in a community; false when the person did not hold it. Their next request no longer has it. */
+  async revokeRole(userId: number, communityId: number, role: Role): Promise<boolean> {
+    return ((await this.db.repo(RoleAssignment).delete({ userId, communityId, role })).affected ?? 0) > 0;
+  }
+
+  /** Every role of these kinds given in a community, with its holder, oldest first. */
+  async roleHolders(communityId: number, roles: Role[]): Promise<RoleHolder[]> {
+    const rows = await this.db.repo(RoleAssignment).find({ where: { communityId, role: In(roles) }, order: { id: 'ASC' } });
+    const ids = [...new Set(rows.map((r) => r.userId))];
+    const users = new Map((ids.length ? await this.db.repo(User).findBy({ id: In(ids) }) : []).map((u) => [u.id, u]));
+    return rows.flatMap((r) => {
+      const user = users.get(r.userId);
+      return user
+        ? [{ userId: r.userId, nickname: user.nickname, phone: user.phone, role: r.role, grantedAt: r.grantedAt, grantedBy: r.grantedBy }]
+        : [];
+    });
+  }
+
+  /**
+   * How many people other than `except` hold one of `roles` here. On MySQL the rows are read
+   * with a lock, so two revocations at once are taken one after the other and the second sees
+   * the first (SQLite has one writer anyway).
+   */
+  async othersWithRole(communityId: number, roles: Role[], except: number): Promise<number> {
+    const qb = this.db.manager
+      .createQueryBuilder(RoleAssignment, 'r')
+      .select(['r.id', 'r.userId'])
+      .where('r.community_id = :communityId AND r.role IN (:...roles)', { communityId, roles });
+    if (this.db.source.options.type === 'mysql') qb.setLock('pessimistic_write');
+    const rows = await qb.getMany();
+    return new Set(rows.filter((r) => r.userId !== except).map((r) => r.userId)).size;
   }
 
   findCommunity(id: number): Promise<Community | null> {
     return this.db.repo(Community).findOneBy({ id });
   }
+}
+
+/** One role of one person in a community, for the staff's list of people. */
+export interface RoleHolder {
+  userId: number;
+  nickname: string;
+  phone: string | null;
+  role: Role;
+  grantedAt: Date | null;
+  grantedBy: number | null;
 }
 
 interface ActorRow {

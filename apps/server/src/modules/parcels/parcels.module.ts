@@ -33,6 +33,6 @@ import { VolunteersService } from './volunteers.service';
     AssignmentTimeout,
     ContactlessConfirm,
   ],
-  exports: [ParcelsService, ParcelFlow],
+  exports: [ParcelsService, ParcelFlow, VolunteersService],
 })
 export class ParcelsModule {}

@@ -122,6 +122,30 @@ export class VolunteersService {
     }
   }
 
+  /** A volunteer who redeemed a squad leader's invite leads that squad (moving from another one). */
+  async lead(userId: number, communityId: number, squad: Squad): Promise<void> {
+    await this.profile(userId, communityId, squad);
+    await this.db.repo(VolunteerProfile).update({ userId }, { squad, leader: true, updatedAt: this.clock.now() });
+  }
+
+  /**
+   * Staff took the volunteer role (or only the lead) away: no longer a leader, and without the
+   * role also off duty (the shift closes), so dispatch stops giving them parcels.
+   */
+  async retire(userId: number, communityId: number, leadOnly: boolean): Promise<void> {
+    const now = this.clock.now();
+    await this.db
+      .repo(VolunteerProfile)
+      .update({ userId, communityId }, leadOnly ? { leader: false, updatedAt: now } : { leader: false, onDuty: false, updatedAt: now });
+    if (!leadOnly) await this.db.repo(VolunteerShift).update({ openUserId: userId, communityId }, { endedAt: now, openUserId: null });
+  }
+
+  /** The squad and leadership of these volunteers in this community, for the staff's list of people. */
+  async squadsOf(communityId: number, userIds: number[]): Promise<Map<number, { squad: Squad | null; leader: boolean }>> {
+    const rows = userIds.length ? await this.db.repo(VolunteerProfile).findBy({ userId: In(userIds), communityId }) : [];
+    return new Map(rows.map((p) => [p.userId, { squad: p.squad, leader: p.leader }]));
+  }
+
   /** NOT_A_VOLUNTEER unless the user holds the volunteer role in this community. */
   async requireVolunteer(communityId: number, userId: number): Promise<void> {
     if (!(await this.users.withRole(communityId, 'volunteer')).some((v) => v.id === userId)) throw new DomainError('NOT_A_VOLUNTEER');

@@ -124,6 +124,11 @@ export class PharmaciesService {
     return (await this.views([await this.mine(actor)]))[0] as PharmacyView;
   }
 
+  /** Staff took the pharmacist role away here: they no longer work for this community's pharmacy. */
+  async release(userId: number, communityId: number): Promise<void> {
+    await this.db.repo(Pharmacist).delete({ userId, communityId });
+  }
+
   /** The pharmacy id this actor works for, or null. */
   async pharmacyOf(userId: number): Promise<number | null> {
     return (await this.db.repo(Pharmacist).findOneBy({ userId }))?.pharmacyId ?? null;

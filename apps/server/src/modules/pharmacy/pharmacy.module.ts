@@ -16,5 +16,6 @@ import { QuoteExpiry } from './quote-expiry';
   imports: [CommunityModule, FilesModule, ParcelsModule, PaymentsModule],
   controllers: [PharmacyController],
   providers: [PharmaciesService, MedicineService, MedicineFlow, MedicineViews, MedicinePayable, QuoteExpiry],
+  exports: [PharmaciesService],
 })
 export class PharmacyModule {}

@@ -15,4 +15,12 @@ export class RoleAssignment {
 
   @Column({ type: 'varchar', length: 20 })
   role: Role;
+
+  /** When it was given; null for roles given before this was kept. */
+  @Column({ name: 'granted_at', type: 'datetime', precision: 3, nullable: true })
+  grantedAt: Date | null;
+
+  /** Who gave it (the staff member behind an invite code); null for binding, the seed, a pharmacy code. */
+  @Column({ name: 'granted_by', type: 'int', nullable: true })
+  grantedBy: number | null;
 }
