@@ -11,3 +11,4 @@ export * from './parcels';
 export * from './files';
 export * from './pharmacy';
 export * from './payments';
+export * from './buildings';

@@ -4,12 +4,13 @@ import { CommunityModule } from '../community/community.module';
 import { CatalogController } from './catalog.controller';
 import { CatalogService } from './catalog.service';
 import { SuppliersService } from './suppliers.service';
+import { WindowZones } from './window-zones';
 
 /** Suppliers, items, ordering windows and their stock. */
 @Module({
   imports: [CommunityModule, WechatModule],
   controllers: [CatalogController],
-  providers: [CatalogService, SuppliersService],
+  providers: [CatalogService, SuppliersService, WindowZones],
   exports: [CatalogService, SuppliersService],
 })
 export class CatalogModule {}
