@@ -30,7 +30,8 @@ describe('staff keep buildings, units, zones and doors', () => {
     await t.close();
   });
 
-  const buildings = async (): Promise<StaffBuildingView[]> => (await staff.get('/api/staff/buildings').expect(200)).body as StaffBuildingView[];
+  const buildings = async (): Promise<StaffBuildingView[]> =>
+    (await staff.get('/api/staff/buildings').expect(200)).body as StaffBuildingView[];
   const audits = async (action: string): Promise<number> =>
     Number(((await t.db.query(`SELECT COUNT(*) AS n FROM audit_logs WHERE action = '${action}'`)) as { n: number | string }[])[0]?.n);
 
@@ -56,11 +57,15 @@ describe('staff keep buildings, units, zones and doors', () => {
       .body as AddDoorsResult;
     expect(single.created).toBe(1);
 
-    const register = (await staff.get(`/api/staff/households?buildingId=${created.id}&pageSize=100`).expect(200)).body as Page<HouseholdView>;
+    const register = (await staff.get(`/api/staff/households?buildingId=${created.id}&pageSize=100`).expect(200))
+      .body as Page<HouseholdView>;
     expect(register.total).toBe(25);
     expect(register.items.map((h) => `${h.unit}${h.room}`)).toEqual(expect.arrayContaining(['1单元101', '1单元604', '2单元101']));
     expect(register.items.every((h) => h.zone === 'D区' && h.headcount === 1)).toBe(true);
-    expect((await buildings()).find((b) => b.id === created.id)).toMatchObject({ households: 25, unitHouseholds: { '1单元': 24, '2单元': 1 } });
+    expect((await buildings()).find((b) => b.id === created.id)).toMatchObject({
+      households: 25,
+      unitHouseholds: { '1单元': 24, '2单元': 1 },
+    });
 
     // A newcomer sees the building in the binding form and asks for one of its doors.
     const newcomer = await t.newResident('新楼住户');
@@ -121,7 +126,8 @@ describe('staff keep buildings, units, zones and doors', () => {
   });
 
   it('a building moved to another zone takes its households along', async () => {
-    const b = (await staff.post('/api/staff/buildings', { name: '16栋', units: ['1单元'], zone: 'A区' }).expect(201)).body as StaffBuildingView;
+    const b = (await staff.post('/api/staff/buildings', { name: '16栋', units: ['1单元'], zone: 'A区' }).expect(201))
+      .body as StaffBuildingView;
     await staff.post(`/api/staff/buildings/${b.id}/households`, { unit: '1单元', rooms: ['101'] }).expect(201);
     await staff.patch(`/api/staff/buildings/${b.id}`, { zone: 'B区' }).expect(200);
     const h = (await staff.get(`/api/staff/households?buildingId=${b.id}`).expect(200)).body as Page<HouseholdView>;
@@ -137,7 +143,13 @@ describe('staff keep buildings, units, zones and doors', () => {
     const pharmacy = (await staff.get('/api/staff/pharmacies').expect(200)).body as PharmacyView[];
     const p = pharmacy[0] as PharmacyView;
     await staff
-      .put(`/api/staff/pharmacies/${p.id}`, { name: p.name, address: p.address, hours: p.hours, defaultFor: ['', 'C区'], paymentMode: p.paymentMode })
+      .put(`/api/staff/pharmacies/${p.id}`, {
+        name: p.name,
+        address: p.address,
+        hours: p.hours,
+        defaultFor: ['', 'C区'],
+        paymentMode: p.paymentMode,
+      })
       .expect(200);
 
     const renamed = (await staff.post('/api/staff/zones/rename', { from: 'C区', to: '西片' }).expect(200)).body as ZoneView[];
@@ -243,7 +255,14 @@ describe('staff keep buildings, units, zones and doors', () => {
     const supplier = (await staff.post('/api/staff/suppliers', { name: '片区超市' }).expect(201)).body as SupplierView;
     const item = (
       await staff
-        .post('/api/staff/items', { kind: 'essential', name: '片区鸡蛋', contents: [], priceFen: 1500, limitPerHousehold: 2, supplierId: supplier.id })
+        .post('/api/staff/items', {
+          kind: 'essential',
+          name: '片区鸡蛋',
+          contents: [],
+          priceFen: 1500,
+          limitPerHousehold: 2,
+          supplierId: supplier.id,
+        })
         .expect(201)
     ).body as ItemView;
     const now = t.clock.now().getTime();

@@ -103,7 +103,10 @@ export class BuildingsService {
       const before = { name: building.name, units: splitUnits(building.units), zone: building.zone };
       let units = await this.renameUnits(building, dto.renameUnits ?? []);
       if (dto.units) {
-        await this.requireEmptyUnits(building.id, units.filter((u) => !dto.units?.includes(u)));
+        await this.requireEmptyUnits(
+          building.id,
+          units.filter((u) => !dto.units?.includes(u)),
+        );
         units = dto.units;
       }
       building.units = units.join(',');

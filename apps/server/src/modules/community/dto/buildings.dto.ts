@@ -32,7 +32,8 @@ const building = ({ value }: { value: unknown }): unknown => (typeof value === '
 const unit = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? withPlaceSuffix(value, '单元') : value);
 const units = ({ value }: { value: unknown }): unknown =>
   Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? withPlaceSuffix(v, '单元') : v)) : value;
-const rooms = ({ value }: { value: unknown }): unknown => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
+const rooms = ({ value }: { value: unknown }): unknown =>
+  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
 /** An empty zone is no zone. */
 const zone = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() || null : value);
 
