@@ -6,12 +6,15 @@ import type {
   ItemView,
   MeResponse,
   Page,
+  ParcelTaskView,
+  ParcelView,
   PharmacyView,
   StaffBuildingView,
   SupplierView,
   WindowView,
   ZoneView,
 } from '@linli/shared-types';
+import { packedWindow } from './support/scenes';
 import { TestApp, type Client } from './support/test-app';
 
 /**
@@ -249,6 +252,25 @@ describe('staff keep buildings, units, zones and doors', () => {
     await staff.patch('/api/staff/buildings/abc', { name: '1栋' }).expect(400);
     expect({ buildings: await t.count('buildings'), households: await t.count('households') }).toEqual(rows);
     expect((await buildings())[0]).toEqual(b);
+  });
+
+  it('a renamed building shows on parcels, window figures and the volunteer pool; coverage by id stays', async () => {
+    const [resident] = (await t.residents(1)) as [Client];
+    const { window, parcels } = await packedWindow(t, staff, [resident]);
+    const parcel = parcels[0] as ParcelView;
+    const building = (await buildings()).find((b) => b.name === parcel.building) as StaffBuildingView;
+    const volunteer = await t.login('volunteer');
+    const me = (await volunteer.get('/api/me').expect(200)).body as MeResponse;
+    await staff.put(`/api/staff/volunteers/${me.user.id}`, { buildingIds: [building.id], capacity: 10 }).expect(200);
+
+    await staff.patch(`/api/staff/buildings/${building.id}`, { name: `${building.name}（改）` }).expect(200);
+    const renamed = `${building.name}（改）`;
+    const listed = (await staff.get(`/api/staff/parcels?batch=window:${window.id}`).expect(200)).body as Page<ParcelView>;
+    expect(listed.items.find((p) => p.id === parcel.id)?.building).toBe(renamed);
+    const stats = (await staff.get(`/api/staff/windows/${window.id}/stats`).expect(200)).body as { perBuilding: { building: string }[] };
+    expect(stats.perBuilding.map((b) => b.building)).toContain(renamed);
+    const pool = (await volunteer.get('/api/volunteer/pool').expect(200)).body as ParcelTaskView[];
+    expect(pool.find((p) => p.id === parcel.id)?.building).toBe(renamed);
   });
 
   async function openWindow(zones: string[]): Promise<WindowView> {
