@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { AddDoorsRequest, StaffBuildingView } from '@linli/shared-types';
 import { addDoors } from '@/api';
@@ -12,7 +11,8 @@ import { doorsForm, doorsPreview, doorsRequest, type DoorsForm as Form } from '.
 
 interface DoorsFormProps {
   building: StaffBuildingView;
-  onAdded: () => void;
+  /** What was added, to say on the page. */
+  onAdded: (message: string) => void;
   onCancel: () => void;
 }
 
@@ -27,8 +27,7 @@ export function DoorsForm({ building, onAdded, onCancel }: DoorsFormProps) {
   const add = useAction(async (body: AddDoorsRequest, key: string) => {
     const result = await addDoors(building.id, body, key);
     const skipped = result.existing.length > 0 ? `，${result.existing.length} 户原来就有` : '';
-    void Taro.showToast({ title: `已添加 ${result.created} 户${skipped}`, icon: 'none', duration: 2500 });
-    onAdded();
+    onAdded(`已添加 ${result.created} 户${skipped}`);
     return result;
   }, refused);
 

@@ -44,9 +44,9 @@ export default function StaffBuildingsPage() {
     await load();
   });
 
-  const done = (message: string) => {
+  const done = (message: string, icon: 'success' | 'none' = 'success') => {
     setEditing(null);
-    void Taro.showToast({ title: message, icon: 'success' });
+    void Taro.showToast({ title: message, icon, duration: 2500 });
     void load();
   };
 
@@ -76,7 +76,12 @@ export default function StaffBuildingsPage() {
               onCancel={() => setEditing(null)}
             />
           ) : (
-            <DoorsForm key={building.id} building={building} onAdded={() => done('已添加')} onCancel={() => setEditing(null)} />
+            <DoorsForm
+              key={building.id}
+              building={building}
+              onAdded={(message) => done(message, 'none')}
+              onCancel={() => setEditing(null)}
+            />
           );
         }
         return (
