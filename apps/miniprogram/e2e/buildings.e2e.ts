@@ -75,6 +75,24 @@ it('staff add a building with two units and doors; a newcomer picks it when bind
   await expect(card.locator('.bd-chip').allInnerTexts()).resolves.toEqual([expect.stringContaining('6户'), expect.stringContaining('1户')]);
   await screenshot(staff, 'buildings-04-with-doors');
 
+  // 修改: a unit renamed by tapping its chip takes its household along.
+  await button(card, '修改').click();
+  const edit = staff.locator('#building-form');
+  await edit.locator('#bd-unit-name-1').click();
+  await edit.locator('#bd-rename-unit input').fill('东单元');
+  await edit.locator('#bd-rename-save').click();
+  await expect(edit.locator('.bd-chip .bd-chip__name').allInnerTexts()).resolves.toEqual(['1单元', '东单元']);
+  await edit.locator('#bd-submit').click();
+  await card.locator('.bd-chip', { hasText: '东单元' }).getByText('1户').waitFor();
+
+  // A zone renamed in 封控片区 shows on the building.
+  const zoneRow = staff.locator('#zones-card .bd-zone', { hasText: 'A区' });
+  await button(zoneRow, '改名').click();
+  await staff.locator('#zone-new-name input').fill('东片');
+  await staff.locator('#zone-submit').click();
+  await card.getByText('东片').waitFor();
+  await screenshot(staff, 'buildings-05-renamed');
+
   // A building with households is not deleted: the question says why.
   await button(card, '删除').click();
   await staff.getByText('20栋还登记着 7 户住户，不能删除').waitFor();
@@ -106,7 +124,7 @@ it('staff add a building with two units and doors; a newcomer picks it when bind
   const status = resident.locator('#binding-status');
   await status.getByText('等待社区审核').waitFor();
   await expect(status.innerText()).resolves.toContain('20栋1单元302');
-  await screenshot(resident, 'buildings-05-newcomer-bound-to-new-door');
+  await screenshot(resident, 'buildings-06-newcomer-bound-to-new-door');
 
   await context.close();
   await staff.context().close();

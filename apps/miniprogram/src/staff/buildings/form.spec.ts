@@ -1,6 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
 import type { StaffBuildingView } from '@linli/shared-types';
-import { addUnit, buildingForm, createRequest, doorsPreview, doorsRequest, updateRequest, validateBuilding } from './form';
+import {
+  addUnit,
+  buildingForm,
+  createRequest,
+  doorsPreview,
+  doorsRequest,
+  renameUnit,
+  storedUnit,
+  updateRequest,
+  validateBuilding,
+} from './form';
 
 const building: StaffBuildingView = {
   id: 7,
@@ -22,7 +32,11 @@ describe('building form', () => {
 
   it('asks for a name and at least one unit', () => {
     expect(validateBuilding(buildingForm(null))).toEqual({ name: '请填写楼栋名称，例如 3栋', units: '请至少添加一个单元' });
-    expect(createRequest({ name: '13', units: ['1单元'], newUnit: '', zone: ' ' })).toEqual({ name: '13栋', units: ['1单元'], zone: null });
+    expect(createRequest({ name: '13', units: ['1单元'], newUnit: '', zone: ' ', renames: [] })).toEqual({
+      name: '13栋',
+      units: ['1单元'],
+      zone: null,
+    });
   });
 
   it('sends only what changed', () => {
@@ -31,6 +45,29 @@ describe('building form', () => {
     expect(updateRequest(building, { ...buildingForm(building), units: ['1单元', '2单元', '3单元'] })).toEqual({
       units: ['1单元', '2单元', '3单元'],
     });
+  });
+});
+
+describe('renaming a unit chip', () => {
+  it('renames a unit the building has (once, however often it is renamed) and sends it with the new list', () => {
+    const form = buildingForm(building);
+    const once = { ...form, ...renameUnit(form, building.units, '1单元', '东单元') };
+    expect(once.units).toEqual(['东单元', '2单元']);
+    expect(once.renames).toEqual([{ from: '1单元', to: '东单元' }]);
+    expect(storedUnit(once, '东单元')).toBe('1单元');
+    const twice = { ...once, ...renameUnit(once, building.units, '东单元', '东楼') };
+    expect(twice.renames).toEqual([{ from: '1单元', to: '东楼' }]);
+    expect(updateRequest(building, twice)).toEqual({ renameUnits: [{ from: '1单元', to: '东楼' }] });
+    const back = { ...twice, ...renameUnit(twice, building.units, '东楼', '1') };
+    expect(back.renames).toEqual([]);
+    expect(updateRequest(building, back)).toEqual({});
+  });
+
+  it('a chip added in the form is just called something else; a taken name is refused', () => {
+    const form = { ...buildingForm(building), units: ['1单元', '2单元', '3单元'] };
+    const renamed = renameUnit(form, building.units, '3单元', '西单元');
+    expect(renamed).toEqual({ units: ['1单元', '2单元', '西单元'], renames: [] });
+    expect(renameUnit(form, building.units, '3单元', '2').error).toBe('已经有“2单元”了');
   });
 });
 

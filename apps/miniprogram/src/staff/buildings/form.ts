@@ -5,6 +5,7 @@ import {
   type AddDoorsRequest,
   type CreateBuildingRequest,
   type StaffBuildingView,
+  type UnitRename,
   type UpdateBuildingRequest,
 } from '@linli/shared-types';
 import type { FormErrors } from '@/hooks/useForm';
@@ -16,23 +17,61 @@ export interface BuildingForm {
   newUnit: string;
   /** '' = no zone. */
   zone: string;
+  /** Units of the building renamed in this form (their households move with them), in order. */
+  renames: UnitRename[];
 }
 
 export type BuildingErrors = FormErrors<BuildingForm>;
 
 export function buildingForm(building: StaffBuildingView | null): BuildingForm {
   return building
-    ? { name: building.name, units: [...building.units], newUnit: '', zone: building.zone ?? '' }
-    : { name: '', units: [], newUnit: '', zone: '' };
+    ? { name: building.name, units: [...building.units], newUnit: '', zone: building.zone ?? '', renames: [] }
+    : { name: '', units: [], newUnit: '', zone: '', renames: [] };
+}
+
+/** The building's own name for a chip (what it was called before a rename in this form). */
+export function storedUnit(form: BuildingForm, unit: string): string {
+  return form.renames.find((r) => r.to === unit)?.from ?? unit;
+}
+
+/** Why a typed unit name cannot be used, or '' when it can. */
+function unitError(unit: string, units: string[]): string {
+  if (unit === '') return '请先填写单元，例如 1单元';
+  if (/[,，]/.test(unit)) return '单元名称里不能有逗号';
+  if (unit.length > 20) return '单元名称最多 20 个字';
+  if (units.includes(unit)) return `已经有“${unit}”了`;
+  return '';
+}
+
+/**
+ * Renames a chip: a unit the building has is renamed on the server (its households follow), a
+ * chip added in this form is simply called something else; renaming twice is one rename.
+ */
+export function renameUnit(
+  form: BuildingForm,
+  stored: string[],
+  from: string,
+  typed: string,
+): { units: string[]; renames: UnitRename[]; error?: string } {
+  const to = withPlaceSuffix(typed, '单元');
+  const error = to === from ? '' : unitError(to, form.units);
+  if (error || to === from) return { units: form.units, renames: form.renames, error: error || undefined };
+  const units = form.units.map((u) => (u === from ? to : u));
+  const earlier = form.renames.find((r) => r.to === from);
+  let renames = form.renames;
+  if (earlier) {
+    renames = form.renames.map((r) => (r === earlier ? { from: r.from, to } : r)).filter((r) => r.from !== r.to);
+  } else if (stored.includes(from)) {
+    renames = [...form.renames, { from, to }];
+  }
+  return { units, renames };
 }
 
 /** Adds the typed unit ("3" → "3单元") to the chips; an error when it cannot be added. */
 export function addUnit(form: BuildingForm): { units: string[]; error?: string } {
   const unit = withPlaceSuffix(form.newUnit, '单元');
-  if (unit === '') return { units: form.units, error: '请先填写单元，例如 1单元' };
-  if (/[,，]/.test(unit)) return { units: form.units, error: '单元名称里不能有逗号' };
-  if (unit.length > 20) return { units: form.units, error: '单元名称最多 20 个字' };
-  if (form.units.includes(unit)) return { units: form.units, error: `已经有“${unit}”了` };
+  const error = unitError(unit, form.units);
+  if (error) return { units: form.units, error };
   if (form.units.length >= 20) return { units: form.units, error: '一栋楼最多 20 个单元' };
   return { units: [...form.units, unit] };
 }
@@ -58,7 +97,9 @@ export function updateRequest(building: StaffBuildingView, form: BuildingForm): 
   const body: UpdateBuildingRequest = {};
   const name = withPlaceSuffix(form.name, '栋');
   if (name !== building.name) body.name = name;
-  if (form.units.join(',') !== building.units.join(',')) body.units = form.units;
+  if (form.renames.length > 0) body.renameUnits = form.renames;
+  const renamed = building.units.map((u) => form.renames.reduce((name, r) => (r.from === name ? r.to : name), u));
+  if (form.units.join(',') !== renamed.join(',')) body.units = form.units;
   const zone = form.zone.trim() || null;
   if (zone !== building.zone) body.zone = zone;
   return body;

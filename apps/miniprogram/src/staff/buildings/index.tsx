@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import type { StaffBuildingView } from '@linli/shared-types';
+import type { StaffBuildingView, ZoneView } from '@linli/shared-types';
 import { deleteBuilding, listStaffBuildings, listZones, showApiError } from '@/api';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { LabelValue } from '@/components/LabelValue';
@@ -10,6 +10,7 @@ import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
 import { BuildingForm } from './BuildingForm';
 import { DoorsForm } from './DoorsForm';
+import { ZonesCard } from './ZonesCard';
 import './index.css';
 
 /** What the page shows in place of a building's card: its form, or its doors form. */
@@ -22,7 +23,7 @@ type Editing = { kind: 'new' } | { kind: 'edit' | 'doors'; id: number } | null;
  */
 export default function StaffBuildingsPage() {
   const [buildings, setBuildings] = useState<StaffBuildingView[] | null>(null);
-  const [zones, setZones] = useState<string[]>([]);
+  const [zones, setZones] = useState<ZoneView[]>([]);
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<StaffBuildingView | null>(null);
 
@@ -30,7 +31,7 @@ export default function StaffBuildingsPage() {
     try {
       const [list, zoneList] = await Promise.all([listStaffBuildings(), listZones()]);
       setBuildings(list);
-      setZones(zoneList.map((z) => z.name));
+      setZones(zoneList);
     } catch (error) {
       showApiError(error);
     }
@@ -53,7 +54,7 @@ export default function StaffBuildingsPage() {
   return (
     <View className="page">
       {editing?.kind === 'new' ? (
-        <BuildingForm building={null} zones={zones} onSaved={() => done('已新增')} onCancel={() => setEditing(null)} />
+        <BuildingForm building={null} zones={zones.map((z) => z.name)} onSaved={() => done('已新增')} onCancel={() => setEditing(null)} />
       ) : (
         <View className="sw-new">
           <Button id="building-new" type="primary" size="large" block onClick={() => setEditing({ kind: 'new' })}>
@@ -71,7 +72,7 @@ export default function StaffBuildingsPage() {
             <BuildingForm
               key={building.id}
               building={building}
-              zones={zones}
+              zones={zones.map((z) => z.name)}
               onSaved={() => done('已保存')}
               onCancel={() => setEditing(null)}
             />
@@ -130,6 +131,15 @@ export default function StaffBuildingsPage() {
           </View>
         );
       })}
+
+      <ZonesCard
+        zones={zones}
+        onRenamed={(renamed) => {
+          setZones(renamed);
+          void Taro.showToast({ title: '片区已改名', icon: 'success' });
+          void load();
+        }}
+      />
 
       <ConfirmDialog
         visible={deleting !== null}
