@@ -20,6 +20,7 @@ export default defineAppConfig({
         'bindings/index',
         'households/index',
         'household-edit/index',
+        'buildings/index',
         'windows/index',
         'window-edit/index',
         'window-stats/index',

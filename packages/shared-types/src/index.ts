@@ -12,3 +12,4 @@ export * from './files';
 export * from './pharmacy';
 export * from './payments';
 export * from './people';
+export * from './buildings';

@@ -1,18 +1,25 @@
 import type {
+  AddDoorsRequest,
+  AddDoorsResult,
   BindingCodeResponse,
   BindingRequestView,
   BuildingView,
   ChooseCommunityRequest,
   CommunityView,
   CreateBindingRequest,
+  CreateBuildingRequest,
   HouseholdQuery,
   HouseholdView,
   ImportResult,
   MeResponse,
   Page,
   RejectBindingRequest,
+  RenameZoneRequest,
   StaffBindingQuery,
+  StaffBuildingView,
+  UpdateBuildingRequest,
   UpsertHouseholdRequest,
+  ZoneView,
 } from '@linli/shared-types';
 import { request, type Query } from './client';
 import { downloadFile, uploadFile, type PickedFile } from './transfer';
@@ -102,4 +109,36 @@ export function importHouseholds(file: PickedFile, key?: string): Promise<Import
 /** The households matching the list's filters, as 住户.xlsx. */
 export function exportHouseholds(query: Omit<HouseholdQuery, 'page' | 'pageSize'>): Promise<void> {
   return downloadFile('/staff/households/export', householdQuery(query), '住户.xlsx');
+}
+
+// ---- staff: buildings, units, zones and doors ----------------------------------------------
+
+export function listStaffBuildings(): Promise<StaffBuildingView[]> {
+  return request({ path: '/staff/buildings' });
+}
+
+export function createBuilding(body: CreateBuildingRequest, key?: string): Promise<StaffBuildingView> {
+  return request({ method: 'POST', path: '/staff/buildings', body, idempotencyKey: key });
+}
+
+export function updateBuilding(id: number, body: UpdateBuildingRequest, key?: string): Promise<StaffBuildingView> {
+  return request({ method: 'PATCH', path: `/staff/buildings/${id}`, body, idempotencyKey: key });
+}
+
+/** Refused (409 BUILDING_HAS_HOUSEHOLDS, with the count in its message) while households live there. */
+export function deleteBuilding(id: number, key?: string): Promise<void> {
+  return request({ method: 'DELETE', path: `/staff/buildings/${id}`, idempotencyKey: key });
+}
+
+/** Doors of one unit: listed rooms, or floors × doors per floor (101…604). */
+export function addDoors(buildingId: number, body: AddDoorsRequest, key?: string): Promise<AddDoorsResult> {
+  return request({ method: 'POST', path: `/staff/buildings/${buildingId}/households`, body, idempotencyKey: key });
+}
+
+export function listZones(): Promise<ZoneView[]> {
+  return request({ path: '/staff/zones' });
+}
+
+export function renameZone(body: RenameZoneRequest, key?: string): Promise<ZoneView[]> {
+  return request({ method: 'POST', path: '/staff/zones/rename', body, idempotencyKey: key });
 }

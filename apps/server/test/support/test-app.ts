@@ -175,6 +175,10 @@ export class Client {
     return request(this.url).put(path).set('Authorization', `Bearer ${this.token}`).set('Idempotency-Key', key).send(body);
   }
 
+  delete(path: string, key: string = randomUUID()): request.Test {
+    return request(this.url).delete(path).set('Authorization', `Bearer ${this.token}`).set('Idempotency-Key', key);
+  }
+
   patch(path: string, body: object, key: string = randomUUID()): request.Test {
     return request(this.url).patch(path).set('Authorization', `Bearer ${this.token}`).set('Idempotency-Key', key).send(body);
   }

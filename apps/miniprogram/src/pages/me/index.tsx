@@ -127,6 +127,10 @@ export default function MePage() {
             <View>住户管理</View>
             <View className="entry__arrow">›</View>
           </View>
+          <View id="entry-staff-buildings" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/buildings/index' })}>
+            <View>楼栋管理</View>
+            <View className="entry__arrow">›</View>
+          </View>
           <View id="entry-staff-windows" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/windows/index' })}>
             <View>订购批次</View>
             <View className="entry__arrow">›</View>

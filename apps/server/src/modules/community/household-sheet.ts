@@ -4,6 +4,7 @@ import {
   HOUSEHOLD_TAGS,
   PHONE_PATTERN,
   parseHouseholdTag,
+  withPlaceSuffix,
   type HouseholdTag,
   type ImportRowError,
 } from '@linli/shared-types';
@@ -44,11 +45,6 @@ export function cellText(value: unknown): string {
   return '';
 }
 
-/** "3" → "3栋", "2" → "2单元": sheets often hold bare numbers. */
-function withSuffix(text: string, suffix: string): string {
-  return /^\d+$/.test(text) ? `${Number(text)}${suffix}` : text;
-}
-
 /**
  * Reads the rows of a household sheet (the first row holds the headers). Every problem is
  * reported with its Excel row number, in Chinese; a sheet with any error imports nothing.
@@ -81,8 +77,8 @@ export function parseHouseholdSheet(rows: unknown[][]): { households: SheetHouse
     const fail = (column: Column, message: string): void => {
       rowErrors.push({ row: rowNumber, column, message });
     };
-    const building = withSuffix(get('楼栋'), '栋');
-    const unit = withSuffix(get('单元'), '单元');
+    const building = withPlaceSuffix(get('楼栋'), '栋');
+    const unit = withPlaceSuffix(get('单元'), '单元');
     const room = get('房号');
     if (building === '') fail('楼栋', '请填写楼栋，例如 3栋');
     else if (building.length > 40) fail('楼栋', '楼栋名称太长');

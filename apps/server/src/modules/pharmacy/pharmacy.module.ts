@@ -9,13 +9,14 @@ import { MedicineService } from './medicine.service';
 import { MedicineViews } from './medicine-views';
 import { PharmaciesService } from './pharmacies.service';
 import { PharmacyController } from './pharmacy.controller';
+import { PharmacyZones } from './pharmacy-zones';
 import { QuoteExpiry } from './quote-expiry';
 
 /** Medicine bought on residents' behalf: pharmacies, requests, quotes, purchases; paid through payments. */
 @Module({
   imports: [CommunityModule, FilesModule, ParcelsModule, PaymentsModule],
   controllers: [PharmacyController],
-  providers: [PharmaciesService, MedicineService, MedicineFlow, MedicineViews, MedicinePayable, QuoteExpiry],
+  providers: [PharmaciesService, MedicineService, MedicineFlow, MedicineViews, MedicinePayable, QuoteExpiry, PharmacyZones],
   exports: [PharmaciesService],
 })
 export class PharmacyModule {}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '楼栋管理', enablePullDownRefresh: true });
