@@ -1,0 +1,274 @@
+/**
+ * Generates what the API document cannot learn at run time, from one TypeScript program of the
+ * server (`tsconfig.build.json`), into `src/docs/api-docs.generated.ts` (git-ignored):
+ *
+ * - the DTOs' properties, by @nestjs/swagger's own CLI plugin (its ReadonlyVisitor, the
+ *   metadata generator Nest uses for SWC builds) with the options in `nest-cli.json`
+ *   (classValidatorShim, introspectComments): summaries from the controllers' TSDoc as well;
+ * - the answers: each route's declared return type (`Promise<OrderView>`, `Page<HouseholdView>`, …),
+ *   turned into JSON Schemas by ts-json-schema-generator, with every shared-types interface it
+ *   reaches as a named schema (the contract itself, never a copy of it);
+ * - downloads (`Promise<StreamableFile>`): the media types named by the route's `@ApiProduces(…)`.
+ *
+ * Run by the server's `build` script and by the e2e projects' jest globalSetup (only when a
+ * source is newer than the output). `src/docs/api-docs.ts` puts it all into the document.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type * as SwaggerPlugin from '@nestjs/swagger/dist/plugin';
+import ts from 'typescript';
+import { Context, DEFAULT_CONFIG, SchemaGenerator, createFormatter, createParser, type CompletedConfig } from 'ts-json-schema-generator';
+
+// The package exports its plugin as '@nestjs/swagger/plugin'; TypeScript's node10 resolution
+// finds its types only under dist/.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ReadonlyVisitor } = require('@nestjs/swagger/plugin') as typeof SwaggerPlugin;
+type ReadonlyVisitor = SwaggerPlugin.ReadonlyVisitor;
+
+const SERVER = join(__dirname, '..');
+const TSCONFIG = join(SERVER, 'tsconfig.build.json');
+const NEST_CLI = join(SERVER, 'nest-cli.json');
+const OUT_DIR = join(SERVER, 'src', 'docs');
+export const OUTPUT = join(OUT_DIR, 'api-docs.generated.ts');
+const SHARED_TYPES_DIST = join(SERVER, '..', '..', 'packages', 'shared-types', 'dist');
+
+const HTTP_METHODS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Head', 'Options', 'All']);
+
+/** JSON Schema as the generator writes it (plain data). */
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** What a route answers with on success, keyed by Nest's operationId (`Controller_method`). */
+export type RouteResult = { json: Json } | { files: string[] } | { empty: true };
+
+/** The plugin options of @nestjs/swagger in nest-cli.json (what `nest build` would use too). */
+function pluginOptions(): Record<string, unknown> {
+  const cli = JSON.parse(readFileSync(NEST_CLI, 'utf8')) as {
+    compilerOptions?: { plugins?: (string | { name: string; options?: Record<string, unknown> })[] };
+  };
+  const plugin = cli.compilerOptions?.plugins?.find((p) => (typeof p === 'string' ? p : p.name) === '@nestjs/swagger');
+  if (!plugin) throw new Error(`${NEST_CLI}: compilerOptions.plugins has no @nestjs/swagger`);
+  return typeof plugin === 'string' ? {} : (plugin.options ?? {});
+}
+
+/** The plugin's metadata as the module Nest's PluginMetadataPrinter writes: `async () => ({ '@nestjs/swagger': … })`. */
+function printPluginMetadata(visitor: ReadonlyVisitor): string {
+  const f = ts.factory;
+  const collected = visitor.collect();
+  // Each class's metadata is an object literal already, or (controllers) one per method.
+  // The plugin's answer `type` of a route is `Object` for an interface: the answers come from
+  // routeResults instead, so it is dropped (summaries and parameters stay).
+  const literal = (meta: unknown, dropType = false): ts.Expression =>
+    ts.isObjectLiteralExpression(meta as ts.Node)
+      ? dropType
+        ? f.createObjectLiteralExpression(
+            (meta as ts.ObjectLiteralExpression).properties.filter((p) => !(p.name && ts.isIdentifier(p.name) && p.name.text === 'type')),
+          )
+        : (meta as ts.ObjectLiteralExpression)
+      : f.createObjectLiteralExpression(
+          Object.entries(meta as Record<string, unknown>).map(([key, value]) =>
+            f.createPropertyAssignment(f.createStringLiteral(key), literal(value, dropType)),
+          ),
+        );
+  const section = (entries: (typeof collected)['models'], dropType = false): ts.Expression =>
+    f.createArrayLiteralExpression(
+      entries.map(([importExpr, classes]) => f.createArrayLiteralExpression([importExpr, literal(classes, dropType)])),
+    );
+  const typeImports = f.createVariableStatement(
+    undefined,
+    f.createVariableDeclarationList(
+      [
+        f.createVariableDeclaration(
+          't',
+          undefined,
+          undefined,
+          f.createObjectLiteralExpression(
+            Object.entries(visitor.typeImports).map(([key, expr]) =>
+              f.createPropertyAssignment(f.createComputedPropertyName(f.createStringLiteral(key)), f.createIdentifier(String(expr))),
+            ),
+            true,
+          ),
+        ),
+      ],
+      ts.NodeFlags.Const,
+    ),
+  );
+  const body = f.createObjectLiteralExpression([
+    f.createPropertyAssignment(
+      f.createStringLiteral('@nestjs/swagger'),
+      f.createObjectLiteralExpression([
+        f.createPropertyAssignment('models', section(collected.models)),
+        f.createPropertyAssignment('controllers', section(collected.controllers, true)),
+      ]),
+    ),
+  ]);
+  const fn = f.createArrowFunction(
+    [f.createToken(ts.SyntaxKind.AsyncKeyword)],
+    undefined,
+    [],
+    undefined,
+    undefined,
+    f.createBlock([typeImports, f.createReturnStatement(body)], true),
+  );
+  const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed });
+  const file = ts.createSourceFile('metadata.ts', '', ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  return printer.printNode(ts.EmitHint.Expression, fn, file);
+}
+
+/** ts-json-schema-generator over arbitrary type nodes, collecting every named schema they reach. */
+class ResultSchemas extends SchemaGenerator {
+  readonly definitions: Record<string, Json> = {};
+
+  schemaOf(node: ts.TypeNode): Json {
+    const type = this.nodeParser.createType(node, new Context());
+    this.appendRootChildDefinitions(type, this.definitions as never);
+    return this.typeFormatter.getDefinition(type) as Json;
+  }
+}
+
+/** A JSON Schema name fit for OpenAPI components: `Page<HouseholdView>` → `Page_HouseholdView`. */
+export function componentName(name: string): string {
+  return name.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '');
+}
+
+/**
+ * Rewrites `#/definitions/X` to `#/components/schemas/X` and drops what OpenAPI does not know.
+ * Anonymous types get generated names (`def-…`, e.g. a route's `BindingRequestView[]`, or
+ * `CommunityView & { roles }`): those are written out where they are used.
+ */
+function toOpenApi(schema: Json, definitions: Record<string, Json>): Json {
+  if (Array.isArray(schema)) return schema.map((s) => toOpenApi(s, definitions));
+  if (schema === null || typeof schema !== 'object') return schema;
+  const ref = schema.$ref;
+  if (typeof ref === 'string' && ref.startsWith('#/definitions/')) {
+    const name = decodeURIComponent(ref.slice('#/definitions/'.length));
+    if (isAnonymous(name)) return toOpenApi(definitions[name] ?? {}, definitions);
+    return { $ref: `#/components/schemas/${componentName(name)}` };
+  }
+  const out: Record<string, Json> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key !== '$schema') out[key] = toOpenApi(value, definitions);
+  }
+  return out;
+}
+
+const isAnonymous = (name: string): boolean => name.startsWith('def-');
+
+function where(node: ts.Node): string {
+  const sf = node.getSourceFile();
+  const { line } = sf.getLineAndCharacterOfPosition(node.getStart());
+  return `${relative(SERVER, sf.fileName)}:${line + 1}`;
+}
+
+function decoratorName(d: ts.Decorator): string | undefined {
+  const e = d.expression;
+  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression)) return e.expression.text;
+  return undefined;
+}
+
+/** The string literals a decorator is called with (`@ApiProduces(XLSX)` with `const XLSX = '…'`). */
+function literalArguments(d: ts.Decorator, checker: ts.TypeChecker): string[] {
+  const e = d.expression as ts.CallExpression;
+  return e.arguments.map((arg) => {
+    const type = checker.getTypeAtLocation(arg);
+    if (!type.isStringLiteral()) throw new Error(`${where(arg)}: @ApiProduces takes string constants`);
+    return type.value;
+  });
+}
+
+/** Every route of every controller: operationId → what it answers with. */
+function routeResults(program: ts.Program, schemas: ResultSchemas): Record<string, RouteResult> {
+  const checker = program.getTypeChecker();
+  const results: Record<string, RouteResult> = {};
+  for (const sf of program.getSourceFiles()) {
+    if (sf.isDeclarationFile || !sf.fileName.endsWith('.controller.ts')) continue;
+    for (const cls of sf.statements.filter(ts.isClassDeclaration)) {
+      if (!cls.name || !ts.getDecorators(cls)?.some((d) => decoratorName(d) === 'Controller')) continue;
+      for (const method of cls.members.filter(ts.isMethodDeclaration)) {
+        const decorators = ts.getDecorators(method) ?? [];
+        if (!decorators.some((d) => HTTP_METHODS.has(decoratorName(d) ?? ''))) continue;
+        const id = `${cls.name.text}_${method.name.getText()}`;
+        let type = method.type;
+        if (!type) throw new Error(`${where(method)}: ${id} needs a declared return type (the API document is made from it)`);
+        if (ts.isTypeReferenceNode(type) && type.typeName.getText() === 'Promise' && type.typeArguments?.length === 1) {
+          type = type.typeArguments[0]!;
+        }
+        if (type.kind === ts.SyntaxKind.VoidKeyword || type.kind === ts.SyntaxKind.UndefinedKeyword) {
+          results[id] = { empty: true };
+        } else if (ts.isTypeReferenceNode(type) && type.typeName.getText() === 'StreamableFile') {
+          const produces = decorators.find((d) => decoratorName(d) === 'ApiProduces');
+          if (!produces) throw new Error(`${where(method)}: ${id} answers a file: name its media type with @ApiProduces('…')`);
+          results[id] = { files: literalArguments(produces, checker) };
+        } else {
+          results[id] = { json: schemas.schemaOf(type) };
+        }
+      }
+    }
+  }
+  return results;
+}
+
+/** Writes src/docs/api-docs.generated.ts. */
+export function generateApiDocs(): void {
+  const program = ReadonlyVisitor.createTsProgram(TSCONFIG);
+  const visitor = new ReadonlyVisitor({ ...pluginOptions(), pathToSource: OUT_DIR });
+  for (const sf of program.getSourceFiles()) {
+    if (!sf.isDeclarationFile && sf.fileName !== OUTPUT) visitor.visit(program, sf);
+  }
+  const config: CompletedConfig = {
+    ...DEFAULT_CONFIG,
+    expose: 'export',
+    topRef: true,
+    jsDoc: 'extended',
+    encodeRefs: false,
+    additionalProperties: false,
+    skipTypeCheck: true,
+  };
+  const schemas = new ResultSchemas(program, createParser(program, config), createFormatter(config), config);
+  const results = routeResults(program, schemas);
+  // The error body every refusal answers with, named whether or not a route's type reaches it.
+  const errors = schemas.createSchema('ErrorBody') as { definitions?: Record<string, Json> };
+  const definitions = { ...schemas.definitions, ...errors.definitions };
+  const components: Record<string, Json> = {};
+  for (const [name, schema] of Object.entries(definitions)) {
+    if (!isAnonymous(name)) components[componentName(name)] = toOpenApi(schema, definitions);
+  }
+  for (const result of Object.values(results)) if ('json' in result) result.json = toOpenApi(result.json, definitions);
+  const text = [
+    '/* eslint-disable */',
+    '// Generated by apps/server/scripts/api-docs.ts from the DTOs, the controllers and shared-types. Do not edit.',
+    "import type { ApiDocsMetadata } from './api-docs';",
+    '',
+    `export const pluginMetadata: ApiDocsMetadata['pluginMetadata'] = ${printPluginMetadata(visitor)};`,
+    '',
+    `export const schemas: ApiDocsMetadata['schemas'] = ${JSON.stringify(components, null, 2)};`,
+    '',
+    `export const results: ApiDocsMetadata['results'] = ${JSON.stringify(results, null, 2)};`,
+    '',
+  ].join('\n');
+  mkdirSync(OUT_DIR, { recursive: true });
+  const tmp = `${OUTPUT}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, OUTPUT);
+}
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+/** Generates the file unless it is newer than every source it is made from. */
+export function ensureApiDocs(): void {
+  const made = existsSync(OUTPUT) ? statSync(OUTPUT).mtimeMs : 0;
+  const sources = Math.max(
+    ...[join(SERVER, 'src', 'modules'), join(SERVER, 'src', 'common'), SHARED_TYPES_DIST, NEST_CLI, __filename].map(newestMtime),
+  );
+  if (made <= sources) generateApiDocs();
+}
+
+if (require.main === module) {
+  const started = Date.now();
+  generateApiDocs();
+  console.log(`API docs metadata: ${relative(process.cwd(), OUTPUT)} (${Date.now() - started} ms)`);
+}
