@@ -37,8 +37,14 @@ const HTTP_METHODS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Head', '
 /** JSON Schema as the generator writes it (plain data). */
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** What a route answers with on success, keyed by Nest's operationId (`Controller_method`). */
-export type RouteResult = { json: Json } | { files: string[] } | { empty: true };
+/**
+ * What a route answers with on success (JSON, files of these media types, or nothing) and the
+ * multipart field its `FileUpload` guard reads, keyed by Nest's operationId (`Controller_method`).
+ */
+export interface RouteDoc {
+  answer: { json: Json } | { files: string[] } | { empty: true };
+  upload?: string;
+}
 
 /** The plugin options of @nestjs/swagger in nest-cli.json (what `nest build` would use too). */
 function pluginOptions(): Record<string, unknown> {
@@ -165,46 +171,64 @@ function decoratorName(d: ts.Decorator): string | undefined {
   return undefined;
 }
 
-/** The string literals a decorator is called with (`@ApiProduces(XLSX)` with `const XLSX = '…'`). */
-function literalArguments(d: ts.Decorator, checker: ts.TypeChecker): string[] {
-  const e = d.expression as ts.CallExpression;
-  return e.arguments.map((arg) => {
+/** The string literals a call is made with (`@ApiProduces(XLSX)` with `const XLSX = '…'`). */
+function literalArguments(call: ts.CallExpression, checker: ts.TypeChecker): string[] {
+  return call.arguments.map((arg) => {
     const type = checker.getTypeAtLocation(arg);
-    if (!type.isStringLiteral()) throw new Error(`${where(arg)}: @ApiProduces takes string constants`);
+    if (!type.isStringLiteral()) throw new Error(`${where(arg)}: expected a string constant`);
     return type.value;
   });
 }
 
-/** Every route of every controller: operationId → what it answers with. */
-function routeResults(program: ts.Program, schemas: ResultSchemas): Record<string, RouteResult> {
+/** The field of `@UseGuards(FileUpload('file', …))`, the guard that reads a multipart upload. */
+function uploadField(decorators: readonly ts.Decorator[], checker: ts.TypeChecker): string | undefined {
+  for (const d of decorators) {
+    if (decoratorName(d) !== 'UseGuards') continue;
+    for (const arg of (d.expression as ts.CallExpression).arguments) {
+      if (ts.isCallExpression(arg) && ts.isIdentifier(arg.expression) && arg.expression.text === 'FileUpload' && arg.arguments[0]) {
+        const type = checker.getTypeAtLocation(arg.arguments[0]);
+        if (type.isStringLiteral()) return type.value;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** What a route answers with, from its declared return type. */
+function answerOf(method: ts.MethodDeclaration, id: string, schemas: ResultSchemas, checker: ts.TypeChecker): RouteDoc['answer'] {
+  let type = method.type;
+  if (!type) throw new Error(`${where(method)}: ${id} needs a declared return type (the API document is made from it)`);
+  if (ts.isTypeReferenceNode(type) && type.typeName.getText() === 'Promise' && type.typeArguments?.length === 1) {
+    type = type.typeArguments[0]!;
+  }
+  if (type.kind === ts.SyntaxKind.VoidKeyword || type.kind === ts.SyntaxKind.UndefinedKeyword) return { empty: true };
+  if (ts.isTypeReferenceNode(type) && type.typeName.getText() === 'StreamableFile') {
+    const produces = ts.getDecorators(method)?.find((d) => decoratorName(d) === 'ApiProduces');
+    if (!produces) throw new Error(`${where(method)}: ${id} answers a file: name its media type with @ApiProduces('…')`);
+    return { files: literalArguments(produces.expression as ts.CallExpression, checker) };
+  }
+  return { json: schemas.schemaOf(type) };
+}
+
+/** Every route of every controller, by operationId. */
+function routeDocs(program: ts.Program, schemas: ResultSchemas): Record<string, RouteDoc> {
   const checker = program.getTypeChecker();
-  const results: Record<string, RouteResult> = {};
+  const routes: Record<string, RouteDoc> = {};
   for (const sf of program.getSourceFiles()) {
     if (sf.isDeclarationFile || !sf.fileName.endsWith('.controller.ts')) continue;
     for (const cls of sf.statements.filter(ts.isClassDeclaration)) {
       if (!cls.name || !ts.getDecorators(cls)?.some((d) => decoratorName(d) === 'Controller')) continue;
+      const classGuards = ts.getDecorators(cls) ?? [];
       for (const method of cls.members.filter(ts.isMethodDeclaration)) {
         const decorators = ts.getDecorators(method) ?? [];
         if (!decorators.some((d) => HTTP_METHODS.has(decoratorName(d) ?? ''))) continue;
         const id = `${cls.name.text}_${method.name.getText()}`;
-        let type = method.type;
-        if (!type) throw new Error(`${where(method)}: ${id} needs a declared return type (the API document is made from it)`);
-        if (ts.isTypeReferenceNode(type) && type.typeName.getText() === 'Promise' && type.typeArguments?.length === 1) {
-          type = type.typeArguments[0]!;
-        }
-        if (type.kind === ts.SyntaxKind.VoidKeyword || type.kind === ts.SyntaxKind.UndefinedKeyword) {
-          results[id] = { empty: true };
-        } else if (ts.isTypeReferenceNode(type) && type.typeName.getText() === 'StreamableFile') {
-          const produces = decorators.find((d) => decoratorName(d) === 'ApiProduces');
-          if (!produces) throw new Error(`${where(method)}: ${id} answers a file: name its media type with @ApiProduces('…')`);
-          results[id] = { files: literalArguments(produces, checker) };
-        } else {
-          results[id] = { json: schemas.schemaOf(type) };
-        }
+        const upload = uploadField([...classGuards, ...decorators], checker);
+        routes[id] = { answer: answerOf(method, id, schemas, checker), ...(upload ? { upload } : {}) };
       }
     }
   }
-  return results;
+  return routes;
 }
 
 /** Writes src/docs/api-docs.generated.ts. */
@@ -224,7 +248,7 @@ export function generateApiDocs(): void {
     skipTypeCheck: true,
   };
   const schemas = new ResultSchemas(program, createParser(program, config), createFormatter(config), config);
-  const results = routeResults(program, schemas);
+  const routes = routeDocs(program, schemas);
   // The error body every refusal answers with, named whether or not a route's type reaches it.
   const errors = schemas.createSchema('ErrorBody') as { definitions?: Record<string, Json> };
   const definitions = { ...schemas.definitions, ...errors.definitions };
@@ -232,9 +256,8 @@ export function generateApiDocs(): void {
   for (const [name, schema] of Object.entries(definitions)) {
     if (!isAnonymous(name)) components[componentName(name)] = toOpenApi(schema, definitions);
   }
-  for (const result of Object.values(results)) if ('json' in result) result.json = toOpenApi(result.json, definitions);
+  for (const { answer } of Object.values(routes)) if ('json' in answer) answer.json = toOpenApi(answer.json, definitions);
   const text = [
-    '/* eslint-disable */',
     '// Generated by apps/server/scripts/api-docs.ts from the DTOs, the controllers and shared-types. Do not edit.',
     "import type { ApiDocsMetadata } from './api-docs';",
     '',
@@ -242,7 +265,7 @@ export function generateApiDocs(): void {
     '',
     `export const schemas: ApiDocsMetadata['schemas'] = ${JSON.stringify(components, null, 2)};`,
     '',
-    `export const results: ApiDocsMetadata['results'] = ${JSON.stringify(results, null, 2)};`,
+    `export const routes: ApiDocsMetadata['routes'] = ${JSON.stringify(routes, null, 2)};`,
     '',
   ].join('\n');
   mkdirSync(OUT_DIR, { recursive: true });

@@ -1,6 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import type { OperationObject, ResponseObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type {
+  OperationObject,
+  ReferenceObject,
+  RequestBodyObject,
+  ResponseObject,
+  SchemaObject,
+} from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ERROR_MESSAGES, type ErrorCode } from '@linli/shared-types';
 import { ERROR_STATUS } from '../common/domain-error';
 import * as generated from './api-docs.generated';
@@ -17,8 +23,11 @@ export interface ApiDocsMetadata {
    * (JSON Schema as OpenAPI 3.1 has it: `type: ['string', 'null']`, which Nest's 3.0 types lack).
    */
   schemas: Record<string, object>;
-  /** By operationId (`Controller_method`): the JSON an answer is, the files it is, or nothing. */
-  results: Record<string, { json: object } | { files: string[] } | { empty: true }>;
+  /**
+   * By operationId (`Controller_method`): what a success answers (JSON of this schema, files of
+   * these media types, or nothing), and the multipart field a `FileUpload` guard reads.
+   */
+  routes: Record<string, { answer: { json: object } | { files: string[] } | { empty: true }; upload?: string }>;
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -58,21 +67,26 @@ export function completeDocument(doc: OpenAPIObject, meta: ApiDocsMetadata): Ope
   for (const item of Object.values(doc.paths)) {
     for (const method of METHODS) {
       const operation = item[method];
-      if (operation) completeOperation(operation, meta.results[operation.operationId ?? '']);
+      const route = operation && meta.routes[operation.operationId ?? ''];
+      if (operation && route) completeOperation(operation, route, schemas);
     }
   }
   return doc;
 }
 
-function completeOperation(operation: OperationObject, result: ApiDocsMetadata['results'][string] | undefined): void {
+type Route = ApiDocsMetadata['routes'][string];
+
+function completeOperation(operation: OperationObject, route: Route, schemas: Record<string, SchemaObject | ReferenceObject>): void {
   const responses = operation.responses;
   const success = Object.keys(responses).find((status) => /^2\d\d$/.test(status));
   const answer = success ? (responses[success] as ResponseObject) : undefined;
-  if (answer && !answer.content && result) {
-    if ('json' in result) answer.content = { 'application/json': { schema: result.json as SchemaObject } };
-    if ('files' in result)
-      answer.content = Object.fromEntries(result.files.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]));
+  if (answer && !answer.content) {
+    if ('json' in route.answer) answer.content = { 'application/json': { schema: route.answer.json as SchemaObject } };
+    if ('files' in route.answer) {
+      answer.content = Object.fromEntries(route.answer.files.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]));
+    }
   }
+  if (route.upload) operation.requestBody = uploadBody(operation, route.upload, schemas);
   responses['4XX'] ??= {
     description: 'Refused: `code` says why (see ErrorCode); nothing was changed.',
     content: { 'application/json': { schema: ERROR_SCHEMA } },
@@ -80,6 +94,26 @@ function completeOperation(operation: OperationObject, result: ApiDocsMetadata['
   responses['5XX'] ??= {
     description: 'INTERNAL, or a service that did not answer (SERVICE_UNAVAILABLE, WECHAT_UNAVAILABLE, …).',
     content: { 'application/json': { schema: ERROR_SCHEMA } },
+  };
+}
+
+/** A multipart body: the file field the FileUpload guard reads, and the DTO's text fields beside it. */
+function uploadBody(operation: OperationObject, field: string, schemas: Record<string, SchemaObject | ReferenceObject>): RequestBodyObject {
+  const declared = (operation.requestBody as RequestBodyObject | undefined)?.content['multipart/form-data']?.schema;
+  const ref = declared && '$ref' in declared ? declared.$ref.replace('#/components/schemas/', '') : undefined;
+  const fields = ((ref ? schemas[ref] : declared) ?? {}) as SchemaObject;
+  return {
+    required: true,
+    content: {
+      'multipart/form-data': {
+        schema: {
+          type: 'object',
+          properties: { ...fields.properties, [field]: { type: 'string', format: 'binary' } },
+          required: [...(fields.required ?? []), field],
+          additionalProperties: false,
+        },
+      },
+    },
   };
 }
 
