@@ -67,8 +67,7 @@ export function completeDocument(doc: OpenAPIObject, meta: ApiDocsMetadata): Ope
   for (const item of Object.values(doc.paths)) {
     for (const method of METHODS) {
       const operation = item[method];
-      const route = operation && meta.routes[operation.operationId ?? ''];
-      if (operation && route) completeOperation(operation, route, schemas);
+      if (operation) completeOperation(operation, meta.routes[operation.operationId ?? ''], schemas);
     }
   }
   return doc;
@@ -76,17 +75,21 @@ export function completeDocument(doc: OpenAPIObject, meta: ApiDocsMetadata): Ope
 
 type Route = ApiDocsMetadata['routes'][string];
 
-function completeOperation(operation: OperationObject, route: Route, schemas: Record<string, SchemaObject | ReferenceObject>): void {
+function completeOperation(
+  operation: OperationObject,
+  route: Route | undefined,
+  schemas: Record<string, SchemaObject | ReferenceObject>,
+): void {
   const responses = operation.responses;
   const success = Object.keys(responses).find((status) => /^2\d\d$/.test(status));
   const answer = success ? (responses[success] as ResponseObject) : undefined;
-  if (answer && !answer.content) {
+  if (route && answer && !answer.content) {
     if ('json' in route.answer) answer.content = { 'application/json': { schema: route.answer.json as SchemaObject } };
     if ('files' in route.answer) {
       answer.content = Object.fromEntries(route.answer.files.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]));
     }
   }
-  if (route.upload) operation.requestBody = uploadBody(operation, route.upload, schemas);
+  if (route?.upload) operation.requestBody = uploadBody(operation, route.upload, schemas);
   responses['4XX'] ??= {
     description: 'Refused: `code` says why (see ErrorCode); nothing was changed.',
     content: { 'application/json': { schema: ERROR_SCHEMA } },
