@@ -8,10 +8,13 @@
  * - the answers: each route's declared return type (`Promise<OrderView>`, `Page<HouseholdView>`, …),
  *   turned into JSON Schemas by ts-json-schema-generator, with every shared-types interface it
  *   reaches as a named schema (the contract itself, never a copy of it);
- * - downloads (`Promise<StreamableFile>`): the media types named by the route's `@ApiProduces(…)`.
+ * - downloads (`Promise<StreamableFile>`): the media types named by the route's `@ApiProduces(…)`;
+ * - uploads: the multipart field a route's `FileUpload(…)` guard reads.
  *
- * Run by the server's `build` script and by the e2e projects' jest globalSetup (only when a
- * source is newer than the output). `src/docs/api-docs.ts` puts it all into the document.
+ * `--build` (the server's `build` script) then compiles the server as `tsc -p tsconfig.build.json`
+ * does, in the same process. Without it, it only generates: `npm run api-docs`, and the e2e
+ * projects' jest globalSetup (only when a source is newer than the output).
+ * `src/docs/api-docs.ts` puts it all into the document.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -236,9 +239,21 @@ function routeDocs(program: ts.Program, schemas: ResultSchemas, problems: string
   return routes;
 }
 
-/** Writes src/docs/api-docs.generated.ts. */
-export function generateApiDocs(): void {
-  const program = ReadonlyVisitor.createTsProgram(TSCONFIG);
+/** The server's build configuration (tsconfig.build.json), parsed as `tsc -p` does. */
+function buildConfig(): ts.ParsedCommandLine {
+  const parsed = ts.getParsedCommandLineOfConfigFile(TSCONFIG, undefined, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (d) => {
+      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    },
+  });
+  if (!parsed) throw new Error(`cannot read ${TSCONFIG}`);
+  return parsed;
+}
+
+/** Writes src/docs/api-docs.generated.ts; returns the program it was made from. */
+export function generateApiDocs(tsconfig = buildConfig(), host = ts.createCompilerHost(tsconfig.options)): ts.Program {
+  const program = ts.createProgram({ rootNames: tsconfig.fileNames, options: tsconfig.options, host });
   const visitor = new ReadonlyVisitor({ ...pluginOptions(), pathToSource: OUT_DIR });
   for (const sf of program.getSourceFiles()) {
     if (!sf.isDeclarationFile && sf.fileName !== OUTPUT) visitor.visit(program, sf);
@@ -279,6 +294,33 @@ export function generateApiDocs(): void {
   const tmp = `${OUTPUT}.${process.pid}.tmp`;
   writeFileSync(tmp, text);
   renameSync(tmp, OUTPUT);
+  return program;
+}
+
+/**
+ * The server's build: generates the metadata, then compiles like `tsc -p tsconfig.build.json`,
+ * reusing the files the generator has parsed already (all but the new metadata), which saves
+ * a second parse of the server and its libraries' types.
+ */
+function build(): void {
+  const config = buildConfig();
+  const host = ts.createCompilerHost(config.options);
+  const parsed = generateApiDocs(config, host);
+  const read = host.getSourceFile;
+  host.getSourceFile = (fileName, ...rest) => (fileName === OUTPUT ? undefined : parsed.getSourceFile(fileName)) ?? read(fileName, ...rest);
+  const rootNames = [...new Set([...config.fileNames, OUTPUT])];
+  const program = ts.createProgram({ rootNames, options: config.options, host, oldProgram: parsed });
+  const emitted = program.emit();
+  const diagnostics = [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics];
+  if (diagnostics.length > 0) {
+    const formatHost = {
+      getCanonicalFileName: (f: string) => f,
+      getCurrentDirectory: ts.sys.getCurrentDirectory,
+      getNewLine: () => ts.sys.newLine,
+    };
+    console.error(ts.formatDiagnosticsWithColorAndContext(diagnostics, formatHost));
+  }
+  if (diagnostics.some((d) => d.category === ts.DiagnosticCategory.Error)) process.exit(1);
 }
 
 function newestMtime(path: string): number {
@@ -299,6 +341,11 @@ export function ensureApiDocs(): void {
 
 if (require.main === module) {
   const started = Date.now();
-  generateApiDocs();
-  console.log(`API docs metadata: ${relative(process.cwd(), OUTPUT)} (${Date.now() - started} ms)`);
+  if (process.argv.includes('--build')) {
+    build();
+    console.log(`Server built, with the API docs metadata (${Date.now() - started} ms)`);
+  } else {
+    generateApiDocs();
+    console.log(`API docs metadata: ${relative(process.cwd(), OUTPUT)} (${Date.now() - started} ms)`);
+  }
 }

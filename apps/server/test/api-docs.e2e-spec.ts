@@ -45,6 +45,11 @@ describe('API docs', () => {
     doc = (await t.http.get('/api/docs-json').expect(200)).body as OpenApi;
   });
 
+  it('serves Swagger UI over an OpenAPI 3.1 document', async () => {
+    await t.http.get('/api/docs').expect(200).expect('Content-Type', /html/);
+    expect((doc as unknown as { openapi: string }).openapi).toBe('3.1.0');
+  });
+
   afterAll(async () => {
     await t.close();
   });

@@ -57,7 +57,10 @@ export function completeDocument(doc: OpenAPIObject, meta: ApiDocsMetadata): Ope
   const schemas = (components.schemas ??= {});
   // Request DTOs: the validation pipe refuses any field they do not name (forbidNonWhitelisted).
   for (const schema of Object.values(schemas)) {
-    if ('type' in schema && schema.type === 'object' && schema.additionalProperties === undefined) schema.additionalProperties = false;
+    if ('type' in schema && schema.type === 'object') {
+      schema.additionalProperties ??= false;
+      for (const property of Object.values(schema.properties ?? {})) nullableAs31(property);
+    }
   }
   for (const [name, schema] of Object.entries(meta.schemas)) {
     if (name in schemas) throw new Error(`API docs: ${name} is the name of a DTO and of a shared-types type`);
@@ -118,6 +121,15 @@ function uploadBody(operation: OperationObject, field: string, schemas: Record<s
       },
     },
   };
+}
+
+/** Nest writes OpenAPI 3.0's `nullable: true`; 3.1 (JSON Schema) says `type: [T, 'null']`. */
+function nullableAs31(schema: SchemaObject | ReferenceObject): void {
+  if (!('nullable' in schema) || !schema.nullable) return;
+  delete schema.nullable;
+  const typed = schema as { type?: string | string[]; enum?: unknown[] };
+  if (typeof typed.type === 'string') typed.type = [typed.type, 'null'];
+  if (typed.enum && !typed.enum.includes(null)) typed.enum = [...typed.enum, null];
 }
 
 /** Each error code with its HTTP status and the Chinese message people see. */
