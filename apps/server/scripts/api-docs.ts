@@ -226,6 +226,7 @@ function routeDocs(program: ts.Program, schemas: ResultSchemas, problems: string
         const decorators = ts.getDecorators(method) ?? [];
         if (!decorators.some((d) => HTTP_METHODS.has(decoratorName(d) ?? ''))) continue;
         const id = `${cls.name.text}_${method.name.getText()}`;
+        if (routes[id]) problems.push(`${where(method)}: a second ${id} (controller class names must be unique)`);
         try {
           const upload = uploadField([...classGuards, ...decorators], checker);
           routes[id] = { answer: answerOf(method, id, schemas, checker), ...(upload ? { upload } : {}) };
