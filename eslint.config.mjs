@@ -12,6 +12,8 @@ export default tseslint.config(
       'data/**',
       'coverage/**',
       'apps/miniprogram/config/**',
+      // Written by apps/server/scripts/api-docs.ts.
+      'apps/server/src/docs/*.generated.ts',
       '**/*.js',
       '**/*.mjs',
       '**/*.cjs',

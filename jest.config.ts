@@ -41,6 +41,8 @@ const config: Config = {
       testMatch: [`${server}/test/**/*.e2e-spec.ts`],
       transform: ts(`${server}/tsconfig.json`),
       setupFiles: [`${server}/test/support/db-${db}.ts`],
+      // The API document's generated metadata (src/docs/api-docs.generated.ts), when stale.
+      globalSetup: `${server}/test/support/api-docs-setup.ts`,
     })),
     {
       // Pure logic of the mini-program (queues, validators, formatting) in node. Taro's runtime

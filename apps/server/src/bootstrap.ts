@@ -1,6 +1,5 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { Clock } from './common/clock';
@@ -8,6 +7,7 @@ import { assertWorkflowsSound } from './common/workflow';
 import { installBodyParsers } from './common/request-body';
 import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
+import { setupApiDocs } from './docs/api-docs';
 import type { AppConfig } from './config/config';
 
 /** Builds the configured app (not listening): used by main.ts and by the e2e tests. */
@@ -27,12 +27,7 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
   app.useGlobalPipes(createValidationPipe());
   app.set('trust proxy', 'loopback');
   app.enableShutdownHooks();
-  const docs = new DocumentBuilder()
-    .setTitle('Linli API')
-    .setDescription('邻里: supplies, medicine and care for a locked-down community')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, docs));
+  await setupApiDocs(app);
   await app.init();
   return app;
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Query, StreamableFile, UploadedFile, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { BindingCodeResponse, HouseholdView, ImportResult, Page } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
 import { DomainError } from '../../common/domain-error';
@@ -27,6 +27,7 @@ export class StaffHouseholdsController {
 
   /** The list's households as Excel (same filters, every page). */
   @Get('export')
+  @ApiProduces(XLSX)
   async export(@CurrentActor() actor: Actor, @Query() query: HouseholdQueryDto): Promise<StreamableFile> {
     const file = await this.sheets.export(actor, query);
     return new StreamableFile(file, {

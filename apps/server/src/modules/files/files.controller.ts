@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Res, StreamableFile, UploadedFile, UseGuards } from '@nestjs/common';
 import { MAX_PHOTO_BYTES } from '@linli/shared-types';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FileView } from '@linli/shared-types';
 import type { Response } from 'express';
 import { CurrentActor, Public, type Actor } from '../../common/actor';
@@ -28,6 +28,7 @@ export class FilesController {
 
   /** The photo, for someone allowed to see it (with the session's token). */
   @Get(':id')
+  @ApiProduces('image/jpeg', 'image/png', 'image/webp')
   async read(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIntPipe) id: number,
@@ -41,6 +42,7 @@ export class FilesController {
   /** The photo behind a short-lived signed link from a view (for <Image>, which sends no token). */
   @Public()
   @Get(':id/content')
+  @ApiProduces('image/jpeg', 'image/png', 'image/webp')
   async content(
     @Param('id', ParseIntPipe) id: number,
     @Query() query: FileLinkDto,

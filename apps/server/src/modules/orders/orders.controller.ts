@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { OrderQrView, OrderView, PackResult, PaymentCheck, PaymentParams, WindowStats, OrderState } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
 import { CallsOut } from '../../common/idempotency/calls-out';
@@ -87,6 +87,7 @@ export class OrdersController {
 
   /** Pick lists (per supplier totals, per building households) as a printable PDF. */
   @Get('staff/windows/:id/pick-lists.pdf')
+  @ApiProduces('application/pdf')
   @Roles('staff', 'supervisor')
   async pickListsPdf(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<StreamableFile> {
     const { lists, heading } = await this.orders.pickLists(actor, id);
@@ -94,6 +95,7 @@ export class OrdersController {
   }
 
   @Get('staff/windows/:id/pick-lists.xlsx')
+  @ApiProduces(XLSX)
   @Roles('staff', 'supervisor')
   async pickListsXlsx(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<StreamableFile> {
     const { lists, heading } = await this.orders.pickLists(actor, id);
@@ -101,6 +103,7 @@ export class OrdersController {
   }
 
   @Get('staff/windows/:id/orders.xlsx')
+  @ApiProduces(XLSX)
   @Roles('staff', 'supervisor')
   async ordersXlsx(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<StreamableFile> {
     return download(await ordersXlsx(await this.orders.windowOrders(actor, id)), XLSX, `orders-${id}.xlsx`, `订单-${id}.xlsx`);

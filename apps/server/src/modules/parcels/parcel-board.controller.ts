@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { CashRow, DeliveryOverview, DispatchResult, Page, ParcelDetail, ParcelView } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
 import { AssignDto, CancelParcelDto, ParcelQueryDto, ResolveDto, StaffParcelQueryDto } from './dto/parcels.dto';
@@ -42,6 +42,7 @@ export class ParcelBoardController {
 
   /** Labels with signed QR codes for a batch, eight to an A4 page: one request, however many. */
   @Get('staff/parcels/labels.pdf')
+  @ApiProduces('application/pdf')
   @Roles('staff', 'supervisor')
   async labels(@CurrentActor() actor: Actor, @Query() query: ParcelQueryDto): Promise<StreamableFile> {
     const pdf = await labelsPdf(this.board.labels(actor, query.batch), query.batch ?? '全部');
@@ -53,6 +54,7 @@ export class ParcelBoardController {
 
   /** Pick lists per volunteer: each one's open parcels in door order, a page each. */
   @Get('staff/parcels/volunteer-sheets.pdf')
+  @ApiProduces('application/pdf')
   @Roles('staff', 'supervisor')
   async volunteerSheets(@CurrentActor() actor: Actor, @Query() query: ParcelQueryDto): Promise<StreamableFile> {
     const pdf = await volunteerSheetsPdf(await this.board.volunteerSheets(actor, query.batch), query.batch ?? '全部');
