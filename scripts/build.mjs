@@ -15,8 +15,12 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const STAMPS = join(ROOT, 'node_modules', '.cache', 'linli-build');
 const force = process.argv.includes('--force');
 
-/** Inputs shared by every step: the compiler settings and the exact dependency tree. */
-const COMMON = ['package.json', 'package-lock.json', 'tsconfig.base.json'];
+/**
+ * Inputs shared by every step: the compiler settings and the exact dependency tree (the
+ * lockfile; the root package.json holds only scripts and tools, and each workspace's own
+ * package.json is an input of its step).
+ */
+const COMMON = ['package-lock.json', 'tsconfig.base.json'];
 
 const STEPS = [
   {

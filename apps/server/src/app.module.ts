@@ -52,7 +52,7 @@ function pinoHttpSetup(config: AppConfig): PinoHttpOptions | [PinoHttpOptions, N
   const stream = pretty({
     colorize: Boolean(process.stdout.isTTY),
     translateTime: 'SYS:HH:MM:ss',
-    ignore: 'pid,hostname,req,res,responseTime',
+    ignore: 'pid,hostname,context,req,res,responseTime',
     messageFormat: '{if req.method}{req.method} {req.url} {res.status} {responseTime}ms {end}{if context}[{context}] {end}{msg}',
     singleLine: true,
     sync: true,
