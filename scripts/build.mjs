@@ -25,7 +25,12 @@ const COMMON = ['package-lock.json', 'tsconfig.base.json'];
 const STEPS = [
   {
     name: 'shared-types',
-    inputs: ['packages/shared-types/src', 'packages/shared-types/package.json', 'packages/shared-types/tsconfig.json', 'packages/shared-types/tsconfig.build.json'],
+    inputs: [
+      'packages/shared-types/src',
+      'packages/shared-types/package.json',
+      'packages/shared-types/tsconfig.json',
+      'packages/shared-types/tsconfig.build.json',
+    ],
     output: 'packages/shared-types/dist/index.js',
     run: ['npm', 'run', 'build', '--silent', '-w', '@linli/shared-types'],
   },

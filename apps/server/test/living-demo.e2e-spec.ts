@@ -1,12 +1,4 @@
-import type {
-  DeliveryOverview,
-  MedicineRequestView,
-  OrderView,
-  Page,
-  ParcelTaskView,
-  ParcelView,
-  WindowView,
-} from '@linli/shared-types';
+import type { DeliveryOverview, MedicineRequestView, OrderView, Page, ParcelTaskView, ParcelView, WindowView } from '@linli/shared-types';
 import { TestApp } from './support/test-app';
 
 const HOUR = 3_600_000;
@@ -96,7 +88,8 @@ describe('the living demo', () => {
     const staff = await t.login('staff');
     const overview = (await staff.get('/api/staff/parcels/overview').expect(200)).body as DeliveryOverview;
     expect(overview.volunteersOnDuty).toBe(3);
-    const total = (state: string): number => overview.byBuilding.reduce((n, b) => n + ((b.counts as Record<string, number>)[state] ?? 0), 0);
+    const total = (state: string): number =>
+      overview.byBuilding.reduce((n, b) => n + ((b.counts as Record<string, number>)[state] ?? 0), 0);
     expect(total('DELIVERED')).toBeGreaterThan(5);
     expect(total('FAILED')).toBe(1);
     expect(total('PICKED_UP')).toBe(1);

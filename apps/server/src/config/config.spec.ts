@@ -31,10 +31,13 @@ describe('loadConfig', () => {
 
   it('refuses to listen beyond this machine with the public dev secret', () => {
     for (const host of ['0.0.0.0', '::', '192.168.1.20', 'linli.example.org']) {
-      expect(() => loadConfig({ DEMO: '1', HOST: host })).toThrow(new RegExp(`HOST=${host} listens beyond this machine, but JWT_SECRET is not set`));
+      expect(() => loadConfig({ DEMO: '1', HOST: host })).toThrow(
+        new RegExp(`HOST=${host} listens beyond this machine, but JWT_SECRET is not set`),
+      );
     }
     expect(() => loadConfig({ HOST: '0.0.0.0', JWT_SECRET: 'linli-dev-secret-not-for-production' })).toThrow(ConfigError);
-    for (const host of ['127.0.0.1', '127.0.1.1', '::1', '[::1]', 'localhost']) expect(loadConfig({ DEMO: '1', HOST: host }).host).toBe(host);
+    for (const host of ['127.0.0.1', '127.0.1.1', '::1', '[::1]', 'localhost'])
+      expect(loadConfig({ DEMO: '1', HOST: host }).host).toBe(host);
     // With a secret of its own it listens on every interface by default, as a server behind a proxy does.
     expect(loadConfig({ JWT_SECRET: 'a-secret-of-our-own' }).host).toBe('0.0.0.0');
     expect(loadConfig({ DEMO: '1', JWT_SECRET: 'a-secret-of-our-own', HOST: '0.0.0.0' }).devLogin).toBe(true);

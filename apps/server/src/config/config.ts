@@ -181,7 +181,10 @@ export const DEV_JWT_SECRET = 'linli-dev-secret-not-for-production';
 
 /** 127.0.0.1 (and the rest of 127/8), ::1 and localhost reach no other machine. */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
   return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }
 
@@ -264,7 +267,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const seedDemo = parseFlag('SEED_DEMO', env.SEED_DEMO, demo);
   const demoLive = parseFlag('DEMO_LIVE', env.DEMO_LIVE, demo && seedDemo);
-  if (demoLive && !seedDemo) throw new ConfigError('DEMO_LIVE=1 lives in the demo community: it needs the demo seed (DEMO=1, or SEED_DEMO=1)');
+  if (demoLive && !seedDemo)
+    throw new ConfigError('DEMO_LIVE=1 lives in the demo community: it needs the demo seed (DEMO=1, or SEED_DEMO=1)');
   const logFormat = env.LOG_FORMAT || (production ? 'json' : 'pretty');
   if (logFormat !== 'pretty' && logFormat !== 'json') throw new ConfigError(`LOG_FORMAT must be pretty or json, not "${logFormat}"`);
   return {

@@ -31,7 +31,9 @@ export class DemoSeeder implements OnApplicationBootstrap {
           this.logger.log(`Living demo: windows, orders, parcels on their way and medicine requests (${Date.now() - started} ms)`);
         } catch (error) {
           // The bare demo still works: say what went wrong rather than refuse to start.
-          this.logger.error(`The living demo could not be set up: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          this.logger.error(
+            `The living demo could not be set up: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          );
         }
       }
     }

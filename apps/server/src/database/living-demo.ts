@@ -176,10 +176,18 @@ export class LivingDemo {
     const all = await this.neighbours([...this.buildings.keys()], 40, new Set([...taken, ...near.map((n) => n.householdId)]));
 
     // The day before yesterday: delivered, paid at the door.
-    const earlier = await this.window(`${dayLabel(now - DAY)}配送：蔬菜套餐 · 鸡蛋`, 'fcfs', 'cod', now, now + HOUR, shanghaiDate(now - DAY), {
-      veg: 60,
-      eggs: 60,
-    });
+    const earlier = await this.window(
+      `${dayLabel(now - DAY)}配送：蔬菜套餐 · 鸡蛋`,
+      'fcfs',
+      'cod',
+      now,
+      now + HOUR,
+      shanghaiDate(now - DAY),
+      {
+        veg: 60,
+        eggs: 60,
+      },
+    );
     await this.order(resident, earlier, { veg: 1, eggs: 1 });
     for (const n of near.slice(0, 8)) await this.order(n, earlier, { veg: 1 });
     await this.packAndDispatch(earlier);
@@ -209,21 +217,38 @@ export class LivingDemo {
     await this.movedBack(yesterday, now - 30 * HOUR, now - 20 * HOUR);
 
     // Today: open, first come first served, stock partly taken.
-    const today = await this.window(`${dayLabel(now + DAY)}配送：蔬菜套餐 · 鸡蛋 · 牛奶`, 'fcfs', 'cod', now - HOUR, now + 5 * HOUR, shanghaiDate(now + DAY), {
-      veg: 150,
-      eggs: 120,
-      milk: 100,
-    });
+    const today = await this.window(
+      `${dayLabel(now + DAY)}配送：蔬菜套餐 · 鸡蛋 · 牛奶`,
+      'fcfs',
+      'cod',
+      now - HOUR,
+      now + 5 * HOUR,
+      shanghaiDate(now + DAY),
+      {
+        veg: 150,
+        eggs: 120,
+        milk: 100,
+      },
+    );
     await this.order(li, today, { veg: 1 });
     for (const [i, n] of [...near, ...all].entries()) {
       if (i % 2 === 0) await this.order(n, today, i % 4 === 0 ? { veg: 1, eggs: 1 } : { veg: 1, milk: 2 });
     }
 
     // Fair share: rice, registrations until tomorrow morning, drawn after the close.
-    const rice = await this.window('公平分配：东北大米 5kg（每户 1 袋）', 'fair', 'cod', now - 2 * HOUR, now + 20 * HOUR, shanghaiDate(now + 2 * DAY), {
-      rice: 150,
-    });
-    for (const n of [...all, ...near].slice(0, 24)) await this.run(() => this.fairShare.register(n, rice, { lines: [{ itemId: this.item('rice'), quantity: 1 }] }));
+    const rice = await this.window(
+      '公平分配：东北大米 5kg（每户 1 袋）',
+      'fair',
+      'cod',
+      now - 2 * HOUR,
+      now + 20 * HOUR,
+      shanghaiDate(now + 2 * DAY),
+      {
+        rice: 150,
+      },
+    );
+    for (const n of [...all, ...near].slice(0, 24))
+      await this.run(() => this.fairShare.register(n, rice, { lines: [{ itemId: this.item('rice'), quantity: 1 }] }));
 
     // Medicine: two neighbours wait for the pharmacy; the demo resident's request is quoted.
     const request = await this.ask(resident, 'normal', '本人', [
@@ -244,7 +269,9 @@ export class LivingDemo {
       { name: '布洛芬缓释胶囊', spec: '0.3g×20粒', quantity: 1, brand: 'any', prescription: false },
       { name: '退热贴', spec: '6贴', quantity: 1, brand: 'any', prescription: false },
     ]);
-    await this.ask(near[4] as Actor, 'normal', '母亲', [{ name: '开塞露', spec: '20ml×2支', quantity: 2, brand: 'any', prescription: false }]);
+    await this.ask(near[4] as Actor, 'normal', '母亲', [
+      { name: '开塞露', spec: '20ml×2支', quantity: 2, brand: 'any', prescription: false },
+    ]);
   }
 
   private item(key: ItemKey): number {
@@ -255,7 +282,9 @@ export class LivingDemo {
 
   private async createCatalog(): Promise<void> {
     for (const s of CATALOG) {
-      const supplier = await this.run(() => this.suppliers.createSupplier(this.staff, { name: s.supplier, contactName: s.contact, contactPhone: s.phone }));
+      const supplier = await this.run(() =>
+        this.suppliers.createSupplier(this.staff, { name: s.supplier, contactName: s.contact, contactPhone: s.phone }),
+      );
       for (const i of s.items) {
         const item = await this.run(() =>
           this.suppliers.createItem(this.staff, {
@@ -314,13 +343,14 @@ export class LivingDemo {
       .map((u) => u.householdId)
       .filter((id): id is number => id !== null);
     const exclude = new Set([...withUsers, ...[...skip].filter((id): id is number => id !== null)]);
-    const candidates = (await this.db.repo(Household).find({ where: { communityId: this.communityId, buildingId: In(ids) }, order: { id: 'ASC' } })).filter(
-      (h) => !exclude.has(h.id),
-    );
+    const candidates = (
+      await this.db.repo(Household).find({ where: { communityId: this.communityId, buildingId: In(ids) }, order: { id: 'ASC' } })
+    ).filter((h) => !exclude.has(h.id));
     const step = Math.max(1, Math.floor(candidates.length / count));
     const chosen = candidates.filter((_, i) => i % step === 0).slice(0, count);
     const actors: Actor[] = [];
-    for (const h of chosen) actors.push(await this.actorOf({ id: await this.newUser(h.contactName ?? '居民', h.contactPhone, h.id, ['resident']) }));
+    for (const h of chosen)
+      actors.push(await this.actorOf({ id: await this.newUser(h.contactName ?? '居民', h.contactPhone, h.id, ['resident']) }));
     return actors;
   }
 
