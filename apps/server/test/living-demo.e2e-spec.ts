@@ -1,4 +1,6 @@
 import type { DeliveryOverview, MedicineRequestView, OrderView, Page, ParcelTaskView, ParcelView, WindowView } from '@linli/shared-types';
+import { ModuleRef } from '@nestjs/core';
+import { LivingDemo } from '../src/database/living-demo';
 import { TestApp } from './support/test-app';
 
 const HOUR = 3_600_000;
@@ -102,6 +104,24 @@ describe('the living demo', () => {
               (SELECT COALESCE(SUM(l.quantity), 0) FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.state NOT IN ('CANCELLED', 'EXPIRED')) AS ordered`,
     )) as { sold: string | number; ordered: string | number }[];
     expect(Number(books?.sold)).toBe(Number(books?.ordered));
+  });
+
+  it('started again days later, when its windows have closed, it opens today’s (and not while one is open)', async () => {
+    const living = new LivingDemo(t.app.get(ModuleRef));
+    expect(await living.freshen()).toBe(false);
+    t.clock.advance(3 * 24 * HOUR);
+    const later = t.clock.now().getTime();
+    const resident = await t.login('resident');
+    expect(((await resident.get('/api/windows').expect(200)).body as WindowView[]).filter((w) => w.phase === 'OPEN')).toEqual([]);
+
+    expect(await new LivingDemo(t.app.get(ModuleRef)).freshen()).toBe(true);
+    const open = ((await resident.get('/api/windows').expect(200)).body as WindowView[]).filter((w) => w.phase === 'OPEN');
+    expect(open.map((w) => w.mode).sort()).toEqual(['fair', 'fcfs']);
+    for (const w of open) expect(new Date(w.closesAt).getTime()).toBeGreaterThan(later);
+    const fcfs = open.find((w) => w.mode === 'fcfs');
+    expect(fcfs?.items.every((i) => i.sold > 0 && i.stock > 0)).toBe(true);
+    expect(fcfs?.deliveryDate).toBe(new Date(later + 32 * HOUR).toISOString().slice(0, 10));
+    expect(await new LivingDemo(t.app.get(ModuleRef)).freshen()).toBe(false);
   });
 });
 

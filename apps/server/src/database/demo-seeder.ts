@@ -22,20 +22,22 @@ export class DemoSeeder implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.seedDemo) return;
-    if (await seedDemo(this.db, { households: this.config.seedHouseholds })) {
-      this.logger.log(`Seeded the demo community ${DEMO_COMMUNITY} with ${this.config.seedHouseholds} households`);
-      if (this.config.demoLive) {
-        const started = Date.now();
-        try {
-          await new LivingDemo(this.modules).create();
-          this.logger.log(`Living demo: windows, orders, parcels on their way and medicine requests (${Date.now() - started} ms)`);
-        } catch (error) {
-          // The bare demo still works: say what went wrong rather than refuse to start.
-          this.logger.error(
-            `The living demo could not be set up: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-          );
-        }
+    const seeded = await seedDemo(this.db, { households: this.config.seedHouseholds });
+    if (seeded) this.logger.log(`Seeded the demo community ${DEMO_COMMUNITY} with ${this.config.seedHouseholds} households`);
+    if (!this.config.demoLive) return;
+    const started = Date.now();
+    try {
+      const living = new LivingDemo(this.modules);
+      if (seeded) {
+        await living.create();
+        this.logger.log(`Living demo: windows, orders, parcels on their way and medicine requests (${Date.now() - started} ms)`);
+      } else if (await living.freshen()) {
+        // Started again after its windows have closed (days later): today's windows, relative to now.
+        this.logger.log(`Living demo: today’s windows opened (${Date.now() - started} ms)`);
       }
+    } catch (error) {
+      // The bare demo still works: say what went wrong rather than refuse to start.
+      this.logger.error(`The living demo could not be set up: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
 }

@@ -1,10 +1,11 @@
 import type { ContentLine, ItemKind, MedicineItemRequest, PaymentMode, Urgency, WindowMode } from '@linli/shared-types';
 import type { ModuleRef } from '@nestjs/core';
-import { In } from 'typeorm';
+import { In, IsNull, MoreThan, Not } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
 import { Db } from '../common/database/db';
 import { QrTokens } from '../common/qr-token';
+import { Item } from '../modules/catalog/entities/item.entity';
 import { OrderingWindow } from '../modules/catalog/entities/window.entity';
 import { CatalogService } from '../modules/catalog/catalog.service';
 import { SuppliersService } from '../modules/catalog/suppliers.service';
@@ -216,39 +217,7 @@ export class LivingDemo {
     await this.deliverAll(crew[2] as Actor);
     await this.movedBack(yesterday, now - 30 * HOUR, now - 20 * HOUR);
 
-    // Today: open, first come first served, stock partly taken.
-    const today = await this.window(
-      `${dayLabel(now + DAY)}配送：蔬菜套餐 · 鸡蛋 · 牛奶`,
-      'fcfs',
-      'cod',
-      now - HOUR,
-      now + 5 * HOUR,
-      shanghaiDate(now + DAY),
-      {
-        veg: 150,
-        eggs: 120,
-        milk: 100,
-      },
-    );
-    await this.order(li, today, { veg: 1 });
-    for (const [i, n] of [...near, ...all].entries()) {
-      if (i % 2 === 0) await this.order(n, today, i % 4 === 0 ? { veg: 1, eggs: 1 } : { veg: 1, milk: 2 });
-    }
-
-    // Fair share: rice, registrations until tomorrow morning, drawn after the close.
-    const rice = await this.window(
-      '公平分配：东北大米 5kg（每户 1 袋）',
-      'fair',
-      'cod',
-      now - 2 * HOUR,
-      now + 20 * HOUR,
-      shanghaiDate(now + 2 * DAY),
-      {
-        rice: 150,
-      },
-    );
-    for (const n of [...all, ...near].slice(0, 24))
-      await this.run(() => this.fairShare.register(n, rice, { lines: [{ itemId: this.item('rice'), quantity: 1 }] }));
+    await this.openWindows(now, li, [...near, ...all], [...all, ...near]);
 
     // Medicine: two neighbours wait for the pharmacy; the demo resident's request is quoted.
     const request = await this.ask(resident, 'normal', '本人', [
@@ -272,6 +241,74 @@ export class LivingDemo {
     await this.ask(near[4] as Actor, 'normal', '母亲', [
       { name: '开塞露', spec: '20ml×2支', quantity: 2, brand: 'any', prescription: false },
     ]);
+  }
+
+  /**
+   * A later start of a living demo whose windows have all closed (days later): today's windows
+   * again, relative to this start, ordered from and registered for by the neighbours. Does
+   * nothing while a window of the community is still open, or on a community the living demo
+   * did not make.
+   */
+  async freshen(): Promise<boolean> {
+    const community = await this.db.repo(Community).findOne({ where: {}, order: { id: 'ASC' } });
+    if (!community) return false;
+    this.communityId = community.id;
+    const now = this.clock.now();
+    const open = await this.db
+      .repo(OrderingWindow)
+      .count({ where: { communityId: community.id, status: Not('CLOSED'), closesAt: MoreThan(now) } });
+    if (open > 0) return false;
+    const catalog = CATALOG.flatMap((s) => s.items);
+    const items = await this.db.repo(Item).findBy({ communityId: community.id, name: In(catalog.map((i) => i.name)) });
+    if (items.length !== catalog.length) return false;
+    for (const i of catalog) this.items.set(i.key, (items.find((row) => row.name === i.name) as Item).id);
+    this.staff = await this.actorOf({ devKey: 'staff' });
+    const li = await this.actorOf({ devKey: 'volunteer' });
+    const crew = new Set(VOLUNTEERS.map((v) => v.nickname));
+    const neighbours = (
+      await this.db.repo(User).find({ where: { devKey: IsNull(), householdId: Not(IsNull()) }, order: { id: 'ASC' } })
+    ).filter((u) => !crew.has(u.nickname));
+    const actors: Actor[] = [];
+    for (const u of neighbours) actors.push(await this.actorOf({ id: u.id }));
+    await this.openWindows(now.getTime(), li, actors, [...actors].reverse());
+    return true;
+  }
+
+  /** Today's first-come window with neighbours' orders, and a fair-share window with registrations, both open now. */
+  private async openWindows(now: number, li: Actor, buyers: Actor[], registering: Actor[]): Promise<void> {
+    // Today: open, first come first served, stock partly taken.
+    const today = await this.window(
+      `${dayLabel(now + DAY)}配送：蔬菜套餐 · 鸡蛋 · 牛奶`,
+      'fcfs',
+      'cod',
+      now - HOUR,
+      now + 5 * HOUR,
+      shanghaiDate(now + DAY),
+      {
+        veg: 150,
+        eggs: 120,
+        milk: 100,
+      },
+    );
+    await this.order(li, today, { veg: 1 });
+    for (const [i, n] of buyers.entries()) {
+      if (i % 2 === 0) await this.order(n, today, i % 4 === 0 ? { veg: 1, eggs: 1 } : { veg: 1, milk: 2 });
+    }
+
+    // Fair share: rice, registrations until tomorrow morning, drawn after the close.
+    const rice = await this.window(
+      '公平分配：东北大米 5kg（每户 1 袋）',
+      'fair',
+      'cod',
+      now - 2 * HOUR,
+      now + 20 * HOUR,
+      shanghaiDate(now + 2 * DAY),
+      {
+        rice: 150,
+      },
+    );
+    for (const n of registering.slice(0, 24))
+      await this.run(() => this.fairShare.register(n, rice, { lines: [{ itemId: this.item('rice'), quantity: 1 }] }));
   }
 
   private item(key: ItemKey): number {
