@@ -95,7 +95,7 @@ type ItemKey = ItemSeed['key'];
  * through the real services — so states, events, stock, limits and the audit log are what the
  * app itself would have written — at times relative to now:
  *
- * - a window delivered the day before yesterday (the demo resident's order delivered and paid
+ * - a window delivered yesterday (the demo resident's order delivered and paid
  *   at the door);
  * - yesterday's window, packed: parcels dispatched to three volunteers on duty, some delivered
  *   (cash collected), one failed (nobody answered), the demo resident's on its way with 李志强
@@ -176,7 +176,7 @@ export class LivingDemo {
     const near = await this.neighbours(['1栋', '2栋', '3栋', '4栋', '5栋', '6栋'], 30, taken);
     const all = await this.neighbours([...this.buildings.keys()], 40, new Set([...taken, ...near.map((n) => n.householdId)]));
 
-    // The day before yesterday: delivered, paid at the door.
+    // Ordered three days ago, delivered yesterday and paid at the door.
     const earlier = await this.window(
       `${dayLabel(now - DAY)}配送：蔬菜套餐 · 鸡蛋`,
       'fcfs',
