@@ -181,7 +181,7 @@ export async function measure(page: Page, selector: string): Promise<{ fontSize:
     }));
 }
 
-async function start(): Promise<void> {
+async function start(env: Record<string, string>): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), 'linli-e2e-'));
   const port = await freePort();
@@ -193,8 +193,13 @@ async function start(): Promise<void> {
       PORT: String(port),
       DATABASE_URL: `sqlite:${join(dataDir, 'linli.sqlite')}`,
       NODE_ENV: 'test',
+      HOST: '127.0.0.1',
       JWT_SECRET: 'e2e-secret',
       H5_DIR,
+      // The tests log in as the demo users and set their own scene on the bare demo seed.
+      DEMO: '1',
+      DEMO_LIVE: '0',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -262,9 +267,12 @@ export function operatorCli(...args: string[]): Promise<{ stdout: string; stderr
   });
 }
 
-/** Starts the server and Chromium before the file's tests and stops both after them. */
-export function useServerAndBrowser(): void {
-  beforeAll(start, 90000);
+/**
+ * Starts the server and Chromium before the file's tests and stops both after them; `env`
+ * adds to (or overrides) the server's environment, e.g. `{ DEMO_LIVE: '1' }` for the living demo.
+ */
+export function useServerAndBrowser(env: Record<string, string> = {}): void {
+  beforeAll(() => start(env), 90000);
   afterAll(stop);
 }
 

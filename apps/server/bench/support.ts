@@ -50,7 +50,10 @@ export function startServer(instance: number): ChildProcess {
       NODE_ENV: 'development',
       JWT_SECRET: SECRET,
       LOG_LEVEL: 'warn',
+      // The dev login (the benchmark signs in as the demo staff); the seed on one instance only.
+      DEMO: '1',
       SEED_DEMO: instance === 0 ? 'true' : 'false',
+      DEMO_LIVE: '0',
       SEED_HOUSEHOLDS: String(HOUSEHOLDS),
       H5_DIR: '',
       LOGIN_RATE_LIMIT: '100000',

@@ -5,6 +5,8 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import type { Options as PinoHttpOptions } from 'pino-http';
+import pretty from 'pino-pretty';
 import { createHmac, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Clock } from './common/clock';
@@ -29,6 +31,36 @@ import { CommunityModule } from './modules/community/community.module';
 import { HealthModule } from './modules/health/health.module';
 import { WechatModule } from './wechat/wechat.module';
 
+/**
+ * One short line per request (id, method, url, status, time) and the app's own logs: JSON in
+ * production (for a log collector), human-readable lines (pino-pretty) otherwise.
+ */
+function pinoHttpSetup(config: AppConfig): PinoHttpOptions | [PinoHttpOptions, NodeJS.WritableStream] {
+  const options: PinoHttpOptions = {
+    level: config.logLevel,
+    genReqId: (req: IncomingMessage) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && given.length <= 100 ? given : randomUUID();
+    },
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+    },
+    autoLogging: { ignore: (req: IncomingMessage) => !(req.url ?? '').startsWith('/api') },
+  };
+  if (config.logFormat === 'json') return options;
+  // In the main thread (no worker transport): a dev server's few lines, written as they come.
+  const stream = pretty({
+    colorize: Boolean(process.stdout.isTTY),
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname,context,req,res,responseTime',
+    messageFormat: '{if req.method}{req.method} {req.url} {res.status} {responseTime}ms {end}{if context}[{context}] {end}{msg}',
+    singleLine: true,
+    sync: true,
+  });
+  return [options, stream];
+}
+
 @Module({})
 export class AppModule {
   /** The whole app for one configuration (the server and each e2e test build it the same way). */
@@ -38,21 +70,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            genReqId: (req: IncomingMessage) => {
-              const given = req.headers['x-request-id'];
-              return typeof given === 'string' && given.length <= 100 ? given : randomUUID();
-            },
-            // One short line per request: id, method, url, status, time.
-            serializers: {
-              req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-              res: (res: { statusCode: number }) => ({ status: res.statusCode }),
-            },
-            autoLogging: { ignore: (req: IncomingMessage) => !(req.url ?? '').startsWith('/api') },
-          },
-        }),
+        LoggerModule.forRoot({ pinoHttp: pinoHttpSetup(config) }),
         TypeOrmModule.forRoot(dataSourceOptions(config.database, config.dbPoolSize)),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.loginRateLimit }]),
         ...(serveH5 && config.h5Dir ? [ServeStaticModule.forRoot({ rootPath: config.h5Dir, exclude: ['/api{/*path}'] })] : []),

@@ -2,13 +2,52 @@ import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError, loadConfig, parseDatabaseUrl } from './config';
 
 describe('loadConfig', () => {
-  it('defaults to the embedded SQLite database, port 3000 and the dev login', () => {
+  it('defaults to the embedded SQLite database, port 3000, this machine only, and no demo', () => {
     const c = loadConfig({});
     expect(c.database.type).toBe('sqlite');
     expect(c.database.type === 'sqlite' && c.database.path.endsWith('data/linli.sqlite')).toBe(true);
     expect(c.port).toBe(3000);
-    expect(c.devLogin).toBe(true);
-    expect(c.seedDemo).toBe(true);
+    expect(c.host).toBe('127.0.0.1');
+    expect(c.devLogin).toBe(false);
+    expect(c.seedDemo).toBe(false);
+    expect(c.demoLive).toBe(false);
+  });
+
+  it('turns the dev login, the demo seed and the living demo on with DEMO=1 (what npm start sets)', () => {
+    const c = loadConfig({ DEMO: '1' });
+    expect(c).toMatchObject({ demo: true, devLogin: true, seedDemo: true, demoLive: true, host: '127.0.0.1' });
+    expect(loadConfig({ DEMO: '1', DEMO_LIVE: '0' })).toMatchObject({ devLogin: true, seedDemo: true, demoLive: false });
+    expect(loadConfig({ DEMO: 'true', WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' }).devLogin).toBe(false);
+    // The bare community without the dev login (the benchmark's second instance, a staging copy).
+    expect(loadConfig({ SEED_DEMO: '1' })).toMatchObject({ devLogin: false, seedDemo: true, demoLive: false });
+    expect(loadConfig({ DEMO: '1', SEED_DEMO: '0' })).toMatchObject({ devLogin: true, seedDemo: false, demoLive: false });
+  });
+
+  it('refuses the demo in production, a living demo without its seed, and a flag it cannot read', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(32), DEMO: '1' })).toThrow(/DEMO=1 .*not in production/);
+    expect(() => loadConfig({ DEMO: '1', SEED_DEMO: '0', DEMO_LIVE: '1' })).toThrow(/DEMO_LIVE=1 .*needs the demo seed/);
+    expect(() => loadConfig({ DEMO: 'please' })).toThrow(/DEMO must be 1 or 0/);
+  });
+
+  it('refuses to listen beyond this machine with the public dev secret', () => {
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', 'linli.example.org']) {
+      expect(() => loadConfig({ DEMO: '1', HOST: host })).toThrow(
+        new RegExp(`HOST=${host} listens beyond this machine, but JWT_SECRET is not set`),
+      );
+    }
+    expect(() => loadConfig({ HOST: '0.0.0.0', JWT_SECRET: 'linli-dev-secret-not-for-production' })).toThrow(ConfigError);
+    for (const host of ['127.0.0.1', '127.0.1.1', '::1', '[::1]', 'localhost'])
+      expect(loadConfig({ DEMO: '1', HOST: host }).host).toBe(host);
+    // With a secret of its own it listens on every interface by default, as a server behind a proxy does.
+    expect(loadConfig({ JWT_SECRET: 'a-secret-of-our-own' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ DEMO: '1', JWT_SECRET: 'a-secret-of-our-own', HOST: '0.0.0.0' }).devLogin).toBe(true);
+  });
+
+  it('logs human-readable lines outside production and JSON in production, unless told', () => {
+    expect(loadConfig({}).logFormat).toBe('pretty');
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(32) }).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT/);
   });
 
   it('refuses to start in production without a JWT secret', () => {
@@ -18,7 +57,7 @@ describe('loadConfig', () => {
 
   it('has no dev login in production, nor when WeChat credentials are set', () => {
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a'.repeat(32) }).devLogin).toBe(false);
-    expect(loadConfig({ WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' }).devLogin).toBe(false);
+    expect(loadConfig({ DEMO: '1', WECHAT_APPID: 'wx1', WECHAT_SECRET: 's' }).devLogin).toBe(false);
   });
 
   it('wants both WeChat credentials or neither', () => {

@@ -8,6 +8,8 @@ export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mysql';
 
 export type NodeEnv = 'development' | 'test' | 'production';
 
+export type LogFormat = 'pretty' | 'json';
+
 /** Everything the server reads from the environment, parsed and checked once at boot. */
 export interface AppConfig {
   env: NodeEnv;
@@ -22,15 +24,25 @@ export interface AppConfig {
   wechat: { appId: string | null; secret: string | null; apiBase: string };
   /** WeChat Pay API v3 merchant settings; null when the community takes no WeChat payments. */
   wechatPay: WechatPayConfig | null;
-  /** The dev login exists only outside production and without WeChat credentials. */
+  /** DEMO=1 (what `npm start` sets): the dev login and the demo data. Never in production. */
+  demo: boolean;
+  /** The dev login exists only with DEMO=1 and without WeChat credentials. */
   devLogin: boolean;
-  /** Seed the demo community on first start. */
+  /** Seed the demo community on first start (SEED_DEMO, by default as DEMO). */
   seedDemo: boolean;
+  /**
+   * The living demo (DEMO_LIVE, by default as DEMO when the demo is seeded): on first start, a
+   * community in the middle of a lockdown — open windows, orders and parcels in every state,
+   * volunteers on duty, medicine requests — made through the real services, relative to now.
+   */
+  demoLive: boolean;
   /** Households in the demo seed: a few hundred to try it, 22,000 for the ordering benchmark. */
   seedHouseholds: number;
   /** The h5 build served at `/`; null serves the API only. */
   h5Dir: string | null;
   logLevel: string;
+  /** Log lines: human-readable (pino-pretty) outside production, JSON in production (LOG_FORMAT). */
+  logFormat: LogFormat;
   /** Login attempts per minute per client address. */
   loginRateLimit: number;
   /** How long an unpaid WeChat Pay order holds its stock. */
@@ -166,7 +178,26 @@ function loadWechatPay(env: NodeJS.ProcessEnv, appId: string | null, production:
   };
 }
 
-const DEV_JWT_SECRET = 'linli-dev-secret-not-for-production';
+/** Public (it is in this repository): a server using it must not be reachable from other machines. */
+export const DEV_JWT_SECRET = 'linli-dev-secret-not-for-production';
+
+/** 127.0.0.1 (and the rest of 127/8), ::1 and localhost reach no other machine. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+/** An on/off variable: 1/true/yes or 0/false/no (unset or empty: the fallback). */
+function parseFlag(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  const v = value.trim().toLowerCase();
+  if (v === '1' || v === 'true' || v === 'yes') return true;
+  if (v === '0' || v === 'false' || v === 'no') return false;
+  throw new ConfigError(`${name} must be 1 or 0 (true or false), not "${value}"`);
+}
 
 /** The repository root: apps/server/{src,dist}/config → ../../../.. */
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
@@ -223,21 +254,43 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const apiBase = (env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/+$/, '');
   if (!/^https?:\/\//.test(apiBase)) throw new ConfigError('WECHAT_API_BASE must be an http(s) URL');
   const h5 = env.H5_DIR ?? resolve(REPO_ROOT, 'apps', 'miniprogram', 'dist', 'h5');
+  const demo = parseFlag('DEMO', env.DEMO, false);
+  if (demo && production) {
+    throw new ConfigError('DEMO=1 turns on the dev login (anyone signs in as anyone) and the demo data: not in production; unset DEMO');
+  }
+  // Without JWT_SECRET the server signs logins with the public dev secret: then it listens on
+  // this machine only, unless told otherwise — and told otherwise, it refuses.
+  const devSecret = jwtSecret === '' || jwtSecret === DEV_JWT_SECRET;
+  const host = env.HOST || (devSecret ? '127.0.0.1' : '0.0.0.0');
+  if (devSecret && !isLoopbackHost(host)) {
+    throw new ConfigError(
+      `HOST=${host} listens beyond this machine, but JWT_SECRET is not set: logins would be signed with the public dev secret, so anyone could forge one. Set JWT_SECRET (16 characters or more), or listen on HOST=127.0.0.1`,
+    );
+  }
+  const seedDemo = parseFlag('SEED_DEMO', env.SEED_DEMO, demo);
+  const demoLive = parseFlag('DEMO_LIVE', env.DEMO_LIVE, demo && seedDemo);
+  if (demoLive && !seedDemo)
+    throw new ConfigError('DEMO_LIVE=1 lives in the demo community: it needs the demo seed (DEMO=1, or SEED_DEMO=1)');
+  const logFormat = env.LOG_FORMAT || (production ? 'json' : 'pretty');
+  if (logFormat !== 'pretty' && logFormat !== 'json') throw new ConfigError(`LOG_FORMAT must be pretty or json, not "${logFormat}"`);
   return {
     env: nodeEnv,
     port: parseInteger('PORT', env.PORT, 3000, 0, 65535),
-    host: env.HOST || '0.0.0.0',
+    host,
     database: parseDatabaseUrl(env.DATABASE_URL),
     dbPoolSize: parseInteger('DB_POOL_SIZE', env.DB_POOL_SIZE, 20, 1, 1000),
     jwtSecret: jwtSecret || DEV_JWT_SECRET,
     jwtTtlSeconds: parseInteger('JWT_TTL_SECONDS', env.JWT_TTL_SECONDS, 7 * 24 * 3600, 60, 90 * 24 * 3600),
     wechat: { appId, secret, apiBase },
     wechatPay: loadWechatPay(env, appId, production),
-    devLogin: !production && appId === null,
-    seedDemo: env.SEED_DEMO === undefined ? !production : env.SEED_DEMO === 'true' || env.SEED_DEMO === '1',
+    demo,
+    devLogin: demo && appId === null,
+    seedDemo,
+    demoLive,
     seedHouseholds: parseInteger('SEED_HOUSEHOLDS', env.SEED_HOUSEHOLDS, 288, 1, 200_000),
     h5Dir: h5 === '' ? null : resolve(h5),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+    logFormat,
     loginRateLimit: parseInteger('LOGIN_RATE_LIMIT', env.LOGIN_RATE_LIMIT, 30, 1, 100000),
     paymentTimeoutMinutes: parseInteger('PAYMENT_TIMEOUT_MINUTES', env.PAYMENT_TIMEOUT_MINUTES, 15, 1, 24 * 60),
     fairSharePayHours: parseInteger('FAIR_SHARE_PAY_HOURS', env.FAIR_SHARE_PAY_HOURS, 2, 1, 72),

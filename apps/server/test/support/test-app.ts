@@ -68,10 +68,16 @@ export class TestApp {
     private readonly drop: () => Promise<void>,
   ) {}
 
-  /** Boots the real app (migrations, demo seed) on a fresh database of the project's kind. */
+  /**
+   * Boots the real app (migrations, demo seed) on a fresh database of the project's kind. The
+   * tests rely on the demo (its community, its users, the dev login), so DEMO=1 is set unless
+   * the test asks for production (where DEMO is refused) or says otherwise; the living demo
+   * (DEMO_LIVE) stays off unless a test asks for it: the suite counts on the bare seed.
+   */
   static async boot(env: Record<string, string> = {}): Promise<TestApp> {
     const database = await freshDatabase(testDb());
     const config = loadConfig({
+      ...(env.NODE_ENV === 'production' ? {} : { DEMO: '1', DEMO_LIVE: '0' }),
       NODE_ENV: 'test',
       JWT_SECRET: 'e2e-secret-e2e-secret',
       LOG_LEVEL: 'silent',
