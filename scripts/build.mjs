@@ -54,7 +54,16 @@ const STEPS = [
   {
     name: 'server',
     after: ['shared-types'],
-    inputs: ['apps/server/src', 'apps/server/package.json', 'apps/server/tsconfig.json', 'apps/server/tsconfig.build.json'],
+    // The API document's generator (scripts/, nest-cli.json) is part of the server's build; its
+    // output (src/docs/api-docs.generated.ts) is not an input.
+    inputs: [
+      'apps/server/src',
+      'apps/server/scripts',
+      'apps/server/nest-cli.json',
+      'apps/server/package.json',
+      'apps/server/tsconfig.json',
+      'apps/server/tsconfig.build.json',
+    ],
     output: 'apps/server/dist/main.js',
     run: ['npm', 'run', 'build', '--silent', '-w', '@linli/server'],
   },
@@ -66,7 +75,7 @@ function files(path) {
   if (!existsSync(full)) return [];
   if (!statSync(full).isDirectory()) return [full];
   return readdirSync(full, { withFileTypes: true })
-    .filter((e) => !['node_modules', 'dist', '.taro-cache', '.swc'].includes(e.name))
+    .filter((e) => !['node_modules', 'dist', '.taro-cache', '.swc'].includes(e.name) && !e.name.endsWith('.generated.ts'))
     .sort((a, b) => (a.name < b.name ? -1 : 1))
     .flatMap((e) => files(join(path, e.name)));
 }

@@ -112,7 +112,7 @@ export class UpdateBuildingDto implements UpdateBuildingRequest {
   @IsArray({ message: '单元改名的格式不对' })
   @ArrayMaxSize(20, { message: '一栋楼最多 20 个单元' })
   @NestedObjects(() => UnitRenameDto)
-  renameUnits?: UnitRename[];
+  renameUnits?: UnitRenameDto[];
 
   @ZoneName()
   zone?: string | null;
