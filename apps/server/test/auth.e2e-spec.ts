@@ -95,7 +95,7 @@ describe('login in production mode', () => {
     const users = (await t.http.get('/api/auth/dev-users').expect(200)).body as DevUsersResponse;
     expect(users).toEqual({ enabled: false, users: [] });
     const res = await t.http.post('/api/auth/dev').send({ user: 'staff' }).expect(404);
-    expect(res.body).toMatchObject({ code: 'DEV_LOGIN_DISABLED', message: '正式环境不能使用演示登录' });
+    expect(res.body).toMatchObject({ code: 'DEV_LOGIN_DISABLED', message: '这台服务器没有开启演示登录，请用微信或登录码登录' });
     expect(await t.count('communities')).toBe(0);
   });
 

@@ -21,7 +21,7 @@ export const ERROR_MESSAGES = {
   REQUEST_IN_PROGRESS: '上一次提交还在处理中，请稍后再试',
   WECHAT_LOGIN_FAILED: '微信登录失败，请重新打开小程序再试',
   WECHAT_UNAVAILABLE: '微信服务繁忙，请稍后再试',
-  DEV_LOGIN_DISABLED: '正式环境不能使用演示登录',
+  DEV_LOGIN_DISABLED: '这台服务器没有开启演示登录，请用微信或登录码登录',
   SIGN_IN_CODE_INVALID: '登录码不对或已用过，请向社区工作人员要一个新的',
   SIGN_IN_CODE_EXPIRED: '登录码已过期，请向社区工作人员要一个新的',
   WECHAT_BOUND_ELSEWHERE: '这个微信已经登录过另一个账号，请直接用微信登录，或请社区工作人员帮忙',

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { formatClock, formatDate, formatHours, formatTime, parseShanghaiInput, toShanghaiInput } from './format';
+import { formatClock, formatDate, formatHours, formatTime } from './format';
 
 describe('format (times in Asia/Shanghai)', () => {
   beforeEach(() => {
@@ -31,14 +31,5 @@ describe('format (times in Asia/Shanghai)', () => {
   it('shows a delivery date as month and day, and leaves anything else as it is', () => {
     expect(formatDate('2026-04-26')).toBe('4月26日');
     expect(formatDate('明天')).toBe('明天');
-  });
-
-  it('reads a time typed by staff as Shanghai time, and writes one back the same', () => {
-    const iso = parseShanghaiInput(' 2026-04-25 08:00 ');
-    expect(iso).toBe('2026-04-25T00:00:00.000Z');
-    expect(toShanghaiInput(Date.parse(iso ?? ''))).toBe('2026-04-25 08:00');
-    expect(parseShanghaiInput('2026-13-01 08:00')).toBeNull();
-    expect(parseShanghaiInput('2026-04-25 24:00')).toBeNull();
-    expect(parseShanghaiInput('8点')).toBeNull();
   });
 });

@@ -47,18 +47,3 @@ export function formatDate(date: string): string {
   if (!m) return date;
   return `${Number(m[2])}月${Number(m[3])}日`;
 }
-
-/** 'YYYY-MM-DD HH:mm' in Asia/Shanghai, for a time typed by staff. */
-export function toShanghaiInput(ms: number): string {
-  const d = new Date(ms + SHANGHAI_OFFSET_MS);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
-
-/** The ISO time of 'YYYY-MM-DD HH:mm' read as Asia/Shanghai; null when it is not such a time. */
-export function parseShanghaiInput(text: string): string | null {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})\s+(\d{1,2}):(\d{2})$/.exec(text.trim());
-  if (!m) return null;
-  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return null;
-  return new Date(Date.UTC(y, mo - 1, d, h, mi) - SHANGHAI_OFFSET_MS).toISOString();
-}
