@@ -120,6 +120,10 @@ export const ERROR_MESSAGES = {
   COMMUNITY_NOT_FOUND: '没有找到这个社区',
   NOTHING_TO_COLLECT: '这一单不用收款',
   PHONE_NOT_AVAILABLE: '接单以后、送达之前才能拨打住户电话',
+  NOTICE_NOT_FOUND: '没有找到这条通知，它可能已经撤回了',
+  NOTICE_WITHDRAWN: '这条通知已经撤回，不能再修改',
+  NOTICE_EXPIRY_BEFORE_PUBLISH: '结束时间要晚于发布时间',
+  NOTICE_EXPIRY_PASSED: '结束时间已经过去了，请选一个以后的时间',
   PAYMENT_CHOICE_REQUIRED: '这个批次用微信支付：请选择由志愿者上门收现金，或由您用自己的微信代付',
 } as const;
 

@@ -2,12 +2,14 @@ import type { Role } from './roles';
 
 /**
  * What an uploaded photo is for, and who may upload one: the volunteer's photo of a parcel left
- * at the door, a resident's prescription or medicine box, the pharmacy's receipt.
+ * at the door, a resident's prescription or medicine box, the pharmacy's receipt,
+ * a picture on a staff notice.
  */
 export const FILE_PURPOSES = {
   contactless: ['volunteer'],
   prescription: ['resident', 'staff'],
   receipt: ['pharmacist'],
+  notice: ['staff', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type FilePurpose = keyof typeof FILE_PURPOSES;
 

@@ -28,6 +28,7 @@ import { Parcel } from '../modules/parcels/entities/parcel.entity';
 import { VolunteerProfile } from '../modules/parcels/entities/volunteer-profile.entity';
 import { VolunteerShift } from '../modules/parcels/entities/volunteer-shift.entity';
 import { MIGRATIONS } from './migrations';
+import { Notice, NoticePictureRow, NoticeRead } from '../modules/notices/entities/notice.entity';
 import { SignInCode } from '../modules/auth/entities/sign-in-code.entity';
 import { RoleInvite } from '../modules/people/entities/role-invite.entity';
 import { StoredFile } from '../modules/files/entities/stored-file.entity';
@@ -78,6 +79,9 @@ export const ENTITIES = [
   MedicineItem,
   MedicinePhoto,
   SignInCode,
+  Notice,
+  NoticePictureRow,
+  NoticeRead,
 ];
 
 /** TypeORM options for either database; the schema always comes from the migrations. */

@@ -238,6 +238,19 @@ export class HouseholdsService {
     return building;
   }
 
+  /** Households per building of a community (a notice's read figures count against it). */
+  async countByBuilding(communityId: number): Promise<Map<number, number>> {
+    const rows = await this.db
+      .repo(Household)
+      .createQueryBuilder('h')
+      .select('h.building_id', 'buildingId')
+      .addSelect('COUNT(*)', 'n')
+      .where('h.community_id = :communityId', { communityId })
+      .groupBy('h.building_id')
+      .getRawMany<{ buildingId: number | string; n: number | string }>();
+    return new Map(rows.map((r) => [Number(r.buildingId), Number(r.n)]));
+  }
+
   /** Buildings another module refers to (a window's, a volunteer's) are all of this community. */
   async requireBuildings(communityId: number, buildingIds: number[]): Promise<void> {
     const unique = [...new Set(buildingIds)];

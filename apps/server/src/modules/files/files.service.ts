@@ -70,6 +70,18 @@ export class FilesService {
     return { ...file, householdId };
   }
 
+  /**
+   * A command uses a file the actor uploaded in their community for a purpose about no household
+   * (a notice's picture, which its module's rule opens to the residents it reaches).
+   */
+  async claim(actor: Actor, id: number, purpose: FilePurpose): Promise<StoredFile> {
+    const file = await this.db.repo(StoredFile).findOneBy({ id });
+    if (!file || file.ownerUserId !== actor.userId || file.purpose !== purpose || file.communityId !== actor.communityId) {
+      throw new DomainError('FILE_NOT_FOUND', { fileId: id });
+    }
+    return file;
+  }
+
   /** The bytes, for someone allowed to see them; anyone else: not found. */
   async read(actor: Actor, id: number): Promise<{ mime: string; data: Buffer }> {
     const file = await this.db.repo(StoredFile).findOneBy({ id });
