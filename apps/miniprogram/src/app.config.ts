@@ -34,6 +34,9 @@ export default defineAppConfig({
         'delivery/index',
         'cash/index',
         'people/index',
+        'notices/index',
+        'notice-edit/index',
+        'notice-reads/index',
       ],
     },
     {
@@ -45,12 +48,16 @@ export default defineAppConfig({
       pages: ['list/index', 'new/index', 'request/index'],
     },
     {
+      root: 'notices',
+      pages: ['list/index', 'detail/index'],
+    },
+    {
       root: 'pharmacy',
       pages: ['queue/index', 'request/index', 'join/index'],
     },
   ],
   preloadRule: {
-    'pages/me/index': { network: 'all', packages: ['staff', 'volunteer', 'medicine', 'pharmacy'] },
+    'pages/me/index': { network: 'all', packages: ['staff', 'volunteer', 'medicine', 'notices', 'pharmacy'] },
   },
   window: {
     backgroundTextStyle: 'dark',

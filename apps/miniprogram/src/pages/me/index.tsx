@@ -9,6 +9,7 @@ import { useSession } from '@/hooks/useSession';
 import { BindingStatus } from './BindingStatus';
 import { CommunityCard } from './CommunityCard';
 import { HouseholdCard } from './HouseholdCard';
+import { NoticesCard } from './NoticesCard';
 import { useRefresh } from '@/hooks/useRefresh';
 import './index.css';
 
@@ -47,6 +48,7 @@ export default function MePage() {
 
   return (
     <View className="page me">
+      {me.household && me.roles.includes('resident') ? <NoticesCard /> : null}
       <ProfileCard me={me} />
       <CommunityCard me={me} onChanged={() => void refresh()} />
 
@@ -165,6 +167,10 @@ export default function MePage() {
           </View>
           <View id="entry-staff-people" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/people/index' })}>
             <View>人员与权限</View>
+            <View className="entry__arrow">›</View>
+          </View>
+          <View id="entry-staff-notices" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/notices/index' })}>
+            <View>通知公告</View>
             <View className="entry__arrow">›</View>
           </View>
         </View>
