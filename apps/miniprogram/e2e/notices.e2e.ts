@@ -2,7 +2,7 @@
  * Notices (issue 14), in the h5 build served by the real server, in headless Chromium on a
  * phone-sized screen: staff post an urgent notice for 1栋 on the screen; 王秀兰 (1栋) finds it on
  * 「我的」 with the unread badge and its title, opens it, and staff see the read count rise;
- * 李志强 (2栋) does not see it.
+ * 李志强 (2栋) does not see it. Staff then correct it (shown as edited) and withdraw it (gone).
  *
  * Needs: `npm run build -w @linli/server` and `npm run build:h5 -w @linli/miniprogram`.
  */
@@ -13,7 +13,7 @@ useServerAndBrowser();
 
 const TITLE = '1栋今晚8点起解除封控';
 
-it('staff post an urgent notice for 1栋; a 1栋 resident sees it unread, opens it, and the read count rises; 2栋 does not see it', async () => {
+it('staff post an urgent notice for 1栋; a 1栋 resident sees it unread, opens it, and the read count rises; 2栋 does not see it; edited, then withdrawn', async () => {
   const staff = await loggedInPhone('staff');
   await staff.locator('#entry-staff-notices').click();
   await button(staff, '发布通知').click();
@@ -25,9 +25,14 @@ it('staff post an urgent notice for 1栋; a 1栋 resident sees it unread, opens 
   await staff.locator('#notice-urgent-1').click(); // 是
   await screenshot(staff, '110-notice-form');
   await staff.locator('#notice-save').click();
-  await staff.locator('#reads-total').getByText(/^0\/\d+ 户已读/).waitFor();
+  await staff
+    .locator('#reads-total')
+    .getByText(/^0\/\d+ 户已读/)
+    .waitFor();
   await staff.locator('#reads-status').getByText('发布中 · 1栋', { exact: false }).waitFor();
-  const [notice] = (await api<StaffNoticeView[]>('GET', '/staff/notices', (await devLogin('staff')).token)).filter((n) => n.title === TITLE);
+  const [notice] = (await api<StaffNoticeView[]>('GET', '/staff/notices', (await devLogin('staff')).token)).filter(
+    (n) => n.title === TITLE,
+  );
   expect(notice).toMatchObject({ urgent: true, category: 'lockdown', buildingIds: [expect.any(Number)] });
   const id = (notice as StaffNoticeView).id;
   await staff.locator(`#lagging-${notice?.buildingIds[0]}`).waitFor();
@@ -51,7 +56,10 @@ it('staff post an urgent notice for 1栋; a 1栋 resident sees it unread, opens 
 
   // Staff see the read count rise (pull the page again).
   await staff.goto(`${base()}/#/staff/notice-reads/index?id=${id}`);
-  await staff.locator('#reads-total').getByText(/^1\/\d+ 户已读/).waitFor();
+  await staff
+    .locator('#reads-total')
+    .getByText(/^1\/\d+ 户已读/)
+    .waitFor();
   await screenshot(staff, '114-notice-reads');
 
   // 李志强 lives in 2栋: nothing on his card, nothing in his list.
@@ -61,6 +69,20 @@ it('staff post an urgent notice for 1栋; a 1栋 resident sees it unread, opens 
   await li.locator('#notices-card').click();
   await li.locator('#notices-empty').waitFor();
   await expect(li.getByText(TITLE).count()).resolves.toBe(0);
+
+  // Staff correct the title: 王秀兰 sees it as edited. Then they withdraw it, after a confirm.
+  await staff.locator('#notice-edit').click();
+  await staff.locator('#notice-title input').fill(`${TITLE}（更正）`);
+  await staff.locator('#notice-save').click();
+  await staff.getByText(`${TITLE}（更正）`).waitFor();
+  await wang.goto(`${base()}/#/notices/detail/index?id=${id}`);
+  await wang.locator('#notice-title').getByText(`${TITLE}（更正）`).waitFor();
+  await wang.locator('#notice-edited').getByText('已修改', { exact: false }).waitFor();
+  await staff.locator('#notice-withdraw').click();
+  await staff.locator('#dialog-confirm').click();
+  await staff.locator('#reads-status').getByText('已撤回', { exact: false }).waitFor();
+  await wang.goto(`${base()}/#/notices/list/index`);
+  await wang.locator('#notices-empty').waitFor();
 
   for (const page of [staff, wang, li]) await page.context().close();
 });

@@ -83,7 +83,9 @@ export default function NoticeEditPage() {
   const save = useAction(async (body: NoticeRequest, key: string) => {
     const saved = before ? await updateNotice(before.id, changes(before, body), key) : await createNotice(body, key);
     await Taro.showToast({ title: before ? '已修改' : '已发布', icon: 'success' });
-    await Taro.redirectTo({ url: `/staff/notice-reads/index?id=${saved.id}` });
+    // An edit goes back to the notice's page (it reloads on show); a new notice opens its own.
+    if (before) await Taro.navigateBack();
+    else await Taro.redirectTo({ url: `/staff/notice-reads/index?id=${saved.id}` });
     return saved;
   }, refused);
 
