@@ -55,7 +55,7 @@ it('staff post an urgent notice for 1栋; a 1栋 resident sees it unread, opens 
   await expect(wang.locator('#notices-unread').count()).resolves.toBe(0);
 
   // Staff see the read count rise (pull the page again).
-  await staff.goto(`${base()}/#/staff/notice-reads/index?id=${id}`);
+  await staff.goto(`${base()}/#/staff/notices-reads/index?id=${id}`);
   await staff
     .locator('#reads-total')
     .getByText(/^1\/\d+ 户已读/)

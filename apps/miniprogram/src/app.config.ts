@@ -35,8 +35,8 @@ export default defineAppConfig({
         'cash/index',
         'people/index',
         'notices/index',
-        'notice-edit/index',
-        'notice-reads/index',
+        'notices-edit/index',
+        'notices-reads/index',
       ],
     },
     {

@@ -24,7 +24,7 @@ export default function StaffNoticesPage() {
 
   return (
     <View className="page">
-      <Button id="notice-new" type="primary" size="large" block onClick={() => void Taro.navigateTo({ url: '/staff/notice-edit/index' })}>
+      <Button id="notice-new" type="primary" size="large" block onClick={() => void Taro.navigateTo({ url: '/staff/notices-edit/index' })}>
         发布通知
       </Button>
       <View className="gap-top" />
@@ -34,7 +34,7 @@ export default function StaffNoticesPage() {
           key={n.id}
           id={`staff-notice-${n.id}`}
           className="card"
-          onClick={() => void Taro.navigateTo({ url: `/staff/notice-reads/index?id=${n.id}` })}
+          onClick={() => void Taro.navigateTo({ url: `/staff/notices-reads/index?id=${n.id}` })}
         >
           <NoticeTags notice={n} idPrefix={`staff-notice-${n.id}`} />
           <View className="card-title">{n.title}</View>

@@ -85,7 +85,7 @@ export default function NoticeEditPage() {
     await Taro.showToast({ title: before ? '已修改' : '已发布', icon: 'success' });
     // An edit goes back to the notice's page (it reloads on show); a new notice opens its own.
     if (before) await Taro.navigateBack();
-    else await Taro.redirectTo({ url: `/staff/notice-reads/index?id=${saved.id}` });
+    else await Taro.redirectTo({ url: `/staff/notices-reads/index?id=${saved.id}` });
     return saved;
   }, refused);
 

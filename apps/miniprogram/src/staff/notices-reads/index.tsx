@@ -72,7 +72,7 @@ export default function NoticeReadsPage() {
             id="notice-edit"
             size="large"
             fill="outline"
-            onClick={() => void Taro.navigateTo({ url: `/staff/notice-edit/index?id=${id}` })}
+            onClick={() => void Taro.navigateTo({ url: `/staff/notices-edit/index?id=${id}` })}
           >
             修改
           </Button>
