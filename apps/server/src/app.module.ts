@@ -27,6 +27,7 @@ import { ParcelsModule } from './modules/parcels/parcels.module';
 import { FilesModule } from './modules/files/files.module';
 import { PharmacyModule } from './modules/pharmacy/pharmacy.module';
 import { PeopleModule } from './modules/people/people.module';
+import { MessagesModule } from './modules/messages/messages.module';
 import { CommunityModule } from './modules/community/community.module';
 import { HealthModule } from './modules/health/health.module';
 import { WechatModule } from './wechat/wechat.module';
@@ -77,6 +78,7 @@ export class AppModule {
         CommonModule.forRoot(clock),
         DbModule,
         WechatModule,
+        MessagesModule,
         CommunityModule,
         AuthModule,
         HealthModule,
