@@ -137,13 +137,19 @@ export class MessagesService implements OnModuleInit {
   }
 
   /** The same message to each of these users. */
-  async tellEach(userIds: number[], message: Omit<TellMessage, 'userId' | 'once'> & { once?: (userId: number) => string }): Promise<number> {
+  async tellEach(
+    userIds: number[],
+    message: Omit<TellMessage, 'userId' | 'once'> & { once?: (userId: number) => string },
+  ): Promise<number> {
     const { once, ...rest } = message;
     return this.tell([...new Set(userIds)].map((userId) => ({ ...rest, userId, once: once?.(userId) })));
   }
 
   /** A message to every member of a household. */
-  async tellHousehold(householdId: number, message: Omit<TellMessage, 'userId' | 'once'> & { once?: (userId: number) => string }): Promise<number> {
+  async tellHousehold(
+    householdId: number,
+    message: Omit<TellMessage, 'userId' | 'once'> & { once?: (userId: number) => string },
+  ): Promise<number> {
     return this.tellEach(await this.householdMembers(householdId), message);
   }
 
