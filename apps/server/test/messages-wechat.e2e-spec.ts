@@ -1,0 +1,60 @@
+import type { MessagesPage, MessageView, OrderView } from '@linli/shared-types';
+import request from 'supertest';
+import { OrderReminders } from '../src/modules/orders/order-reminders';
+import { outTradeNo } from '../src/modules/orders/order-payable';
+import type { Client } from './support/test-app';
+import { FakeWechat } from './support/fake-wechat';
+import { FakeWechatPay } from './support/fake-wechat-pay';
+import { WechatScene } from './support/wechat-scene';
+
+const MINUTE = 60_000;
+
+/** Messages of a WeChat-paid order: pay within 15 minutes, a reminder after 10 (once), paid → confirmed. */
+describe('messages of WeChat-paid orders', () => {
+  const wechat = new FakeWechat('wx-linli-msg', 'app-secret');
+  const pay = new FakeWechatPay('wx-linli-msg');
+  let scene: WechatScene;
+
+  beforeAll(async () => {
+    scene = await WechatScene.boot(wechat, pay);
+  });
+  afterAll(async () => {
+    await scene.close();
+  });
+
+  const inbox = async (who: Client): Promise<MessageView[]> => ((await who.get('/api/messages').expect(200)).body as MessagesPage).items;
+
+  it('an unpaid order says to pay within 15 minutes, is reminded once after 10, and is confirmed once paid', async () => {
+    const { t } = scene;
+    const w = await scene.window();
+    const resident = await scene.wechatResident('openid-msg-1');
+    const neighbour = await scene.wechatResident('openid-msg-2');
+    const order = (await resident.post('/api/orders', { windowId: w.id, lines: [{ itemId: scene.item.id, quantity: 1 }] }).expect(201))
+      .body as OrderView;
+    const [unpaid] = await inbox(resident);
+    expect(unpaid).toMatchObject({ kind: 'order.unpaid', link: `/pages/order/index?id=${order.id}`, deadline: order.expiresAt });
+    expect(unpaid?.body).toContain('请在 15 分钟内付款');
+
+    const reminders = t.app.get(OrderReminders);
+    t.clock.advance(9 * MINUTE);
+    await reminders.runOnce();
+    expect((await inbox(resident)).map((m) => m.kind)).toEqual(['order.unpaid']);
+    t.clock.advance(2 * MINUTE);
+    try {
+      await reminders.runOnce();
+      await reminders.runOnce();
+      const kinds = (await inbox(resident)).map((m) => m.kind);
+      expect(kinds).toEqual(['order.expiring', 'order.unpaid']);
+      expect((await inbox(resident))[0]?.body).toContain('还有 4 分钟');
+
+      await resident.post(`/api/orders/${order.id}/pay`).expect(200);
+      const paid = pay.pay(outTradeNo(order.id), 'none', t.clock.now());
+      await request(t.url).post('/api/payments/wechat/notify').set(paid.headers).send(paid.body).expect(204);
+      await request(t.url).post('/api/payments/wechat/notify').set(paid.headers).send(paid.body).expect(204);
+      expect((await inbox(resident)).map((m) => m.kind)).toEqual(['order.confirmed', 'order.expiring', 'order.unpaid']);
+      expect(await inbox(neighbour)).toEqual([]);
+    } finally {
+      t.clock.advance(-11 * MINUTE);
+    }
+  });
+});
