@@ -215,13 +215,11 @@ export class OrdersService implements OnModuleInit {
    */
   async expireDue(): Promise<number> {
     const now = this.clock.now();
-    const due = await this.db
-      .repo(Order)
-      .find({
-        where: { state: 'PENDING_PAYMENT', expiresAt: LessThanOrEqual(now) },
-        select: ['id', 'householdId', 'windowId', 'communityId', 'state', 'totalFen', 'expiresAt', 'paymentMode'],
-        take: 500,
-      });
+    const due = await this.db.repo(Order).find({
+      where: { state: 'PENDING_PAYMENT', expiresAt: LessThanOrEqual(now) },
+      select: ['id', 'householdId', 'windowId', 'communityId', 'state', 'totalFen', 'expiresAt', 'paymentMode'],
+      take: 500,
+    });
     let expired = 0;
     for (const order of due) {
       const moved = await this.db.transaction(async () => {
