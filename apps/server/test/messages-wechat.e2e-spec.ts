@@ -1,4 +1,4 @@
-import type { MessagesPage, MessageView, OrderView } from '@linli/shared-types';
+import type { MessagesPage, MessageView, OrderView, RegistrationView, WindowView } from '@linli/shared-types';
 import request from 'supertest';
 import { OrderReminders } from '../src/modules/orders/order-reminders';
 import { outTradeNo } from '../src/modules/orders/order-payable';
@@ -56,5 +56,51 @@ describe('messages of WeChat-paid orders', () => {
     } finally {
       t.clock.advance(-11 * MINUTE);
     }
+  });
+
+  it('the fair-share draw tells each registered household its result; winners of a WeChat window when to pay by', async () => {
+    const { t, staff } = scene;
+    const now = t.clock.now().getTime();
+    const w = (
+      await staff
+        .post('/api/staff/windows', {
+          title: '肉蛋奶 公平分配',
+          mode: 'fair',
+          paymentMode: 'wechat',
+          opensAt: new Date(now - MINUTE).toISOString(),
+          closesAt: new Date(now + 60 * MINUTE).toISOString(),
+          deliveryDate: '2022-04-28',
+          items: [{ itemId: scene.item.id, stock: 3 }],
+        })
+        .expect(201)
+    ).body as WindowView;
+    const households = [
+      await scene.wechatResident('openid-fair-1'),
+      await scene.wechatResident('openid-fair-2'),
+      await scene.wechatResident('openid-fair-3'),
+    ];
+    const bystander = await scene.wechatResident('openid-fair-4');
+    for (const r of households)
+      await r.put(`/api/windows/${w.id}/registration`, { lines: [{ itemId: scene.item.id, quantity: 2 }] }).expect(200);
+    expect(await inbox(households[0]!)).toEqual([]);
+    await staff.post(`/api/staff/windows/${w.id}/status`, { status: 'CLOSED' }).expect(200);
+    await staff.post(`/api/staff/windows/${w.id}/allocate`, {}).expect(200);
+    const kind = { WON: 'fair_share.won', PARTIAL: 'fair_share.partly', LOST: 'fair_share.lost' } as const;
+    const results: string[] = [];
+    for (const r of households) {
+      const reg = (await r.get(`/api/windows/${w.id}/registration`).expect(200)).body as RegistrationView;
+      const told = await inbox(r);
+      expect(told).toHaveLength(1);
+      const [m] = told as [MessageView];
+      results.push(reg.state);
+      expect(m.kind).toBe(kind[reg.state as keyof typeof kind]);
+      if (reg.orderId !== null) {
+        expect(m).toMatchObject({ link: `/pages/order/index?id=${reg.orderId}` });
+        expect(m.deadline).not.toBeNull();
+        expect(m.body).toContain('分钟内付款');
+      } else expect(m).toMatchObject({ link: `/pages/allocation/index?id=${w.id}`, deadline: null });
+    }
+    expect(results.filter((s) => s !== 'LOST').length).toBeGreaterThan(0);
+    expect(await inbox(bystander)).toEqual([]);
   });
 });
