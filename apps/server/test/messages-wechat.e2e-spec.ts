@@ -1,7 +1,8 @@
 import type { MessagesPage, MessageView, OrderView, RegistrationView, WindowView } from '@linli/shared-types';
 import request from 'supertest';
 import { OrderReminders } from '../src/modules/orders/order-reminders';
-import { outTradeNo } from '../src/modules/orders/order-payable';
+import { outRefundNo, outTradeNo } from '../src/modules/orders/order-payable';
+import { RefundSweep } from '../src/modules/payments/refund-sweep';
 import type { Client } from './support/test-app';
 import { FakeWechat } from './support/fake-wechat';
 import { FakeWechatPay } from './support/fake-wechat-pay';
@@ -102,5 +103,28 @@ describe('messages of WeChat-paid orders', () => {
     }
     expect(results.filter((s) => s !== 'LOST').length).toBeGreaterThan(0);
     expect(await inbox(bystander)).toEqual([]);
+  });
+
+  it('a paid order cancelled tells the household the money comes back, and again when it is back', async () => {
+    const { t } = scene;
+    const w = await scene.window();
+    const resident = await scene.wechatResident('openid-msg-3');
+    const order = (await resident.post('/api/orders', { windowId: w.id, lines: [{ itemId: scene.item.id, quantity: 1 }] }).expect(201))
+      .body as OrderView;
+    await resident.post(`/api/orders/${order.id}/pay`).expect(200);
+    const paid = pay.pay(outTradeNo(order.id), 'none', t.clock.now());
+    await request(t.url).post('/api/payments/wechat/notify').set(paid.headers).send(paid.body).expect(204);
+    await resident.post(`/api/orders/${order.id}/cancel`).expect(200);
+    const cancelled = (await inbox(resident))[0];
+    expect(cancelled).toMatchObject({ kind: 'order.cancelled' });
+    expect(cancelled?.body).toContain('原路退回');
+    await t.app.get(RefundSweep).runOnce();
+    const refunded = pay.refunded(outRefundNo(order.id), t.clock.now());
+    await request(t.url).post('/api/payments/wechat/notify').set(refunded.headers).send(refunded.body).expect(204);
+    await request(t.url).post('/api/payments/wechat/notify').set(refunded.headers).send(refunded.body).expect(204);
+    const kinds = (await inbox(resident)).map((m) => m.kind);
+    expect(kinds.filter((k) => k === 'order.refunded')).toHaveLength(1);
+    expect((await inbox(resident))[0]).toMatchObject({ kind: 'order.refunded', link: `/pages/order/index?id=${order.id}` });
+    expect((await inbox(resident))[0]?.body).toContain('39.90');
   });
 });

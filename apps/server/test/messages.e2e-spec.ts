@@ -4,6 +4,7 @@ import type {
   MeResponse,
   MessagesPage,
   MessageView,
+  OrderView,
   Page,
   ParcelView,
   UnreadCount,

@@ -28,7 +28,7 @@ export class OrderMessages {
 
   private tell(
     o: Told,
-    kind: 'order.confirmed' | 'order.unpaid' | 'order.cancelled' | 'order.expiring',
+    kind: 'order.confirmed' | 'order.unpaid' | 'order.cancelled' | 'order.expiring' | 'order.refunded',
     title: string,
     body: string,
     deadline: Date | null = null,
@@ -76,6 +76,12 @@ export class OrderMessages {
   /** Paid by WeChat: confirmed (in the payment's transaction). */
   async paid(id: number): Promise<void> {
     await this.confirmed(await this.db.repo(Order).findOneByOrFail({ id }));
+  }
+
+  /** WeChat has paid the money of a cancelled order back (in the refund's transaction). */
+  async refunded(id: number, amountFen: number): Promise<void> {
+    const o = await this.db.repo(Order).findOneByOrFail({ id });
+    await this.tell(o, 'order.refunded', '退款已到账', `订单的 ${formatFen(amountFen)} 元已原路退回您的微信`);
   }
 
   /** WeChat orders unpaid after ORDER_UNPAID_REMIND_MINUTES, still payable: reminded once. */
