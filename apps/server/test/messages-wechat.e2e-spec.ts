@@ -1,5 +1,6 @@
 import type { MessagesPage, MessageView, OrderView, RegistrationView, WindowView } from '@linli/shared-types';
 import request from 'supertest';
+import { OrderExpiry } from '../src/modules/orders/order-expiry';
 import { OrderReminders } from '../src/modules/orders/order-reminders';
 import { outRefundNo, outTradeNo } from '../src/modules/orders/order-payable';
 import { RefundSweep } from '../src/modules/payments/refund-sweep';
@@ -126,5 +127,24 @@ describe('messages of WeChat-paid orders', () => {
     expect(kinds.filter((k) => k === 'order.refunded')).toHaveLength(1);
     expect((await inbox(resident))[0]).toMatchObject({ kind: 'order.refunded', link: `/pages/order/index?id=${order.id}` });
     expect((await inbox(resident))[0]?.body).toContain('39.90');
+  });
+
+  it('an order left unpaid past its 15 minutes is cancelled, and the household is told so', async () => {
+    const { t } = scene;
+    const w = await scene.window();
+    const resident = await scene.wechatResident('openid-msg-4');
+    const order = (await resident.post('/api/orders', { windowId: w.id, lines: [{ itemId: scene.item.id, quantity: 1 }] }).expect(201))
+      .body as OrderView;
+    t.clock.advance(16 * MINUTE);
+    try {
+      await t.app.get(OrderExpiry).runOnce();
+      await t.app.get(OrderExpiry).runOnce();
+    } finally {
+      t.clock.advance(-16 * MINUTE);
+    }
+    const told = await inbox(resident);
+    expect(told.map((m) => m.kind)).toEqual(['order.cancelled', 'order.unpaid']);
+    expect(told[0]).toMatchObject({ link: `/pages/order/index?id=${order.id}` });
+    expect(told[0]?.body).toContain('没有在时限内付款');
   });
 });

@@ -12,6 +12,7 @@ import type {
 import { PNG } from 'pngjs';
 import { MedicineReminders } from '../src/modules/pharmacy/medicine-reminders';
 import { OutboxWorker } from '../src/modules/notify/outbox-worker';
+import { AssignmentTimeout } from '../src/modules/parcels/assignment-timeout';
 import { TestApp, type Client } from './support/test-app';
 
 function photo(shade = 180): Buffer {
@@ -311,19 +312,39 @@ describe('messages', () => {
       expect((await kinds(neighbour)).filter((k) => k.startsWith('order.'))).toEqual([]);
     });
 
-    it('a failed delivery tells the household and staff; a dispatch tells the volunteer', async () => {
+    it('a dispatch tells the volunteer and the households; a task not accepted in time is taken back; a failed delivery tells the household and staff', async () => {
       const order = (await neighbour.post('/api/orders', { windowId, lines: [{ itemId, quantity: 1 }] }).expect(201)).body as OrderView;
+      const unaccepted = (await resident.post('/api/orders', { windowId, lines: [{ itemId, quantity: 1 }] }).expect(201)).body as OrderView;
       await staff.post(`/api/staff/windows/${windowId}/pack`).expect(200);
-      const parcel = ((await staff.get(`/api/staff/parcels?batch=window:${windowId}`).expect(200)).body as Page<ParcelView>).items.find(
-        (p) => p.householdId === order.householdId,
-      ) as ParcelView;
+      const parcels = ((await staff.get(`/api/staff/parcels?batch=window:${windowId}`).expect(200)).body as Page<ParcelView>).items;
+      const parcel = parcels.find((p) => p.householdId === order.householdId) as ParcelView;
+      const other = parcels.find((p) => p.householdId === unaccepted.householdId) as ParcelView;
       const volunteerId = ((await volunteer.get('/api/me').expect(200)).body as MeResponse).user.id;
-      const [b] = (await t.db.query(`SELECT building_id FROM parcels WHERE id = ${parcel.id}`)) as { building_id: number }[];
-      await staff.put(`/api/staff/volunteers/${volunteerId}`, { buildingIds: [Number(b?.building_id)], capacity: 10 }).expect(200);
+      const b = (await t.db.query(`SELECT DISTINCT building_id FROM parcels WHERE id IN (${parcel.id}, ${other.id})`)) as {
+        building_id: number;
+      }[];
+      await staff
+        .put(`/api/staff/volunteers/${volunteerId}`, { buildingIds: b.map((x) => Number(x.building_id)), capacity: 10 })
+        .expect(200);
       await volunteer.put('/api/volunteer/duty', { onDuty: true }).expect(200);
       await staff.post('/api/staff/parcels/dispatch').expect(200);
-      expect(await latest(volunteer)).toMatchObject({ kind: 'task.assigned' });
+      const assigned = await latest(volunteer);
+      expect(assigned).toMatchObject({ kind: 'task.assigned', title: '2 个新的配送任务', link: '/volunteer/tasks/index' });
+      expect(assigned.body).toContain('分钟内');
+      expect(await latest(neighbour)).toMatchObject({ kind: 'parcel.assigned', link: `/pages/order/index?id=${order.id}` });
+      expect(await latest(resident)).toMatchObject({ kind: 'parcel.assigned', link: `/pages/order/index?id=${unaccepted.id}` });
       await volunteer.post(`/api/volunteer/tasks/${parcel.id}/accept`).expect(200);
+      // The other one is not accepted in time: taken back, told once however often the sweep runs.
+      t.clock.advance(21 * MINUTE);
+      try {
+        await t.app.get(AssignmentTimeout).runOnce();
+        await t.app.get(AssignmentTimeout).runOnce();
+      } finally {
+        t.clock.advance(-21 * MINUTE);
+      }
+      const back = (await inbox(volunteer)).filter((m) => m.kind === 'task.taken_back');
+      expect(back).toHaveLength(1);
+      expect(back[0]?.body).toContain('20 分钟内');
       await volunteer.post('/api/volunteer/scan/pickup', { code: parcel.labelToken }).expect(200);
       const staffBefore = (await inbox(staff)).length;
       await volunteer.post(`/api/volunteer/tasks/${parcel.id}/fail`, { reason: 'no-answer' }).expect(200);
