@@ -147,4 +147,25 @@ describe('messages of WeChat-paid orders', () => {
     expect(told[0]).toMatchObject({ link: `/pages/order/index?id=${order.id}` });
     expect(told[0]?.body).toContain('没有在时限内付款');
   });
+
+  it('medicine from a pharmacy that takes WeChat Pay: accepting the quote says to pay within the payment time', async () => {
+    const restore = await scene.pharmacyTakesWechat();
+    try {
+      const resident = await scene.wechatResident('openid-msg-5');
+      const pharmacist = await scene.devUser('pharmacist');
+      const req = await scene.acceptedMedicine(resident, pharmacist, {
+        name: '布洛芬缓释胶囊',
+        quantity: 1,
+        unitPriceFen: 2450,
+        urgency: 'normal',
+      });
+      expect(req.state).toBe('AWAITING_PAYMENT');
+      const [unpaid] = await inbox(resident);
+      expect(unpaid).toMatchObject({ kind: 'medicine.unpaid', link: `/medicine/request/index?id=${req.id}`, deadline: req.payBy });
+      expect(unpaid?.body).toContain('请在 15 分钟内付款');
+      expect(unpaid?.body).toContain('¥24.50');
+    } finally {
+      await restore();
+    }
+  });
 });

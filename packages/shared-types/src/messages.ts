@@ -22,6 +22,7 @@ export const MESSAGE_KINDS = [
   'parcel.failed',
   'medicine.quoted',
   'medicine.quote_expiring',
+  'medicine.unpaid',
   'medicine.rejected',
   'medicine.bought',
   'medicine.delivered',

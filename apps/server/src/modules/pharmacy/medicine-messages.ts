@@ -39,7 +39,7 @@ export class MedicineMessages {
   /** After a person's move of the request (quote, refusal, purchase, cannot buy). */
   async moved(r: MedicineRequest, to: MedicineState): Promise<void> {
     const tell = (
-      kind: 'medicine.quoted' | 'medicine.rejected' | 'medicine.bought' | 'medicine.cannot_buy',
+      kind: 'medicine.quoted' | 'medicine.unpaid' | 'medicine.rejected' | 'medicine.bought' | 'medicine.cannot_buy',
       title: string,
       body: string,
       deadline: Date | null = null,
@@ -51,6 +51,15 @@ export class MedicineMessages {
         '药房已报价',
         `共 ${formatFen(r.totalFen)}，报价 ${QUOTE_ANSWER_HOURS} 小时内有效：请在 ${atTime(answerBy)} 前确认要哪些药`,
         answerBy,
+      );
+    } else if (to === 'AWAITING_PAYMENT' && r.payBy) {
+      const by = new Date(r.payBy);
+      const minutes = Math.max(1, Math.round((by.getTime() - this.clock.now().getTime()) / 60_000));
+      await tell(
+        'medicine.unpaid',
+        '买药待付款',
+        `共 ${formatFen(r.totalFen)}，请在 ${minutes} 分钟内付款（${atTime(by)} 前），过时登记自动取消`,
+        by,
       );
     } else if (to === 'REJECTED') {
       await tell('medicine.rejected', '买药登记未通过', `药房说明：${r.rejectionReason ?? ''}`);
