@@ -28,6 +28,7 @@ import { FilesModule } from './modules/files/files.module';
 import { PharmacyModule } from './modules/pharmacy/pharmacy.module';
 import { PeopleModule } from './modules/people/people.module';
 import { NoticesModule } from './modules/notices/notices.module';
+import { MessagesModule } from './modules/messages/messages.module';
 import { CommunityModule } from './modules/community/community.module';
 import { HealthModule } from './modules/health/health.module';
 import { WechatModule } from './wechat/wechat.module';
@@ -78,6 +79,7 @@ export class AppModule {
         CommonModule.forRoot(clock),
         DbModule,
         WechatModule,
+        MessagesModule,
         CommunityModule,
         AuthModule,
         HealthModule,

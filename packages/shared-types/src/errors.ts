@@ -125,6 +125,7 @@ export const ERROR_MESSAGES = {
   NOTICE_EXPIRY_BEFORE_PUBLISH: '结束时间要晚于发布时间',
   NOTICE_EXPIRY_PASSED: '结束时间已经过去了，请选一个以后的时间',
   PAYMENT_CHOICE_REQUIRED: '这个批次用微信支付：请选择由志愿者上门收现金，或由您用自己的微信代付',
+  MESSAGE_NOT_FOUND: '没有找到这条消息',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -14,3 +14,4 @@ export * from './payments';
 export * from './people';
 export * from './buildings';
 export * from './notices';
+export * from './messages';

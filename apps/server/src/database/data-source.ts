@@ -35,6 +35,7 @@ import { StoredFile } from '../modules/files/entities/stored-file.entity';
 import { VolunteerPost } from '../modules/parcels/entities/volunteer-post.entity';
 import { VolunteerSignup } from '../modules/parcels/entities/volunteer-signup.entity';
 import { OutboxRow } from '../modules/notify/entities/outbox-row.entity';
+import { Message } from '../modules/messages/entities/message.entity';
 import { WechatToken } from '../wechat/wechat-token.entity';
 import { MedicineItem, MedicinePhoto, MedicineRequest } from '../modules/pharmacy/entities/medicine-request.entity';
 import { Pharmacist, PharmacistInvite, Pharmacy, PharmacyDefault } from '../modules/pharmacy/entities/pharmacy.entity';
@@ -70,6 +71,7 @@ export const ENTITIES = [
   VolunteerPost,
   VolunteerSignup,
   OutboxRow,
+  Message,
   WechatToken,
   Pharmacy,
   PharmacyDefault,

@@ -13,6 +13,7 @@ import { Operator1745780000000 } from './1745780000000-operator';
 import { RoleInvites1745790000000 } from './1745790000000-role-invites';
 import { WindowEdit1745800000000 } from './1745800000000-window-edit';
 import { Notices1745820000000 } from './1745820000000-notices';
+import { Messages1745830000000 } from './1745830000000-messages';
 
 /** Every migration, in order. Run at boot on SQLite and MySQL alike. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   RoleInvites1745790000000,
   WindowEdit1745800000000,
   Notices1745820000000,
+  Messages1745830000000,
 ];
