@@ -13,3 +13,5 @@ export * from './pharmacy';
 export * from './payments';
 export * from './people';
 export * from './buildings';
+export * from './messages';
+export * from './subscriptions';
