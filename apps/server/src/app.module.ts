@@ -27,6 +27,7 @@ import { ParcelsModule } from './modules/parcels/parcels.module';
 import { FilesModule } from './modules/files/files.module';
 import { PharmacyModule } from './modules/pharmacy/pharmacy.module';
 import { PeopleModule } from './modules/people/people.module';
+import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module';
 import { CommunityModule } from './modules/community/community.module';
 import { HealthModule } from './modules/health/health.module';
 import { WechatModule } from './wechat/wechat.module';
@@ -87,6 +88,7 @@ export class AppModule {
         ParcelsModule,
         PharmacyModule,
         PeopleModule,
+        SubscriptionsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -34,6 +34,8 @@ import { StoredFile } from '../modules/files/entities/stored-file.entity';
 import { VolunteerPost } from '../modules/parcels/entities/volunteer-post.entity';
 import { VolunteerSignup } from '../modules/parcels/entities/volunteer-signup.entity';
 import { OutboxRow } from '../modules/notify/entities/outbox-row.entity';
+import { SubscriptionAllowance } from '../modules/subscriptions/entities/subscription-allowance.entity';
+import { SubscriptionSpend } from '../modules/subscriptions/entities/subscription-spend.entity';
 import { WechatToken } from '../wechat/wechat-token.entity';
 import { MedicineItem, MedicinePhoto, MedicineRequest } from '../modules/pharmacy/entities/medicine-request.entity';
 import { Pharmacist, PharmacistInvite, Pharmacy, PharmacyDefault } from '../modules/pharmacy/entities/pharmacy.entity';
@@ -78,6 +80,8 @@ export const ENTITIES = [
   MedicineItem,
   MedicinePhoto,
   SignInCode,
+  SubscriptionAllowance,
+  SubscriptionSpend,
 ];
 
 /** TypeORM options for either database; the schema always comes from the migrations. */
