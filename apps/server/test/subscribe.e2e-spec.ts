@@ -117,7 +117,8 @@ describe('WeChat subscribe messages', () => {
   it('the popup answer adds one per accept of a template we send with, once per Idempotency-Key', async () => {
     const [p] = (await people(1)) as [Person];
     const results = { TPL_QUOTE: 'accept', TPL_PARCEL: 'reject', TPL_ORDER: 'ban', UNKNOWN_TPL: 'accept' };
-    const first = (await p.client.post('/api/me/subscriptions', { results }, 'popup-key-1').expect(200)).body as SubscriptionAllowanceView[];
+    const first = (await p.client.post('/api/me/subscriptions', { results }, 'popup-key-1').expect(200))
+      .body as SubscriptionAllowanceView[];
     expect(first).toEqual(
       expect.arrayContaining([
         { templateId: 'TPL_QUOTE', remaining: 1 },
@@ -143,7 +144,10 @@ describe('WeChat subscribe messages', () => {
     await p.client.post('/api/me/subscriptions', {}).expect(400);
     await p.client.post('/api/me/subscriptions', { results: { TPL_QUOTE: 'accept' }, extra: 1 }).expect(400);
     expect(await remaining(p, 'TPL_QUOTE')).toBe(0);
-    await t.http.post('/api/me/subscriptions').send({ results: { TPL_QUOTE: 'accept' } }).expect(401);
+    await t.http
+      .post('/api/me/subscriptions')
+      .send({ results: { TPL_QUOTE: 'accept' } })
+      .expect(401);
   });
 
   it('tells the app which templates to ask for at each tap (most important first, at most 3)', async () => {

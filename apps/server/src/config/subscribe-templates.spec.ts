@@ -19,12 +19,24 @@ describe('WECHAT_SUBSCRIBE_TEMPLATES', () => {
 
   it.each([
     ['not JSON', '{', /not valid JSON/],
-    ['an unknown kind', JSON.stringify({ 'medicine.quotd': { templateId: 'T', fields: { thing1: 'title' } } }), /"medicine.quotd" is not a message kind/],
+    [
+      'an unknown kind',
+      JSON.stringify({ 'medicine.quotd': { templateId: 'T', fields: { thing1: 'title' } } }),
+      /"medicine.quotd" is not a message kind/,
+    ],
     ['no template id', JSON.stringify({ 'medicine.quoted': { fields: { thing1: 'title' } } }), /needs a templateId/],
     ['no fields', JSON.stringify({ 'medicine.quoted': { templateId: 'T', fields: {} } }), /needs fields/],
-    ['a keyword of no type', JSON.stringify({ 'medicine.quoted': { templateId: 'T', fields: { colour1: 'title' } } }), /not a WeChat keyword/],
+    [
+      'a keyword of no type',
+      JSON.stringify({ 'medicine.quoted': { templateId: 'T', fields: { colour1: 'title' } } }),
+      /not a WeChat keyword/,
+    ],
     ['an unknown source', JSON.stringify({ 'medicine.quoted': { templateId: 'T', fields: { thing1: 'name' } } }), /must be one of/],
-    ['text into a time', JSON.stringify({ 'medicine.quoted': { templateId: 'T', fields: { time1: 'title' } } }), /takes deadline or sentAt/],
+    [
+      'text into a time',
+      JSON.stringify({ 'medicine.quoted': { templateId: 'T', fields: { time1: 'title' } } }),
+      /takes deadline or sentAt/,
+    ],
     ['a time into a phrase', JSON.stringify({ 'medicine.quoted': { templateId: 'T', fields: { phrase1: 'deadline' } } }), /not phrase/],
   ])('refuses %s with a readable reason', (_, value, reason) => {
     expect(() => loadConfig({ ...wechat, WECHAT_SUBSCRIBE_TEMPLATES: value })).toThrow(reason);
