@@ -1,4 +1,4 @@
-import type { MessageKind, SubscribeTemplatesView, SubscriptionAllowanceView } from '@linli/shared-types';
+import type { MessageKind, RefusedPushView, SubscribeTemplatesView, SubscriptionAllowanceView } from '@linli/shared-types';
 import { Db } from '../src/common/database/db';
 import type { PushableMessage } from '../src/modules/messages/message-pusher';
 import { OutboxRow } from '../src/modules/notify/entities/outbox-row.entity';
@@ -109,6 +109,18 @@ describe('WeChat subscribe messages', () => {
     });
     await db.transaction(() => outbox.enqueue('test.message.push', `message:${id}`, { messageId: id }));
     return id;
+  }
+
+  /** A staff member of this community (the demo's for community 1). */
+  async function staffOf(communityId: number): Promise<Client> {
+    if (communityId === 1) {
+      const [row] = (await t.db.query("SELECT id FROM users WHERE dev_key = 'staff'")) as { id: number }[];
+      return t.tokenFor(Number(row?.id));
+    }
+    await t.db.query(`INSERT INTO users (nickname, created_at) VALUES ('别处的工作人员', CURRENT_TIMESTAMP)`);
+    const [u] = (await t.db.query("SELECT id FROM users WHERE nickname = '别处的工作人员'")) as { id: number }[];
+    await t.db.query(`INSERT INTO role_assignments (user_id, community_id, role) VALUES (${u?.id}, ${communityId}, 'staff')`);
+    return t.tokenFor(Number(u?.id));
   }
 
   const deliveredFor = (id: number) => wechat.delivered.filter((m) => m.page === `pages/messages/index?id=${id}`);
@@ -276,6 +288,20 @@ describe('WeChat subscribe messages', () => {
     expect(gone.lastError).toContain('40037');
     expect(await remaining(p, 'TPL_REFUND')).toBe(1);
     expect(await remaining(p, 'TPL_GONE')).toBe(1);
+    // Staff of the community see them, with WeChat's reason; a resident may not; another community's staff see none.
+    const refused = (await (await staffOf(1)).get('/api/staff/subscriptions/refused').expect(200)).body as RefusedPushView[];
+    const mine = refused.filter((r) => r.userId === p.userId);
+    expect(mine.map((r) => [r.messageId, r.kind, r.templateId]).sort()).toEqual(
+      [
+        [refunded, 'order.refunded', 'TPL_REFUND'],
+        [approved, 'binding.approved', 'TPL_GONE'],
+      ].sort(),
+    );
+    expect(mine.find((r) => r.messageId === refunded)?.reason).toContain('data.phrase2.value');
+    await p.client.get('/api/staff/subscriptions/refused').expect(403);
+    await t.db.query("INSERT INTO communities (name, created_at) VALUES ('翡翠湾', CURRENT_TIMESTAMP)");
+    const [other] = (await t.db.query("SELECT id FROM communities WHERE name = '翡翠湾'")) as { id: number }[];
+    expect((await (await staffOf(Number(other?.id))).get('/api/staff/subscriptions/refused').expect(200)).body).toEqual([]);
     // DEAD stays DEAD: the worker does not try again.
     const calls = wechat.subscribeCalls;
     t.clock.advance(3600_000);

@@ -21,3 +21,15 @@ export interface SubscriptionAllowanceView {
 export interface SubscribeTemplatesView {
   tmplIds: string[];
 }
+
+/** A subscribe message WeChat refused for good (staff: GET /api/staff/subscriptions/refused), so its person was not reached on the phone. */
+export interface RefusedPushView {
+  messageId: number;
+  userId: number;
+  nickname: string;
+  kind: string;
+  templateId: string;
+  /** WeChat's errcode and errmsg, e.g. `WeChat errcode 47003: argument invalid! data.thing1.value …`. */
+  reason: string;
+  at: string;
+}

@@ -1,11 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SubscribeMoment, SubscribeResult, SubscribeTemplatesView, SubscriptionAllowanceView } from '@linli/shared-types';
+import type {
+  RefusedPushView,
+  SubscribeMoment,
+  SubscribeResult,
+  SubscribeTemplatesView,
+  SubscriptionAllowanceView,
+} from '@linli/shared-types';
 import { In } from 'typeorm';
+import { staffCommunity } from '../../common/access';
 import type { Actor } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
 import { isUniqueViolation } from '../../common/db-errors';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { UsersService } from '../community/users.service';
+import type { PushableMessage } from '../messages/message-pusher';
 import { SubscriptionAllowance } from './entities/subscription-allowance.entity';
 import { SubscriptionSpend, type SpendState } from './entities/subscription-spend.entity';
 import { templatesToAsk, type SpendPlan } from './spend-rule';
@@ -31,6 +40,7 @@ export class AllowancesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly users: UsersService,
   ) {}
 
   /** Template ids the server sends with (a result for any other id is ignored). */
@@ -88,7 +98,8 @@ export class AllowancesService {
    * conditional UPDATE (remaining > reserve) and the message's spend row (unique per message)
    * commit together, so neither two workers nor a retry spend twice.
    */
-  async take(messageId: number, userId: number, plan: SpendPlan): Promise<Taken> {
+  async take(message: PushableMessage, plan: SpendPlan): Promise<Taken> {
+    const { id: messageId, userId, communityId, kind } = message;
     try {
       return await this.db.transaction(async () => {
         const before = await this.db.repo(SubscriptionSpend).findOneBy({ messageId });
@@ -107,13 +118,23 @@ export class AllowancesService {
         if (spent.affected !== 1) return { taken: 'none' };
         await this.db
           .repo(SubscriptionSpend)
-          .insert({ messageId, userId, templateId: plan.templateId, state: 'SPENT', createdAt: now, updatedAt: now });
+          .insert({
+            messageId,
+            userId,
+            communityId,
+            kind,
+            templateId: plan.templateId,
+            state: 'SPENT',
+            reason: null,
+            createdAt: now,
+            updatedAt: now,
+          });
         return { taken: 'now', templateId: plan.templateId };
       });
     } catch (error) {
       // Another worker took one for this message at the same moment: ours rolled back; use theirs.
       if (!isUniqueViolation(error)) throw error;
-      return this.take(messageId, userId, plan);
+      return this.take(message, plan);
     }
   }
 
@@ -130,19 +151,19 @@ export class AllowancesService {
    * WeChat refused the message itself (a value, the template, the openid, the page): a refused
    * send does not use the user's grant, so the allowance is given back for the next message.
    */
-  async giveBack(messageId: number): Promise<void> {
+  async giveBack(messageId: number, reason: string): Promise<void> {
     await this.db.transaction(async () => {
       const spend = await this.db.repo(SubscriptionSpend).findOneBy({ messageId, state: 'SPENT' });
-      if (!spend || !(await this.settle(messageId, 'RETURNED'))) return;
+      if (!spend || !(await this.settle(messageId, 'RETURNED', reason))) return;
       await this.add(spend.userId, spend.templateId, 1);
     });
   }
 
   /** 43101: WeChat has no grant for this user and template (or they turned it off): we count none. */
-  async noneLeft(messageId: number): Promise<void> {
+  async noneLeft(messageId: number, reason: string): Promise<void> {
     await this.db.transaction(async () => {
       const spend = await this.db.repo(SubscriptionSpend).findOneBy({ messageId, state: 'SPENT' });
-      if (!spend || !(await this.settle(messageId, 'REFUSED'))) return;
+      if (!spend || !(await this.settle(messageId, 'REFUSED', reason))) return;
       await this.db
         .repo(SubscriptionAllowance)
         .update({ userId: spend.userId, templateId: spend.templateId }, { remaining: 0, updatedAt: this.clock.now() });
@@ -150,10 +171,33 @@ export class AllowancesService {
   }
 
   /** SPENT → state, once (conditional). */
-  private async settle(messageId: number, state: SpendState): Promise<boolean> {
+  private async settle(messageId: number, state: SpendState, reason: string | null = null): Promise<boolean> {
     const done = await this.db.transaction(() =>
-      this.db.repo(SubscriptionSpend).update({ messageId, state: 'SPENT' }, { state, updatedAt: this.clock.now() }),
+      this.db
+        .repo(SubscriptionSpend)
+        .update({ messageId, state: 'SPENT' }, { state, reason: reason?.slice(0, 500) ?? null, updatedAt: this.clock.now() }),
     );
     return done.affected === 1;
+  }
+
+  /**
+   * Staff: the latest messages of my community WeChat refused for good (a template or value
+   * problem to fix in the configuration), newest first: those people were told in the app only.
+   */
+  async refused(actor: Actor): Promise<RefusedPushView[]> {
+    const communityId = staffCommunity(actor);
+    const rows = await this.db
+      .repo(SubscriptionSpend)
+      .find({ where: { communityId, state: 'RETURNED' }, order: { updatedAt: 'DESC', id: 'DESC' }, take: 100 });
+    const names = await this.users.nicknames([...new Set(rows.map((r) => r.userId))]);
+    return rows.map((r) => ({
+      messageId: r.messageId,
+      userId: r.userId,
+      nickname: names.get(r.userId) ?? '',
+      kind: r.kind,
+      templateId: r.templateId,
+      reason: r.reason ?? '',
+      at: r.updatedAt.toISOString(),
+    }));
   }
 }

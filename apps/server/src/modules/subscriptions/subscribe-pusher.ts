@@ -41,7 +41,7 @@ export class SubscribePusher implements MessagePusher {
     if (plan === null || !template) return 'kept';
     const openid = (await this.users.findById(message.userId))?.openid ?? null;
     if (openid === null) return 'kept';
-    const taken = await this.allowances.take(message.id, message.userId, plan);
+    const taken = await this.allowances.take(message, plan);
     if (taken.taken === 'none') return 'kept';
     if (taken.taken === 'sent') return 'sent';
     const result = await this.client.send({
@@ -56,12 +56,12 @@ export class SubscribePusher implements MessagePusher {
         return 'sent';
       case 'no-allowance':
         this.logger.warn(`message #${message.id}: WeChat has no grant left (${result.reason}); our count is corrected`);
-        await this.allowances.noneLeft(message.id);
+        await this.allowances.noneLeft(message.id, result.reason);
         return 'kept';
       case 'retry':
         throw new RetryLater(result.reason, result.delayMs);
       case 'refused':
-        await this.allowances.giveBack(message.id);
+        await this.allowances.giveBack(message.id, result.reason);
         throw new GiveUp(result.reason);
     }
   }

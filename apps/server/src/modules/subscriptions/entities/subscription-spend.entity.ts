@@ -1,3 +1,4 @@
+import type { MessageKind } from '@linli/shared-types';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
@@ -20,11 +21,22 @@ export class SubscriptionSpend {
   @Column({ name: 'user_id', type: 'int' })
   userId: number;
 
+  /** The message's community: whose staff see it when WeChat refused it. */
+  @Column({ name: 'community_id', type: 'int' })
+  communityId: number;
+
+  @Column({ type: 'varchar', length: 40 })
+  kind: MessageKind;
+
   @Column({ name: 'template_id', type: 'varchar', length: 64 })
   templateId: string;
 
   @Column({ type: 'varchar', length: 10 })
   state: SpendState;
+
+  /** WeChat's answer when it refused the message (RETURNED, REFUSED). */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  reason: string | null;
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
