@@ -116,19 +116,17 @@ export class AllowancesService {
           })
           .execute();
         if (spent.affected !== 1) return { taken: 'none' };
-        await this.db
-          .repo(SubscriptionSpend)
-          .insert({
-            messageId,
-            userId,
-            communityId,
-            kind,
-            templateId: plan.templateId,
-            state: 'SPENT',
-            reason: null,
-            createdAt: now,
-            updatedAt: now,
-          });
+        await this.db.repo(SubscriptionSpend).insert({
+          messageId,
+          userId,
+          communityId,
+          kind,
+          templateId: plan.templateId,
+          state: 'SPENT',
+          reason: null,
+          createdAt: now,
+          updatedAt: now,
+        });
         return { taken: 'now', templateId: plan.templateId };
       });
     } catch (error) {
