@@ -27,6 +27,7 @@ import { ParcelsModule } from './modules/parcels/parcels.module';
 import { FilesModule } from './modules/files/files.module';
 import { PharmacyModule } from './modules/pharmacy/pharmacy.module';
 import { PeopleModule } from './modules/people/people.module';
+import { MessagesModule } from './modules/messages/messages.module';
 import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module';
 import { CommunityModule } from './modules/community/community.module';
 import { HealthModule } from './modules/health/health.module';
@@ -78,6 +79,7 @@ export class AppModule {
         CommonModule.forRoot(clock),
         DbModule,
         WechatModule,
+        MessagesModule,
         CommunityModule,
         AuthModule,
         HealthModule,

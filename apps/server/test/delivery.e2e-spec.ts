@@ -227,7 +227,12 @@ describe('delivery', () => {
     // As if the process had died right after the parcel's commit: event pending, orders not moved.
     await t.db.query(`UPDATE outbox SET status = 'PENDING', done_at = NULL WHERE dedupe_key = 'parcel.delivered:${parcel.id}'`);
     await t.db.query(`UPDATE orders SET state = 'PACKED' WHERE id IN (${orders[0]?.id}, ${orders[3]?.id})`);
-    expect(await t.app.get(OutboxWorker).runOnce()).toBe(1);
+    // The worker also performs the messages' pushes waiting beside it.
+    expect(await t.app.get(OutboxWorker).runOnce()).toBeGreaterThanOrEqual(1);
+    const [again] = (await t.db.query(`SELECT status FROM outbox WHERE dedupe_key = 'parcel.delivered:${parcel.id}'`)) as {
+      status: string;
+    }[];
+    expect(again?.status).toBe('DONE');
     const mine = (await (residents[0] as Client).get('/api/orders/mine').expect(200)).body as OrderView[];
     expect(mine.filter((o) => o.windowId === window.id).map((o) => o.state)).toEqual(['DELIVERED', 'DELIVERED']);
   });

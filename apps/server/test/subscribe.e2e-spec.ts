@@ -1,4 +1,10 @@
-import type { MessageKind, RefusedPushView, SubscribeTemplatesView, SubscriptionAllowanceView } from '@linli/shared-types';
+import type {
+  MedicineRequestView,
+  MessageKind,
+  RefusedPushView,
+  SubscribeTemplatesView,
+  SubscriptionAllowanceView,
+} from '@linli/shared-types';
 import { Db } from '../src/common/database/db';
 import type { PushableMessage } from '../src/modules/messages/message-pusher';
 import { OutboxRow } from '../src/modules/notify/entities/outbox-row.entity';
@@ -12,8 +18,9 @@ import { type Client, TestApp } from './support/test-app';
  * user's one-time grants per template, spends them on what matters most, sends through the real
  * client to the fake WeChat (which enforces the grants and the keyword rules), retries busy
  * answers and 5xx, and ends refusals DEAD. The messages themselves come from a test-only source
- * (the messages module is built beside this one): a `test.message.push` outbox row per message,
- * handled by SubscribePusher exactly as the messages module's `message.push` handler does.
+ * (its kinds and fields chosen per test): a `test.message.push` outbox row per message, handled by
+ * SubscribePusher as the messages module's `message.push` handler does; and one real flow (a
+ * pharmacy's quote) goes through the messages module's tell() and its `message.push`.
  */
 describe('WeChat subscribe messages', () => {
   const wechat = new FakeWechat('wx-linli-subscribe', 'app-secret');
@@ -325,6 +332,39 @@ describe('WeChat subscribe messages', () => {
     await outbox.runDue();
     expect(outcomes.get(next)).toBe('kept');
     expect(wechat.subscribeCalls).toBe(calls);
+  });
+
+  it("a real flow: the pharmacy quotes, and the quote reaches the resident's phone through tell() and message.push", async () => {
+    const [p] = (await people(1)) as [Person];
+    await accept(p, 'TPL_QUOTE');
+    const [ph] = (await t.db.query("SELECT id FROM users WHERE dev_key = 'pharmacist'")) as { id: number }[];
+    const pharmacist = await t.tokenFor(Number(ph?.id));
+    const req = (
+      await p.client
+        .post('/api/medicine-requests', {
+          items: [{ name: '布洛芬缓释胶囊', quantity: 1, brand: 'any', prescription: false }],
+          urgency: 'normal',
+        })
+        .expect(201)
+    ).body as MedicineRequestView;
+    await pharmacist
+      .post(`/api/pharmacy/requests/${req.id}/quote`, { items: [{ itemId: req.items[0]?.id, status: 'in_stock', unitPriceFen: 1500 }] })
+      .expect(200);
+    const calls = wechat.subscribeCalls;
+    await outbox.runDue();
+    const sent = wechat.delivered.filter((m) => m.page === `medicine/request/index?id=${req.id}`);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.touser).toBe(p.openid);
+    expect(sent[0]?.template_id).toBe('TPL_QUOTE');
+    expect(sent[0]?.data?.thing1?.value).toBe('药房已报价');
+    expect(String(sent[0]?.data?.time2?.value)).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
+    // The pharmacist's "new request" has no template: kept in their list, WeChat not asked for it.
+    expect(wechat.subscribeCalls).toBe(calls + 1);
+    expect(await remaining(p, 'TPL_QUOTE')).toBe(0);
+    const pending = (await t.db.query("SELECT COUNT(*) AS n FROM outbox WHERE kind = 'message.push' AND status <> 'DONE'")) as {
+      n: number;
+    }[];
+    expect(Number(pending[0]?.n)).toBe(0);
   });
 
   it('two workers at once claim disjoint rows: every message sent exactly once, no grant spent twice', async () => {

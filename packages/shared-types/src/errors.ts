@@ -121,6 +121,7 @@ export const ERROR_MESSAGES = {
   NOTHING_TO_COLLECT: '这一单不用收款',
   PHONE_NOT_AVAILABLE: '接单以后、送达之前才能拨打住户电话',
   PAYMENT_CHOICE_REQUIRED: '这个批次用微信支付：请选择由志愿者上门收现金，或由您用自己的微信代付',
+  MESSAGE_NOT_FOUND: '没有找到这条消息',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -133,6 +133,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   NOTHING_TO_COLLECT: 409,
   PHONE_NOT_AVAILABLE: 409,
   PAYMENT_CHOICE_REQUIRED: 400,
+  MESSAGE_NOT_FOUND: 404,
 };
 
 /** Thrown to replay a stored refusal (Idempotency-Key retry) with its original status and body. */

@@ -34,6 +34,7 @@ import { StoredFile } from '../modules/files/entities/stored-file.entity';
 import { VolunteerPost } from '../modules/parcels/entities/volunteer-post.entity';
 import { VolunteerSignup } from '../modules/parcels/entities/volunteer-signup.entity';
 import { OutboxRow } from '../modules/notify/entities/outbox-row.entity';
+import { Message } from '../modules/messages/entities/message.entity';
 import { SubscriptionAllowance } from '../modules/subscriptions/entities/subscription-allowance.entity';
 import { SubscriptionSpend } from '../modules/subscriptions/entities/subscription-spend.entity';
 import { WechatToken } from '../wechat/wechat-token.entity';
@@ -71,6 +72,7 @@ export const ENTITIES = [
   VolunteerPost,
   VolunteerSignup,
   OutboxRow,
+  Message,
   WechatToken,
   Pharmacy,
   PharmacyDefault,

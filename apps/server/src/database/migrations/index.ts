@@ -12,6 +12,7 @@ import { FairShareRounds1745740000000 } from './1745740000000-fair-share-rounds'
 import { Operator1745780000000 } from './1745780000000-operator';
 import { RoleInvites1745790000000 } from './1745790000000-role-invites';
 import { WindowEdit1745800000000 } from './1745800000000-window-edit';
+import { Messages1745830000000 } from './1745830000000-messages';
 import { Subscriptions1745840000000 } from './1745840000000-subscriptions';
 
 /** Every migration, in order. Run at boot on SQLite and MySQL alike. */
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   Operator1745780000000,
   RoleInvites1745790000000,
   WindowEdit1745800000000,
+  Messages1745830000000,
   Subscriptions1745840000000,
 ];

@@ -16,6 +16,7 @@ import { Db } from '../../common/database/db';
 import { isUniqueViolation } from '../../common/db-errors';
 import { DomainError } from '../../common/domain-error';
 import { defineMove, Transitions } from '../../common/workflow';
+import { MessagesService } from '../messages/messages.service';
 import { BindingCode } from './entities/binding-code.entity';
 import { BINDING_WORKFLOW, BindingRequest } from './entities/binding-request.entity';
 import { Household } from './entities/household.entity';
@@ -36,6 +37,7 @@ export class BindingsService {
     private readonly users: UsersService,
     private readonly households: HouseholdsService,
     private readonly transitions: Transitions,
+    private readonly messages: MessagesService,
   ) {}
 
   async create(actor: Actor, dto: CreateBindingRequest): Promise<BindingRequestView> {
@@ -141,6 +143,7 @@ export class BindingsService {
         const household = await this.db.repo(Household).findOneByOrFail({ id: request.householdId });
         await this.moveIn(request.userId, household, request.name, request.phone);
       }
+      if (to === 'APPROVED' || to === 'REJECTED') await this.tellDecision(request, to, extra.rejectReason);
       if (to !== 'CANCELLED') {
         await this.audit.record(actor, {
           action: `binding.${to.toLowerCase()}`,
@@ -149,6 +152,18 @@ export class BindingsService {
           details: extra,
         });
       }
+    });
+  }
+
+  private async tellDecision(request: BindingRequest, to: 'APPROVED' | 'REJECTED', reason?: string | null): Promise<void> {
+    const approved = to === 'APPROVED';
+    await this.messages.tell({
+      userId: request.userId,
+      communityId: request.communityId,
+      kind: approved ? 'binding.approved' : 'binding.rejected',
+      title: approved ? '门牌绑定已通过' : '门牌绑定未通过',
+      body: approved ? '社区已确认您的门牌，现在可以下单、登记买药了' : `社区工作人员说明：${reason ?? ''}。请核对后重新申请`,
+      link: approved ? '/pages/me/index' : '/pages/bind/index',
     });
   }
 

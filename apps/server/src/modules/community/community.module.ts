@@ -7,6 +7,7 @@ import { CommunitySetupService } from './community-setup.service';
 import { HouseholdImportService } from './household-import.service';
 import { HouseholdsService } from './households.service';
 import { MeService } from './me.service';
+import { MessagesModule } from '../messages/messages.module';
 import { StaffBuildingsController } from './staff-buildings.controller';
 import { StaffHouseholdsController } from './staff-households.controller';
 import { UsersService } from './users.service';
@@ -14,6 +15,7 @@ import { ZonesService } from './zones.service';
 
 /** Communities, buildings, households, users and their roles, binding. */
 @Module({
+  imports: [MessagesModule],
   controllers: [CommunityController, BindingsController, StaffHouseholdsController, StaffBuildingsController],
   providers: [
     UsersService,

@@ -17,6 +17,7 @@ import { Order } from './entities/order.entity';
 import { Registration, REGISTRATION_WORKFLOW } from './entities/registration.entity';
 import { FairShareViews, sum, units, type Units } from './fair-share-views';
 import { allocate, secondRound, type Allocation, type Entry, type Shares } from './lottery';
+import { OrderMessages } from './order-messages';
 import { OrdersService } from './orders.service';
 
 type Outcome = 'WON' | 'PARTIAL' | 'LOST';
@@ -78,6 +79,7 @@ export class FairShareDraw {
     private readonly orders: OrdersService,
     private readonly transitions: Transitions,
     private readonly views: FairShareViews,
+    private readonly messages: OrderMessages,
   ) {}
 
   /**
@@ -109,8 +111,11 @@ export class FairShareDraw {
       const position = new Map(result.order.map((id, i) => [id, i + 1]));
       for (const r of registrations) {
         const given = result.given.get(r.householdId);
+        const drawn = outcome(sum(units(r.requested)), sum(units(stored(given))));
+        const orderId = orderIds.get(r.householdId) ?? null;
+        await this.messages.drawn(window, { householdId: r.householdId, outcome: drawn, orderId, payBy }, 1);
         await this.transitions.systemTransition(
-          DRAWN[outcome(sum(units(r.requested)), sum(units(stored(given))))],
+          DRAWN[drawn],
           { ids: [r.id] },
           {
             priority: priority.has(r.householdId),
@@ -165,6 +170,10 @@ export class FairShareDraw {
       await this.takeStock(offers, result.totals);
       const orderIds = await this.createOrders(window, offers, again, result.given, { now, payBy, note: '公平分配第二轮中签' });
       await this.recordSecondRound(again, result, orderIds, now);
+      for (const r of again) {
+        const orderId = orderIds.get(r.householdId) ?? null;
+        if (orderId !== null) await this.messages.drawn(window, { householdId: r.householdId, outcome: 'WON', orderId, payBy }, 2);
+      }
       await this.audit.record(actor, {
         action: 'window.second-round',
         targetType: 'window',

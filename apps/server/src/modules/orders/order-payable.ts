@@ -9,6 +9,7 @@ import { definePayableKind, refundNo, tradeNo, type Payable } from '../payments/
 import { PaymentsService } from '../payments/payments.service';
 import { OrderLine } from './entities/order-line.entity';
 import { Order, ORDER_WORKFLOW } from './entities/order.entity';
+import { OrderMessages } from './order-messages';
 
 /** Supply orders as payments know them; the kind is also the parcel source type of a supply order. */
 export const ORDER_PAYABLE = definePayableKind({
@@ -36,6 +37,7 @@ export class OrderPayable implements Payable, OnModuleInit {
     private readonly clock: Clock,
     private readonly transitions: Transitions,
     private readonly payments: PaymentsService,
+    private readonly messages: OrderMessages,
   ) {}
 
   onModuleInit(): void {
@@ -56,7 +58,10 @@ export class OrderPayable implements Payable, OnModuleInit {
   }
 
   async confirmPaid(id: number): Promise<boolean> {
-    return (await this.transitions.systemTransition(PAID, { ids: [id] }, { expiresAt: null, updatedAt: this.clock.now() })) === 1;
+    if ((await this.transitions.systemTransition(PAID, { ids: [id] }, { expiresAt: null, updatedAt: this.clock.now() })) !== 1)
+      return false;
+    await this.messages.paid(id);
+    return true;
   }
 
   async itemDesc(id: number): Promise<string> {

@@ -32,6 +32,7 @@ import { ParcelFlow, type SourceRef } from '../parcels/parcel-flow';
 import { ParcelsService } from '../parcels/parcels.service';
 import { OrderLine } from './entities/order-line.entity';
 import { Order, ORDER_WORKFLOW } from './entities/order.entity';
+import { OrderMessages } from './order-messages';
 import { ORDER_PAYABLE } from './order-payable';
 import type { WindowHeading } from './pick-list-documents';
 import { buildPickLists, type PickLists } from './pick-lists';
@@ -75,6 +76,7 @@ export class OrdersService implements OnModuleInit {
     private readonly parcels: ParcelsService,
     private readonly parcelFlow: ParcelFlow,
     private readonly transitions: Transitions,
+    private readonly messages: OrderMessages,
   ) {}
 
   /** A resident orders for their own household. */
@@ -131,6 +133,7 @@ export class OrdersService implements OnModuleInit {
       });
       const inserted = await manager.insert(Order, order);
       order.id = Number((inserted.identifiers[0] as { id: number }).id);
+      await this.messages.placed(order);
       const orderLines = lines.map(({ offer, quantity }) =>
         manager.create(OrderLine, {
           orderId: order.id,
@@ -196,6 +199,7 @@ export class OrdersService implements OnModuleInit {
     await this.db.transaction(async () => {
       const { record: order, as } = await this.visible(actor, id);
       await this.transitions.transition(ORDER_WORKFLOW, order, 'CANCELLED', as, { updatedAt: this.clock.now() });
+      await this.messages.cancelled(order, as.includes('resident') ? '订单已按您的要求取消' : '社区工作人员取消了您的订单');
       await this.giveBack(order);
       if (order.paymentMode === 'wechat') await this.payments.owe(ORDER_PAYABLE.kind, order.id);
       await this.audit.record(actor, { action: 'order.cancel', targetType: 'order', targetId: id });
@@ -211,14 +215,17 @@ export class OrdersService implements OnModuleInit {
    */
   async expireDue(): Promise<number> {
     const now = this.clock.now();
-    const due = await this.db
-      .repo(Order)
-      .find({ where: { state: 'PENDING_PAYMENT', expiresAt: LessThanOrEqual(now) }, select: ['id', 'householdId', 'windowId'], take: 500 });
+    const due = await this.db.repo(Order).find({
+      where: { state: 'PENDING_PAYMENT', expiresAt: LessThanOrEqual(now) },
+      select: ['id', 'householdId', 'windowId', 'communityId', 'state', 'totalFen', 'expiresAt', 'paymentMode'],
+      take: 500,
+    });
     let expired = 0;
     for (const order of due) {
       const moved = await this.db.transaction(async () => {
         if ((await this.transitions.systemTransition(EXPIRED, { ids: [order.id] }, { updatedAt: now })) !== 1) return false;
         await this.giveBack(order);
+        await this.messages.expired(order);
         return true;
       });
       if (moved) expired++;
@@ -283,6 +290,7 @@ export class OrdersService implements OnModuleInit {
       const order = await this.db.repo(Order).findOneByOrFail({ id });
       await this.giveBack(order);
       if (order.paymentMode === 'wechat') await this.payments.owe(ORDER_PAYABLE.kind, order.id);
+      await this.messages.cancelled(order, `包裹没能送到，订单已取消：${reason}`);
       await this.audit.record(actor, { action: 'order.cancel', targetType: 'order', targetId: id, details: { reason, returned: true } });
     }
   }

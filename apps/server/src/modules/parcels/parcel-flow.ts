@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Actor as FlowActor, ParcelSourceType, ParcelState } from '@linli/shared-types';
 import { In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { staffCommunity } from '../../common/access';
 import type { Actor } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
@@ -11,6 +12,7 @@ import { OutboxService } from '../notify/outbox.service';
 import { ParcelEvent } from './entities/parcel-event.entity';
 import { ParcelSource } from './entities/parcel-source.entity';
 import { Parcel, PARCEL_WORKFLOW } from './entities/parcel.entity';
+import { ParcelMessages } from './parcel-messages';
 
 /** What a parcel carries, as its sources' modules know them. */
 export interface SourceRef {
@@ -65,6 +67,7 @@ export class ParcelFlow implements OnModuleInit {
     private readonly clock: Clock,
     private readonly outbox: OutboxService,
     private readonly transitions: Transitions,
+    private readonly messages: ParcelMessages,
   ) {}
 
   /**
@@ -135,7 +138,7 @@ export class ParcelFlow implements OnModuleInit {
       parcel.state === 'READY' ? new DomainError('PARCEL_TAKEN') : new DomainError('INVALID_TRANSITION', { to }),
     );
     await this.event(parcel.id, parcel.state, to, actor.userId, how);
-    await this.told(parcel.id, to);
+    await this.told(parcel.id, to, parcel.volunteerId);
     return { ...parcel, ...set, state: to };
   }
 
@@ -159,7 +162,7 @@ export class ParcelFlow implements OnModuleInit {
     const moved = await this.transitions.systemTransition(move, { where: guard }, set);
     if (moved !== 1) return false;
     await this.event(guard.id, move.from, move.to, null, how);
-    await this.told(guard.id, move.to);
+    await this.told(guard.id, move.to, guard.volunteerId ?? null);
     return true;
   }
 
@@ -198,6 +201,7 @@ export class ParcelFlow implements OnModuleInit {
         )
         .updateEntity(false)
         .execute();
+      await this.messages.assigned(volunteerId, staffCommunity(actor), movedIds.length);
     }
     return assigned;
   }
@@ -220,8 +224,9 @@ export class ParcelFlow implements OnModuleInit {
     });
   }
 
-  /** The sources hear of the moves that concern them. */
-  private async told(parcelId: number, to: ParcelState): Promise<void> {
+  /** The sources hear of the moves that concern them; the people concerned get a message. */
+  private async told(parcelId: number, to: ParcelState, volunteerId: number | null): Promise<void> {
+    await this.messages.moved(parcelId, to, volunteerId);
     if (to === 'DELIVERED') await this.announceDelivered(parcelId);
     if (to === 'PICKED_UP' && this.pickedUpListeners.length > 0) {
       const sources = await this.sources(parcelId);

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CommunityModule } from '../community/community.module';
 import { FilesModule } from '../files/files.module';
+import { MessagesModule } from '../messages/messages.module';
 import { NotifyModule } from '../notify/notify.module';
 import { AssignmentTimeout } from './assignment-timeout';
 import { ContactlessConfirm } from './contactless-confirm';
 import { ParcelBoardController } from './parcel-board.controller';
 import { ParcelBoardService } from './parcel-board.service';
 import { ParcelFlow } from './parcel-flow';
+import { ParcelMessages } from './parcel-messages';
 import { ParcelViews } from './parcel-views';
 import { ParcelsController } from './parcels.controller';
 import { ParcelsService } from './parcels.service';
@@ -21,10 +23,11 @@ import { VolunteersService } from './volunteers.service';
  * medicine) hand parcels in through ParcelsService and follow them through ParcelFlow's events.
  */
 @Module({
-  imports: [CommunityModule, FilesModule, NotifyModule],
+  imports: [CommunityModule, FilesModule, MessagesModule, NotifyModule],
   controllers: [ParcelsController, ParcelBoardController, VolunteersController, RecruitmentController],
   providers: [
     ParcelFlow,
+    ParcelMessages,
     ParcelViews,
     ParcelsService,
     ParcelBoardService,

@@ -12,6 +12,7 @@ import { HouseholdsService } from '../community/households.service';
 import { UsersService } from '../community/users.service';
 import { VolunteerPost } from './entities/volunteer-post.entity';
 import { VolunteerSignup } from './entities/volunteer-signup.entity';
+import { MessagesService } from '../messages/messages.service';
 import { VolunteersService } from './volunteers.service';
 
 /**
@@ -27,6 +28,7 @@ export class RecruitmentService {
     private readonly households: HouseholdsService,
     private readonly users: UsersService,
     private readonly volunteers: VolunteersService,
+    private readonly messages: MessagesService,
   ) {}
 
   // ---- staff ----------------------------------------------------------------------------------
@@ -100,6 +102,14 @@ export class RecruitmentService {
     const post = await this.db.repo(VolunteerPost).findOneByOrFail({ id: signup.postId });
     await this.users.grantRole(signup.userId, signup.communityId, 'volunteer');
     await this.volunteers.enlist(signup.userId, signup.communityId, post.squad);
+    await this.messages.tell({
+      userId: signup.userId,
+      communityId: signup.communityId,
+      kind: 'volunteer.approved',
+      title: '志愿者报名已通过',
+      body: `您报名的「${post.title}」已通过，欢迎加入！上岗后可在「我的配送任务」接单`,
+      link: '/volunteer/tasks/index',
+    });
     await this.audit.record(actor, { action: 'volunteer.approve', targetType: 'volunteer_signup', targetId: signupId });
     return (await this.signupViews([{ ...signup, status: 'APPROVED', reason: null }]))[0] as SignupView;
   }
@@ -110,6 +120,14 @@ export class RecruitmentService {
       .repo(VolunteerSignup)
       .update({ id: signupId, status: 'PENDING' }, { status: 'REJECTED', reason, decidedBy: actor.userId, decidedAt: this.clock.now() });
     if (decided.affected !== 1) throw new DomainError('SIGNUP_DECIDED');
+    await this.messages.tell({
+      userId: signup.userId,
+      communityId: signup.communityId,
+      kind: 'volunteer.rejected',
+      title: '志愿者报名未通过',
+      body: `社区工作人员说明：${reason}。感谢您的热心`,
+      link: '/pages/volunteer-posts/index',
+    });
     await this.audit.record(actor, {
       action: 'volunteer.reject',
       targetType: 'volunteer_signup',

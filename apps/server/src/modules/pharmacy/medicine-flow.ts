@@ -9,6 +9,7 @@ import { defineMove, Transitions } from '../../common/workflow';
 import { ParcelFlow, type SourceRef } from '../parcels/parcel-flow';
 import { PaymentsService } from '../payments/payments.service';
 import { MEDICINE_WORKFLOW, MedicineRequest } from './entities/medicine-request.entity';
+import { MedicineMessages } from './medicine-messages';
 import { MEDICINE_PAYABLE } from './medicine-payable';
 import { MedicineViews } from './medicine-views';
 
@@ -36,6 +37,7 @@ export class MedicineFlow implements OnModuleInit {
     private readonly payments: PaymentsService,
     private readonly transitions: Transitions,
     private readonly views: MedicineViews,
+    private readonly messages: MedicineMessages,
   ) {}
 
   onModuleInit(): void {
@@ -54,7 +56,9 @@ export class MedicineFlow implements OnModuleInit {
   ): Promise<MedicineRequestView> {
     const now = this.clock.now();
     await this.transitions.transition(MEDICINE_WORKFLOW, request, to, as, { ...extra, updatedAt: now });
-    return this.views.view(actor, { ...request, ...extra, state: to, updatedAt: now });
+    const moved = { ...request, ...extra, state: to, updatedAt: now };
+    await this.messages.moved(moved, to);
+    return this.views.view(actor, moved);
   }
 
   async reread(actor: Actor, id: number): Promise<MedicineRequestView> {
@@ -111,7 +115,11 @@ export class MedicineFlow implements OnModuleInit {
   async markDelivered(ids: number[]): Promise<void> {
     for (const id of ids) {
       const now = this.clock.now();
-      await this.db.transaction(() => this.transitions.systemTransition(DELIVERED, { ids: [id] }, { deliveredAt: now, updatedAt: now }));
+      await this.db.transaction(async () => {
+        if ((await this.transitions.systemTransition(DELIVERED, { ids: [id] }, { deliveredAt: now, updatedAt: now })) === 1) {
+          await this.messages.delivered(id);
+        }
+      });
     }
   }
 }

@@ -21,6 +21,7 @@ import { ParcelsService } from '../parcels/parcels.service';
 import { MEDICINE_WORKFLOW, MedicineItem, MedicinePhoto, MedicineRequest } from './entities/medicine-request.entity';
 import { isOverdue, queueOrder, quoteDeadline, quoteTotal } from './medicine-rules';
 import { MedicineFlow } from './medicine-flow';
+import { MedicineMessages } from './medicine-messages';
 import { MedicineViews } from './medicine-views';
 import type { Pharmacy } from './entities/pharmacy.entity';
 import { PharmaciesService } from './pharmacies.service';
@@ -51,6 +52,7 @@ export class MedicineService {
     private readonly transitions: Transitions,
     private readonly views: MedicineViews,
     private readonly flow: MedicineFlow,
+    private readonly messages: MedicineMessages,
   ) {}
 
   // ---- the household (or staff for it) ------------------------------------------------------
@@ -122,6 +124,7 @@ export class MedicineService {
       })),
     );
     if (photoIds.length) await this.db.repo(MedicinePhoto).insert(photoIds.map((fileId) => ({ requestId: saved.id, fileId })));
+    await this.messages.submitted(saved);
     return saved;
   }
 

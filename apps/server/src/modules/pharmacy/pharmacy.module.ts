@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CommunityModule } from '../community/community.module';
 import { FilesModule } from '../files/files.module';
+import { MessagesModule } from '../messages/messages.module';
 import { ParcelsModule } from '../parcels/parcels.module';
 import { PaymentsModule } from '../payments/payments.module';
 import { MedicineFlow } from './medicine-flow';
+import { MedicineMessages } from './medicine-messages';
+import { MedicineReminders } from './medicine-reminders';
 import { MedicinePayable } from './medicine-payable';
 import { MedicineService } from './medicine.service';
 import { MedicineViews } from './medicine-views';
@@ -14,9 +17,19 @@ import { QuoteExpiry } from './quote-expiry';
 
 /** Medicine bought on residents' behalf: pharmacies, requests, quotes, purchases; paid through payments. */
 @Module({
-  imports: [CommunityModule, FilesModule, ParcelsModule, PaymentsModule],
+  imports: [CommunityModule, FilesModule, MessagesModule, ParcelsModule, PaymentsModule],
   controllers: [PharmacyController],
-  providers: [PharmaciesService, MedicineService, MedicineFlow, MedicineViews, MedicinePayable, QuoteExpiry, PharmacyZones],
+  providers: [
+    PharmaciesService,
+    MedicineService,
+    MedicineFlow,
+    MedicineViews,
+    MedicinePayable,
+    QuoteExpiry,
+    PharmacyZones,
+    MedicineMessages,
+    MedicineReminders,
+  ],
   exports: [PharmaciesService],
 })
 export class PharmacyModule {}

@@ -13,7 +13,6 @@ import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
 import { isUniqueViolation } from '../../common/db-errors';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { UsersService } from '../community/users.service';
 import type { PushableMessage } from '../messages/message-pusher';
 import { SubscriptionAllowance } from './entities/subscription-allowance.entity';
 import { SubscriptionSpend, type SpendState } from './entities/subscription-spend.entity';
@@ -40,7 +39,6 @@ export class AllowancesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: Db,
     private readonly clock: Clock,
-    private readonly users: UsersService,
   ) {}
 
   /** Template ids the server sends with (a result for any other id is ignored). */
@@ -168,6 +166,21 @@ export class AllowancesService {
     });
   }
 
+  /**
+   * Nickname and openid of users, by a plain read: this module sits below the flows (the
+   * messages module, which community imports, binds its pusher), so it cannot import community.
+   */
+  async people(ids: number[]): Promise<Map<number, { nickname: string; openid: string | null }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.manager
+      .createQueryBuilder()
+      .select(['u.id AS id', 'u.nickname AS nickname', 'u.openid AS openid'])
+      .from('users', 'u')
+      .where('u.id IN (:...ids)', { ids })
+      .getRawMany<{ id: number; nickname: string; openid: string | null }>();
+    return new Map(rows.map((r) => [Number(r.id), { nickname: r.nickname, openid: r.openid }]));
+  }
+
   /** SPENT → state, once (conditional). */
   private async settle(messageId: number, state: SpendState, reason: string | null = null): Promise<boolean> {
     const done = await this.db.transaction(() =>
@@ -187,11 +200,11 @@ export class AllowancesService {
     const rows = await this.db
       .repo(SubscriptionSpend)
       .find({ where: { communityId, state: 'RETURNED' }, order: { updatedAt: 'DESC', id: 'DESC' }, take: 100 });
-    const names = await this.users.nicknames([...new Set(rows.map((r) => r.userId))]);
+    const names = await this.people([...new Set(rows.map((r) => r.userId))]);
     return rows.map((r) => ({
       messageId: r.messageId,
       userId: r.userId,
-      nickname: names.get(r.userId) ?? '',
+      nickname: names.get(r.userId)?.nickname ?? '',
       kind: r.kind,
       templateId: r.templateId,
       reason: r.reason ?? '',

@@ -35,7 +35,7 @@ describe('the spending rule', () => {
   it('keeps one allowance per higher priority sharing the template, and none for kinds of other templates', () => {
     const templates: SubscribeTemplates = {
       'parcel.failed': t('P'), // 3
-      'parcel.at_door': t('P'), // 2
+      'order.cancelled': t('P'), // 2
       'order.confirmed': t('P'), // 1
       'parcel.picked_up': t('P'), // 0
       'medicine.quoted': t('Q'), // 3, another template: no reserve for it here
@@ -43,7 +43,7 @@ describe('the spending rule', () => {
     };
     expect(spendPlan('parcel.picked_up', templates)?.reserve).toBe(3);
     expect(spendPlan('order.confirmed', templates)?.reserve).toBe(2);
-    expect(spendPlan('parcel.at_door', templates)?.reserve).toBe(1);
+    expect(spendPlan('order.cancelled', templates)?.reserve).toBe(1);
     expect(spendPlan('parcel.failed', templates)?.reserve).toBe(0);
     expect(spendPlan('medicine.quoted', templates)).toEqual({ templateId: 'Q', reserve: 0 });
   });

@@ -9,57 +9,65 @@ import type { SubscribeTemplates } from '../../config/subscribe-templates';
  */
 export type Priority = 0 | 1 | 2 | 3;
 
-/** Kinds not listed count as 1. A misspelt kind is a compile error (the union is the contract). */
+/** Every kind has one: a new kind without a priority is a compile error. */
 export const KIND_PRIORITY = {
   'medicine.quoted': 3,
   'medicine.quote_expiring': 3,
+  'medicine.urgent_request': 3,
+  'medicine.overdue': 3,
   'parcel.failed': 3,
   'parcel.contactless': 3,
+  'order.unpaid': 3,
   'order.expiring': 3,
-  'fair_share.result': 3,
+  'fair_share.won': 3,
+  'fair_share.partly': 3,
   'task.assigned': 3,
-  'pharmacy.urgent': 3,
-  'staff.parcel_failed': 3,
-  'staff.medicine_overdue': 3,
   'binding.approved': 2,
   'binding.rejected': 2,
   'order.cancelled': 2,
   'order.refunded': 2,
+  'fair_share.lost': 2,
   'medicine.rejected': 2,
-  'parcel.at_door': 2,
+  'medicine.cannot_buy': 2,
+  'medicine.new_request': 2,
   'task.taken_back': 2,
   'volunteer.approved': 2,
-  'pharmacy.request': 2,
+  'volunteer.rejected': 2,
   'order.confirmed': 1,
   'parcel.assigned': 1,
+  'parcel.delivered': 1,
   'medicine.bought': 1,
   'medicine.delivered': 1,
   'parcel.picked_up': 0,
-} as const satisfies Partial<Record<MessageKind, Priority>>;
+} as const satisfies Record<MessageKind, Priority>;
 
 export function priorityOf(kind: MessageKind): Priority {
-  return (KIND_PRIORITY as Partial<Record<MessageKind, Priority>>)[kind] ?? 1;
+  return KIND_PRIORITY[kind];
 }
 
 /** At which tap the app asks for the templates of a kind (kinds of no tap are never asked for). */
 export const KIND_MOMENT = {
   'order.confirmed': 'order',
+  'order.unpaid': 'order',
   'order.expiring': 'order',
   'order.cancelled': 'order',
   'order.refunded': 'order',
   'parcel.assigned': 'order',
   'parcel.picked_up': 'order',
-  'parcel.at_door': 'order',
+  'parcel.delivered': 'order',
   'parcel.contactless': 'order',
   'parcel.failed': 'order',
   'medicine.quoted': 'medicine',
   'medicine.quote_expiring': 'medicine',
   'medicine.rejected': 'medicine',
+  'medicine.cannot_buy': 'medicine',
   'medicine.bought': 'medicine',
   'medicine.delivered': 'medicine',
   'task.assigned': 'duty',
   'task.taken_back': 'duty',
-  'fair_share.result': 'fair-share',
+  'fair_share.won': 'fair-share',
+  'fair_share.partly': 'fair-share',
+  'fair_share.lost': 'fair-share',
 } as const satisfies Partial<Record<MessageKind, SubscribeMoment>>;
 
 /** WeChat shows at most 3 templates in one popup. */

@@ -4,7 +4,6 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { FieldSource, SubscribeTemplate } from '../../config/subscribe-templates';
 import { fieldTypeOf, fitField } from '../../wechat/subscribe-fields';
 import { WechatSubscribeClient } from '../../wechat/wechat-subscribe.client';
-import { UsersService } from '../community/users.service';
 import type { MessagePusher, PushableMessage } from '../messages/message-pusher';
 import { GiveUp, RetryLater } from '../notify/outbox.service';
 import { AllowancesService } from './allowances.service';
@@ -29,7 +28,6 @@ export class SubscribePusher implements MessagePusher {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly client: WechatSubscribeClient,
     private readonly allowances: AllowancesService,
-    private readonly users: UsersService,
     private readonly clock: Clock,
   ) {}
 
@@ -39,7 +37,7 @@ export class SubscribePusher implements MessagePusher {
     const plan = spendPlan(message.kind, templates);
     const template = templates[message.kind];
     if (plan === null || !template) return 'kept';
-    const openid = (await this.users.findById(message.userId))?.openid ?? null;
+    const openid = (await this.allowances.people([message.userId])).get(message.userId)?.openid ?? null;
     if (openid === null) return 'kept';
     const taken = await this.allowances.take(message, plan);
     if (taken.taken === 'none') return 'kept';

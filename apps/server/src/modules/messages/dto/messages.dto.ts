@@ -1,0 +1,4 @@
+import { PageQueryDto } from '../../../common/page-query.dto';
+
+/** `?page=&pageSize=` of my messages. */
+export class MessagesQueryDto extends PageQueryDto {}
