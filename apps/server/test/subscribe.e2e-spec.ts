@@ -52,6 +52,7 @@ describe('WeChat subscribe messages', () => {
       WECHAT_SECRET: wechat.secret,
       WECHAT_API_BASE: base,
       WECHAT_SUBSCRIBE_TEMPLATES: JSON.stringify(TEMPLATES),
+      WECHAT_SUBSCRIBE_STATE: 'trial',
     });
     db = t.app.get(Db);
     outbox = t.app.get(OutboxService);
@@ -192,6 +193,7 @@ describe('WeChat subscribe messages', () => {
     expect(more).toHaveLength(0);
     expect(sent?.touser).toBe(p.openid);
     expect(sent?.template_id).toBe('TPL_QUOTE');
+    expect(sent?.miniprogram_state).toBe('trial');
     const thing1 = String(sent?.data?.thing1?.value);
     expect(Array.from(thing1)).toHaveLength(20);
     expect(thing1.endsWith('…')).toBe(true);

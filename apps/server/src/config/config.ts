@@ -28,6 +28,8 @@ export interface AppConfig {
    * without them, or without WeChat credentials: then messages stay in the app's list only.
    */
   subscribeTemplates: SubscribeTemplates | null;
+  /** Which version of the mini-program a subscribe message opens (WECHAT_SUBSCRIBE_STATE): formal, or trial/developer while testing. */
+  subscribeState: 'formal' | 'trial' | 'developer';
   /** WeChat Pay API v3 merchant settings; null when the community takes no WeChat payments. */
   wechatPay: WechatPayConfig | null;
   /** DEMO=1 (what `npm start` sets): the dev login and the demo data. Never in production. */
@@ -289,6 +291,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtTtlSeconds: parseInteger('JWT_TTL_SECONDS', env.JWT_TTL_SECONDS, 7 * 24 * 3600, 60, 90 * 24 * 3600),
     wechat: { appId, secret, apiBase },
     subscribeTemplates: subscribeTemplates(env, appId),
+    subscribeState: subscribeState(env.WECHAT_SUBSCRIBE_STATE),
     wechatPay: loadWechatPay(env, appId, production),
     demo,
     devLogin: demo && appId === null,
@@ -311,6 +314,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     idempotencyKeepHours: parseInteger('IDEMPOTENCY_KEEP_HOURS', env.IDEMPOTENCY_KEEP_HOURS, 48, 24, 90 * 24),
     signInCodeHours: parseInteger('SIGN_IN_CODE_HOURS', env.SIGN_IN_CODE_HOURS, 72, 1, 30 * 24),
   };
+}
+
+function subscribeState(value: string | undefined): AppConfig['subscribeState'] {
+  const v = value || 'formal';
+  if (v === 'formal' || v === 'trial' || v === 'developer') return v;
+  throw new ConfigError(`WECHAT_SUBSCRIBE_STATE must be formal, trial or developer, not "${v}"`);
 }
 
 function subscribeTemplates(env: NodeJS.ProcessEnv, appId: string | null): SubscribeTemplates | null {

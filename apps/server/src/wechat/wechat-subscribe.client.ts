@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { WechatAccessToken } from './access-token';
 import { WechatApiError } from './wechat-api';
 
@@ -36,7 +37,10 @@ const QUOTA_WAIT_MS = 3600_000;
  */
 @Injectable()
 export class WechatSubscribeClient {
-  constructor(private readonly token: WechatAccessToken) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly token: WechatAccessToken,
+  ) {}
 
   get configured(): boolean {
     return this.token.configured;
@@ -50,6 +54,7 @@ export class WechatSubscribeClient {
         template_id: message.templateId,
         ...(message.page !== null ? { page: message.page } : {}),
         data,
+        miniprogram_state: this.config.subscribeState,
         lang: 'zh_CN',
       });
       return { outcome: 'sent' };

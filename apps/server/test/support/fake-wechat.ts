@@ -152,6 +152,9 @@ export class FakeWechat {
 
   private subscribeSend(body: SubscribeBody): object {
     if (typeof body.touser !== 'string' || !/^[\w-]{1,64}$/.test(body.touser)) return { errcode: 40003, errmsg: 'invalid openid' };
+    if (body.miniprogram_state !== undefined && !['formal', 'trial', 'developer'].includes(body.miniprogram_state)) {
+      return { errcode: 47001, errmsg: 'data format error: miniprogram_state' };
+    }
     const keywords = this.templates.get(body.template_id ?? '');
     if (!keywords) return { errcode: 40037, errmsg: 'invalid template_id' };
     const data = body.data ?? {};
