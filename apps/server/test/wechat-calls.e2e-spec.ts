@@ -172,6 +172,7 @@ describe('calls to WeChat hold no database transaction', () => {
 
     // A shipping report owed for the paid order (as a pick-up would owe it): token fetch and upload held.
     const db = t.app.get(Db);
+    await t.app.get(OutboxService).runDue(); // the messages the order told so far (kept in the app: no templates here)
     await db.transaction(() => t.app.get(OutboxService).enqueue(SHIPPING_REPORT, `test:${o.id}`, { sourceType: 'order', sourceId: o.id }));
     wechat.stall.hold();
     const shipped = t.app.get(OutboxWorker).runOnce();
