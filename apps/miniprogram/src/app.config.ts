@@ -12,6 +12,7 @@ export default defineAppConfig({
     'pages/allocation/index',
     'pages/volunteer-posts/index',
     'pages/invite/index',
+    'pages/messages/index',
   ],
   subPackages: [
     {

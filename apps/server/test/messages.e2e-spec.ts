@@ -4,6 +4,7 @@ import type {
   MeResponse,
   MessagesPage,
   MessageView,
+  OrderView,
   Page,
   ParcelView,
   UnreadCount,
@@ -11,6 +12,7 @@ import type {
 import { PNG } from 'pngjs';
 import { MedicineReminders } from '../src/modules/pharmacy/medicine-reminders';
 import { OutboxWorker } from '../src/modules/notify/outbox-worker';
+import { AssignmentTimeout } from '../src/modules/parcels/assignment-timeout';
 import { TestApp, type Client } from './support/test-app';
 
 function photo(shade = 180): Buffer {
@@ -200,6 +202,159 @@ describe('messages', () => {
     } finally {
       t.clock.advance(-(20 * HOUR + MINUTE));
     }
+  });
+
+  it('binding approved and rejected: the person who asked is told, with the reason', async () => {
+    const free = (await t.db.query(
+      'SELECT h.id AS id, h.building_id AS b, h.unit AS unit, h.room AS room FROM households h WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.household_id = h.id) ORDER BY h.id DESC LIMIT 2',
+    )) as { id: number; b: number; unit: string; room: string }[];
+    const form = (h: { b: number; unit: string; room: string }): object => ({
+      buildingId: Number(h.b),
+      unit: h.unit,
+      room: h.room,
+      name: '赵桂兰',
+      phone: '13912345678',
+    });
+    const asker = await t.newResident('微信用户');
+    const other = await t.newResident('另一位');
+    const first = (await asker.post('/api/bindings', form(free[0]!)).expect(201)).body as { id: number };
+    const second = (await other.post('/api/bindings', form(free[1]!)).expect(201)).body as { id: number };
+    expect(await inbox(asker)).toEqual([]);
+    // A refused decision (no reason) tells nobody.
+    await staff.post(`/api/staff/bindings/${second.id}/reject`, { reason: '' }).expect(400);
+    expect(await inbox(other)).toEqual([]);
+    await staff.post(`/api/staff/bindings/${first.id}/approve`).expect(200);
+    await staff.post(`/api/staff/bindings/${second.id}/reject`, { reason: '该户登记的住户中没有此人' }).expect(200);
+    expect(await inbox(asker)).toEqual([expect.objectContaining({ kind: 'binding.approved', link: '/pages/me/index' })]);
+    const [rejected] = await inbox(other);
+    expect(rejected).toMatchObject({ kind: 'binding.rejected', link: '/pages/bind/index' });
+    expect(rejected?.body).toContain('该户登记的住户中没有此人');
+    expect(await inbox(neighbour)).toEqual([]);
+  });
+
+  it('a volunteer sign-up approved or rejected tells the person who signed up', async () => {
+    const post = (
+      await staff
+        .post('/api/staff/volunteer-posts', {
+          squad: 'delivery',
+          title: '楼栋配送志愿者',
+          requirements: '身体健康',
+          shift: '每天上午',
+          slots: 1,
+        })
+        .expect(201)
+    ).body as { id: number };
+    await resident.post(`/api/volunteer-posts/${post.id}/signups`, { note: '有电动车' }).expect(201);
+    await neighbour.post(`/api/volunteer-posts/${post.id}/signups`, {}).expect(201);
+    const signups = (await staff.get(`/api/staff/volunteer-posts/${post.id}/signups`).expect(200)).body as { id: number; userId: number }[];
+    const residentId = ((await resident.get('/api/me').expect(200)).body as MeResponse).user.id;
+    const mine = signups.find((x) => x.userId === residentId)!;
+    const theirs = signups.find((x) => x.userId !== residentId)!;
+    await staff.post(`/api/staff/volunteer-signups/${mine.id}/approve`).expect(200);
+    await staff.post(`/api/staff/volunteer-signups/${theirs.id}/reject`, { reason: '名额已满' }).expect(200);
+    expect(await latest(resident)).toMatchObject({ kind: 'volunteer.approved', link: '/volunteer/tasks/index' });
+    const [rejected, ...rest] = await inbox(neighbour);
+    expect(rest).toEqual([]);
+    expect(rejected).toMatchObject({ kind: 'volunteer.rejected' });
+    expect(rejected?.body).toContain('名额已满');
+    await t.db.query(`DELETE FROM role_assignments WHERE user_id = ${residentId} AND role = 'volunteer'`);
+  });
+
+  describe('a pay-on-delivery order', () => {
+    let windowId: number;
+    let itemId: number;
+
+    beforeAll(async () => {
+      const supplier = (await staff.post('/api/staff/suppliers', { name: '合家福超市' }).expect(201)).body as { id: number };
+      itemId = (
+        (
+          await staff
+            .post('/api/staff/items', {
+              kind: 'package',
+              name: '蔬菜包',
+              contents: [{ name: '青菜', quantity: '2斤' }],
+              priceFen: 3990,
+              limitPerHousehold: 5,
+              supplierId: supplier.id,
+            })
+            .expect(201)
+        ).body as { id: number }
+      ).id;
+      const now = t.clock.now().getTime();
+      windowId = (
+        (
+          await staff
+            .post('/api/staff/windows', {
+              title: '蔬菜包 货到付款',
+              mode: 'fcfs',
+              paymentMode: 'cod',
+              opensAt: new Date(now - MINUTE).toISOString(),
+              closesAt: new Date(now + HOUR).toISOString(),
+              deliveryDate: '2022-04-27',
+              items: [{ itemId, stock: 10 }],
+            })
+            .expect(201)
+        ).body as { id: number }
+      ).id;
+    });
+
+    it('is confirmed (cash at the door), then cancelled: the household hears both, the neighbour nothing', async () => {
+      const order = (await resident.post('/api/orders', { windowId, lines: [{ itemId, quantity: 1 }] }).expect(201)).body as OrderView;
+      const confirmed = await latest(resident);
+      expect(confirmed).toMatchObject({ kind: 'order.confirmed', link: `/pages/order/index?id=${order.id}` });
+      expect(confirmed.body).toContain('39.90');
+      // Over the household's limit: refused, nobody told.
+      const before = await t.count('messages');
+      await resident.post('/api/orders', { windowId, lines: [{ itemId, quantity: 9 }] }).expect(409);
+      expect(await t.count('messages')).toBe(before);
+      await resident.post(`/api/orders/${order.id}/cancel`).expect(200);
+      expect(await latest(resident)).toMatchObject({ kind: 'order.cancelled', link: `/pages/order/index?id=${order.id}` });
+      expect((await kinds(neighbour)).filter((k) => k.startsWith('order.'))).toEqual([]);
+    });
+
+    it('a dispatch tells the volunteer and the households; a task not accepted in time is taken back; a failed delivery tells the household and staff', async () => {
+      const order = (await neighbour.post('/api/orders', { windowId, lines: [{ itemId, quantity: 1 }] }).expect(201)).body as OrderView;
+      const unaccepted = (await resident.post('/api/orders', { windowId, lines: [{ itemId, quantity: 1 }] }).expect(201)).body as OrderView;
+      await staff.post(`/api/staff/windows/${windowId}/pack`).expect(200);
+      const parcels = ((await staff.get(`/api/staff/parcels?batch=window:${windowId}`).expect(200)).body as Page<ParcelView>).items;
+      const parcel = parcels.find((p) => p.householdId === order.householdId) as ParcelView;
+      const other = parcels.find((p) => p.householdId === unaccepted.householdId) as ParcelView;
+      const volunteerId = ((await volunteer.get('/api/me').expect(200)).body as MeResponse).user.id;
+      const b = (await t.db.query(`SELECT DISTINCT building_id FROM parcels WHERE id IN (${parcel.id}, ${other.id})`)) as {
+        building_id: number;
+      }[];
+      await staff
+        .put(`/api/staff/volunteers/${volunteerId}`, { buildingIds: b.map((x) => Number(x.building_id)), capacity: 10 })
+        .expect(200);
+      await volunteer.put('/api/volunteer/duty', { onDuty: true }).expect(200);
+      await staff.post('/api/staff/parcels/dispatch').expect(200);
+      const assigned = await latest(volunteer);
+      expect(assigned).toMatchObject({ kind: 'task.assigned', title: '2 个新的配送任务', link: '/volunteer/tasks/index' });
+      expect(assigned.body).toContain('分钟内');
+      expect(await latest(neighbour)).toMatchObject({ kind: 'parcel.assigned', link: `/pages/order/index?id=${order.id}` });
+      expect(await latest(resident)).toMatchObject({ kind: 'parcel.assigned', link: `/pages/order/index?id=${unaccepted.id}` });
+      await volunteer.post(`/api/volunteer/tasks/${parcel.id}/accept`).expect(200);
+      // The other one is not accepted in time: taken back, told once however often the sweep runs.
+      t.clock.advance(21 * MINUTE);
+      try {
+        await t.app.get(AssignmentTimeout).runOnce();
+        await t.app.get(AssignmentTimeout).runOnce();
+      } finally {
+        t.clock.advance(-21 * MINUTE);
+      }
+      const back = (await inbox(volunteer)).filter((m) => m.kind === 'task.taken_back');
+      expect(back).toHaveLength(1);
+      expect(back[0]?.body).toContain('20 分钟内');
+      await volunteer.post('/api/volunteer/scan/pickup', { code: parcel.labelToken }).expect(200);
+      const staffBefore = (await inbox(staff)).length;
+      await volunteer.post(`/api/volunteer/tasks/${parcel.id}/fail`, { reason: 'no-answer' }).expect(200);
+      const failed = await latest(neighbour);
+      expect(failed).toMatchObject({ kind: 'parcel.failed', link: `/pages/order/index?id=${order.id}` });
+      const staffNow = await inbox(staff);
+      expect(staffNow).toHaveLength(staffBefore + 1);
+      expect(staffNow[0]).toMatchObject({ kind: 'parcel.failed', link: '/staff/parcels/index' });
+      expect((await kinds(resident)).filter((k) => k === 'parcel.failed')).toEqual([]);
+    });
   });
 
   describe('reading', () => {

@@ -309,9 +309,9 @@ describe('paying an order with WeChat Pay', () => {
 
     // Picked up: the report is owed (once, however often the label is scanned), nothing sent yet.
     const worker = t.app.get(OutboxWorker);
-    /** Runs the worker; how many shipping reports it completed (it also pushes the messages the flow told). */
-    const ship = async (): Promise<number> => {
-      const done = async () => (await outbox()).filter((r) => r.status === 'DONE').length;
+    // The worker also pushes the messages these moves wrote: count only the shipping reports it completed.
+    const shipped = async (): Promise<number> => {
+      const done = async (): Promise<number> => (await outbox()).filter((r) => r.status === 'DONE').length;
       const before = await done();
       await worker.runOnce();
       return (await done()) - before;
@@ -324,12 +324,12 @@ describe('paying an order with WeChat Pay', () => {
 
     // WeChat has not indexed the payment yet: try again in 30 s.
     wechat.notIndexed.set(outTradeNo(first.order.id), 1);
-    expect(await ship()).toBe(0);
+    expect(await shipped()).toBe(0);
     expect(await outbox()).toMatchObject([{ status: 'PENDING', attempts: 1, last_error: expect.stringContaining('10060001') }]);
-    expect(await ship()).toBe(0); // not due yet
+    expect(await shipped()).toBe(0); // not due yet
     t.clock.advance(31_000);
     try {
-      expect(await ship()).toBe(1);
+      expect(await shipped()).toBe(1);
     } finally {
       t.clock.advance(-31_000);
     }
@@ -346,7 +346,7 @@ describe('paying an order with WeChat Pay', () => {
       },
     });
     expect(wechat.tokenFetches).toBe(1);
-    expect(await ship()).toBe(0);
+    expect(await shipped()).toBe(0);
     expect(wechat.shipments.get(outTradeNo(first.order.id))?.uploads).toBe(1);
 
     // The shared token expired at WeChat before we expected: refreshed once, the call retried once.
@@ -354,7 +354,7 @@ describe('paying an order with WeChat Pay', () => {
     const next = parcelOf(second.order);
     await volunteer.post(`/api/volunteer/tasks/${next.id}/accept`).expect(200);
     await volunteer.post('/api/volunteer/scan/pickup', { code: next.labelToken }).expect(200);
-    expect(await ship()).toBe(1);
+    expect(await shipped()).toBe(1);
     expect(wechat.shipments.get(outTradeNo(second.order.id))?.body.payer).toEqual({ openid: 'openid-ship-2' });
     expect(wechat.tokenFetches).toBe(2);
     const [stored] = (await t.db.query('SELECT token FROM wechat_tokens')) as { token: string }[];
@@ -365,11 +365,11 @@ describe('paying an order with WeChat Pay', () => {
     const last = parcelOf(third.order);
     await volunteer.post(`/api/volunteer/tasks/${last.id}/accept`).expect(200);
     await volunteer.post('/api/volunteer/scan/pickup', { code: last.labelToken }).expect(200);
-    expect(await ship()).toBe(0);
+    expect(await shipped()).toBe(0);
     expect((await outbox())[2]).toMatchObject({ status: 'DEAD', attempts: 1, last_error: expect.stringContaining('10060004') });
     t.clock.advance(3600_000);
     try {
-      expect(await ship()).toBe(0);
+      expect(await shipped()).toBe(0);
     } finally {
       t.clock.advance(-3600_000);
     }

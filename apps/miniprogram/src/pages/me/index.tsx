@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@/components/nutui';
 import { ROLE_LABELS, type MeResponse } from '@linli/shared-types';
-import { applyPosterCommunity, clearSession, getMe, getSession, LOGIN_PAGE, showApiError, updateMe } from '@/api';
+import { applyPosterCommunity, clearSession, getMe, getSession, getUnreadCount, LOGIN_PAGE, showApiError, updateMe } from '@/api';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { useSession } from '@/hooks/useSession';
 import { BindingStatus } from './BindingStatus';
@@ -17,6 +17,7 @@ export default function MePage() {
   const session = useSession();
   const me = session?.me ?? null;
   const [confirmLogout, setConfirmLogout] = useState(false);
+  const [unread, setUnread] = useState<number | null>(null);
 
   const refresh = async () => {
     if (!getSession()) {
@@ -27,6 +28,7 @@ export default function MePage() {
       const me = await getMe();
       // Signed in after opening a community's poster: act in that community (a newcomer only).
       updateMe((await applyPosterCommunity(me)) ?? me);
+      setUnread((await getUnreadCount()).unread);
     } catch (error) {
       showApiError(error);
     }
@@ -48,6 +50,17 @@ export default function MePage() {
   return (
     <View className="page me">
       <ProfileCard me={me} />
+      <View id="entry-messages" className="entry" onClick={() => void Taro.navigateTo({ url: '/pages/messages/index' })}>
+        <View>消息</View>
+        <View className="me__messages-count">
+          {unread ? (
+            <View id="messages-badge" className="me__badge">
+              {unread > 99 ? '99+' : unread}
+            </View>
+          ) : null}
+          <View className="entry__arrow">›</View>
+        </View>
+      </View>
       <CommunityCard me={me} onChanged={() => void refresh()} />
 
       {me.household ? (

@@ -28,7 +28,7 @@ export class OrderMessages {
 
   private tell(
     o: Told,
-    kind: 'order.confirmed' | 'order.unpaid' | 'order.cancelled' | 'order.expiring',
+    kind: 'order.confirmed' | 'order.unpaid' | 'order.cancelled' | 'order.expiring' | 'order.refunded',
     title: string,
     body: string,
     deadline: Date | null = null,
@@ -53,14 +53,14 @@ export class OrderMessages {
         o,
         'order.unpaid',
         '订单待付款',
-        `共 ${formatFen(o.totalFen)} 元，请在 ${minutesLeft(this.clock.now(), by)} 分钟内付款（${atTime(by)} 前），过时订单自动取消`,
+        `共 ${formatFen(o.totalFen)}，请在 ${minutesLeft(this.clock.now(), by)} 分钟内付款（${atTime(by)} 前），过时订单自动取消`,
         by,
       );
     } else await this.confirmed(o);
   }
 
   async confirmed(o: Told): Promise<void> {
-    const cash = o.paymentMode === 'cod' ? `，送到时付现金 ${formatFen(o.totalFen)} 元` : '';
+    const cash = o.paymentMode === 'cod' ? `，送到时付现金 ${formatFen(o.totalFen)}` : '';
     await this.tell(o, 'order.confirmed', '订单已确认', `您的订单已确认${cash}，打包后会有志愿者送到家门口`);
   }
 
@@ -76,6 +76,12 @@ export class OrderMessages {
   /** Paid by WeChat: confirmed (in the payment's transaction). */
   async paid(id: number): Promise<void> {
     await this.confirmed(await this.db.repo(Order).findOneByOrFail({ id }));
+  }
+
+  /** WeChat has paid the money of a cancelled order back (in the refund's transaction). */
+  async refunded(id: number, amountFen: number): Promise<void> {
+    const o = await this.db.repo(Order).findOneByOrFail({ id });
+    await this.tell(o, 'order.refunded', '退款已到账', `订单的 ${formatFen(amountFen)} 已原路退回您的微信`);
   }
 
   /** WeChat orders unpaid after ORDER_UNPAID_REMIND_MINUTES, still payable: reminded once. */

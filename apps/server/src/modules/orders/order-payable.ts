@@ -64,6 +64,10 @@ export class OrderPayable implements Payable, OnModuleInit {
     return true;
   }
 
+  async refunded(id: number, amountFen: number): Promise<void> {
+    await this.messages.refunded(id, amountFen);
+  }
+
   async itemDesc(id: number): Promise<string> {
     const lines = await this.db.repo(OrderLine).findBy({ orderId: id });
     return lines.map((l) => `${l.name}×${l.quantity}`).join('、') || `邻里 订单 ${id}`;

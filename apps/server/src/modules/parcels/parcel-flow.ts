@@ -201,7 +201,7 @@ export class ParcelFlow implements OnModuleInit {
         )
         .updateEntity(false)
         .execute();
-      await this.messages.assigned(volunteerId, staffCommunity(actor), movedIds.length);
+      await this.messages.assigned(volunteerId, staffCommunity(actor), movedIds);
     }
     return assigned;
   }

@@ -67,7 +67,7 @@ export class ParcelMessages {
         link: '/staff/parcels/index',
       });
     } else if (to === 'ASSIGNED' && p.volunteerId !== null) {
-      await this.assigned(p.volunteerId, p.communityId, 1);
+      await this.assigned(p.volunteerId, p.communityId, [p.id]);
     } else if (to === 'READY' && volunteerId !== null && p.volunteerId === null) {
       await this.messages.tell({
         userId: volunteerId,
@@ -80,8 +80,19 @@ export class ParcelMessages {
     }
   }
 
-  /** New tasks for a volunteer (one message for a dispatch of several). */
-  async assigned(volunteerId: number, communityId: number, count: number): Promise<void> {
+  /** New tasks for a volunteer (one message for a dispatch of several); each household hears a volunteer will bring theirs. */
+  async assigned(volunteerId: number, communityId: number, parcelIds: number[]): Promise<void> {
+    const count = parcelIds.length;
+    for (const parcelId of parcelIds) {
+      const p = await this.db.repo(Parcel).findOneByOrFail({ id: parcelId });
+      await this.messages.tellHousehold(p.householdId, {
+        communityId: p.communityId,
+        kind: 'parcel.assigned',
+        title: '已安排志愿者配送',
+        body: '您的包裹已安排志愿者配送，取货后会再告诉您',
+        link: await this.householdPage(p.id),
+      });
+    }
     const by = new Date(this.clock.now().getTime() + this.config.acceptTimeoutMinutes * 60_000);
     await this.messages.tell({
       userId: volunteerId,

@@ -31,6 +31,8 @@ export interface Payable {
   confirmPaid(id: number): Promise<boolean>;
   /** What was delivered, for WeChat's shipping report (≤120 characters). */
   itemDesc(id: number): Promise<string>;
+  /** In the refund's transaction, once WeChat has paid the money back (to tell the household); optional. */
+  refunded?(id: number, amountFen: number): Promise<void>;
 }
 
 const kinds = new Map<string, PayableKind>();

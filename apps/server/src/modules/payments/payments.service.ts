@@ -183,9 +183,12 @@ export class PaymentsService implements OnModuleInit {
           totalFen: p.amountFen,
           reason: this.payable(p.sourceType).kind.refundReason,
         });
-        await this.db.transaction(() =>
-          this.transitions.systemTransition(answer.status === 'SUCCESS' ? REFUND_DONE_AT_ONCE : REFUND_TAKEN, { ids: [p.id] }),
-        );
+        await this.db.transaction(async () => {
+          const moved = await this.transitions.systemTransition(answer.status === 'SUCCESS' ? REFUND_DONE_AT_ONCE : REFUND_TAKEN, {
+            ids: [p.id],
+          });
+          if (moved === 1 && answer.status === 'SUCCESS') await this.payable(p.sourceType).refunded?.(p.sourceId, p.amountFen);
+        });
         sent++;
       } catch (error) {
         this.logger.warn(`refund of ${p.outTradeNo} not sent yet: ${error instanceof Error ? error.message : String(error)}`);
@@ -205,7 +208,9 @@ export class PaymentsService implements OnModuleInit {
     if (eventType === 'REFUND.SUCCESS') {
       await this.db.transaction(async () => {
         for (const move of [REFUND_DONE_AT_ONCE, REFUND_DONE]) {
-          await this.transitions.systemTransition(move, { where: { outTradeNo: transaction.out_trade_no } });
+          if ((await this.transitions.systemTransition(move, { where: { outTradeNo: transaction.out_trade_no } })) !== 1) continue;
+          const p = await this.db.repo(Payment).findOneByOrFail({ outTradeNo: transaction.out_trade_no });
+          await this.payable(p.sourceType).refunded?.(p.sourceId, p.amountFen);
         }
       });
       return;

@@ -49,7 +49,7 @@ export class MedicineMessages {
       await tell(
         'medicine.quoted',
         '药房已报价',
-        `共 ${formatFen(r.totalFen)} 元，报价 ${QUOTE_ANSWER_HOURS} 小时内有效：请在 ${atTime(answerBy)} 前确认要哪些药`,
+        `共 ${formatFen(r.totalFen)}，报价 ${QUOTE_ANSWER_HOURS} 小时内有效：请在 ${atTime(answerBy)} 前确认要哪些药`,
         answerBy,
       );
     } else if (to === 'REJECTED') {
