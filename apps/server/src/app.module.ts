@@ -29,6 +29,7 @@ import { PharmacyModule } from './modules/pharmacy/pharmacy.module';
 import { PeopleModule } from './modules/people/people.module';
 import { NoticesModule } from './modules/notices/notices.module';
 import { MessagesModule } from './modules/messages/messages.module';
+import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module';
 import { CommunityModule } from './modules/community/community.module';
 import { HealthModule } from './modules/health/health.module';
 import { WechatModule } from './wechat/wechat.module';
@@ -91,6 +92,7 @@ export class AppModule {
         PharmacyModule,
         PeopleModule,
         NoticesModule,
+        SubscriptionsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -15,3 +15,4 @@ export * from './people';
 export * from './buildings';
 export * from './notices';
 export * from './messages';
+export * from './subscriptions';

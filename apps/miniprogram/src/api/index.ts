@@ -1,6 +1,6 @@
 /**
  * The one import of every page: `@/api`. One file per server module (auth, community, catalog,
- * orders, parcels, pharmacy, people, files, notices, messages), one typed function per endpoint; mutating ones take
+ * orders, parcels, pharmacy, people, files, notices, messages, subscriptions), one typed function per endpoint; mutating ones take
  * the user action's Idempotency-Key. Every type the server answers with comes from shared-types.
  */
 export * from './auth';
@@ -13,6 +13,7 @@ export * from './people';
 export * from './files';
 export * from './notices';
 export * from './messages';
+export * from './subscriptions';
 export { applyPosterCommunity, rememberPosterCommunity } from './poster';
 export { ApiError, API_BASE, LOGIN_PAGE, newIdempotencyKey } from './client';
 export { ActionKey } from './action-key';

@@ -2,6 +2,7 @@ import { DEFAULT_QUOTE_MINUTES } from '@linli/shared-types';
 import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { loadSubscribeTemplates, SubscribeTemplatesError, type SubscribeTemplates } from './subscribe-templates';
 
 /** Which database the server talks to: the embedded SQLite file, or MySQL/MariaDB. */
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'mysql'; url: string };
@@ -22,6 +23,13 @@ export interface AppConfig {
   /** How long a login lasts. */
   jwtTtlSeconds: number;
   wechat: { appId: string | null; secret: string | null; apiBase: string };
+  /**
+   * Subscribe-message templates per message kind (WECHAT_SUBSCRIBE_TEMPLATES or its _FILE); null
+   * without them, or without WeChat credentials: then messages stay in the app's list only.
+   */
+  subscribeTemplates: SubscribeTemplates | null;
+  /** Which version of the mini-program a subscribe message opens (WECHAT_SUBSCRIBE_STATE): formal, or trial/developer while testing. */
+  subscribeState: 'formal' | 'trial' | 'developer';
   /** WeChat Pay API v3 merchant settings; null when the community takes no WeChat payments. */
   wechatPay: WechatPayConfig | null;
   /** DEMO=1 (what `npm start` sets): the dev login and the demo data. Never in production. */
@@ -282,6 +290,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret: jwtSecret || DEV_JWT_SECRET,
     jwtTtlSeconds: parseInteger('JWT_TTL_SECONDS', env.JWT_TTL_SECONDS, 7 * 24 * 3600, 60, 90 * 24 * 3600),
     wechat: { appId, secret, apiBase },
+    subscribeTemplates: subscribeTemplates(env, appId),
+    subscribeState: subscribeState(env.WECHAT_SUBSCRIBE_STATE),
     wechatPay: loadWechatPay(env, appId, production),
     demo,
     devLogin: demo && appId === null,
@@ -304,6 +314,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     idempotencyKeepHours: parseInteger('IDEMPOTENCY_KEEP_HOURS', env.IDEMPOTENCY_KEEP_HOURS, 48, 24, 90 * 24),
     signInCodeHours: parseInteger('SIGN_IN_CODE_HOURS', env.SIGN_IN_CODE_HOURS, 72, 1, 30 * 24),
   };
+}
+
+function subscribeState(value: string | undefined): AppConfig['subscribeState'] {
+  const v = value || 'formal';
+  if (v === 'formal' || v === 'trial' || v === 'developer') return v;
+  throw new ConfigError(`WECHAT_SUBSCRIBE_STATE must be formal, trial or developer, not "${v}"`);
+}
+
+function subscribeTemplates(env: NodeJS.ProcessEnv, appId: string | null): SubscribeTemplates | null {
+  let templates: SubscribeTemplates | null;
+  try {
+    templates = loadSubscribeTemplates(env);
+  } catch (error) {
+    if (error instanceof SubscribeTemplatesError) throw new ConfigError(error.message);
+    throw error;
+  }
+  if (templates !== null && appId === null) {
+    throw new ConfigError('WECHAT_SUBSCRIBE_TEMPLATES needs WECHAT_APPID and WECHAT_SECRET (subscribe messages are sent with them)');
+  }
+  return templates;
 }
 
 /** Injection token of the AppConfig. */

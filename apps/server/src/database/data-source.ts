@@ -36,6 +36,8 @@ import { VolunteerPost } from '../modules/parcels/entities/volunteer-post.entity
 import { VolunteerSignup } from '../modules/parcels/entities/volunteer-signup.entity';
 import { OutboxRow } from '../modules/notify/entities/outbox-row.entity';
 import { Message } from '../modules/messages/entities/message.entity';
+import { SubscriptionAllowance } from '../modules/subscriptions/entities/subscription-allowance.entity';
+import { SubscriptionSpend } from '../modules/subscriptions/entities/subscription-spend.entity';
 import { WechatToken } from '../wechat/wechat-token.entity';
 import { MedicineItem, MedicinePhoto, MedicineRequest } from '../modules/pharmacy/entities/medicine-request.entity';
 import { Pharmacist, PharmacistInvite, Pharmacy, PharmacyDefault } from '../modules/pharmacy/entities/pharmacy.entity';
@@ -84,6 +86,8 @@ export const ENTITIES = [
   Notice,
   NoticePictureRow,
   NoticeRead,
+  SubscriptionAllowance,
+  SubscriptionSpend,
 ];
 
 /** TypeORM options for either database; the schema always comes from the migrations. */

@@ -6,7 +6,8 @@ import { Stall } from './stall';
  * A local stand-in for api.weixin.qq.com that behaves as WECHAT.md says the real one does:
  * HTTP 200 with errcode on failure; login codes live 5 minutes and work once; stable_token gives
  * the same token while it is valid; shipping reports need a live token, fail with 10060001 until
- * the payment is indexed, and allow one correction.
+ * the payment is indexed, and allow one correction; subscribe messages spend a one-time grant
+ * per (openid, template) and refuse values that break their keyword's rule.
  */
 export class FakeWechat {
   private server: Server | null = null;
@@ -125,15 +126,72 @@ export class FakeWechat {
     };
   }
 
+  // ---- subscribe messages (订阅消息) ----------------------------------------------------------
+
+  /** Templates of the mini-program: id → its keywords (thing1, time2, …). */
+  readonly templates = new Map<string, string[]>();
+  /** One-time grants left per `${openid}|${templateId}`. */
+  private readonly grants = new Map<string, number>();
+  /** Messages WeChat delivered, in order. */
+  readonly delivered: SubscribeBody[] = [];
+  /** Every subscribe/send call, whatever the answer. */
+  subscribeCalls = 0;
+  /** The next this many subscribe/send calls answer errcode -1 (busy). */
+  subscribeBusy = 0;
+  /** The next this many subscribe/send calls answer HTTP 500. */
+  subscribe500 = 0;
+
+  /** The user tapped 允许 for these templates in the popup (`requestSubscribeMessage` → accept): one grant each. */
+  accept(openid: string, ...templateIds: string[]): void {
+    for (const id of templateIds) this.grants.set(`${openid}|${id}`, this.grantsOf(openid, id) + 1);
+  }
+
+  grantsOf(openid: string, templateId: string): number {
+    return this.grants.get(`${openid}|${templateId}`) ?? 0;
+  }
+
+  private subscribeSend(body: SubscribeBody): object {
+    if (typeof body.touser !== 'string' || !/^[\w-]{1,64}$/.test(body.touser)) return { errcode: 40003, errmsg: 'invalid openid' };
+    if (body.miniprogram_state !== undefined && !['formal', 'trial', 'developer'].includes(body.miniprogram_state)) {
+      return { errcode: 47001, errmsg: 'data format error: miniprogram_state' };
+    }
+    const keywords = this.templates.get(body.template_id ?? '');
+    if (!keywords) return { errcode: 40037, errmsg: 'invalid template_id' };
+    const data = body.data ?? {};
+    for (const key of keywords) {
+      const value = data[key]?.value;
+      const broken = typeof value !== 'string' ? 'missing' : breaksRule(key, value);
+      if (broken) return { errcode: 47003, errmsg: `argument invalid! data.${key}.value ${broken}` };
+    }
+    const unknown = Object.keys(data).find((k) => !keywords.includes(k));
+    if (unknown) return { errcode: 47003, errmsg: `argument invalid! data.${unknown} not in template` };
+    const left = this.grantsOf(body.touser, body.template_id as string);
+    if (left <= 0) return { errcode: 43101, errmsg: 'user refuse to accept the msg' };
+    this.grants.set(`${body.touser}|${body.template_id}`, left - 1);
+    this.delivered.push(body);
+    return { errcode: 0, errmsg: 'ok' };
+  }
+
   private handle(req: IncomingMessage, res: ServerResponse): void {
     this.requests++;
     const url = new URL(req.url ?? '/', 'http://fake');
-    const reply = (body: object): void =>
+    const reply = (body: object, status = 200): void =>
       void this.stall.pass().then(() => {
-        res.writeHead(200, { 'content-type': 'application/json' });
+        res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
       });
     if (this.busy) return reply({ errcode: -1, errmsg: 'system error' });
+    if (url.pathname === '/cgi-bin/message/subscribe/send') {
+      this.subscribeCalls++;
+      if (this.subscribe500 > 0) {
+        this.subscribe500--;
+        return reply({ message: 'internal error' }, 500);
+      }
+      if (this.subscribeBusy > 0) {
+        this.subscribeBusy--;
+        return reply({ errcode: -1, errmsg: 'system error' });
+      }
+    }
     if (req.method === 'POST') {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
@@ -149,6 +207,7 @@ export class FakeWechat {
         if (problem) return reply(problem);
         if (url.pathname === '/wxa/sec/order/upload_shipping_info') return reply(this.uploadShipping(body as unknown as ShippingBody));
         if (url.pathname === '/wxa/sec/order/get_order') return reply(this.getOrder(body));
+        if (url.pathname === '/cgi-bin/message/subscribe/send') return reply(this.subscribeSend(body as SubscribeBody));
         reply({ errcode: 48001, errmsg: 'api unauthorized' });
       });
       return;
@@ -179,4 +238,52 @@ export interface ShippingBody {
   shipping_list?: { item_desc: string }[];
   upload_time?: string;
   payer?: { openid?: string };
+}
+
+/** The body of subscribeMessage.send (WECHAT.md §4). */
+export interface SubscribeBody {
+  touser?: string;
+  template_id?: string;
+  page?: string;
+  data?: Record<string, { value?: unknown } | undefined>;
+  miniprogram_state?: string;
+  lang?: string;
+}
+
+const CJK_ONLY = /^[\u3400-\u9fff\uf900-\ufaff]+$/u;
+const WECHAT_TIME =
+  /^(\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2})( \d{1,2}:\d{2}(:\d{2})?)?( ?~ ?((\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2})?( ?\d{1,2}:\d{2}(:\d{2})?)?)?$/;
+
+/** Why a keyword's value breaks its rule (WECHAT.md §4), or null when it is fine. */
+export function breaksRule(key: string, value: string): string | null {
+  const type = /^([a-z_]+?)\d+$/.exec(key)?.[1] ?? '';
+  const length = Array.from(value).length;
+  if (length === 0) return 'empty';
+  switch (type) {
+    case 'thing':
+      return length > 20 ? 'over 20 characters' : null;
+    case 'phrase':
+      return length > 5 || !CJK_ONLY.test(value) ? 'must be ≤5 Chinese characters' : null;
+    case 'name':
+      return length > (CJK_ONLY.test(value) ? 10 : 20) ? 'too long' : null;
+    case 'character_string':
+      return /^[\x21-\x7e]{1,32}$/.test(value) ? null : 'must be ≤32 letters, digits and symbols';
+    case 'number':
+      return /^\d{1,32}(\.\d+)?$/.test(value) ? null : 'must be ≤32 digits';
+    case 'letter':
+      return /^[A-Za-z]{1,32}$/.test(value) ? null : 'must be ≤32 letters';
+    case 'symbol':
+      return length > 5 ? 'over 5 symbols' : null;
+    case 'time':
+    case 'date':
+      return WECHAT_TIME.test(value) ? null : 'not a date-time';
+    case 'amount':
+      return /^[¥￥$]?\d{1,10}(\.\d{1,2})?元?$/.test(value) ? null : 'not an amount';
+    case 'phone_number':
+      return /^[\d+-]{1,17}$/.test(value) ? null : 'not a phone number';
+    case 'car_number':
+      return length > 8 ? 'over 8 characters' : null;
+    default:
+      return 'unknown keyword';
+  }
 }

@@ -13,6 +13,7 @@ import {
 } from '@linli/shared-types';
 import {
   ApiError,
+  askSubscribe,
   errorMessage,
   fieldErrors,
   fileUrl,
@@ -148,6 +149,7 @@ export default function MedicineNewPage() {
 
   const save = useAction(
     async (body: MedicineRequestBody, key: string) => {
+      if (!proxy) askSubscribe('medicine');
       const result =
         proxy && householdId !== null
           ? await submitProxyMedicineRequest({ ...body, householdId }, key)

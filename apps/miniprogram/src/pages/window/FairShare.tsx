@@ -9,7 +9,7 @@ import {
   type WindowItemView,
   type WindowView,
 } from '@linli/shared-types';
-import { ApiError, errorMessage, getRegistration, putRegistration, showApiError, withdrawRegistration } from '@/api';
+import { ApiError, askSubscribe, errorMessage, getRegistration, putRegistration, showApiError, withdrawRegistration } from '@/api';
 import { Button } from '@/components/nutui';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { ItemCard } from '@/components/ItemCard';
@@ -66,6 +66,7 @@ export function FairShare({ win, onChanged }: { win: WindowView; onChanged: () =
   };
 
   const register = useAction(async (body: RegisterRequest, key: string) => {
+    askSubscribe('fair-share');
     const saved = await putRegistration(win.id, body, key);
     setPending(null);
     adopt(saved);

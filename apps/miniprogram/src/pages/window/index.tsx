@@ -9,7 +9,7 @@ import {
   type WindowItemView,
   type WindowView,
 } from '@linli/shared-types';
-import { ApiError, errorMessage, getSession, getWindow, placeOrder, showApiError } from '@/api';
+import { ApiError, askSubscribe, errorMessage, getSession, getWindow, placeOrder, showApiError } from '@/api';
 import { LabelValue } from '@/components/LabelValue';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { OrderBar } from '@/components/OrderBar';
@@ -60,6 +60,7 @@ export default function WindowPage() {
 
   const order = useAction(
     async (body: PlaceOrderRequest, key: string) => {
+      askSubscribe('order');
       const placed = await placeOrder(body, key);
       setConfirming(false);
       await Taro.redirectTo({ url: `/pages/order/index?id=${placed.id}&placed=1` });

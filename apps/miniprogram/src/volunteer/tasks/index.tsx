@@ -4,6 +4,7 @@ import { View } from '@tarojs/components';
 import { FAILURE_REASON_LABELS, type FailureReason, type ParcelTaskView } from '@linli/shared-types';
 import {
   acceptTask,
+  askSubscribe,
   declineTask,
   errorMessage,
   failTask,
@@ -85,6 +86,7 @@ export default function VolunteerTasksPage() {
   useRefresh(load);
 
   const duty = useAction(async (next: boolean, key: string) => {
+    if (next) askSubscribe('duty');
     const result = await setDuty({ onDuty: next }, key);
     setSavedDuty(result.onDuty);
     void Taro.showToast({ title: result.onDuty ? '已上岗' : '已下岗', icon: 'success' });

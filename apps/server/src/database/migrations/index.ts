@@ -14,6 +14,7 @@ import { RoleInvites1745790000000 } from './1745790000000-role-invites';
 import { WindowEdit1745800000000 } from './1745800000000-window-edit';
 import { Notices1745820000000 } from './1745820000000-notices';
 import { Messages1745830000000 } from './1745830000000-messages';
+import { Subscriptions1745840000000 } from './1745840000000-subscriptions';
 
 /** Every migration, in order. Run at boot on SQLite and MySQL alike. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   WindowEdit1745800000000,
   Notices1745820000000,
   Messages1745830000000,
+  Subscriptions1745840000000,
 ];

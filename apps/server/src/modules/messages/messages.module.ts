@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NotifyModule } from '../notify/notify.module';
+import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
+import { SubscribePusher } from '../subscriptions/subscribe-pusher';
 import { InAppOnlyPusher } from './in-app-only.pusher';
 import { MESSAGE_PUSHER } from './message-pusher';
 import { MessagesController } from './messages.controller';
@@ -11,9 +13,9 @@ import { MessagesService } from './messages.service';
  * and a pharmacy's pharmacists by plain queries).
  */
 @Module({
-  imports: [NotifyModule],
+  imports: [NotifyModule, SubscriptionsModule],
   controllers: [MessagesController],
-  providers: [MessagesService, InAppOnlyPusher, { provide: MESSAGE_PUSHER, useExisting: InAppOnlyPusher }],
+  providers: [MessagesService, InAppOnlyPusher, { provide: MESSAGE_PUSHER, useExisting: SubscribePusher }],
   exports: [MessagesService],
 })
 export class MessagesModule {}

@@ -1,0 +1,57 @@
+import Taro from '@tarojs/taro';
+import {
+  SUBSCRIBE_RESULTS,
+  type SubscribeMoment,
+  type SubscribeResult,
+  type SubscribeResultsRequest,
+  type SubscribeTemplatesView,
+  type SubscriptionAllowanceView,
+} from '@linli/shared-types';
+import { newIdempotencyKey, request } from './client';
+
+/** The server's subscriptions module: which WeChat subscribe templates to ask for, and the popup's answers. */
+
+export function subscribeTemplates(moment: SubscribeMoment): Promise<SubscribeTemplatesView> {
+  return request({ path: '/me/subscriptions/templates', query: { moment } });
+}
+
+export function recordSubscriptions(body: SubscribeResultsRequest, key?: string): Promise<SubscriptionAllowanceView[]> {
+  return request({ method: 'POST', path: '/me/subscriptions', body, idempotencyKey: key });
+}
+
+/** The popup's answer (template id → result, plus errMsg) as the server takes it: only the ids asked for, only known results. */
+export function subscribeResults(tmplIds: string[], answer: Record<string, unknown>): SubscribeResultsRequest | null {
+  const results: Record<string, SubscribeResult> = {};
+  for (const id of tmplIds) {
+    const result = answer[id];
+    if ((SUBSCRIBE_RESULTS as readonly unknown[]).includes(result)) results[id] = result as SubscribeResult;
+  }
+  return Object.keys(results).length > 0 ? { results } : null;
+}
+
+/** Template ids per tap, fetched once per launch (asking WeChat must happen in the tap itself). */
+const asked = new Map<SubscribeMoment, string[]>();
+
+/**
+ * At a natural tap (placing an order, asking for medicine, going on duty, registering for a
+ * fair-share window), WeChat's subscribe popup for that moment's templates; the answer goes to
+ * the server, which counts one message per 允许. Call it first thing in the tap's handler
+ * (WeChat honours `requestSubscribeMessage` only from a tap, never on page load); it never
+ * throws and never holds the tap up. Only in the WeChat mini-program: h5 has no such popup.
+ */
+export function askSubscribe(moment: SubscribeMoment): void {
+  if (process.env.TARO_ENV !== 'weapp') return;
+  const known = asked.get(moment);
+  const ids = known ? Promise.resolve(known) : subscribeTemplates(moment).then((v) => (asked.set(moment, v.tmplIds), v.tmplIds));
+  void ids
+    .then(async (tmplIds) => {
+      if (tmplIds.length === 0) return;
+      const answer = (await Taro.requestSubscribeMessage({ tmplIds } as Taro.requestSubscribeMessage.Option)) as unknown as Record<
+        string,
+        unknown
+      >;
+      const body = subscribeResults(tmplIds, answer);
+      if (body) await recordSubscriptions(body, newIdempotencyKey());
+    })
+    .catch(() => undefined);
+}

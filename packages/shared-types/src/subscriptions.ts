@@ -1,0 +1,35 @@
+/** What `Taro.requestSubscribeMessage` answers for one template id (WECHAT.md §4). */
+export type SubscribeResult = 'accept' | 'reject' | 'ban' | 'filter';
+export const SUBSCRIBE_RESULTS = ['accept', 'reject', 'ban', 'filter'] as const satisfies readonly SubscribeResult[];
+
+/** The natural taps at which the app asks for subscriptions (never on page load). */
+export type SubscribeMoment = 'order' | 'medicine' | 'duty' | 'fair-share';
+export const SUBSCRIBE_MOMENTS = ['order', 'medicine', 'duty', 'fair-share'] as const satisfies readonly SubscribeMoment[];
+
+/** POST /api/me/subscriptions: the popup's answer, template id → result. */
+export interface SubscribeResultsRequest {
+  results: Record<string, SubscribeResult>;
+}
+
+/** One template's remaining one-time allowance for the person asking. */
+export interface SubscriptionAllowanceView {
+  templateId: string;
+  remaining: number;
+}
+
+/** GET /api/me/subscriptions/templates?moment=…: the template ids (≤3) to ask for at this tap; empty when none are configured. */
+export interface SubscribeTemplatesView {
+  tmplIds: string[];
+}
+
+/** A subscribe message WeChat refused for good (staff: GET /api/staff/subscriptions/refused), so its person was not reached on the phone. */
+export interface RefusedPushView {
+  messageId: number;
+  userId: number;
+  nickname: string;
+  kind: string;
+  templateId: string;
+  /** WeChat's errcode and errmsg, e.g. `WeChat errcode 47003: argument invalid! data.thing1.value …`. */
+  reason: string;
+  at: string;
+}
