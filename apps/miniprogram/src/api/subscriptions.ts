@@ -32,26 +32,42 @@ export function subscribeResults(tmplIds: string[], answer: Record<string, unkno
 /** Template ids per tap, fetched once per launch (asking WeChat must happen in the tap itself). */
 const asked = new Map<SubscribeMoment, string[]>();
 
+function templatesFor(moment: SubscribeMoment): Promise<string[]> {
+  return subscribeTemplates(moment).then((v) => (asked.set(moment, v.tmplIds), v.tmplIds));
+}
+
+/**
+ * On the page of a tap that asks (its load, not the tap): fetch that moment's template ids ahead,
+ * so the tap itself can open WeChat's popup at once, without waiting on the network first.
+ */
+export function prepareSubscribe(moment: SubscribeMoment): void {
+  if (process.env.TARO_ENV !== 'weapp' || asked.has(moment)) return;
+  void templatesFor(moment).catch(() => undefined);
+}
+
+function ask(tmplIds: string[]): void {
+  if (tmplIds.length === 0) return;
+  void Taro.requestSubscribeMessage({ tmplIds } as Taro.requestSubscribeMessage.Option)
+    .then(async (answer) => {
+      const body = subscribeResults(tmplIds, answer as unknown as Record<string, unknown>);
+      if (body) await recordSubscriptions(body, newIdempotencyKey());
+    })
+    .catch(() => undefined);
+}
+
 /**
  * At a natural tap (placing an order, asking for medicine, going on duty, registering for a
  * fair-share window), WeChat's subscribe popup for that moment's templates; the answer goes to
  * the server, which counts one message per 允许. Call it first thing in the tap's handler
- * (WeChat honours `requestSubscribeMessage` only from a tap, never on page load); it never
- * throws and never holds the tap up. Only in the WeChat mini-program: h5 has no such popup.
+ * (WeChat honours `requestSubscribeMessage` only from a tap, never on page load), after
+ * `prepareSubscribe` on the page's load; it never throws and never holds the tap up. Only in
+ * the WeChat mini-program: h5 has no such popup.
  */
 export function askSubscribe(moment: SubscribeMoment): void {
   if (process.env.TARO_ENV !== 'weapp') return;
   const known = asked.get(moment);
-  const ids = known ? Promise.resolve(known) : subscribeTemplates(moment).then((v) => (asked.set(moment, v.tmplIds), v.tmplIds));
-  void ids
-    .then(async (tmplIds) => {
-      if (tmplIds.length === 0) return;
-      const answer = (await Taro.requestSubscribeMessage({ tmplIds } as Taro.requestSubscribeMessage.Option)) as unknown as Record<
-        string,
-        unknown
-      >;
-      const body = subscribeResults(tmplIds, answer);
-      if (body) await recordSubscriptions(body, newIdempotencyKey());
-    })
-    .catch(() => undefined);
+  // Known: the popup opens synchronously inside the tap. Not yet (the page's fetch still on its
+  // way): fetch and ask, which WeChat may refuse as no longer from the tap; the next tap works.
+  if (known) ask(known);
+  else void templatesFor(moment).then(ask, () => undefined);
 }

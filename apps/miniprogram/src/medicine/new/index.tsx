@@ -32,6 +32,7 @@ import { Stepper } from '@/components/Stepper';
 import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
 import '../medicine.css';
+import { useSubscribeReady } from '@/hooks/useSubscribeReady';
 
 /** The server's limits: 10 medicines, 1–99 of each, 6 photos. */
 const MAX_ITEMS = 10;
@@ -79,6 +80,7 @@ function validate(items: ItemForm[], urgency: Urgency | null, photos: FileView[]
  * med-add-item, med-urgency-{i}, med-for-whom, med-note, med-photo-add, med-photo-{n}-remove, med-submit.
  */
 export default function MedicineNewPage() {
+  useSubscribeReady('medicine');
   const router = useRouter();
   const householdId = router.params.householdId ? Number(router.params.householdId) : null;
   const proxy = householdId !== null && Number.isInteger(householdId) && householdId > 0;

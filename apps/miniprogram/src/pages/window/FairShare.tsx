@@ -18,6 +18,7 @@ import { useAction } from '@/hooks/useAction';
 import { formatTime } from '@/utils/format';
 import { FairShareResult } from './FairShareResult';
 import './FairShare.css';
+import { useSubscribeReady } from '@/hooks/useSubscribeReady';
 
 export const FAIR_SHARE_EXPLANATION = '本批次物资不够每户都有，先登记，截止后公开抽签分配；独居老人、困难家庭、透析、化疗、残障家庭优先';
 
@@ -30,6 +31,7 @@ type Pending = 'register' | 'withdraw' | null;
  * ordering), change or withdraw it, and after the public draw see whether the household won.
  */
 export function FairShare({ win, onChanged }: { win: WindowView; onChanged: () => Promise<void> }) {
+  useSubscribeReady('fair-share');
   // undefined = still loading; null = this household has not registered.
   const [registration, setRegistration] = useState<RegistrationView | null | undefined>(undefined);
   const [quantities, setQuantities] = useState<Basket>({});

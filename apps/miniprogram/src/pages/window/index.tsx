@@ -21,9 +21,11 @@ import { FairShare } from './FairShare';
 import { phaseLabel } from '@/utils/window';
 import { formatDate, formatHours, formatTime } from '@/utils/format';
 import { useRefresh } from '@/hooks/useRefresh';
+import { useSubscribeReady } from '@/hooks/useSubscribeReady';
 
 /** One window: pick how many of each item, write a note, and place the order (fair-share windows: register, see FairShare). */
 export default function WindowPage() {
+  useSubscribeReady('order');
   const router = useRouter();
   const id = Number(router.params.id);
   const [win, setWin] = useState<WindowView | null>(null);

@@ -32,6 +32,7 @@ import { useDoor } from './useDoor';
 import { useScans } from './useScans';
 import '../volunteer.css';
 import './index.css';
+import { useSubscribeReady } from '@/hooks/useSubscribeReady';
 
 /**
  * 志愿者任务: on/off duty, my parcels by building and door, pick-up and door scans (kept on the
@@ -39,6 +40,7 @@ import './index.css';
  * to collect at the door (已收款) and a call to the household on its real number.
  */
 export default function VolunteerTasksPage() {
+  useSubscribeReady('duty');
   const [tasks, setTasks] = useState<ParcelTaskView[] | null>(null);
   /** Finished on this phone since the page opened (the server lists open tasks only). */
   const [done, setDone] = useState<ParcelTaskView[]>([]);
