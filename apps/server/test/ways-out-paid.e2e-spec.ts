@@ -2,6 +2,7 @@ import type {
   ItemView,
   LoginResponse,
   MedicineRequestView,
+  MessagesPage,
   OrderView,
   ParcelTaskView,
   ParcelView,
@@ -229,6 +230,15 @@ describe('ways out, with money held', () => {
       for (const req of [unavailable, unwanted]) {
         expect(pay.refunds.get(refundNo('medicine', req.id))).toMatchObject({ outTradeNo: tradeNo('medicine', req.id), refund: 2500 });
       }
+      // When WeChat has paid it back, the household is told, once, with the amount.
+      const back = pay.refunded(refundNo('medicine', unwanted.id), t.clock.now());
+      await notify(back).expect(204);
+      await notify(back).expect(204);
+      const inbox = (await resident.get('/api/messages').expect(200)).body as MessagesPage;
+      const refunds = inbox.items.filter((m) => m.kind === 'medicine.refunded');
+      expect(refunds).toHaveLength(1);
+      expect(refunds[0]).toMatchObject({ title: '买药退款已到账', link: `/medicine/request/index?id=${unwanted.id}` });
+      expect(refunds[0]?.body).toContain('25.00');
     } finally {
       await staff.put(`/api/staff/pharmacies/${pharmacy.id}`, { ...body, paymentMode: pharmacy.paymentMode }).expect(200);
     }

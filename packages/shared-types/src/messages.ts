@@ -27,6 +27,7 @@ export const MESSAGE_KINDS = [
   'medicine.bought',
   'medicine.delivered',
   'medicine.cannot_buy',
+  'medicine.refunded',
   'medicine.new_request',
   'medicine.urgent_request',
   'medicine.overdue',

@@ -82,6 +82,18 @@ export class MedicineMessages {
     });
   }
 
+  /** WeChat has paid the money of a cancelled or unbuyable request back (in the refund's transaction). */
+  async refunded(id: number, amountFen: number): Promise<void> {
+    const r = await this.db.repo(MedicineRequest).findOneByOrFail({ id });
+    await this.messages.tellHousehold(r.householdId, {
+      communityId: r.communityId,
+      kind: 'medicine.refunded',
+      title: '买药退款已到账',
+      body: `买药的 ${formatFen(amountFen)} 已原路退回您的微信`,
+      link: householdPage(r.id),
+    });
+  }
+
   /** Quotes unanswered for `hours`: the household is reminded once before the quote lapses. */
   async remindQuotes(hours: number): Promise<number> {
     const now = this.clock.now();

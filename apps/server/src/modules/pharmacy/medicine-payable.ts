@@ -9,6 +9,7 @@ import { defineMove, Transitions } from '../../common/workflow';
 import { definePayableKind, type Payable } from '../payments/payable';
 import { PaymentsService } from '../payments/payments.service';
 import { MEDICINE_WORKFLOW, MedicineRequest } from './entities/medicine-request.entity';
+import { MedicineMessages } from './medicine-messages';
 
 /** Medicine bought on a household's behalf, as payments know it; also the parcel source type. */
 export const MEDICINE_PAYABLE = definePayableKind({
@@ -31,6 +32,7 @@ export class MedicinePayable implements Payable, OnModuleInit {
     private readonly clock: Clock,
     private readonly transitions: Transitions,
     private readonly payments: PaymentsService,
+    private readonly messages: MedicineMessages,
   ) {}
 
   onModuleInit(): void {
@@ -52,6 +54,10 @@ export class MedicinePayable implements Payable, OnModuleInit {
       throw new DomainError('ORDER_NOT_PAYABLE');
     }
     return { totalFen: request.totalFen, description: `邻里 代买药品 ${request.id}`, payBy: new Date(request.payBy) };
+  }
+
+  async refunded(id: number, amountFen: number): Promise<void> {
+    await this.messages.refunded(id, amountFen);
   }
 
   async state(actor: Actor, id: number): Promise<{ state: string; awaitingPayment: boolean }> {
