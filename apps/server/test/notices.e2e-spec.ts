@@ -1,4 +1,5 @@
-import type { FileView, NoticeReadStats, NoticeSummary, NoticeView, StaffNoticeView } from '@linli/shared-types';
+import type { FileView, MessagesPage, NoticeReadStats, NoticeSummary, NoticeView, StaffNoticeView } from '@linli/shared-types';
+import { NoticeAnnouncer } from '../src/modules/notices/notice-announcer';
 import { PNG } from 'pngjs';
 import { TestApp, type Client } from './support/test-app';
 
@@ -214,5 +215,45 @@ describe('notices', () => {
     );
     expect((await staff.patch(`/api/staff/notices/${notice.id}`, { title: null }).expect(400)).body.code).toBe('VALIDATION_FAILED');
     expect(await t.count('notices')).toBe(before);
+  });
+
+  it('an urgent notice is a message to every member of the households it reaches, once; a scheduled one when its time comes', async () => {
+    const told = async (who: Client, id: number): Promise<{ kind: string; title: string }[]> =>
+      ((await who.get('/api/messages').expect(200)).body as MessagesPage).items.filter((m) => m.link === `/notices/detail/index?id=${id}`);
+    const urgent = await post({ title: '1栋今天下午停水', buildingIds: [building['1栋']], urgent: true });
+    for (const who of [resident1, housemate1, neighbour1]) {
+      expect(await told(who, urgent.id)).toEqual([expect.objectContaining({ kind: 'notice.urgent', title: '紧急通知：1栋今天下午停水' })]);
+    }
+    expect(await told(resident2, urgent.id)).toEqual([]);
+    expect(await told(resident5, urgent.id)).toEqual([]);
+    // Not urgent: on the board only.
+    const plain = await post({ title: '1栋垃圾清运时间', buildingIds: [building['1栋']] });
+    expect(await told(resident1, plain.id)).toEqual([]);
+    // Scheduled: nobody is told before its time; when it comes the sweep tells it, once.
+    const later = await post({
+      title: '5栋明早解封',
+      buildingIds: [building['5栋']],
+      urgent: true,
+      publishAt: new Date(t.clock.now().getTime() + 3600_000).toISOString(),
+    });
+    const announcer = t.app.get(NoticeAnnouncer);
+    await announcer.runOnce();
+    expect(await told(resident5, later.id)).toEqual([]);
+    t.clock.advance(2 * 3600_000);
+    await Promise.all([announcer.runOnce(), announcer.runOnce()]);
+    await announcer.runOnce();
+    expect(await told(resident5, later.id)).toHaveLength(1);
+    expect(await told(resident1, later.id)).toEqual([]);
+    // Withdrawn before its time: never told.
+    const dropped = await post({
+      title: '5栋取消的通知',
+      buildingIds: [building['5栋']],
+      urgent: true,
+      publishAt: new Date(t.clock.now().getTime() + 3600_000).toISOString(),
+    });
+    await staff.post(`/api/staff/notices/${dropped.id}/withdraw`).expect((res) => expect(res.status).toBeLessThan(300));
+    t.clock.advance(2 * 3600_000);
+    await announcer.runOnce();
+    expect(await told(resident5, dropped.id)).toEqual([]);
   });
 });

@@ -35,6 +35,7 @@ export const MESSAGE_KINDS = [
   'volunteer.rejected',
   'task.assigned',
   'task.taken_back',
+  'notice.urgent',
 ] as const;
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

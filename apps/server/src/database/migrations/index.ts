@@ -15,6 +15,7 @@ import { WindowEdit1745800000000 } from './1745800000000-window-edit';
 import { Notices1745820000000 } from './1745820000000-notices';
 import { Messages1745830000000 } from './1745830000000-messages';
 import { Subscriptions1745840000000 } from './1745840000000-subscriptions';
+import { NoticeAnnounced1745850000000 } from './1745850000000-notice-announced';
 
 /** Every migration, in order. Run at boot on SQLite and MySQL alike. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   Notices1745820000000,
   Messages1745830000000,
   Subscriptions1745840000000,
+  NoticeAnnounced1745850000000,
 ];

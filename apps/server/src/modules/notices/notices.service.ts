@@ -12,6 +12,7 @@ import { FilesService } from '../files/files.service';
 import { Notice, NoticePictureRow, NoticeRead } from './entities/notice.entity';
 import { NoticeViews } from './notice-views';
 import { joinList, reachesBuilding } from './notice-visibility';
+import { NoticeAnnouncer } from './notice-announcer';
 
 /** The fields an edit may change, as stored. */
 type NoticeFields = Pick<Notice, 'category' | 'title' | 'body' | 'buildingIds' | 'zones' | 'pinned' | 'urgent' | 'publishAt' | 'expiresAt'>;
@@ -29,6 +30,7 @@ export class NoticesService {
     private readonly households: HouseholdsService,
     private readonly files: FilesService,
     private readonly views: NoticeViews,
+    private readonly announcer: NoticeAnnouncer,
   ) {}
 
   async create(actor: Actor, dto: NoticeRequest): Promise<StaffNoticeView> {
@@ -57,6 +59,7 @@ export class NoticesService {
       withdrawnBy: null,
     });
     await this.setPictures(actor, notice.id, dto.pictureIds ?? [], []);
+    await this.announcer.announce(notice);
     await this.audit.record(actor, {
       action: 'notice.post',
       targetType: 'notice',
@@ -113,6 +116,8 @@ export class NoticesService {
       changes.pictureIds = { before: picturesBefore, after: dto.pictureIds };
     }
     await this.audit.record(actor, { action: 'notice.edit', targetType: 'notice', targetId: id, details: { changes } });
+    // An edit that makes a published notice urgent tells it now (once: an urgent notice already told is not told again).
+    await this.announcer.announce({ ...notice, ...fields });
     return this.one({ ...notice, ...fields, editedAt: now, editedBy: actor.userId }, notice.communityId);
   }
 

@@ -23,6 +23,7 @@ export const KIND_PRIORITY = {
   'fair_share.won': 3,
   'fair_share.partly': 3,
   'task.assigned': 3,
+  'notice.urgent': 3,
   'binding.approved': 2,
   'binding.rejected': 2,
   'order.cancelled': 2,

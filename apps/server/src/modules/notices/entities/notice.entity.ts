@@ -62,6 +62,10 @@ export class Notice {
 
   @Column({ name: 'withdrawn_by', type: 'int', nullable: true })
   withdrawnBy: number | null;
+
+  /** When an urgent notice was told to its households as a message (null: not yet, or not urgent). */
+  @Column({ name: 'announced_at', type: 'datetime', precision: 3, nullable: true })
+  announcedAt: Date | null;
 }
 
 /** A picture on a notice (a file of purpose `notice`), in the order staff put them. */
