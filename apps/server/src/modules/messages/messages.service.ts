@@ -75,10 +75,9 @@ export class MessagesService implements OnModuleInit {
   /** In the caller's transaction: each message and its push; returns how many were written (a repeated `once` is not). */
   async tell(message: TellMessage | TellMessage[]): Promise<number> {
     const all = Array.isArray(message) ? message : [message];
-    let told = 0;
+    const ids: number[] = [];
     for (const m of all) {
       if (m.once && (await this.db.repo(Message).existsBy({ onceKey: m.once }))) continue;
-      let id: number;
       try {
         const inserted = await this.db.repo(Message).insert({
           userId: m.userId,
@@ -92,15 +91,37 @@ export class MessagesService implements OnModuleInit {
           createdAt: this.clock.now(),
           readAt: null,
         });
-        id = Number(inserted.identifiers[0]?.id);
+        ids.push(Number(inserted.identifiers[0]?.id));
       } catch (error) {
         if (m.once && isUniqueViolation(error)) continue; // told by another instance at the same moment
         throw error;
       }
-      await this.outbox.enqueue(MESSAGE_PUSH, `message:${id}`, { messageId: id });
-      told++;
     }
-    return told;
+    // The pushes in as few statements as possible: a dispatch tells thousands at once.
+    if (ids.length === 1) await this.outbox.enqueue(MESSAGE_PUSH, `message:${ids[0]}`, { messageId: ids[0] });
+    else if (ids.length > 1)
+      await this.outbox.enqueueMany(
+        MESSAGE_PUSH,
+        ids.map((id) => ({ dedupeKey: `message:${id}`, payload: { messageId: id } })),
+      );
+    return ids.length;
+  }
+
+  /** The users living in each of these households (every member gets a household's message). */
+  async membersOf(householdIds: number[]): Promise<Map<number, number[]>> {
+    const members = new Map<number, number[]>();
+    for (let i = 0; i < householdIds.length; i += 500) {
+      const chunk = householdIds.slice(i, i + 500);
+      const rows = await this.db.manager
+        .createQueryBuilder()
+        .select('u.id', 'id')
+        .addSelect('u.household_id', 'householdId')
+        .from('users', 'u')
+        .where('u.household_id IN (:...chunk)', { chunk })
+        .getRawMany<{ id: number; householdId: number }>();
+      for (const r of rows) members.set(Number(r.householdId), [...(members.get(Number(r.householdId)) ?? []), Number(r.id)]);
+    }
+    return members;
   }
 
   /** The users living in a household (every member of it gets a household's message). */

@@ -25,6 +25,8 @@ const BACKOFF_MS = [15, 30, 60, 120, 300, 600, 1800].map((s) => s * 1000);
 const MAX_ATTEMPTS = 12;
 /** How long a worker holds a claimed row; after that (a crashed worker) another may take it. */
 const LEASE_MS = 60_000;
+/** Rows per multi-row INSERT of `enqueueMany` (well under SQLite's and MySQL's parameter limits). */
+const ENQUEUE_CHUNK = 200;
 
 /**
  * The outbox (ARCHITECTURE §5): a side effect is written as a row in the transaction that
@@ -78,6 +80,36 @@ export class OutboxService {
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
+    }
+  }
+
+  /**
+   * Many rows of one kind in the caller's transaction, as multi-row INSERTs (a dispatch tells
+   * thousands of households at once). Keys already there are skipped, as `enqueue` does.
+   */
+  async enqueueMany(kind: string, rows: { dedupeKey: string; payload: Record<string, unknown> }[]): Promise<void> {
+    const now = this.clock.now();
+    for (let i = 0; i < rows.length; i += ENQUEUE_CHUNK) {
+      const chunk = rows.slice(i, i + ENQUEUE_CHUNK);
+      try {
+        await this.db.repo(OutboxRow).insert(
+          chunk.map((r) => ({
+            kind,
+            dedupeKey: r.dedupeKey,
+            payload: JSON.stringify(r.payload),
+            status: 'PENDING' as const,
+            attempts: 0,
+            nextAttemptAt: now,
+            claimedUntil: null,
+            lastError: null,
+            createdAt: now,
+            doneAt: null,
+          })),
+        );
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        for (const r of chunk) await this.enqueue(kind, r.dedupeKey, r.payload);
+      }
     }
   }
 

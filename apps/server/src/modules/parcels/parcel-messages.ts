@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CONTACTLESS_CONFIRM_HOURS, FAILURE_REASON_LABELS, type FailureReason, type ParcelState } from '@linli/shared-types';
+import { In } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { MessagesService } from '../messages/messages.service';
+import { MessagesService, type TellMessage } from '../messages/messages.service';
 import { atTime } from '../messages/wording';
 import { ParcelSource } from './entities/parcel-source.entity';
 import { Parcel } from './entities/parcel.entity';
@@ -24,9 +25,7 @@ export class ParcelMessages {
 
   /** The household's page for what the parcel carries (its order, or its medicine request). */
   private async householdPage(parcelId: number): Promise<string | null> {
-    const source = await this.db.repo(ParcelSource).findOne({ where: { parcelId }, order: { id: 'ASC' } });
-    if (!source) return null;
-    return source.sourceType === 'medicine' ? `/medicine/request/index?id=${source.sourceId}` : `/pages/order/index?id=${source.sourceId}`;
+    return pageOf((await this.db.repo(ParcelSource).findOne({ where: { parcelId }, order: { id: 'ASC' } })) ?? undefined);
   }
 
   /** After a move of the parcel to `to`; `volunteerId` is who held it before the move. */
@@ -83,16 +82,30 @@ export class ParcelMessages {
   /** New tasks for a volunteer (one message for a dispatch of several); each household hears a volunteer will bring theirs. */
   async assigned(volunteerId: number, communityId: number, parcelIds: number[]): Promise<void> {
     const count = parcelIds.length;
-    for (const parcelId of parcelIds) {
-      const p = await this.db.repo(Parcel).findOneByOrFail({ id: parcelId });
-      await this.messages.tellHousehold(p.householdId, {
-        communityId: p.communityId,
-        kind: 'parcel.assigned',
-        title: '已安排志愿者配送',
-        body: '您的包裹已安排志愿者配送，取货后会再告诉您',
-        link: await this.householdPage(p.id),
-      });
+    const told: TellMessage[] = [];
+    for (let i = 0; i < parcelIds.length; i += 500) {
+      const chunk = parcelIds.slice(i, i + 500);
+      const parcels = await this.db
+        .repo(Parcel)
+        .find({ where: { id: In(chunk) }, select: { id: true, householdId: true, communityId: true } });
+      const sources = await this.db.repo(ParcelSource).find({ where: { parcelId: In(chunk) }, order: { id: 'ASC' } });
+      const firstSource = new Map<number, ParcelSource>();
+      for (const s of sources) if (!firstSource.has(s.parcelId)) firstSource.set(s.parcelId, s);
+      const members = await this.messages.membersOf([...new Set(parcels.map((p) => p.householdId))]);
+      for (const p of parcels) {
+        for (const userId of members.get(p.householdId) ?? []) {
+          told.push({
+            userId,
+            communityId: p.communityId,
+            kind: 'parcel.assigned',
+            title: '已安排志愿者配送',
+            body: '您的包裹已安排志愿者配送，取货后会再告诉您',
+            link: pageOf(firstSource.get(p.id)),
+          });
+        }
+      }
     }
+    await this.messages.tell(told);
     const by = new Date(this.clock.now().getTime() + this.config.acceptTimeoutMinutes * 60_000);
     await this.messages.tell({
       userId: volunteerId,
@@ -104,4 +117,10 @@ export class ParcelMessages {
       deadline: by,
     });
   }
+}
+
+/** The household's page for what a parcel carries (its order, or its medicine request). */
+function pageOf(source: ParcelSource | undefined): string | null {
+  if (!source) return null;
+  return source.sourceType === 'medicine' ? `/medicine/request/index?id=${source.sourceId}` : `/pages/order/index?id=${source.sourceId}`;
 }
