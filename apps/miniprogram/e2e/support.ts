@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import type {
@@ -265,6 +266,22 @@ export function operatorCli(...args: string[]): Promise<{ stdout: string; stderr
       resolveRun({ stdout, stderr, exitCode: exitCode ?? -1, code: /登录码：([A-Z0-9]{5}-[A-Z0-9]{5})/.exec(stdout)?.[1] ?? null }),
     );
   });
+}
+
+/**
+ * A statement on the test server's SQLite database, for a scene no browser or API can set up
+ * (what WeChat's answer leaves behind when the test server has no WeChat to talk to): the rows
+ * it returns, or the run's changes.
+ */
+export function sqlite<T = unknown>(sql: string, ...params: unknown[]): T[] {
+  const db = new Database(join(dataDir, 'linli.sqlite'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    const statement = db.prepare(sql);
+    return statement.reader ? (statement.all(...params) as T[]) : (statement.run(...params), []);
+  } finally {
+    db.close();
+  }
 }
 
 /**

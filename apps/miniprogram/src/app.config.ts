@@ -38,6 +38,7 @@ export default defineAppConfig({
         'notices/index',
         'notices-edit/index',
         'notices-reads/index',
+        'push-refused/index',
       ],
     },
     {

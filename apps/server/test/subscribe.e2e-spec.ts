@@ -7,6 +7,7 @@ import type {
 } from '@linli/shared-types';
 import { Db } from '../src/common/database/db';
 import type { PushableMessage } from '../src/modules/messages/message-pusher';
+import { Message } from '../src/modules/messages/entities/message.entity';
 import { OutboxRow } from '../src/modules/notify/entities/outbox-row.entity';
 import { OutboxService } from '../src/modules/notify/outbox.service';
 import { SubscribePusher } from '../src/modules/subscriptions/subscribe-pusher';
@@ -39,7 +40,6 @@ describe('WeChat subscribe messages', () => {
   let outbox: OutboxService;
   const source = new Map<number, PushableMessage>();
   const outcomes = new Map<number, 'sent' | 'kept'>();
-  let nextId = 1000;
 
   beforeAll(async () => {
     const base = await wechat.start();
@@ -104,18 +104,23 @@ describe('WeChat subscribe messages', () => {
 
   /** A message for the person, as the messages module would write it, with its outbox row. */
   async function tell(person: Person, kind: MessageKind, title = '您有一条新消息', body = '请打开邻里查看'): Promise<number> {
-    const id = ++nextId;
-    source.set(id, {
-      id,
+    const fields = {
       userId: person.userId,
       communityId: 1,
       kind,
       title,
       body,
-      link: `/pages/messages/index?id=${id}`,
+      link: '/pages/messages/index',
       deadline: new Date(t.clock.now().getTime() + 24 * 3600_000),
+    };
+    let id = 0;
+    await db.transaction(async () => {
+      id = Number((await db.repo(Message).insert({ ...fields, onceKey: null, createdAt: t.clock.now(), readAt: null })).identifiers[0]?.id);
+      const link = `/pages/messages/index?id=${id}`;
+      await db.repo(Message).update({ id }, { link });
+      source.set(id, { id, ...fields, link });
+      await outbox.enqueue('test.message.push', `message:${id}`, { messageId: id });
     });
-    await db.transaction(() => outbox.enqueue('test.message.push', `message:${id}`, { messageId: id }));
     return id;
   }
 
@@ -306,7 +311,23 @@ describe('WeChat subscribe messages', () => {
         [approved, 'binding.approved', 'TPL_GONE'],
       ].sort(),
     );
-    expect(mine.find((r) => r.messageId === refunded)?.reason).toContain('data.phrase2.value');
+    const refusedRefund = mine.find((r) => r.messageId === refunded);
+    expect(refusedRefund?.reason).toContain('data.phrase2.value');
+    // What was said and how to phone them: the household's contact phone (theirs is unknown) and door.
+    const [household] = (await t.db.query(
+      `SELECT h.id AS id, h.contact_phone AS phone, b.name AS building, h.unit AS unit, h.room AS room FROM users u
+       JOIN households h ON h.id = u.household_id JOIN buildings b ON b.id = h.building_id WHERE u.id = ${p.userId}`,
+    )) as { id: number; phone: string | null; building: string; unit: string; room: string }[];
+    expect(refusedRefund).toMatchObject({
+      title: '退款已到账',
+      body: '请打开邻里查看',
+      nickname: `居民${household?.id}`,
+      phone: household?.phone ?? null,
+      address: `${household?.building}${household?.unit}${household?.room}`,
+    });
+    await t.db.query(`UPDATE users SET phone = '13900001234' WHERE id = ${p.userId}`);
+    const again = (await (await staffOf(1)).get('/api/staff/subscriptions/refused').expect(200)).body as RefusedPushView[];
+    expect(again.find((r) => r.messageId === refunded)?.phone).toBe('13900001234');
     await p.client.get('/api/staff/subscriptions/refused').expect(403);
     await t.db.query("INSERT INTO communities (name, created_at) VALUES ('翡翠湾', CURRENT_TIMESTAMP)");
     const [other] = (await t.db.query("SELECT id FROM communities WHERE name = '翡翠湾'")) as { id: number }[];

@@ -27,8 +27,16 @@ export interface RefusedPushView {
   messageId: number;
   userId: number;
   nickname: string;
+  /** The person's own phone, else their household's contact phone; null when neither is known. */
+  phone: string | null;
+  /** Their household's door (楼栋单元房号); null for someone bound to no household (staff, a volunteer). */
+  address: string | null;
   kind: string;
   templateId: string;
+  /** What the message said (in the app it is in their 「消息」 list). */
+  title: string;
+  body: string;
+  link: string | null;
   /** WeChat's errcode and errmsg, e.g. `WeChat errcode 47003: argument invalid! data.thing1.value …`. */
   reason: string;
   at: string;

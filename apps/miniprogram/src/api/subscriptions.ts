@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import {
   SUBSCRIBE_RESULTS,
+  type RefusedPushView,
   type SubscribeMoment,
   type SubscribeResult,
   type SubscribeResultsRequest,
@@ -70,4 +71,9 @@ export function askSubscribe(moment: SubscribeMoment): void {
   // way): fetch and ask, which WeChat may refuse as no longer from the tap; the next tap works.
   if (known) ask(known);
   else void templatesFor(moment).then(ask, () => undefined);
+}
+
+/** Staff: subscribe messages WeChat refused for good, newest first, with how to phone each person. */
+export function listRefusedPushes(): Promise<RefusedPushView[]> {
+  return request({ path: '/staff/subscriptions/refused' });
 }

@@ -186,6 +186,10 @@ export default function MePage() {
             <View>通知公告</View>
             <View className="entry__arrow">›</View>
           </View>
+          <View id="entry-staff-push-refused" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/push-refused/index' })}>
+            <View>微信提醒未送达</View>
+            <View className="entry__arrow">›</View>
+          </View>
         </View>
       ) : null}
 

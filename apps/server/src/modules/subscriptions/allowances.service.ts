@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { formatDoor } from '@linli/shared-types';
 import type {
   RefusedPushView,
   SubscribeMoment,
@@ -193,22 +194,79 @@ export class AllowancesService {
 
   /**
    * Staff: the latest messages of my community WeChat refused for good (a template or value
-   * problem to fix in the configuration), newest first: those people were told in the app only.
+   * problem to fix in the configuration), newest first: those people were told in the app only,
+   * so each row carries what was said and how to reach them by phone (their own number, else
+   * their household's contact).
    */
   async refused(actor: Actor): Promise<RefusedPushView[]> {
     const communityId = staffCommunity(actor);
-    const rows = await this.db
+    const spends = await this.db
       .repo(SubscriptionSpend)
       .find({ where: { communityId, state: 'RETURNED' }, order: { updatedAt: 'DESC', id: 'DESC' }, take: 100 });
-    const names = await this.people([...new Set(rows.map((r) => r.userId))]);
-    return rows.map((r) => ({
-      messageId: r.messageId,
-      userId: r.userId,
-      nickname: names.get(r.userId)?.nickname ?? '',
-      kind: r.kind,
-      templateId: r.templateId,
-      reason: r.reason ?? '',
-      at: r.updatedAt.toISOString(),
-    }));
+    const [said, reach] = await Promise.all([
+      this.said(spends.map((s) => s.messageId)),
+      this.reach([...new Set(spends.map((s) => s.userId))]),
+    ]);
+    return spends.map((s) => {
+      const m = said.get(s.messageId);
+      const r = reach.get(s.userId);
+      return {
+        messageId: s.messageId,
+        userId: s.userId,
+        nickname: r?.nickname ?? '',
+        phone: r?.userPhone || r?.householdPhone || null,
+        address: r?.building ? formatDoor(r.building, r.unit ?? '', r.room ?? '') : null,
+        kind: s.kind,
+        templateId: s.templateId,
+        title: m?.title ?? '',
+        body: m?.body ?? '',
+        link: m?.link ?? null,
+        reason: s.reason ?? '',
+        at: s.updatedAt.toISOString(),
+      };
+    });
   }
+
+  /** What each message said, by a plain read (see `people`). */
+  private async said(ids: number[]): Promise<Map<number, { title: string; body: string; link: string | null }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.manager
+      .createQueryBuilder()
+      .select(['m.id AS id', 'm.title AS title', 'm.body AS body', 'm.link AS link'])
+      .from('messages', 'm')
+      .where('m.id IN (:...ids)', { ids })
+      .getRawMany<{ id: number | string; title: string; body: string; link: string | null }>();
+    return new Map(rows.map((r) => [Number(r.id), r]));
+  }
+
+  /** How to reach each person by phone: their own number, their household's contact, their door. */
+  private async reach(ids: number[]): Promise<Map<number, ReachRow>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.manager
+      .createQueryBuilder()
+      .select([
+        'u.id AS id',
+        'u.nickname AS nickname',
+        'u.phone AS userPhone',
+        'h.contact_phone AS householdPhone',
+        'b.name AS building',
+        'h.unit AS unit',
+        'h.room AS room',
+      ])
+      .from('users', 'u')
+      .leftJoin('households', 'h', 'h.id = u.household_id')
+      .leftJoin('buildings', 'b', 'b.id = h.building_id')
+      .where('u.id IN (:...ids)', { ids })
+      .getRawMany<ReachRow & { id: number | string }>();
+    return new Map(rows.map((r) => [Number(r.id), r]));
+  }
+}
+
+interface ReachRow {
+  nickname: string | null;
+  userPhone: string | null;
+  householdPhone: string | null;
+  building: string | null;
+  unit: string | null;
+  room: string | null;
 }

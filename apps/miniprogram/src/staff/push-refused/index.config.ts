@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '微信提醒未送达', enablePullDownRefresh: true });
