@@ -355,39 +355,46 @@ export class CatalogService {
     return result.affected ?? 0;
   }
 
-  /** Adds to the household's units of a window item unless that passes its limit. */
+  /**
+   * Adds to the household's units of a window item unless that passes its limit, in one
+   * statement: an upsert that inserts the first units (when within the limit) or adds to the
+   * row only within the limit. The caller holds the household's row lock, so two members of a
+   * household never run it at once (on InnoDB their upserts on one key could deadlock).
+   * MySQL counts a row it inserted as 1 (with an id), one it changed as 2, and — with the
+   * FOUND_ROWS flag mysql2 sets — one it left as it was as 1 without an id; SQLite counts
+   * only a row it inserted or changed.
+   */
   async reserveForHousehold(offer: Offer, householdId: number, quantity: number): Promise<void> {
-    await this.db.manager
-      .createQueryBuilder()
-      .insert()
-      .into(HouseholdPurchase)
-      .values({ windowItemId: offer.windowItemId, householdId, quantity: 0 })
-      .orIgnore()
-      .updateEntity(false)
-      .execute();
-    const held = await this.db.manager
-      .createQueryBuilder()
-      .update(HouseholdPurchase)
-      .set({ quantity: () => 'quantity + :n' })
-      .where('window_item_id = :wi AND household_id = :h AND quantity + :n <= :limit', {
-        wi: offer.windowItemId,
-        h: householdId,
-        n: quantity,
-        limit: offer.limitPerHousehold,
-      })
-      .execute();
-    if (held.affected !== 1)
-      throw new DomainError('HOUSEHOLD_LIMIT', { itemId: offer.itemId, name: offer.name, limit: offer.limitPerHousehold });
+    const limit = offer.limitPerHousehold;
+    const params = [offer.windowItemId, householdId, quantity, quantity, limit, limit];
+    let held: boolean;
+    if (this.db.isMysql) {
+      const r = await this.db.run(
+        `INSERT INTO household_purchases (window_item_id, household_id, quantity) SELECT ?, ?, ? FROM DUAL WHERE ? <= ?
+         ON DUPLICATE KEY UPDATE quantity = IF(quantity + VALUES(quantity) <= ?, quantity + VALUES(quantity), quantity)`,
+        params,
+      );
+      held = r.affected === 2 || (r.affected === 1 && r.insertId > 0);
+    } else {
+      const r = await this.db.run(
+        `INSERT INTO household_purchases (window_item_id, household_id, quantity) SELECT ?, ?, ? WHERE ? <= ?
+         ON CONFLICT (window_item_id, household_id) DO UPDATE SET quantity = quantity + excluded.quantity
+         WHERE quantity + excluded.quantity <= ?`,
+        params,
+      );
+      held = r.affected === 1;
+    }
+    if (!held) throw new DomainError('HOUSEHOLD_LIMIT', { itemId: offer.itemId, name: offer.name, limit });
   }
 
   /** Takes stock: `stock = stock - n WHERE stock >= n`; the affected row count decides. */
   async takeStock(offer: Offer, quantity: number): Promise<void> {
-    const taken = await this.db.manager
-      .createQueryBuilder()
-      .update(WindowItem)
-      .set({ stock: () => 'stock - :n', sold: () => 'sold + :n' })
-      .where('id = :id AND stock >= :n', { id: offer.windowItemId, n: quantity })
-      .execute();
+    const taken = await this.db.run('UPDATE window_items SET stock = stock - ?, sold = sold + ? WHERE id = ? AND stock >= ?', [
+      quantity,
+      quantity,
+      offer.windowItemId,
+      quantity,
+    ]);
     if (taken.affected !== 1) throw new DomainError('OUT_OF_STOCK', { itemId: offer.itemId, name: offer.name });
   }
 

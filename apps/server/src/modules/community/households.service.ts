@@ -38,6 +38,16 @@ export interface Door {
   contactPhone: string | null;
 }
 
+/** A household locked for the command that orders or registers for it, with its door label. */
+export interface LockedHousehold {
+  id: number;
+  communityId: number;
+  buildingId: number;
+  zone: string | null;
+  /** 滨湖和园 3栋2单元1203, as `doors` gives it. */
+  address: string;
+}
+
 const CODE_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 
 /** Households of a community: who lives where, and what care they need. */
@@ -74,12 +84,33 @@ export class HouseholdsService {
    * one household ordering at the same second take their turns (and InnoDB does not deadlock on
    * their purchase counters). SQLite serialises writers already.
    */
-  async lockForUpdate(id: number): Promise<Household> {
-    const qb = this.db.repo(Household).createQueryBuilder('h').where('h.id = :id', { id });
-    if (this.db.source.options.type === 'mysql') qb.setLock('pessimistic_write');
-    const household = await qb.getOne();
-    if (!household) throw new DomainError('HOUSEHOLD_NOT_FOUND');
-    return household;
+  async lockForUpdate(id: number): Promise<LockedHousehold> {
+    // The door's names come from subqueries, which a locking read does not lock (InnoDB locks
+    // only the rows of the outer table): a join would lock the community row every order shares.
+    const [row] = await this.db.rows<{
+      id: number;
+      communityId: number;
+      buildingId: number;
+      zone: string | null;
+      unit: string;
+      room: string;
+      building: string | null;
+      community: string | null;
+    }>(
+      `SELECT h.id AS id, h.community_id AS communityId, h.building_id AS buildingId, h.zone AS zone, h.unit AS unit, h.room AS room,
+              (SELECT b.name FROM buildings b WHERE b.id = h.building_id) AS building,
+              (SELECT c.name FROM communities c WHERE c.id = h.community_id) AS community
+         FROM households h WHERE h.id = ?${this.db.isMysql ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
+    if (!row) throw new DomainError('HOUSEHOLD_NOT_FOUND');
+    return {
+      id: Number(row.id),
+      communityId: Number(row.communityId),
+      buildingId: Number(row.buildingId),
+      zone: row.zone,
+      address: `${row.community ?? ''} ${formatDoor(row.building ?? '', row.unit, row.room)}`.trim(),
+    };
   }
 
   /** Door labels (滨湖和园 3栋2单元1203) and buildings of households, for other modules' views. */

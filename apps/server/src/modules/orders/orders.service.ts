@@ -147,8 +147,7 @@ export class OrdersService implements OnModuleInit {
       await manager.createQueryBuilder().insert().into(OrderLine).values(orderLines).updateEntity(false).execute();
       if (proxy)
         await this.audit.record(actor, { action: 'order.proxy', targetType: 'order', targetId: order.id, details: { householdId } });
-      const door = (await this.households.doors([householdId])).get(householdId);
-      const view = this.toView(actor, order, orderLines, window, door?.address ?? '', actor.nickname);
+      const view = this.toView(actor, order, orderLines, window, household.address, actor.nickname);
       await this.catalog.countBuildingOrder(window, household.buildingId);
       await this.catalog.countOrder(window);
       for (const { offer, quantity } of lines) await this.catalog.takeStock(offer, quantity);
