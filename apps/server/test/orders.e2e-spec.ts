@@ -204,6 +204,25 @@ describe('supply orders', () => {
     expect(await stockOf(w.id, veg.id)).toBe(99);
   });
 
+  it('a retry that would now meet the household limit its first run took gets the first answer, not a refusal', async () => {
+    const w = await openWindow();
+    const [resident] = (await t.residents(1)) as [Client];
+    const key = randomUUID();
+    // The whole limit in one order: any second run of it is over the limit.
+    const body = { windowId: w.id, lines: [{ itemId: rice.id, quantity: 2 }] };
+    const twins = await Promise.all([resident.post('/api/orders', body, key), resident.post('/api/orders', body, key)]);
+    expect(twins.map((a) => a.status)).toEqual([201, 201]);
+    expect((twins[0]?.body as OrderView).id).toBe((twins[1]?.body as OrderView).id);
+    // The answer was lost on the way: the app sends the same request again, later.
+    const retry = await resident.post('/api/orders', body, key).expect(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect((retry.body as OrderView).id).toBe((twins[0]?.body as OrderView).id);
+    expect(((await resident.get('/api/orders/mine').expect(200)).body as OrderView[]).length).toBe(1);
+    expect(await stockOf(w.id, rice.id)).toBe(98);
+    // A new request (a new key) is refused for the limit, as it should be.
+    expect((await resident.post('/api/orders', body).expect(409)).body.code).toBe('HOUSEHOLD_LIMIT');
+  });
+
   it('refuses with a clear reason: upcoming, paused, closed by the clock, closed early, not your zone', async () => {
     const [resident] = (await t.residents(1)) as [Client];
     const me = (await resident.get('/api/me').expect(200)).body as MeResponse;

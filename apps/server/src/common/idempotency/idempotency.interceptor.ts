@@ -39,10 +39,11 @@ interface Keyed {
  *
  * Every mutating request runs in one database transaction that services join (Db), retried
  * when MySQL picks it as a deadlock victim. When it
- * carries an Idempotency-Key, the answer is stored in that same transaction: it exists exactly
- * when the change does. A retry replays it; a twin running at the same time waits on the unique
- * (user_id, idem_key) index and then replays; a server killed mid-request leaves neither change
- * nor answer, so the retry simply runs. Refusals (4xx) are stored too, after the rollback.
+ * carries an Idempotency-Key, the answer is stored by that same transaction's last statement: it
+ * exists exactly when the change does. A retry or a twin running at the same time meets the
+ * unique (user_id, idem_key) index there, rolls back and replays it; a server killed mid-request
+ * leaves neither change nor answer, so the retry simply runs. Refusals (4xx) are stored too,
+ * after the rollback (unless a twin's answer is there first: then that one is replayed).
  *
  * A route marked @CallsOut (it calls WeChat) runs without that transaction: see `outside`.
  */
@@ -72,30 +73,32 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async run(next: CallHandler, keyed: Keyed | null, status: number, res: Response): Promise<unknown> {
-    // No look-up first: a stored answer makes the claim below fail, and that path replays it.
+    // No look-up first: a stored answer makes the store below fail, and that path replays it.
     try {
       return await this.command(next, keyed, status);
     } catch (error) {
       if (!keyed) throw error;
-      if (error instanceof KeyTaken) {
-        const stored = await this.db.repo(IdempotencyRecord).findOneByOrFail({ userId: keyed.userId, key: keyed.key });
-        return this.replay(stored, keyed, res);
-      }
+      if (error instanceof KeyTaken) return this.replayStored(keyed, res);
       const answer = toErrorAnswer(error);
-      if (answer.status < 500) await this.storeRefusal(keyed, answer.status, answer.body);
+      // A twin that committed first under this key (this run then found, say, the household
+      // limit it had taken): its answer is the one to give, not this run's refusal.
+      if (answer.status < 500 && !(await this.storeRefusal(keyed, answer.status, answer.body))) return this.replayStored(keyed, res);
       throw error;
     }
   }
 
   /**
    * The command in one transaction (which Db runs again when MySQL rolled it back as a deadlock
-   * victim: a command's only effects are its database writes; side effects leave through the outbox).
+   * victim: a command's only effects are its database writes; side effects leave through the
+   * outbox). Its answer is stored by the transaction's last statement, so it exists exactly when
+   * the change does: a retry or a twin running the command again meets the unique
+   * (user_id, idem_key) index there (on MySQL a twin waits on it until the first commits), its
+   * whole run rolls back, and the stored answer is replayed.
    */
   private command(next: CallHandler, keyed: Keyed | null, status: number): Promise<unknown> {
     return this.db.transaction(async () => {
-      if (keyed) await this.claim(keyed, status);
       const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      if (keyed) await this.db.repo(IdempotencyRecord).update({ userId: keyed.userId, key: keyed.key }, { body: serialise(body) });
+      if (keyed) await this.store(keyed, status, body);
       return body;
     });
   }
@@ -166,24 +169,35 @@ export class IdempotencyInterceptor implements NestInterceptor {
     });
   }
 
-  /** Takes the key inside the command's transaction (on MySQL a twin waits here until we commit). */
-  private async claim(keyed: Keyed, status: number): Promise<void> {
+  /** Stores the answer inside the command's transaction: its last statement. */
+  private async store(keyed: Keyed, status: number, body: unknown): Promise<void> {
     try {
-      await this.db.repo(IdempotencyRecord).insert({ ...keyed, statusCode: status, body: null, createdAt: this.clock.now() });
+      await this.db.run(
+        'INSERT INTO idempotency_records (user_id, idem_key, fingerprint, status_code, body, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        [keyed.userId, keyed.key, keyed.fingerprint, status, serialise(body), this.clock.now()],
+      );
     } catch (error) {
       if (isUniqueViolation(error)) throw new KeyTaken();
       throw error;
     }
   }
 
-  private async storeRefusal(keyed: Keyed, status: number, body: ErrorBody): Promise<void> {
+  /** Stores a refusal after its rollback; false when an answer is stored under the key already. */
+  private async storeRefusal(keyed: Keyed, status: number, body: ErrorBody): Promise<boolean> {
     try {
       await this.db.transaction(() =>
         this.db.repo(IdempotencyRecord).insert({ ...keyed, statusCode: status, body: serialise(body), createdAt: this.clock.now() }),
       );
+      return true;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
+      return false;
     }
+  }
+
+  private async replayStored(keyed: Keyed, res: Response): Promise<unknown> {
+    const stored = await this.db.repo(IdempotencyRecord).findOneByOrFail({ userId: keyed.userId, key: keyed.key });
+    return this.replay(stored, keyed, res);
   }
 
   private replay(stored: IdempotencyRecord, keyed: Keyed, res: Response): unknown {
