@@ -7,7 +7,6 @@ import { Db } from '../../common/database/db';
 import { isUniqueViolation } from '../../common/db-errors';
 import { DomainError } from '../../common/domain-error';
 import { Community } from './entities/community.entity';
-import { Household } from './entities/household.entity';
 import { RoleAssignment } from './entities/role-assignment.entity';
 import { User } from './entities/user.entity';
 
@@ -26,22 +25,18 @@ export class UsersService {
    * community is reached while acting in another.
    */
   async loadActor(userId: number): Promise<Actor | null> {
-    // One query per request: the user, their household's community and their roles, in assignment order.
-    const rows = await this.db.manager
-      .createQueryBuilder(User, 'u')
-      .leftJoin(Household, 'h', 'h.id = u.household_id')
-      .leftJoin(RoleAssignment, 'r', 'r.user_id = u.id')
-      .select([
-        'u.nickname AS nickname',
-        'u.household_id AS householdId',
-        'u.community_id AS current',
-        'h.community_id AS householdCommunity',
-        'r.community_id AS communityId',
-        'r.role AS role',
-      ])
-      .where('u.id = :userId', { userId })
-      .orderBy('r.id', 'ASC')
-      .getRawMany<ActorRow>();
+    // One hand-written query per request (every request asks it): the user, their household's
+    // community and their roles, in assignment order.
+    const rows = await this.db.rows<ActorRow>(
+      `SELECT u.nickname AS nickname, u.household_id AS householdId, u.community_id AS current,
+              h.community_id AS householdCommunity, r.community_id AS communityId, r.role AS role
+         FROM users u
+         LEFT JOIN households h ON h.id = u.household_id
+         LEFT JOIN role_assignments r ON r.user_id = u.id
+        WHERE u.id = ?
+        ORDER BY r.id ASC`,
+      [userId],
+    );
     const first = rows[0];
     if (!first) return null;
     const roleCommunity = rows.find((r) => r.communityId !== null)?.communityId ?? null;
