@@ -89,6 +89,37 @@ export class Db {
     return { affected: result.affected ?? 0, insertId };
   }
 
+  /**
+   * Entities whose rows match a hand-written condition (`id = ?`), read with all their columns
+   * and built from TypeORM's metadata without its query builder: datetimes as Date, booleans as
+   * boolean.
+   */
+  async entities<T extends ObjectLiteral>(entity: EntityTarget<T>, where: string, params: readonly unknown[] = []): Promise<T[]> {
+    const metadata = this.source.getMetadata(entity);
+    const sql = `SELECT * FROM ${this.source.driver.escape(metadata.tableName)} WHERE ${where}`;
+    const columns = metadata.columns.map((c) => ({
+      property: c.propertyName,
+      column: c.databaseName,
+      kind: c.type === 'datetime' || c.type === Date ? 'date' : c.type === 'boolean' || c.type === Boolean ? 'boolean' : 'plain',
+    }));
+    const rows = await this.rows<Record<string, unknown>>(sql, params);
+    return rows.map((row) => {
+      const out: Record<string, unknown> = {};
+      for (const c of columns) {
+        const value = row[c.column];
+        out[c.property] =
+          value === null || value === undefined
+            ? null
+            : c.kind === 'date'
+              ? Db.date(value as Date | string)
+              : c.kind === 'boolean'
+                ? Boolean(Number(value))
+                : value;
+      }
+      return out as T;
+    });
+  }
+
   /** A datetime column read by `rows`. */
   static date(value: Date | string | null): Date | null {
     if (value === null || value instanceof Date) return value;

@@ -212,7 +212,8 @@ export class CatalogService {
     windowId: number,
     household: { communityId: number; buildingId: number; zone: string | null },
   ): Promise<{ window: OrderingWindow; offers: Offer[] }> {
-    const window = await this.db.repo(OrderingWindow).findOneBy({ id: windowId });
+    // Read on every order of the rush: by hand, without the query builder.
+    const [window] = await this.db.entities(OrderingWindow, 'id = ?', [windowId]);
     if (!window || window.communityId !== household.communityId) throw new DomainError('WINDOW_NOT_FOUND');
     this.assertOpen(window);
     if (!servesHousehold(window, household)) throw new DomainError('NOT_YOUR_ZONE');
@@ -258,12 +259,9 @@ export class CatalogService {
   /** Counts an order against the window's cap; the conditional UPDATE decides the last place. */
   async countOrder(window: OrderingWindow): Promise<void> {
     if (window.maxOrders === null) return;
-    const taken = await this.db.manager
-      .createQueryBuilder()
-      .update(OrderingWindow)
-      .set({ orderCount: () => 'order_count + 1' })
-      .where('id = :id AND order_count < max_orders', { id: window.id })
-      .execute();
+    const taken = await this.db.run('UPDATE windows SET order_count = order_count + 1 WHERE id = ? AND order_count < max_orders', [
+      window.id,
+    ]);
     if (taken.affected !== 1) throw new DomainError('WINDOW_FULL');
   }
 
@@ -343,16 +341,13 @@ export class CatalogService {
 
   /** One order more (under the row's cap) or less (not below 0) on a building's counter; the affected rows. */
   private async updateBuildingCount(windowId: number, buildingId: number, change: '+' | '-'): Promise<number> {
-    const result = await this.db.manager
-      .createQueryBuilder()
-      .update(WindowBuildingCount)
-      .set({ orders: () => (change === '+' ? 'orders + 1' : 'orders - 1') })
-      .where(`window_id = :w AND building_id = :b AND ${change === '+' ? 'orders < cap' : 'orders > 0'}`, {
-        w: windowId,
-        b: buildingId,
-      })
-      .execute();
-    return result.affected ?? 0;
+    const result = await this.db.run(
+      change === '+'
+        ? 'UPDATE window_building_counts SET orders = orders + 1 WHERE window_id = ? AND building_id = ? AND orders < cap'
+        : 'UPDATE window_building_counts SET orders = orders - 1 WHERE window_id = ? AND building_id = ? AND orders > 0',
+      [windowId, buildingId],
+    );
+    return result.affected;
   }
 
   /**
