@@ -143,6 +143,11 @@ async function main(): Promise<void> {
       `books: orders ${books?.orders}, accepted ${accepted}, units ${books?.units}, stock left ${books?.stock}, duplicates ${books?.duplicates}, households over limit ${books?.overLimit} → ${ok ? 'CONSISTENT' : 'INCONSISTENT'}`,
     );
 
+    // The staff's view of the window right after the rush (its figures over 20,000 orders).
+    const statsStart = process.hrtime.bigint();
+    const stats = await call('GET', `/api/staff/windows/${window.id}/stats`, staff);
+    log(`staff window stats after the rush: HTTP ${stats.status} in ${(Number(process.hrtime.bigint() - statsStart) / 1e6).toFixed(0)} ms`);
+
     // The same rush as bare SQL, keeping the twin honest: the work a correct order needs and
     // nothing less, in one transaction, through mysql2 with the same pool size — the household's
     // limit (one upsert that adds only within the limit), the order and its line, the stored
