@@ -165,6 +165,19 @@ describe('supply orders', () => {
     expect(refused[0]?.body.message).toBe('已经抢光了，下次早点来');
     expect(await stockOf(w.id, rice.id)).toBe(0);
     expect(await t.count('orders')).toBe(before + 50);
+    // Stock is taken by the command's last statement, after its answer was stored: a sold-out
+    // order leaves no answer, order or message behind, and its retry replays the refusal.
+    const [late] = (await t.residents(1)) as [Client];
+    const messages = await t.count('messages');
+    const key = randomUUID();
+    const soldOut = { windowId: w.id, lines: [{ itemId: rice.id, quantity: 1 }] };
+    expect((await late.post('/api/orders', soldOut, key).expect(409)).body.code).toBe('OUT_OF_STOCK');
+    const replayed = await late.post('/api/orders', soldOut, key).expect(409);
+    expect(replayed.headers['idempotent-replayed']).toBe('true');
+    expect(replayed.body.code).toBe('OUT_OF_STOCK');
+    expect(((await late.get('/api/orders/mine').expect(200)).body as OrderView[]).length).toBe(0);
+    expect(await t.count('messages')).toBe(messages);
+    expect(await t.count('orders')).toBe(before + 50);
     const stats = (await staff.get(`/api/staff/windows/${w.id}/stats`).expect(200)).body as {
       activeOrders: number;
       items: { stock: number; sold: number }[];

@@ -49,7 +49,11 @@ class Mutex {
  */
 @Injectable()
 export class Db {
-  private readonly current = new AsyncLocalStorage<{ tx: EntityManager; afterCommit: (() => Promise<void>)[] }>();
+  private readonly current = new AsyncLocalStorage<{
+    tx: EntityManager;
+    afterCommit: (() => Promise<void>)[];
+    last: (() => Promise<void>)[];
+  }>();
   private readonly sqliteWriter: Mutex | null;
   private readonly logger = new Logger('Db');
 
@@ -175,7 +179,15 @@ export class Db {
 
   private async once<T>(fn: () => Promise<T>): Promise<T> {
     const afterCommit: (() => Promise<void>)[] = [];
-    const run = (): Promise<T> => this.source.transaction((tx) => this.current.run({ tx, afterCommit }, fn));
+    const last: (() => Promise<void>)[] = [];
+    const run = (): Promise<T> =>
+      this.source.transaction((tx) =>
+        this.current.run({ tx, afterCommit, last }, async () => {
+          const result = await fn();
+          for (const task of last) await task();
+          return result;
+        }),
+      );
     const result = await (this.sqliteWriter ? this.sqliteWriter.run(run) : run());
     for (const task of afterCommit) {
       // The command has committed: a reaction that fails is logged, never turned into its failure.
@@ -184,6 +196,20 @@ export class Db {
       );
     }
     return result;
+  }
+
+  /**
+   * Runs `task` as the last statements of the current transaction, after everything else the
+   * command does (its stored idempotent answer included), just before the commit; at once
+   * outside a transaction. For the rows every request of a rush wants (the stock, a window's
+   * cap): their lock is held from that UPDATE to the commit only, not across the command's
+   * other round trips, which a busy event loop stretches. A task that throws rolls the whole
+   * transaction back, as any statement of it would.
+   */
+  async last(task: () => Promise<void>): Promise<void> {
+    const open = this.current.getStore();
+    if (open) open.last.push(task);
+    else await task();
   }
 
   /**

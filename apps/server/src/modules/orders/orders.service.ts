@@ -95,10 +95,11 @@ export class OrdersService implements OnModuleInit {
 
   /**
    * One transaction. The household row is locked (members of a household take turns), the
-   * window checked, the household limit taken, the order written and its view built; the stock
-   * is taken LAST, by `UPDATE … WHERE stock >= n` whose affected-row count decides. The stock
-   * row is the one every household in the rush wants, so it is held only from that UPDATE to
-   * the commit, as short as in bare SQL. Any refusal rolls back everything before it.
+   * window checked, the household limit taken, the order written and its view built; the caps
+   * and the stock are taken LAST (`db.last`: after the stored idempotent answer too), by
+   * `UPDATE … WHERE stock >= n` whose affected-row count decides. The stock row is the one every
+   * household in the rush wants, so it is held only from that UPDATE to the commit, as short as
+   * in bare SQL. Any refusal rolls back everything before it.
    */
   private async placeFor(
     actor: Actor,
@@ -147,9 +148,12 @@ export class OrdersService implements OnModuleInit {
       if (proxy)
         await this.audit.record(actor, { action: 'order.proxy', targetType: 'order', targetId: order.id, details: { householdId } });
       const view = this.toView(actor, order, orderLines, window, household.address, actor.nickname);
-      await this.catalog.countBuildingOrder(window, household.buildingId);
-      await this.catalog.countOrder(window);
-      for (const { offer, quantity } of lines) await this.catalog.takeStock(offer, quantity);
+      // The rows the whole rush wants, last: their locks are held only from here to the commit.
+      await this.db.last(async () => {
+        await this.catalog.countBuildingOrder(window, household.buildingId);
+        await this.catalog.countOrder(window);
+        for (const { offer, quantity } of lines) await this.catalog.takeStock(offer, quantity);
+      });
       return view;
     });
   }
