@@ -15,8 +15,9 @@ export const STOCK = Number(process.env.BENCH_STOCK ?? 20_000);
 export const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 500);
 export const POOL = Number(process.env.BENCH_POOL ?? 20);
 export const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1);
-export const DB = 'linli_bench';
-export const PORT = 3917;
+/** Own database and port per checkout (BENCH_DB, BENCH_PORT): benches of two worktrees on one machine never collide. */
+export const DB = process.env.BENCH_DB ?? 'linli_bench';
+export const PORT = Number(process.env.BENCH_PORT ?? 3917);
 export const SECRET = 'bench-secret-bench-secret-bench';
 
 export const conn = {
