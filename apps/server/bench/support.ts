@@ -39,7 +39,8 @@ export async function freshDatabase(): Promise<void> {
 }
 
 export function startServer(instance: number): ChildProcess {
-  const main = resolve(__dirname, '..', 'dist', 'main.js');
+  // BENCH_SERVER_DIST: another build of the server (a copy of dist/ from before a change) on the same load.
+  const main = resolve(__dirname, '..', process.env.BENCH_SERVER_DIST ?? 'dist', 'main.js');
   const url = `mysql://${encodeURIComponent(conn.user)}${conn.password ? `:${encodeURIComponent(conn.password)}` : ''}@${conn.host}:${conn.port}/${DB}`;
   const extra = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   return spawn(process.execPath, [...extra, main], {

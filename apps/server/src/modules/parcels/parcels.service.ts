@@ -181,10 +181,15 @@ export class ParcelsService {
    */
   async deliver(actor: Actor, id: number, token: string, scannedAt?: string): Promise<ParcelTaskView> {
     const parcel = await this.held(actor, id);
-    if (!(await this.opensDoor(parcel, token, this.codeTime(scannedAt)))) throw new DomainError('QR_NOT_THIS_PARCEL');
+    const code = this.codeAtDoor(token, this.codeTime(scannedAt));
+    // One read serves the door check, the household's message and the sources told of the delivery.
+    const sources = await this.flow.sources(parcel.id);
+    const opens =
+      'parcelId' in code ? code.parcelId === parcel.id : sources.some((s) => s.sourceType === 'order' && s.sourceId === code.orderId);
+    if (!opens) throw new DomainError('QR_NOT_THIS_PARCEL');
     if (parcel.state === 'DELIVERED') return this.views.task(actor, parcel);
     const at = await this.scanTime(parcel, scannedAt);
-    return this.move(actor, parcel, 'DELIVERED', { via: 'scan', set: { deliveredAt: at }, at });
+    return this.move(actor, parcel, 'DELIVERED', { via: 'scan', set: { deliveredAt: at }, at, sources });
   }
 
   /**
@@ -237,15 +242,14 @@ export class ParcelsService {
     return { phone };
   }
 
-  /** Whether a code shown at the door is this parcel's: its door code, or the QR of an order it carries. */
-  private async opensDoor(parcel: Parcel, token: string, at: Date): Promise<boolean> {
+  /** What a code shown at the door names: the parcel's own door code, or the QR of an order (which must be one it carries). */
+  private codeAtDoor(token: string, at: Date): { parcelId: number } | { orderId: number } {
     try {
-      return this.qr.verify(token, 'parcelDoor', at) === parcel.id;
+      return { parcelId: this.qr.verify(token, 'parcelDoor', at) };
     } catch (error) {
       if (!(error instanceof DomainError && error.code === 'QR_WRONG_PURPOSE')) throw error;
     }
-    const orderId = this.qr.verify(token, 'order', at);
-    return this.db.repo(ParcelSource).exists({ where: { parcelId: parcel.id, sourceType: 'order', sourceId: orderId } });
+    return { orderId: this.qr.verify(token, 'order', at) };
   }
 
   /**
