@@ -104,13 +104,14 @@ export class ParcelMessages {
     const counts = new Map<number, number>();
     for (const p of parcels) counts.set(p.volunteerId, (counts.get(p.volunteerId) ?? 0) + 1);
     const by = new Date(this.clock.now().getTime() + this.config.acceptTimeoutMinutes * 60_000);
+    const body = `请在 ${this.config.acceptTimeoutMinutes} 分钟内（${atTime(by)} 前）接单，否则任务会交给其他志愿者`;
     await this.messages.tell(
       [...counts].map(([volunteerId, count]) => ({
         userId: volunteerId,
         communityId,
         kind: 'task.assigned' as const,
         title: count > 1 ? `${count} 个新的配送任务` : '新的配送任务',
-        body: `请在 ${this.config.acceptTimeoutMinutes} 分钟内（${atTime(by)} 前）接单，否则任务会交给其他志愿者`,
+        body,
         link: '/volunteer/tasks/index',
         deadline: by,
       })),
