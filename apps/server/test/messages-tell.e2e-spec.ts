@@ -197,17 +197,15 @@ describe('telling: statements, push keys, once keys', () => {
     wechat.accept(`o-tell-${id}`, 'TPL_QUOTE');
     await (client as Client).post('/api/me/subscriptions', { results: { TPL_QUOTE: 'accept' } }).expect(200);
     await db.transaction(async () => {
-      const inserted = await db
-        .repo(Message)
-        .insert({
-          ...quote('旧的推送'),
-          userId: id as number,
-          deadline: null,
-          onceKey: null,
-          pushKey: null,
-          createdAt: t.clock.now(),
-          readAt: null,
-        });
+      const inserted = await db.repo(Message).insert({
+        ...quote('旧的推送'),
+        userId: id as number,
+        deadline: null,
+        onceKey: null,
+        pushKey: null,
+        createdAt: t.clock.now(),
+        readAt: null,
+      });
       const messageId = Number(inserted.identifiers[0]?.id);
       await outbox.enqueue('message.push', `message:${messageId}`, { messageId });
     });
