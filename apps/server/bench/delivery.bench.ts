@@ -1,14 +1,15 @@
 /**
  * Delivery, measured (`npm run bench`, MariaDB), against the budgets in ARCHITECTURE.md:
- * - dispatch of 22,000 parcels to 900 volunteers by building, one request: under 2 s;
+ * - dispatch of 22,000 parcels to 900 volunteers by building, one request: under 1 s;
  * - door scans (validate the resident's signed QR, move the parcel, write the event) from 200
- *   concurrent volunteers: p99 under 50 ms;
+ *   concurrent volunteers: p99 under 50 ms; beside it the same scans as bare SQL (the ceiling);
  * - labels PDF with QR codes for 1,000 parcels, one request: under 10 s; pick lists per
  *   volunteer for the same parcels likewise.
  * Parcels and volunteers are written straight to the database; everything measured goes
  * through the real server over HTTP.
  */
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { sign } from 'jsonwebtoken';
 import { createPool, type RowDataPacket } from 'mysql2/promise';
 import type { ChildProcess } from 'node:child_process';
@@ -30,6 +31,19 @@ import {
 } from './support';
 
 const VOLUNTEERS = Number(process.env.BENCH_VOLUNTEERS ?? 900);
+
+/**
+ * CPU the server process has used so far, in ms (Linux /proc; 0 elsewhere): on a shared machine
+ * its CPU per request is steadier than latency, which waits for whatever else runs.
+ */
+function serverCpuMs(server: ChildProcess): number {
+  try {
+    const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
 const SCANNERS = 200;
 
 async function main(): Promise<void> {
@@ -68,11 +82,14 @@ async function main(): Promise<void> {
     log(`${households.length} parcels READY, ${vols.length} volunteers on duty covering ${b.length} buildings`);
 
     const staff = ((await call('POST', '/api/auth/dev', null, { user: 'staff' })).body as { token: string }).token;
+    const server = servers[0] as ChildProcess;
+    let cpu0 = serverCpuMs(server);
     let t0 = process.hrtime.bigint();
     const dispatched = await call('POST', '/api/staff/parcels/dispatch', staff, {});
     const dispatchMs = Number(process.hrtime.bigint() - t0) / 1e6;
+    log(`dispatch: server CPU ${(serverCpuMs(server) - cpu0).toFixed(0)} ms`);
     log(
-      `dispatch: ${JSON.stringify(dispatched.body)} in ${dispatchMs.toFixed(0)} ms (budget 2000 ms) → ${dispatchMs < 2000 ? 'OK' : 'OVER BUDGET'}`,
+      `dispatch: ${JSON.stringify(dispatched.body)} in ${dispatchMs.toFixed(0)} ms (budget 1000 ms) → ${dispatchMs < 1000 ? 'OK' : 'OVER BUDGET'}`,
     );
     const [[check]] = await pool.query<RowDataPacket[]>(
       "SELECT COUNT(*) AS n, COUNT(DISTINCT id) AS d, MAX(c) AS maxLoad FROM (SELECT p.id, COUNT(*) OVER (PARTITION BY p.volunteer_id) AS c FROM parcels p WHERE p.state = 'ASSIGNED') x",
@@ -122,10 +139,12 @@ async function main(): Promise<void> {
       paced: j.parcels.slice(Math.ceil(j.parcels.length / 2)),
     }));
     let total = 0;
+    let flatOutRate = 0;
     for (const mode of ['flat out', 'paced'] as const) {
       const latencies: number[] = [];
       const outcomes = new Map<string, number>();
       t0 = process.hrtime.bigint();
+      cpu0 = serverCpuMs(server);
       const startMs = Date.now();
       await rush(
         halves,
@@ -144,7 +163,10 @@ async function main(): Promise<void> {
         SCANNERS,
       );
       total += latencies.length;
-      report(mode, latencies, outcomes, Number(process.hrtime.bigint() - t0) / 1e9, mode === 'paced');
+      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      if (mode === 'flat out') flatOutRate = latencies.length / seconds;
+      report(mode, latencies, outcomes, seconds, mode === 'paced');
+      log(`door scans, ${mode}: server CPU ${((serverCpuMs(server) - cpu0) / latencies.length).toFixed(2)} ms per scan`);
     }
     const [[delivered]] = await pool.query<RowDataPacket[]>("SELECT COUNT(*) AS n FROM parcels WHERE state = 'DELIVERED'");
     const [[events]] = await pool.query<RowDataPacket[]>("SELECT COUNT(*) AS n FROM parcel_events WHERE to_state = 'DELIVERED'");
@@ -155,20 +177,73 @@ async function main(): Promise<void> {
     // Labels for a batch of 1,000 parcels.
     await pool.query("UPDATE parcels SET batch = 'bench:labels' WHERE state = 'ASSIGNED' ORDER BY id LIMIT 1000");
     t0 = process.hrtime.bigint();
+    cpu0 = serverCpuMs(server);
     const labels = await call('GET', '/api/staff/parcels/labels.pdf?batch=bench:labels', staff);
     const labelMs = Number(process.hrtime.bigint() - t0) / 1e6;
     const size = typeof labels.body === 'string' ? Buffer.byteLength(labels.body, 'latin1') : 0;
     log(
       `labels: 1000 parcels → HTTP ${labels.status}, ${(size / 1024 / 1024).toFixed(1)} MB PDF in ${(labelMs / 1000).toFixed(2)} s (budget 10 s) → ${labelMs < 10_000 ? 'OK' : 'OVER BUDGET'}`,
     );
+    log(`labels: server CPU ${(serverCpuMs(server) - cpu0).toFixed(0)} ms`);
     // Pick lists per volunteer for the same 1,000 parcels (a page or more per volunteer).
     t0 = process.hrtime.bigint();
+    cpu0 = serverCpuMs(server);
     const sheets = await call('GET', '/api/staff/parcels/volunteer-sheets.pdf?batch=bench:labels', staff);
     const sheetMs = Number(process.hrtime.bigint() - t0) / 1e6;
+    log(`pick lists: server CPU ${(serverCpuMs(server) - cpu0).toFixed(0)} ms`);
     const sheetSize = typeof sheets.body === 'string' ? Buffer.byteLength(sheets.body, 'latin1') : 0;
     log(
       `pick lists per volunteer: 1000 parcels → HTTP ${sheets.status}, ${(sheetSize / 1024).toFixed(0)} KB PDF in ${(sheetMs / 1000).toFixed(2)} s (budget 10 s) → ${sheetMs < 10_000 ? 'OK' : 'OVER BUDGET'}`,
     );
+
+    // The same door scans as bare SQL through mysql2, same pool size and 200 at once: what a
+    // correct scan must write (the parcel's conditional UPDATE, its event, the household's
+    // message) in one transaction, on other volunteers' parcels. The ceiling for the flat-out run.
+    const bareIds = (
+      await pool.query<RowDataPacket[]>(
+        "SELECT id, volunteer_id, household_id FROM parcels WHERE state = 'ASSIGNED' AND batch <> 'bench:labels' ORDER BY id DESC LIMIT ?",
+        [halves.reduce((n, h) => n + h.fast.length, 0)],
+      )
+    )[0].map((p) => ({ id: Number(p.id), volunteer: Number(p.volunteer_id), household: Number(p.household_id) }));
+    await pool.query("UPDATE parcels SET state = 'PICKED_UP' WHERE id IN (?)", [bareIds.map((p) => p.id)]);
+    const bare = await rush(
+      bareIds,
+      async (p) => {
+        const c = await pool.getConnection();
+        try {
+          await c.beginTransaction();
+          const [moved] = await c.query(
+            "UPDATE parcels SET state = 'DELIVERED', delivered_at = NOW(3), updated_at = NOW(3) WHERE id = ? AND volunteer_id = ? AND state = 'PICKED_UP'",
+            [p.id, p.volunteer],
+          );
+          if ((moved as { affectedRows: number }).affectedRows !== 1) {
+            await c.rollback();
+            return 'not moved';
+          }
+          await c.query(
+            "INSERT INTO parcel_events (parcel_id, from_state, to_state, actor_user_id, via, details, at) VALUES (?, 'PICKED_UP', 'DELIVERED', ?, 'scan', NULL, NOW(3))",
+            [p.id, p.volunteer],
+          );
+          await c.query(
+            "INSERT INTO messages (user_id, community_id, kind, title, body, link, created_at) SELECT id, 1, 'parcel.delivered', '包裹已送达', '您的包裹已送达，请查收', NULL, NOW(3) FROM users WHERE household_id = ?",
+            [p.household],
+          );
+          await c.commit();
+          return 'ok';
+        } catch (e) {
+          await c.rollback();
+          throw e;
+        } finally {
+          c.release();
+        }
+      },
+      SCANNERS,
+    );
+    const bareRate = (bare.outcomes.get('ok') ?? 0) / bare.seconds;
+    log(
+      `door scans, bare SQL twin: ${bare.latencies.length} in ${bare.seconds.toFixed(2)} s → ${bareRate.toFixed(0)}/s; p50 ${percentile(bare.latencies, 50).toFixed(1)} ms, p99 ${percentile(bare.latencies, 99).toFixed(1)} ms; ${[...bare.outcomes.entries()].map(([k, v]) => `${k}=${v}`).join(', ')}`,
+    );
+    log(`door scans: linli flat out ${flatOutRate.toFixed(0)}/s is ${((flatOutRate / bareRate) * 100).toFixed(0)}% of the bare-SQL twin`);
     await pool.end();
     agent.destroy();
   } finally {

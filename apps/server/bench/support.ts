@@ -15,8 +15,9 @@ export const STOCK = Number(process.env.BENCH_STOCK ?? 20_000);
 export const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 500);
 export const POOL = Number(process.env.BENCH_POOL ?? 20);
 export const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1);
-export const DB = 'linli_bench';
-export const PORT = 3917;
+/** Own database and port per checkout (BENCH_DB, BENCH_PORT): benches of two worktrees on one machine never collide. */
+export const DB = process.env.BENCH_DB ?? 'linli_bench';
+export const PORT = Number(process.env.BENCH_PORT ?? 3917);
 export const SECRET = 'bench-secret-bench-secret-bench';
 
 export const conn = {
@@ -38,7 +39,8 @@ export async function freshDatabase(): Promise<void> {
 }
 
 export function startServer(instance: number): ChildProcess {
-  const main = resolve(__dirname, '..', 'dist', 'main.js');
+  // BENCH_SERVER_DIST: another build of the server (a copy of dist/ from before a change) on the same load.
+  const main = resolve(__dirname, '..', process.env.BENCH_SERVER_DIST ?? 'dist', 'main.js');
   const url = `mysql://${encodeURIComponent(conn.user)}${conn.password ? `:${encodeURIComponent(conn.password)}` : ''}@${conn.host}:${conn.port}/${DB}`;
   const extra = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   return spawn(process.execPath, [...extra, main], {

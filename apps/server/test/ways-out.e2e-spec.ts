@@ -385,7 +385,8 @@ describe('ways out', () => {
     await volunteer.post(`/api/volunteer/tasks/${grabbed.id}/accept`).expect(200);
     const [me] = (await t.db.query("SELECT id FROM users WHERE dev_key = 'staff'")) as { id: number }[];
     const actor = { userId: Number(me?.id), nickname: '', communityId: 1, roles: ['staff' as const], householdId: null };
-    const moved = await t.app.get(Db).transaction(() => t.app.get(ParcelFlow).dispatch(actor, volunteerId, [ready.id, grabbed.id]));
+    const plan = [ready, grabbed].map((p) => ({ id: p.id, volunteerId, householdId: p.householdId, firstSource: undefined }));
+    const moved = await t.app.get(Db).transaction(() => t.app.get(ParcelFlow).dispatch(actor, plan));
     expect(moved).toBe(1);
     const events = (await t.db.query(
       `SELECT parcel_id AS id FROM parcel_events WHERE via = 'dispatch' AND parcel_id IN (${ready.id}, ${grabbed.id})`,

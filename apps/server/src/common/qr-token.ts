@@ -31,13 +31,22 @@ export class QrTokens {
 
   /** The id inside a token made for `purpose`, or QR_INVALID / QR_EXPIRED / QR_WRONG_PURPOSE. */
   verify(token: string, purpose: QrPurpose, now: Date): number {
+    return this.verifyAny(token, [purpose], now).id;
+  }
+
+  /**
+   * A token made for one of these purposes (a door accepts the parcel's door code or an order's
+   * QR): its purpose and id, checked with one HMAC; or QR_INVALID / QR_EXPIRED / QR_WRONG_PURPOSE.
+   */
+  verifyAny<P extends QrPurpose>(token: string, purposes: readonly P[], now: Date): { purpose: P; id: number } {
     const raw = /^[A-Za-z0-9_-]{30}$/.test(token.trim()) ? Buffer.from(token.trim(), 'base64url') : Buffer.alloc(0);
     if (raw.length !== BODY_BYTES + MAC_BYTES) throw new DomainError('QR_INVALID');
     const body = raw.subarray(0, BODY_BYTES);
     if (body.readUInt8(0) !== VERSION || !timingSafeEqual(raw.subarray(BODY_BYTES), this.mac(body))) throw new DomainError('QR_INVALID');
-    if (body.readUInt8(1) !== QR_PURPOSES[purpose]) throw new DomainError('QR_WRONG_PURPOSE');
+    const purpose = purposes.find((p) => QR_PURPOSES[p] === body.readUInt8(1));
+    if (purpose === undefined) throw new DomainError('QR_WRONG_PURPOSE');
     if (body.readUInt32BE(6) * 1000 <= now.getTime()) throw new DomainError('QR_EXPIRED');
-    return body.readUInt32BE(2);
+    return { purpose, id: body.readUInt32BE(2) };
   }
 
   private mac(body: Buffer): Buffer {

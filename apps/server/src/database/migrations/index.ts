@@ -16,6 +16,7 @@ import { Notices1745820000000 } from './1745820000000-notices';
 import { Messages1745830000000 } from './1745830000000-messages';
 import { Subscriptions1745840000000 } from './1745840000000-subscriptions';
 import { NoticeAnnounced1745850000000 } from './1745850000000-notice-announced';
+import { MessagePushKeys1746000000000 } from './1746000000000-message-push-keys';
 
 /** Every migration, in order. Run at boot on SQLite and MySQL alike. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   Messages1745830000000,
   Subscriptions1745840000000,
   NoticeAnnounced1745850000000,
+  MessagePushKeys1746000000000,
 ];

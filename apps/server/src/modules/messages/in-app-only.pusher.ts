@@ -7,4 +7,8 @@ export class InAppOnlyPusher implements MessagePusher {
   push(): Promise<'kept'> {
     return Promise.resolve('kept');
   }
+
+  pushes(): boolean {
+    return false;
+  }
 }

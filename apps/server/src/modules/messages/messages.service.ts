@@ -1,13 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { MESSAGES_PAGE_SIZE, type MessageKind, type MessagesPage, type MessageView, type PageQuery } from '@linli/shared-types';
 import { IsNull } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
-import { isUniqueViolation } from '../../common/db-errors';
+import { RawSql } from '../../common/database/raw-sql';
 import { DomainError } from '../../common/domain-error';
 import { pageWindow } from '../../common/page-query.dto';
-import { OutboxService } from '../notify/outbox.service';
+import { GiveUp, OutboxService, RetryLater } from '../notify/outbox.service';
 import { Message } from './entities/message.entity';
 import { MESSAGE_PUSHER, type MessagePusher } from './message-pusher';
 
@@ -24,8 +25,13 @@ export interface TellMessage {
   once?: string;
 }
 
-/** The outbox kind that pushes a message out (WeChat subscribe message, or kept in the list). */
+/** The outbox kind that pushes messages out (WeChat subscribe message, or kept in the list): one row per push key. */
 export const MESSAGE_PUSH = 'message.push';
+
+/** Messages (or households) per INSERT, each chunk with one push row (well under both databases' parameter limits). */
+const TELL_CHUNK = 500;
+
+const COLUMNS = 'user_id, community_id, kind, title, body, link, deadline, once_key, push_key, created_at, read_at';
 
 function view(m: Message): MessageView {
   return {
@@ -53,86 +59,192 @@ export class MessagesService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly outbox: OutboxService,
     @Inject(MESSAGE_PUSHER) private readonly pusher: MessagePusher,
-  ) {}
+  ) {
+    this.sql = new RawSql(db);
+  }
+
+  private readonly sql: RawSql;
 
   onModuleInit(): void {
     this.outbox.handle(MESSAGE_PUSH, async (payload) => {
-      const message = await this.db.repo(Message).findOneBy({ id: Number(payload.messageId) });
-      if (!message) return; // nothing to push (cannot happen: the row commits with the message)
-      await this.pusher.push({
-        id: message.id,
-        userId: message.userId,
-        communityId: message.communityId,
-        kind: message.kind,
-        title: message.title,
-        body: message.body,
-        link: message.link,
-        deadline: message.deadline ? new Date(message.deadline) : null,
-      });
+      // Rows written before push keys carry one message each.
+      const messages =
+        typeof payload.pushKey === 'string'
+          ? await this.db.repo(Message).find({ where: { pushKey: payload.pushKey }, order: { id: 'ASC' } })
+          : await this.db.repo(Message).findBy({ id: Number(payload.messageId) });
+      await this.pushAll(messages);
     });
   }
 
-  /** In the caller's transaction: each message and its push; returns how many were written (a repeated `once` is not). */
-  async tell(message: TellMessage | TellMessage[]): Promise<number> {
-    const all = Array.isArray(message) ? message : [message];
-    const ids: number[] = [];
-    for (const m of all) {
-      if (m.once && (await this.db.repo(Message).existsBy({ onceKey: m.once }))) continue;
+  /**
+   * Pushes each message of one outbox row. A message whose push fails does not hold the others
+   * back; afterwards the row is retried if any asked for it (RetryLater), else ends DEAD if any
+   * was refused (GiveUp). A retry pushes the whole chunk again: the pusher is idempotent per
+   * message id (SubscribePusher keeps each message's spend, so one WeChat took is not sent again).
+   */
+  private async pushAll(messages: Message[]): Promise<void> {
+    let retry: RetryLater | null = null;
+    const refused: string[] = [];
+    for (const m of messages) {
       try {
-        const inserted = await this.db.repo(Message).insert({
+        await this.pusher.push({
+          id: m.id,
           userId: m.userId,
           communityId: m.communityId,
           kind: m.kind,
-          title: m.title.slice(0, 60),
-          body: m.body.slice(0, 300),
-          link: m.link ?? null,
-          deadline: m.deadline ?? null,
-          onceKey: m.once ?? null,
-          createdAt: this.clock.now(),
-          readAt: null,
+          title: m.title,
+          body: m.body,
+          link: m.link,
+          deadline: m.deadline ? new Date(m.deadline) : null,
         });
-        ids.push(Number(inserted.identifiers[0]?.id));
       } catch (error) {
-        if (m.once && isUniqueViolation(error)) continue; // told by another instance at the same moment
-        throw error;
+        if (error instanceof RetryLater) retry = retry ?? error;
+        else if (error instanceof GiveUp) refused.push(messages.length === 1 ? error.message : `message #${m.id}: ${error.message}`);
+        else retry = retry ?? new RetryLater(error instanceof Error ? error.message : String(error));
       }
     }
-    // The pushes in as few statements as possible: a dispatch tells thousands at once.
-    if (ids.length === 1) await this.outbox.enqueue(MESSAGE_PUSH, `message:${ids[0]}`, { messageId: ids[0] });
-    else if (ids.length > 1)
-      await this.outbox.enqueueMany(
-        MESSAGE_PUSH,
-        ids.map((id) => ({ dedupeKey: `message:${id}`, payload: { messageId: id } })),
-      );
-    return ids.length;
+    if (retry) throw retry;
+    if (refused.length > 0) throw new GiveUp(refused.join('; '));
   }
 
-  /** The users living in each of these households (every member gets a household's message). */
+  /**
+   * In the caller's transaction: the messages as multi-row INSERTs (TELL_CHUNK at a time), each
+   * chunk under one push key with ONE `message.push` outbox row — a constant number of
+   * statements however many are told. A `once` key already told (by an earlier tell, or another
+   * instance at the same moment: the unique index decides) is skipped. Returns how many were written.
+   */
+  async tell(message: TellMessage | TellMessage[]): Promise<number> {
+    const all = Array.isArray(message) ? message : [message];
+    let written = 0;
+    const keys: string[] = [];
+    for (let i = 0; i < all.length; i += TELL_CHUNK) {
+      const chunk = all.slice(i, i + TELL_CHUNK);
+      const pushKey = randomUUID();
+      const now = this.sql.time(this.clock.now());
+      const once = chunk.some((m) => m.once);
+      const params = chunk.flatMap((m) => [
+        m.userId,
+        m.communityId,
+        m.kind,
+        m.title.slice(0, 60),
+        m.body.slice(0, 300),
+        m.link ?? null,
+        this.sql.time(m.deadline ?? null),
+        m.once ?? null,
+        pushKey,
+        now,
+      ]);
+      const row = `(${RawSql.marks(10)}, NULL)`;
+      let sql = `INSERT INTO messages (${COLUMNS}) VALUES ${chunk.map(() => row).join(', ')}`;
+      // A once key already there: nothing (the unique index decides, on both databases).
+      if (once) sql += this.sql.mysql ? ' ON DUPLICATE KEY UPDATE once_key = once_key' : ' ON CONFLICT (once_key) DO NOTHING';
+      await this.sql.run(sql, params);
+      // A skipped once key wrote nothing under this push key: count what did (MySQL's affected
+      // rows count a duplicate as found).
+      const n = once
+        ? Number(
+            (await this.sql.rows<{ n: number | string }>('SELECT COUNT(*) AS n FROM messages WHERE push_key = ?', [pushKey]))[0]?.n ?? 0,
+          )
+        : chunk.length;
+      written += n;
+      if (n > 0 && chunk.some((m) => this.pushes(m.kind))) keys.push(pushKey);
+    }
+    await this.enqueuePushes(keys);
+    return written;
+  }
+
+  /** The same message to each of these users. */
+  async tellEach(
+    userIds: number[],
+    message: Omit<TellMessage, 'userId' | 'once'> & { once?: (userId: number) => string },
+  ): Promise<number> {
+    const { once, ...rest } = message;
+    return this.tell([...new Set(userIds)].map((userId) => ({ ...rest, userId, once: once?.(userId) })));
+  }
+
+  /**
+   * A message to every member of a household: ONE `INSERT … SELECT` over its members and its
+   * push row (every order tells its household). With a `once` key per member, its members are
+   * read first and told as `tell()` does.
+   */
+  async tellHousehold(
+    householdId: number,
+    message: Omit<TellMessage, 'userId' | 'once'> & { once?: (userId: number) => string },
+  ): Promise<number> {
+    if (message.once) return this.tellEach((await this.membersOf([householdId])).get(householdId) ?? [], message);
+    return this.tellHouseholds([{ householdId, link: message.link ?? null }], message);
+  }
+
+  /**
+   * One message to every member of each of these households (a dispatch tells thousands), each
+   * household with its own link: `INSERT … SELECT` over their members, TELL_CHUNK households a
+   * statement, and one push row per statement.
+   */
+  async tellHouseholds(
+    households: { householdId: number; link: string | null }[],
+    message: Omit<TellMessage, 'userId' | 'once' | 'link'>,
+  ): Promise<number> {
+    let written = 0;
+    const keys: string[] = [];
+    for (let i = 0; i < households.length; i += TELL_CHUNK) {
+      const chunk = households.slice(i, i + TELL_CHUNK);
+      const pushKey = randomUUID();
+      const links = new Set(chunk.map((h) => h.link));
+      // One link for all: a parameter; else chosen by household.
+      const link =
+        links.size === 1
+          ? { sql: '?', params: [chunk[0]?.link ?? null] }
+          : {
+              sql: `CASE household_id ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} END`,
+              params: chunk.flatMap((h) => [h.householdId, h.link]),
+            };
+      const n = await this.sql.run(
+        `INSERT INTO messages (${COLUMNS}) SELECT id, ?, ?, ?, ?, ${link.sql}, ?, NULL, ?, ?, NULL FROM users WHERE household_id IN (${RawSql.marks(chunk.length)})`,
+        [
+          message.communityId,
+          message.kind,
+          message.title.slice(0, 60),
+          message.body.slice(0, 300),
+          ...link.params,
+          this.sql.time(message.deadline ?? null),
+          pushKey,
+          this.sql.time(this.clock.now()),
+          ...chunk.map((h) => h.householdId),
+        ],
+      );
+      written += n;
+      if (n > 0 && this.pushes(message.kind)) keys.push(pushKey);
+    }
+    await this.enqueuePushes(keys);
+    return written;
+  }
+
+  /** The users living in each of these households (for a message told once per member). */
   async membersOf(householdIds: number[]): Promise<Map<number, number[]>> {
     const members = new Map<number, number[]>();
-    for (let i = 0; i < householdIds.length; i += 500) {
-      const chunk = householdIds.slice(i, i + 500);
-      const rows = await this.db.manager
-        .createQueryBuilder()
-        .select('u.id', 'id')
-        .addSelect('u.household_id', 'householdId')
-        .from('users', 'u')
-        .where('u.household_id IN (:...chunk)', { chunk })
-        .getRawMany<{ id: number; householdId: number }>();
+    for (let i = 0; i < householdIds.length; i += TELL_CHUNK) {
+      const chunk = householdIds.slice(i, i + TELL_CHUNK);
+      const rows = await this.sql.rows<{ id: number; householdId: number }>(
+        `SELECT id, household_id AS householdId FROM users WHERE household_id IN (${RawSql.marks(chunk.length)}) ORDER BY id`,
+        chunk,
+      );
       for (const r of rows) members.set(Number(r.householdId), [...(members.get(Number(r.householdId)) ?? []), Number(r.id)]);
     }
     return members;
   }
 
-  /** The users living in a household (every member of it gets a household's message). */
-  async householdMembers(householdId: number): Promise<number[]> {
-    const rows = await this.db.manager
-      .createQueryBuilder()
-      .select('u.id', 'id')
-      .from('users', 'u')
-      .where('u.household_id = :householdId', { householdId })
-      .getRawMany<{ id: number }>();
-    return rows.map((r) => Number(r.id));
+  /** Whether the pusher could do anything with a message of this kind (else the list is all, and no push row is written). */
+  private pushes(kind: MessageKind): boolean {
+    return this.pusher.pushes?.(kind) ?? true;
+  }
+
+  private async enqueuePushes(keys: string[]): Promise<void> {
+    if (keys.length === 1) await this.outbox.enqueue(MESSAGE_PUSH, `messages:${keys[0]}`, { pushKey: keys[0] });
+    else if (keys.length > 1)
+      await this.outbox.enqueueMany(
+        MESSAGE_PUSH,
+        keys.map((pushKey) => ({ dedupeKey: `messages:${pushKey}`, payload: { pushKey } })),
+      );
   }
 
   /** Staff (and supervisors) of a community. */
@@ -155,23 +267,6 @@ export class MessagesService implements OnModuleInit {
       .where('p.pharmacy_id = :pharmacyId', { pharmacyId })
       .getRawMany<{ id: number }>();
     return rows.map((r) => Number(r.id));
-  }
-
-  /** The same message to each of these users. */
-  async tellEach(
-    userIds: number[],
-    message: Omit<TellMessage, 'userId' | 'once'> & { once?: (userId: number) => string },
-  ): Promise<number> {
-    const { once, ...rest } = message;
-    return this.tell([...new Set(userIds)].map((userId) => ({ ...rest, userId, once: once?.(userId) })));
-  }
-
-  /** A message to every member of a household. */
-  async tellHousehold(
-    householdId: number,
-    message: Omit<TellMessage, 'userId' | 'once'> & { once?: (userId: number) => string },
-  ): Promise<number> {
-    return this.tellEach(await this.householdMembers(householdId), message);
   }
 
   private mine(actor: Actor): { userId: number; communityId: number } | null {

@@ -6,6 +6,7 @@ import {
   type DispatchResult,
   type Page,
   type ParcelDetail,
+  type ParcelSourceType,
   type ParcelState,
   type ParcelView,
   type ResolveTarget,
@@ -17,6 +18,7 @@ import type { Actor } from '../../common/actor';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
+import { RawSql } from '../../common/database/raw-sql';
 import { DomainError } from '../../common/domain-error';
 import { pageWindow } from '../../common/page-query.dto';
 import { HouseholdsService } from '../community/households.service';
@@ -25,7 +27,7 @@ import { planDispatch } from './dispatch-plan';
 import { ParcelEvent } from './entities/parcel-event.entity';
 import { Parcel } from './entities/parcel.entity';
 import type { Label, VolunteerSheet } from './labels';
-import { ParcelFlow } from './parcel-flow';
+import { ParcelFlow, type SourceRef } from './parcel-flow';
 import { parcelRelations, ParcelViews } from './parcel-views';
 import { VolunteersService } from './volunteers.service';
 
@@ -49,7 +51,11 @@ export class ParcelBoardService {
     private readonly flow: ParcelFlow,
     private readonly views: ParcelViews,
     private readonly volunteers: VolunteersService,
-  ) {}
+  ) {
+    this.sql = new RawSql(db);
+  }
+
+  private readonly sql: RawSql;
 
   /**
    * One click: every READY parcel of the community to an on-duty volunteer covering its
@@ -58,7 +64,30 @@ export class ParcelBoardService {
    */
   async dispatch(actor: Actor): Promise<DispatchResult> {
     const communityId = staffCommunity(actor);
-    const ready = await this.db.repo(Parcel).find({ where: { communityId, state: 'READY' }, select: ['id', 'buildingId'] });
+    // The READY parcels with their first source (what the household's message opens), in one read.
+    const rows = await this.sql.rows<{
+      id: number;
+      buildingId: number;
+      householdId: number;
+      sourceType: ParcelSourceType | null;
+      sourceId: number | null;
+    }>(
+      `SELECT p.id, p.building_id AS buildingId, p.household_id AS householdId, s.source_type AS sourceType, s.source_id AS sourceId
+       FROM parcels p LEFT JOIN parcel_sources s ON s.parcel_id = p.id
+       WHERE p.community_id = ? AND p.state = ? ORDER BY p.id, s.id`,
+      [communityId, 'READY'],
+    );
+    const ready = new Map<number, { id: number; buildingId: number; householdId: number; firstSource: SourceRef | undefined }>();
+    for (const r of rows) {
+      const id = Number(r.id);
+      if (ready.has(id)) continue;
+      ready.set(id, {
+        id,
+        buildingId: Number(r.buildingId),
+        householdId: Number(r.householdId),
+        firstSource: r.sourceType === null ? undefined : { sourceType: r.sourceType, sourceId: Number(r.sourceId) },
+      });
+    }
     const onDuty = await this.volunteers.onDuty(communityId);
     const held = onDuty.length
       ? ((await this.db.manager
@@ -69,17 +98,19 @@ export class ParcelBoardService {
           .groupBy('p.volunteer_id')
           .getRawMany()) as { volunteerId: number; n: string | number }[])
       : [];
+    const load = new Map(held.map((h) => [Number(h.volunteerId), Number(h.n)]));
     const plan = planDispatch(
-      ready,
-      onDuty.map((v) => ({ ...v, load: Number(held.find((h) => Number(h.volunteerId) === v.userId)?.n ?? 0) })),
+      [...ready.values()],
+      onDuty.map((v) => ({ ...v, load: load.get(v.userId) ?? 0 })),
     );
-    const byVolunteer = new Map<number, number[]>();
-    for (const [parcelId, volunteerId] of plan.assignments)
-      byVolunteer.set(volunteerId, [...(byVolunteer.get(volunteerId) ?? []), parcelId]);
-    let assigned = 0;
-    for (const [volunteerId, ids] of byVolunteer) assigned += await this.flow.dispatch(actor, volunteerId, ids);
+    const assignments = [...plan.assignments].map(([parcelId, volunteerId]) => ({
+      ...(ready.get(parcelId) as { id: number; householdId: number; firstSource: SourceRef | undefined }),
+      volunteerId,
+    }));
+    const assigned = await this.flow.dispatch(actor, assignments);
+    const volunteers = new Set(plan.assignments.values()).size;
     await this.audit.record(actor, { action: 'parcels.dispatch', targetType: 'community', targetId: communityId, details: { assigned } });
-    return { assigned, unassigned: plan.unassigned.length, volunteers: byVolunteer.size };
+    return { assigned, unassigned: plan.unassigned.length, volunteers };
   }
 
   /**

@@ -1,6 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Actor as FlowActor, ParcelSourceType, ParcelState } from '@linli/shared-types';
-import { In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { staffCommunity } from '../../common/access';
 import type { Actor } from '../../common/actor';
@@ -8,11 +7,11 @@ import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
 import { DomainError } from '../../common/domain-error';
 import { defineMove, Transitions, type Move } from '../../common/workflow';
+import { RawSql } from '../../common/database/raw-sql';
 import { OutboxService } from '../notify/outbox.service';
-import { ParcelEvent } from './entities/parcel-event.entity';
-import { ParcelSource } from './entities/parcel-source.entity';
+import type { ParcelEvent } from './entities/parcel-event.entity';
 import { Parcel, PARCEL_WORKFLOW } from './entities/parcel.entity';
-import { ParcelMessages } from './parcel-messages';
+import { ParcelMessages, type AssignedParcel } from './parcel-messages';
 
 /** What a parcel carries, as its sources' modules know them. */
 export interface SourceRef {
@@ -22,6 +21,17 @@ export interface SourceRef {
 
 type SourcesListener = (sources: SourceRef[]) => Promise<void>;
 type CancelledListener = (sources: SourceRef[], reason: string, actor: Actor) => Promise<void>;
+
+/** Moves the household hears of (its message links to what the parcel carries). */
+const TELLS_HOUSEHOLD: readonly ParcelState[] = ['PICKED_UP', 'LEFT_AT_DOOR', 'DELIVERED', 'FAILED'];
+
+/** Parcels moved per statement by a dispatch. */
+const DISPATCH_CHUNK = 1000;
+
+function int(n: number): number {
+  if (!Number.isSafeInteger(n)) throw new Error(`not an id: ${n}`);
+  return n;
+}
 
 /** The outbox kind of "this parcel was delivered" (its sources move on). */
 export const PARCEL_DELIVERED = 'parcel.delivered';
@@ -49,6 +59,8 @@ export interface MoveHow {
   details?: string | null;
   /** When it happened (a scan replayed after the network came back), if not now. */
   at?: Date;
+  /** What the parcel carries (in id order), when the caller has read it already: not read again. */
+  sources?: SourceRef[];
 }
 
 /**
@@ -68,7 +80,11 @@ export class ParcelFlow implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly transitions: Transitions,
     private readonly messages: ParcelMessages,
-  ) {}
+  ) {
+    this.sql = new RawSql(db);
+  }
+
+  private readonly sql: RawSql;
 
   /**
    * Sources learn that their parcel left with a volunteer — inside the pick-up's transaction, so
@@ -97,7 +113,8 @@ export class ParcelFlow implements OnModuleInit {
 
   onModuleInit(): void {
     this.outbox.handleLocal(PARCEL_DELIVERED, async (payload) => {
-      const sources = await this.sources(Number(payload.parcelId));
+      // The delivery wrote what the parcel carries into the row (nothing joins a delivered parcel); older rows name the parcel only.
+      const sources = Array.isArray(payload.sources) ? (payload.sources as SourceRef[]) : await this.sources(Number(payload.parcelId));
       for (const listener of this.deliveredListeners) await listener(sources);
     });
   }
@@ -138,8 +155,9 @@ export class ParcelFlow implements OnModuleInit {
       parcel.state === 'READY' ? new DomainError('PARCEL_TAKEN') : new DomainError('INVALID_TRANSITION', { to }),
     );
     await this.event(parcel.id, parcel.state, to, actor.userId, how);
-    await this.told(parcel.id, to, parcel.volunteerId);
-    return { ...parcel, ...set, state: to };
+    const moved = { ...parcel, ...set, state: to } as Parcel;
+    await this.told(moved, to, parcel.volunteerId, how.sources);
+    return moved;
   }
 
   /**
@@ -162,84 +180,89 @@ export class ParcelFlow implements OnModuleInit {
     const moved = await this.transitions.systemTransition(move, { where: guard }, set);
     if (moved !== 1) return false;
     await this.event(guard.id, move.from, move.to, null, how);
-    await this.told(guard.id, move.to, guard.volunteerId ?? null);
+    await this.told(guard.id, move.to, guard.volunteerId ?? null, how.sources);
     return true;
   }
 
   /**
-   * Dispatch: these READY parcels to one volunteer, by staff, in chunks. A parcel a volunteer
-   * grabbed meanwhile is skipped by the conditional UPDATE and gets no dispatch event.
+   * Dispatch: READY parcels to the volunteers the plan chose, by staff, DISPATCH_CHUNK parcels a
+   * statement: one conditional UPDATE (each parcel's volunteer by a CASE), its events by one
+   * INSERT … SELECT, the households' and volunteers' messages by a few multi-row INSERTs. A
+   * parcel a volunteer grabbed meanwhile is skipped by the UPDATE and gets no event or message.
    */
-  async dispatch(actor: Actor, volunteerId: number, ids: number[]): Promise<number> {
+  async dispatch(actor: Actor, plan: AssignedParcel[]): Promise<number> {
+    const communityId = staffCommunity(actor);
     const now = this.clock.now();
-    let assigned = 0;
-    for (let i = 0; i < ids.length; i += 1000) {
-      const chunk = ids.slice(i, i + 1000);
-      const moved = await this.transitions.systemTransition(DISPATCHED, { ids: chunk }, { volunteerId, assignedAt: now, updatedAt: now });
-      const movedIds =
-        moved === chunk.length
-          ? chunk
-          : (await this.db.repo(Parcel).find({ where: { id: In(chunk), state: DISPATCHED.to, volunteerId }, select: ['id'] })).map(
-              (p) => p.id,
-            );
-      assigned += moved;
-      if (movedIds.length === 0) continue;
-      await this.db.manager
-        .createQueryBuilder()
-        .insert()
-        .into(ParcelEvent)
-        .values(
-          movedIds.map((parcelId) => ({
-            parcelId,
-            fromState: DISPATCHED.from,
-            toState: DISPATCHED.to,
-            actorUserId: actor.userId,
-            via: 'dispatch' as const,
-            details: `volunteer ${volunteerId}`,
-            at: now,
-          })),
-        )
-        .updateEntity(false)
-        .execute();
-      await this.messages.assigned(volunteerId, staffCommunity(actor), movedIds);
+    const moved: AssignedParcel[] = [];
+    const sorted = [...plan].sort((a, b) => a.id - b.id);
+    for (let i = 0; i < sorted.length; i += DISPATCH_CHUNK) {
+      const chunk = sorted.slice(i, i + DISPATCH_CHUNK);
+      const ids = chunk.map((p) => p.id);
+      // Integers only, checked: the CASE is written into the statement.
+      const volunteerOf = `CASE id ${chunk.map((p) => `WHEN ${int(p.id)} THEN ${int(p.volunteerId)}`).join(' ')} END`;
+      const count = await this.transitions.systemTransition(
+        DISPATCHED,
+        { ids },
+        { volunteerId: () => volunteerOf, assignedAt: now, updatedAt: now },
+      );
+      let done = chunk;
+      if (count !== chunk.length) {
+        const rows = await this.sql.rows<{ id: number; volunteerId: number }>(
+          `SELECT id, volunteer_id AS volunteerId FROM parcels WHERE id IN (${RawSql.marks(ids.length)}) AND state = ?`,
+          [...ids, DISPATCHED.to],
+        );
+        const holder = new Map(rows.map((r) => [Number(r.id), Number(r.volunteerId)]));
+        done = chunk.filter((p) => holder.get(p.id) === p.volunteerId);
+      }
+      if (done.length === 0) continue;
+      await this.sql.run(
+        `INSERT INTO parcel_events (parcel_id, from_state, to_state, actor_user_id, via, details, at)
+         SELECT id, ?, ?, ?, 'dispatch', ${this.sql.concat("'volunteer '", 'volunteer_id')}, ? FROM parcels WHERE id IN (${RawSql.marks(done.length)})`,
+        [DISPATCHED.from, DISPATCHED.to, actor.userId, this.sql.time(now), ...done.map((p) => p.id)],
+      );
+      moved.push(...done);
     }
-    return assigned;
+    if (moved.length > 0) await this.messages.assigned(communityId, moved);
+    return moved.length;
   }
 
   /** What a parcel carries. */
+  /** What a parcel carries, in id order (the first is what the household's messages open). */
   async sources(parcelId: number): Promise<SourceRef[]> {
-    const rows = await this.db.repo(ParcelSource).findBy({ parcelId });
-    return rows.map((s) => ({ sourceType: s.sourceType, sourceId: s.sourceId }));
+    const rows = await this.sql.rows<{ sourceType: ParcelSourceType; sourceId: number }>(
+      'SELECT source_type AS sourceType, source_id AS sourceId FROM parcel_sources WHERE parcel_id = ? ORDER BY id',
+      [parcelId],
+    );
+    return rows.map((s) => ({ sourceType: s.sourceType, sourceId: Number(s.sourceId) }));
   }
 
   private async event(parcelId: number, from: ParcelState | null, to: ParcelState, by: number | null, how: MoveHow): Promise<void> {
-    await this.db.repo(ParcelEvent).insert({
-      parcelId,
-      fromState: from,
-      toState: to,
-      actorUserId: by,
-      via: how.via,
-      details: how.details ?? null,
-      at: how.at ?? this.clock.now(),
-    });
+    await this.sql.run(
+      'INSERT INTO parcel_events (parcel_id, from_state, to_state, actor_user_id, via, details, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      [parcelId, from, to, by, how.via, how.details ?? null, this.sql.time(how.at ?? this.clock.now())],
+    );
   }
 
   /** The sources hear of the moves that concern them; the people concerned get a message. */
-  private async told(parcelId: number, to: ParcelState, volunteerId: number | null): Promise<void> {
-    await this.messages.moved(parcelId, to, volunteerId);
-    if (to === 'DELIVERED') await this.announceDelivered(parcelId);
+  private async told(parcel: Parcel | number, to: ParcelState, volunteerId: number | null, sources?: SourceRef[]): Promise<void> {
+    const parcelId = typeof parcel === 'number' ? parcel : parcel.id;
+    // Read once for the household's message, the sources' listeners and the delivered event.
+    if (!sources && TELLS_HOUSEHOLD.includes(to)) sources = await this.sources(parcelId);
+    await this.messages.moved(parcel, to, volunteerId, sources);
+    if (to === 'DELIVERED') await this.announceDelivered(parcelId, sources);
     if (to === 'PICKED_UP' && this.pickedUpListeners.length > 0) {
-      const sources = await this.sources(parcelId);
-      for (const listener of this.pickedUpListeners) await listener(sources);
+      const carried = sources ?? (await this.sources(parcelId));
+      for (const listener of this.pickedUpListeners) await listener(carried);
     }
   }
 
-  /** Sources learn their parcel arrived: an outbox row in this transaction, handled right after commit. */
-  private async announceDelivered(parcelId: number): Promise<void> {
+  /** Sources learn their parcel arrived: an outbox row in this transaction (with what it carries, when known), handled right after commit. */
+  private async announceDelivered(parcelId: number, sources?: SourceRef[]): Promise<void> {
     const key = `${PARCEL_DELIVERED}:${parcelId}`;
-    await this.outbox.enqueue(PARCEL_DELIVERED, key, { parcelId });
+    const payload = sources ? { parcelId, sources } : { parcelId };
+    await this.outbox.enqueue(PARCEL_DELIVERED, key, payload);
     await this.db.afterCommit(async () => {
-      await this.outbox.runLocalNow(PARCEL_DELIVERED, key, { parcelId });
+      await this.outbox.runLocalNow(PARCEL_DELIVERED, key, payload);
     });
   }
 }

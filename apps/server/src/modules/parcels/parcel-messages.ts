@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CONTACTLESS_CONFIRM_HOURS, FAILURE_REASON_LABELS, type FailureReason, type ParcelState } from '@linli/shared-types';
-import { In } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
-import { MessagesService, type TellMessage } from '../messages/messages.service';
+import { MessagesService } from '../messages/messages.service';
 import { atTime } from '../messages/wording';
 import { ParcelSource } from './entities/parcel-source.entity';
 import { Parcel } from './entities/parcel.entity';
+import type { SourceRef } from './parcel-flow';
 
 /**
  * What a parcel's moves tell whom, in the move's transaction: the household that it was picked
@@ -23,14 +23,18 @@ export class ParcelMessages {
     private readonly messages: MessagesService,
   ) {}
 
-  /** The household's page for what the parcel carries (its order, or its medicine request). */
-  private async householdPage(parcelId: number): Promise<string | null> {
+  /** The household's page for what the parcel carries (its order, or its medicine request); `sources` in id order when the caller has them. */
+  private async householdPage(parcelId: number, sources?: SourceRef[]): Promise<string | null> {
+    if (sources) return pageOf(sources[0]);
     return pageOf((await this.db.repo(ParcelSource).findOne({ where: { parcelId }, order: { id: 'ASC' } })) ?? undefined);
   }
 
-  /** After a move of the parcel to `to`; `volunteerId` is who held it before the move. */
-  async moved(parcelId: number, to: ParcelState, volunteerId: number | null): Promise<void> {
-    const p = await this.db.repo(Parcel).findOneByOrFail({ id: parcelId });
+  /**
+   * After a move of the parcel to `to`: `p` is the row as the move left it (or its id, to read
+   * it), `volunteerId` who held it before the move, `sources` what it carries when already read.
+   */
+  async moved(parcel: Parcel | number, to: ParcelState, volunteerId: number | null, sources?: SourceRef[]): Promise<void> {
+    const p = typeof parcel === 'number' ? await this.db.repo(Parcel).findOneByOrFail({ id: parcel }) : parcel;
     const household = async (
       kind: 'parcel.picked_up' | 'parcel.contactless' | 'parcel.delivered' | 'parcel.failed',
       title: string,
@@ -42,7 +46,7 @@ export class ParcelMessages {
         kind,
         title,
         body,
-        link: await this.householdPage(p.id),
+        link: await this.householdPage(p.id, sources),
         deadline,
       });
     if (to === 'PICKED_UP') await household('parcel.picked_up', '志愿者已取货', '志愿者已取到您的包裹，正在送来');
@@ -66,7 +70,10 @@ export class ParcelMessages {
         link: '/staff/parcels/index',
       });
     } else if (to === 'ASSIGNED' && p.volunteerId !== null) {
-      await this.assigned(p.volunteerId, p.communityId, [p.id]);
+      const first = await this.db.repo(ParcelSource).findOne({ where: { parcelId: p.id }, order: { id: 'ASC' } });
+      await this.assigned(p.communityId, [
+        { id: p.id, volunteerId: p.volunteerId, householdId: p.householdId, firstSource: first ?? undefined },
+      ]);
     } else if (to === 'READY' && volunteerId !== null && p.volunteerId === null) {
       await this.messages.tell({
         userId: volunteerId,
@@ -79,48 +86,50 @@ export class ParcelMessages {
     }
   }
 
-  /** New tasks for a volunteer (one message for a dispatch of several); each household hears a volunteer will bring theirs. */
-  async assigned(volunteerId: number, communityId: number, parcelIds: number[]): Promise<void> {
-    const count = parcelIds.length;
-    const told: TellMessage[] = [];
-    for (let i = 0; i < parcelIds.length; i += 500) {
-      const chunk = parcelIds.slice(i, i + 500);
-      const parcels = await this.db
-        .repo(Parcel)
-        .find({ where: { id: In(chunk) }, select: { id: true, householdId: true, communityId: true } });
-      const sources = await this.db.repo(ParcelSource).find({ where: { parcelId: In(chunk) }, order: { id: 'ASC' } });
-      const firstSource = new Map<number, ParcelSource>();
-      for (const s of sources) if (!firstSource.has(s.parcelId)) firstSource.set(s.parcelId, s);
-      const members = await this.messages.membersOf([...new Set(parcels.map((p) => p.householdId))]);
-      for (const p of parcels) {
-        for (const userId of members.get(p.householdId) ?? []) {
-          told.push({
-            userId,
-            communityId: p.communityId,
-            kind: 'parcel.assigned',
-            title: '已安排志愿者配送',
-            body: '您的包裹已安排志愿者配送，取货后会再告诉您',
-            link: pageOf(firstSource.get(p.id)),
-          });
-        }
-      }
-    }
-    await this.messages.tell(told);
+  /**
+   * Parcels given to volunteers (a dispatch gives thousands): each household hears a volunteer
+   * will bring theirs, each volunteer gets one message for all their new tasks — a few
+   * statements per 500 households, whatever their number.
+   */
+  async assigned(communityId: number, parcels: AssignedParcel[]): Promise<void> {
+    await this.messages.tellHouseholds(
+      parcels.map((p) => ({ householdId: p.householdId, link: pageOf(p.firstSource) })),
+      {
+        communityId,
+        kind: 'parcel.assigned',
+        title: '已安排志愿者配送',
+        body: '您的包裹已安排志愿者配送，取货后会再告诉您',
+      },
+    );
+    const counts = new Map<number, number>();
+    for (const p of parcels) counts.set(p.volunteerId, (counts.get(p.volunteerId) ?? 0) + 1);
     const by = new Date(this.clock.now().getTime() + this.config.acceptTimeoutMinutes * 60_000);
-    await this.messages.tell({
-      userId: volunteerId,
-      communityId,
-      kind: 'task.assigned',
-      title: count > 1 ? `${count} 个新的配送任务` : '新的配送任务',
-      body: `请在 ${this.config.acceptTimeoutMinutes} 分钟内（${atTime(by)} 前）接单，否则任务会交给其他志愿者`,
-      link: '/volunteer/tasks/index',
-      deadline: by,
-    });
+    const body = `请在 ${this.config.acceptTimeoutMinutes} 分钟内（${atTime(by)} 前）接单，否则任务会交给其他志愿者`;
+    await this.messages.tell(
+      [...counts].map(([volunteerId, count]) => ({
+        userId: volunteerId,
+        communityId,
+        kind: 'task.assigned' as const,
+        title: count > 1 ? `${count} 个新的配送任务` : '新的配送任务',
+        body,
+        link: '/volunteer/tasks/index',
+        deadline: by,
+      })),
+    );
   }
 }
 
+/** A parcel just given to a volunteer, with what the household's message links to. */
+export interface AssignedParcel {
+  id: number;
+  volunteerId: number;
+  householdId: number;
+  /** The parcel's first source (by id): the household's message opens its page. */
+  firstSource: SourceRef | undefined;
+}
+
 /** The household's page for what a parcel carries (its order, or its medicine request). */
-function pageOf(source: ParcelSource | undefined): string | null {
+function pageOf(source: SourceRef | undefined): string | null {
   if (!source) return null;
   return source.sourceType === 'medicine' ? `/medicine/request/index?id=${source.sourceId}` : `/pages/order/index?id=${source.sourceId}`;
 }

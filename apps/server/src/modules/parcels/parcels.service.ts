@@ -180,11 +180,26 @@ export class ParcelsService {
    * the parcel's own door code (any source: supplies, medicine), or the QR of an order it carries.
    */
   async deliver(actor: Actor, id: number, token: string, scannedAt?: string): Promise<ParcelTaskView> {
-    const parcel = await this.held(actor, id);
-    if (!(await this.opensDoor(parcel, token, this.codeTime(scannedAt)))) throw new DomainError('QR_NOT_THIS_PARCEL');
+    // One read: the parcel, and what it carries for the door check, the household's message and
+    // the sources told of the delivery.
+    const { entities, raw } = await this.db
+      .repo(Parcel)
+      .createQueryBuilder('p')
+      .leftJoin(ParcelSource, 's', 's.parcel_id = p.id')
+      .addSelect('s.source_type', 'sourceType')
+      .addSelect('s.source_id', 'sourceId')
+      .where('p.id = :id', { id })
+      .orderBy('s.id', 'ASC')
+      .getRawAndEntities<{ sourceType: ParcelSourceType | null; sourceId: number | null }>();
+    const parcel = this.mine(actor, entities[0] ?? null);
+    const sources = raw.flatMap((r) => (r.sourceType === null ? [] : [{ sourceType: r.sourceType, sourceId: Number(r.sourceId) }]));
+    const code = this.codeAtDoor(token, this.codeTime(scannedAt));
+    const opens =
+      'parcelId' in code ? code.parcelId === parcel.id : sources.some((s) => s.sourceType === 'order' && s.sourceId === code.orderId);
+    if (!opens) throw new DomainError('QR_NOT_THIS_PARCEL');
     if (parcel.state === 'DELIVERED') return this.views.task(actor, parcel);
     const at = await this.scanTime(parcel, scannedAt);
-    return this.move(actor, parcel, 'DELIVERED', { via: 'scan', set: { deliveredAt: at }, at });
+    return this.move(actor, parcel, 'DELIVERED', { via: 'scan', set: { deliveredAt: at }, at, sources });
   }
 
   /**
@@ -237,15 +252,10 @@ export class ParcelsService {
     return { phone };
   }
 
-  /** Whether a code shown at the door is this parcel's: its door code, or the QR of an order it carries. */
-  private async opensDoor(parcel: Parcel, token: string, at: Date): Promise<boolean> {
-    try {
-      return this.qr.verify(token, 'parcelDoor', at) === parcel.id;
-    } catch (error) {
-      if (!(error instanceof DomainError && error.code === 'QR_WRONG_PURPOSE')) throw error;
-    }
-    const orderId = this.qr.verify(token, 'order', at);
-    return this.db.repo(ParcelSource).exists({ where: { parcelId: parcel.id, sourceType: 'order', sourceId: orderId } });
+  /** What a code shown at the door names: the parcel's own door code, or the QR of an order (which must be one it carries). */
+  private codeAtDoor(token: string, at: Date): { parcelId: number } | { orderId: number } {
+    const code = this.qr.verifyAny(token, ['parcelDoor', 'order'], at);
+    return code.purpose === 'parcelDoor' ? { parcelId: code.id } : { orderId: code.id };
   }
 
   /**
@@ -389,7 +399,10 @@ export class ParcelsService {
 
   /** The parcel, if this volunteer holds it; anyone else gets not found. */
   private async held(actor: Actor, id: number): Promise<Parcel> {
-    const parcel = await this.db.repo(Parcel).findOneBy({ id });
+    return this.mine(actor, await this.db.repo(Parcel).findOneBy({ id }));
+  }
+
+  private mine(actor: Actor, parcel: Parcel | null): Parcel {
     if (!parcel || !relationsTo(actor, { communityId: parcel.communityId, volunteerId: parcel.volunteerId }).includes('volunteer')) {
       throw new DomainError('PARCEL_NOT_FOUND');
     }

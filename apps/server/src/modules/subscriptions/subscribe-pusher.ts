@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { MessageKind } from '@linli/shared-types';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { FieldSource, SubscribeTemplate } from '../../config/subscribe-templates';
@@ -30,6 +31,12 @@ export class SubscribePusher implements MessagePusher {
     private readonly allowances: AllowancesService,
     private readonly clock: Clock,
   ) {}
+
+  /** Only kinds with a template, and only with WeChat configured, can leave the app. */
+  pushes(kind: MessageKind): boolean {
+    const templates = this.config.subscribeTemplates;
+    return templates !== null && this.client.configured && Boolean(templates[kind]) && spendPlan(kind, templates) !== null;
+  }
 
   async push(message: PushableMessage): Promise<'sent' | 'kept'> {
     const templates = this.config.subscribeTemplates;

@@ -32,6 +32,10 @@ export class Message {
   @Column({ name: 'once_key', type: 'varchar', length: 120, nullable: true })
   onceKey: string | null;
 
+  /** Shared by the messages one statement of a tell wrote: their one `message.push` outbox row pushes them all. */
+  @Column({ name: 'push_key', type: 'varchar', length: 40, nullable: true })
+  pushKey: string | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 
