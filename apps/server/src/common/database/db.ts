@@ -124,6 +124,16 @@ export class Db {
     });
   }
 
+  /** SQL text joining these SQL expressions (MySQL: CONCAT; SQLite: ||). */
+  concat(...parts: string[]): string {
+    return this.isMysql ? `CONCAT(${parts.join(', ')})` : `(${parts.join(' || ')})`;
+  }
+
+  /** `?, ?, ?` for n values. */
+  static marks(n: number): string {
+    return Array.from({ length: n }, () => '?').join(', ');
+  }
+
   /** A datetime column read by `rows`. */
   static date(value: Date | string | null): Date | null {
     if (value === null || value instanceof Date) return value;

@@ -5,7 +5,6 @@ import { IsNull } from 'typeorm';
 import type { Actor } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
-import { RawSql } from '../../common/database/raw-sql';
 import { DomainError } from '../../common/domain-error';
 import { pageWindow } from '../../common/page-query.dto';
 import { GiveUp, OutboxService, RetryLater } from '../notify/outbox.service';
@@ -59,11 +58,7 @@ export class MessagesService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly outbox: OutboxService,
     @Inject(MESSAGE_PUSHER) private readonly pusher: MessagePusher,
-  ) {
-    this.sql = new RawSql(db);
-  }
-
-  private readonly sql: RawSql;
+  ) {}
 
   onModuleInit(): void {
     this.outbox.handle(MESSAGE_PUSH, async (payload) => {
@@ -120,7 +115,7 @@ export class MessagesService implements OnModuleInit {
     for (let i = 0; i < all.length; i += TELL_CHUNK) {
       const chunk = all.slice(i, i + TELL_CHUNK);
       const pushKey = randomUUID();
-      const now = this.sql.time(this.clock.now());
+      const now = this.clock.now();
       const once = chunk.some((m) => m.once);
       const params = chunk.flatMap((m) => [
         m.userId,
@@ -129,21 +124,21 @@ export class MessagesService implements OnModuleInit {
         m.title.slice(0, 60),
         m.body.slice(0, 300),
         m.link ?? null,
-        this.sql.time(m.deadline ?? null),
+        m.deadline ?? null,
         m.once ?? null,
         pushKey,
         now,
       ]);
-      const row = `(${RawSql.marks(10)}, NULL)`;
+      const row = `(${Db.marks(10)}, NULL)`;
       let sql = `INSERT INTO messages (${COLUMNS}) VALUES ${chunk.map(() => row).join(', ')}`;
       // A once key already there: nothing (the unique index decides, on both databases).
-      if (once) sql += this.sql.mysql ? ' ON DUPLICATE KEY UPDATE once_key = once_key' : ' ON CONFLICT (once_key) DO NOTHING';
-      await this.sql.run(sql, params);
+      if (once) sql += this.db.isMysql ? ' ON DUPLICATE KEY UPDATE once_key = once_key' : ' ON CONFLICT (once_key) DO NOTHING';
+      await this.db.run(sql, params);
       // A skipped once key wrote nothing under this push key: count what did (MySQL's affected
       // rows count a duplicate as found).
       const n = once
         ? Number(
-            (await this.sql.rows<{ n: number | string }>('SELECT COUNT(*) AS n FROM messages WHERE push_key = ?', [pushKey]))[0]?.n ?? 0,
+            (await this.db.rows<{ n: number | string }>('SELECT COUNT(*) AS n FROM messages WHERE push_key = ?', [pushKey]))[0]?.n ?? 0,
           )
         : chunk.length;
       written += n;
@@ -198,20 +193,22 @@ export class MessagesService implements OnModuleInit {
               sql: `CASE household_id ${chunk.map(() => 'WHEN ? THEN ?').join(' ')} END`,
               params: chunk.flatMap((h) => [h.householdId, h.link]),
             };
-      const n = await this.sql.run(
-        `INSERT INTO messages (${COLUMNS}) SELECT id, ?, ?, ?, ?, ${link.sql}, ?, NULL, ?, ?, NULL FROM users WHERE household_id IN (${RawSql.marks(chunk.length)})`,
-        [
-          message.communityId,
-          message.kind,
-          message.title.slice(0, 60),
-          message.body.slice(0, 300),
-          ...link.params,
-          this.sql.time(message.deadline ?? null),
-          pushKey,
-          this.sql.time(this.clock.now()),
-          ...chunk.map((h) => h.householdId),
-        ],
-      );
+      const n = (
+        await this.db.run(
+          `INSERT INTO messages (${COLUMNS}) SELECT id, ?, ?, ?, ?, ${link.sql}, ?, NULL, ?, ?, NULL FROM users WHERE household_id IN (${Db.marks(chunk.length)})`,
+          [
+            message.communityId,
+            message.kind,
+            message.title.slice(0, 60),
+            message.body.slice(0, 300),
+            ...link.params,
+            message.deadline ?? null,
+            pushKey,
+            this.clock.now(),
+            ...chunk.map((h) => h.householdId),
+          ],
+        )
+      ).affected;
       written += n;
       if (n > 0 && this.pushes(message.kind)) keys.push(pushKey);
     }
@@ -224,8 +221,8 @@ export class MessagesService implements OnModuleInit {
     const members = new Map<number, number[]>();
     for (let i = 0; i < householdIds.length; i += TELL_CHUNK) {
       const chunk = householdIds.slice(i, i + TELL_CHUNK);
-      const rows = await this.sql.rows<{ id: number; householdId: number }>(
-        `SELECT id, household_id AS householdId FROM users WHERE household_id IN (${RawSql.marks(chunk.length)}) ORDER BY id`,
+      const rows = await this.db.rows<{ id: number; householdId: number }>(
+        `SELECT id, household_id AS householdId FROM users WHERE household_id IN (${Db.marks(chunk.length)}) ORDER BY id`,
         chunk,
       );
       for (const r of rows) members.set(Number(r.householdId), [...(members.get(Number(r.householdId)) ?? []), Number(r.id)]);

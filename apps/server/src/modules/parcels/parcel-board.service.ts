@@ -18,7 +18,6 @@ import type { Actor } from '../../common/actor';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
-import { RawSql } from '../../common/database/raw-sql';
 import { DomainError } from '../../common/domain-error';
 import { pageWindow } from '../../common/page-query.dto';
 import { HouseholdsService } from '../community/households.service';
@@ -51,11 +50,7 @@ export class ParcelBoardService {
     private readonly flow: ParcelFlow,
     private readonly views: ParcelViews,
     private readonly volunteers: VolunteersService,
-  ) {
-    this.sql = new RawSql(db);
-  }
-
-  private readonly sql: RawSql;
+  ) {}
 
   /**
    * One click: every READY parcel of the community to an on-duty volunteer covering its
@@ -65,7 +60,7 @@ export class ParcelBoardService {
   async dispatch(actor: Actor): Promise<DispatchResult> {
     const communityId = staffCommunity(actor);
     // The READY parcels with their first source (what the household's message opens), in one read.
-    const rows = await this.sql.rows<{
+    const rows = await this.db.rows<{
       id: number;
       buildingId: number;
       householdId: number;

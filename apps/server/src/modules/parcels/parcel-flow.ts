@@ -7,7 +7,6 @@ import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
 import { DomainError } from '../../common/domain-error';
 import { defineMove, Transitions, type Move } from '../../common/workflow';
-import { RawSql } from '../../common/database/raw-sql';
 import { OutboxService } from '../notify/outbox.service';
 import type { ParcelEvent } from './entities/parcel-event.entity';
 import { Parcel, PARCEL_WORKFLOW } from './entities/parcel.entity';
@@ -80,11 +79,7 @@ export class ParcelFlow implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly transitions: Transitions,
     private readonly messages: ParcelMessages,
-  ) {
-    this.sql = new RawSql(db);
-  }
-
-  private readonly sql: RawSql;
+  ) {}
 
   /**
    * Sources learn that their parcel left with a volunteer — inside the pick-up's transaction, so
@@ -207,18 +202,18 @@ export class ParcelFlow implements OnModuleInit {
       );
       let done = chunk;
       if (count !== chunk.length) {
-        const rows = await this.sql.rows<{ id: number; volunteerId: number }>(
-          `SELECT id, volunteer_id AS volunteerId FROM parcels WHERE id IN (${RawSql.marks(ids.length)}) AND state = ?`,
+        const rows = await this.db.rows<{ id: number; volunteerId: number }>(
+          `SELECT id, volunteer_id AS volunteerId FROM parcels WHERE id IN (${Db.marks(ids.length)}) AND state = ?`,
           [...ids, DISPATCHED.to],
         );
         const holder = new Map(rows.map((r) => [Number(r.id), Number(r.volunteerId)]));
         done = chunk.filter((p) => holder.get(p.id) === p.volunteerId);
       }
       if (done.length === 0) continue;
-      await this.sql.run(
+      await this.db.run(
         `INSERT INTO parcel_events (parcel_id, from_state, to_state, actor_user_id, via, details, at)
-         SELECT id, ?, ?, ?, 'dispatch', ${this.sql.concat("'volunteer '", 'volunteer_id')}, ? FROM parcels WHERE id IN (${RawSql.marks(done.length)})`,
-        [DISPATCHED.from, DISPATCHED.to, actor.userId, this.sql.time(now), ...done.map((p) => p.id)],
+         SELECT id, ?, ?, ?, 'dispatch', ${this.db.concat("'volunteer '", 'volunteer_id')}, ? FROM parcels WHERE id IN (${Db.marks(done.length)})`,
+        [DISPATCHED.from, DISPATCHED.to, actor.userId, now, ...done.map((p) => p.id)],
       );
       moved.push(...done);
     }
@@ -229,7 +224,7 @@ export class ParcelFlow implements OnModuleInit {
   /** What a parcel carries. */
   /** What a parcel carries, in id order (the first is what the household's messages open). */
   async sources(parcelId: number): Promise<SourceRef[]> {
-    const rows = await this.sql.rows<{ sourceType: ParcelSourceType; sourceId: number }>(
+    const rows = await this.db.rows<{ sourceType: ParcelSourceType; sourceId: number }>(
       'SELECT source_type AS sourceType, source_id AS sourceId FROM parcel_sources WHERE parcel_id = ? ORDER BY id',
       [parcelId],
     );
@@ -237,9 +232,9 @@ export class ParcelFlow implements OnModuleInit {
   }
 
   private async event(parcelId: number, from: ParcelState | null, to: ParcelState, by: number | null, how: MoveHow): Promise<void> {
-    await this.sql.run(
+    await this.db.run(
       'INSERT INTO parcel_events (parcel_id, from_state, to_state, actor_user_id, via, details, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      [parcelId, from, to, by, how.via, how.details ?? null, this.sql.time(how.at ?? this.clock.now())],
+      [parcelId, from, to, by, how.via, how.details ?? null, how.at ?? this.clock.now()],
     );
   }
 
