@@ -63,21 +63,8 @@ export class OutboxService {
 
   /** In the caller's transaction. Enqueuing the same dedupeKey again does nothing (unique key). */
   async enqueue(kind: string, dedupeKey: string, payload: Record<string, unknown>): Promise<void> {
-    const repo = this.db.repo(OutboxRow);
-    const now = this.clock.now();
     try {
-      await repo.insert({
-        kind,
-        dedupeKey,
-        payload: JSON.stringify(payload),
-        status: 'PENDING',
-        attempts: 0,
-        nextAttemptAt: now,
-        claimedUntil: null,
-        lastError: null,
-        createdAt: now,
-        doneAt: null,
-      });
+      await this.db.repo(OutboxRow).insert(pending(kind, dedupeKey, payload, this.clock.now()));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
@@ -92,20 +79,7 @@ export class OutboxService {
     for (let i = 0; i < rows.length; i += ENQUEUE_CHUNK) {
       const chunk = rows.slice(i, i + ENQUEUE_CHUNK);
       try {
-        await this.db.repo(OutboxRow).insert(
-          chunk.map((r) => ({
-            kind,
-            dedupeKey: r.dedupeKey,
-            payload: JSON.stringify(r.payload),
-            status: 'PENDING' as const,
-            attempts: 0,
-            nextAttemptAt: now,
-            claimedUntil: null,
-            lastError: null,
-            createdAt: now,
-            doneAt: null,
-          })),
-        );
+        await this.db.repo(OutboxRow).insert(chunk.map((r) => pending(kind, r.dedupeKey, r.payload, now)));
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         for (const r of chunk) await this.enqueue(kind, r.dedupeKey, r.payload);
@@ -224,4 +198,20 @@ export class OutboxService {
     );
     return false;
   }
+}
+
+/** A new row, due now. */
+function pending(kind: string, dedupeKey: string, payload: Record<string, unknown>, now: Date): Partial<OutboxRow> {
+  return {
+    kind,
+    dedupeKey,
+    payload: JSON.stringify(payload),
+    status: 'PENDING',
+    attempts: 0,
+    nextAttemptAt: now,
+    claimedUntil: null,
+    lastError: null,
+    createdAt: now,
+    doneAt: null,
+  };
 }
