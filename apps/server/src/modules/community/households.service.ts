@@ -48,6 +48,11 @@ export interface LockedHousehold {
   address: string;
 }
 
+/** 滨湖和园 3栋2单元1203: the community's name and the door. */
+function doorAddress(community: string, building: string, unit: string, room: string): string {
+  return `${community} ${formatDoor(building, unit, room)}`.trim();
+}
+
 const CODE_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 
 /** Households of a community: who lives where, and what care they need. */
@@ -109,7 +114,7 @@ export class HouseholdsService {
       communityId: Number(row.communityId),
       buildingId: Number(row.buildingId),
       zone: row.zone,
-      address: `${row.community ?? ''} ${formatDoor(row.building ?? '', row.unit, row.room)}`.trim(),
+      address: doorAddress(row.community ?? '', row.building ?? '', row.unit, row.room),
     };
   }
 
@@ -144,7 +149,7 @@ export class HouseholdsService {
       rows.map((r) => [
         Number(r.id),
         {
-          address: `${r.community} ${formatDoor(r.building, r.unit, r.room)}`.trim(),
+          address: doorAddress(r.community, r.building, r.unit, r.room),
           buildingId: Number(r.buildingId),
           building: r.building,
           unit: r.unit,
@@ -246,7 +251,7 @@ export class HouseholdsService {
         building,
         unit: h.unit,
         room: h.room,
-        address: `${community} ${formatDoor(building, h.unit, h.room)}`.trim(),
+        address: doorAddress(community, building, h.unit, h.room),
         headcount: h.headcount,
         tags: splitTags(h.tags),
         zone: h.zone,
