@@ -25,6 +25,7 @@ import {
   percentile,
   POOL,
   rush,
+  sqlTransaction,
   SECRET,
   startServer,
   waitForServer,
@@ -208,18 +209,13 @@ async function main(): Promise<void> {
     await pool.query("UPDATE parcels SET state = 'PICKED_UP' WHERE id IN (?)", [bareIds.map((p) => p.id)]);
     const bare = await rush(
       bareIds,
-      async (p) => {
-        const c = await pool.getConnection();
-        try {
-          await c.beginTransaction();
+      (p) =>
+        sqlTransaction(pool, async (c) => {
           const [moved] = await c.query(
             "UPDATE parcels SET state = 'DELIVERED', delivered_at = NOW(3), updated_at = NOW(3) WHERE id = ? AND volunteer_id = ? AND state = 'PICKED_UP'",
             [p.id, p.volunteer],
           );
-          if ((moved as { affectedRows: number }).affectedRows !== 1) {
-            await c.rollback();
-            return 'not moved';
-          }
+          if ((moved as { affectedRows: number }).affectedRows !== 1) return 'not moved';
           await c.query(
             "INSERT INTO parcel_events (parcel_id, from_state, to_state, actor_user_id, via, details, at) VALUES (?, 'PICKED_UP', 'DELIVERED', ?, 'scan', NULL, NOW(3))",
             [p.id, p.volunteer],
@@ -228,15 +224,8 @@ async function main(): Promise<void> {
             "INSERT INTO messages (user_id, community_id, kind, title, body, link, created_at) SELECT id, 1, 'parcel.delivered', '包裹已送达', '您的包裹已送达，请查收', NULL, NOW(3) FROM users WHERE household_id = ?",
             [p.household],
           );
-          await c.commit();
           return 'ok';
-        } catch (e) {
-          await c.rollback();
-          throw e;
-        } finally {
-          c.release();
-        }
-      },
+        }),
       SCANNERS,
     );
     const bareRate = (bare.outcomes.get('ok') ?? 0) / bare.seconds;

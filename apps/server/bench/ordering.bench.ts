@@ -31,6 +31,7 @@ import {
   POOL,
   report,
   rush,
+  sqlTransaction,
   SECRET,
   startServer,
   STOCK,
@@ -167,19 +168,14 @@ async function main(): Promise<void> {
       'CREATE TABLE bench_idempotency (id INT AUTO_INCREMENT PRIMARY KEY, user_id INT NOT NULL, idem_key VARCHAR(64) NOT NULL, status_code INT NOT NULL, body TEXT, created_at DATETIME(3) NOT NULL, UNIQUE KEY (user_id, idem_key))',
     );
     await pool.query('INSERT INTO bench_stock VALUES (1, ?, 0)', [STOCK]);
-    const bare = await rush(people, async (p) => {
-      const c = await pool.getConnection();
-      try {
-        await c.beginTransaction();
+    const bare = await rush(people, (p) =>
+      sqlTransaction(pool, async (c) => {
         const [held] = await c.query<ResultSetHeader>(
           `INSERT INTO bench_purchases (item_id, household_id, quantity) SELECT 1, ?, 1 FROM DUAL WHERE 1 <= 1
            ON DUPLICATE KEY UPDATE quantity = IF(quantity + VALUES(quantity) <= 1, quantity + VALUES(quantity), quantity)`,
           [p.householdId],
         );
-        if (!(held.affectedRows === 2 || (held.affectedRows === 1 && held.insertId > 0))) {
-          await c.rollback();
-          return 'HOUSEHOLD_LIMIT';
-        }
+        if (!(held.affectedRows === 2 || (held.affectedRows === 1 && held.insertId > 0))) return 'HOUSEHOLD_LIMIT';
         const [order] = await c.query<ResultSetHeader>(
           "INSERT INTO bench_orders (household_id, state, total_fen, created_at) VALUES (?, 'CONFIRMED', 8800, NOW(3))",
           [p.householdId],
@@ -196,19 +192,9 @@ async function main(): Promise<void> {
         const [taken] = await c.query<ResultSetHeader>(
           'UPDATE bench_stock SET stock = stock - 1, sold = sold + 1 WHERE id = 1 AND stock >= 1',
         );
-        if (taken.affectedRows !== 1) {
-          await c.rollback();
-          return 'OUT_OF_STOCK';
-        }
-        await c.commit();
-        return 'ok';
-      } catch (e) {
-        await c.rollback();
-        throw e;
-      } finally {
-        c.release();
-      }
-    });
+        return taken.affectedRows === 1 ? 'ok' : 'OUT_OF_STOCK';
+      }),
+    );
     const bareRate = report('bare SQL', bare, bare.outcomes.get('ok') ?? 0);
     const [[twinBooks]] = await pool.query<RowDataPacket[]>(
       'SELECT (SELECT COUNT(*) FROM bench_orders) AS orders, (SELECT sold FROM bench_stock) AS sold, (SELECT COUNT(*) FROM bench_idempotency) AS answers',

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { resolve } from 'node:path';
-import { createConnection } from 'mysql2/promise';
+import { createConnection, type Pool, type PoolConnection } from 'mysql2/promise';
 
 export const BASE = new URL(process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test');
 export const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 22_000);
@@ -185,4 +185,24 @@ export function report(name: string, r: { seconds: number; latencies: number[]; 
   );
   log(`${name}: outcomes ${[...r.outcomes.entries()].map(([k, v]) => `${k}=${v}`).join(', ')}`);
   return rate;
+}
+
+/**
+ * A bare-SQL twin's command: one transaction on a pooled connection, committed when `work`
+ * answers 'ok', rolled back when it answers a refusal (or throws).
+ */
+export async function sqlTransaction(pool: Pool, work: (c: PoolConnection) => Promise<string>): Promise<string> {
+  const c = await pool.getConnection();
+  try {
+    await c.beginTransaction();
+    const outcome = await work(c);
+    if (outcome === 'ok') await c.commit();
+    else await c.rollback();
+    return outcome;
+  } catch (e) {
+    await c.rollback();
+    throw e;
+  } finally {
+    c.release();
+  }
 }
