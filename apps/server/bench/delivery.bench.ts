@@ -9,7 +9,6 @@
  * through the real server over HTTP.
  */
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { sign } from 'jsonwebtoken';
 import { createPool, type RowDataPacket } from 'mysql2/promise';
 import type { ChildProcess } from 'node:child_process';
@@ -18,6 +17,7 @@ import {
   agent,
   call,
   conn,
+  cpuMs,
   DB,
   freshDatabase,
   HOUSEHOLDS,
@@ -33,18 +33,6 @@ import {
 
 const VOLUNTEERS = Number(process.env.BENCH_VOLUNTEERS ?? 900);
 
-/**
- * CPU the server process has used so far, in ms (Linux /proc; 0 elsewhere): on a shared machine
- * its CPU per request is steadier than latency, which waits for whatever else runs.
- */
-function serverCpuMs(server: ChildProcess): number {
-  try {
-    const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return 0;
-  }
-}
 const SCANNERS = 200;
 
 async function main(): Promise<void> {
@@ -84,11 +72,11 @@ async function main(): Promise<void> {
 
     const staff = ((await call('POST', '/api/auth/dev', null, { user: 'staff' })).body as { token: string }).token;
     const server = servers[0] as ChildProcess;
-    let cpu0 = serverCpuMs(server);
+    let cpu0 = cpuMs(server.pid);
     let t0 = process.hrtime.bigint();
     const dispatched = await call('POST', '/api/staff/parcels/dispatch', staff, {});
     const dispatchMs = Number(process.hrtime.bigint() - t0) / 1e6;
-    log(`dispatch: server CPU ${(serverCpuMs(server) - cpu0).toFixed(0)} ms`);
+    log(`dispatch: server CPU ${(cpuMs(server.pid) - cpu0).toFixed(0)} ms`);
     log(
       `dispatch: ${JSON.stringify(dispatched.body)} in ${dispatchMs.toFixed(0)} ms (budget 1000 ms) → ${dispatchMs < 1000 ? 'OK' : 'OVER BUDGET'}`,
     );
@@ -145,7 +133,7 @@ async function main(): Promise<void> {
       const latencies: number[] = [];
       const outcomes = new Map<string, number>();
       t0 = process.hrtime.bigint();
-      cpu0 = serverCpuMs(server);
+      cpu0 = cpuMs(server.pid);
       const startMs = Date.now();
       await rush(
         halves,
@@ -167,7 +155,7 @@ async function main(): Promise<void> {
       const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
       if (mode === 'flat out') flatOutRate = latencies.length / seconds;
       report(mode, latencies, outcomes, seconds, mode === 'paced');
-      log(`door scans, ${mode}: server CPU ${((serverCpuMs(server) - cpu0) / latencies.length).toFixed(2)} ms per scan`);
+      log(`door scans, ${mode}: server CPU ${((cpuMs(server.pid) - cpu0) / latencies.length).toFixed(2)} ms per scan`);
     }
     const [[delivered]] = await pool.query<RowDataPacket[]>("SELECT COUNT(*) AS n FROM parcels WHERE state = 'DELIVERED'");
     const [[events]] = await pool.query<RowDataPacket[]>("SELECT COUNT(*) AS n FROM parcel_events WHERE to_state = 'DELIVERED'");
@@ -178,20 +166,20 @@ async function main(): Promise<void> {
     // Labels for a batch of 1,000 parcels.
     await pool.query("UPDATE parcels SET batch = 'bench:labels' WHERE state = 'ASSIGNED' ORDER BY id LIMIT 1000");
     t0 = process.hrtime.bigint();
-    cpu0 = serverCpuMs(server);
+    cpu0 = cpuMs(server.pid);
     const labels = await call('GET', '/api/staff/parcels/labels.pdf?batch=bench:labels', staff);
     const labelMs = Number(process.hrtime.bigint() - t0) / 1e6;
     const size = typeof labels.body === 'string' ? Buffer.byteLength(labels.body, 'latin1') : 0;
     log(
       `labels: 1000 parcels → HTTP ${labels.status}, ${(size / 1024 / 1024).toFixed(1)} MB PDF in ${(labelMs / 1000).toFixed(2)} s (budget 10 s) → ${labelMs < 10_000 ? 'OK' : 'OVER BUDGET'}`,
     );
-    log(`labels: server CPU ${(serverCpuMs(server) - cpu0).toFixed(0)} ms`);
+    log(`labels: server CPU ${(cpuMs(server.pid) - cpu0).toFixed(0)} ms`);
     // Pick lists per volunteer for the same 1,000 parcels (a page or more per volunteer).
     t0 = process.hrtime.bigint();
-    cpu0 = serverCpuMs(server);
+    cpu0 = cpuMs(server.pid);
     const sheets = await call('GET', '/api/staff/parcels/volunteer-sheets.pdf?batch=bench:labels', staff);
     const sheetMs = Number(process.hrtime.bigint() - t0) / 1e6;
-    log(`pick lists: server CPU ${(serverCpuMs(server) - cpu0).toFixed(0)} ms`);
+    log(`pick lists: server CPU ${(cpuMs(server.pid) - cpu0).toFixed(0)} ms`);
     const sheetSize = typeof sheets.body === 'string' ? Buffer.byteLength(sheets.body, 'latin1') : 0;
     log(
       `pick lists per volunteer: 1000 parcels → HTTP ${sheets.status}, ${(sheetSize / 1024).toFixed(0)} KB PDF in ${(sheetMs / 1000).toFixed(2)} s (budget 10 s) → ${sheetMs < 10_000 ? 'OK' : 'OVER BUDGET'}`,

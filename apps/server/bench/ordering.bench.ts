@@ -22,6 +22,7 @@ import {
   call,
   CONCURRENCY,
   conn,
+  cpuMeter,
   DB,
   freshDatabase,
   HOUSEHOLDS,
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
 
     if (process.env.BENCH_GENERAL_LOG) await pool.query('SET GLOBAL general_log = 1');
     let turn = 0;
+    const linliCpu = cpuMeter(servers);
     const linli = await rush(people, async (p) => {
       const instance = turn++ % INSTANCES;
       const res = await call('POST', '/api/orders', p.token, { windowId: window.id, lines: [{ itemId: item.id, quantity: 1 }] }, instance);
@@ -123,6 +125,7 @@ async function main(): Promise<void> {
     if (process.env.BENCH_GENERAL_LOG) await pool.query('SET GLOBAL general_log = 0');
     const accepted = linli.outcomes.get('201') ?? 0;
     const linliRate = report('linli', linli, accepted);
+    linliCpu('linli, per accepted order', accepted);
 
     const [[books]] = await pool.query<RowDataPacket[]>(
       `SELECT (SELECT COUNT(*) FROM orders WHERE window_id = ?) AS orders,
@@ -168,6 +171,7 @@ async function main(): Promise<void> {
       'CREATE TABLE bench_idempotency (id INT AUTO_INCREMENT PRIMARY KEY, user_id INT NOT NULL, idem_key VARCHAR(64) NOT NULL, status_code INT NOT NULL, body TEXT, created_at DATETIME(3) NOT NULL, UNIQUE KEY (user_id, idem_key))',
     );
     await pool.query('INSERT INTO bench_stock VALUES (1, ?, 0)', [STOCK]);
+    const bareCpu = cpuMeter([]);
     const bare = await rush(people, (p) =>
       sqlTransaction(pool, async (c) => {
         const [held] = await c.query<ResultSetHeader>(
@@ -196,6 +200,7 @@ async function main(): Promise<void> {
       }),
     );
     const bareRate = report('bare SQL', bare, bare.outcomes.get('ok') ?? 0);
+    bareCpu('bare SQL, per accepted order', bare.outcomes.get('ok') ?? 0);
     const [[twinBooks]] = await pool.query<RowDataPacket[]>(
       'SELECT (SELECT COUNT(*) FROM bench_orders) AS orders, (SELECT sold FROM bench_stock) AS sold, (SELECT COUNT(*) FROM bench_idempotency) AS answers',
     );

@@ -3,8 +3,9 @@
  * started as child processes, a keep-alive HTTP client that retries with the same
  * Idempotency-Key, and a bounded-concurrency load loop with latency percentiles.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { resolve } from 'node:path';
 import { createConnection, type Pool, type PoolConnection } from 'mysql2/promise';
@@ -29,6 +30,52 @@ export const conn = {
 
 export function log(message: string): void {
   console.log(`[bench] ${message}`);
+}
+
+/**
+ * CPU a process has used so far, in ms (Linux /proc; 0 elsewhere): on a shared machine CPU per
+ * request is steadier than latency, which waits for whatever else runs.
+ */
+export function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${String(pid)}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The local MariaDB server's pid, when it runs on this machine (else undefined: its CPU reads 0). */
+export function databasePid(): number | undefined {
+  try {
+    const pid = Number(execFileSync('pgrep', ['-o', '-x', 'mariadbd|mysqld'], { encoding: 'utf8' }).trim().split('\n')[0]);
+    return Number.isFinite(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Where the CPU of a phase went, per unit of work: the server processes, the database and this
+ * load generator (which shares the machine). Call before the phase; the result prints after it.
+ */
+export function cpuMeter(servers: ChildProcess[]): (name: string, units: number) => void {
+  const db = databasePid();
+  const server0 = servers.reduce((sum, s) => sum + cpuMs(s.pid), 0);
+  const db0 = cpuMs(db);
+  const self0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  return (name, units) => {
+    const self = process.cpuUsage(self0);
+    const server = servers.reduce((sum, s) => sum + cpuMs(s.pid), 0) - server0;
+    const database = cpuMs(db) - db0;
+    const client = (self.user + self.system) / 1000;
+    const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+    const per = (ms: number): string => (ms / Math.max(1, units)).toFixed(2);
+    log(
+      `${name}: CPU per unit — server ${per(server)} ms, MariaDB ${per(database)} ms, load generator ${per(client)} ms; machine busy ${(((server + database + client) / wall) * 100).toFixed(0)}% of one core`,
+    );
+  };
 }
 
 export async function freshDatabase(): Promise<void> {
