@@ -39,6 +39,10 @@ export default defineAppConfig({
         'notices-edit/index',
         'notices-reads/index',
         'push-refused/index',
+        // classes (staff)
+        // contests (staff)
+        // quizzes (staff)
+        // activities-stats (staff)
       ],
     },
     {
@@ -54,12 +58,21 @@ export default defineAppConfig({
       pages: ['list/index', 'detail/index'],
     },
     {
+      // Online activities for residents: classes, contests, quizzes.
+      root: 'activities',
+      pages: [
+        // classes
+        // contests
+        // quizzes
+      ],
+    },
+    {
       root: 'pharmacy',
       pages: ['queue/index', 'request/index', 'join/index'],
     },
   ],
   preloadRule: {
-    'pages/me/index': { network: 'all', packages: ['staff', 'volunteer', 'medicine', 'notices', 'pharmacy'] },
+    'pages/me/index': { network: 'all', packages: ['staff', 'volunteer', 'medicine', 'notices', 'pharmacy', 'activities'] },
   },
   window: {
     backgroundTextStyle: 'dark',

@@ -28,6 +28,7 @@ import { FilesModule } from './modules/files/files.module';
 import { PharmacyModule } from './modules/pharmacy/pharmacy.module';
 import { PeopleModule } from './modules/people/people.module';
 import { NoticesModule } from './modules/notices/notices.module';
+import { ActivitiesModule } from './modules/activities/activities.module';
 import { MessagesModule } from './modules/messages/messages.module';
 import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module';
 import { CommunityModule } from './modules/community/community.module';
@@ -92,6 +93,7 @@ export class AppModule {
         PharmacyModule,
         PeopleModule,
         NoticesModule,
+        ActivitiesModule,
         SubscriptionsModule,
       ],
       providers: [

@@ -16,3 +16,4 @@ export * from './buildings';
 export * from './notices';
 export * from './messages';
 export * from './subscriptions';
+export * from './activities';

@@ -83,6 +83,15 @@ export default function MePage() {
         </View>
       ) : null}
 
+      {me.household ? (
+        <View className="me__activities">
+          <View className="section-title">社区活动</View>
+          {/* classes entry */}
+          {/* contests entry */}
+          {/* quizzes entry */}
+        </View>
+      ) : null}
+
       {isVolunteer ? (
         <View className="me__volunteer">
           <View className="section-title">志愿服务</View>
@@ -190,6 +199,10 @@ export default function MePage() {
             <View>微信提醒未送达</View>
             <View className="entry__arrow">›</View>
           </View>
+          {/* classes staff entry */}
+          {/* contests staff entry */}
+          {/* quizzes staff entry */}
+          {/* activities-stats staff entry */}
         </View>
       ) : null}
 

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+
+/**
+ * Online activities: classes (sign-ups, waiting list, reminders), contests (entries checked by
+ * WeChat's content security, moderation, votes), quizzes (server-drawn questions, server clock,
+ * leaderboard), and prizes delivered to winners as parcels. Each part is a module of its own.
+ */
+@Module({
+  imports: [
+    // ClassesModule
+    // ContestsModule
+    // QuizzesModule
+    // PrizesModule
+  ],
+})
+export class ActivitiesModule {}
