@@ -126,6 +126,17 @@ export const ERROR_MESSAGES = {
   NOTICE_EXPIRY_PASSED: '结束时间已经过去了，请选一个以后的时间',
   PAYMENT_CHOICE_REQUIRED: '这个批次用微信支付：请选择由志愿者上门收现金，或由您用自己的微信代付',
   MESSAGE_NOT_FOUND: '没有找到这条消息',
+  CLASS_NOT_FOUND: '没有找到这节课',
+  CLASS_FULL: '这节课已经报满了，可以排队候补',
+  CLASS_STARTED: '这节课已经开始了，不能再报名或取消',
+  CLASS_CANCELLED: '这节课已经取消了',
+  CLASS_DONE: '这节课已经结束了',
+  CLASS_ALREADY_SIGNED: '您家已经报名（或在候补中）了',
+  CLASS_NOT_SIGNED: '您家还没有报名这节课',
+  CLASS_NOT_FOR_BUILDING: '这节课不面向这户所在的楼栋',
+  CLASS_CAPACITY_BELOW_SIGNED: '名额不能少于已报名的户数',
+  CLASS_NOT_STARTED: '这节课还没有开始',
+  CLASS_START_PASSED: '上课时间已经过去了，请选一个以后的时间',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -36,6 +36,12 @@ export const MESSAGE_KINDS = [
   'task.assigned',
   'task.taken_back',
   'notice.urgent',
+  // classes
+  'class.reminder',
+  'class.promoted',
+  'class.cancelled',
+  'class.changed',
+  'class.replay',
 ] as const;
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

@@ -30,6 +30,7 @@ import { VolunteerShift } from '../modules/parcels/entities/volunteer-shift.enti
 import { MIGRATIONS } from './migrations';
 import { Notice, NoticePictureRow, NoticeRead } from '../modules/notices/entities/notice.entity';
 import { SignInCode } from '../modules/auth/entities/sign-in-code.entity';
+import { ActivityClass, ClassSignup } from '../modules/activities/classes/entities/class.entity';
 import { RoleInvite } from '../modules/people/entities/role-invite.entity';
 import { StoredFile } from '../modules/files/entities/stored-file.entity';
 import { VolunteerPost } from '../modules/parcels/entities/volunteer-post.entity';
@@ -88,6 +89,8 @@ export const ENTITIES = [
   NoticeRead,
   SubscriptionAllowance,
   SubscriptionSpend,
+  ActivityClass,
+  ClassSignup,
 ];
 
 /** TypeORM options for either database; the schema always comes from the migrations. */

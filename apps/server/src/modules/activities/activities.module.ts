@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClassesModule } from './classes/classes.module';
 
 /**
  * Online activities: classes (sign-ups, waiting list, reminders), contests (entries checked by
@@ -7,7 +8,7 @@ import { Module } from '@nestjs/common';
  */
 @Module({
   imports: [
-    // ClassesModule
+    ClassesModule,
     // ContestsModule
     // QuizzesModule
     // PrizesModule

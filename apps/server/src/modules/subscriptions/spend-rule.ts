@@ -24,6 +24,10 @@ export const KIND_PRIORITY = {
   'fair_share.partly': 3,
   'task.assigned': 3,
   'notice.urgent': 3,
+  'class.reminder': 3,
+  'class.promoted': 2,
+  'class.cancelled': 2,
+  'class.changed': 2,
   'binding.approved': 2,
   'binding.rejected': 2,
   'order.cancelled': 2,
@@ -41,6 +45,7 @@ export const KIND_PRIORITY = {
   'parcel.delivered': 1,
   'medicine.bought': 1,
   'medicine.delivered': 1,
+  'class.replay': 1,
   'parcel.picked_up': 0,
 } as const satisfies Record<MessageKind, Priority>;
 
@@ -73,6 +78,11 @@ export const KIND_MOMENT = {
   'fair_share.won': 'fair-share',
   'fair_share.partly': 'fair-share',
   'fair_share.lost': 'fair-share',
+  'class.reminder': 'activity',
+  'class.promoted': 'activity',
+  'class.cancelled': 'activity',
+  'class.changed': 'activity',
+  'class.replay': 'activity',
 } as const satisfies Partial<Record<MessageKind, SubscribeMoment>>;
 
 /** WeChat shows at most 3 templates in one popup. */
