@@ -39,7 +39,9 @@ export default defineAppConfig({
         'notices-edit/index',
         'notices-reads/index',
         'push-refused/index',
-        // classes (staff)
+        'classes/index',
+        'class-edit/index',
+        'class-signups/index',
         // contests (staff)
         // quizzes (staff)
         // activities-stats (staff)
@@ -61,7 +63,8 @@ export default defineAppConfig({
       // Online activities for residents: classes, contests, quizzes.
       root: 'activities',
       pages: [
-        // classes
+        'classes/index',
+        'class/index',
         // contests
         // quizzes
       ],

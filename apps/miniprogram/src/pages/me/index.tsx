@@ -86,7 +86,10 @@ export default function MePage() {
       {me.household ? (
         <View className="me__activities">
           <View className="section-title">社区活动</View>
-          {/* classes entry */}
+          <View id="entry-classes" className="entry" onClick={() => void Taro.navigateTo({ url: '/activities/classes/index' })}>
+            <View>线上课堂</View>
+            <View className="entry__arrow">›</View>
+          </View>
           {/* contests entry */}
           {/* quizzes entry */}
         </View>
@@ -199,7 +202,10 @@ export default function MePage() {
             <View>微信提醒未送达</View>
             <View className="entry__arrow">›</View>
           </View>
-          {/* classes staff entry */}
+          <View id="entry-staff-classes" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/classes/index' })}>
+            <View>课堂管理</View>
+            <View className="entry__arrow">›</View>
+          </View>
           {/* contests staff entry */}
           {/* quizzes staff entry */}
           {/* activities-stats staff entry */}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '线上课堂', enablePullDownRefresh: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '课程与报名', enablePullDownRefresh: true });
