@@ -97,11 +97,29 @@ it('staff schedule a class for 1栋; a 1栋 resident reads it and signs up; a fu
   await wang.locator('#class-signup').click();
   await wang.locator('#class-place').getByText('已报名').waitFor();
 
+  // A class starting in 5 minutes: 进入直播 opens the live link (in the browser, a new tab).
+  const soon = await api<StaffClassView>('POST', '/staff/classes', staffToken, {
+    kind: 'health',
+    title: '健康讲座：居家防疫',
+    teacher: '张医生',
+    startsAt: new Date(Date.now() + 5 * 60_000).toISOString(),
+    minutes: 30,
+    liveUrl: `${base()}/api/health`,
+  });
+  await wang.goto(`${base()}/#/activities/class/index?id=${soon.id}`);
+  await wang.locator('#class-signup').click();
+  await wang.locator('#class-place').getByText('已报名').waitFor();
+  const [tab] = await Promise.all([wang.context().waitForEvent('page'), wang.locator('#class-live').click()]);
+  await tab.waitForLoadState();
+  expect(tab.url()).toBe(`${base()}/api/health`);
+  await tab.close();
+  await screenshot(wang, '164-class-live');
+
   // Staff see the sign-ups for 1栋, with her door.
   await staff.goto(`${base()}/#/staff/class-signups/index?id=${id}`);
   await staff.locator('#class-signed').getByText('1 户').waitFor();
   await staff.locator('#class-signup-list').getByText('已报名', { exact: false }).waitFor();
-  await screenshot(staff, '164-class-signups');
+  await screenshot(staff, '165-class-signups');
 
   for (const page of [staff, wang]) await page.context().close();
 });

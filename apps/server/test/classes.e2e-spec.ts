@@ -1,5 +1,9 @@
 import type { ClassSignupsView, ClassView, StaffClassView } from '@linli/shared-types';
+import { Clock } from '../src/common/clock';
+import { Db } from '../src/common/database/db';
 import { ClassReminder } from '../src/modules/activities/classes/class-reminder';
+import { MessagesService } from '../src/modules/messages/messages.service';
+import { APP_CONFIG, type AppConfig } from '../src/config/config';
 import { TestApp, type Client } from './support/test-app';
 
 const MINUTE = 60_000;
@@ -157,7 +161,9 @@ describe('classes', () => {
     await reminder.runOnce();
     expect(await reminded(a.id)).toBe(0);
     t.clock.advance(MINUTE); // 15 minutes before
-    await Promise.all([reminder.runOnce(), reminder.runOnce()]);
+    // A second server instance's job at the same moment: the claim on reminded_at decides.
+    const other = new ClassReminder(t.app.get<AppConfig>(APP_CONFIG), t.app.get(Db), t.app.get(Clock), t.app.get(MessagesService));
+    await Promise.all([reminder.runOnce(), other.runOnce()]);
     await reminder.runOnce();
     expect(await reminded(a.id)).toBe(1);
     expect(await reminded(b.id)).toBe(0);
