@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ParticipationModule } from './participation/participation.module';
 
 /**
  * Online activities: classes (sign-ups, waiting list, reminders), contests (entries checked by
@@ -11,6 +12,7 @@ import { Module } from '@nestjs/common';
     // ContestsModule
     // QuizzesModule
     // PrizesModule
+    ParticipationModule,
   ],
 })
 export class ActivitiesModule {}
