@@ -42,7 +42,7 @@ export default defineAppConfig({
         // classes (staff)
         // contests (staff)
         // quizzes (staff)
-        // activities-stats (staff)
+        'activities-stats/index',
       ],
     },
     {
