@@ -65,13 +65,13 @@ async function waitForInk(page: Page, atLeast: number): Promise<number> {
 }
 
 it('staff see nothing yet, then the day-by-day chart drawn and the figures per building, for 7, 14 and 30 days', async () => {
+  ensureContractTables();
   const staff = await loggedInPhone('staff');
   await staff.locator('#entry-staff-activities-stats').click();
   await staff.locator('#stats-empty').waitFor();
   await staff.locator('#total-votes').getByText('0').waitFor();
   await screenshot(staff, '160-activities-stats-empty');
 
-  ensureContractTables();
   const [community] = sqlite<{ id: number }>('SELECT id FROM communities ORDER BY id LIMIT 1');
   const buildings = sqlite<{ id: number; name: string; household: number }>(
     `SELECT b.id AS id, b.name AS name, MIN(h.id) AS household FROM buildings b JOIN households h ON h.building_id = b.id

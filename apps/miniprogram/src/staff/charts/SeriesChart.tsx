@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import Taro from '@tarojs/taro';
 import { Canvas as TaroCanvas, View } from '@tarojs/components';
 import { Axis, Canvas, Chart, createElement, Interval, Legend, Line, Point } from '@antv/f2';
-import { CHART_COLORS, chartRows, labelledEvery, type ChartSeries } from './series';
+import { CHART_COLORS, chartRows, countTicks, labelledEvery, type ChartSeries } from './series';
 import './SeriesChart.css';
 
 export type { ChartSeries } from './series';
@@ -35,6 +35,11 @@ interface Surface {
   pixelRatio: number;
   requestAnimationFrame?: (fn: () => void) => number;
   cancelAnimationFrame?: (id: number) => void;
+  /**
+   * Where F2 (AntV G) measures text. Without one it makes an OffscreenCanvas or a DOM <canvas>,
+   * neither of which a mini-program has (antvis/G#940): the weapp build passes its own.
+   */
+  offscreenCanvas?: unknown;
 }
 
 /**
@@ -43,20 +48,25 @@ interface Surface {
  */
 const h = createElement as unknown as (type: unknown, props: Record<string, unknown> | null, ...children: unknown[]) => unknown;
 
+/**
+ * Sizes in the charts are written like our CSS, for a 750-wide design: 34px is 17 CSS px. (F2's
+ * own conversion reads the page's root font size, which Taro's h5 sets for rem: text came out tiny.)
+ */
+const px2hd = (px: number): number => px / 2;
+
 /** The chart as F2 elements. */
 function chartElement({ categories, series, type = 'line', maxLabels = 7 }: SeriesChartProps): unknown {
   const data = chartRows(categories, series);
   const labelled = labelledEvery(categories.length, maxLabels);
   const color = { field: 'name', range: CHART_COLORS };
-  const max = Math.max(0, ...data.map((r) => r.value));
+  const ticks = countTicks(Math.max(0, ...data.map((r) => r.value)));
   return h(
     Chart,
     {
       data,
       scale: {
         x: { type: 'cat', values: [...categories] },
-        // Whole numbers only: few people in a small community, no "0.5 votes" on the axis.
-        value: { min: 0, max: Math.max(4, max), nice: true, tickCount: 5, formatter: (v: number) => String(Math.round(v)) },
+        value: { min: 0, max: ticks[ticks.length - 1], ticks },
       },
     },
     h(Legend, { position: 'top', marker: 'circle', nameStyle: { fontSize: '34px', fill: '#333333' } }),
@@ -67,7 +77,7 @@ function chartElement({ categories, series, type = 'line', maxLabels = 7 }: Seri
     h(Axis, { field: 'value', style: { label: { fontSize: '28px', fill: '#555555' } } }),
     type === 'column'
       ? h(Interval, { x: 'x', y: 'value', color, adjust: 'dodge' })
-      : [h(Line, { x: 'x', y: 'value', color, style: { lineWidth: 3 } }), h(Point, { x: 'x', y: 'value', color, size: 4 })],
+      : [h(Line, { x: 'x', y: 'value', color, style: { lineWidth: 3 } }), h(Point, { x: 'x', y: 'value', color, size: 3 })],
   );
 }
 
@@ -99,6 +109,7 @@ function weappSurface(id: string): Promise<Surface> {
           pixelRatio,
           requestAnimationFrame: node.requestAnimationFrame?.bind(node),
           cancelAnimationFrame: node.cancelAnimationFrame?.bind(node),
+          offscreenCanvas: Taro.createOffscreenCanvas({ type: '2d', width: 10, height: 10 }),
         });
       });
   });
@@ -135,7 +146,7 @@ export function SeriesChart(props: SeriesChartProps) {
         process.env.TARO_ENV === 'h5'
           ? h5Surface(h5Canvas.current as HTMLCanvasElement)
           : await new Promise<Surface>((resolve, reject) => Taro.nextTick(() => weappSurface(id).then(resolve, reject)));
-      chart.current = new Canvas({ ...surface, animate: false, children });
+      chart.current = new Canvas({ ...surface, px2hd, animate: false, children } as ConstructorParameters<typeof Canvas>[0]);
       await chart.current.render();
     })().catch((error: unknown) => console.error('chart', error));
   }, [children, id]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { chartRows, hasValues, labelledEvery, shortDay } from './series';
+import { chartRows, countTicks, hasValues, labelledEvery, shortDay } from './series';
 
 describe('chart series', () => {
   it('turns series into F2 rows, category by category, in legend order, missing values as 0', () => {
@@ -31,5 +31,15 @@ describe('chart series', () => {
   it('knows when there is nothing to draw', () => {
     expect(hasValues([{ name: '报名', values: [0, 0] }])).toBe(false);
     expect(hasValues([{ name: '报名', values: [0, 1] }])).toBe(true);
+  });
+
+  it('puts whole numbers on the count axis, at most 5 steps, up to at least the largest figure', () => {
+    expect(countTicks(0)).toEqual([0, 1]);
+    expect(countTicks(1)).toEqual([0, 1]);
+    expect(countTicks(5)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(countTicks(6)).toEqual([0, 2, 4, 6]);
+    expect(countTicks(23)).toEqual([0, 5, 10, 15, 20, 25]);
+    expect(countTicks(1300)).toEqual([0, 500, 1000, 1500]);
+    expect(countTicks(2.5)).toEqual([0, 1, 2, 3]);
   });
 });

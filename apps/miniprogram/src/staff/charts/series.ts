@@ -46,3 +46,21 @@ export function labelledEvery(count: number, max: number): (index: number) => bo
 export function hasValues(series: readonly ChartSeries[]): boolean {
   return series.some((s) => s.values.some((v) => v > 0));
 }
+
+/**
+ * Whole-number ticks for a count axis from 0 to at least `max`: at most 5 steps of 1, 2, 5, 10,
+ * 20, 50… (no "2.5 votes" on the axis).
+ */
+export function countTicks(max: number): number[] {
+  const top = Math.max(1, Math.ceil(max));
+  let step = 1;
+  for (let magnitude = 1; ; magnitude *= 10) {
+    const found = [1, 2, 5].map((m) => m * magnitude).find((s) => Math.ceil(top / s) <= 5);
+    if (found !== undefined) {
+      step = found;
+      break;
+    }
+  }
+  const steps = Math.ceil(top / step);
+  return Array.from({ length: steps + 1 }, (_, i) => i * step);
+}
