@@ -44,7 +44,7 @@ export default defineAppConfig({
         'class-signups/index',
         // contests (staff)
         // quizzes (staff)
-        // activities-stats (staff)
+        'activities-stats/index',
       ],
     },
     {

@@ -23,6 +23,23 @@ export interface ParticipationView {
   days: string[];
   series: { kind: ParticipationKind; label: string; perDay: number[] }[];
   perBuilding: { buildingId: number; name: string; figures: Record<ParticipationKind, number> }[];
+  /** Each kind over the whole period (all buildings). */
+  totals: Record<ParticipationKind, number>;
 }
 
 export type ParticipationKind = 'signups' | 'entries' | 'votes' | 'attempts';
+
+/** The series in the order the charts draw them. */
+export const PARTICIPATION_KINDS: readonly ParticipationKind[] = ['signups', 'entries', 'votes', 'attempts'];
+
+/** The legend's words. */
+export const PARTICIPATION_LABELS: Record<ParticipationKind, string> = {
+  signups: '报名',
+  entries: '作品',
+  votes: '投票',
+  attempts: '答题',
+};
+
+/** GET /api/staff/activities/participation?days=: how many days back (today included); default and limits. */
+export const PARTICIPATION_DAYS_DEFAULT = 14;
+export const PARTICIPATION_DAYS_MAX = 90;

@@ -208,7 +208,14 @@ export default function MePage() {
           </View>
           {/* contests staff entry */}
           {/* quizzes staff entry */}
-          {/* activities-stats staff entry */}
+          <View
+            id="entry-staff-activities-stats"
+            className="entry"
+            onClick={() => void Taro.navigateTo({ url: '/staff/activities-stats/index' })}
+          >
+            <View>活动参与统计</View>
+            <View className="entry__arrow">›</View>
+          </View>
         </View>
       ) : null}
 

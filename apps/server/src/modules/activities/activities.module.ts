@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ClassesModule } from './classes/classes.module';
+import { ParticipationModule } from './participation/participation.module';
 
 /**
  * Online activities: classes (sign-ups, waiting list, reminders), contests (entries checked by
@@ -12,6 +13,7 @@ import { ClassesModule } from './classes/classes.module';
     // ContestsModule
     // QuizzesModule
     // PrizesModule
+    ParticipationModule,
   ],
 })
 export class ActivitiesModule {}
