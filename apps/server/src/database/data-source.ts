@@ -29,6 +29,7 @@ import { VolunteerProfile } from '../modules/parcels/entities/volunteer-profile.
 import { VolunteerShift } from '../modules/parcels/entities/volunteer-shift.entity';
 import { MIGRATIONS } from './migrations';
 import { Notice, NoticePictureRow, NoticeRead } from '../modules/notices/entities/notice.entity';
+import { Quiz, QuizAnswer, QuizAttempt, QuizQuestion } from '../modules/activities/quizzes/entities/quiz.entity';
 import { SignInCode } from '../modules/auth/entities/sign-in-code.entity';
 import { RoleInvite } from '../modules/people/entities/role-invite.entity';
 import { StoredFile } from '../modules/files/entities/stored-file.entity';
@@ -86,6 +87,10 @@ export const ENTITIES = [
   Notice,
   NoticePictureRow,
   NoticeRead,
+  QuizQuestion,
+  Quiz,
+  QuizAttempt,
+  QuizAnswer,
   SubscriptionAllowance,
   SubscriptionSpend,
 ];

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { QuizzesModule } from './quizzes/quizzes.module';
 
 /**
  * Online activities: classes (sign-ups, waiting list, reminders), contests (entries checked by
@@ -9,7 +10,7 @@ import { Module } from '@nestjs/common';
   imports: [
     // ClassesModule
     // ContestsModule
-    // QuizzesModule
+    QuizzesModule,
     // PrizesModule
   ],
 })
