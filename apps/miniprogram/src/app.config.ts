@@ -41,7 +41,10 @@ export default defineAppConfig({
         'push-refused/index',
         // classes (staff)
         // contests (staff)
-        // quizzes (staff)
+        'quiz-bank/index',
+        'question-edit/index',
+        'quizzes/index',
+        'quiz-edit/index',
         // activities-stats (staff)
       ],
     },
@@ -63,7 +66,9 @@ export default defineAppConfig({
       pages: [
         // classes
         // contests
-        // quizzes
+        'quizzes/index',
+        'quiz/index',
+        'quiz-attempt/index',
       ],
     },
     {

@@ -87,6 +87,12 @@ export type UpdateQuizRequest = Partial<QuizRequest>;
 /** Not open yet, open for attempts, or closed. */
 export type QuizStatus = 'UPCOMING' | 'OPEN' | 'CLOSED';
 
+export const QUIZ_STATUS_LABELS: Record<QuizStatus, string> = {
+  UPCOMING: '未开始',
+  OPEN: '进行中',
+  CLOSED: '已结束',
+};
+
 /** A quiz as a resident sees it on its intro screen. */
 export interface QuizView {
   id: number;

@@ -14,6 +14,7 @@ export * from './files';
 export * from './notices';
 export * from './messages';
 export * from './subscriptions';
+export * from './quizzes';
 export { applyPosterCommunity, rememberPosterCommunity } from './poster';
 export { ApiError, API_BASE, LOGIN_PAGE, newIdempotencyKey } from './client';
 export { ActionKey } from './action-key';

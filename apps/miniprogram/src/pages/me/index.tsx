@@ -88,7 +88,10 @@ export default function MePage() {
           <View className="section-title">社区活动</View>
           {/* classes entry */}
           {/* contests entry */}
-          {/* quizzes entry */}
+          <View id="entry-quizzes" className="entry" onClick={() => void Taro.navigateTo({ url: '/activities/quizzes/index' })}>
+            <View>知识竞答</View>
+            <View className="entry__arrow">›</View>
+          </View>
         </View>
       ) : null}
 
@@ -201,7 +204,10 @@ export default function MePage() {
           </View>
           {/* classes staff entry */}
           {/* contests staff entry */}
-          {/* quizzes staff entry */}
+          <View id="entry-staff-quizzes" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/quizzes/index' })}>
+            <View>竞答管理</View>
+            <View className="entry__arrow">›</View>
+          </View>
           {/* activities-stats staff entry */}
         </View>
       ) : null}
