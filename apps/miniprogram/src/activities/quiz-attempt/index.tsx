@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { AttemptView, SaveAnswerRequest } from '@linli/shared-types';
@@ -50,6 +50,11 @@ export default function QuizAttemptPage() {
       setBusy(false);
     }
   };
+
+  // Each question, and the result, starts at the top of the screen.
+  useEffect(() => {
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
+  }, [current, attempt?.status]);
 
   const running = attempt?.status === 'IN_PROGRESS';
   const saved = new Set(attempt?.saved.map((s) => s.position) ?? []);

@@ -64,21 +64,25 @@ export class QuizScoring {
     };
     const done = await this.db.repo(QuizAttempt).update({ id: attempt.id, status: 'IN_PROGRESS' }, fields);
     if (done.affected === 1) return { ...attempt, ...fields };
-    return (await this.db.repo(QuizAttempt).findOneByOrFail({ id: attempt.id })) as QuizAttempt;
+    return this.db.repo(QuizAttempt).findOneByOrFail({ id: attempt.id });
   }
 
-  /** Scores, at their deadline, the quiz's attempts (or one person's) whose time and grace are over. */
+  /**
+   * Scores, at their deadline, the quiz's attempts (or one person's) whose time and grace are
+   * over. A read that finds none writes nothing (and on SQLite takes no writer's turn).
+   */
   async settle(quiz: Quiz, userId?: number): Promise<void> {
     const now = this.clock.now();
     const cutoff = new Date(now.getTime() - quiz.graceSeconds * 1000);
+    const params: unknown[] = [quiz.id, cutoff];
+    let where = "quiz_id = ? AND status = 'IN_PROGRESS' AND deadline_at < ?";
+    if (userId !== undefined) {
+      where += ' AND user_id = ?';
+      params.push(userId);
+    }
+    const expired = await this.db.entities(QuizAttempt, where, params);
+    if (expired.length === 0) return;
     await this.db.transaction(async () => {
-      const params: unknown[] = [quiz.id, cutoff];
-      let where = "quiz_id = ? AND status = 'IN_PROGRESS' AND deadline_at < ?";
-      if (userId !== undefined) {
-        where += ' AND user_id = ?';
-        params.push(userId);
-      }
-      const expired = await this.db.entities(QuizAttempt, where, params);
       for (const attempt of expired) await this.close(attempt, quiz, now);
     });
   }
