@@ -79,7 +79,10 @@ it('a resident takes a quiz against the clock, sees the result with explanations
   await wang.locator('#review-0').getByText('答对了', { exact: false }).waitFor();
   await wang.locator('#review-2').getByText('未作答', { exact: false }).waitFor();
   await wang.locator('#review-2-explanation').getByText('能减少病毒传播', { exact: false }).waitFor();
-  await wang.locator('#review-2').getByText(/^(勤洗手|戴口罩|常通风)（正确答案）$/).waitFor();
+  await wang
+    .locator('#review-2')
+    .getByText(/^(勤洗手|戴口罩|常通风)（正确答案）$/)
+    .waitFor();
   await screenshot(wang, '173-quiz-result');
 
   await button(wang, '查看排行榜').click();
@@ -92,4 +95,33 @@ it('a resident takes a quiz against the clock, sees the result with explanations
   await wang.locator('#quiz-best').getByText('2/3 分', { exact: false }).waitFor();
   await screenshot(wang, '174-quiz-leaderboard');
   await wang.context().close();
+});
+
+it('staff add a question to the bank on the screen and see who took the quiz', async () => {
+  const staff = await loggedInPhone('staff');
+  await staff.locator('#entry-staff-quizzes').click();
+  await staff.getByText('防疫知识竞答').waitFor();
+  await staff.getByText('2 人参加，共 2 次').waitFor();
+  await staff.locator('[id^="staff-quiz-"]', { hasText: '防疫知识竞答' }).first().click();
+  await staff.locator('#quiz-attempts-list').getByText('王秀兰', { exact: false }).waitFor();
+  await staff.locator('#quiz-attempts-list').getByText('2/3 分', { exact: false }).waitFor();
+  await screenshot(staff, '175-staff-quiz');
+  await staff.goBack();
+
+  await button(staff, '题库').click();
+  await button(staff, '新增题目').click();
+  await staff.locator('#question-kind-1').click(); // 多选题
+  await staff.locator('#question-text textarea').fill('发热时应该怎么做？');
+  await staff.locator('#question-option-0 input').fill('测体温');
+  await staff.locator('#question-option-1 input').fill('告诉社区');
+  await staff.locator('#question-option-2 input').fill('自己去药店');
+  await staff.locator('#question-correct-0').click();
+  await staff.locator('#question-correct-1').click();
+  await staff.locator('#question-explanation textarea').fill('发热先测体温并告诉社区，由社区安排就医。');
+  await staff.locator('#question-tag-1').click(); // 急救
+  await screenshot(staff, '176-question-edit');
+  await staff.locator('#question-save').click();
+  await staff.locator('.card[id^="question-"]', { hasText: '发热时应该怎么做？' }).first().waitFor();
+  await staff.getByText('正确答案：测体温、告诉社区').waitFor();
+  await staff.context().close();
 });
