@@ -43,8 +43,11 @@ export default defineAppConfig({
         'class-edit/index',
         'class-signups/index',
         // contests (staff)
-        // quizzes (staff)
         'activities-stats/index',
+        'quiz-bank/index',
+        'question-edit/index',
+        'quizzes/index',
+        'quiz-edit/index',
       ],
     },
     {
@@ -66,7 +69,9 @@ export default defineAppConfig({
         'classes/index',
         'class/index',
         // contests
-        // quizzes
+        'quizzes/index',
+        'quiz/index',
+        'quiz-attempt/index',
       ],
     },
     {

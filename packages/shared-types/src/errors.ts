@@ -137,6 +137,22 @@ export const ERROR_MESSAGES = {
   CLASS_CAPACITY_BELOW_SIGNED: '名额不能少于已报名的户数',
   CLASS_NOT_STARTED: '这节课还没有开始',
   CLASS_START_PASSED: '上课时间已经过去了，请选一个以后的时间',
+  // quizzes
+  QUESTION_NOT_FOUND: '没有找到这道题',
+  QUESTION_INVALID: '题目不对：单选题只能有一个正确选项，多选题至少一个，且正确选项要在选项之中',
+  QUIZ_NOT_FOUND: '没有找到这场竞答',
+  QUIZ_TIMES_INVALID: '结束时间要晚于开始时间',
+  QUIZ_NOT_ENOUGH_QUESTIONS: '题库里符合条件的题目不够抽题数量，请先添加题目或减少题数',
+  QUIZ_NOT_OPEN: '竞答还没有开始',
+  QUIZ_CLOSED: '竞答已经结束了',
+  QUIZ_NO_ATTEMPTS_LEFT: '您的答题次数已经用完了',
+  QUIZ_ALREADY_STARTED: '您已经开始答题了，请刷新后继续',
+  QUIZ_ATTEMPT_NOT_FOUND: '没有找到这份答卷',
+  QUIZ_ATTEMPT_SUBMITTED: '这份答卷已经交了',
+  QUIZ_TIME_UP: '答题时间已到，超时后的作答不计分',
+  QUIZ_ANSWER_SAVED: '这道题已经作答过了，不能修改',
+  QUIZ_ANSWER_INVALID: '选项不对：请在本题的选项中选择（单选题只能选一个）',
+  QUIZ_RESIDENTS_ONLY: '只有本社区已绑定住户的居民可以参加竞答',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -18,3 +18,4 @@ export * from './messages';
 export * from './subscriptions';
 export * from './activities';
 export * from './classes';
+export * from './quizzes';

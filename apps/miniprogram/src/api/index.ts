@@ -16,6 +16,7 @@ export * from './messages';
 export * from './subscriptions';
 export * from './classes';
 export * from './participation';
+export * from './quizzes';
 export { applyPosterCommunity, rememberPosterCommunity } from './poster';
 export { ApiError, API_BASE, LOGIN_PAGE, newIdempotencyKey } from './client';
 export { ActionKey } from './action-key';

@@ -29,6 +29,7 @@ import { VolunteerProfile } from '../modules/parcels/entities/volunteer-profile.
 import { VolunteerShift } from '../modules/parcels/entities/volunteer-shift.entity';
 import { MIGRATIONS } from './migrations';
 import { Notice, NoticePictureRow, NoticeRead } from '../modules/notices/entities/notice.entity';
+import { Quiz, QuizAnswer, QuizAttempt, QuizQuestion } from '../modules/activities/quizzes/entities/quiz.entity';
 import { SignInCode } from '../modules/auth/entities/sign-in-code.entity';
 import { ActivityClass, ClassSignup } from '../modules/activities/classes/entities/class.entity';
 import { RoleInvite } from '../modules/people/entities/role-invite.entity';
@@ -87,6 +88,10 @@ export const ENTITIES = [
   Notice,
   NoticePictureRow,
   NoticeRead,
+  QuizQuestion,
+  Quiz,
+  QuizAttempt,
+  QuizAnswer,
   SubscriptionAllowance,
   SubscriptionSpend,
   ActivityClass,

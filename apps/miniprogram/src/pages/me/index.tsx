@@ -91,7 +91,10 @@ export default function MePage() {
             <View className="entry__arrow">›</View>
           </View>
           {/* contests entry */}
-          {/* quizzes entry */}
+          <View id="entry-quizzes" className="entry" onClick={() => void Taro.navigateTo({ url: '/activities/quizzes/index' })}>
+            <View>知识竞答</View>
+            <View className="entry__arrow">›</View>
+          </View>
         </View>
       ) : null}
 
@@ -207,13 +210,16 @@ export default function MePage() {
             <View className="entry__arrow">›</View>
           </View>
           {/* contests staff entry */}
-          {/* quizzes staff entry */}
           <View
             id="entry-staff-activities-stats"
             className="entry"
             onClick={() => void Taro.navigateTo({ url: '/staff/activities-stats/index' })}
           >
             <View>活动参与统计</View>
+            <View className="entry__arrow">›</View>
+          </View>
+          <View id="entry-staff-quizzes" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/quizzes/index' })}>
+            <View>竞答管理</View>
             <View className="entry__arrow">›</View>
           </View>
         </View>

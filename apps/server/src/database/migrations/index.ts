@@ -18,6 +18,7 @@ import { Subscriptions1745840000000 } from './1745840000000-subscriptions';
 import { NoticeAnnounced1745850000000 } from './1745850000000-notice-announced';
 import { MessagePushKeys1746000000000 } from './1746000000000-message-push-keys';
 import { Classes1746100000000 } from './1746100000000-classes';
+import { Quizzes1746300000000 } from './1746300000000-quizzes';
 
 /** Every migration, in order. Run at boot on SQLite and MySQL alike. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   NoticeAnnounced1745850000000,
   MessagePushKeys1746000000000,
   Classes1746100000000,
+  Quizzes1746300000000,
 ];

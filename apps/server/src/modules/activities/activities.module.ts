@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ClassesModule } from './classes/classes.module';
 import { ParticipationModule } from './participation/participation.module';
+import { QuizzesModule } from './quizzes/quizzes.module';
 
 /**
  * Online activities: classes (sign-ups, waiting list, reminders), contests (entries checked by
@@ -11,7 +12,7 @@ import { ParticipationModule } from './participation/participation.module';
   imports: [
     ClassesModule,
     // ContestsModule
-    // QuizzesModule
+    QuizzesModule,
     // PrizesModule
     ParticipationModule,
   ],

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '竞答管理', enablePullDownRefresh: true });
