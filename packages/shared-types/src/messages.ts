@@ -36,6 +36,9 @@ export const MESSAGE_KINDS = [
   'task.assigned',
   'task.taken_back',
   'notice.urgent',
+  'contest.approved',
+  'contest.rejected',
+  'contest.results',
 ] as const;
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

@@ -29,6 +29,15 @@ import { VolunteerProfile } from '../modules/parcels/entities/volunteer-profile.
 import { VolunteerShift } from '../modules/parcels/entities/volunteer-shift.entity';
 import { MIGRATIONS } from './migrations';
 import { Notice, NoticePictureRow, NoticeRead } from '../modules/notices/entities/notice.entity';
+import {
+  Contest,
+  ContestContentCheck,
+  ContestEntry,
+  ContestEntryPicture,
+  ContestScore,
+  ContestVote,
+  ContestVoteDay,
+} from '../modules/activities/contests/entities/contest.entity';
 import { SignInCode } from '../modules/auth/entities/sign-in-code.entity';
 import { RoleInvite } from '../modules/people/entities/role-invite.entity';
 import { StoredFile } from '../modules/files/entities/stored-file.entity';
@@ -86,6 +95,13 @@ export const ENTITIES = [
   Notice,
   NoticePictureRow,
   NoticeRead,
+  Contest,
+  ContestEntry,
+  ContestEntryPicture,
+  ContestContentCheck,
+  ContestVote,
+  ContestVoteDay,
+  ContestScore,
   SubscriptionAllowance,
   SubscriptionSpend,
 ];

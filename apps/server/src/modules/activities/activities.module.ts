@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ContestsModule } from './contests/contests.module';
 
 /**
  * Online activities: classes (sign-ups, waiting list, reminders), contests (entries checked by
@@ -8,7 +9,7 @@ import { Module } from '@nestjs/common';
 @Module({
   imports: [
     // ClassesModule
-    // ContestsModule
+    ContestsModule,
     // QuizzesModule
     // PrizesModule
   ],

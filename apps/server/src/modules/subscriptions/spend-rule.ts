@@ -42,6 +42,9 @@ export const KIND_PRIORITY = {
   'medicine.bought': 1,
   'medicine.delivered': 1,
   'parcel.picked_up': 0,
+  'contest.approved': 2,
+  'contest.rejected': 2,
+  'contest.results': 1,
 } as const satisfies Record<MessageKind, Priority>;
 
 export function priorityOf(kind: MessageKind): Priority {
@@ -73,6 +76,9 @@ export const KIND_MOMENT = {
   'fair_share.won': 'fair-share',
   'fair_share.partly': 'fair-share',
   'fair_share.lost': 'fair-share',
+  'contest.approved': 'activity',
+  'contest.rejected': 'activity',
+  'contest.results': 'activity',
 } as const satisfies Partial<Record<MessageKind, SubscribeMoment>>;
 
 /** WeChat shows at most 3 templates in one popup. */
