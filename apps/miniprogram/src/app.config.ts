@@ -40,7 +40,9 @@ export default defineAppConfig({
         'notices-reads/index',
         'push-refused/index',
         // classes (staff)
-        // contests (staff)
+        'contests/index',
+        'contest-edit/index',
+        'contest-review/index',
         // quizzes (staff)
         // activities-stats (staff)
       ],
@@ -62,7 +64,9 @@ export default defineAppConfig({
       root: 'activities',
       pages: [
         // classes
-        // contests
+        'contests/index',
+        'contest/index',
+        'contest-entry/index',
         // quizzes
       ],
     },

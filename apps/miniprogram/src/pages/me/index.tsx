@@ -87,7 +87,10 @@ export default function MePage() {
         <View className="me__activities">
           <View className="section-title">社区活动</View>
           {/* classes entry */}
-          {/* contests entry */}
+          <View id="entry-contests" className="entry" onClick={() => void Taro.navigateTo({ url: '/activities/contests/index' })}>
+            <View>比赛评选</View>
+            <View className="entry__arrow">›</View>
+          </View>
           {/* quizzes entry */}
         </View>
       ) : null}
@@ -200,7 +203,10 @@ export default function MePage() {
             <View className="entry__arrow">›</View>
           </View>
           {/* classes staff entry */}
-          {/* contests staff entry */}
+          <View id="entry-staff-contests" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/contests/index' })}>
+            <View>比赛管理</View>
+            <View className="entry__arrow">›</View>
+          </View>
           {/* quizzes staff entry */}
           {/* activities-stats staff entry */}
         </View>
