@@ -156,7 +156,8 @@ describe('contest entries and WeChat content security', () => {
     expect(await state(entry.id)).toEqual({ state: 'PENDING', machine: true });
     // WeChat pushes again (no `success` seen in time), even with another verdict: nothing changes.
     await push(wechat.mediaVerdict(second?.traceId as string, 'risky')).expect(200);
-    await push(wechat.mediaVerdict('unknown-trace', 'risky')).expect(200);
+    // A trace id we have not written down yet (the push outran our handler): not `success`, so WeChat pushes again.
+    expect((await push(wechat.mediaVerdict('unknown-trace', 'risky')).expect(503)).body.code).toBe('SERVICE_UNAVAILABLE');
     expect(await state(entry.id)).toEqual({ state: 'PENDING', machine: true });
     // A second run of the outbox handler asks nothing again.
     const asked = wechat.mediaChecks.length;
@@ -177,6 +178,24 @@ describe('contest entries and WeChat content security', () => {
     await push(wechat.mediaVerdict(wechat.mediaChecks.at(-1)?.traceId as string, 'pass')).expect(200);
     expect((await state(fine.id)).state).toBe('APPROVED');
     expect(((await author.get('/api/messages').expect(200)).body as MessagesPage).items.map((m) => m.kind)).toContain('contest.approved');
+  });
+
+  it('staff may decide before the machine: a later risky picture hides an approved entry again, an old flag staff overruled does not', async () => {
+    const c = await contest();
+    const author = await wechatResident('openid-sec-5');
+    const early = await enter(author, c.id, '清晨的楼道');
+    await staff.post(`/api/staff/contest-entries/${early.id}/approve`).expect(200);
+    await outbox.runDue();
+    expect((await state(early.id)).state).toBe('APPROVED');
+    await push(wechat.mediaVerdict(wechat.mediaChecks.at(-1)?.traceId as string, 'risky')).expect(200);
+    expect(await state(early.id)).toEqual({ state: 'FLAGGED', machine: true });
+
+    const overruled = await enter(author, c.id, '待定的标题');
+    await outbox.runDue();
+    expect((await state(overruled.id)).state).toBe('FLAGGED'); // the caption is for review
+    await staff.post(`/api/staff/contest-entries/${overruled.id}/approve`).expect(200);
+    await push(wechat.mediaVerdict(wechat.mediaChecks.at(-1)?.traceId as string, 'pass')).expect(200);
+    expect((await state(overruled.id)).state).toBe('APPROVED');
   });
 
   it('someone without a WeChat openid skips the check and waits for staff, marked not machine-checked', async () => {

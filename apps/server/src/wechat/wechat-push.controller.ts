@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Header, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../common/actor';
 import { DomainError } from '../common/domain-error';
@@ -21,9 +22,9 @@ export class WechatPushController {
   /** URL verification: WeChat sends signature, timestamp, nonce and echostr; we echo echostr when the signature holds. */
   @Public()
   @Get()
-  @Header('content-type', 'text/plain; charset=utf-8')
-  verify(@Query() query: Record<string, string | undefined>): string {
+  verify(@Query() query: Record<string, string | undefined>, @Res({ passthrough: true }) res: Response): string {
     this.check(query);
+    res.type('text/plain');
     return query.echostr ?? '';
   }
 
@@ -31,11 +32,15 @@ export class WechatPushController {
   @Public()
   @Post()
   @HttpCode(200)
-  @Header('content-type', 'text/plain; charset=utf-8')
-  async receive(@Query() query: Record<string, string | undefined>, @Body() body: PushEvent): Promise<string> {
+  async receive(
+    @Query() query: Record<string, string | undefined>,
+    @Body() body: PushEvent,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     this.check(query);
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new DomainError('VALIDATION_FAILED');
     await this.handlers.dispatch(body);
+    res.type('text/plain');
     return 'success';
   }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Clock } from '../../../common/clock';
 import { Db } from '../../../common/database/db';
+import { DomainError } from '../../../common/domain-error';
 import { isUniqueViolation } from '../../../common/db-errors';
 import { Transitions } from '../../../common/workflow';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
@@ -72,6 +73,7 @@ export class ContentCheckService implements OnModuleInit {
       const url = `${this.config.publicBaseUrl ?? ''}${this.files.link(p.fileId, MEDIA_LINK_MS)}`;
       parts.push({ part, ask: () => this.security.checkImage(openid ?? '', url, 3) });
     }
+    let freshFlag = false;
     for (const { part, ask } of parts) {
       const outcome = openid === null ? ({ outcome: 'refused', errcode: 40003, reason: 'no openid' } as const) : await ask();
       if (outcome.outcome === 'retry') throw new RetryLater(outcome.reason);
@@ -82,6 +84,7 @@ export class ContentCheckService implements OnModuleInit {
           : outcome.outcome === 'queued'
             ? { traceId: outcome.traceId, suggest: null, label: null, decidedAt: null }
             : { traceId: null, suggest: 'error', label: outcome.errcode, decidedAt: now };
+      if (outcome.outcome === 'verdict' && outcome.suggest !== 'pass') freshFlag = true;
       if (outcome.outcome === 'refused') this.logger.warn(`entry ${entryId} ${part} not checked: ${outcome.reason}`);
       await this.db.transaction(async () => {
         try {
@@ -91,7 +94,7 @@ export class ContentCheckService implements OnModuleInit {
         }
       });
     }
-    await this.db.transaction(() => this.settle(entryId));
+    await this.db.transaction(() => this.settle(entryId, freshFlag));
   }
 
   /** A pushed media verdict, by trace id: recorded once (a repeat finds it decided), then the entry settles. */
@@ -101,23 +104,31 @@ export class ContentCheckService implements OnModuleInit {
     const result = (event.result ?? {}) as { suggest?: string; label?: number };
     const failed = typeof event.errcode === 'number' && event.errcode !== 0;
     const check = await this.db.repo(ContestContentCheck).findOneBy({ traceId });
-    if (!check || check.suggest !== null) return;
+    // Not known yet: the verdict came before our handler wrote WeChat's answer down. Not `success`,
+    // so WeChat pushes it again shortly.
+    if (!check) throw new DomainError('SERVICE_UNAVAILABLE', { traceId });
+    if (check.suggest !== null) return;
+    const suggest = failed ? 'error' : suggestOf(result.suggest);
     const done = await this.db
       .repo(ContestContentCheck)
       .createQueryBuilder()
       .update()
       .set({
-        suggest: failed ? 'error' : suggestOf(result.suggest),
+        suggest,
         label: failed ? Number(event.errcode) : (result.label ?? null),
         decidedAt: this.clock.now(),
       })
       .where('trace_id = :traceId AND suggest IS NULL', { traceId })
       .execute();
-    if (done.affected === 1) await this.settle(check.entryId);
+    if (done.affected === 1) await this.settle(check.entryId, suggest === 'risky' || suggest === 'review');
   }
 
-  /** In the caller's transaction: what the verdicts so far make of the entry. */
-  private async settle(entryId: number): Promise<void> {
+  /**
+   * In the caller's transaction: what the verdicts so far make of the entry. `freshFlag`: the
+   * verdict just recorded found something — only that hides an entry staff already approved
+   * (an older flag staff looked at and approved anyway does not).
+   */
+  private async settle(entryId: number, freshFlag = false): Promise<void> {
     const entry = await this.db.repo(ContestEntry).findOneBy({ id: entryId });
     if (!entry) return;
     const contest = await this.db.repo(Contest).findOneByOrFail({ id: entry.contestId });
@@ -130,7 +141,7 @@ export class ContentCheckService implements OnModuleInit {
     );
     if (decision === null) return;
     const now = this.clock.now();
-    if (entry.state === 'APPROVED' && decision.state === 'FLAGGED') {
+    if (entry.state === 'APPROVED' && decision.state === 'FLAGGED' && freshFlag) {
       await this.transitions.systemTransition(LATE_FLAGGED, { ids: [entryId] }, { machineChecked: true });
       return;
     }
