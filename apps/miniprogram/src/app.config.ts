@@ -42,12 +42,14 @@ export default defineAppConfig({
         'classes/index',
         'class-edit/index',
         'class-signups/index',
-        // contests (staff)
         'activities-stats/index',
         'quiz-bank/index',
         'question-edit/index',
         'quizzes/index',
         'quiz-edit/index',
+        'contests/index',
+        'contest-edit/index',
+        'contest-review/index',
       ],
     },
     {
@@ -68,10 +70,12 @@ export default defineAppConfig({
       pages: [
         'classes/index',
         'class/index',
-        // contests
         'quizzes/index',
         'quiz/index',
         'quiz-attempt/index',
+        'contests/index',
+        'contest/index',
+        'contest-entry/index',
       ],
     },
     {

@@ -153,6 +153,20 @@ export const ERROR_MESSAGES = {
   QUIZ_ANSWER_SAVED: '这道题已经作答过了，不能修改',
   QUIZ_ANSWER_INVALID: '选项不对：请在本题的选项中选择（单选题只能选一个）',
   QUIZ_RESIDENTS_ONLY: '只有本社区已绑定住户的居民可以参加竞答',
+  CONTEST_NOT_FOUND: '没有找到这个比赛',
+  CONTEST_ENTRY_NOT_FOUND: '没有找到这件作品，它可能还在审核中',
+  CONTEST_PERIODS_INVALID: '时间不对：征集要先开始再结束，投票不能早于征集开始，投票结束要晚于投票开始',
+  CONTEST_NOT_TAKING_ENTRIES: '现在不在作品征集时间内',
+  CONTEST_ENTRY_LIMIT: '您家参赛的作品已经到上限了',
+  CONTEST_ENTRY_CONTENT: '作品内容和比赛类型不符：摄影和绘画要上传图片，短视频要填写视频链接',
+  CONTEST_VOTING_CLOSED: '现在不在投票时间内',
+  CONTEST_NOT_VOTING: '这个比赛由评委打分，不用投票',
+  CONTEST_ALREADY_VOTED: '您已经给这件作品投过票了',
+  CONTEST_OWN_ENTRY: '不能给自己家的作品投票',
+  CONTEST_VOTE_LIMIT: '您今天的票已经投完了，明天再来吧',
+  CONTEST_NOT_JUDGED: '这个比赛由居民投票，不用评委打分',
+  CONTEST_RESULTS_NOT_PUBLISHED: '比赛结果还没有公布',
+  CONTEST_RESULTS_PUBLISHED: '结果已经公布，不能再修改',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -3,13 +3,14 @@ import type { Role } from './roles';
 /**
  * What an uploaded photo is for, and who may upload one: the volunteer's photo of a parcel left
  * at the door, a resident's prescription or medicine box, the pharmacy's receipt,
- * a picture on a staff notice.
+ * a picture on a staff notice, a picture of a resident's contest entry.
  */
 export const FILE_PURPOSES = {
   contactless: ['volunteer'],
   prescription: ['resident', 'staff'],
   receipt: ['pharmacist'],
   notice: ['staff', 'supervisor'],
+  contest: ['resident'],
 } as const satisfies Record<string, readonly Role[]>;
 export type FilePurpose = keyof typeof FILE_PURPOSES;
 

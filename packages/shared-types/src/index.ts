@@ -19,3 +19,4 @@ export * from './subscriptions';
 export * from './activities';
 export * from './classes';
 export * from './quizzes';
+export * from './contests';

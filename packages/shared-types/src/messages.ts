@@ -42,6 +42,9 @@ export const MESSAGE_KINDS = [
   'class.cancelled',
   'class.changed',
   'class.replay',
+  'contest.approved',
+  'contest.rejected',
+  'contest.results',
 ] as const;
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

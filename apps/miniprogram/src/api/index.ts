@@ -1,6 +1,6 @@
 /**
  * The one import of every page: `@/api`. One file per server module (auth, community, catalog,
- * orders, parcels, pharmacy, people, files, notices, messages, subscriptions), one typed function per endpoint; mutating ones take
+ * orders, parcels, pharmacy, people, files, notices, messages, subscriptions, contests), one typed function per endpoint; mutating ones take
  * the user action's Idempotency-Key. Every type the server answers with comes from shared-types.
  */
 export * from './auth';
@@ -17,6 +17,7 @@ export * from './subscriptions';
 export * from './classes';
 export * from './participation';
 export * from './quizzes';
+export * from './contests';
 export { applyPosterCommunity, rememberPosterCommunity } from './poster';
 export { ApiError, API_BASE, LOGIN_PAGE, newIdempotencyKey } from './client';
 export { ActionKey } from './action-key';

@@ -24,6 +24,17 @@ export interface AppConfig {
   jwtTtlSeconds: number;
   wechat: { appId: string | null; secret: string | null; apiBase: string };
   /**
+   * The token of WeChat's message push (消息推送, plaintext mode) set in the mini-program's
+   * console (WECHAT_PUSH_TOKEN); null: the push endpoint refuses everything.
+   */
+  wechatPushToken: string | null;
+  /**
+   * This server as the internet reaches it (PUBLIC_BASE_URL, https in production): WeChat's
+   * media check fetches contest pictures from signed links under it. Null: pictures are not
+   * machine-checked and entries wait for staff.
+   */
+  publicBaseUrl: string | null;
+  /**
    * Subscribe-message templates per message kind (WECHAT_SUBSCRIBE_TEMPLATES or its _FILE); null
    * without them, or without WeChat credentials: then messages stay in the app's list only.
    */
@@ -290,6 +301,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret: jwtSecret || DEV_JWT_SECRET,
     jwtTtlSeconds: parseInteger('JWT_TTL_SECONDS', env.JWT_TTL_SECONDS, 7 * 24 * 3600, 60, 90 * 24 * 3600),
     wechat: { appId, secret, apiBase },
+    wechatPushToken: env.WECHAT_PUSH_TOKEN || null,
+    publicBaseUrl: publicBaseUrl(env.PUBLIC_BASE_URL, production),
     subscribeTemplates: subscribeTemplates(env, appId),
     subscribeState: subscribeState(env.WECHAT_SUBSCRIBE_STATE),
     wechatPay: loadWechatPay(env, appId, production),
@@ -314,6 +327,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     idempotencyKeepHours: parseInteger('IDEMPOTENCY_KEEP_HOURS', env.IDEMPOTENCY_KEEP_HOURS, 48, 24, 90 * 24),
     signInCodeHours: parseInteger('SIGN_IN_CODE_HOURS', env.SIGN_IN_CODE_HOURS, 72, 1, 30 * 24),
   };
+}
+
+function publicBaseUrl(value: string | undefined, production: boolean): string | null {
+  if (!value) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError('PUBLIC_BASE_URL is not a URL');
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && !production)) {
+    throw new ConfigError('PUBLIC_BASE_URL must be an https:// URL in production (WeChat fetches pictures only over https)');
+  }
+  return value.replace(/\/+$/, '');
 }
 
 function subscribeState(value: string | undefined): AppConfig['subscribeState'] {

@@ -30,6 +30,15 @@ import { VolunteerShift } from '../modules/parcels/entities/volunteer-shift.enti
 import { MIGRATIONS } from './migrations';
 import { Notice, NoticePictureRow, NoticeRead } from '../modules/notices/entities/notice.entity';
 import { Quiz, QuizAnswer, QuizAttempt, QuizQuestion } from '../modules/activities/quizzes/entities/quiz.entity';
+import {
+  Contest,
+  ContestContentCheck,
+  ContestEntry,
+  ContestEntryPicture,
+  ContestScore,
+  ContestVote,
+  ContestVoteDay,
+} from '../modules/activities/contests/entities/contest.entity';
 import { SignInCode } from '../modules/auth/entities/sign-in-code.entity';
 import { ActivityClass, ClassSignup } from '../modules/activities/classes/entities/class.entity';
 import { RoleInvite } from '../modules/people/entities/role-invite.entity';
@@ -92,6 +101,13 @@ export const ENTITIES = [
   Quiz,
   QuizAttempt,
   QuizAnswer,
+  Contest,
+  ContestEntry,
+  ContestEntryPicture,
+  ContestContentCheck,
+  ContestVote,
+  ContestVoteDay,
+  ContestScore,
   SubscriptionAllowance,
   SubscriptionSpend,
   ActivityClass,

@@ -4,10 +4,30 @@ import { WechatAuthClient } from './wechat-auth.client';
 import { WechatPayClient } from './wechat-pay.client';
 import { WechatShippingClient } from './wechat-shipping.client';
 import { WechatSubscribeClient } from './wechat-subscribe.client';
+import { WechatSecurityClient } from './wechat-security.client';
+import { WechatPushController } from './wechat-push.controller';
+import { WechatPushHandlers } from './wechat-push';
 
 /** Adapters for WeChat's servers: real HTTP clients, pointed at a local fake in tests. */
 @Module({
-  providers: [WechatAuthClient, WechatPayClient, WechatAccessToken, WechatShippingClient, WechatSubscribeClient],
-  exports: [WechatAuthClient, WechatPayClient, WechatAccessToken, WechatShippingClient, WechatSubscribeClient],
+  controllers: [WechatPushController],
+  providers: [
+    WechatAuthClient,
+    WechatPayClient,
+    WechatAccessToken,
+    WechatShippingClient,
+    WechatSubscribeClient,
+    WechatSecurityClient,
+    WechatPushHandlers,
+  ],
+  exports: [
+    WechatAuthClient,
+    WechatPayClient,
+    WechatAccessToken,
+    WechatShippingClient,
+    WechatSubscribeClient,
+    WechatSecurityClient,
+    WechatPushHandlers,
+  ],
 })
 export class WechatModule {}

@@ -7,7 +7,9 @@ import { Stall } from './stall';
  * HTTP 200 with errcode on failure; login codes live 5 minutes and work once; stable_token gives
  * the same token while it is valid; shipping reports need a live token, fail with 10060001 until
  * the payment is indexed, and allow one correction; subscribe messages spend a one-time grant
- * per (openid, template) and refuse values that break their keyword's rule.
+ * per (openid, template) and refuse values that break their keyword's rule; content security
+ * answers a text verdict chosen by its words and takes pictures for an asynchronous check
+ * (a trace id; the test then delivers the `wxa_media_check` push, see `mediaVerdict`).
  */
 export class FakeWechat {
   private server: Server | null = null;
@@ -172,6 +174,63 @@ export class FakeWechat {
     return { errcode: 0, errmsg: 'ok' };
   }
 
+  // ---- content security (内容安全) -------------------------------------------------------------
+
+  /** Texts containing one of these words are `risky` (label 20006 illegal). */
+  readonly riskyWords = new Set(['赌博']);
+  /** Texts containing one of these words are for `review` (label 21000 other). */
+  readonly reviewWords = new Set(['待定']);
+  /** Every text checked, in order. */
+  readonly textChecks: { openid: string; content: string; suggest: string }[] = [];
+  /** Every picture sent for checking, in order, with the trace id answered. */
+  readonly mediaChecks: { openid: string; url: string; traceId: string }[] = [];
+
+  private msgSecCheck(body: Record<string, unknown>): object {
+    if (body.version !== 2) return { errcode: 47001, errmsg: 'data format error: version' };
+    if (typeof body.openid !== 'string' || !/^[\w-]{1,64}$/.test(body.openid)) return { errcode: 40003, errmsg: 'invalid openid' };
+    if (![1, 2, 3, 4].includes(body.scene as number)) return { errcode: 40129, errmsg: 'invalid scene' };
+    const content = typeof body.content === 'string' ? body.content : '';
+    if (content.trim() === '') return { errcode: 44002, errmsg: 'empty content' };
+    const words = (set: Set<string>): boolean => [...set].some((w) => content.includes(w));
+    const [suggest, label] = words(this.riskyWords) ? ['risky', 20006] : words(this.reviewWords) ? ['review', 21000] : ['pass', 100];
+    this.textChecks.push({ openid: body.openid, content, suggest });
+    return {
+      errcode: 0,
+      errmsg: 'ok',
+      trace_id: `text-${++this.seq}`,
+      result: { suggest, label },
+      detail: [{ strategy: 'content_model', errcode: 0, suggest, label }],
+    };
+  }
+
+  private mediaCheckAsync(body: Record<string, unknown>): object {
+    if (body.version !== 2) return { errcode: 47001, errmsg: 'data format error: version' };
+    if (typeof body.openid !== 'string' || !/^[\w-]{1,64}$/.test(body.openid)) return { errcode: 40003, errmsg: 'invalid openid' };
+    if (body.media_type !== 1 && body.media_type !== 2) return { errcode: 47001, errmsg: 'data format error: media_type' };
+    if (typeof body.media_url !== 'string' || !/^https?:\/\//.test(body.media_url)) return { errcode: 47001, errmsg: 'invalid media_url' };
+    const traceId = `media-${++this.seq}-${Date.now()}`;
+    this.mediaChecks.push({ openid: body.openid, url: body.media_url, traceId });
+    return { errcode: 0, errmsg: 'ok', trace_id: traceId };
+  }
+
+  /** The `wxa_media_check` push WeChat sends for a picture's trace id (JSON, plaintext mode). */
+  mediaVerdict(traceId: string, suggest: 'pass' | 'review' | 'risky', label = suggest === 'pass' ? 100 : 20002): Record<string, unknown> {
+    return {
+      ToUserName: 'gh_linli',
+      FromUserName: 'o-system',
+      CreateTime: Math.floor(Date.now() / 1000),
+      MsgType: 'event',
+      Event: 'wxa_media_check',
+      appid: this.appId,
+      trace_id: traceId,
+      version: 2,
+      detail: [{ strategy: 'content_model', errcode: 0, suggest, label, prob: 90 }],
+      errcode: 0,
+      errmsg: 'ok',
+      result: { suggest, label },
+    };
+  }
+
   private handle(req: IncomingMessage, res: ServerResponse): void {
     this.requests++;
     const url = new URL(req.url ?? '/', 'http://fake');
@@ -208,6 +267,8 @@ export class FakeWechat {
         if (url.pathname === '/wxa/sec/order/upload_shipping_info') return reply(this.uploadShipping(body as unknown as ShippingBody));
         if (url.pathname === '/wxa/sec/order/get_order') return reply(this.getOrder(body));
         if (url.pathname === '/cgi-bin/message/subscribe/send') return reply(this.subscribeSend(body as SubscribeBody));
+        if (url.pathname === '/wxa/msg_sec_check') return reply(this.msgSecCheck(body));
+        if (url.pathname === '/wxa/media_check_async') return reply(this.mediaCheckAsync(body));
         reply({ errcode: 48001, errmsg: 'api unauthorized' });
       });
       return;

@@ -90,9 +90,12 @@ export default function MePage() {
             <View>线上课堂</View>
             <View className="entry__arrow">›</View>
           </View>
-          {/* contests entry */}
           <View id="entry-quizzes" className="entry" onClick={() => void Taro.navigateTo({ url: '/activities/quizzes/index' })}>
             <View>知识竞答</View>
+            <View className="entry__arrow">›</View>
+          </View>
+          <View id="entry-contests" className="entry" onClick={() => void Taro.navigateTo({ url: '/activities/contests/index' })}>
+            <View>比赛评选</View>
             <View className="entry__arrow">›</View>
           </View>
         </View>
@@ -209,7 +212,6 @@ export default function MePage() {
             <View>课堂管理</View>
             <View className="entry__arrow">›</View>
           </View>
-          {/* contests staff entry */}
           <View
             id="entry-staff-activities-stats"
             className="entry"
@@ -220,6 +222,10 @@ export default function MePage() {
           </View>
           <View id="entry-staff-quizzes" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/quizzes/index' })}>
             <View>竞答管理</View>
+            <View className="entry__arrow">›</View>
+          </View>
+          <View id="entry-staff-contests" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/contests/index' })}>
+            <View>比赛管理</View>
             <View className="entry__arrow">›</View>
           </View>
         </View>

@@ -19,6 +19,7 @@ import { NoticeAnnounced1745850000000 } from './1745850000000-notice-announced';
 import { MessagePushKeys1746000000000 } from './1746000000000-message-push-keys';
 import { Classes1746100000000 } from './1746100000000-classes';
 import { Quizzes1746300000000 } from './1746300000000-quizzes';
+import { Contests1746200000000 } from './1746200000000-contests';
 
 /** Every migration, in order. Run at boot on SQLite and MySQL alike. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   MessagePushKeys1746000000000,
   Classes1746100000000,
   Quizzes1746300000000,
+  Contests1746200000000,
 ];

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ClassesModule } from './classes/classes.module';
 import { ParticipationModule } from './participation/participation.module';
 import { QuizzesModule } from './quizzes/quizzes.module';
+import { ContestsModule } from './contests/contests.module';
 
 /**
  * Online activities: classes (sign-ups, waiting list, reminders), contests (entries checked by
@@ -11,8 +12,8 @@ import { QuizzesModule } from './quizzes/quizzes.module';
 @Module({
   imports: [
     ClassesModule,
-    // ContestsModule
     QuizzesModule,
+    ContestsModule,
     // PrizesModule
     ParticipationModule,
   ],

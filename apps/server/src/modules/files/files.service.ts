@@ -102,9 +102,12 @@ export class FilesService {
     return this.bytes(id);
   }
 
-  /** A link valid for an hour; only put it in views for people who may see the file. */
-  link(id: number): string {
-    return `/api/files/${id}/content?t=${this.tokens.sign('fileLink', id, new Date(this.clock.now().getTime() + LINK_LIFETIME_MS))}`;
+  /**
+   * A link valid for an hour (or `lifetimeMs`: WeChat's media check fetches contest pictures
+   * some time later); only put it in views for people who may see the file.
+   */
+  link(id: number, lifetimeMs = LINK_LIFETIME_MS): string {
+    return `/api/files/${id}/content?t=${this.tokens.sign('fileLink', id, new Date(this.clock.now().getTime() + lifetimeMs))}`;
   }
 
   private async mayRead(actor: Actor, file: StoredFile): Promise<boolean> {

@@ -47,6 +47,9 @@ export const KIND_PRIORITY = {
   'medicine.delivered': 1,
   'class.replay': 1,
   'parcel.picked_up': 0,
+  'contest.approved': 2,
+  'contest.rejected': 2,
+  'contest.results': 1,
 } as const satisfies Record<MessageKind, Priority>;
 
 export function priorityOf(kind: MessageKind): Priority {
@@ -83,6 +86,9 @@ export const KIND_MOMENT = {
   'class.cancelled': 'activity',
   'class.changed': 'activity',
   'class.replay': 'activity',
+  'contest.approved': 'activity',
+  'contest.rejected': 'activity',
+  'contest.results': 'activity',
 } as const satisfies Partial<Record<MessageKind, SubscribeMoment>>;
 
 /** WeChat shows at most 3 templates in one popup. */

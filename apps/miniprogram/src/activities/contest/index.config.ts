@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '比赛详情', enablePullDownRefresh: true });

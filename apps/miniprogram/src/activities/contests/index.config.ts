@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '比赛评选', enablePullDownRefresh: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '比赛管理', enablePullDownRefresh: true });
