@@ -43,6 +43,7 @@ export default defineAppConfig({
         // contests (staff)
         // quizzes (staff)
         // activities-stats (staff)
+        'prizes/index',
       ],
     },
     {
@@ -64,6 +65,7 @@ export default defineAppConfig({
         // classes
         // contests
         // quizzes
+        'prizes/index',
       ],
     },
     {

@@ -126,6 +126,7 @@ export const ERROR_MESSAGES = {
   NOTICE_EXPIRY_PASSED: '结束时间已经过去了，请选一个以后的时间',
   PAYMENT_CHOICE_REQUIRED: '这个批次用微信支付：请选择由志愿者上门收现金，或由您用自己的微信代付',
   MESSAGE_NOT_FOUND: '没有找到这条消息',
+  PRIZE_NO_WINNERS: '还没有可以发奖的名次：比赛结果公布或有人答题后再发',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

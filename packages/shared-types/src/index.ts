@@ -17,3 +17,4 @@ export * from './notices';
 export * from './messages';
 export * from './subscriptions';
 export * from './activities';
+export * from './prizes';

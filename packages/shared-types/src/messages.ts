@@ -36,6 +36,7 @@ export const MESSAGE_KINDS = [
   'task.assigned',
   'task.taken_back',
   'notice.urgent',
+  'prize.awarded',
 ] as const;
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

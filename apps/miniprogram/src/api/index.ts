@@ -1,6 +1,6 @@
 /**
  * The one import of every page: `@/api`. One file per server module (auth, community, catalog,
- * orders, parcels, pharmacy, people, files, notices, messages, subscriptions), one typed function per endpoint; mutating ones take
+ * orders, parcels, pharmacy, people, files, notices, messages, subscriptions, prizes), one typed function per endpoint; mutating ones take
  * the user action's Idempotency-Key. Every type the server answers with comes from shared-types.
  */
 export * from './auth';
@@ -14,6 +14,7 @@ export * from './files';
 export * from './notices';
 export * from './messages';
 export * from './subscriptions';
+export * from './prizes';
 export { applyPosterCommunity, rememberPosterCommunity } from './poster';
 export { ApiError, API_BASE, LOGIN_PAGE, newIdempotencyKey } from './client';
 export { ActionKey } from './action-key';

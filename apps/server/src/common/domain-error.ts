@@ -138,6 +138,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   PHONE_NOT_AVAILABLE: 409,
   PAYMENT_CHOICE_REQUIRED: 400,
   MESSAGE_NOT_FOUND: 404,
+  PRIZE_NO_WINNERS: 409,
 };
 
 /** Thrown to replay a stored refusal (Idempotency-Key retry) with its original status and body. */

@@ -89,6 +89,10 @@ export default function MePage() {
           {/* classes entry */}
           {/* contests entry */}
           {/* quizzes entry */}
+          <View id="entry-prizes" className="entry" onClick={() => void Taro.navigateTo({ url: '/activities/prizes/index' })}>
+            <View>我的奖品</View>
+            <View className="entry__arrow">›</View>
+          </View>
         </View>
       ) : null}
 

@@ -17,6 +17,7 @@ import { Messages1745830000000 } from './1745830000000-messages';
 import { Subscriptions1745840000000 } from './1745840000000-subscriptions';
 import { NoticeAnnounced1745850000000 } from './1745850000000-notice-announced';
 import { MessagePushKeys1746000000000 } from './1746000000000-message-push-keys';
+import { ActivityPrizes1746400000000 } from './1746400000000-activity-prizes';
 
 /** Every migration, in order. Run at boot on SQLite and MySQL alike. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   Subscriptions1745840000000,
   NoticeAnnounced1745850000000,
   MessagePushKeys1746000000000,
+  ActivityPrizes1746400000000,
 ];

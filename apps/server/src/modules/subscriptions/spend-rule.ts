@@ -24,6 +24,7 @@ export const KIND_PRIORITY = {
   'fair_share.partly': 3,
   'task.assigned': 3,
   'notice.urgent': 3,
+  'prize.awarded': 2,
   'binding.approved': 2,
   'binding.rejected': 2,
   'order.cancelled': 2,
@@ -73,6 +74,7 @@ export const KIND_MOMENT = {
   'fair_share.won': 'fair-share',
   'fair_share.partly': 'fair-share',
   'fair_share.lost': 'fair-share',
+  'prize.awarded': 'activity',
 } as const satisfies Partial<Record<MessageKind, SubscribeMoment>>;
 
 /** WeChat shows at most 3 templates in one popup. */
