@@ -50,6 +50,7 @@ export default defineAppConfig({
         'contests/index',
         'contest-edit/index',
         'contest-review/index',
+        'prizes/index',
       ],
     },
     {
@@ -76,6 +77,7 @@ export default defineAppConfig({
         'contests/index',
         'contest/index',
         'contest-entry/index',
+        'prizes/index',
       ],
     },
     {

@@ -137,7 +137,6 @@ export const ERROR_MESSAGES = {
   CLASS_CAPACITY_BELOW_SIGNED: '名额不能少于已报名的户数',
   CLASS_NOT_STARTED: '这节课还没有开始',
   CLASS_START_PASSED: '上课时间已经过去了，请选一个以后的时间',
-  // quizzes
   QUESTION_NOT_FOUND: '没有找到这道题',
   QUESTION_INVALID: '题目不对：单选题只能有一个正确选项，多选题至少一个，且正确选项要在选项之中',
   QUIZ_NOT_FOUND: '没有找到这场竞答',
@@ -167,6 +166,7 @@ export const ERROR_MESSAGES = {
   CONTEST_NOT_JUDGED: '这个比赛由居民投票，不用评委打分',
   CONTEST_RESULTS_NOT_PUBLISHED: '比赛结果还没有公布',
   CONTEST_RESULTS_PUBLISHED: '结果已经公布，不能再修改',
+  PRIZE_NO_WINNERS: '还没有可以发奖的名次：比赛结果公布或有人答题后再发',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -20,3 +20,4 @@ export * from './activities';
 export * from './classes';
 export * from './quizzes';
 export * from './contests';
+export * from './prizes';

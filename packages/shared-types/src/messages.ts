@@ -36,7 +36,6 @@ export const MESSAGE_KINDS = [
   'task.assigned',
   'task.taken_back',
   'notice.urgent',
-  // classes
   'class.reminder',
   'class.promoted',
   'class.cancelled',
@@ -45,6 +44,7 @@ export const MESSAGE_KINDS = [
   'contest.approved',
   'contest.rejected',
   'contest.results',
+  'prize.awarded',
 ] as const;
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

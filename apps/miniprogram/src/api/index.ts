@@ -1,6 +1,7 @@
 /**
  * The one import of every page: `@/api`. One file per server module (auth, community, catalog,
- * orders, parcels, pharmacy, people, files, notices, messages, subscriptions, contests), one typed function per endpoint; mutating ones take
+ * orders, parcels, pharmacy, people, files, notices, messages, subscriptions; the activities:
+ * classes, quizzes, contests, prizes, participation), one typed function per endpoint; mutating ones take
  * the user action's Idempotency-Key. Every type the server answers with comes from shared-types.
  */
 export * from './auth';
@@ -18,6 +19,7 @@ export * from './classes';
 export * from './participation';
 export * from './quizzes';
 export * from './contests';
+export * from './prizes';
 export { applyPosterCommunity, rememberPosterCommunity } from './poster';
 export { ApiError, API_BASE, LOGIN_PAGE, newIdempotencyKey } from './client';
 export { ActionKey } from './action-key';

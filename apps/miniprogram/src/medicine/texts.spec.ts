@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import type { MedicineRequestView, ParcelSummary } from '@linli/shared-types';
-import { cancelQuestion, refundText, showsDoorCode } from './texts';
+import type { MedicineRequestView } from '@linli/shared-types';
+import { cancelQuestion, refundText } from './texts';
 
 function request(patch: Partial<MedicineRequestView>): MedicineRequestView {
   return {
@@ -30,20 +30,5 @@ describe('cancelQuestion', () => {
     );
     expect(cancelQuestion(request({ state: 'CANNOT_BUY' }))).toBe('取消后社区就不再帮您找别的药房了。确定要取消吗？');
     expect(cancelQuestion(request({ state: 'AWAITING_PAYMENT', paymentMode: 'wechat' }))).toBe('取消后药房就不买了。确定要取消吗？');
-  });
-});
-
-describe('showsDoorCode', () => {
-  const parcel = (state: ParcelSummary['state']) => ({ id: 7, state }) as ParcelSummary;
-
-  it('offers the 收货码 while the parcel is on its way', () => {
-    for (const state of ['READY', 'ASSIGNED', 'ACCEPTED', 'PICKED_UP'] as const) expect(showsDoorCode(parcel(state))).toBe(true);
-  });
-
-  it('not before there is a parcel, nor once it is at the door, delivered or back', () => {
-    expect(showsDoorCode(null)).toBe(false);
-    for (const state of ['LEFT_AT_DOOR', 'DELIVERED', 'FAILED', 'RETURNED', 'CANCELLED'] as const) {
-      expect(showsDoorCode(parcel(state))).toBe(false);
-    }
   });
 });

@@ -3,8 +3,6 @@ import {
   type MedicineItemView,
   type MedicineRequestView,
   type MedicineState,
-  type ParcelState,
-  type ParcelSummary,
 } from '@linli/shared-types';
 
 /** Requests that are over: 再买一次 makes a new one with the same medicines (慢性病续药). */
@@ -61,11 +59,4 @@ export function cancelQuestion(request: MedicineRequestView): string {
   if (request.state === 'CONFIRMED') return `药房正在采购，取消后就不买了。${refund}确定要取消吗？`;
   if (request.state === 'CANNOT_BUY') return `取消后社区就不再帮您找别的药房了。${refund}确定要取消吗？`;
   return '取消后药房就不买了。确定要取消吗？';
-}
-
-/** The parcel is on its way (not yet at the door): the household's 收货码 is what the volunteer scans. */
-const DOOR_CODE_STATES: readonly ParcelState[] = ['READY', 'ASSIGNED', 'ACCEPTED', 'PICKED_UP'];
-
-export function showsDoorCode(parcel: ParcelSummary | null): parcel is ParcelSummary {
-  return parcel !== null && DOOR_CODE_STATES.includes(parcel.state);
 }

@@ -163,7 +163,6 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   CLASS_CAPACITY_BELOW_SIGNED: 409,
   CLASS_NOT_STARTED: 409,
   CLASS_START_PASSED: 400,
-  // quizzes
   QUESTION_NOT_FOUND: 404,
   QUESTION_INVALID: 400,
   QUIZ_NOT_FOUND: 404,
@@ -179,6 +178,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   QUIZ_ANSWER_SAVED: 409,
   QUIZ_ANSWER_INVALID: 400,
   QUIZ_RESIDENTS_ONLY: 403,
+  PRIZE_NO_WINNERS: 409,
 };
 
 /** Thrown to replay a stored refusal (Idempotency-Key retry) with its original status and body. */

@@ -24,13 +24,14 @@ import { usePullDownReload } from '@/hooks/useRefresh';
 import { dial } from '@/utils/dial';
 import { formatTime } from '@/utils/format';
 import { ContactlessCard } from '@/components/ContactlessCard';
+import { DoorCode } from '@/components/DoorCode';
 import { PayCard } from '@/components/PayCard';
 import { RatingCard } from '@/components/RatingCard';
 import { StepTimeline } from '@/components/StepTimeline';
 import { useWechatPay } from '@/hooks/useWechatPay';
 import { ENDED, steps } from '../road';
-import { available, cancelQuestion, itemsSummary, REPEATABLE, showsDoorCode, waitingText } from '../texts';
-import { DoorCode } from './DoorCode';
+import { showsDoorCode } from '@/utils/door-code';
+import { available, cancelQuestion, itemsSummary, REPEATABLE, waitingText } from '../texts';
 import { ItemsCard } from './ItemsCard';
 import { Outcome } from './Outcome';
 import '../medicine.css';
@@ -145,7 +146,7 @@ export default function MedicineRequestPage() {
       ) : null}
 
       {/* At the door now: the code to show the volunteer comes first. */}
-      {showsDoorCode(request.parcel) && mine ? <DoorCode parcel={request.parcel} /> : null}
+      {showsDoorCode(request.parcel) && mine ? <DoorCode parcel={request.parcel} idPrefix="medicine" title="药在路上" hint="送药上门时请出示此码" /> : null}
 
       <Outcome request={request} />
 

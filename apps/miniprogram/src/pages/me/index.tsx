@@ -96,6 +96,8 @@ export default function MePage() {
           </View>
           <View id="entry-contests" className="entry" onClick={() => void Taro.navigateTo({ url: '/activities/contests/index' })}>
             <View>比赛评选</View>
+          <View id="entry-prizes" className="entry" onClick={() => void Taro.navigateTo({ url: '/activities/prizes/index' })}>
+            <View>我的奖品</View>
             <View className="entry__arrow">›</View>
           </View>
         </View>

@@ -20,6 +20,7 @@ import { MessagePushKeys1746000000000 } from './1746000000000-message-push-keys'
 import { Classes1746100000000 } from './1746100000000-classes';
 import { Quizzes1746300000000 } from './1746300000000-quizzes';
 import { Contests1746200000000 } from './1746200000000-contests';
+import { ActivityPrizes1746400000000 } from './1746400000000-activity-prizes';
 
 /** Every migration, in order. Run at boot on SQLite and MySQL alike. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   Classes1746100000000,
   Quizzes1746300000000,
   Contests1746200000000,
+  ActivityPrizes1746400000000,
 ];

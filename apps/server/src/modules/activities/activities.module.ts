@@ -3,6 +3,7 @@ import { ClassesModule } from './classes/classes.module';
 import { ParticipationModule } from './participation/participation.module';
 import { QuizzesModule } from './quizzes/quizzes.module';
 import { ContestsModule } from './contests/contests.module';
+import { PrizesModule } from './prizes/prizes.module';
 
 /**
  * Online activities: classes (sign-ups, waiting list, reminders), contests (entries checked by
@@ -14,7 +15,7 @@ import { ContestsModule } from './contests/contests.module';
     ClassesModule,
     QuizzesModule,
     ContestsModule,
-    // PrizesModule
+    PrizesModule,
     ParticipationModule,
   ],
 })

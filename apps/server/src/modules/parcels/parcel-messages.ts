@@ -128,8 +128,10 @@ export interface AssignedParcel {
   firstSource: SourceRef | undefined;
 }
 
-/** The household's page for what a parcel carries (its order, or its medicine request). */
+/** The household's page for what a parcel carries (its order, its medicine request, its prizes). */
 function pageOf(source: SourceRef | undefined): string | null {
   if (!source) return null;
-  return source.sourceType === 'medicine' ? `/medicine/request/index?id=${source.sourceId}` : `/pages/order/index?id=${source.sourceId}`;
+  if (source.sourceType === 'medicine') return `/medicine/request/index?id=${source.sourceId}`;
+  if (source.sourceType === 'prize') return '/activities/prizes/index';
+  return `/pages/order/index?id=${source.sourceId}`;
 }

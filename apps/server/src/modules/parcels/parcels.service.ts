@@ -113,12 +113,37 @@ export class ParcelsService {
       batch: `medicine:${request.id}`,
       householdId: request.householdId,
       buildingId: door?.buildingId ?? 0,
-      deliveryDate: new Date(this.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10),
+      deliveryDate: this.todayInShanghai(),
       contents: '药品',
       cashDueFen: request.cashFen,
     });
     await this.db.repo(ParcelSource).insert({ parcelId: parcel.id, sourceType: 'medicine', sourceId: request.id });
     return parcel.id;
+  }
+
+  /**
+   * A prize of an online activity becomes one parcel of its own to the winner's door, inside the
+   * award's transaction; free of charge. The batch is the activity's (prize:contest:7), so staff
+   * print one sheet of labels for all its winners.
+   */
+  async createForPrize(prize: { id: number; batch: string; communityId: number; householdId: number; contents: string }): Promise<number> {
+    const door = (await this.households.doors([prize.householdId])).get(prize.householdId);
+    const parcel = await this.flow.create({
+      communityId: prize.communityId,
+      batch: prize.batch,
+      householdId: prize.householdId,
+      buildingId: door?.buildingId ?? 0,
+      deliveryDate: this.todayInShanghai(),
+      contents: prize.contents.slice(0, 500),
+      cashDueFen: 0,
+    });
+    await this.db.repo(ParcelSource).insert({ parcelId: parcel.id, sourceType: 'prize', sourceId: prize.id });
+    return parcel.id;
+  }
+
+  /** Today's date where the communities live (Asia/Shanghai, UTC+8): a parcel made now goes out today. */
+  private todayInShanghai(): string {
+    return new Date(this.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
   }
 
   /** The parcel of each source of this type: source id → summary (for the source's views). */

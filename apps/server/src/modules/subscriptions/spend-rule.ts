@@ -28,6 +28,7 @@ export const KIND_PRIORITY = {
   'class.promoted': 2,
   'class.cancelled': 2,
   'class.changed': 2,
+  'prize.awarded': 2,
   'binding.approved': 2,
   'binding.rejected': 2,
   'order.cancelled': 2,
@@ -89,6 +90,7 @@ export const KIND_MOMENT = {
   'contest.approved': 'activity',
   'contest.rejected': 'activity',
   'contest.results': 'activity',
+  'prize.awarded': 'activity',
 } as const satisfies Partial<Record<MessageKind, SubscribeMoment>>;
 
 /** WeChat shows at most 3 templates in one popup. */

@@ -8,10 +8,10 @@ import { useAction } from '@/hooks/useAction';
 import { formatTime } from '@/utils/format';
 
 /**
- * 收货码: a medicine parcel has no order QR, so the household shows its parcel's door code, full
- * screen, for the volunteer's 扫码送达. Fetched when tapped (it is signed for this parcel).
+ * 收货码: a parcel with no order QR (medicine, a prize) is opened at the door with its own door
+ * code, shown full screen for the volunteer's 扫码送达. Fetched when tapped (it is signed for this parcel).
  */
-export function DoorCode({ parcel }: { parcel: ParcelSummary }) {
+export function DoorCode({ parcel, idPrefix, title, hint }: { parcel: ParcelSummary; idPrefix: string; title: string; hint: string }) {
   const [code, setCode] = useState<OrderQrView | null>(null);
   // Changes nothing on the server; useAction gives the busy flag and the error toast.
   const open = useAction(async (parcelId: number) => {
@@ -21,19 +21,19 @@ export function DoorCode({ parcel }: { parcel: ParcelSummary }) {
   });
 
   return (
-    <View className="card" id="medicine-door-code">
-      <View className="card-title">药在路上</View>
-      <View className="text">志愿者送药上门时，点下面的「收货码」给志愿者扫一下。</View>
+    <View className="card" id={`${idPrefix}-door-code`}>
+      <View className="card-title">{title}</View>
+      <View className="text">志愿者送上门时，点下面的「收货码」给志愿者扫一下。</View>
       <View className="gap-top">
-        <Button id="medicine-door-code-open" type="primary" size="large" block loading={open.busy} onClick={() => void open.run(parcel.id)}>
+        <Button id={`${idPrefix}-door-code-open`} type="primary" size="large" block loading={open.busy} onClick={() => void open.run(parcel.id)}>
           收货码
         </Button>
       </View>
       {code ? (
         <QrOverlay
-          id="medicine-door-code-overlay"
+          id={`${idPrefix}-door-code-overlay`}
           image={code.image}
-          hint="送药上门时请出示此码"
+          hint={hint}
           note={`有效期至 ${formatTime(code.expiresAt)}`}
           onClose={() => setCode(null)}
         />
