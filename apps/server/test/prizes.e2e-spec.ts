@@ -12,8 +12,18 @@ import type {
   PrizeWinnersView,
   StaffPrizeView,
   StaffQuizView,
+  ContestView,
+  FileView,
+  MyContestEntryView,
 } from '@linli/shared-types';
+import { PNG } from 'pngjs';
 import { TestApp, type Client } from './support/test-app';
+
+function photo(): Buffer {
+  const png = new PNG({ width: 6, height: 6 });
+  png.data.fill(90);
+  return PNG.sync.write(png);
+}
 
 /**
  * Prizes (issue 16): staff award a quiz's top N; each winning household gets one parcel to its
@@ -58,10 +68,13 @@ describe('prizes', () => {
         })
         .expect(201)
     ).body as StaffQuizView;
-    // Player i answers 3 - i questions right: the ranking is players 0, 1, 2.
+    // Player i answers 3 - i questions right (the options are shuffled per attempt: the stored
+    // paper says which is right): the ranking is players 0, 1, 2.
     for (const [i, player] of players.entries()) {
       const attempt = (await player.post(`/api/quizzes/${quiz.id}/attempts`).expect(201)).body as AttemptView;
-      const answers = attempt.questions.map((_, position) => ({ position, chosen: [position < 3 - i ? 0 : 1] }));
+      const [row] = (await t.db.query(`SELECT paper FROM quiz_attempts WHERE id = ${attempt.id}`)) as { paper: string }[];
+      const paper = JSON.parse(String(row?.paper)) as { correct: number[] }[];
+      const answers = paper.map((q, position) => ({ position, chosen: position < 3 - i ? q.correct : [1 - (q.correct[0] ?? 0)] }));
       await player.post(`/api/quiz-attempts/${attempt.id}/submit`, { answers }).expect(200);
     }
   });
@@ -155,6 +168,46 @@ describe('prizes', () => {
     expect(after[0]?.parcel).toMatchObject({ state: 'DELIVERED', rating: { stars: 5, comment: '谢谢社区' } });
   });
 
+  it("a contest's published winner gets its prize; before the results are out there is nothing to award", async () => {
+    const now = t.clock.now().getTime();
+    const contest = (
+      await staff
+        .post('/api/staff/contests', {
+          kind: 'photo',
+          title: '春天的小区',
+          rules: '一户一件作品',
+          entryStartsAt: new Date(now - 3600_000).toISOString(),
+          entryEndsAt: new Date(now + 86_400_000).toISOString(),
+          voteStartsAt: new Date(now - 3600_000).toISOString(),
+          voteEndsAt: new Date(now + 2 * 86_400_000).toISOString(),
+          entriesPerHousehold: 1,
+          votesPerDay: 3,
+          mode: 'vote',
+          autoApprove: false,
+        })
+        .expect(201)
+    ).body as ContestView;
+    const entries: MyContestEntryView[] = [];
+    for (const who of [players[1], players[2]] as Client[]) {
+      const file = (await who.upload('/api/files', photo(), 'a.png', { purpose: 'contest' }).expect(201)).body as FileView;
+      const entry = (await who.post(`/api/contests/${contest.id}/entries`, { title: '阳台的花', caption: '开了', pictureIds: [file.id] }).expect(201))
+        .body as MyContestEntryView;
+      await staff.post(`/api/staff/contest-entries/${entry.id}/approve`).expect(200);
+      entries.push(entry);
+    }
+    await (players[0] as Client).post(`/api/contest-entries/${entries[1]?.id}/vote`).expect(200);
+    const early = await staff.post('/api/staff/prizes', { source: 'contest', sourceId: contest.id, top: 1, prize: '图书一套' }).expect(409);
+    expect(early.body.code).toBe('CONTEST_RESULTS_NOT_PUBLISHED');
+    await staff.post(`/api/staff/contests/${contest.id}/publish`).expect(200);
+    const result = (await staff.post('/api/staff/prizes', { source: 'contest', sourceId: contest.id, top: 1, prize: '图书一套' }).expect(201))
+      .body as AwardPrizesResult;
+    expect(result.prizes.map((p) => [p.rank, p.householdId, p.prize])).toEqual([[1, households[2], '图书一套']]);
+    const parcels = ((await staff.get(`/api/staff/parcels?batch=prize:contest:${contest.id}`).expect(200)).body as Page<ParcelView>).items;
+    expect(parcels.map((p) => [p.householdId, p.contents])).toEqual([[households[2], '奖品：图书一套']]);
+    const theirs = (await (players[2] as Client).get('/api/me/prizes').expect(200)).body as PrizeView[];
+    expect(theirs.map((p) => [p.source, p.title, p.prize])).toContainEqual(['contest', '春天的小区', '图书一套']);
+  });
+
   it('refuses the wrong role, another community and bad bodies, changing nothing', async () => {
     const before = await t.count('activity_prizes');
     const resident = players[2] as Client;
@@ -166,7 +219,10 @@ describe('prizes', () => {
     await (await t.login('volunteer')).post('/api/staff/prizes', { source: 'quiz', sourceId: quiz.id, top: 3, prize: '大米' }).expect(403);
     await staff.get('/api/me/prizes').expect(403);
     // A neighbour's prizes are not mine.
-    expect((await resident.get('/api/me/prizes').expect(200)).body).toMatchObject([{ rank: 3 }]);
+    expect(((await resident.get('/api/me/prizes').expect(200)).body as PrizeView[]).map((p) => [p.source, p.rank])).toEqual([
+      ['contest', 1],
+      ['quiz', 3],
+    ]);
     expect(((await (players[1] as Client).get('/api/me/prizes').expect(200)).body as PrizeView[]).map((p) => p.rank)).toEqual([2]);
 
     for (const body of [
