@@ -1,34 +1,27 @@
-import type { ParticipationView } from '@linli/shared-types';
-import { ensureParticipationTables } from './support/participation-contract';
+import type { AttemptView, ContestView, FileView, MyContestEntryView, ParticipationView, StaffClassView, StaffQuizView } from '@linli/shared-types';
+import { PNG } from 'pngjs';
 import { TestApp, type Client } from './support/test-app';
+
+function photo(): Buffer {
+  const png = new PNG({ width: 6, height: 6 });
+  png.data.fill(150);
+  return PNG.sync.write(png);
+}
 
 /**
  * Participation (issue 16): staff see sign-ups, entries, votes and quiz attempts of their
- * community per Asia/Shanghai day and per building.
- *
- * The rows are written straight into the tables of the contract (see participation-contract.ts):
- * classes, contests and quizzes are built on other branches; until they are merged, the test
- * creates those tables itself when they are missing.
+ * community per Asia/Shanghai day and per building. Everything counted is done through the real
+ * API, the clock moved between steps.
  */
 describe('participation', () => {
   let t: TestApp;
   let staff: Client;
   let building: Record<string, number>;
   let household: Record<string, number>;
-  let nextId = 1000;
 
   /** Asia/Shanghai "2026-03-10 10:00". */
   const NOW = new Date('2026-03-10T02:00:00.000Z');
-  /** A datetime literal both databases store as this UTC instant. */
-  const utc = (iso: string): string => iso.replace('T', ' ').replace('Z', '');
 
-  const insert = async (table: string, columns: Record<string, string | number>): Promise<number> => {
-    const id = nextId++;
-    const names = ['id', ...Object.keys(columns)];
-    const values = [id, ...Object.values(columns)];
-    await t.db.query(`INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`, values);
-    return id;
-  };
   const view = async (query = ''): Promise<ParticipationView> =>
     (await staff.get(`/api/staff/activities/participation${query}`).expect(200)).body as ParticipationView;
   const figures = (v: ParticipationView, name: string) => v.perBuilding.find((b) => b.name === name)?.figures;
@@ -38,15 +31,15 @@ describe('participation', () => {
     t = await TestApp.boot();
     t.clock.set(NOW);
     staff = await t.login('staff');
-    await ensureParticipationTables(t.db);
     const rows = (await t.db.query('SELECT id, name FROM buildings ORDER BY id')) as { id: number; name: string }[];
     building = Object.fromEntries(rows.map((b) => [b.name, Number(b.id)]));
     household = {};
     for (const name of ['1栋', '2栋']) {
-      const [h] = (await t.db.query(`SELECT id FROM households WHERE building_id = ? ORDER BY id LIMIT 1`, [building[name]])) as {
+      const [h, second] = (await t.db.query(`SELECT id FROM households WHERE building_id = ? ORDER BY id LIMIT 2`, [building[name]])) as {
         id: number;
       }[];
       household[name] = Number(h?.id);
+      household[`${name}b`] = Number(second?.id);
     }
   });
 
@@ -71,27 +64,88 @@ describe('participation', () => {
     expect(v.totals).toEqual({ signups: 0, entries: 0, votes: 0, attempts: 0 });
   });
 
-  it('counts each kind on its Shanghai day and the household’s building, for this community only', async () => {
-    const [community] = (await t.db.query('SELECT id FROM communities ORDER BY id LIMIT 1')) as { id: number }[];
-    const ours = Number(community?.id);
-    const theirs = ours + 1000;
-    const yoga = await insert('activity_classes', { community_id: ours });
-    const elsewhere = await insert('activity_classes', { community_id: theirs });
-    const photo = await insert('contests', { community_id: ours });
-    const quiz = await insert('quizzes', { community_id: ours });
+  it('counts each kind on its Shanghai day and the household’s building', async () => {
     const [h1, h2] = [household['1栋'] as number, household['2栋'] as number];
+    const [a1, b1, c1] = await t.residents(3, h1); // three people of one 1栋 household
+    const [a2] = (await t.residents(1, h2)) as [Client]; // 2栋
+    const [late] = (await t.residents(1, household['2栋b'])) as [Client]; // another 2栋 household
+    const at = (iso: string): void => t.clock.set(new Date(iso));
+
+    // 20 days ago (18 February, Shanghai noon): a contest, a class and a quiz; 1栋 enters the contest.
+    at('2026-02-18T04:00:00.000Z');
+    const contest = (
+      await staff
+        .post('/api/staff/contests', {
+          kind: 'photo',
+          title: '春天的小区',
+          rules: '一户一件作品',
+          entryStartsAt: '2026-02-18T00:00:00.000Z',
+          entryEndsAt: '2026-03-11T00:00:00.000Z',
+          voteStartsAt: '2026-02-18T00:00:00.000Z',
+          voteEndsAt: '2026-03-12T00:00:00.000Z',
+          entriesPerHousehold: 1,
+          votesPerDay: 3,
+          mode: 'vote',
+          autoApprove: false,
+        })
+        .expect(201)
+    ).body as ContestView;
+    const yoga = (
+      await staff
+        .post('/api/staff/classes', {
+          kind: 'yoga',
+          title: '居家瑜伽',
+          teacher: '李老师',
+          startsAt: '2026-03-12T02:00:00.000Z',
+          minutes: 45,
+          capacity: 1,
+          liveUrl: 'https://meeting.tencent.com/dm/abc123',
+        })
+        .expect(201)
+    ).body as StaffClassView;
+    await staff
+      .post('/api/staff/quiz-questions', { kind: 'single', text: '出门要戴口罩吗？', options: ['要', '不要'], correct: [0], explanation: '要戴' })
+      .expect(201);
+    const quiz = (
+      await staff
+        .post('/api/staff/quizzes', {
+          title: '防疫知识竞答',
+          intro: '',
+          questionCount: 1,
+          timeLimitSeconds: 60,
+          attemptsAllowed: 1,
+          opensAt: '2026-02-18T00:00:00.000Z',
+          closesAt: '2026-03-12T00:00:00.000Z',
+        })
+        .expect(201)
+    ).body as StaffQuizView;
+    const enter = async (who: Client): Promise<MyContestEntryView> => {
+      const file = (await who.upload('/api/files', photo(), 'a.png', { purpose: 'contest' }).expect(201)).body as FileView;
+      const entry = (await who.post(`/api/contests/${contest.id}/entries`, { title: '阳台的花', caption: '开了', pictureIds: [file.id] }).expect(201))
+        .body as MyContestEntryView;
+      await staff.post(`/api/staff/contest-entries/${entry.id}/approve`).expect(200);
+      return entry;
+    };
+    await enter(a1 as Client);
+
+    // 8 March: 2栋 takes the quiz.
+    at('2026-03-08T00:00:00.000Z');
+    await a2.post(`/api/quizzes/${quiz.id}/attempts`).expect(201);
 
     // 23:30 on 9 March and 00:30 on 10 March in Shanghai: two days, though both are 9 March in UTC.
-    await insert('class_signups', { class_id: yoga, household_id: h1, state: 'SIGNED', created_at: utc('2026-03-09T15:30:00.000Z') });
-    await insert('class_signups', { class_id: yoga, household_id: h2, state: 'WAITING', created_at: utc('2026-03-09T16:30:00.000Z') });
-    await insert('class_signups', { class_id: yoga, household_id: h2, state: 'CANCELLED', created_at: utc('2026-03-09T17:00:00.000Z') });
-    await insert('class_signups', { class_id: elsewhere, household_id: h1, state: 'SIGNED', created_at: utc('2026-03-10T01:00:00.000Z') });
-    await insert('contest_entries', { contest_id: photo, household_id: h2, created_at: utc('2026-03-10T01:00:00.000Z') });
-    // 20 days ago: outside 14 days, inside 30.
-    await insert('contest_entries', { contest_id: photo, household_id: h1, created_at: utc('2026-02-18T04:00:00.000Z') });
-    for (let i = 0; i < 3; i++)
-      await insert('contest_votes', { contest_id: photo, household_id: h1, created_at: utc('2026-03-10T01:00:00.000Z') });
-    await insert('quiz_attempts', { quiz_id: quiz, household_id: h2, started_at: utc('2026-03-08T00:00:00.000Z') });
+    at('2026-03-09T15:30:00.000Z');
+    await (a1 as Client).post(`/api/classes/${yoga.id}/signup`, {}).expect(200);
+    at('2026-03-09T16:30:00.000Z');
+    await a2.post(`/api/classes/${yoga.id}/signup`, { waitlist: true }).expect(200);
+    // A household that joins the line and leaves it is not counted.
+    await late.post(`/api/classes/${yoga.id}/signup`, { waitlist: true }).expect(200);
+    await late.post(`/api/classes/${yoga.id}/cancel`).expect(200);
+
+    // Today (10 March, 09:00 in Shanghai): 2栋 enters, and three people of 1栋 vote for it.
+    at('2026-03-10T01:00:00.000Z');
+    const entry = await enter(a2);
+    for (const voter of [a1, b1, c1] as Client[]) await voter.post(`/api/contest-entries/${entry.id}/vote`).expect(200);
+    at(NOW.toISOString());
 
     const v = await view();
     const s = series(v);
