@@ -1,4 +1,12 @@
-import type { AttemptView, ContestView, FileView, MyContestEntryView, ParticipationView, StaffClassView, StaffQuizView } from '@linli/shared-types';
+import type {
+  AttemptView,
+  ContestView,
+  FileView,
+  MyContestEntryView,
+  ParticipationView,
+  StaffClassView,
+  StaffQuizView,
+} from '@linli/shared-types';
 import { PNG } from 'pngjs';
 import { TestApp, type Client } from './support/test-app';
 
@@ -104,7 +112,13 @@ describe('participation', () => {
         .expect(201)
     ).body as StaffClassView;
     await staff
-      .post('/api/staff/quiz-questions', { kind: 'single', text: '出门要戴口罩吗？', options: ['要', '不要'], correct: [0], explanation: '要戴' })
+      .post('/api/staff/quiz-questions', {
+        kind: 'single',
+        text: '出门要戴口罩吗？',
+        options: ['要', '不要'],
+        correct: [0],
+        explanation: '要戴',
+      })
       .expect(201);
     const quiz = (
       await staff
@@ -121,8 +135,9 @@ describe('participation', () => {
     ).body as StaffQuizView;
     const enter = async (who: Client): Promise<MyContestEntryView> => {
       const file = (await who.upload('/api/files', photo(), 'a.png', { purpose: 'contest' }).expect(201)).body as FileView;
-      const entry = (await who.post(`/api/contests/${contest.id}/entries`, { title: '阳台的花', caption: '开了', pictureIds: [file.id] }).expect(201))
-        .body as MyContestEntryView;
+      const entry = (
+        await who.post(`/api/contests/${contest.id}/entries`, { title: '阳台的花', caption: '开了', pictureIds: [file.id] }).expect(201)
+      ).body as MyContestEntryView;
       await staff.post(`/api/staff/contest-entries/${entry.id}/approve`).expect(200);
       return entry;
     };

@@ -41,7 +41,9 @@ describe('prizes', () => {
     t = await TestApp.boot();
     staff = await t.login('staff');
     players = await t.residents(3);
-    households = await Promise.all(players.map(async (p) => Number(((await p.get('/api/me').expect(200)).body as MeResponse).household?.id)));
+    households = await Promise.all(
+      players.map(async (p) => Number(((await p.get('/api/me').expect(200)).body as MeResponse).household?.id)),
+    );
     for (let i = 1; i <= 3; i++) {
       await staff
         .post('/api/staff/quiz-questions', {
@@ -190,8 +192,9 @@ describe('prizes', () => {
     const entries: MyContestEntryView[] = [];
     for (const who of [players[1], players[2]] as Client[]) {
       const file = (await who.upload('/api/files', photo(), 'a.png', { purpose: 'contest' }).expect(201)).body as FileView;
-      const entry = (await who.post(`/api/contests/${contest.id}/entries`, { title: '阳台的花', caption: '开了', pictureIds: [file.id] }).expect(201))
-        .body as MyContestEntryView;
+      const entry = (
+        await who.post(`/api/contests/${contest.id}/entries`, { title: '阳台的花', caption: '开了', pictureIds: [file.id] }).expect(201)
+      ).body as MyContestEntryView;
       await staff.post(`/api/staff/contest-entries/${entry.id}/approve`).expect(200);
       entries.push(entry);
     }
@@ -199,8 +202,9 @@ describe('prizes', () => {
     const early = await staff.post('/api/staff/prizes', { source: 'contest', sourceId: contest.id, top: 1, prize: '图书一套' }).expect(409);
     expect(early.body.code).toBe('CONTEST_RESULTS_NOT_PUBLISHED');
     await staff.post(`/api/staff/contests/${contest.id}/publish`).expect(200);
-    const result = (await staff.post('/api/staff/prizes', { source: 'contest', sourceId: contest.id, top: 1, prize: '图书一套' }).expect(201))
-      .body as AwardPrizesResult;
+    const result = (
+      await staff.post('/api/staff/prizes', { source: 'contest', sourceId: contest.id, top: 1, prize: '图书一套' }).expect(201)
+    ).body as AwardPrizesResult;
     expect(result.prizes.map((p) => [p.rank, p.householdId, p.prize])).toEqual([[1, households[2], '图书一套']]);
     const parcels = ((await staff.get(`/api/staff/parcels?batch=prize:contest:${contest.id}`).expect(200)).body as Page<ParcelView>).items;
     expect(parcels.map((p) => [p.householdId, p.contents])).toEqual([[households[2], '奖品：图书一套']]);
@@ -211,9 +215,9 @@ describe('prizes', () => {
   it('refuses the wrong role, another community and bad bodies, changing nothing', async () => {
     const before = await t.count('activity_prizes');
     const resident = players[2] as Client;
-    expect((await resident.post('/api/staff/prizes', { source: 'quiz', sourceId: quiz.id, top: 3, prize: '大米' }).expect(403)).body.code).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      (await resident.post('/api/staff/prizes', { source: 'quiz', sourceId: quiz.id, top: 3, prize: '大米' }).expect(403)).body.code,
+    ).toBe('FORBIDDEN');
     await resident.get(`/api/staff/prizes?source=quiz&sourceId=${quiz.id}`).expect(403);
     await resident.get(`/api/staff/prizes/winners?source=quiz&sourceId=${quiz.id}&top=3`).expect(403);
     await (await t.login('volunteer')).post('/api/staff/prizes', { source: 'quiz', sourceId: quiz.id, top: 3, prize: '大米' }).expect(403);

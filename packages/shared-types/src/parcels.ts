@@ -50,7 +50,7 @@ export const PARCEL_STATE_LABELS: Record<ParcelState, string> = {
   CANCELLED: '已取消',
 };
 
-/** What a parcel carries: a household's supply orders, or a medicine request. */
+/** What a parcel carries: a household's supply orders, a medicine request, or an activity's prize. */
 export type ParcelSourceType = 'order' | 'medicine' | 'prize';
 
 /** Reasons a volunteer may give for a failed delivery. */

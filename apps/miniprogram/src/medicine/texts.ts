@@ -1,9 +1,4 @@
-import {
-  formatFen,
-  type MedicineItemView,
-  type MedicineRequestView,
-  type MedicineState,
-} from '@linli/shared-types';
+import { formatFen, type MedicineItemView, type MedicineRequestView, type MedicineState } from '@linli/shared-types';
 
 /** Requests that are over: 再买一次 makes a new one with the same medicines (慢性病续药). */
 export const REPEATABLE: readonly MedicineState[] = ['PURCHASED', 'DELIVERED', 'DECLINED', 'EXPIRED', 'CANCELLED'];

@@ -146,7 +146,9 @@ export default function MedicineRequestPage() {
       ) : null}
 
       {/* At the door now: the code to show the volunteer comes first. */}
-      {showsDoorCode(request.parcel) && mine ? <DoorCode parcel={request.parcel} idPrefix="medicine" title="药在路上" hint="送药上门时请出示此码" /> : null}
+      {showsDoorCode(request.parcel) && mine ? (
+        <DoorCode parcel={request.parcel} idPrefix="medicine" title="药在路上" hint="送药上门时请出示此码" />
+      ) : null}
 
       <Outcome request={request} />
 

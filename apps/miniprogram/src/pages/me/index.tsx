@@ -96,6 +96,8 @@ export default function MePage() {
           </View>
           <View id="entry-contests" className="entry" onClick={() => void Taro.navigateTo({ url: '/activities/contests/index' })}>
             <View>比赛评选</View>
+            <View className="entry__arrow">›</View>
+          </View>
           <View id="entry-prizes" className="entry" onClick={() => void Taro.navigateTo({ url: '/activities/prizes/index' })}>
             <View>我的奖品</View>
             <View className="entry__arrow">›</View>
@@ -210,8 +212,22 @@ export default function MePage() {
             <View>微信提醒未送达</View>
             <View className="entry__arrow">›</View>
           </View>
+        </View>
+      ) : null}
+
+      {isStaff ? (
+        <View className="me__staff-activities">
+          <View className="section-title">活动管理</View>
           <View id="entry-staff-classes" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/classes/index' })}>
             <View>课堂管理</View>
+            <View className="entry__arrow">›</View>
+          </View>
+          <View id="entry-staff-contests" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/contests/index' })}>
+            <View>比赛管理</View>
+            <View className="entry__arrow">›</View>
+          </View>
+          <View id="entry-staff-quizzes" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/quizzes/index' })}>
+            <View>竞答管理</View>
             <View className="entry__arrow">›</View>
           </View>
           <View
@@ -220,14 +236,6 @@ export default function MePage() {
             onClick={() => void Taro.navigateTo({ url: '/staff/activities-stats/index' })}
           >
             <View>活动参与统计</View>
-            <View className="entry__arrow">›</View>
-          </View>
-          <View id="entry-staff-quizzes" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/quizzes/index' })}>
-            <View>竞答管理</View>
-            <View className="entry__arrow">›</View>
-          </View>
-          <View id="entry-staff-contests" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/contests/index' })}>
-            <View>比赛管理</View>
             <View className="entry__arrow">›</View>
           </View>
         </View>

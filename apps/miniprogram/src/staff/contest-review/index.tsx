@@ -64,6 +64,19 @@ export default function ContestReviewPage() {
         <View id="review-phase" className="muted">
           {CONTEST_PHASE_LABELS[contest.phase]} · 待审核 {waiting} 件 · 已通过 {contest.approvedEntries} 件
         </View>
+        {contest.resultsPublishedAt && ranking.length > 0 ? (
+          <View className="gap-top">
+            <Button
+              id="contest-prizes"
+              type="primary"
+              size="large"
+              block
+              onClick={() => void Taro.navigateTo({ url: `/staff/prizes/index?source=contest&id=${contest.id}` })}
+            >
+              给获奖者发奖品
+            </Button>
+          </View>
+        ) : null}
         {contest.resultsPublishedAt ? null : (
           <View className="gap-top">
             <Button

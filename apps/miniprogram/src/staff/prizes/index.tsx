@@ -86,7 +86,15 @@ export default function AwardPrizesPage() {
             onStep={(d) => setTop((t) => Math.min(MAX_PRIZE_WINNERS, Math.max(1, t + d)))}
           />
         </Field>
-        <TextField id="prizes-prize" label="奖品" value={prize} onChange={setPrize} maxlength={60} placeholder="例如：大米 10斤" error={error} />
+        <TextField
+          id="prizes-prize"
+          label="奖品"
+          value={prize}
+          onChange={setPrize}
+          maxlength={60}
+          placeholder="例如：大米 10斤"
+          error={error}
+        />
         {items.length > 0 ? (
           <View className="prizes-items">
             <View className="muted">从商品中选：</View>
@@ -122,7 +130,19 @@ export default function AwardPrizesPage() {
       {awarded.length > 0 ? (
         <View className="card" id="prizes-awarded">
           <View className="card-title">已发放</View>
-          <View className="muted">奖品已作为包裹加入配送：在「配送管理」里派单，志愿者扫码送到家门口。</View>
+          <View className="muted">奖品已作为包裹加入配送：派单后由志愿者扫码送到家门口。</View>
+          <View className="gap-small">
+            <Button
+              id="prizes-parcels"
+              size="large"
+              block
+              onClick={() =>
+                void Taro.navigateTo({ url: `/staff/parcels/index?batch=${encodeURIComponent(`prize:${source}:${sourceId}`)}` })
+              }
+            >
+              查看包裹、打印标签
+            </Button>
+          </View>
           {awarded.map((p) => (
             <View key={p.id} id={`prizes-awarded-${p.rank}`} className="prizes-row">
               <View className="prizes-row__rank">{`第 ${p.rank} 名`}</View>

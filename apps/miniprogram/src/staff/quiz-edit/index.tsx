@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Textarea, View } from '@tarojs/components';
 import { formatDuration, QUIZ_LATE_RULE, type QuizRequest, type StaffAttemptRow, type StaffQuizView } from '@linli/shared-types';
 import { createQuiz, getStaffQuiz, listQuestions, listQuizAttempts, showApiError, updateQuiz } from '@/api';
+import { Button } from '@/components/nutui';
 import { Choices } from '@/components/Choices';
 import { Field } from '@/components/Field';
 import { FormActions } from '@/components/FormActions';
@@ -151,6 +152,19 @@ export default function QuizEditPage() {
         <View className="card gap-top" id="quiz-attempts-list">
           <View className="card-title">答卷（按名次）</View>
           {attempts.length === 0 ? <View className="empty">还没有人答题</View> : null}
+          {attempts.some((a) => a.status === 'SUBMITTED') ? (
+            <View className="gap-small">
+              <Button
+                id="quiz-prizes"
+                type="primary"
+                size="large"
+                block
+                onClick={() => void Taro.navigateTo({ url: `/staff/prizes/index?source=quiz&id=${id}` })}
+              >
+                给前几名发奖品
+              </Button>
+            </View>
+          ) : null}
           {attempts.map((a) => (
             <View key={a.id} id={`attempt-${a.id}`} className="row gap-small">
               <View className="text">
