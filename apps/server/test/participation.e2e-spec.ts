@@ -1,12 +1,4 @@
-import type {
-  AttemptView,
-  ContestView,
-  FileView,
-  MyContestEntryView,
-  ParticipationView,
-  StaffClassView,
-  StaffQuizView,
-} from '@linli/shared-types';
+import type { ContestView, FileView, MyContestEntryView, ParticipationView, StaffClassView, StaffQuizView } from '@linli/shared-types';
 import { PNG } from 'pngjs';
 import { TestApp, type Client } from './support/test-app';
 
