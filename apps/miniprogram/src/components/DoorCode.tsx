@@ -25,7 +25,14 @@ export function DoorCode({ parcel, idPrefix, title, hint }: { parcel: ParcelSumm
       <View className="card-title">{title}</View>
       <View className="text">志愿者送上门时，点下面的「收货码」给志愿者扫一下。</View>
       <View className="gap-top">
-        <Button id={`${idPrefix}-door-code-open`} type="primary" size="large" block loading={open.busy} onClick={() => void open.run(parcel.id)}>
+        <Button
+          id={`${idPrefix}-door-code-open`}
+          type="primary"
+          size="large"
+          block
+          loading={open.busy}
+          onClick={() => void open.run(parcel.id)}
+        >
           收货码
         </Button>
       </View>

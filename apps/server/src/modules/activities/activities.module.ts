@@ -11,12 +11,6 @@ import { PrizesModule } from './prizes/prizes.module';
  * leaderboard), and prizes delivered to winners as parcels. Each part is a module of its own.
  */
 @Module({
-  imports: [
-    ClassesModule,
-    QuizzesModule,
-    ContestsModule,
-    PrizesModule,
-    ParticipationModule,
-  ],
+  imports: [ClassesModule, QuizzesModule, ContestsModule, PrizesModule, ParticipationModule],
 })
 export class ActivitiesModule {}
