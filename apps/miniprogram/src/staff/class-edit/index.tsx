@@ -5,6 +5,7 @@ import { CLASS_KINDS, CLASS_KIND_LABELS, type BuildingView, type ClassRequest, t
 import { createClass, getBuildings, getStaffClass, showApiError, updateClass } from '@/api';
 import { Button } from '@/components/nutui';
 import { Choices } from '@/components/Choices';
+import { BuildingChoices } from '@/components/BuildingChoices';
 import { Field } from '@/components/Field';
 import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
@@ -14,8 +15,6 @@ import { roundUp } from '../window-edit/wall-time';
 import { changes, emptyForm, formOf, validate, type ClassForm, type ClassFormErrors } from './form';
 
 const DAY_MS = 24 * 3600 * 1000;
-/** "All buildings": the class is for the whole community (an empty list). */
-const ALL = 0;
 
 /** 新建课程 (no id) or 修改课程 (?id=). */
 export default function ClassEditPage() {
@@ -61,10 +60,6 @@ export default function ClassEditPage() {
   };
 
   const whole = form.buildingIds.length === 0;
-  const toggleBuilding = (b: number) => {
-    if (b === ALL) return set({ buildingIds: [] });
-    set({ buildingIds: form.buildingIds.includes(b) ? form.buildingIds.filter((x) => x !== b) : [...form.buildingIds, b] });
-  };
 
   if (editing && !before) return <View className="loading">正在加载…</View>;
 
@@ -157,12 +152,12 @@ export default function ClassEditPage() {
         />
       </Field>
       <Field label="面向哪些楼栋" hint={whole ? '全体居民都能报名' : '只有选中楼栋的居民能看到和报名'}>
-        <Choices
+        <BuildingChoices
           idPrefix="class-building"
-          columns={4}
-          options={[{ value: ALL, label: '全部' }, ...buildings.map((b) => ({ value: b.id, label: b.name }))]}
-          selected={whole ? [ALL] : form.buildingIds}
-          onToggle={toggleBuilding}
+          buildings={buildings}
+          buildingIds={form.buildingIds}
+          whole={whole}
+          onChange={(buildingIds) => set({ buildingIds })}
         />
       </Field>
 

@@ -23,6 +23,7 @@ import {
 } from '@/api';
 import { Button } from '@/components/nutui';
 import { Choices } from '@/components/Choices';
+import { BuildingChoices } from '@/components/BuildingChoices';
 import { Field } from '@/components/Field';
 import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
@@ -34,8 +35,6 @@ import './index.css';
 
 const HOUR_MS = 3600 * 1000;
 const DAY_MS = 24 * HOUR_MS;
-/** "All buildings": the notice reaches the whole community (an empty list). */
-const ALL = 0;
 const YES_NO = [
   { value: 'no', label: '否' },
   { value: 'yes', label: '是' },
@@ -104,10 +103,6 @@ export default function NoticeEditPage() {
   };
 
   const zones = [...new Set(buildings.map((b) => b.zone).filter((z): z is string => Boolean(z)))];
-  const toggleBuilding = (b: number) => {
-    if (b === ALL) return set({ buildingIds: [], zones: [] });
-    set({ buildingIds: form.buildingIds.includes(b) ? form.buildingIds.filter((x) => x !== b) : [...form.buildingIds, b] });
-  };
   const whole = form.buildingIds.length === 0 && form.zones.length === 0;
   const published = before !== null && Date.parse(before.publishAt) <= Date.now();
 
@@ -172,12 +167,12 @@ export default function NoticeEditPage() {
         ) : null}
       </Field>
       <Field label="通知哪些楼栋" hint={whole ? '全体居民都能看到' : '只有选中楼栋（和片区）的居民能看到'}>
-        <Choices
+        <BuildingChoices
           idPrefix="notice-building"
-          columns={4}
-          options={[{ value: ALL, label: '全部' }, ...buildings.map((b) => ({ value: b.id, label: b.name }))]}
-          selected={whole ? [ALL] : form.buildingIds}
-          onToggle={toggleBuilding}
+          buildings={buildings}
+          buildingIds={form.buildingIds}
+          whole={whole}
+          onChange={(buildingIds, all) => set(all ? { buildingIds: [], zones: [] } : { buildingIds })}
         />
       </Field>
       {zones.length > 0 ? (

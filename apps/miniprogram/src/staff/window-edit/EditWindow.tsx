@@ -5,6 +5,7 @@ import type { BuildingView, UpdateWindowRequest, WindowView } from '@linli/share
 import { ApiError, errorMessage, getBuildings, getWindow, showApiError, updateWindow } from '@/api';
 import { Button } from '@/components/nutui';
 import { Choices } from '@/components/Choices';
+import { BuildingChoices } from '@/components/BuildingChoices';
 import { Field } from '@/components/Field';
 import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
@@ -12,8 +13,6 @@ import { DateTimeField } from './DateTimeField';
 import { roundUp } from './wall-time';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** "All buildings" in the choices: the window serves everyone (an empty list). */
-const ALL = 0;
 
 interface Form {
   opensAt: string;
@@ -124,11 +123,6 @@ export function EditWindow({ id }: { id: number }) {
   const pickerStart = roundUp(now, 5);
   const pickerEnd = pickerStart + 90 * DAY_MS;
   const zones = [...new Set(buildings.map((b) => b.zone).filter((z): z is string => Boolean(z)))];
-  const toggleBuilding = (b: number) => {
-    if (b === ALL) return set({ buildingIds: [] });
-    const next = form.buildingIds.includes(b) ? form.buildingIds.filter((x) => x !== b) : [...form.buildingIds, b];
-    set({ buildingIds: next });
-  };
 
   const onSave = () => {
     const result = changes(win, form);
@@ -209,12 +203,12 @@ export function EditWindow({ id }: { id: number }) {
       </Field>
 
       <Field label="供应楼栋" hint="去掉的楼栋已经下的订单照常配送，只是不能再下单">
-        <Choices
+        <BuildingChoices
           idPrefix="edit-building"
-          columns={4}
-          options={[{ value: ALL, label: '全部' }, ...buildings.map((b) => ({ value: b.id, label: b.name }))]}
-          selected={form.buildingIds.length === 0 ? [ALL] : form.buildingIds}
-          onToggle={toggleBuilding}
+          buildings={buildings}
+          buildingIds={form.buildingIds}
+          whole={form.buildingIds.length === 0}
+          onChange={(buildingIds) => set({ buildingIds })}
         />
       </Field>
       {zones.length > 0 ? (
