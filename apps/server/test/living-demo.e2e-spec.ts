@@ -1,4 +1,16 @@
-import type { DeliveryOverview, MedicineRequestView, OrderView, Page, ParcelTaskView, ParcelView, WindowView } from '@linli/shared-types';
+import type {
+  ClassView,
+  ContestView,
+  DeliveryOverview,
+  MedicineRequestView,
+  OrderView,
+  Page,
+  ParcelTaskView,
+  ParcelView,
+  QuizLeaderboard,
+  QuizView,
+  WindowView,
+} from '@linli/shared-types';
 import { ModuleRef } from '@nestjs/core';
 import { LivingDemo } from '../src/database/living-demo';
 import { TestApp } from './support/test-app';
@@ -104,6 +116,22 @@ describe('the living demo', () => {
               (SELECT COALESCE(SUM(l.quantity), 0) FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.state NOT IN ('CANCELLED', 'EXPIRED')) AS ordered`,
     )) as { sold: string | number; ordered: string | number }[];
     expect(Number(books?.sold)).toBe(Number(books?.ordered));
+  });
+
+  it('the demo resident has activities to join: a class she signed up for, a quiz neighbours took, a contest taking entries', async () => {
+    const resident = await t.login('resident');
+    const classes = (await resident.get('/api/classes').expect(200)).body as ClassView[];
+    const yoga = classes.find((c) => c.title === '居家瑜伽入门');
+    expect(yoga).toMatchObject({ state: 'SCHEDULED', mine: { state: 'SIGNED' } });
+    expect(yoga?.signed).toBe(7);
+    expect(new Date(yoga?.startsAt ?? 0).getTime()).toBeGreaterThan(bootedAt);
+    expect(classes.map((c) => c.title)).toContain('封控期间的慢病用药');
+    const [quiz] = ((await resident.get('/api/quizzes').expect(200)).body as QuizView[]).filter((q) => q.title === '防疫知识竞答');
+    expect(quiz).toMatchObject({ status: 'OPEN', attemptsUsed: 0 });
+    const board = (await resident.get(`/api/quizzes/${quiz?.id}/leaderboard`).expect(200)).body as QuizLeaderboard;
+    expect(board.people).toBe(5);
+    const contests = (await resident.get('/api/contests').expect(200)).body as ContestView[];
+    expect(contests.find((c) => c.title === '封控里的春天')).toMatchObject({ phase: 'voting' });
   });
 
   it('started again days later, when its windows have closed, it opens today’s (and not while one is open)', async () => {

@@ -23,6 +23,12 @@ import { Parcel } from '../modules/parcels/entities/parcel.entity';
 import { ParcelsService } from '../modules/parcels/parcels.service';
 import { VolunteersService } from '../modules/parcels/volunteers.service';
 import { MedicineService } from '../modules/pharmacy/medicine.service';
+import { ClassBoardService } from '../modules/activities/classes/class-board.service';
+import { ClassesService } from '../modules/activities/classes/classes.service';
+import { ContestsService } from '../modules/activities/contests/contests.service';
+import { QuestionBankService } from '../modules/activities/quizzes/question-bank.service';
+import { QuizAttemptsService } from '../modules/activities/quizzes/quiz-attempts.service';
+import { QuizzesService } from '../modules/activities/quizzes/quizzes.service';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -123,6 +129,12 @@ export class LivingDemo {
   private readonly board: ParcelBoardService;
   private readonly volunteers: VolunteersService;
   private readonly medicine: MedicineService;
+  private readonly classes: ClassesService;
+  private readonly classBoard: ClassBoardService;
+  private readonly contests: ContestsService;
+  private readonly questions: QuestionBankService;
+  private readonly quizzes: QuizzesService;
+  private readonly attempts: QuizAttemptsService;
 
   private communityId = 0;
   private buildings = new Map<string, number>();
@@ -143,6 +155,12 @@ export class LivingDemo {
     this.board = get(ParcelBoardService);
     this.volunteers = get(VolunteersService);
     this.medicine = get(MedicineService);
+    this.classes = get(ClassesService);
+    this.classBoard = get(ClassBoardService);
+    this.contests = get(ContestsService);
+    this.questions = get(QuestionBankService);
+    this.quizzes = get(QuizzesService);
+    this.attempts = get(QuizAttemptsService);
   }
 
   /** One command, one transaction, as a request would have it. */
@@ -241,6 +259,122 @@ export class LivingDemo {
     await this.ask(near[4] as Actor, 'normal', '母亲', [
       { name: '开塞露', spec: '20ml×2支', quantity: 2, brand: 'any', prescription: false },
     ]);
+
+    await this.createActivities(now, resident, near);
+  }
+
+  /**
+   * Online activities: a yoga class tomorrow evening with the demo resident and neighbours
+   * signed up, a health talk the day after, an open quiz some neighbours have taken, and a
+   * photo contest taking entries.
+   */
+  private async createActivities(now: number, resident: Actor, near: Actor[]): Promise<void> {
+    const midnight = Math.floor((now + 8 * HOUR) / DAY) * DAY - 8 * HOUR; // today 00:00 in Shanghai
+    const at = (ms: number): string => new Date(ms).toISOString();
+    const yoga = await this.run(() =>
+      this.classes.create(this.staff, {
+        kind: 'yoga',
+        title: '居家瑜伽入门',
+        teacher: '社区卫生服务中心 李老师',
+        description: '在客厅就能做的舒展动作，准备一块瑜伽垫或毛毯。',
+        startsAt: at(midnight + DAY + 19 * HOUR),
+        minutes: 45,
+        capacity: 30,
+        liveUrl: 'https://meeting.tencent.com/dm/linli-yoga',
+      }),
+    );
+    for (const who of [resident, ...near.slice(0, 6)]) await this.run(() => this.classBoard.signUp(who, yoga.id, false));
+    await this.run(() =>
+      this.classes.create(this.staff, {
+        kind: 'health',
+        title: '封控期间的慢病用药',
+        teacher: '社区医生 王医生',
+        startsAt: at(midnight + 2 * DAY + 15 * HOUR),
+        minutes: 60,
+        liveUrl: 'https://meeting.tencent.com/dm/linli-health',
+      }),
+    );
+
+    const bank: { text: string; options: string[]; correct: number[]; explanation: string; tags: string[] }[] = [
+      {
+        text: '正确佩戴口罩时，口罩的金属条应该在哪里？',
+        options: ['鼻梁处', '下巴处', '随便'],
+        correct: [0],
+        explanation: '金属条压在鼻梁上，才能贴合面部。',
+        tags: ['防疫知识'],
+      },
+      {
+        text: '洗手至少要搓揉多长时间？',
+        options: ['5秒', '20秒', '2分钟'],
+        correct: [1],
+        explanation: '七步洗手法，搓揉至少 20 秒。',
+        tags: ['防疫知识'],
+      },
+      {
+        text: '哪些是新冠的常见症状？（多选）',
+        options: ['发热', '干咳', '乏力', '脱发'],
+        correct: [0, 1, 2],
+        explanation: '发热、干咳、乏力最常见。',
+        tags: ['防疫知识'],
+      },
+      {
+        text: '家里有人发烧，下列做法正确的是？',
+        options: ['告诉网格员并居家隔离', '马上出门买药', '瞒着不说'],
+        correct: [0],
+        explanation: '先告诉网格员，由社区安排就医和买药。',
+        tags: ['防疫知识'],
+      },
+      {
+        text: '老人突然倒地没有反应，第一步应该？',
+        options: ['拨打120并检查呼吸', '扶起来喂水', '等他自己醒'],
+        correct: [0],
+        explanation: '先呼救、拨打 120，再判断呼吸决定是否胸外按压。',
+        tags: ['急救'],
+      },
+      {
+        text: '封控在家心情烦躁时，可以怎么做？（多选）',
+        options: ['和家人视频聊天', '规律作息', '拨打心理援助热线', '整夜不睡刷手机'],
+        correct: [0, 1, 2],
+        explanation: '保持联系、规律作息，需要时寻求专业帮助。',
+        tags: ['心理'],
+      },
+    ];
+    for (const q of bank) {
+      await this.run(() => this.questions.create(this.staff, { kind: q.correct.length > 1 ? 'multiple' : 'single', ...q }));
+    }
+    const quiz = await this.run(() =>
+      this.quizzes.create(this.staff, {
+        title: '防疫知识竞答',
+        intro: '每人两次机会，前三名送大米一袋。',
+        questionCount: 5,
+        timeLimitSeconds: 180,
+        attemptsAllowed: 2,
+        opensAt: at(now - DAY),
+        closesAt: at(now + 5 * DAY),
+      }),
+    );
+    for (const [i, who] of near.slice(0, 5).entries()) {
+      const attempt = await this.run(() => this.attempts.start(who, quiz.id));
+      // Each neighbour picks the first option but the i-th question: a leaderboard with spread scores.
+      const answers = attempt.questions.map((_, position) => ({ position, chosen: [position === i ? 1 : 0] }));
+      await this.run(() => this.attempts.submit(who, attempt.id, { answers }));
+    }
+
+    await this.run(() =>
+      this.contests.create(this.staff, {
+        kind: 'photo',
+        title: '封控里的春天',
+        rules: '拍下阳台、窗外或家里的春天，每户一件，配一句话。每人每天可投 3 票。',
+        entryStartsAt: at(now - HOUR),
+        entryEndsAt: at(midnight + 4 * DAY),
+        voteStartsAt: at(now - HOUR),
+        voteEndsAt: at(midnight + 6 * DAY),
+        entriesPerHousehold: 1,
+        votesPerDay: 3,
+        mode: 'vote',
+        autoApprove: false,
+      }),
+    );
   }
 
   /**
