@@ -167,6 +167,16 @@ export const ERROR_MESSAGES = {
   CONTEST_RESULTS_NOT_PUBLISHED: '比赛结果还没有公布',
   CONTEST_RESULTS_PUBLISHED: '结果已经公布，不能再修改',
   PRIZE_NO_WINNERS: '还没有可以发奖的名次：比赛结果公布或有人答题后再发',
+  HELP_NOT_FOUND: '没有找到这条求助',
+  HELP_NO_HOUSEHOLD: '请先绑定住户，再发起求助',
+  HELP_NOT_RESPONDER: '您不在这户的包保小组里，不能处理这条求助',
+  HELP_TAKEN_BY_OTHER: '这条求助已经由别人接手了',
+  HELP_REOPEN_EXPIRED: '已超过24小时，不能重新打开；如还需要帮助，请发起新的求助',
+  HELP_ALREADY_RATED: '这条求助已经评价过了',
+  HELP_MERGE_INVALID: '不能合并：请选择本社区另一条还在处理的求助',
+  HELP_RESPONDER_NO_PHONE: '这位还没有登记手机号，请先登记手机号再安排进包保小组',
+  HELP_ASSIGNEE_INVALID: '只能转给这户包保小组的成员、心理咨询师或督导',
+  HELP_NO_COUNSELLOR: '社区还没有心理咨询师，请拨打心理援助热线，或联系社区工作人员',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

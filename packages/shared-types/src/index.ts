@@ -21,3 +21,4 @@ export * from './classes';
 export * from './quizzes';
 export * from './contests';
 export * from './prizes';
+export * from './help';

@@ -45,6 +45,16 @@ export const MESSAGE_KINDS = [
   'contest.rejected',
   'contest.results',
   'prize.awarded',
+  'help.new',
+  'help.answered',
+  'help.taken',
+  'help.resolved',
+  'help.reopened',
+  'help.reassigned',
+  'help.merged',
+  'help.escalated',
+  'help.reminder',
+  'help.closed',
 ] as const;
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

@@ -9,12 +9,13 @@ import type { Role } from './roles';
  * leader of the invite's squad. Staff invite staff and squad leaders; only a supervisor invites
  * a supervisor.
  */
-export const INVITE_ROLES = ['staff', 'supervisor', 'squad_leader'] as const;
+export const INVITE_ROLES = ['staff', 'supervisor', 'squad_leader', 'counsellor'] as const;
 export type InviteRole = (typeof INVITE_ROLES)[number];
 export const INVITE_ROLE_LABELS: Record<InviteRole, string> = {
   staff: '社区工作人员',
   supervisor: '督导',
   squad_leader: '志愿者小组长',
+  counsellor: '心理咨询师',
 };
 
 /** How long an invite code can be redeemed. */
@@ -91,7 +92,7 @@ export interface PersonView {
 }
 
 /** Roles staff can take away here; squad_leader keeps the person a volunteer, without the lead. */
-export const REVOCABLE_ROLES = ['staff', 'supervisor', 'volunteer', 'pharmacist', 'squad_leader'] as const;
+export const REVOCABLE_ROLES = ['staff', 'supervisor', 'volunteer', 'pharmacist', 'squad_leader', 'counsellor'] as const;
 export type RevocableRole = (typeof REVOCABLE_ROLES)[number];
 
 /** POST /api/staff/people/:userId/revoke */

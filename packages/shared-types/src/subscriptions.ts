@@ -3,8 +3,8 @@ export type SubscribeResult = 'accept' | 'reject' | 'ban' | 'filter';
 export const SUBSCRIBE_RESULTS = ['accept', 'reject', 'ban', 'filter'] as const satisfies readonly SubscribeResult[];
 
 /** The natural taps at which the app asks for subscriptions (never on page load). */
-export type SubscribeMoment = 'order' | 'medicine' | 'duty' | 'fair-share' | 'activity';
-export const SUBSCRIBE_MOMENTS = ['order', 'medicine', 'duty', 'fair-share', 'activity'] as const satisfies readonly SubscribeMoment[];
+export type SubscribeMoment = 'order' | 'medicine' | 'duty' | 'fair-share' | 'activity' | 'help';
+export const SUBSCRIBE_MOMENTS = ['order', 'medicine', 'duty', 'fair-share', 'activity', 'help'] as const satisfies readonly SubscribeMoment[];
 
 /** POST /api/me/subscriptions: the popup's answer, template id → result. */
 export interface SubscribeResultsRequest {

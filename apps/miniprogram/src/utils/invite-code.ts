@@ -24,4 +24,5 @@ export const INVITE_ROLE_DUTIES: Record<InviteRole, string> = {
   staff: '审核住户绑定、管理住户、开订购批次、派单、管理志愿者和药房',
   supervisor: '社区工作人员能做的都能做，还能邀请和撤销督导',
   squad_leader: '成为志愿者，带领自己的小组，查看组员在岗情况和服务时长',
+  counsellor: '接听居民的心理疏导求助；对话只有您和求助的居民能看到',
 };

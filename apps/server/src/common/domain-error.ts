@@ -179,6 +179,16 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   QUIZ_ANSWER_INVALID: 400,
   QUIZ_RESIDENTS_ONLY: 403,
   PRIZE_NO_WINNERS: 409,
+  HELP_NOT_FOUND: 404,
+  HELP_NO_HOUSEHOLD: 409,
+  HELP_NOT_RESPONDER: 403,
+  HELP_TAKEN_BY_OTHER: 409,
+  HELP_REOPEN_EXPIRED: 409,
+  HELP_ALREADY_RATED: 409,
+  HELP_MERGE_INVALID: 409,
+  HELP_RESPONDER_NO_PHONE: 409,
+  HELP_ASSIGNEE_INVALID: 409,
+  HELP_NO_COUNSELLOR: 409,
 };
 
 /** Thrown to replay a stored refusal (Idempotency-Key retry) with its original status and body. */

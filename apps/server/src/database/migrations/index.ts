@@ -21,6 +21,7 @@ import { Classes1746100000000 } from './1746100000000-classes';
 import { Quizzes1746300000000 } from './1746300000000-quizzes';
 import { Contests1746200000000 } from './1746200000000-contests';
 import { ActivityPrizes1746400000000 } from './1746400000000-activity-prizes';
+import { Help1746500000000 } from './1746500000000-help';
 
 /** Every migration, in order. Run at boot on SQLite and MySQL alike. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   Quizzes1746300000000,
   Contests1746200000000,
   ActivityPrizes1746400000000,
+  Help1746500000000,
 ];

@@ -51,6 +51,16 @@ export const KIND_PRIORITY = {
   'contest.approved': 2,
   'contest.rejected': 2,
   'contest.results': 1,
+  'help.new': 3,
+  'help.escalated': 3,
+  'help.reminder': 3,
+  'help.reassigned': 3,
+  'help.reopened': 3,
+  'help.resolved': 3,
+  'help.answered': 2,
+  'help.taken': 1,
+  'help.merged': 2,
+  'help.closed': 1,
 } as const satisfies Record<MessageKind, Priority>;
 
 export function priorityOf(kind: MessageKind): Priority {
@@ -91,6 +101,11 @@ export const KIND_MOMENT = {
   'contest.rejected': 'activity',
   'contest.results': 'activity',
   'prize.awarded': 'activity',
+  'help.answered': 'help',
+  'help.taken': 'help',
+  'help.resolved': 'help',
+  'help.merged': 'help',
+  'help.closed': 'help',
 } as const satisfies Partial<Record<MessageKind, SubscribeMoment>>;
 
 /** WeChat shows at most 3 templates in one popup. */
