@@ -29,6 +29,7 @@ import { PharmacyModule } from './modules/pharmacy/pharmacy.module';
 import { PeopleModule } from './modules/people/people.module';
 import { NoticesModule } from './modules/notices/notices.module';
 import { ActivitiesModule } from './modules/activities/activities.module';
+import { CareModule } from './modules/care/care.module';
 import { MessagesModule } from './modules/messages/messages.module';
 import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module';
 import { CommunityModule } from './modules/community/community.module';
@@ -94,6 +95,7 @@ export class AppModule {
         PeopleModule,
         NoticesModule,
         ActivitiesModule,
+        CareModule,
         SubscriptionsModule,
       ],
       providers: [

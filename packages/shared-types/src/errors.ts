@@ -176,6 +176,9 @@ export const ERROR_MESSAGES = {
   HELP_MERGE_INVALID: '不能合并：请选择本社区另一条还在处理的求助',
   HELP_RESPONDER_NO_PHONE: '这位还没有登记手机号，请先登记手机号再安排进包保小组',
   HELP_ASSIGNEE_INVALID: '只能转给这户包保小组的成员、心理咨询师或督导',
+  CARE_CAMPAIGN_NOT_FOUND: '没有找到这次关爱活动',
+  CARE_NOBODY_SELECTED: '还没有选中任何住户：请选择标签、楼栋或住户',
+  CARE_CONTENTS_REQUIRED: '请选择一个物资套餐，或写明关爱包里有什么',
   HELP_NO_COUNSELLOR: '社区还没有心理咨询师，请拨打心理援助热线，或联系社区工作人员',
 } as const;
 

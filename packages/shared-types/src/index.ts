@@ -22,3 +22,4 @@ export * from './quizzes';
 export * from './contests';
 export * from './prizes';
 export * from './help';
+export * from './care';

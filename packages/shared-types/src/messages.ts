@@ -55,6 +55,7 @@ export const MESSAGE_KINDS = [
   'help.escalated',
   'help.reminder',
   'help.closed',
+  'care.package',
 ] as const;
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

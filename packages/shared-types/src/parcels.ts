@@ -51,7 +51,7 @@ export const PARCEL_STATE_LABELS: Record<ParcelState, string> = {
 };
 
 /** What a parcel carries: a household's supply orders, a medicine request, or an activity's prize. */
-export type ParcelSourceType = 'order' | 'medicine' | 'prize';
+export type ParcelSourceType = 'order' | 'medicine' | 'prize' | 'care';
 
 /** Reasons a volunteer may give for a failed delivery. */
 export const FAILURE_REASONS = ['no-answer', 'isolation', 'wrong-address', 'refused'] as const;

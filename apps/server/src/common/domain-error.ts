@@ -189,6 +189,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   HELP_RESPONDER_NO_PHONE: 409,
   HELP_ASSIGNEE_INVALID: 409,
   HELP_NO_COUNSELLOR: 409,
+  CARE_CAMPAIGN_NOT_FOUND: 404,
+  CARE_NOBODY_SELECTED: 409,
+  CARE_CONTENTS_REQUIRED: 400,
 };
 
 /** Thrown to replay a stored refusal (Idempotency-Key retry) with its original status and body. */

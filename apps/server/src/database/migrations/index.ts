@@ -22,6 +22,7 @@ import { Quizzes1746300000000 } from './1746300000000-quizzes';
 import { Contests1746200000000 } from './1746200000000-contests';
 import { ActivityPrizes1746400000000 } from './1746400000000-activity-prizes';
 import { Help1746500000000 } from './1746500000000-help';
+import { CareCampaigns1746600000000 } from './1746600000000-care-campaigns';
 
 /** Every migration, in order. Run at boot on SQLite and MySQL alike. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   Contests1746200000000,
   ActivityPrizes1746400000000,
   Help1746500000000,
+  CareCampaigns1746600000000,
 ];

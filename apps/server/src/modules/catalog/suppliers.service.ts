@@ -80,6 +80,14 @@ export class SuppliersService {
     return rows.map((i) => this.itemView(i, suppliers.get(i.supplierId) ?? ''));
   }
 
+  /** An item's name and what is in it (a care campaign's package), or null when it is not this community's. */
+  async packageOf(communityId: number, id: number): Promise<{ name: string; contents: string } | null> {
+    const item = await this.db.repo(Item).findOneBy({ id, communityId });
+    if (!item) return null;
+    const lines = JSON.parse(item.contents) as { name: string; quantity: string }[];
+    return { name: item.name, contents: lines.map((l) => `${l.name}${l.quantity}`).join('、') };
+  }
+
   /** The supplier of each item, for pick lists. */
   async supplierOfItems(itemIds: number[]): Promise<Map<number, string>> {
     const unique = [...new Set(itemIds)];

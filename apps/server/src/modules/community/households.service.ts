@@ -5,6 +5,7 @@ import {
   PRIORITY_TAGS,
   maskPhone,
   type BindingCodeResponse,
+  type HouseholdTag,
   type BuildingView,
   type HouseholdView,
   type Page,
@@ -161,6 +162,15 @@ export class HouseholdsService {
   }
 
   /** Which of these households carry a priority tag (served first in fair-share draws). */
+  /** Every household of the community with its building and care tags (a care campaign chooses among them). */
+  async careCandidates(communityId: number): Promise<{ id: number; buildingId: number; tags: HouseholdTag[] }[]> {
+    const rows = await this.db.rows<{ id: number; buildingId: number; tags: string }>(
+      'SELECT id, building_id AS buildingId, tags FROM households WHERE community_id = ? ORDER BY id',
+      [communityId],
+    );
+    return rows.map((r) => ({ id: Number(r.id), buildingId: Number(r.buildingId), tags: splitTags(r.tags) }));
+  }
+
   async priorityOf(ids: number[]): Promise<Set<number>> {
     const unique = [...new Set(ids)];
     const rows = unique.length ? await this.db.repo(Household).find({ where: { id: In(unique) }, select: ['id', 'tags'] }) : [];

@@ -133,5 +133,6 @@ function pageOf(source: SourceRef | undefined): string | null {
   if (!source) return null;
   if (source.sourceType === 'medicine') return `/medicine/request/index?id=${source.sourceId}`;
   if (source.sourceType === 'prize') return '/activities/prizes/index';
+  if (source.sourceType === 'care') return '/care/parcels/index';
   return `/pages/order/index?id=${source.sourceId}`;
 }

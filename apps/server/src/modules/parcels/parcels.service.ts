@@ -126,18 +126,33 @@ export class ParcelsService {
    * award's transaction; free of charge. The batch is the activity's (prize:contest:7), so staff
    * print one sheet of labels for all its winners.
    */
-  async createForPrize(prize: { id: number; batch: string; communityId: number; householdId: number; contents: string }): Promise<number> {
-    const door = (await this.households.doors([prize.householdId])).get(prize.householdId);
+  createForPrize(prize: { id: number; batch: string; communityId: number; householdId: number; contents: string }): Promise<number> {
+    return this.createFree('prize', prize);
+  }
+
+  /**
+   * A care campaign's package becomes one parcel of its own to the household's door, inside the
+   * campaign run's transaction; free of charge; the batch is the campaign's (care:3).
+   */
+  createForCare(care: { id: number; batch: string; communityId: number; householdId: number; contents: string }): Promise<number> {
+    return this.createFree('care', care);
+  }
+
+  private async createFree(
+    sourceType: 'prize' | 'care',
+    source: { id: number; batch: string; communityId: number; householdId: number; contents: string },
+  ): Promise<number> {
+    const door = (await this.households.doors([source.householdId])).get(source.householdId);
     const parcel = await this.flow.create({
-      communityId: prize.communityId,
-      batch: prize.batch,
-      householdId: prize.householdId,
+      communityId: source.communityId,
+      batch: source.batch,
+      householdId: source.householdId,
       buildingId: door?.buildingId ?? 0,
       deliveryDate: this.todayInShanghai(),
-      contents: prize.contents.slice(0, 500),
+      contents: source.contents.slice(0, 500),
       cashDueFen: 0,
     });
-    await this.db.repo(ParcelSource).insert({ parcelId: parcel.id, sourceType: 'prize', sourceId: prize.id });
+    await this.db.repo(ParcelSource).insert({ parcelId: parcel.id, sourceType, sourceId: source.id });
     return parcel.id;
   }
 

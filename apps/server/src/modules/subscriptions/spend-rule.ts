@@ -61,6 +61,7 @@ export const KIND_PRIORITY = {
   'help.taken': 1,
   'help.merged': 2,
   'help.closed': 1,
+  'care.package': 2,
 } as const satisfies Record<MessageKind, Priority>;
 
 export function priorityOf(kind: MessageKind): Priority {
