@@ -4,7 +4,14 @@ export const SUBSCRIBE_RESULTS = ['accept', 'reject', 'ban', 'filter'] as const 
 
 /** The natural taps at which the app asks for subscriptions (never on page load). */
 export type SubscribeMoment = 'order' | 'medicine' | 'duty' | 'fair-share' | 'activity' | 'help';
-export const SUBSCRIBE_MOMENTS = ['order', 'medicine', 'duty', 'fair-share', 'activity', 'help'] as const satisfies readonly SubscribeMoment[];
+export const SUBSCRIBE_MOMENTS = [
+  'order',
+  'medicine',
+  'duty',
+  'fair-share',
+  'activity',
+  'help',
+] as const satisfies readonly SubscribeMoment[];
 
 /** POST /api/me/subscriptions: the popup's answer, template id → result. */
 export interface SubscribeResultsRequest {
