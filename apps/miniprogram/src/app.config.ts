@@ -51,6 +51,8 @@ export default defineAppConfig({
         'contest-edit/index',
         'contest-review/index',
         'prizes/index',
+        'care-campaigns/index',
+        'care-campaign/index',
       ],
     },
     {
@@ -79,6 +81,11 @@ export default defineAppConfig({
         'contest-entry/index',
         'prizes/index',
       ],
+    },
+    {
+      // Care for the households most at risk: the free packages a household was given.
+      root: 'care',
+      pages: ['parcels/index'],
     },
     {
       root: 'pharmacy',

@@ -84,7 +84,9 @@ describe('care campaigns', () => {
       (m) => m.kind === 'care.package',
     );
     const mine = (await (resident as Client).get('/api/me/care-parcels').expect(200)).body as MyCareParcel[];
-    expect(mine).toEqual([expect.objectContaining({ campaignId: campaign.id, title: '透析患者关爱包', parcelState: 'READY' })]);
+    expect(mine).toEqual([
+      expect.objectContaining({ campaignId: campaign.id, title: '透析患者关爱包', parcel: expect.objectContaining({ state: 'READY' }) }),
+    ]);
     // The resident joined after the run: the message went to the members then; the parcel is the household's.
     expect(told).toEqual([]);
   });
@@ -171,7 +173,7 @@ describe('care campaigns', () => {
     // Not received first: the delivered one is listed last.
     expect(detail.recipients[detail.recipients.length - 1]?.householdId).toBe(householdId);
     const mine = (await (resident as Client).get('/api/me/care-parcels').expect(200)).body as MyCareParcel[];
-    expect(mine[0]).toMatchObject({ parcelState: 'DELIVERED' });
+    expect(mine[0]?.parcel).toMatchObject({ state: 'DELIVERED', actions: expect.any(Array) });
   });
 
   it('by building with no tag: every household of the building; by all tags: only those with each', async () => {

@@ -1,5 +1,5 @@
 import type { HouseholdTag } from './household';
-import type { ParcelState } from './parcels';
+import type { ParcelState, ParcelSummary } from './parcels';
 
 /**
  * Care campaigns (issue 18): staff pick households — by care tag (any combination), by building,
@@ -79,12 +79,13 @@ export interface RunCareCampaignResult {
   campaign: CareCampaignDetail;
 }
 
-/** GET /api/me/care-parcels: the care packages my household was given. */
+/** GET /api/me/care-parcels: the care packages my household was given, each with its parcel (to follow, confirm, rate). */
 export interface MyCareParcel {
+  /** The household's care_parcels row. */
+  id: number;
   campaignId: number;
   title: string;
   contents: string;
-  parcelId: number;
-  parcelState: ParcelState;
   givenAt: string;
+  parcel: ParcelSummary;
 }

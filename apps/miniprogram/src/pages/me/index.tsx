@@ -102,6 +102,10 @@ export default function MePage() {
             <View>我的奖品</View>
             <View className="entry__arrow">›</View>
           </View>
+          <View id="entry-care-parcels" className="entry" onClick={() => void Taro.navigateTo({ url: '/care/parcels/index' })}>
+            <View>我的关爱包</View>
+            <View className="entry__arrow">›</View>
+          </View>
         </View>
       ) : null}
 
@@ -236,6 +240,16 @@ export default function MePage() {
             onClick={() => void Taro.navigateTo({ url: '/staff/activities-stats/index' })}
           >
             <View>活动参与统计</View>
+            <View className="entry__arrow">›</View>
+          </View>
+        </View>
+      ) : null}
+
+      {isStaff ? (
+        <View className="me__staff-care">
+          <View className="section-title">关爱服务</View>
+          <View id="entry-staff-care" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/care-campaigns/index' })}>
+            <View>关爱活动（关爱包）</View>
             <View className="entry__arrow">›</View>
           </View>
         </View>

@@ -236,12 +236,12 @@ export class CareCampaignsService {
       if (!parcel) return [];
       return [
         {
+          id: Number(r.id),
           campaignId: Number(r.campaignId),
           title: r.title,
           contents: r.contents,
-          parcelId: parcel.id,
-          parcelState: parcel.state,
           givenAt: (Db.date(r.createdAt) as Date).toISOString(),
+          parcel,
         },
       ];
     });
