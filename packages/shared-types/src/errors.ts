@@ -179,6 +179,9 @@ export const ERROR_MESSAGES = {
   CARE_CAMPAIGN_NOT_FOUND: '没有找到这次关爱活动',
   CARE_NOBODY_SELECTED: '还没有选中任何住户：请选择标签、楼栋或住户',
   CARE_CONTENTS_REQUIRED: '请选择一个物资套餐，或写明关爱包里有什么',
+  LEDGER_NOT_GRID_WORKER: '您不是这户的网格员，不能登记联系情况',
+  LEDGER_NEEDS_INVALID: '没人接时不用选需要；联系上了请选一项需要（没有需要也选上）',
+  LEDGER_FOLLOW_UP_INVALID: '没有找到这户的这条求助、买药登记或订单',
   HELP_NO_COUNSELLOR: '社区还没有心理咨询师，请拨打心理援助热线，或联系社区工作人员',
 } as const;
 

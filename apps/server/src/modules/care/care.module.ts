@@ -2,14 +2,19 @@ import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
 import { CommunityModule } from '../community/community.module';
 import { MessagesModule } from '../messages/messages.module';
+import { OrdersModule } from '../orders/orders.module';
 import { ParcelsModule } from '../parcels/parcels.module';
+import { PharmacyModule } from '../pharmacy/pharmacy.module';
 import { CareCampaignsController } from './campaigns/care-campaigns.controller';
 import { CareCampaignsService } from './campaigns/care-campaigns.service';
+import { CareLedgerController } from './ledger/care-ledger.controller';
+import { CareLedgerService } from './ledger/care-ledger.service';
+import { GridWorkerDirectory } from './ledger/grid-workers';
 
-/** No household left out (issue 18): care campaigns. */
+/** No household left out (issue 18): care campaigns, the daily care ledger. */
 @Module({
-  imports: [CatalogModule, CommunityModule, MessagesModule, ParcelsModule],
-  controllers: [CareCampaignsController],
-  providers: [CareCampaignsService],
+  imports: [CatalogModule, CommunityModule, MessagesModule, OrdersModule, ParcelsModule, PharmacyModule],
+  controllers: [CareCampaignsController, CareLedgerController],
+  providers: [CareCampaignsService, CareLedgerService, GridWorkerDirectory],
 })
 export class CareModule {}

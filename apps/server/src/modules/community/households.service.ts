@@ -39,6 +39,16 @@ export interface Door {
   contactPhone: string | null;
 }
 
+/** A household with a care tag, as the care ledger lists it. */
+export interface VulnerableHousehold {
+  id: number;
+  buildingId: number;
+  door: string;
+  tags: HouseholdTag[];
+  contactName: string | null;
+  contactPhone: string | null;
+}
+
 /** A household locked for the command that orders or registers for it, with its door label. */
 export interface LockedHousehold {
   id: number;
@@ -169,6 +179,32 @@ export class HouseholdsService {
       [communityId],
     );
     return rows.map((r) => ({ id: Number(r.id), buildingId: Number(r.buildingId), tags: splitTags(r.tags) }));
+  }
+
+  /** The community's households with a care tag, with their doors and contacts (the care ledger's list). */
+  async vulnerable(communityId: number): Promise<VulnerableHousehold[]> {
+    const rows = await this.db.rows<{
+      id: number;
+      buildingId: number;
+      building: string;
+      unit: string;
+      room: string;
+      tags: string;
+      contactName: string | null;
+      contactPhone: string | null;
+    }>(
+      `SELECT h.id, h.building_id AS buildingId, b.name AS building, h.unit, h.room, h.tags, h.contact_name AS contactName, h.contact_phone AS contactPhone
+       FROM households h JOIN buildings b ON b.id = h.building_id WHERE h.community_id = ? AND h.tags <> '' ORDER BY h.id`,
+      [communityId],
+    );
+    return rows.map((r) => ({
+      id: Number(r.id),
+      buildingId: Number(r.buildingId),
+      door: formatDoor(r.building, r.unit, r.room),
+      tags: splitTags(r.tags),
+      contactName: r.contactName,
+      contactPhone: r.contactPhone,
+    }));
   }
 
   async priorityOf(ids: number[]): Promise<Set<number>> {

@@ -30,6 +30,6 @@ import { QuoteExpiry } from './quote-expiry';
     MedicineMessages,
     MedicineReminders,
   ],
-  exports: [PharmaciesService],
+  exports: [PharmaciesService, MedicineService],
 })
 export class PharmacyModule {}
