@@ -15,7 +15,12 @@ export const CONTACT_KIND_LABELS: Record<ContactKind, string> = { phone: '电话
 
 export const CARE_NEEDS = ['medicine', 'food', 'doctor', 'nothing'] as const;
 export type CareNeed = (typeof CARE_NEEDS)[number];
-export const CARE_NEED_LABELS: Record<CareNeed, string> = { medicine: '要买药', food: '缺吃的', doctor: '要看医生', nothing: '都好，没有需要' };
+export const CARE_NEED_LABELS: Record<CareNeed, string> = {
+  medicine: '要买药',
+  food: '缺吃的',
+  doctor: '要看医生',
+  nothing: '都好，没有需要',
+};
 
 /** What a need was turned into. */
 export type FollowUpKind = 'help' | 'medicine' | 'order';
