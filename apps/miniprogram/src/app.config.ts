@@ -83,9 +83,9 @@ export default defineAppConfig({
       ],
     },
     {
-      // Care for the households most at risk: the free packages a household was given.
+      // Care for the households most at risk: the free packages a household was given; the grid workers' daily care ledger.
       root: 'care',
-      pages: ['parcels/index'],
+      pages: ['parcels/index', 'ledger/index', 'ledger-household/index'],
     },
     {
       root: 'pharmacy',

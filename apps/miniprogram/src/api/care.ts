@@ -1,11 +1,17 @@
 import type {
   CareCampaignDetail,
   CareCampaignSummary,
+  CareContactView,
+  FollowUpRequest,
+  LedgerHistory,
+  LedgerView,
   MyCareParcel,
+  RecordContactRequest,
   RunCareCampaignResult,
   SaveCareCampaignRequest,
 } from '@linli/shared-types';
 import { request } from './client';
+import { downloadFile } from './transfer';
 
 /** Care campaigns: staff give free packages to the households most at risk; residents follow theirs. */
 
@@ -31,4 +37,26 @@ export function updateCareCampaign(id: number, body: SaveCareCampaignRequest, ke
 
 export function runCareCampaign(id: number, key?: string): Promise<RunCareCampaignResult> {
   return request({ method: 'POST', path: `/staff/care-campaigns/${id}/run`, idempotencyKey: key });
+}
+
+// ---- the daily care ledger ------------------------------------------------------------------
+
+export function getCareLedger(query: { date?: string; gridWorkerId?: number } = {}): Promise<LedgerView> {
+  return request({ path: '/care/ledger', query });
+}
+
+export function recordCareContact(body: RecordContactRequest, key?: string): Promise<CareContactView> {
+  return request({ method: 'POST', path: '/care/ledger/contacts', body, idempotencyKey: key });
+}
+
+export function linkCareFollowUp(contactId: number, body: FollowUpRequest, key?: string): Promise<CareContactView> {
+  return request({ method: 'POST', path: `/care/ledger/contacts/${contactId}/follow-up`, body, idempotencyKey: key });
+}
+
+export function getCareLedgerHistory(householdId: number): Promise<LedgerHistory> {
+  return request({ path: `/care/ledger/households/${householdId}` });
+}
+
+export function exportCareLedger(from: string, to: string): Promise<void> {
+  return downloadFile('/staff/care/ledger.xlsx', { from, to }, `关爱台账-${from}至${to}.xlsx`);
 }

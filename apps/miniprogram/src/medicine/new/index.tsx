@@ -21,6 +21,7 @@ import {
   pickPhoto,
   showApiError,
   submitMedicineRequest,
+  linkCareFollowUp,
   submitProxyMedicineRequest,
   uploadPhoto,
   type PickedFile,
@@ -84,6 +85,8 @@ export default function MedicineNewPage() {
   const router = useRouter();
   const householdId = router.params.householdId ? Number(router.params.householdId) : null;
   const proxy = householdId !== null && Number.isInteger(householdId) && householdId > 0;
+  // Opened from the care ledger: the contact whose need this request answers.
+  const contactId = Number(router.params.contactId) || null;
   const [household, setHousehold] = useState<HouseholdView | null>(null);
   const nextKey = useRef(1);
   const [items, setItems] = useState<ItemForm[]>([emptyItem(0)]);
@@ -156,6 +159,10 @@ export default function MedicineNewPage() {
         proxy && householdId !== null
           ? await submitProxyMedicineRequest({ ...body, householdId }, key)
           : await submitMedicineRequest(body, key);
+      if (contactId !== null) {
+        // The ledger shows what the need became; the request stands even if this link fails.
+        await linkCareFollowUp(contactId, { kind: 'medicine', id: result.id }, `${key}:ledger`).catch(showApiError);
+      }
       void Taro.redirectTo({ url: `/medicine/request/index?id=${result.id}&placed=1` });
       return result;
     },

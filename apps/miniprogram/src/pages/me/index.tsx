@@ -252,6 +252,10 @@ export default function MePage() {
             <View>关爱活动（关爱包）</View>
             <View className="entry__arrow">›</View>
           </View>
+          <View id="entry-staff-ledger" className="entry" onClick={() => void Taro.navigateTo({ url: '/care/ledger/index' })}>
+            <View>关爱台账（每日联系）</View>
+            <View className="entry__arrow">›</View>
+          </View>
         </View>
       ) : null}
 

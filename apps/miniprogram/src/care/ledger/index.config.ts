@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '关爱台账', enablePullDownRefresh: true });
