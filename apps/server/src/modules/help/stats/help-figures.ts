@@ -188,7 +188,10 @@ export function helpStats(input: {
   const n = input.days.length;
   const perBuilding = groupBy(rows, (r) => r.buildingId);
   const known = new Set(input.buildings.map((b) => b.id));
-  const buildingOrder = [...input.buildings, ...[...perBuilding.keys()].filter((id) => !known.has(id)).map((id) => ({ id, name: `#${id}` }))];
+  const buildingOrder = [
+    ...input.buildings,
+    ...[...perBuilding.keys()].filter((id) => !known.has(id)).map((id) => ({ id, name: `#${id}` })),
+  ];
   const perResponder = groupBy(rows, (r) => r.firstResponderId);
   const perCategory = groupBy(rows, (r) => r.category);
   const perDay = groupBy(rows, (r) => shanghaiDay(r.createdAt));
