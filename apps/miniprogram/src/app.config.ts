@@ -51,6 +51,7 @@ export default defineAppConfig({
         'contest-edit/index',
         'contest-review/index',
         'prizes/index',
+        'help-stats/index',
       ],
     },
     {
