@@ -53,6 +53,7 @@ export default defineAppConfig({
         'prizes/index',
         'care-campaigns/index',
         'care-campaign/index',
+        'help-stats/index',
       ],
     },
     {

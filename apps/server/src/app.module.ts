@@ -34,6 +34,7 @@ import { MessagesModule } from './modules/messages/messages.module';
 import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module';
 import { CommunityModule } from './modules/community/community.module';
 import { HealthModule } from './modules/health/health.module';
+import { HelpStatsModule } from './modules/help/stats/help-stats.module';
 import { WechatModule } from './wechat/wechat.module';
 
 /**
@@ -97,6 +98,7 @@ export class AppModule {
         ActivitiesModule,
         CareModule,
         SubscriptionsModule,
+        HelpStatsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

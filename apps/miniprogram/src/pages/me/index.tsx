@@ -216,6 +216,10 @@ export default function MePage() {
             <View>微信提醒未送达</View>
             <View className="entry__arrow">›</View>
           </View>
+          <View id="entry-staff-help-stats" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/help-stats/index' })}>
+            <View>求助统计</View>
+            <View className="entry__arrow">›</View>
+          </View>
         </View>
       ) : null}
 
