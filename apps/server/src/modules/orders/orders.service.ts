@@ -201,12 +201,12 @@ export class OrdersService implements OnModuleInit {
     return choice;
   }
 
-  /** The orders of the resident's household, newest first. */
   /** Whether an order is this household's (another module links to it, e.g. the care ledger). */
   async isOfHousehold(id: number, householdId: number): Promise<boolean> {
     return (await this.db.repo(Order).countBy({ id, householdId })) > 0;
   }
 
+  /** The orders of the resident's household, newest first. */
   async mine(actor: Actor): Promise<OrderView[]> {
     if (actor.householdId === null) return [];
     const rows = await this.db.repo(Order).find({ where: { householdId: actor.householdId }, order: { id: 'DESC' }, take: 100 });

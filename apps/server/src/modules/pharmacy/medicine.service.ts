@@ -128,12 +128,12 @@ export class MedicineService {
     return saved;
   }
 
-  /** The household's requests, newest first. */
   /** Whether a medicine request is this household's (another module links to it, e.g. the care ledger). */
   async isOfHousehold(id: number, householdId: number): Promise<boolean> {
     return (await this.db.repo(MedicineRequest).countBy({ id, householdId })) > 0;
   }
 
+  /** The household's requests, newest first. */
   async mine(actor: Actor): Promise<MedicineRequestView[]> {
     if (actor.householdId === null) return [];
     const rows = await this.db.repo(MedicineRequest).find({ where: { householdId: actor.householdId }, order: { id: 'DESC' }, take: 100 });
