@@ -53,6 +53,7 @@ export default defineAppConfig({
         'prizes/index',
         'care-campaigns/index',
         'care-campaign/index',
+        'family-bindings/index',
         'help-stats/index',
       ],
     },
@@ -86,7 +87,7 @@ export default defineAppConfig({
     {
       // Care for the households most at risk: the free packages a household was given; the grid workers' daily care ledger.
       root: 'care',
-      pages: ['parcels/index', 'ledger/index', 'ledger-household/index'],
+      pages: ['parcels/index', 'ledger/index', 'ledger-household/index', 'family/index'],
     },
     {
       root: 'pharmacy',

@@ -30,6 +30,7 @@ import { PeopleModule } from './modules/people/people.module';
 import { NoticesModule } from './modules/notices/notices.module';
 import { ActivitiesModule } from './modules/activities/activities.module';
 import { CareModule } from './modules/care/care.module';
+import { ProxyModule } from './modules/proxy/proxy.module';
 import { MessagesModule } from './modules/messages/messages.module';
 import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module';
 import { CommunityModule } from './modules/community/community.module';
@@ -97,6 +98,7 @@ export class AppModule {
         NoticesModule,
         ActivitiesModule,
         CareModule,
+        ProxyModule,
         SubscriptionsModule,
         HelpStatsModule,
       ],

@@ -182,6 +182,10 @@ export const ERROR_MESSAGES = {
   LEDGER_NOT_GRID_WORKER: '您不是这户的网格员，不能登记联系情况',
   LEDGER_NEEDS_INVALID: '没人接时不用选需要；联系上了请选一项需要（没有需要也选上）',
   LEDGER_FOLLOW_UP_INVALID: '没有找到这户的这条求助、买药登记或订单',
+  FAMILY_PENDING: '您已申请过做这户的家属，请等待社区审核',
+  FAMILY_ALREADY: '您已经是这户的家属了',
+  FAMILY_OWN_HOUSEHOLD: '这是您自己家，不用绑定家属',
+  NOT_PROXY: '您不能替这户办理：只有社区工作人员、这户的网格员或已绑定的家属可以代办',
   HELP_NO_COUNSELLOR: '社区还没有心理咨询师，请拨打心理援助热线，或联系社区工作人员',
 } as const;
 

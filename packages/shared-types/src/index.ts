@@ -24,3 +24,4 @@ export * from './prizes';
 export * from './help';
 export * from './care';
 export * from './care-ledger';
+export * from './proxy';

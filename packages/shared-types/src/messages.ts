@@ -56,6 +56,9 @@ export const MESSAGE_KINDS = [
   'help.reminder',
   'help.closed',
   'care.package',
+  'family.approved',
+  'family.rejected',
+  'family.bound',
 ] as const;
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

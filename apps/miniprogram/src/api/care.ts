@@ -2,11 +2,15 @@ import type {
   CareCampaignDetail,
   CareCampaignSummary,
   CareContactView,
+  FamilyBindingView,
+  FamilyState,
   FollowUpRequest,
   LedgerHistory,
   LedgerView,
   MyCareParcel,
+  ProxyHousehold,
   RecordContactRequest,
+  RequestFamilyBinding,
   RunCareCampaignResult,
   SaveCareCampaignRequest,
 } from '@linli/shared-types';
@@ -59,4 +63,34 @@ export function getCareLedgerHistory(householdId: number): Promise<LedgerHistory
 
 export function exportCareLedger(from: string, to: string): Promise<void> {
   return downloadFile('/staff/care/ledger.xlsx', { from, to }, `关爱台账-${from}至${to}.xlsx`);
+}
+
+// ---- acting for a household: 家属 and grid workers ---------------------------------------------
+
+export function listProxyHouseholds(): Promise<ProxyHousehold[]> {
+  return request({ path: '/me/proxy-households' });
+}
+
+export function listMyFamilyBindings(): Promise<FamilyBindingView[]> {
+  return request({ path: '/me/family-bindings' });
+}
+
+export function requestFamilyBinding(body: RequestFamilyBinding, key?: string): Promise<FamilyBindingView> {
+  return request({ method: 'POST', path: '/me/family-bindings', body, idempotencyKey: key });
+}
+
+export function cancelFamilyBinding(id: number, key?: string): Promise<FamilyBindingView> {
+  return request({ method: 'POST', path: `/me/family-bindings/${id}/cancel`, idempotencyKey: key });
+}
+
+export function listStaffFamilyBindings(state?: FamilyState): Promise<FamilyBindingView[]> {
+  return request({ path: '/staff/family-bindings', query: state ? { state } : {} });
+}
+
+export function decideFamilyBinding(id: number, decision: 'approve' | 'revoke', key?: string): Promise<FamilyBindingView> {
+  return request({ method: 'POST', path: `/staff/family-bindings/${id}/${decision}`, idempotencyKey: key });
+}
+
+export function rejectFamilyBinding(id: number, reason: string, key?: string): Promise<FamilyBindingView> {
+  return request({ method: 'POST', path: `/staff/family-bindings/${id}/reject`, body: { reason }, idempotencyKey: key });
 }

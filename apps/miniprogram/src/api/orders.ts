@@ -98,7 +98,8 @@ export function packWindow(id: number, key?: string): Promise<PackResult> {
 }
 
 export function placeProxyOrder(body: ProxyOrderRequest, key?: string): Promise<OrderView> {
-  return request({ method: 'POST', path: '/staff/orders', body, idempotencyKey: key });
+  // Staff, the household's grid worker or its 家属: the server decides who may act for it.
+  return request({ method: 'POST', path: '/proxy/orders', body, idempotencyKey: key });
 }
 
 /** The window's pick lists (one per building) as a printable PDF. */

@@ -145,7 +145,8 @@ export function listStaffMedicineRequests(overdueOnly: boolean): Promise<Medicin
 
 /** 代登记: a request for a household without a smartphone (body.householdId set). */
 export function submitProxyMedicineRequest(body: ProxyMedicineRequestBody, key?: string): Promise<MedicineRequestView> {
-  return request({ method: 'POST', path: '/staff/medicine-requests', body, idempotencyKey: key });
+  // Staff, the household's grid worker or its 家属: the server decides who may act for it.
+  return request({ method: 'POST', path: '/proxy/medicine-requests', body, idempotencyKey: key });
 }
 
 /**

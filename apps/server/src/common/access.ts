@@ -44,6 +44,11 @@ export interface Concerned {
 /** Facts about the actor a service has looked up (the pharmacy a pharmacist works for). */
 export interface ActorFacts {
   pharmacyId?: number | null;
+  /**
+   * A household the actor may act for as its grid worker or 家属 (ProxyAccess said so): they are
+   * `resident` to its records, doing for it what it cannot do itself.
+   */
+  actsFor?: number | null;
 }
 
 /** Who the actor is to this record, as workflow actors; empty when it does not concern them. */
@@ -51,7 +56,8 @@ export function relationsTo(actor: Actor, record: Concerned, facts: ActorFacts =
   const who: FlowActor[] = [];
   const ownHousehold = actor.householdId !== null && record.householdId !== undefined && actor.householdId === record.householdId;
   const owner = record.ownerUserId !== undefined && record.ownerUserId === actor.userId;
-  if (ownHousehold || owner) who.push('resident');
+  const proxy = typeof facts.actsFor === 'number' && record.householdId !== undefined && facts.actsFor === record.householdId;
+  if (ownHousehold || owner || proxy) who.push('resident');
   if (
     hasRole(actor, 'volunteer') &&
     ((record.volunteerId !== undefined && record.volunteerId === actor.userId) ||

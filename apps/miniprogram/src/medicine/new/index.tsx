@@ -7,7 +7,6 @@ import {
   URGENCY_LABELS,
   type BrandPreference,
   type FileView,
-  type HouseholdView,
   type MedicineRequestBody,
   type Urgency,
 } from '@linli/shared-types';
@@ -18,6 +17,8 @@ import {
   fieldErrors,
   fileUrl,
   getHousehold,
+  getSession,
+  listProxyHouseholds,
   pickPhoto,
   showApiError,
   submitMedicineRequest,
@@ -87,7 +88,7 @@ export default function MedicineNewPage() {
   const proxy = householdId !== null && Number.isInteger(householdId) && householdId > 0;
   // Opened from the care ledger: the contact whose need this request answers.
   const contactId = Number(router.params.contactId) || null;
-  const [household, setHousehold] = useState<HouseholdView | null>(null);
+  const [door, setDoor] = useState<string | null>(null);
   const nextKey = useRef(1);
   const [items, setItems] = useState<ItemForm[]>([emptyItem(0)]);
   const [urgency, setUrgency] = useState<Urgency | null>(null);
@@ -98,7 +99,12 @@ export default function MedicineNewPage() {
   const [formError, setFormError] = useState('');
 
   useEffect(() => {
-    if (proxy && householdId !== null) getHousehold(householdId).then(setHousehold).catch(showApiError);
+    if (proxy && householdId !== null) {
+      // Staff read the household's card; a grid worker or 家属 finds it among the households they act for.
+      const staff = (getSession()?.me.roles ?? []).some((r) => r === 'staff' || r === 'supervisor');
+      if (staff) getHousehold(householdId).then((h) => setDoor(h.address), showApiError);
+      else listProxyHouseholds().then((list) => setDoor(list.find((h) => h.householdId === householdId)?.door ?? null), showApiError);
+    }
   }, []);
 
   const clear = (...paths: string[]) => {
@@ -211,7 +217,7 @@ export default function MedicineNewPage() {
     <View className="page">
       {proxy ? (
         <View className="proxy-note" id="med-proxy">
-          {household ? `代登记：${household.address}` : '代登记'}
+          {door ? `代登记：${door}` : '代登记'}
         </View>
       ) : null}
 

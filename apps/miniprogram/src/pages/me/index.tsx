@@ -260,8 +260,17 @@ export default function MePage() {
             <View>关爱台账（每日联系）</View>
             <View className="entry__arrow">›</View>
           </View>
+          <View id="entry-staff-family" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/family-bindings/index' })}>
+            <View>家属绑定审核</View>
+            <View className="entry__arrow">›</View>
+          </View>
         </View>
       ) : null}
+
+      <View id="entry-family" className="entry" onClick={() => void Taro.navigateTo({ url: '/care/family/index' })}>
+        <View>我代办的家庭（家属、网格员）</View>
+        <View className="entry__arrow">›</View>
+      </View>
 
       <View id="entry-redeem" className="entry me__redeem" onClick={() => void Taro.navigateTo({ url: '/pages/invite/index' })}>
         <View>我有邀请码</View>

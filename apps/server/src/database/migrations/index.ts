@@ -24,6 +24,7 @@ import { ActivityPrizes1746400000000 } from './1746400000000-activity-prizes';
 import { Help1746500000000 } from './1746500000000-help';
 import { CareCampaigns1746600000000 } from './1746600000000-care-campaigns';
 import { CareLedger1746900000000 } from './1746900000000-care-ledger';
+import { FamilyBindings1747000000000 } from './1747000000000-family-bindings';
 
 /** Every migration, in order. Run at boot on SQLite and MySQL alike. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   Help1746500000000,
   CareCampaigns1746600000000,
   CareLedger1746900000000,
+  FamilyBindings1747000000000,
 ];

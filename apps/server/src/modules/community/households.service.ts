@@ -89,6 +89,21 @@ export class HouseholdsService {
   }
 
   /** A household by id, for other modules' own access checks (no check here). */
+  /** The household at this door of the community; HOUSEHOLD_NOT_FOUND when there is none. */
+  async findByDoor(communityId: number, buildingId: number, unit: string, room: string): Promise<Household> {
+    const household = await this.db.repo(Household).findOneBy({ communityId, buildingId, unit, room });
+    if (!household) throw new DomainError('HOUSEHOLD_NOT_FOUND');
+    return household;
+  }
+
+  /** Each household's contact name and care tags (for those acting for it). */
+  async contactsOf(ids: number[]): Promise<Map<number, { contactName: string | null; tags: HouseholdTag[] }>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.db.repo(Household).find({ where: { id: In(unique) }, select: ['id', 'contactName', 'tags'] });
+    return new Map(rows.map((h) => [h.id, { contactName: h.contactName, tags: splitTags(h.tags) }]));
+  }
+
   async find(id: number): Promise<Household> {
     const household = await this.db.repo(Household).findOneBy({ id });
     if (!household) throw new DomainError('HOUSEHOLD_NOT_FOUND');

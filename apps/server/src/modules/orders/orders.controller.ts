@@ -79,6 +79,12 @@ export class OrdersController {
     return this.orders.placeProxy(actor, dto);
   }
 
+  /** The same by anyone who may act for the household: staff, its grid worker, its 家属 (ProxyAccess decides). */
+  @Post('proxy/orders')
+  proxyAny(@CurrentActor() actor: Actor, @Body() dto: ProxyOrderDto): Promise<OrderView> {
+    return this.orders.placeProxy(actor, dto);
+  }
+
   @Get('staff/windows/:id/stats')
   @Roles('staff', 'supervisor')
   stats(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<WindowStats> {

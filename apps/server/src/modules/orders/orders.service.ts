@@ -5,6 +5,7 @@ import {
   type Actor as FlowActor,
   type OrderQrView,
   type PaymentMode,
+  type ProxyKind,
   type OrderState,
   type OrderView,
   type PackResult,
@@ -12,7 +13,7 @@ import {
   type WindowStats,
 } from '@linli/shared-types';
 import { In, LessThanOrEqual } from 'typeorm';
-import { relationsTo, requireRelation, staffCommunity } from '../../common/access';
+import { relationsTo, requireRelation } from '../../common/access';
 import type { Actor } from '../../common/actor';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
@@ -25,6 +26,7 @@ import { defineMove, Transitions } from '../../common/workflow';
 import { CatalogService, type Offer } from '../catalog/catalog.service';
 import { SuppliersService } from '../catalog/suppliers.service';
 import { HouseholdsService } from '../community/households.service';
+import { ProxyAccess } from '../proxy/proxy-access';
 import { UsersService } from '../community/users.service';
 import type { OrderLineDto, PlaceOrderDto, ProxyOrderDto } from './dto/orders.dto';
 import { PaymentsService } from '../payments/payments.service';
@@ -70,6 +72,7 @@ export class OrdersService implements OnModuleInit {
     private readonly catalog: CatalogService,
     private readonly supplies: SuppliersService,
     private readonly households: HouseholdsService,
+    private readonly proxies: ProxyAccess,
     private readonly users: UsersService,
     private readonly qrTokens: QrTokens,
     private readonly payments: PaymentsService,
@@ -82,15 +85,17 @@ export class OrdersService implements OnModuleInit {
   /** A resident orders for their own household. */
   place(actor: Actor, dto: PlaceOrderDto): Promise<OrderView> {
     if (actor.householdId === null) throw new DomainError('NO_HOUSEHOLD');
-    return this.placeFor(actor, actor.householdId, dto, false);
+    return this.placeFor(actor, actor.householdId, dto, null);
   }
 
-  /** Staff (or a grid worker) order for a household without a smartphone. */
+  /**
+   * Staff, the household's grid worker or its 家属 order for a household without a smartphone
+   * (ProxyAccess decides who may; the order records who placed it). In a WeChat Pay window the
+   * proxy chooses cash at the door or paying with their own WeChat.
+   */
   async placeProxy(actor: Actor, dto: ProxyOrderDto): Promise<OrderView> {
-    const communityId = staffCommunity(actor);
-    const household = await this.households.find(dto.householdId);
-    if (household.communityId !== communityId) throw new DomainError('HOUSEHOLD_NOT_FOUND');
-    return this.placeFor(actor, household.id, dto, true, dto.paymentMode);
+    const { household, as } = await this.proxies.require(actor, dto.householdId);
+    return this.placeFor(actor, household.id, dto, as, dto.paymentMode);
   }
 
   /**
@@ -105,9 +110,10 @@ export class OrdersService implements OnModuleInit {
     actor: Actor,
     householdId: number,
     dto: PlaceOrderDto,
-    proxy: boolean,
+    proxyAs: ProxyKind | null,
     proxyPayment?: PaymentMode,
   ): Promise<OrderView> {
+    const proxy = proxyAs !== null;
     return this.db.transaction(async () => {
       const manager = this.db.manager;
       const household = await this.households.lockForUpdate(householdId);
@@ -146,7 +152,12 @@ export class OrdersService implements OnModuleInit {
       );
       await this.insertLines(orderLines);
       if (proxy)
-        await this.audit.record(actor, { action: 'order.proxy', targetType: 'order', targetId: order.id, details: { householdId } });
+        await this.audit.record(actor, {
+          action: 'order.proxy',
+          targetType: 'order',
+          targetId: order.id,
+          details: { householdId, as: proxyAs },
+        });
       const view = this.toView(actor, order, orderLines, window, household.address, actor.nickname);
       // The rows the whole rush wants, last: their locks are held only from here to the commit.
       await this.db.last(async () => {

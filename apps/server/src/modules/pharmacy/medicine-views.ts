@@ -14,8 +14,13 @@ import { isOverdue } from './medicine-rules';
 import { PharmaciesService } from './pharmacies.service';
 
 /** Who the actor is to a request: its household, staff of its community, the pharmacist of its pharmacy. */
-export function requestRelations(actor: Actor, request: MedicineRequest, myPharmacy: number | null): FlowActor[] {
-  return relationsTo(actor, request, { pharmacyId: myPharmacy });
+export function requestRelations(
+  actor: Actor,
+  request: MedicineRequest,
+  myPharmacy: number | null,
+  actsFor: number | null = null,
+): FlowActor[] {
+  return relationsTo(actor, request, { pharmacyId: myPharmacy, actsFor });
 }
 
 /**
@@ -61,11 +66,12 @@ export class MedicineViews implements OnModuleInit {
     return requestRelations(actor, request, await this.pharmacyOf(actor));
   }
 
-  async view(actor: Actor, row: MedicineRequest): Promise<MedicineRequestView> {
-    return (await this.views(actor, [row]))[0] as MedicineRequestView;
+  /** `actsFor`: the household the actor acts for as grid worker or 家属 (they get the household's buttons). */
+  async view(actor: Actor, row: MedicineRequest, actsFor: number | null = null): Promise<MedicineRequestView> {
+    return (await this.views(actor, [row], actsFor))[0] as MedicineRequestView;
   }
 
-  async views(actor: Actor, rows: MedicineRequest[]): Promise<MedicineRequestView[]> {
+  async views(actor: Actor, rows: MedicineRequest[], actsFor: number | null = null): Promise<MedicineRequestView[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const items = await this.db.repo(MedicineItem).find({ where: { requestId: In(ids) }, order: { id: 'ASC' } });
@@ -80,7 +86,7 @@ export class MedicineViews implements OnModuleInit {
     for (const r of rows) {
       const pharmacy = pharmacies.get(r.pharmacyId);
       const deadline = new Date(r.quoteDeadline);
-      const actions = nextStates(MEDICINE_FLOW, r.state, requestRelations(actor, r, myPharmacy)).filter((s) =>
+      const actions = nextStates(MEDICINE_FLOW, r.state, requestRelations(actor, r, myPharmacy, actsFor)).filter((s) =>
         s === 'AWAITING_PAYMENT'
           ? r.paymentMode === 'wechat'
           : s === 'CONFIRMED' && r.state === 'QUOTED'

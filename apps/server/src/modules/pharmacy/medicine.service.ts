@@ -16,6 +16,7 @@ import { DomainError } from '../../common/domain-error';
 import { Transitions } from '../../common/workflow';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { HouseholdsService } from '../community/households.service';
+import { ProxyAccess } from '../proxy/proxy-access';
 import { FilesService } from '../files/files.service';
 import { ParcelsService } from '../parcels/parcels.service';
 import { MEDICINE_WORKFLOW, MedicineItem, MedicinePhoto, MedicineRequest } from './entities/medicine-request.entity';
@@ -46,6 +47,7 @@ export class MedicineService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly households: HouseholdsService,
+    private readonly proxies: ProxyAccess,
     private readonly files: FilesService,
     private readonly parcels: ParcelsService,
     private readonly pharmacies: PharmaciesService,
@@ -59,16 +61,22 @@ export class MedicineService {
 
   /** A request for the actor's household, or (staff) by proxy for `body.householdId`. */
   async submit(actor: Actor, body: MedicineRequestBody, proxy: boolean): Promise<MedicineRequestView> {
-    const householdId = proxy ? (await this.households.getFor(actor, body.householdId ?? 0)).id : actor.householdId;
+    const acting = proxy ? await this.proxies.require(actor, body.householdId ?? 0) : null;
+    const householdId = acting ? acting.household.id : actor.householdId;
     if (householdId === null || householdId === undefined) throw new DomainError('NO_HOUSEHOLD');
     const photoIds = [...new Set(body.photoFileIds ?? [])];
     if (body.items.some((i) => i.prescription) && photoIds.length === 0) throw new DomainError('PRESCRIPTION_PHOTO_REQUIRED');
     for (const fileId of photoIds) await this.files.attach(actor, fileId, 'prescription', householdId);
     const saved = await this.create(actor, householdId, body, proxy, photoIds, null);
     if (proxy) {
-      await this.audit.record(actor, { action: 'medicine.proxy', targetType: 'medicine_request', targetId: saved.id });
+      await this.audit.record(actor, {
+        action: 'medicine.proxy',
+        targetType: 'medicine_request',
+        targetId: saved.id,
+        details: { as: acting?.as },
+      });
     }
-    return this.views.view(actor, saved);
+    return this.views.view(actor, saved, acting && acting.as !== 'staff' ? householdId : null);
   }
 
   private async create(
@@ -141,10 +149,12 @@ export class MedicineService {
   }
 
   async get(actor: Actor, id: number): Promise<MedicineRequestView> {
-    const { record } = requireRelation(actor, await this.db.repo(MedicineRequest).findOneBy({ id }), 'MEDICINE_REQUEST_NOT_FOUND', {
+    const request = await this.db.repo(MedicineRequest).findOneBy({ id });
+    const { record } = requireRelation(actor, request, 'MEDICINE_REQUEST_NOT_FOUND', {
       pharmacyId: await this.views.pharmacyOf(actor),
+      actsFor: await this.proxies.actsFor(actor, request),
     });
-    return this.views.view(actor, record);
+    return this.views.view(actor, record, await this.proxies.actsFor(actor, record));
   }
 
   /** The household (or staff) no longer wants it, before it is bought: paid money goes back. */
@@ -369,9 +379,13 @@ export class MedicineService {
 
   // ---- internals ------------------------------------------------------------------------------
 
-  /** The household, or staff acting for it (without the pharmacy's facts nobody else relates); anyone else: not found. */
+  /**
+   * The household, or staff, its grid worker or 家属 acting for it (without the pharmacy's facts
+   * nobody else relates); anyone else: not found.
+   */
   private async forHousehold(actor: Actor, id: number): Promise<{ record: MedicineRequest; as: FlowActor[] }> {
-    return requireRelation(actor, await this.db.repo(MedicineRequest).findOneBy({ id }), 'MEDICINE_REQUEST_NOT_FOUND');
+    const request = await this.db.repo(MedicineRequest).findOneBy({ id });
+    return requireRelation(actor, request, 'MEDICINE_REQUEST_NOT_FOUND', { actsFor: await this.proxies.actsFor(actor, request) });
   }
 
   /** A request of my pharmacy; another pharmacy's is not found. */

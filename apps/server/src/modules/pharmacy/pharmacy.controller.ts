@@ -191,6 +191,12 @@ export class PharmacyController {
     return this.medicine.submit(actor, dto, true);
   }
 
+  /** The same by anyone who may act for the household: staff, its grid worker, its 家属 (ProxyAccess decides). */
+  @Post('proxy/medicine-requests')
+  proxyAny(@CurrentActor() actor: Actor, @Body() dto: ProxyMedicineRequestDto): Promise<MedicineRequestView> {
+    return this.medicine.submit(actor, dto, true);
+  }
+
   /** Hand an unquoted request to another pharmacy. */
   @Post('staff/medicine-requests/:id/move')
   @HttpCode(200)

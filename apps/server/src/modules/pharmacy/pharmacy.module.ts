@@ -9,6 +9,7 @@ import { MedicineMessages } from './medicine-messages';
 import { MedicineReminders } from './medicine-reminders';
 import { MedicinePayable } from './medicine-payable';
 import { MedicineService } from './medicine.service';
+import { ProxyModule } from '../proxy/proxy.module';
 import { MedicineViews } from './medicine-views';
 import { PharmaciesService } from './pharmacies.service';
 import { PharmacyController } from './pharmacy.controller';
@@ -17,7 +18,7 @@ import { QuoteExpiry } from './quote-expiry';
 
 /** Medicine bought on residents' behalf: pharmacies, requests, quotes, purchases; paid through payments. */
 @Module({
-  imports: [CommunityModule, FilesModule, MessagesModule, ParcelsModule, PaymentsModule],
+  imports: [CommunityModule, FilesModule, MessagesModule, ParcelsModule, PaymentsModule, ProxyModule],
   controllers: [PharmacyController],
   providers: [
     PharmaciesService,

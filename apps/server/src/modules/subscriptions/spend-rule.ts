@@ -62,6 +62,9 @@ export const KIND_PRIORITY = {
   'help.merged': 2,
   'help.closed': 1,
   'care.package': 2,
+  'family.approved': 2,
+  'family.rejected': 2,
+  'family.bound': 2,
 } as const satisfies Record<MessageKind, Priority>;
 
 export function priorityOf(kind: MessageKind): Priority {

@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { CareContactView, LedgerHistory, LedgerView } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../../common/actor';
 import { CareLedgerService } from './care-ledger.service';
 import { FollowUpDto, LedgerExportQueryDto, LedgerQueryDto, RecordContactDto } from './dto/care-ledger.dto';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * The daily care ledger. Any signed-in user may call; the service decides: a grid worker (of a
@@ -41,11 +43,12 @@ export class CareLedgerController {
   }
 
   @Get('staff/care/ledger.xlsx')
+  @ApiProduces(XLSX)
   @Roles('staff', 'supervisor')
   async export(@CurrentActor() actor: Actor, @Query() query: LedgerExportQueryDto): Promise<StreamableFile> {
     const file = await this.ledger.export(actor, query.from, query.to);
     return new StreamableFile(file, {
-      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      type: XLSX,
       disposition: `attachment; filename="care-ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(`关爱台账-${query.from}至${query.to}.xlsx`)}`,
     });
   }

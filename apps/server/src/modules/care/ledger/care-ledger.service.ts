@@ -24,7 +24,7 @@ import { HouseholdsService, type VulnerableHousehold } from '../../community/hou
 import { UsersService } from '../../community/users.service';
 import { OrdersService } from '../../orders/orders.service';
 import { MedicineService } from '../../pharmacy/medicine.service';
-import { GridWorkerDirectory } from './grid-workers';
+import { GridWorkerDirectory } from '../../proxy/grid-workers';
 import {
   dayBefore,
   figuresOf,

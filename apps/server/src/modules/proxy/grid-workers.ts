@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Db } from '../../../common/database/db';
+import { Db } from '../../common/database/db';
 
 /**
  * Who the grid workers are: the help teams' `grid_worker` assignments (building or household).
@@ -21,6 +21,17 @@ export class GridWorkerDirectory {
       householdId: r.householdId === null ? null : Number(r.householdId),
       userId: Number(r.userId),
     }));
+  }
+
+  /** The household's grid worker: its own assignment before its building's; null for none. */
+  async gridWorkerOf(household: { id: number; communityId: number; buildingId: number }): Promise<number | null> {
+    const rows = await this.db.rows<{ householdId: number | null; userId: number }>(
+      `SELECT household_id AS householdId, user_id AS userId FROM help_team_members
+       WHERE community_id = ? AND team_role = 'grid_worker' AND (household_id = ? OR (household_id IS NULL AND building_id = ?))`,
+      [household.communityId, household.id, household.buildingId],
+    );
+    const own = rows.find((r) => r.householdId !== null) ?? rows[0];
+    return own ? Number(own.userId) : null;
   }
 
   async isGridWorker(communityId: number, userId: number): Promise<boolean> {

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我代办的家庭', enablePullDownRefresh: true });

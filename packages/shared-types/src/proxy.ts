@@ -1,0 +1,75 @@
+import type { Flow } from './flow';
+import type { HouseholdTag } from './household';
+
+/**
+ * Acting for a household that cannot act itself (issue 18), recorded as such: staff of the
+ * community, the household's grid worker (its help team's 网格员), or a family member bound to it
+ * as 家属 with staff approval. Every flow that takes a `householdId` for someone else asks the one
+ * same question, on the server.
+ */
+export const PROXY_KINDS = ['staff', 'grid_worker', 'family'] as const;
+export type ProxyKind = (typeof PROXY_KINDS)[number];
+export const PROXY_KIND_LABELS: Record<ProxyKind, string> = { staff: '社区工作人员', grid_worker: '网格员', family: '家属' };
+
+// ---- 家属: a family member living elsewhere binds to a household, staff approve ---------------
+
+export const FAMILY_STATES = ['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED', 'REVOKED'] as const;
+export type FamilyState = (typeof FAMILY_STATES)[number];
+
+export const FAMILY_FLOW = {
+  PENDING: { APPROVED: ['staff', 'supervisor'], REJECTED: ['staff', 'supervisor'], CANCELLED: ['resident'] },
+  // The family member leaves (CANCELLED) or staff take the binding away (REVOKED).
+  APPROVED: { CANCELLED: ['resident'], REVOKED: ['staff', 'supervisor'] },
+  REJECTED: {},
+  CANCELLED: {},
+  REVOKED: {},
+} as const satisfies Flow<FamilyState>;
+
+export const FAMILY_STATE_LABELS: Record<FamilyState, string> = {
+  PENDING: '等待社区审核',
+  APPROVED: '已绑定，可以代办',
+  REJECTED: '未通过',
+  CANCELLED: '已解除',
+  REVOKED: '社区已解除',
+};
+
+/** POST /api/me/family-bindings: be 家属 of the household at this door in my current community. */
+export interface RequestFamilyBinding {
+  buildingId: number;
+  unit: string;
+  room: string;
+  /** 女儿, 儿子, 侄子… 1–10 characters. */
+  relation: string;
+  /** My real name and phone, for staff to check with the household. */
+  name: string;
+  phone: string;
+}
+
+export interface FamilyBindingView {
+  id: number;
+  householdId: number;
+  /** 1栋1单元101 */
+  door: string;
+  relation: string;
+  name: string;
+  phone: string;
+  state: FamilyState;
+  rejectReason: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+/** POST /api/staff/family-bindings/:id/reject */
+export interface RejectFamilyBinding {
+  reason: string;
+}
+
+/** GET /api/me/proxy-households: the households I may act for as grid worker or 家属 (staff search instead). */
+export interface ProxyHousehold {
+  householdId: number;
+  door: string;
+  as: Exclude<ProxyKind, 'staff'>;
+  asLabel: string;
+  contactName: string | null;
+  tags: HouseholdTag[];
+}
