@@ -57,7 +57,7 @@ describe('elderly mode', () => {
   });
 
   it('staff set the household default; members who have not chosen get it, a member who chose keeps theirs', async () => {
-    const [other] = await t.residents(1, household.id);
+    const other = (await t.residents(1, household.id))[0] as Client;
     expect((await me(other)).preferences).toEqual({ elderly: false, elderlySource: 'default' });
 
     const saved = (await staff.patch(`/api/staff/households/${household.id}`, upsert(household, { elderlyDefault: true })).expect(200))
