@@ -84,7 +84,8 @@ describe('elderly mode', () => {
     const details: unknown = typeof logged[0]?.details === 'string' ? JSON.parse(logged[0].details) : logged[0]?.details;
     expect(details).toEqual({ from: false, to: true });
 
-    const { elderlyDefault: _left, ...without } = upsert(household, { headcount: 2 });
+    const without = upsert(household, { headcount: 2 });
+    delete without.elderlyDefault;
     const kept = (await staff.patch(`/api/staff/households/${household.id}`, without).expect(200)).body as HouseholdView;
     expect(kept).toMatchObject({ headcount: 2, elderlyDefault: true });
     expect(await audits('household.elderly-default')).toHaveLength(1);
