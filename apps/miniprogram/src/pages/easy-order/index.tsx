@@ -162,7 +162,7 @@ function Confirm(props: {
   const door = formatDoor(props.household.building, props.household.unit, props.household.room);
   const pay =
     win.paymentMode === 'wechat'
-      ? `一共 ${formatFen(item.priceFen)}，下单后用微信付款`
+      ? `一共 ${formatFen(item.priceFen)}，下单后用微信付款。到时没付，订单会自动取消，页面上会写明付款截止时间`
       : `一共 ${formatFen(item.priceFen)}，送到时付给送货的志愿者`;
   return (
     <View className={props.pageClass}>
