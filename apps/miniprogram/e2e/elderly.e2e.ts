@@ -54,6 +54,15 @@ function targetHeights(page: Page): Promise<{ text: string; height: number }[]> 
   });
 }
 
+/** The first words of a one-task screen are below the title bar, not under it. */
+async function expectTopShown(page: Page, selector: string): Promise<void> {
+  const { bar, top } = await page.locator(selector).evaluate((el) => ({
+    bar: document.querySelector('.taro-navigation-bar-show')?.getBoundingClientRect().bottom ?? 0,
+    top: el.getBoundingClientRect().top,
+  }));
+  expect(top).toBeGreaterThanOrEqual(bar);
+}
+
 async function expectElderlySizes(page: Page, where: string): Promise<void> {
   const texts = await textSizes(page);
   expect(texts.length).toBeGreaterThan(0);
@@ -134,6 +143,7 @@ it('elderly mode: three big tiles first, large text and buttons, an order in thr
   const cardText = await card.innerText();
   for (const words of ['蔬菜套餐', '青菜2斤', '¥38.00', '明天送到', '送到时付款']) expect(cardText).toContain(words);
   await expectElderlySizes(resident, '订物资');
+  await expectTopShown(resident, '.easy-order__hint');
   await screenshot(resident, 'elderly-02-items');
 
   // Tap 2: 「订 1 份」. The order in words, and one big button.
@@ -143,6 +153,7 @@ it('elderly mode: three big tiles first, large text and buttons, an order in thr
   await expect(words.innerText()).resolves.toBe('您订了：蔬菜套餐 1 份，明天送到 1栋1单元101');
   await expect(resident.locator('#easy-confirm-card').innerText()).resolves.toContain('送到时付给送货的志愿者');
   await expectElderlySizes(resident, '确认下单');
+  await expectTopShown(resident, '#easy-confirm-words');
   await screenshot(resident, 'elderly-03-confirm');
 
   // Tap 3: 「确认下单」. The order page says it worked.

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import {
@@ -18,6 +18,7 @@ import { useRefresh } from '@/hooks/useRefresh';
 import { useSubscribeReady } from '@/hooks/useSubscribeReady';
 import { maxFor } from '@/utils/basket';
 import { deliveryDay } from '@/utils/format';
+import { scrollToTop } from '@/utils/scroll';
 import './index.css';
 
 interface Choice {
@@ -55,6 +56,8 @@ export default function EasyOrderPage() {
   };
 
   useRefresh(load);
+  // Each step starts at its top: the item list, then the order in words.
+  useEffect(scrollToTop, [choice, windows === null]);
 
   const order = useAction(
     async (body: PlaceOrderRequest, key: string) => {
