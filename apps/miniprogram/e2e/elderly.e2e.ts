@@ -8,7 +8,7 @@
  * Needs: `npm run build -w @linli/server` and `npm run build:h5 -w @linli/miniprogram`.
  */
 import type { Page } from 'playwright-core';
-import type { MeResponse, OrderView } from '@linli/shared-types';
+import type { HouseholdView, MeResponse, OrderView, Page as Paged } from '@linli/shared-types';
 import { api, base, devLogin, loggedInPhone, openWindowViaApi, screenshot, useServerAndBrowser } from './support';
 
 useServerAndBrowser();
@@ -181,4 +181,40 @@ it('elderly mode: three big tiles first, large text and buttons, an order in thr
   await screenshot(resident, 'elderly-05-off');
 
   await resident.context().close();
+});
+
+it("staff turn elderly mode on as a household's default: tagging 独居老人 suggests it, saving keeps it", async () => {
+  const staff = await devLogin('staff');
+  const households = await api<Paged<HouseholdView>>('GET', '/staff/households?pageSize=50', staff.token);
+  const plain = households.items.find((h) => h.tags.length === 0 && !h.elderlyDefault && h.members.length === 0);
+  if (!plain) throw new Error('the demo has no untagged household without members');
+
+  const page = await loggedInPhone('staff');
+  await page.goto(`${base()}/#/staff/household-edit/index?id=${plain.id}`);
+  const on = page.locator('#edit-elderly-0');
+  await on.waitFor();
+  await expect(on.getAttribute('class')).resolves.not.toContain('choice--selected');
+
+  // 独居老人: elderly mode is suggested at once, and the hint says why.
+  await page.locator('#edit-tag-0').click();
+  await expect(page.locator('#edit-tag-0').innerText()).resolves.toBe('独居老人');
+  await expect(on.getAttribute('class')).resolves.toContain('choice--selected');
+  await expect(page.locator('#edit-elderly-hint').innerText()).resolves.toContain('独居、空巢老人家庭建议开启');
+  await screenshot(page, 'elderly-06-staff-default');
+
+  await page.locator('#household-save').click();
+  await page.getByText('已保存').waitFor();
+  const saved = await api<HouseholdView>('GET', `/households/${plain.id}`, staff.token);
+  expect(saved).toMatchObject({ tags: ['elderly-alone'], elderlyDefault: true });
+
+  // Staff may still say no: 不开启 is kept even with the tag.
+  await page.getByText('已保存').waitFor({ state: 'hidden' });
+  await page.locator('#edit-elderly-1').click();
+  await page.locator('#household-save').click();
+  await page.getByText('已保存').waitFor();
+  expect(await api<HouseholdView>('GET', `/households/${plain.id}`, staff.token)).toMatchObject({
+    tags: ['elderly-alone'],
+    elderlyDefault: false,
+  });
+  await page.context().close();
 });
