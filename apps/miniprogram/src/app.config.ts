@@ -13,6 +13,7 @@ export default defineAppConfig({
     'pages/volunteer-posts/index',
     'pages/invite/index',
     'pages/messages/index',
+    'pages/easy-order/index',
   ],
   subPackages: [
     {

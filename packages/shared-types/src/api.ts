@@ -116,6 +116,27 @@ export interface HouseholdView {
   contactName: string | null;
   contactPhone: string | null;
   members: HouseholdMemberView[];
+  /** Staff's default for elderly mode: everyone here who has not chosen sees the large screens. */
+  elderlyDefault: boolean;
+}
+
+/**
+ * A person's display preferences as they take effect: their own choice where they made one,
+ * else their household's staff default. `source` says which (the switch on 「我的」 tells them).
+ */
+export interface PreferencesView {
+  /** 长辈模式: large text and buttons, one task per screen, the three big tiles first. */
+  elderly: boolean;
+  /** 'user': they chose it; 'household': staff's default for their household; 'default': neither. */
+  elderlySource: 'user' | 'household' | 'default';
+}
+
+/**
+ * PUT /api/me/preferences. `elderly`: true or false is the person's own choice; null forgets
+ * it, so the household's default applies again. Answers with the whole MeResponse.
+ */
+export interface UpdatePreferencesRequest {
+  elderly: boolean | null;
 }
 
 /** GET /api/me */
@@ -129,6 +150,7 @@ export interface MeResponse {
   household: HouseholdView | null;
   /** The resident's latest binding request while they have no household (or the latest one). */
   binding: BindingRequestView | null;
+  preferences: PreferencesView;
 }
 
 // ---- binding a resident to a household -------------------------------------------------
@@ -200,6 +222,8 @@ export interface UpsertHouseholdRequest {
   zone?: string | null;
   contactName?: string | null;
   contactPhone?: string | null;
+  /** Elderly mode for the household's members who have not chosen; left out: unchanged (false for a new one). */
+  elderlyDefault?: boolean;
 }
 
 /** POST /api/staff/households/:id/binding-code */

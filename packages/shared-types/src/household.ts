@@ -14,6 +14,9 @@ export const HOUSEHOLD_TAG_LABELS: Record<HouseholdTag, string> = {
   disabled: '残障人士',
 };
 
+/** Tags of the elderly: the staff editor suggests elderly mode as the household's default for these. */
+export const ELDERLY_TAGS: readonly HouseholdTag[] = ['elderly-alone', 'empty-nest'];
+
 export function isHouseholdTag(value: unknown): value is HouseholdTag {
   return typeof value === 'string' && (HOUSEHOLD_TAGS as readonly string[]).includes(value);
 }

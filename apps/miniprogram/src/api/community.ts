@@ -18,6 +18,7 @@ import type {
   StaffBindingQuery,
   StaffBuildingView,
   UpdateBuildingRequest,
+  UpdatePreferencesRequest,
   UpsertHouseholdRequest,
   ZoneView,
 } from '@linli/shared-types';
@@ -40,6 +41,11 @@ export function searchCommunities(q: string): Promise<CommunityView[]> {
 }
 
 /** Act in this community from now on (a poster's, one found by name, the switcher). */
+/** 长辈模式 on or off for me; null follows my household's default again. Answers with the new MeResponse. */
+export function updatePreferences(body: UpdatePreferencesRequest, key?: string): Promise<MeResponse> {
+  return request({ method: 'PUT', path: '/me/preferences', body, idempotencyKey: key });
+}
+
 export function chooseCommunity(communityId: number, key?: string): Promise<MeResponse> {
   return request({ method: 'PUT', path: '/me/community', body: { communityId } satisfies ChooseCommunityRequest, idempotencyKey: key });
 }

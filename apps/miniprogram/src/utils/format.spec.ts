@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { formatClock, formatDate, formatHours, formatTime } from './format';
+import { deliveryDay, formatClock, formatDate, formatHours, formatTime } from './format';
 
 describe('format (times in Asia/Shanghai)', () => {
   beforeEach(() => {
@@ -31,5 +31,21 @@ describe('format (times in Asia/Shanghai)', () => {
   it('shows a delivery date as month and day, and leaves anything else as it is', () => {
     expect(formatDate('2026-04-26')).toBe('4月26日');
     expect(formatDate('明天')).toBe('明天');
+  });
+});
+
+describe('deliveryDay', () => {
+  // 2026-12-02 23:30 in Shanghai is 15:30 UTC: "tomorrow" is already the 3rd there.
+  const lateEvening = Date.parse('2026-12-02T15:30:00Z');
+
+  it('says 今天, 明天 and 后天 as people do, by the Shanghai calendar', () => {
+    expect(deliveryDay('2026-12-02', lateEvening)).toBe('今天');
+    expect(deliveryDay('2026-12-03', lateEvening)).toBe('明天');
+    expect(deliveryDay('2026-12-04', lateEvening)).toBe('后天');
+    expect(deliveryDay('2026-12-03', Date.parse('2026-12-02T16:30:00Z'))).toBe('今天');
+  });
+
+  it('says the date further out', () => {
+    expect(deliveryDay('2026-12-10', lateEvening)).toBe('12月10日');
   });
 });

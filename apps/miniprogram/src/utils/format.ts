@@ -47,3 +47,12 @@ export function formatDate(date: string): string {
   if (!m) return date;
   return `${Number(m[2])}月${Number(m[3])}日`;
 }
+
+/** 今天 / 明天 / 后天 for a delivery date 'YYYY-MM-DD' near today (Asia/Shanghai), else 4月26日. */
+export function deliveryDay(date: string, nowMs = Date.now()): string {
+  const day = (offset: number) => new Date(nowMs + SHANGHAI_OFFSET_MS + offset * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  if (date === day(0)) return '今天';
+  if (date === day(1)) return '明天';
+  if (date === day(2)) return '后天';
+  return formatDate(date);
+}

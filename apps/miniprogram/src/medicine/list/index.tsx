@@ -14,6 +14,7 @@ import { ENDED } from '../road';
 import { itemsSummary, REPEATABLE, waitingText } from '../texts';
 import { ListStatus } from '@/components/ListStatus';
 import '../medicine.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 function stateClass(state: MedicineState): string {
   if (state === 'QUOTED') return 'state-badge md-state--quoted';
@@ -22,6 +23,7 @@ function stateClass(state: MedicineState): string {
 
 /** 代买药品: my household's medicine requests, newest first; 登记买药 and 再买一次 (慢性病续药). */
 export default function MedicineListPage() {
+  const pageClass = usePageClass();
   const { data: requests, noHousehold } = useHouseholdData(listMyMedicineRequests);
   const [repeating, setRepeating] = useState<MedicineRequestView | null>(null);
 
@@ -37,7 +39,7 @@ export default function MedicineListPage() {
   if (noHousehold) return <NoHouseholdPage />;
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className="md-new">
         <Button id="medicine-new" type="primary" size="large" block onClick={() => void Taro.navigateTo({ url: '/medicine/new/index' })}>
           登记买药

@@ -35,6 +35,7 @@ import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
 import '../medicine.css';
 import { useSubscribeReady } from '@/hooks/useSubscribeReady';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** The server's limits: 10 medicines, 1–99 of each, 6 photos. */
 const MAX_ITEMS = 10;
@@ -82,6 +83,7 @@ function validate(items: ItemForm[], urgency: Urgency | null, photos: FileView[]
  * med-add-item, med-urgency-{i}, med-for-whom, med-note, med-photo-add, med-photo-{n}-remove, med-submit.
  */
 export default function MedicineNewPage() {
+  const pageClass = usePageClass();
   useSubscribeReady('medicine');
   const router = useRouter();
   const householdId = router.params.householdId ? Number(router.params.householdId) : null;
@@ -214,7 +216,7 @@ export default function MedicineNewPage() {
   const needsPhoto = items.some((i) => i.prescription);
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       {proxy ? (
         <View className="proxy-note" id="med-proxy">
           {door ? `代登记：${door}` : '代登记'}

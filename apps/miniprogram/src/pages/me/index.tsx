@@ -11,6 +11,8 @@ import { CommunityCard } from './CommunityCard';
 import { HouseholdCard } from './HouseholdCard';
 import { NoticesCard } from './NoticesCard';
 import { useRefresh } from '@/hooks/useRefresh';
+import { usePageClass } from '@/hooks/useElderly';
+import { ElderlyHome, ElderlySwitch } from './ElderlyMode';
 import './index.css';
 
 /** 「我的」: who I am, my household or how far my binding request got, and the staff screens. */
@@ -19,6 +21,7 @@ export default function MePage() {
   const me = session?.me ?? null;
   const [confirmLogout, setConfirmLogout] = useState(false);
   const [unread, setUnread] = useState<number | null>(null);
+  const pageClass = usePageClass('me');
 
   const refresh = async () => {
     if (!getSession()) {
@@ -43,15 +46,26 @@ export default function MePage() {
     void Taro.reLaunch({ url: LOGIN_PAGE });
   };
 
-  if (!me) return <View className="page" />;
+  if (!me) return <View className={pageClass} />;
   const isStaff = me.roles.includes('staff') || me.roles.includes('supervisor');
   const isVolunteer = me.roles.includes('volunteer');
   const isPharmacist = me.roles.includes('pharmacist');
+  const elderly = me.preferences?.elderly ?? false;
 
   return (
-    <View className="page me">
-      {me.household && me.roles.includes('resident') ? <NoticesCard /> : null}
-      <ProfileCard me={me} />
+    <View className={pageClass}>
+      {elderly ? (
+        // Elderly mode: a greeting and the three big tiles come first, one task each.
+        <ElderlyHome me={me} />
+      ) : (
+        <>
+          {me.household && me.roles.includes('resident') ? <NoticesCard /> : null}
+          <ProfileCard me={me} />
+        </>
+      )}
+      <ElderlySwitch me={me} />
+      {elderly && me.household && me.roles.includes('resident') ? <NoticesCard /> : null}
+      {elderly ? <ProfileCard me={me} /> : null}
       <View id="entry-messages" className="entry" onClick={() => void Taro.navigateTo({ url: '/pages/messages/index' })}>
         <View>消息</View>
         <View className="me__messages-count">

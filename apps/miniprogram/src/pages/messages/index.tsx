@@ -8,12 +8,14 @@ import { ListStatus } from '@/components/ListStatus';
 import { useRefresh } from '@/hooks/useRefresh';
 import { formatTime } from '@/utils/format';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** The home page (「我的」) is relaunched, not stacked on top of this one. */
 const HOME = '/pages/me/index';
 
 /** 消息: everything that concerns me, newest first, unread marked; a tap opens its page and marks it read. */
 export default function MessagesPage() {
+  const pageClass = usePageClass();
   const [messages, setMessages] = useState<MessageView[] | null>(null);
 
   const load = async () => {
@@ -51,7 +53,7 @@ export default function MessagesPage() {
   const unread = messages?.filter((m) => m.readAt === null).length ?? 0;
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       {unread > 0 ? (
         <View className="messages__actions">
           <Button id="messages-read-all" block onClick={() => void readAll()}>

@@ -17,6 +17,7 @@ import { usePullDownReload } from '@/hooks/useRefresh';
 import { useOrderPay } from '@/hooks/useOrderPay';
 import { OrderPayCard } from '@/components/PayCard';
 import { StepTimeline } from '@/components/StepTimeline';
+import { usePageClass } from '@/hooks/useElderly';
 import './index.css';
 
 /** The usual road of an order (ORDER_FLOW's main path); an order that left it ends in its own state. */
@@ -32,6 +33,7 @@ function steps(order: OrderView): OrderState[] {
 
 /** One order: what was bought, where it goes, how far it got, why staff cancelled it; cancel while still allowed. */
 export default function OrderPage() {
+  const pageClass = usePageClass();
   const router = useRouter();
   const id = Number(router.params.id);
   /** Arrived here right after placing the order: say clearly that it worked. */
@@ -84,13 +86,13 @@ export default function OrderPage() {
   });
 
   if (noHousehold) return <NoHouseholdPage />;
-  if (!order) return <View className="page loading">正在加载…</View>;
+  if (!order) return <View className={`${pageClass} loading`}>正在加载…</View>;
 
   const road = steps(order);
   const ended = order.state === 'CANCELLED' || order.state === 'EXPIRED';
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       {justPlaced && !ended ? (
         <View className="status status--ok" id="order-placed">
           <View className="status__title">下单成功</View>

@@ -7,9 +7,11 @@ import { LabelValue } from '@/components/LabelValue';
 import { formatTime } from '@/utils/format';
 import { useHouseholdData } from '@/hooks/useHouseholdData';
 import { ListStatus } from '@/components/ListStatus';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** 我的订单: my household's orders, newest first. */
 export default function OrdersPage() {
+  const pageClass = usePageClass();
   const { data: orders, noHousehold } = useHouseholdData<OrderView[]>(async () =>
     [...(await listMyOrders())].sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
   );
@@ -17,7 +19,7 @@ export default function OrdersPage() {
   if (noHousehold) return <NoHouseholdPage />;
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <ListStatus items={orders} empty="还没有订单" />
       {orders?.map((o) => (
         <View

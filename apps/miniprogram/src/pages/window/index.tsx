@@ -22,9 +22,11 @@ import { phaseLabel } from '@/utils/window';
 import { formatDate, formatHours, formatTime } from '@/utils/format';
 import { useRefresh } from '@/hooks/useRefresh';
 import { useSubscribeReady } from '@/hooks/useSubscribeReady';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** One window: pick how many of each item, write a note, and place the order (fair-share windows: register, see FairShare). */
 export default function WindowPage() {
+  const pageClass = usePageClass();
   useSubscribeReady('order');
   const router = useRouter();
   const id = Number(router.params.id);
@@ -78,7 +80,7 @@ export default function WindowPage() {
   );
 
   if (noHousehold) return <NoHouseholdPage />;
-  if (!win) return <View className="page loading">正在加载…</View>;
+  if (!win) return <View className={`${pageClass} loading`}>正在加载…</View>;
 
   const lines = basketLines(win.items, quantities);
   const totalFen = basketTotal(win.items, quantities);
@@ -92,7 +94,7 @@ export default function WindowPage() {
   const body: PlaceOrderRequest = { windowId: win.id, lines, ...(note.trim() ? { note: note.trim() } : {}) };
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className="card">
         <View className="head-row">
           <View className="card-title head-row__title">{win.title}</View>

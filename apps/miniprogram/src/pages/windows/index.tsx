@@ -8,16 +8,18 @@ import { phaseLabel } from '@/utils/window';
 import { formatDate, formatHours } from '@/utils/format';
 import { useHouseholdData } from '@/hooks/useHouseholdData';
 import { ListStatus } from '@/components/ListStatus';
+import { usePageClass } from '@/hooks/useElderly';
 import './index.css';
 
 /** 订购物资: the supply windows open (or about to open) for my household. */
 export default function WindowsPage() {
+  const pageClass = usePageClass();
   const { data: windows, noHousehold } = useHouseholdData<WindowView[]>(listWindows);
 
   if (noHousehold) return <NoHouseholdPage />;
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <ListStatus items={windows} empty="现在没有可以订购的物资，请留意社区通知" />
       {windows?.map((w) => (
         <View

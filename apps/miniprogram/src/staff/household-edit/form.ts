@@ -11,11 +11,23 @@ export interface Form {
   zone: string;
   contactName: string;
   contactPhone: string;
+  /** 长辈模式 for the household's members who have not chosen themselves. */
+  elderlyDefault: boolean;
 }
 
 export type Errors = FormErrors<Form>;
 
-export const EMPTY: Form = { buildingId: null, unit: '', room: '', headcount: '1', tags: [], zone: '', contactName: '', contactPhone: '' };
+export const EMPTY: Form = {
+  buildingId: null,
+  unit: '',
+  room: '',
+  headcount: '1',
+  tags: [],
+  zone: '',
+  contactName: '',
+  contactPhone: '',
+  elderlyDefault: false,
+};
 
 export function fromHousehold(h: HouseholdView): Form {
   return {
@@ -27,6 +39,7 @@ export function fromHousehold(h: HouseholdView): Form {
     zone: h.zone ?? '',
     contactName: h.contactName ?? '',
     contactPhone: h.contactPhone ?? '',
+    elderlyDefault: h.elderlyDefault,
   };
 }
 
@@ -48,5 +61,6 @@ export function toRequest(form: Form): UpsertHouseholdRequest {
     zone: form.zone.trim() || null,
     contactName: form.contactName.trim() || null,
     contactPhone: form.contactPhone.trim() || null,
+    elderlyDefault: form.elderlyDefault,
   };
 }

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@/components/nutui';
 import {
+  ELDERLY_TAGS,
   HOUSEHOLD_TAG_LABELS,
   HOUSEHOLD_TAGS,
   type BindingCodeResponse,
@@ -37,6 +38,8 @@ export default function HouseholdEditPage() {
   const { form, setForm, set, errors, setErrors, serverError, setServerError, check } = useForm<Form>(EMPTY);
   const [loaded, setLoaded] = useState(id === null);
   const [code, setCode] = useState<BindingCodeResponse | null>(null);
+  /** Staff set elderly mode by hand: tagging stops suggesting it. */
+  const [elderlyTouched, setElderlyTouched] = useState(false);
 
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: id === null ? '新增住户' : '住户信息' });
@@ -56,8 +59,13 @@ export default function HouseholdEditPage() {
   }, []);
 
   const toggleTag = (tag: HouseholdTag) => {
-    set({ tags: form.tags.includes(tag) ? form.tags.filter((t) => t !== tag) : [...form.tags, tag] });
+    const adding = !form.tags.includes(tag);
+    const tags = adding ? [...form.tags, tag] : form.tags.filter((t) => t !== tag);
+    // An elderly person living alone or without children nearby: suggest elderly mode for them.
+    const suggest = adding && ELDERLY_TAGS.includes(tag) && !elderlyTouched && !form.elderlyDefault;
+    set(suggest ? { tags, elderlyDefault: true } : { tags });
   };
+  const elderlyTagged = form.tags.some((t) => ELDERLY_TAGS.includes(t));
 
   const save = useAction(
     async (body: UpsertHouseholdRequest, key: string) => {
@@ -113,6 +121,26 @@ export default function HouseholdEditPage() {
           selected={form.tags}
           onToggle={toggleTag}
         />
+      </Field>
+      <Field label="长辈模式（大字、大按钮）">
+        <Choices
+          idPrefix="edit-elderly"
+          columns={2}
+          options={[
+            { value: 'on', label: '默认开启' },
+            { value: 'off', label: '不开启' },
+          ]}
+          selected={[form.elderlyDefault ? 'on' : 'off']}
+          onToggle={(value) => {
+            setElderlyTouched(true);
+            set({ elderlyDefault: value === 'on' });
+          }}
+        />
+        <View className="field__hint" id="edit-elderly-hint">
+          {elderlyTagged
+            ? '独居、空巢老人家庭建议开启。家里每个人仍可在「我的」里自己关闭'
+            : '开启后，这户人家打开小程序就是大字和三个大按钮（订物资、买药、求助）'}
+        </View>
       </Field>
       <TextField
         label="封控片区"

@@ -25,6 +25,7 @@ import { Help1746500000000 } from './1746500000000-help';
 import { CareCampaigns1746600000000 } from './1746600000000-care-campaigns';
 import { CareLedger1746900000000 } from './1746900000000-care-ledger';
 import { FamilyBindings1747000000000 } from './1747000000000-family-bindings';
+import { Preferences1746800000000 } from './1746800000000-preferences';
 
 /** Every migration, in order. Run at boot on SQLite and MySQL alike. */
 export const MIGRATIONS = [
@@ -53,6 +54,7 @@ export const MIGRATIONS = [
   ActivityPrizes1746400000000,
   Help1746500000000,
   CareCampaigns1746600000000,
+  Preferences1746800000000,
   CareLedger1746900000000,
   FamilyBindings1747000000000,
 ];

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseIntPipe, Put, Query } from '@nestjs/
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { BuildingView, CommunityView, HouseholdView, MeResponse } from '@linli/shared-types';
 import { CurrentActor, type Actor } from '../../common/actor';
-import { ChooseCommunityDto, CommunityQueryDto } from './dto/community.dto';
+import { ChooseCommunityDto, CommunityQueryDto, UpdatePreferencesDto } from './dto/community.dto';
 import { HouseholdsService } from './households.service';
 import { MeService } from './me.service';
 import { UsersService } from './users.service';
@@ -27,6 +27,12 @@ export class CommunityController {
   @Put('me/community')
   choose(@CurrentActor() actor: Actor, @Body() dto: ChooseCommunityDto): Promise<MeResponse> {
     return this.meService.choose(actor, dto.communityId);
+  }
+
+  /** The person's own display preferences: elderly mode on or off, or null to follow the household's default. */
+  @Put('me/preferences')
+  preferences(@CurrentActor() actor: Actor, @Body() dto: UpdatePreferencesDto): Promise<MeResponse> {
+    return this.meService.setPreferences(actor, dto);
   }
 
   /** Communities by (part of) their name, for a newcomer choosing theirs. */

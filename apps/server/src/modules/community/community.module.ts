@@ -7,6 +7,7 @@ import { CommunitySetupService } from './community-setup.service';
 import { HouseholdImportService } from './household-import.service';
 import { HouseholdsService } from './households.service';
 import { MeService } from './me.service';
+import { PreferencesService } from './preferences.service';
 import { MessagesModule } from '../messages/messages.module';
 import { StaffBuildingsController } from './staff-buildings.controller';
 import { StaffHouseholdsController } from './staff-households.controller';
@@ -23,6 +24,7 @@ import { ZonesService } from './zones.service';
     BindingsService,
     HouseholdImportService,
     MeService,
+    PreferencesService,
     CommunitySetupService,
     BuildingsService,
     ZonesService,

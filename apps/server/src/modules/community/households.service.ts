@@ -249,9 +249,11 @@ export class HouseholdsService {
       await this.requireBuilding(communityId, dto.buildingId);
       const now = this.clock.now();
       const household = await this.saveDoor(
-        this.db.repo(Household).create({ communityId, ...this.fields(dto), createdAt: now, updatedAt: now }),
+        this.db
+          .repo(Household)
+          .create({ communityId, ...this.fields(dto), elderlyDefault: dto.elderlyDefault ?? false, createdAt: now, updatedAt: now }),
       );
-      await this.audit.record(actor, { action: 'household.create', targetType: 'household', targetId: household.id });
+      await this.audit.record(actor, { action: 'household.create', targetType: 'household', targetId: household.id, details: { ...dto } });
       return household;
     });
     return this.getFor(actor, saved.id);
@@ -263,8 +265,19 @@ export class HouseholdsService {
       const household = await this.db.repo(Household).findOneBy({ id, communityId });
       if (!household) throw new DomainError('HOUSEHOLD_NOT_FOUND');
       await this.requireBuilding(communityId, dto.buildingId);
-      await this.saveDoor(Object.assign(household, this.fields(dto), { updatedAt: this.clock.now() }));
+      const elderlyBefore = household.elderlyDefault;
+      const elderlyDefault = dto.elderlyDefault ?? elderlyBefore;
+      await this.saveDoor(Object.assign(household, this.fields(dto), { elderlyDefault, updatedAt: this.clock.now() }));
       await this.audit.record(actor, { action: 'household.update', targetType: 'household', targetId: id, details: { ...dto } });
+      // Staff changing what a household's elderly see is its own line in the log.
+      if (elderlyDefault !== elderlyBefore) {
+        await this.audit.record(actor, {
+          action: 'household.elderly-default',
+          targetType: 'household',
+          targetId: id,
+          details: { from: elderlyBefore, to: elderlyDefault },
+        });
+      }
     });
     return this.getFor(actor, id);
   }
@@ -325,6 +338,7 @@ export class HouseholdsService {
             nickname: m.nickname,
             phone: m.phone === null ? null : revealPhones ? m.phone : maskPhone(m.phone),
           })),
+        elderlyDefault: Boolean(h.elderlyDefault),
       };
     });
   }

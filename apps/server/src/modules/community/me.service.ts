@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { MeResponse } from '@linli/shared-types';
+import type { MeResponse, UpdatePreferencesRequest } from '@linli/shared-types';
 import type { Actor } from '../../common/actor';
 import { DomainError } from '../../common/domain-error';
 import { BindingsService } from './bindings.service';
 import { HouseholdsService } from './households.service';
+import { PreferencesService } from './preferences.service';
 import { UsersService } from './users.service';
 
 /** What 「我的」 shows: the user, their roles, their household or their binding request. */
@@ -13,7 +14,14 @@ export class MeService {
     private readonly users: UsersService,
     private readonly households: HouseholdsService,
     private readonly bindings: BindingsService,
+    private readonly preferences: PreferencesService,
   ) {}
+
+  /** The person's own display preferences (elderly mode); answers with what 「我的」 shows then. */
+  async setPreferences(actor: Actor, dto: UpdatePreferencesRequest): Promise<MeResponse> {
+    await this.preferences.update(actor, dto);
+    return this.me(actor);
+  }
 
   /** The person acts in this community from now on (a poster's, one found by name, the switcher). */
   async choose(actor: Actor, communityId: number): Promise<MeResponse> {
@@ -35,6 +43,7 @@ export class MeService {
       roles: actor.roles,
       household: actor.householdId !== null ? await this.households.getFor(actor, actor.householdId) : null,
       binding: await this.bindings.latestOf(actor),
+      preferences: await this.preferences.of(actor),
     };
   }
 }

@@ -11,6 +11,7 @@ import {
   type RejectBindingRequest,
   type StaffBindingQuery,
   type UpsertHouseholdRequest,
+  type UpdatePreferencesRequest,
   type WechatLoginRequest,
   BINDING_STATES,
   type BindingState,
@@ -19,6 +20,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -147,6 +149,16 @@ export class UpsertHouseholdDto implements UpsertHouseholdRequest {
 
   @OptionalPhone()
   contactPhone?: string | null;
+
+  @Omittable()
+  @IsBoolean({ message: '长辈模式请选是或否' })
+  elderlyDefault?: boolean;
+}
+
+export class UpdatePreferencesDto implements UpdatePreferencesRequest {
+  @ValidateIf((o: UpdatePreferencesDto) => o.elderly !== null)
+  @IsBoolean({ message: '长辈模式请选开或关' })
+  elderly: boolean | null;
 }
 
 export class DevLoginDto implements DevLoginRequest {

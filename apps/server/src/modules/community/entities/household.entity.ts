@@ -35,6 +35,10 @@ export class Household {
   @Column({ name: 'contact_phone', type: 'varchar', length: 20, nullable: true })
   contactPhone: string | null;
 
+  /** Staff's default for elderly mode (large text, big tiles) for everyone here who has not chosen. */
+  @Column({ name: 'elderly_default', type: 'boolean', default: false })
+  elderlyDefault: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 
