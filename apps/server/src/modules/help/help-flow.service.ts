@@ -296,8 +296,12 @@ export class HelpFlowService {
         [actor.userId, rel.as, this.clock.now(), row.id],
       );
       if (moved.affected !== 1) {
-        const now = await this.access.load(row.id);
-        if (now?.assigneeId === actor.userId) return;
+        // A locking read sees the winner's row (MySQL's plain read would show this transaction's snapshot).
+        const [now] = await this.db.rows<{ assigneeId: number | null; state: string }>(
+          `SELECT assignee_id AS assigneeId, state FROM help_requests WHERE id = ?${this.db.isMysql ? ' FOR UPDATE' : ''}`,
+          [row.id],
+        );
+        if (now && Number(now.assigneeId) === actor.userId) return;
         throw new DomainError(now?.state === 'TAKEN' ? 'HELP_TAKEN_BY_OTHER' : 'INVALID_TRANSITION');
       }
       await this.firstResponse(row, actor);
