@@ -475,10 +475,10 @@ export class LivingDemo {
       [building],
     );
     const people: [TeamRole, string, string][] = [
-      ['cadre', '赵国强（街道）', '13955130001'],
-      ['grid_worker', '孙丽（网格员）', '13955130002'],
-      ['medic', '周医生（社区医院）', '13955130003'],
-      ['police', '吴警官（社区民警）', '13955130004'],
+      ['cadre', '钱卫东（街道干部）', '13955110901'],
+      ['grid_worker', '冯晓梅（网格员）', '13955110902'],
+      ['medic', '周医生（社区医院）', '13955110903'],
+      ['police', '吴警官（社区民警）', '13955110904'],
     ];
     for (const [i, [role, nickname, phone]] of people.entries()) {
       const householdId = Number(free[i]?.id);
@@ -489,7 +489,7 @@ export class LivingDemo {
     await this.run(() => this.helpTeams.set(this.staff, { buildingId: building, role: 'volunteer', userId: li.userId }));
     const counsellorHome = Number(free[4]?.id);
     if (counsellorHome) {
-      const id = await this.newUser('郑老师（心理咨询师）', '13955130005', counsellorHome, ['resident']);
+      const id = await this.newUser('郑老师（心理咨询师）', '13955110905', counsellorHome, ['resident']);
       const supervisor = await this.actorOf({ devKey: 'supervisor' });
       const invite = await this.run(() => this.invites.create(supervisor, { role: 'counsellor', note: '郑老师' }));
       const counsellor = await this.actorOf({ id });
