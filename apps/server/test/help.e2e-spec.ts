@@ -1,4 +1,5 @@
 import type {
+  FileView,
   BuildingTeamView,
   HelpBoardPage,
   HelpDetail,
@@ -17,7 +18,14 @@ import { MessagesService } from '../src/modules/messages/messages.service';
 import { HelpAccess } from '../src/modules/help/help-access';
 import { HelpEscalator } from '../src/modules/help/help-escalator';
 import { HelpFlowService } from '../src/modules/help/help-flow.service';
+import { PNG } from 'pngjs';
 import { TestApp, type Client } from './support/test-app';
+
+function photo(): Buffer {
+  const png = new PNG({ width: 6, height: 6 });
+  png.data.fill(120);
+  return PNG.sync.write(png);
+}
 
 const MIN = 60_000;
 
@@ -257,7 +265,8 @@ describe('help requests', () => {
     const cIds = await Promise.all([c1, c2].map(async (c) => (await me(c as Client)).user.id));
     for (const userId of cIds)
       await t.db.getRepository(RoleAssignment).insert({ userId, communityId: Number(community?.id), role: 'counsellor' });
-    const asked = await ask(resident, { category: 'counselling', urgency: 'normal', text: '最近睡不着，心里很慌' });
+    const picture = (await resident.upload('/api/files', photo(), 'a.png', { purpose: 'help' }).expect(201)).body as FileView;
+    const asked = await ask(resident, { category: 'counselling', urgency: 'normal', text: '最近睡不着，心里很慌', photoIds: [picture.id] });
     const told = await messages(c1 as Client, 'help.new');
     expect(told).toHaveLength(1);
     expect(told[0]?.body).not.toContain('睡不着');
@@ -269,6 +278,9 @@ describe('help requests', () => {
       expect((await outsider.get(`/api/help/${asked.id}`).expect(404)).body.code).toBe('HELP_NOT_FOUND');
     }
     expect((await supervisor.post(`/api/help/${asked.id}/take`).expect(404)).body.code).toBe('HELP_NOT_FOUND');
+    await (c1 as Client).get(`/api/files/${picture.id}`).expect(200);
+    await resident.get(`/api/files/${picture.id}`).expect(200);
+    for (const outsider of [c2, staff, supervisor] as Client[]) await outsider.get(`/api/files/${picture.id}`).expect(404);
     const thread = (await resident.get(`/api/help/${asked.id}`).expect(200)).body as HelpDetail;
     expect(thread.events.map((e) => e.text)).toContain('您好，我是心理咨询师，我们聊聊');
     const own = (await (c1 as Client).get(`/api/help/${asked.id}`).expect(200)).body as HelpDetail;
