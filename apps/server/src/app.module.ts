@@ -36,6 +36,7 @@ import { SubscriptionsModule } from './modules/subscriptions/subscriptions.modul
 import { CommunityModule } from './modules/community/community.module';
 import { HealthModule } from './modules/health/health.module';
 import { HelpStatsModule } from './modules/help/stats/help-stats.module';
+import { HelpModule } from './modules/help/help.module';
 import { WechatModule } from './wechat/wechat.module';
 
 /**
@@ -86,6 +87,7 @@ export class AppModule {
         WechatModule,
         MessagesModule,
         CommunityModule,
+        HelpModule,
         AuthModule,
         HealthModule,
         CatalogModule,
