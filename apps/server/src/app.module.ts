@@ -31,6 +31,7 @@ import { NoticesModule } from './modules/notices/notices.module';
 import { ActivitiesModule } from './modules/activities/activities.module';
 import { CareModule } from './modules/care/care.module';
 import { ProxyModule } from './modules/proxy/proxy.module';
+import { FamilyModule } from './modules/proxy/family.module';
 import { MessagesModule } from './modules/messages/messages.module';
 import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module';
 import { CommunityModule } from './modules/community/community.module';
@@ -101,6 +102,7 @@ export class AppModule {
         ActivitiesModule,
         CareModule,
         ProxyModule,
+        FamilyModule,
         SubscriptionsModule,
         HelpStatsModule,
       ],

@@ -243,7 +243,7 @@ export interface HelpPerson {
   userId: number;
   name: string;
   /** A team role, 'counsellor', 'supervisor' or 'staff' (who they were when they acted). */
-  as: TeamRole | 'counsellor' | 'supervisor' | 'staff' | 'resident';
+  as: TeamRole | 'counsellor' | 'supervisor' | 'staff' | 'resident' | 'family';
   asLabel: string;
 }
 

@@ -29,6 +29,7 @@ import { MessagesService } from '../messages/messages.service';
 import { assertMove, HelpAccess, LIVE, type HelpRow, type Relation } from './help-access';
 import { deadlineMinutes, deadlinesAt, reopenedSolutionDue, reopenUntil, routeRole } from './help-rules';
 import { HelpTeamsService } from './help-teams.service';
+import { FamilyBindingsService } from '../proxy/family-bindings.service';
 import { HelpViewsService } from './help-views.service';
 
 export const helpLink = (id: number): string => `/help/request/index?id=${id}`;
@@ -49,6 +50,7 @@ export class HelpFlowService {
     private readonly access: HelpAccess,
     private readonly teams: HelpTeamsService,
     private readonly views: HelpViewsService,
+    private readonly family: FamilyBindingsService,
   ) {}
 
   async deadlineRows(communityId: number): Promise<HelpDeadline[]> {
@@ -171,6 +173,11 @@ export class HelpFlowService {
     return `${HELP_URGENCY_LABELS[r.urgency]}·${HELP_CATEGORY_LABELS[r.category]}`;
   }
 
+  /** Whether a help request is this household's (the care ledger links a need to it). */
+  async isOfHousehold(id: number, householdId: number): Promise<boolean> {
+    return (await this.db.rows('SELECT 1 FROM help_requests WHERE id = ? AND household_id = ?', [id, householdId])).length > 0;
+  }
+
   async create(actor: Actor, body: CreateHelpRequest): Promise<HelpDetail> {
     let householdId: number;
     let proxy = false;
@@ -182,10 +189,12 @@ export class HelpFlowService {
       if (!h || Number(h.communityId) !== actor.communityId) throw new DomainError('HELP_NOT_FOUND');
       const team = await this.teams.teamOf(Number(h.communityId), body.householdId);
       const member = team.find((m) => m.userId === actor.userId);
-      if (!member && !isStaffOf(actor, Number(h.communityId))) throw new DomainError('HELP_NOT_RESPONDER');
+      // Staff, a member of the household's team, or its 家属 (bound with staff approval) ask for it.
+      const family = !member && !isStaffOf(actor, Number(h.communityId)) && (await this.family.isFamily(actor.userId, body.householdId));
+      if (!member && !family && !isStaffOf(actor, Number(h.communityId))) throw new DomainError('HELP_NOT_RESPONDER');
       householdId = body.householdId;
       proxy = true;
-      askedAs = member ? member.role : hasRole(actor, 'supervisor') ? 'supervisor' : 'staff';
+      askedAs = member ? member.role : family ? 'family' : hasRole(actor, 'supervisor') ? 'supervisor' : 'staff';
     } else {
       if (actor.householdId === null || actor.communityId === null) throw new DomainError('HELP_NO_HOUSEHOLD');
       householdId = actor.householdId;

@@ -74,6 +74,15 @@ export class HelpTeamsService {
     return effectiveTeam(rows, first);
   }
 
+  /** The community's assignments of one role (the care ledger's grid workers). */
+  async assignments(
+    communityId: number,
+    role: TeamRole,
+  ): Promise<{ buildingId: number | null; householdId: number | null; userId: number }[]> {
+    const rows = (await this.db.rows<TeamRow>(`${SELECT} WHERE t.community_id = ? AND t.team_role = ?`, [communityId, role])).map(toRow);
+    return rows.map((r) => ({ buildingId: r.buildingId, householdId: r.householdId, userId: r.userId }));
+  }
+
   /** Every team row naming this user (the scopes they look after). */
   async scopesOf(communityId: number, userId: number): Promise<{ buildingIds: number[]; householdIds: number[] }> {
     const rows = (await this.db.rows<TeamRow>(`${SELECT} WHERE t.community_id = ? AND t.user_id = ?`, [communityId, userId])).map(toRow);

@@ -1,3 +1,4 @@
+import { FamilyModule } from '../proxy/family.module';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { hasRole } from '../../common/actor';
 import { Db } from '../../common/database/db';
@@ -14,7 +15,7 @@ import { StaffHelpController } from './staff-help.controller';
 
 /** Help requests (issue 17): teams of five, requests answered in time, escalation, counselling. */
 @Module({
-  imports: [MessagesModule, FilesModule],
+  imports: [MessagesModule, FilesModule, FamilyModule],
   controllers: [HelpController, StaffHelpController],
   providers: [HelpAccess, HelpTeamsService, HelpViewsService, HelpFlowService, HelpEscalator],
   exports: [HelpAccess, HelpTeamsService, HelpFlowService, HelpEscalator],

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
   FAMILY_FLOW,
-  PROXY_KIND_LABELS,
   refuseTransition,
   type Actor as FlowActor,
   type FamilyBindingView,
   type FamilyState,
-  type ProxyHousehold,
   type RequestFamilyBinding,
 } from '@linli/shared-types';
 import { isStaffOf, staffCommunity } from '../../common/access';
@@ -18,7 +16,6 @@ import { isUniqueViolation } from '../../common/db-errors';
 import { DomainError } from '../../common/domain-error';
 import { HouseholdsService } from '../community/households.service';
 import { MessagesService } from '../messages/messages.service';
-import { GridWorkerDirectory } from './grid-workers';
 
 interface Row {
   id: number;
@@ -52,7 +49,6 @@ export class FamilyBindingsService {
     private readonly audit: AuditService,
     private readonly households: HouseholdsService,
     private readonly messages: MessagesService,
-    private readonly gridWorkers: GridWorkerDirectory,
   ) {}
 
   async request(actor: Actor, body: RequestFamilyBinding): Promise<FamilyBindingView> {
@@ -126,43 +122,22 @@ export class FamilyBindingsService {
     return this.move(actor, await this.staffRow(actor, id), 'REVOKED', ['staff']);
   }
 
-  /** The households I act for as 家属 (approved) or as their grid worker, in my current community. */
-  async proxyHouseholds(actor: Actor): Promise<ProxyHousehold[]> {
-    if (actor.communityId === null) return [];
-    const family = await this.db.rows<{ householdId: number }>(
-      "SELECT household_id AS householdId FROM family_bindings WHERE user_id = ? AND community_id = ? AND state = 'APPROVED'",
-      [actor.userId, actor.communityId],
-    );
-    const assignments = (await this.gridWorkers.gridWorkerAssignments(actor.communityId)).filter((a) => a.userId === actor.userId);
-    const gridIds = assignments.length > 0 ? await this.gridHouseholds(actor.communityId, actor.userId) : [];
-    const kinds = new Map<number, 'family' | 'grid_worker'>();
-    for (const id of gridIds) kinds.set(id, 'grid_worker');
-    for (const f of family) kinds.set(Number(f.householdId), 'family');
-    const ids = [...kinds.keys()];
-    const doors = await this.households.doors(ids);
-    const facts = await this.households.contactsOf(ids);
-    return ids
-      .map((householdId) => {
-        const as = kinds.get(householdId) as 'family' | 'grid_worker';
-        const door = doors.get(householdId);
-        return {
-          householdId,
-          door: door ? `${door.building}${door.unit}${door.room}` : '',
-          as,
-          asLabel: PROXY_KIND_LABELS[as],
-          contactName: facts.get(householdId)?.contactName ?? null,
-          tags: facts.get(householdId)?.tags ?? [],
-        };
-      })
-      .sort((a, b) => Number(a.as !== 'family') - Number(b.as !== 'family') || a.door.localeCompare(b.door, 'zh'));
+  /** Whether the user is an approved 家属 of the household. */
+  async isFamily(userId: number, householdId: number): Promise<boolean> {
+    const rows = await this.db.rows("SELECT 1 FROM family_bindings WHERE user_id = ? AND household_id = ? AND state = 'APPROVED'", [
+      userId,
+      householdId,
+    ]);
+    return rows.length > 0;
   }
 
-  /** The vulnerable households whose grid worker this user is (the ledger's list). */
-  private async gridHouseholds(communityId: number, userId: number): Promise<number[]> {
-    const list = await this.households.vulnerable(communityId);
-    const result: number[] = [];
-    for (const h of list) if ((await this.gridWorkers.gridWorkerOf({ ...h, communityId })) === userId) result.push(h.id);
-    return result;
+  /** The households the user is an approved 家属 of, in a community. */
+  async familyHouseholds(userId: number, communityId: number): Promise<number[]> {
+    const rows = await this.db.rows<{ householdId: number }>(
+      "SELECT household_id AS householdId FROM family_bindings WHERE user_id = ? AND community_id = ? AND state = 'APPROVED'",
+      [userId, communityId],
+    );
+    return rows.map((r) => Number(r.householdId));
   }
 
   private async move(actor: Actor, row: Row, to: FamilyState, as: FlowActor[], reason?: string): Promise<FamilyBindingView> {

@@ -1,48 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import { Db } from '../../common/database/db';
+import { HelpFlowService } from '../help/help-flow.service';
+import { HelpTeamsService } from '../help/help-teams.service';
 
 /**
- * Who the grid workers are: the help teams' `grid_worker` assignments (building or household).
- * TEMPORARY until the help module's teams service lands in main: then this asks it instead of
- * reading its table.
+ * Who the grid workers are: the help teams' 网格员 (a building's, or a household's own, which
+ * comes first), as the help module keeps them.
  */
 @Injectable()
 export class GridWorkerDirectory {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly teams: HelpTeamsService,
+    private readonly help: HelpFlowService,
+  ) {}
 
-  async gridWorkerAssignments(communityId: number): Promise<{ buildingId: number | null; householdId: number | null; userId: number }[]> {
-    const rows = await this.db.rows<{ buildingId: number | null; householdId: number | null; userId: number }>(
-      `SELECT building_id AS buildingId, household_id AS householdId, user_id AS userId FROM help_team_members
-       WHERE community_id = ? AND team_role = 'grid_worker'`,
-      [communityId],
-    );
-    return rows.map((r) => ({
-      buildingId: r.buildingId === null ? null : Number(r.buildingId),
-      householdId: r.householdId === null ? null : Number(r.householdId),
-      userId: Number(r.userId),
-    }));
+  gridWorkerAssignments(communityId: number): Promise<{ buildingId: number | null; householdId: number | null; userId: number }[]> {
+    return this.teams.assignments(communityId, 'grid_worker');
   }
 
   /** The household's grid worker: its own assignment before its building's; null for none. */
-  async gridWorkerOf(household: { id: number; communityId: number; buildingId: number }): Promise<number | null> {
-    const rows = await this.db.rows<{ householdId: number | null; userId: number }>(
-      `SELECT household_id AS householdId, user_id AS userId FROM help_team_members
-       WHERE community_id = ? AND team_role = 'grid_worker' AND (household_id = ? OR (household_id IS NULL AND building_id = ?))`,
-      [household.communityId, household.id, household.buildingId],
-    );
-    const own = rows.find((r) => r.householdId !== null) ?? rows[0];
-    return own ? Number(own.userId) : null;
+  async gridWorkerOf(household: { id: number; communityId: number }): Promise<number | null> {
+    const team = await this.teams.teamOf(household.communityId, household.id);
+    return team.find((m) => m.role === 'grid_worker')?.userId ?? null;
   }
 
   async isGridWorker(communityId: number, userId: number): Promise<boolean> {
-    const rows = await this.db.rows(
-      `SELECT 1 FROM help_team_members WHERE community_id = ? AND team_role = 'grid_worker' AND user_id = ?`,
-      [communityId, userId],
-    );
-    return rows.length > 0;
+    return (await this.gridWorkerAssignments(communityId)).some((a) => a.userId === userId);
   }
 
-  async isHelpOfHousehold(id: number, householdId: number): Promise<boolean> {
-    return (await this.db.rows('SELECT 1 FROM help_requests WHERE id = ? AND household_id = ?', [id, householdId])).length > 0;
+  isHelpOfHousehold(id: number, householdId: number): Promise<boolean> {
+    return this.help.isOfHousehold(id, householdId);
   }
 }

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { ProxyKind } from '@linli/shared-types';
 import { isStaffOf } from '../../common/access';
 import type { Actor } from '../../common/actor';
-import { Db } from '../../common/database/db';
 import { DomainError } from '../../common/domain-error';
 import { HouseholdsService } from '../community/households.service';
 import type { Household } from '../community/entities/household.entity';
+import { FamilyBindingsService } from './family-bindings.service';
 import { GridWorkerDirectory } from './grid-workers';
 
 /**
@@ -18,15 +18,15 @@ import { GridWorkerDirectory } from './grid-workers';
 @Injectable()
 export class ProxyAccess {
   constructor(
-    private readonly db: Db,
     private readonly households: HouseholdsService,
+    private readonly family: FamilyBindingsService,
     private readonly gridWorkers: GridWorkerDirectory,
   ) {}
 
   /** As whom the actor may act for this household, or null. */
   async kindFor(actor: Actor, household: Pick<Household, 'id' | 'communityId' | 'buildingId'>): Promise<ProxyKind | null> {
     if (isStaffOf(actor, household.communityId)) return 'staff';
-    if (await this.isFamily(actor.userId, household.id)) return 'family';
+    if (await this.family.isFamily(actor.userId, household.id)) return 'family';
     if (actor.communityId === household.communityId && (await this.gridWorkers.gridWorkerOf(household)) === actor.userId)
       return 'grid_worker';
     return null;
@@ -37,7 +37,7 @@ export class ProxyAccess {
     const household = await this.households.find(householdId);
     const as = await this.kindFor(actor, household);
     if (as !== null) return { household, as };
-    if (actor.communityId !== household.communityId && !(await this.isFamily(actor.userId, household.id))) {
+    if (actor.communityId !== household.communityId && !(await this.family.isFamily(actor.userId, household.id))) {
       throw new DomainError('HOUSEHOLD_NOT_FOUND');
     }
     throw new DomainError('NOT_PROXY');
@@ -53,13 +53,5 @@ export class ProxyAccess {
     const household = await this.households.find(record.householdId);
     const as = await this.kindFor(actor, household);
     return as === 'family' || as === 'grid_worker' ? household.id : null;
-  }
-
-  private async isFamily(userId: number, householdId: number): Promise<boolean> {
-    const rows = await this.db.rows("SELECT 1 FROM family_bindings WHERE user_id = ? AND household_id = ? AND state = 'APPROVED'", [
-      userId,
-      householdId,
-    ]);
-    return rows.length > 0;
   }
 }

@@ -1,19 +1,20 @@
 import { Module } from '@nestjs/common';
 import { CommunityModule } from '../community/community.module';
-import { MessagesModule } from '../messages/messages.module';
-import { FamilyBindingsService } from './family-bindings.service';
+import { HelpModule } from '../help/help.module';
+import { FamilyModule } from './family.module';
 import { GridWorkerDirectory } from './grid-workers';
 import { ProxyAccess } from './proxy-access';
 import { ProxyController } from './proxy.controller';
+import { ProxyHouseholdsService } from './proxy-households.service';
 
 /**
- * Acting for a household (issue 18): who may (staff, its grid worker, its 家属) in one place,
- * and the 家属 bindings staff approve. Flows that act for a household import this module.
+ * Acting for a household (issue 18): who may — staff, its grid worker (the help team's 网格员),
+ * its 家属 — decided in one place. Flows that act for a household import this module.
  */
 @Module({
-  imports: [CommunityModule, MessagesModule],
+  imports: [CommunityModule, FamilyModule, HelpModule],
   controllers: [ProxyController],
-  providers: [ProxyAccess, GridWorkerDirectory, FamilyBindingsService],
+  providers: [ProxyAccess, GridWorkerDirectory, ProxyHouseholdsService],
   exports: [ProxyAccess, GridWorkerDirectory],
 })
 export class ProxyModule {}
