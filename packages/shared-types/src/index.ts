@@ -23,3 +23,4 @@ export * from './contests';
 export * from './prizes';
 export * from './help';
 export * from './care';
+export * from './transport';

@@ -56,6 +56,9 @@ export const MESSAGE_KINDS = [
   'help.reminder',
   'help.closed',
   'care.package',
+  'transport.planned',
+  'transport.progress',
+  'transport.cancelled',
 ] as const;
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

@@ -23,6 +23,7 @@ import { Contests1746200000000 } from './1746200000000-contests';
 import { ActivityPrizes1746400000000 } from './1746400000000-activity-prizes';
 import { Help1746500000000 } from './1746500000000-help';
 import { CareCampaigns1746600000000 } from './1746600000000-care-campaigns';
+import { CareTransport1746700000000 } from './1746700000000-care-transport';
 
 /** Every migration, in order. Run at boot on SQLite and MySQL alike. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   ActivityPrizes1746400000000,
   Help1746500000000,
   CareCampaigns1746600000000,
+  CareTransport1746700000000,
 ];

@@ -62,6 +62,9 @@ export const KIND_PRIORITY = {
   'help.merged': 2,
   'help.closed': 1,
   'care.package': 2,
+  'transport.planned': 2,
+  'transport.cancelled': 3,
+  'transport.progress': 1,
 } as const satisfies Record<MessageKind, Priority>;
 
 export function priorityOf(kind: MessageKind): Priority {
