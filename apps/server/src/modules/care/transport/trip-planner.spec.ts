@@ -10,7 +10,12 @@ const patient = (id: number, over: Partial<PlanPatient> = {}): PlanPatient => ({
   companion: false,
   ...over,
 });
-const van = (id: number, seats: number, wheelchairPlaces = 0, driverId = 100 + id): PlanVehicle => ({ id, driverId, seats, wheelchairPlaces });
+const van = (id: number, seats: number, wheelchairPlaces = 0, driverId = 100 + id): PlanVehicle => ({
+  id,
+  driverId,
+  seats,
+  wheelchairPlaces,
+});
 
 describe('planTrips', () => {
   it('groups patients of the same time and hospital into one vehicle', () => {
@@ -44,9 +49,7 @@ describe('planTrips', () => {
 
   it('puts wheelchair users only where there is a wheelchair place, and says who is left without a vehicle', () => {
     const plan = planTrips([patient(1, { wheelchair: true }), patient(2, { wheelchair: true }), patient(3)], [van(1, 4), van(2, 2, 1)], []);
-    expect(plan.trips.map((t) => [t.vehicleId, t.riders.map((r) => r.id)])).toEqual([
-      [2, [1, 3]],
-    ]);
+    expect(plan.trips.map((t) => [t.vehicleId, t.riders.map((r) => r.id)])).toEqual([[2, [1, 3]]]);
     expect(plan.unplanned.map((u) => u.patient.id)).toEqual([2]);
     expect(plan.unplanned[0]?.reason).toContain('所有的车或司机');
     expect(planTrips([patient(4, { wheelchair: true })], [van(1, 4)], []).unplanned[0]?.reason).toBe('没有带轮椅位的车');
@@ -60,7 +63,16 @@ describe('planTrips', () => {
   });
 
   it('building again adds only patients not riding yet, into the stored trip when it has room', () => {
-    const stored: PlanTrip = { id: 9, vehicleId: 1, driverId: 101, hospital: '省立医院', start: at('07:30'), end: at('12:30'), open: true, riders: [patient(1)] };
+    const stored: PlanTrip = {
+      id: 9,
+      vehicleId: 1,
+      driverId: 101,
+      hospital: '省立医院',
+      start: at('07:30'),
+      end: at('12:30'),
+      open: true,
+      riders: [patient(1)],
+    };
     const plan = planTrips([patient(1), patient(2)], [van(1, 4)], [stored]);
     expect(plan.trips).toEqual([]);
     expect(plan.joins.map((j) => [j.tripId, j.patient.id])).toEqual([[9, 2]]);
@@ -68,7 +80,16 @@ describe('planTrips', () => {
   });
 
   it('a trip already under way takes nobody more; its vehicle stays busy', () => {
-    const started: PlanTrip = { id: 9, vehicleId: 1, driverId: 101, hospital: '省立医院', start: at('07:30'), end: at('12:30'), open: false, riders: [patient(1)] };
+    const started: PlanTrip = {
+      id: 9,
+      vehicleId: 1,
+      driverId: 101,
+      hospital: '省立医院',
+      start: at('07:30'),
+      end: at('12:30'),
+      open: false,
+      riders: [patient(1)],
+    };
     const plan = planTrips([patient(2)], [van(1, 4), van(2, 4)], [started]);
     expect(plan.joins).toEqual([]);
     expect(plan.trips.map((t) => t.vehicleId)).toEqual([2]);
@@ -91,7 +112,12 @@ describe('conflicts', () => {
 
   it('counts seats and wheelchair places', () => {
     expect(fits({ seats: 2, wheelchairPlaces: 0 }, [{ wheelchair: false, companion: true }])).toBe(true);
-    expect(fits({ seats: 2, wheelchairPlaces: 0 }, [{ wheelchair: false, companion: true }, { wheelchair: false, companion: false }])).toBe(false);
+    expect(
+      fits({ seats: 2, wheelchairPlaces: 0 }, [
+        { wheelchair: false, companion: true },
+        { wheelchair: false, companion: false },
+      ]),
+    ).toBe(false);
     expect(fits({ seats: 1, wheelchairPlaces: 1 }, [{ wheelchair: true, companion: true }])).toBe(true);
     expect(fits({ seats: 1, wheelchairPlaces: 0 }, [{ wheelchair: true, companion: false }])).toBe(false);
   });

@@ -6,7 +6,8 @@ import { TRIP_HOURS, type PatientKind } from '@linli/shared-types';
  *
  * Seats: a patient who walks takes a seat, one in a wheelchair takes a wheelchair place (and
  * no seat); a companion takes a seat. Patients going at the same pickup time to the same
- * hospital ride together; wheelchair users are placed first (they fit only some vehicles), then
+ * hospital ride together; groups and riders in wheelchairs are placed first (they fit only some
+ * vehicles, which others leave free when they can), then
  * those with a companion, then the rest. A trip keeps its vehicle and its driver busy from
  * departure for its longest rider's treatment (TRIP_HOURS), and neither may be in two trips
  * that overlap.
@@ -77,7 +78,10 @@ export function minutesOf(p: Pick<PlanPatient, 'kind'>): number {
 }
 
 /** Whether these riders fit the vehicle's seats and wheelchair places. */
-export function fits(vehicle: Pick<PlanVehicle, 'seats' | 'wheelchairPlaces'>, riders: readonly Pick<PlanPatient, 'wheelchair' | 'companion'>[]): boolean {
+export function fits(
+  vehicle: Pick<PlanVehicle, 'seats' | 'wheelchairPlaces'>,
+  riders: readonly Pick<PlanPatient, 'wheelchair' | 'companion'>[],
+): boolean {
   const seats = riders.reduce((n, r) => n + seatsOf(r), 0);
   const chairs = riders.filter((r) => r.wheelchair).length;
   return seats <= vehicle.seats && chairs <= vehicle.wheelchairPlaces;
@@ -109,12 +113,15 @@ function order(a: PlanPatient, b: PlanPatient): number {
  */
 export function planTrips(patients: readonly PlanPatient[], vehicles: readonly PlanVehicle[], existing: readonly PlanTrip[]): Plan {
   const riding = new Set(existing.flatMap((t) => t.riders.map((r) => r.id)));
-  const groups = new Map<string, PlanPatient[]>();
+  const byKey = new Map<string, PlanPatient[]>();
   for (const p of [...patients].sort((a, b) => a.pickup - b.pickup || a.hospital.localeCompare(b.hospital) || order(a, b))) {
     if (riding.has(p.id)) continue;
     const key = `${p.pickup}|${p.hospital}`;
-    groups.set(key, [...(groups.get(key) ?? []), p]);
+    byKey.set(key, [...(byKey.get(key) ?? []), p]);
   }
+  // By time; at the same time, groups with a wheelchair first (they fit only some vehicles).
+  const chairs = (g: PlanPatient[]): number => g.filter((p) => p.wheelchair).length;
+  const groups = [...byKey.values()].sort((a, b) => (a[0] as PlanPatient).pickup - (b[0] as PlanPatient).pickup || chairs(b) - chairs(a));
   const vehicleById = new Map(vehicles.map((v) => [v.id, v]));
   // Every interval that holds a vehicle or driver: stored trips, then the new ones as they are made.
   const stored = existing.map((t) => ({ ...t, riders: [...t.riders] }));
@@ -122,10 +129,17 @@ export function planTrips(patients: readonly PlanPatient[], vehicles: readonly P
   const slots = (): Slot[] => [...stored, ...fresh];
   const plan: Plan = { trips: fresh, joins: [], unplanned: [] };
 
-  for (const group of groups.values()) {
+  for (const group of groups) {
     for (const p of [...group].sort(order)) {
       const end = p.pickup + minutesOf(p);
-      const joinable = (t: { vehicleId: number; driverId: number; start: number; end: number; riders: PlanPatient[]; id?: number }): boolean => {
+      const joinable = (t: {
+        vehicleId: number;
+        driverId: number;
+        start: number;
+        end: number;
+        riders: PlanPatient[];
+        id?: number;
+      }): boolean => {
         const vehicle = vehicleById.get(t.vehicleId);
         if (!vehicle || !fits(vehicle, [...t.riders, p])) return false;
         const longer = Math.max(t.end, end);
@@ -146,7 +160,13 @@ export function planTrips(patients: readonly PlanPatient[], vehicles: readonly P
       }
       const candidates = vehicles
         .filter((v) => fits(v, [p]))
-        .sort((a, b) => (p.wheelchair ? b.wheelchairPlaces - a.wheelchairPlaces : 0) || b.seats - a.seats || a.id - b.id);
+        .sort(
+          // A wheelchair user: the most wheelchair places; anyone else: keep wheelchair vehicles free.
+          (a, b) =>
+            (p.wheelchair ? b.wheelchairPlaces - a.wheelchairPlaces : a.wheelchairPlaces - b.wheelchairPlaces) ||
+            b.seats - a.seats ||
+            a.id - b.id,
+        );
       const free = candidates.find((v) => conflictOf({ vehicleId: v.id, driverId: v.driverId, start: p.pickup, end }, slots()) === null);
       if (free) {
         fresh.push({ vehicleId: free.id, driverId: free.driverId, hospital: p.hospital, start: p.pickup, end, riders: [p] });
@@ -154,12 +174,7 @@ export function planTrips(patients: readonly PlanPatient[], vehicles: readonly P
       }
       plan.unplanned.push({
         patient: p,
-        reason:
-          candidates.length === 0
-            ? p.wheelchair
-              ? '没有带轮椅位的车'
-              : '没有坐得下的车'
-            : '这个时间所有的车或司机都有别的接送',
+        reason: candidates.length === 0 ? (p.wheelchair ? '没有带轮椅位的车' : '没有坐得下的车') : '这个时间所有的车或司机都有别的接送',
       });
     }
   }
