@@ -53,11 +53,16 @@ export default defineAppConfig({
         'prizes/index',
         'care-campaigns/index',
         'care-campaign/index',
+        'transport-day/index',
+        'transport-patients/index',
+        'transport-patient/index',
+        'transport-vehicles/index',
+        'transport-vehicle/index',
       ],
     },
     {
       root: 'volunteer',
-      pages: ['tasks/index', 'pool/index', 'squad/index'],
+      pages: ['tasks/index', 'pool/index', 'squad/index', 'trips/index'],
     },
     {
       root: 'medicine',

@@ -21,6 +21,7 @@ export * from './quizzes';
 export * from './contests';
 export * from './prizes';
 export * from './care';
+export * from './transport';
 export { applyPosterCommunity, rememberPosterCommunity } from './poster';
 export { ApiError, API_BASE, LOGIN_PAGE, newIdempotencyKey } from './client';
 export { ActionKey } from './action-key';

@@ -128,6 +128,10 @@ export default function MePage() {
             <View>我的小组与服务时长</View>
             <View className="entry__arrow">›</View>
           </View>
+          <View id="entry-driver-trips" className="entry" onClick={() => void Taro.navigateTo({ url: '/volunteer/trips/index' })}>
+            <View>我的接送（开车送病人）</View>
+            <View className="entry__arrow">›</View>
+          </View>
         </View>
       ) : null}
 
@@ -250,6 +254,10 @@ export default function MePage() {
           <View className="section-title">关爱服务</View>
           <View id="entry-staff-care" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/care-campaigns/index' })}>
             <View>关爱活动（关爱包）</View>
+            <View className="entry__arrow">›</View>
+          </View>
+          <View id="entry-staff-transport" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/transport-day/index' })}>
+            <View>病人接送（透析、化疗）</View>
             <View className="entry__arrow">›</View>
           </View>
         </View>
