@@ -122,3 +122,24 @@ describe('conflicts', () => {
     expect(fits({ seats: 1, wheelchairPlaces: 0 }, [{ wheelchair: true, companion: false }])).toBe(false);
   });
 });
+
+describe('planTrips keeps wheelchair vehicles for wheelchair users', () => {
+  it('seats walkers elsewhere first, and places a wheelchair group before others at the same time', () => {
+    const plan = planTrips(
+      [
+        { id: 1, kind: 'other', hospital: '市一院', pickup: 450, wheelchair: false, companion: false },
+        { id: 2, kind: 'dialysis', hospital: '省立医院', pickup: 450, wheelchair: true, companion: false },
+      ],
+      [
+        { id: 1, driverId: 11, seats: 6, wheelchairPlaces: 1 },
+        { id: 2, driverId: 12, seats: 3, wheelchairPlaces: 0 },
+      ],
+      [],
+    );
+    expect(plan.unplanned).toEqual([]);
+    expect(plan.trips.map((t) => [t.hospital, t.vehicleId]).sort()).toEqual([
+      ['市一院', 2],
+      ['省立医院', 1],
+    ]);
+  });
+});
