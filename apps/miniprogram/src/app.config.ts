@@ -56,11 +56,16 @@ export default defineAppConfig({
         'care-campaign/index',
         'family-bindings/index',
         'help-stats/index',
+        'transport-day/index',
+        'transport-patients/index',
+        'transport-patient/index',
+        'transport-vehicles/index',
+        'transport-vehicle/index',
       ],
     },
     {
       root: 'volunteer',
-      pages: ['tasks/index', 'pool/index', 'squad/index'],
+      pages: ['tasks/index', 'pool/index', 'squad/index', 'trips/index'],
     },
     {
       root: 'medicine',

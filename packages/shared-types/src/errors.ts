@@ -186,6 +186,18 @@ export const ERROR_MESSAGES = {
   FAMILY_ALREADY: '您已经是这户的家属了',
   FAMILY_OWN_HOUSEHOLD: '这是您自己家，不用绑定家属',
   NOT_PROXY: '您不能替这户办理：只有社区工作人员、这户的网格员或已绑定的家属可以代办',
+  TRANSPORT_PATIENT_NOT_FOUND: '没有找到这位需要接送的病人',
+  TRANSPORT_VEHICLE_NOT_FOUND: '没有找到这辆车',
+  TRANSPORT_TRIP_NOT_FOUND: '没有找到这趟接送',
+  TRANSPORT_DRIVER_INVALID: '司机要是本社区的志愿者，请重新选择',
+  TRANSPORT_DRIVER_NO_PHONE: '这位司机还没有登记手机号，请先登记手机号（家属要能联系到司机）',
+  TRANSPORT_VEHICLE_BUSY: '这辆车这段时间已经有别的接送了',
+  TRANSPORT_DRIVER_BUSY: '这位司机这段时间已经有别的接送了',
+  TRANSPORT_PATIENT_BOOKED: '这位病人这天已经安排了接送',
+  TRANSPORT_TRIP_FULL: '车上坐不下了（陪护人也占一个座位，轮椅要有轮椅位）',
+  TRANSPORT_TRIP_STARTED: '这趟车已经出发，不能再修改',
+  TRANSPORT_PATIENT_INACTIVE: '这位病人已停用接送，请先启用',
+  TRANSPORT_VEHICLE_INACTIVE: '这辆车已停用，请先启用',
   HELP_NO_COUNSELLOR: '社区还没有心理咨询师，请拨打心理援助热线，或联系社区工作人员',
 } as const;
 

@@ -25,3 +25,4 @@ export * from './help';
 export * from './care';
 export * from './care-ledger';
 export * from './proxy';
+export * from './transport';

@@ -59,6 +59,9 @@ export const MESSAGE_KINDS = [
   'family.approved',
   'family.rejected',
   'family.bound',
+  'transport.planned',
+  'transport.progress',
+  'transport.cancelled',
 ] as const;
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

@@ -22,6 +22,7 @@ export * from './contests';
 export * from './prizes';
 export * from './care';
 export * from './help-stats';
+export * from './transport';
 export { applyPosterCommunity, rememberPosterCommunity } from './poster';
 export { ApiError, API_BASE, LOGIN_PAGE, newIdempotencyKey } from './client';
 export { ActionKey } from './action-key';

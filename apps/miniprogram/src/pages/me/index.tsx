@@ -142,6 +142,10 @@ export default function MePage() {
             <View>我的小组与服务时长</View>
             <View className="entry__arrow">›</View>
           </View>
+          <View id="entry-driver-trips" className="entry" onClick={() => void Taro.navigateTo({ url: '/volunteer/trips/index' })}>
+            <View>我的接送（开车送病人）</View>
+            <View className="entry__arrow">›</View>
+          </View>
         </View>
       ) : null}
 
@@ -272,6 +276,10 @@ export default function MePage() {
           </View>
           <View id="entry-staff-ledger" className="entry" onClick={() => void Taro.navigateTo({ url: '/care/ledger/index' })}>
             <View>关爱台账（每日联系）</View>
+            <View className="entry__arrow">›</View>
+          </View>
+          <View id="entry-staff-transport" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/transport-day/index' })}>
+            <View>病人接送（透析、化疗）</View>
             <View className="entry__arrow">›</View>
           </View>
           <View id="entry-staff-family" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/family-bindings/index' })}>

@@ -26,6 +26,7 @@ import { CareCampaigns1746600000000 } from './1746600000000-care-campaigns';
 import { CareLedger1746900000000 } from './1746900000000-care-ledger';
 import { FamilyBindings1747000000000 } from './1747000000000-family-bindings';
 import { Preferences1746800000000 } from './1746800000000-preferences';
+import { CareTransport1746700000000 } from './1746700000000-care-transport';
 
 /** Every migration, in order. Run at boot on SQLite and MySQL alike. */
 export const MIGRATIONS = [
@@ -54,6 +55,7 @@ export const MIGRATIONS = [
   ActivityPrizes1746400000000,
   Help1746500000000,
   CareCampaigns1746600000000,
+  CareTransport1746700000000,
   Preferences1746800000000,
   CareLedger1746900000000,
   FamilyBindings1747000000000,

@@ -10,10 +10,11 @@ import { CareCampaignsController } from './campaigns/care-campaigns.controller';
 import { CareCampaignsService } from './campaigns/care-campaigns.service';
 import { CareLedgerController } from './ledger/care-ledger.controller';
 import { CareLedgerService } from './ledger/care-ledger.service';
+import { TransportModule } from './transport/transport.module';
 
-/** No household left out (issue 18): care campaigns, the daily care ledger. */
+/** No household left out (issue 18): care campaigns, the daily care ledger, patient transport. */
 @Module({
-  imports: [CatalogModule, CommunityModule, MessagesModule, OrdersModule, ParcelsModule, PharmacyModule, ProxyModule],
+  imports: [CatalogModule, CommunityModule, MessagesModule, OrdersModule, ParcelsModule, PharmacyModule, ProxyModule, TransportModule],
   controllers: [CareCampaignsController, CareLedgerController],
   providers: [CareCampaignsService, CareLedgerService],
 })

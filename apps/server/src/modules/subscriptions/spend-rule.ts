@@ -65,6 +65,9 @@ export const KIND_PRIORITY = {
   'family.approved': 2,
   'family.rejected': 2,
   'family.bound': 2,
+  'transport.planned': 2,
+  'transport.cancelled': 3,
+  'transport.progress': 1,
 } as const satisfies Record<MessageKind, Priority>;
 
 export function priorityOf(kind: MessageKind): Priority {
