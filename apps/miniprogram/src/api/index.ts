@@ -1,7 +1,7 @@
 /**
  * The one import of every page: `@/api`. One file per server module (auth, community, catalog,
  * orders, parcels, pharmacy, people, files, notices, messages, subscriptions; the activities:
- * classes, quizzes, contests, prizes, participation), one typed function per endpoint; mutating ones take
+ * classes, quizzes, contests, prizes, participation; help requests), one typed function per endpoint; mutating ones take
  * the user action's Idempotency-Key. Every type the server answers with comes from shared-types.
  */
 export * from './auth';
@@ -20,6 +20,7 @@ export * from './participation';
 export * from './quizzes';
 export * from './contests';
 export * from './prizes';
+export * from './help';
 export { applyPosterCommunity, rememberPosterCommunity } from './poster';
 export { ApiError, API_BASE, LOGIN_PAGE, newIdempotencyKey } from './client';
 export { ActionKey } from './action-key';
