@@ -9,7 +9,18 @@
  * Needs: `npm run build -w @linli/server` (or LINLI_SERVER_MAIN) and `npm run build:h5 -w @linli/miniprogram`.
  */
 import type { HelpDetail, MeResponse } from '@linli/shared-types';
-import { api, devLogin, loggedInPhone, measure, MIN_BUTTON_PX, MIN_FONT_PX, screenshot, sqlite, useServerAndBrowser } from './support';
+import {
+  api,
+  base,
+  devLogin,
+  loggedInPhone,
+  measure,
+  MIN_BUTTON_PX,
+  MIN_FONT_PX,
+  screenshot,
+  sqlite,
+  useServerAndBrowser,
+} from './support';
 
 useServerAndBrowser();
 
@@ -79,7 +90,7 @@ it('a resident asks for help, a volunteer of her team answers and resolves it, s
   await screenshot(page, 'h3-help-asked');
 
   // 我的求助 lists it.
-  await page.goto(`${page.url().split('#')[0]}#/help/list/index`);
+  await page.goto(`${base()}/#/help/list/index`);
   await page.locator(`#help-${asked.id}`).waitFor();
   await expect(page.locator(`#help-${asked.id}-state`).innerText()).resolves.toBe('等待接单');
 
@@ -103,7 +114,7 @@ it('a resident asks for help, a volunteer of her team answers and resolves it, s
   await vol.context().close();
 
   // 王秀兰 reads the answer and confirms with five stars.
-  await page.goto(`${page.url().split('#')[0]}#/help/request/index?id=${asked.id}`);
+  await page.goto(`${base()}/#/help/request/index?id=${asked.id}`);
   await page.locator('#help-state', { hasText: '已解决，请确认' }).waitFor();
   await page.locator('#help-thread').getByText('王阿姨，我半小时后把米送到门口').waitFor();
   await page.locator('#help-thread').getByText('已送去一袋十斤的米').waitFor();
