@@ -33,6 +33,7 @@ import { MessagesModule } from './modules/messages/messages.module';
 import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module';
 import { CommunityModule } from './modules/community/community.module';
 import { HealthModule } from './modules/health/health.module';
+import { HelpModule } from './modules/help/help.module';
 import { WechatModule } from './wechat/wechat.module';
 
 /**
@@ -83,6 +84,7 @@ export class AppModule {
         WechatModule,
         MessagesModule,
         CommunityModule,
+        HelpModule,
         AuthModule,
         HealthModule,
         CatalogModule,

@@ -3,7 +3,8 @@ import type { Role } from './roles';
 /**
  * What an uploaded photo is for, and who may upload one: the volunteer's photo of a parcel left
  * at the door, a resident's prescription or medicine box, the pharmacy's receipt,
- * a picture on a staff notice, a picture of a resident's contest entry.
+ * a picture on a staff notice, a picture of a resident's contest entry, a picture in a help request's thread
+ * (any user: team members hold any role).
  */
 export const FILE_PURPOSES = {
   contactless: ['volunteer'],
@@ -11,6 +12,7 @@ export const FILE_PURPOSES = {
   receipt: ['pharmacist'],
   notice: ['staff', 'supervisor'],
   contest: ['resident'],
+  help: ['resident', 'volunteer', 'pharmacist', 'staff', 'supervisor', 'counsellor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type FilePurpose = keyof typeof FILE_PURPOSES;
 

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Who did what to which record, and when: every staff, pharmacy and delivery action. */
-export type AuditActorKind = 'user' | 'operator';
+export type AuditActorKind = 'user' | 'operator' | 'system';
 
 @Entity('audit_logs')
 export class AuditLog {

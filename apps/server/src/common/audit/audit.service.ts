@@ -45,4 +45,18 @@ export class AuditService {
       createdAt: this.clock.now(),
     });
   }
+
+  /** A move the server made by itself (a timer: an escalation, an auto-close), in the same transaction as the move. */
+  async recordSystem(communityId: number | null, entry: AuditEntry): Promise<void> {
+    await this.db.repo(AuditLog).insert({
+      communityId,
+      actorUserId: null,
+      actorKind: 'system',
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId === undefined || entry.targetId === null ? null : String(entry.targetId),
+      details: entry.details ? JSON.stringify(entry.details) : null,
+      createdAt: this.clock.now(),
+    });
+  }
 }

@@ -111,8 +111,9 @@ export class FilesService {
   }
 
   private async mayRead(actor: Actor, file: StoredFile): Promise<boolean> {
-    // The uploader, the household it is about, the community's staff.
-    if (relationsTo(actor, file).length > 0) return true;
+    // The uploader, the household it is about, the community's staff; a help picture only its
+    // uploader and whom its module admits (a counselling thread is not for staff).
+    if (file.purpose === 'help' ? file.ownerUserId === actor.userId : relationsTo(actor, file).length > 0) return true;
     for (const rule of this.rules.get(file.purpose) ?? []) if (await rule(actor, file)) return true;
     return false;
   }

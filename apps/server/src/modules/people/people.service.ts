@@ -9,7 +9,7 @@ import { VolunteersService } from '../parcels/volunteers.service';
 import { PharmaciesService } from '../pharmacy/pharmacies.service';
 
 /** The roles staff manage here; residents are in the household register, not in this list. */
-const MANAGED_ROLES: Role[] = ['staff', 'supervisor', 'volunteer', 'pharmacist'];
+const MANAGED_ROLES: Role[] = ['staff', 'supervisor', 'volunteer', 'pharmacist', 'counsellor'];
 /** Either makes a person staff of the community (access.ts counts supervisors as staff). */
 const STAFF_ROLES: Role[] = ['staff', 'supervisor'];
 
