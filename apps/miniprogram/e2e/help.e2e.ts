@@ -69,7 +69,7 @@ it('a resident asks for help, a volunteer of her team answers and resolves it, s
 
   await page.locator('#help-category-1').click(); // 物资
   await expect(page.locator('#help-category-1').innerText()).resolves.toBe('物资');
-  await expect(page.locator('#help-hint').innerText()).resolves.toBe('一般物资：60分钟内会有人响应');
+  await expect(page.locator('#help-hint').innerText()).resolves.toBe('一般物资：1小时内会有人响应');
   await page.locator('#help-urgency-0').click(); // 紧急
   await expect(page.locator('#help-hint').innerText()).resolves.toBe('紧急物资：30分钟内会有人响应');
   await page.locator('#help-urgency-1').click(); // 一般
