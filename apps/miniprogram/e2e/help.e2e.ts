@@ -8,7 +8,7 @@
  *
  * Needs: `npm run build -w @linli/server` (or LINLI_SERVER_MAIN) and `npm run build:h5 -w @linli/miniprogram`.
  */
-import type { HelpDetail, MeResponse } from '@linli/shared-types';
+import type { HelpDetail, MeResponse, MessageView, Page as Paged } from '@linli/shared-types';
 import {
   api,
   base,
@@ -113,8 +113,13 @@ it('a resident asks for help, a volunteer of her team answers and resolves it, s
   await screenshot(vol, 'h4-help-resolved');
   await vol.context().close();
 
-  // 王秀兰 reads the answer and confirms with five stars.
-  await page.goto(`${base()}/#/help/request/index?id=${asked.id}`);
+  // 王秀兰 is told in 消息; its link opens the request.
+  const told = await api<Paged<MessageView>>('GET', '/messages?pageSize=50', resident.token);
+  const resolved = told.items.find((m) => m.kind === 'help.resolved');
+  expect(resolved?.link).toBe(`/help/request/index?id=${asked.id}`);
+  await page.goto(`${base()}/#/pages/messages/index`);
+  await page.locator(`#message-${resolved?.id}`).click();
+  // Then she confirms with five stars.
   await page.locator('#help-state', { hasText: '已解决，请确认' }).waitFor();
   await page.locator('#help-thread').getByText('王阿姨，我半小时后把米送到门口').waitFor();
   await page.locator('#help-thread').getByText('已送去一袋十斤的米').waitFor();

@@ -30,6 +30,7 @@ const EMPTY: Record<HelpBoardTab, string> = {
 export default function HelpBoardPage() {
   const [tab, setTab] = useState<HelpBoardTab>('open');
   const [buildingId, setBuildingId] = useState<number>(0);
+  const [picking, setPicking] = useState(false);
   const [buildings, setBuildings] = useState<BuildingView[]>([]);
   const [items, setItems] = useState<HelpSummary[] | null>(null);
   const [total, setTotal] = useState(0);
@@ -68,7 +69,14 @@ export default function HelpBoardPage() {
           void load(false, next);
         }}
       />
-      {buildings.length > 1 ? (
+      {buildings.length > 1 && !picking ? (
+        <View className="gap-small">
+          <Button id="help-board-building" size="large" block fill="outline" onClick={() => setPicking(true)}>
+            {`楼栋：${buildings.find((b) => b.id === buildingId)?.name ?? '全部'}（点此筛选）`}
+          </Button>
+        </View>
+      ) : null}
+      {buildings.length > 1 && picking ? (
         <View className="card">
           <View className="field__label">楼栋</View>
           <Choices
@@ -78,6 +86,7 @@ export default function HelpBoardPage() {
             selected={[buildingId]}
             onToggle={(b) => {
               setBuildingId(b);
+              setPicking(false);
               setItems(null);
               void load(false, tab, b);
             }}
