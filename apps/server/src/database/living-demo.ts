@@ -1,4 +1,8 @@
 import type { ContentLine, ItemKind, MedicineItemRequest, PaymentMode, Urgency, WindowMode } from '@linli/shared-types';
+import type { TeamRole } from '@linli/shared-types';
+import { HelpFlowService } from '../modules/help/help-flow.service';
+import { HelpTeamsService } from '../modules/help/help-teams.service';
+import { InvitesService } from '../modules/people/invites.service';
 import type { ModuleRef } from '@nestjs/core';
 import { In, IsNull, MoreThan, Not } from 'typeorm';
 import type { Actor } from '../common/actor';
@@ -135,6 +139,9 @@ export class LivingDemo {
   private readonly questions: QuestionBankService;
   private readonly quizzes: QuizzesService;
   private readonly attempts: QuizAttemptsService;
+  private readonly help: HelpFlowService;
+  private readonly helpTeams: HelpTeamsService;
+  private readonly invites: InvitesService;
 
   private communityId = 0;
   private buildings = new Map<string, number>();
@@ -161,6 +168,9 @@ export class LivingDemo {
     this.questions = get(QuestionBankService);
     this.quizzes = get(QuizzesService);
     this.attempts = get(QuizAttemptsService);
+    this.help = get(HelpFlowService);
+    this.helpTeams = get(HelpTeamsService);
+    this.invites = get(InvitesService);
   }
 
   /** One command, one transaction, as a request would have it. */
@@ -261,6 +271,7 @@ export class LivingDemo {
     ]);
 
     await this.createActivities(now, resident, near);
+    await this.createHelp(resident, li);
   }
 
   /**
@@ -449,6 +460,47 @@ export class LivingDemo {
     const id = this.items.get(key);
     if (id === undefined) throw new Error(`living demo: no item ${key}`);
     return id;
+  }
+
+  /**
+   * Help requests: 1栋's team of five (four neighbours with phones, and 李志强 as its volunteer),
+   * a counsellor who joined by an invite, and the demo resident's two requests: one answered and
+   * taken by 李志强, one still waiting for the first response.
+   */
+  private async createHelp(resident: Actor, li: Actor): Promise<void> {
+    const building = this.buildings.get('1栋');
+    if (building === undefined) return;
+    const free = await this.db.rows<{ id: number }>(
+      `SELECT h.id FROM households h WHERE h.building_id = ? AND NOT EXISTS (SELECT 1 FROM users u WHERE u.household_id = h.id) ORDER BY h.id DESC LIMIT 5`,
+      [building],
+    );
+    const people: [TeamRole, string, string][] = [
+      ['cadre', '钱卫东（街道干部）', '13955110901'],
+      ['grid_worker', '冯晓梅（网格员）', '13955110902'],
+      ['medic', '周医生（社区医院）', '13955110903'],
+      ['police', '吴警官（社区民警）', '13955110904'],
+    ];
+    for (const [i, [role, nickname, phone]] of people.entries()) {
+      const householdId = Number(free[i]?.id);
+      if (!householdId) return;
+      const userId = await this.newUser(nickname, phone, householdId, ['resident']);
+      await this.run(() => this.helpTeams.set(this.staff, { buildingId: building, role, userId }));
+    }
+    await this.run(() => this.helpTeams.set(this.staff, { buildingId: building, role: 'volunteer', userId: li.userId }));
+    const counsellorHome = Number(free[4]?.id);
+    if (counsellorHome) {
+      const id = await this.newUser('郑老师（心理咨询师）', '13955110905', counsellorHome, ['resident']);
+      const supervisor = await this.actorOf({ devKey: 'supervisor' });
+      const invite = await this.run(() => this.invites.create(supervisor, { role: 'counsellor', note: '郑老师' }));
+      const counsellor = await this.actorOf({ id });
+      await this.run(() => this.invites.redeem(counsellor, invite.code));
+    }
+    const answered = await this.run(() =>
+      this.help.create(resident, { category: 'supplies', urgency: 'normal', text: '家里的米和油快吃完了，能帮忙买一些吗？' }),
+    );
+    await this.run(() => this.help.take(li, answered.id));
+    await this.run(() => this.help.reply(li, answered.id, { text: '王阿姨，下午我去超市帮您买，买好送到门口' }));
+    await this.run(() => this.help.create(resident, { category: 'medicine', urgency: 'normal', text: '降压药还剩两天的量，想请人帮忙买' }));
   }
 
   private async createCatalog(): Promise<void> {

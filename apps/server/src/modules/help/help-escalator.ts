@@ -78,16 +78,16 @@ export class HelpEscalator extends PeriodicJob {
       if (moved.affected !== 1) return false;
       const r = (await this.access.load(id)) as HelpRow;
       const why = level === 1 ? '超过首次响应时限无人响应' : '超过解决时限仍未解决';
-      await this.db.run(`INSERT INTO help_events (request_id, kind, actor_id, actor_as, text, photo_ids, created_at) VALUES (${Db.marks(7)})`, [
-        id,
-        'escalated',
-        null,
-        null,
-        `${why}，已上报督导`,
-        null,
-        now,
-      ]);
-      await this.audit.recordSystem(r.communityId, { action: 'help.escalate', targetType: 'help_request', targetId: id, details: { level } });
+      await this.db.run(
+        `INSERT INTO help_events (request_id, kind, actor_id, actor_as, text, photo_ids, created_at) VALUES (${Db.marks(7)})`,
+        [id, 'escalated', null, null, `${why}，已上报督导`, null, now],
+      );
+      await this.audit.recordSystem(r.communityId, {
+        action: 'help.escalate',
+        targetType: 'help_request',
+        targetId: id,
+        details: { level },
+      });
       const deadline = level === 1 ? r.firstResponseDue : r.solutionDue;
       await this.messages.tellEach(await this.flow.supervisors(r.communityId), {
         communityId: r.communityId,
@@ -119,15 +119,10 @@ export class HelpEscalator extends PeriodicJob {
       );
       if (moved.affected !== 1) return false;
       const r = (await this.access.load(id)) as HelpRow;
-      await this.db.run(`INSERT INTO help_events (request_id, kind, actor_id, actor_as, text, photo_ids, created_at) VALUES (${Db.marks(7)})`, [
-        id,
-        'closed',
-        null,
-        null,
-        `${HELP_REOPEN_HOURS}小时内未确认，自动完成`,
-        null,
-        now,
-      ]);
+      await this.db.run(
+        `INSERT INTO help_events (request_id, kind, actor_id, actor_as, text, photo_ids, created_at) VALUES (${Db.marks(7)})`,
+        [id, 'closed', null, null, `${HELP_REOPEN_HOURS}小时内未确认，自动完成`, null, now],
+      );
       await this.audit.recordSystem(r.communityId, { action: 'help.close', targetType: 'help_request', targetId: id });
       await this.messages.tellHousehold(r.householdId, {
         communityId: r.communityId,

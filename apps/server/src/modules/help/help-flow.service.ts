@@ -82,25 +82,37 @@ export class HelpFlowService {
           values,
         );
       }
-      await this.audit.record(actor, { action: 'help.deadlines', targetType: 'community', targetId: communityId, details: { deadlines: body.deadlines } });
+      await this.audit.record(actor, {
+        action: 'help.deadlines',
+        targetType: 'community',
+        targetId: communityId,
+        details: { deadlines: body.deadlines },
+      });
     });
     return this.deadlines(actor);
   }
 
-  private async event(requestId: number, kind: HelpEventKind, actorId: number | null, as: HelpPerson['as'] | null, text: string | null, photoIds: number[] = []): Promise<void> {
-    await this.db.run(`INSERT INTO help_events (request_id, kind, actor_id, actor_as, text, photo_ids, created_at) VALUES (${Db.marks(7)})`, [
-      requestId,
-      kind,
-      actorId,
-      as,
-      text,
-      photoIds.length ? photoIds.join(',') : null,
-      this.clock.now(),
-    ]);
+  private async event(
+    requestId: number,
+    kind: HelpEventKind,
+    actorId: number | null,
+    as: HelpPerson['as'] | null,
+    text: string | null,
+    photoIds: number[] = [],
+  ): Promise<void> {
+    await this.db.run(
+      `INSERT INTO help_events (request_id, kind, actor_id, actor_as, text, photo_ids, created_at) VALUES (${Db.marks(7)})`,
+      [requestId, kind, actorId, as, text, photoIds.length ? photoIds.join(',') : null, this.clock.now()],
+    );
   }
 
   private async record(actor: Actor, r: HelpRow, action: string, details: Record<string, unknown> = {}): Promise<void> {
-    await this.audit.record(actor, { action: `help.${action}`, targetType: 'help_request', targetId: r.id, details: { ...details, state: r.state } });
+    await this.audit.record(actor, {
+      action: `help.${action}`,
+      targetType: 'help_request',
+      targetId: r.id,
+      details: { ...details, state: r.state },
+    });
   }
 
   private async roleHolders(communityId: number, roles: string[]): Promise<number[]> {
@@ -143,7 +155,14 @@ export class HelpFlowService {
     await this.messages.tellHousehold(r.householdId, { communityId: r.communityId, kind, title, body, link: helpLink(r.id), deadline });
   }
 
-  private async tellUsers(r: HelpRow, userIds: number[], kind: MessageKind, title: string, body: string, deadline: Date | null = null): Promise<void> {
+  private async tellUsers(
+    r: HelpRow,
+    userIds: number[],
+    kind: MessageKind,
+    title: string,
+    body: string,
+    deadline: Date | null = null,
+  ): Promise<void> {
     if (userIds.length === 0) return;
     await this.messages.tellEach(userIds, { communityId: r.communityId, kind, title, body, link: helpLink(r.id), deadline });
   }
@@ -157,7 +176,9 @@ export class HelpFlowService {
     let proxy = false;
     let askedAs: HelpPerson['as'] = 'resident';
     if (body.householdId !== undefined && body.householdId !== actor.householdId) {
-      const [h] = await this.db.rows<{ communityId: number }>('SELECT community_id AS communityId FROM households WHERE id = ?', [body.householdId]);
+      const [h] = await this.db.rows<{ communityId: number }>('SELECT community_id AS communityId FROM households WHERE id = ?', [
+        body.householdId,
+      ]);
       if (!h || Number(h.communityId) !== actor.communityId) throw new DomainError('HELP_NOT_FOUND');
       const team = await this.teams.teamOf(Number(h.communityId), body.householdId);
       const member = team.find((m) => m.userId === actor.userId);
@@ -209,10 +230,12 @@ export class HelpFlowService {
       await this.event(row.id, 'created', actor.userId, askedAs, body.text, photoIds);
       await this.record(actor, row, 'create', { category: body.category, urgency: body.urgency, proxy });
       const first = answerers.routed ? `，请${answerers.routed}优先处理` : '';
-      const door = (await this.db.rows<{ building: string; unit: string; room: string }>(
-        'SELECT b.name AS building, h.unit, h.room FROM households h JOIN buildings b ON b.id = h.building_id WHERE h.id = ?',
-        [householdId],
-      ))[0];
+      const door = (
+        await this.db.rows<{ building: string; unit: string; room: string }>(
+          'SELECT b.name AS building, h.unit, h.room FROM households h JOIN buildings b ON b.id = h.building_id WHERE h.id = ?',
+          [householdId],
+        )
+      )[0];
       const where = door ? `${door.building}${door.unit}单元${door.room}` : '';
       await this.tellUsers(
         row,
@@ -223,7 +246,13 @@ export class HelpFlowService {
         due.firstResponseDue,
       );
       if (proxy) {
-        await this.tellHousehold(row, 'help.new', '社区已为您登记求助', `已为您登记「${this.what(row)}」求助，会有人尽快联系您`, due.firstResponseDue);
+        await this.tellHousehold(
+          row,
+          'help.new',
+          '社区已为您登记求助',
+          `已为您登记「${this.what(row)}」求助，会有人尽快联系您`,
+          due.firstResponseDue,
+        );
       }
       return row.id;
     });
@@ -234,7 +263,8 @@ export class HelpFlowService {
   async reply(actor: Actor, id: number, body: { text: string; photoIds?: number[] }): Promise<HelpDetail> {
     const { row, rel } = await this.access.readable(actor, id);
     if (!rel.resident && !rel.actors.includes('responder')) throw new DomainError('HELP_NOT_RESPONDER');
-    if (!LIVE.includes(row.state) && row.state !== 'RESOLVED') throw new DomainError('INVALID_TRANSITION', { from: row.state, to: row.state });
+    if (!LIVE.includes(row.state) && row.state !== 'RESOLVED')
+      throw new DomainError('INVALID_TRANSITION', { from: row.state, to: row.state });
     await this.db.transaction(async () => {
       const photoIds = await this.photos(actor, body.photoIds);
       await this.event(row.id, 'reply', actor.userId, rel.as, body.text, photoIds);
@@ -266,14 +296,23 @@ export class HelpFlowService {
         [actor.userId, rel.as, this.clock.now(), row.id],
       );
       if (moved.affected !== 1) {
-        const now = await this.access.load(row.id);
-        if (now?.assigneeId === actor.userId) return;
+        // A locking read sees the winner's row (MySQL's plain read would show this transaction's snapshot).
+        const [now] = await this.db.rows<{ assigneeId: number | null; state: string }>(
+          `SELECT assignee_id AS assigneeId, state FROM help_requests WHERE id = ?${this.db.isMysql ? ' FOR UPDATE' : ''}`,
+          [row.id],
+        );
+        if (now && Number(now.assigneeId) === actor.userId) return;
         throw new DomainError(now?.state === 'TAKEN' ? 'HELP_TAKEN_BY_OTHER' : 'INVALID_TRANSITION');
       }
       await this.firstResponse(row, actor);
       await this.event(row.id, 'taken', actor.userId, rel.as, null);
       await this.record(actor, row, 'take');
-      await this.tellHousehold(row, 'help.taken', '您的求助有人接手了', `${actor.nickname}（${rel.as === 'counsellor' ? '心理咨询师' : TEAM_ROLE_LABELS[rel.as as keyof typeof TEAM_ROLE_LABELS] ?? '督导'}）正在处理您的「${this.what(row)}」求助`);
+      await this.tellHousehold(
+        row,
+        'help.taken',
+        '您的求助有人接手了',
+        `${actor.nickname}（${rel.as === 'counsellor' ? '心理咨询师' : (TEAM_ROLE_LABELS[rel.as as keyof typeof TEAM_ROLE_LABELS] ?? '督导')}）正在处理您的「${this.what(row)}」求助`,
+      );
     });
     return this.views.detail(actor, id);
   }
@@ -292,7 +331,14 @@ export class HelpFlowService {
       await this.event(row.id, 'released', actor.userId, rel.as, null);
       await this.record(actor, row, 'release');
       const { userIds } = await this.answerers(row);
-      await this.tellUsers(row, userIds.filter((u) => u !== actor.userId), 'help.reminder', `求助待接手：${this.what(row)}`, '原处理人已放下这条求助，请有空的同志接手', row.firstResponseAt ? row.solutionDue : row.firstResponseDue);
+      await this.tellUsers(
+        row,
+        userIds.filter((u) => u !== actor.userId),
+        'help.reminder',
+        `求助待接手：${this.what(row)}`,
+        '原处理人已放下这条求助，请有空的同志接手',
+        row.firstResponseAt ? row.solutionDue : row.firstResponseDue,
+      );
     });
     return this.views.detail(actor, id);
   }
@@ -313,7 +359,13 @@ export class HelpFlowService {
       await this.firstResponse(row, actor);
       await this.event(row.id, 'resolved', actor.userId, rel.as, summary);
       await this.record(actor, row, 'resolve');
-      await this.tellHousehold(row, 'help.resolved', '您的求助已处理，请确认', `${summary.slice(0, 60)}。如没解决，24小时内可以重新打开`, reopenUntil(now));
+      await this.tellHousehold(
+        row,
+        'help.resolved',
+        '您的求助已处理，请确认',
+        `${summary.slice(0, 60)}。如没解决，24小时内可以重新打开`,
+        reopenUntil(now),
+      );
     });
     return this.views.detail(actor, id);
   }
@@ -362,7 +414,14 @@ export class HelpFlowService {
       await this.event(row.id, 'reopened', actor.userId, rel.as, reason);
       await this.record(actor, row, 'reopen');
       if (row.assigneeId !== null)
-        await this.tellUsers(row, [row.assigneeId], 'help.reopened', `求助被重新打开：${this.what(row)}`, reason.slice(0, 60), reopenedSolutionDue(now, minutes.solutionMinutes));
+        await this.tellUsers(
+          row,
+          [row.assigneeId],
+          'help.reopened',
+          `求助被重新打开：${this.what(row)}`,
+          reason.slice(0, 60),
+          reopenedSolutionDue(now, minutes.solutionMinutes),
+        );
     });
     return this.views.detail(actor, id);
   }
@@ -373,12 +432,10 @@ export class HelpFlowService {
     if (row.state !== 'CLOSED') throw new DomainError('INVALID_TRANSITION', { from: row.state, to: row.state });
     if (row.rating !== null) throw new DomainError('HELP_ALREADY_RATED');
     await this.db.transaction(async () => {
-      const moved = await this.db.run('UPDATE help_requests SET rating = ?, rating_comment = ?, updated_at = ? WHERE id = ? AND rating IS NULL', [
-        rating,
-        comment ?? null,
-        this.clock.now(),
-        row.id,
-      ]);
+      const moved = await this.db.run(
+        'UPDATE help_requests SET rating = ?, rating_comment = ?, updated_at = ? WHERE id = ? AND rating IS NULL',
+        [rating, comment ?? null, this.clock.now(), row.id],
+      );
       if (moved.affected !== 1) throw new DomainError('HELP_ALREADY_RATED');
       await this.event(row.id, 'rated', actor.userId, rel.as, comment ?? null);
       await this.record(actor, row, 'rate', { rating });
@@ -395,16 +452,15 @@ export class HelpFlowService {
     assertMove(row.state, 'CANCELLED', rel.actors);
     await this.db.transaction(async () => {
       const now = this.clock.now();
-      const moved = await this.db.run("UPDATE help_requests SET state = 'CANCELLED', closed_at = ?, updated_at = ? WHERE id = ? AND state = ?", [
-        now,
-        now,
-        row.id,
-        row.state,
-      ]);
+      const moved = await this.db.run(
+        "UPDATE help_requests SET state = 'CANCELLED', closed_at = ?, updated_at = ? WHERE id = ? AND state = ?",
+        [now, now, row.id, row.state],
+      );
       if (moved.affected !== 1) throw new DomainError('INVALID_TRANSITION', { from: row.state, to: 'CANCELLED' });
       await this.event(row.id, 'cancelled', actor.userId, rel.as, reason ?? null);
       await this.record(actor, row, 'cancel');
-      if (!rel.resident) await this.tellHousehold(row, 'help.closed', '求助已撤销', `社区已撤销「${this.what(row)}」求助${reason ? `：${reason}` : ''}`);
+      if (!rel.resident)
+        await this.tellHousehold(row, 'help.closed', '求助已撤销', `社区已撤销「${this.what(row)}」求助${reason ? `：${reason}` : ''}`);
     });
     return this.views.staffSummary(id);
   }
@@ -429,7 +485,13 @@ export class HelpFlowService {
       );
       if (moved.affected !== 1) throw new DomainError('INVALID_TRANSITION', { from: row.state, to: 'TAKEN' });
       const [target] = await this.db.rows<{ name: string }>('SELECT nickname AS name FROM users WHERE id = ?', [userId]);
-      await this.event(row.id, 'reassigned', actor.userId, hasRole(actor, 'supervisor') ? 'supervisor' : 'staff', `转给 ${target?.name ?? ''}`);
+      await this.event(
+        row.id,
+        'reassigned',
+        actor.userId,
+        hasRole(actor, 'supervisor') ? 'supervisor' : 'staff',
+        `转给 ${target?.name ?? ''}`,
+      );
       await this.record(actor, row, 'reassign', { to: userId, from: row.assigneeId });
       await this.tellUsers(row, [userId], 'help.reassigned', `求助转给您处理：${this.what(row)}`, '请尽快联系居民处理', row.solutionDue);
     });
@@ -440,7 +502,12 @@ export class HelpFlowService {
   async merge(actor: Actor, id: number, intoId: number): Promise<HelpSummary> {
     const { row } = await this.access.ofStaff(actor, id);
     const into = await this.access.load(intoId);
-    if (!into || into.id === row.id || into.communityId !== row.communityId || !(['OPEN', 'TAKEN', 'RESOLVED'] as HelpState[]).includes(into.state))
+    if (
+      !into ||
+      into.id === row.id ||
+      into.communityId !== row.communityId ||
+      !(['OPEN', 'TAKEN', 'RESOLVED'] as HelpState[]).includes(into.state)
+    )
       throw new DomainError('HELP_MERGE_INVALID');
     assertMove(row.state, 'MERGED', ['staff', ...(hasRole(actor, 'supervisor') ? (['supervisor'] as const) : [])]);
     const as = hasRole(actor, 'supervisor') ? 'supervisor' : 'staff';
@@ -465,4 +532,3 @@ export class HelpFlowService {
     return this.views.staffSummary(id);
   }
 }
-

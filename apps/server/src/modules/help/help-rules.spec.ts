@@ -51,7 +51,9 @@ describe('help rules', () => {
     expect(escalationDue({ ...base, escalation: 1 }, at('2026-01-01T09:00:00Z'))).toBeNull();
     expect(escalationDue({ ...base, firstResponseAt: at('2026-01-01T08:10:00Z') }, at('2026-01-01T09:00:00Z'))).toBeNull();
     expect(escalationDue({ ...base, escalation: 1, state: 'TAKEN' }, at('2026-01-01T10:00:00Z'))).toBe(2);
-    expect(escalationDue({ ...base, escalation: 2, solutionEscalatedAt: at('2026-01-01T10:00:00Z') }, at('2026-01-01T11:00:00Z'))).toBeNull();
+    expect(
+      escalationDue({ ...base, escalation: 2, solutionEscalatedAt: at('2026-01-01T10:00:00Z') }, at('2026-01-01T11:00:00Z')),
+    ).toBeNull();
     expect(escalationDue({ ...base, state: 'RESOLVED' }, at('2026-01-01T11:00:00Z'))).toBeNull();
     expect(escalationDue({ ...base, state: 'CANCELLED' }, at('2026-01-01T11:00:00Z'))).toBeNull();
     expect(isOverdue(base, at('2026-01-01T08:16:00Z'))).toBe(true);

@@ -53,7 +53,10 @@ export function routeRole(category: HelpCategory): TeamRole | null {
  * The household's team from building-level and household-level rows: a household row for a role
  * replaces the building's person for that role. Ordered with the routed role first, then by TEAM_ROLES.
  */
-export function effectiveTeam<M extends { role: TeamRole; householdId: number | null }>(rows: readonly M[], first: TeamRole | null = null): M[] {
+export function effectiveTeam<M extends { role: TeamRole; householdId: number | null }>(
+  rows: readonly M[],
+  first: TeamRole | null = null,
+): M[] {
   const byRole = new Map<TeamRole, M>();
   for (const row of rows) if (row.householdId === null) byRole.set(row.role, row);
   for (const row of rows) if (row.householdId !== null) byRole.set(row.role, row);

@@ -116,9 +116,9 @@ export class HelpTeamsService {
       communityId,
     ]);
     if (!b) throw new DomainError('BUILDING_NOT_FOUND');
-    const own = (await this.db.rows<TeamRow>(`${SELECT} WHERE t.community_id = ? AND t.scope_key = ?`, [communityId, `b:${buildingId}`])).map(
-      toRow,
-    );
+    const own = (
+      await this.db.rows<TeamRow>(`${SELECT} WHERE t.community_id = ? AND t.scope_key = ?`, [communityId, `b:${buildingId}`])
+    ).map(toRow);
     const doors = await this.db.rows<TeamRow & { unit: string; room: string }>(
       `SELECT t.team_role AS role, t.user_id AS userId, u.nickname AS name, u.phone AS phone, t.household_id AS householdId,
          t.building_id AS buildingId, h.unit AS unit, h.room AS room
@@ -133,7 +133,12 @@ export class HelpTeamsService {
       entry.members.push(memberView(toRow(d)));
       households.set(id, entry);
     }
-    return { buildingId: Number(b.id), buildingName: b.name, members: effectiveTeam(own).map(memberView), households: [...households.values()] };
+    return {
+      buildingId: Number(b.id),
+      buildingName: b.name,
+      members: effectiveTeam(own).map(memberView),
+      households: [...households.values()],
+    };
   }
 
   async set(actor: Actor, body: SetTeamMemberRequest): Promise<BuildingTeamView> {
@@ -141,22 +146,29 @@ export class HelpTeamsService {
     let buildingId: number;
     let scopeKey: string;
     if (body.householdId !== undefined) {
-      const [h] = await this.db.rows<{ buildingId: number }>('SELECT building_id AS buildingId FROM households WHERE id = ? AND community_id = ?', [
-        body.householdId,
-        communityId,
-      ]);
+      const [h] = await this.db.rows<{ buildingId: number }>(
+        'SELECT building_id AS buildingId FROM households WHERE id = ? AND community_id = ?',
+        [body.householdId, communityId],
+      );
       if (!h) throw new DomainError('HOUSEHOLD_NOT_FOUND');
       buildingId = Number(h.buildingId);
       scopeKey = `h:${body.householdId}`;
     } else {
-      const [b] = await this.db.rows<{ id: number }>('SELECT id FROM buildings WHERE id = ? AND community_id = ?', [body.buildingId, communityId]);
+      const [b] = await this.db.rows<{ id: number }>('SELECT id FROM buildings WHERE id = ? AND community_id = ?', [
+        body.buildingId,
+        communityId,
+      ]);
       if (!b) throw new DomainError('BUILDING_NOT_FOUND');
       buildingId = body.buildingId;
       scopeKey = `b:${body.buildingId}`;
     }
     await this.db.transaction(async () => {
       if (body.userId === null) {
-        await this.db.run('DELETE FROM help_team_members WHERE community_id = ? AND scope_key = ? AND team_role = ?', [communityId, scopeKey, body.role]);
+        await this.db.run('DELETE FROM help_team_members WHERE community_id = ? AND scope_key = ? AND team_role = ?', [
+          communityId,
+          scopeKey,
+          body.role,
+        ]);
       } else {
         const [u] = await this.db.rows<{ phone: string | null }>(
           'SELECT u.phone AS phone FROM users u WHERE u.id = ? AND EXISTS (SELECT 1 FROM role_assignments r WHERE r.user_id = u.id AND r.community_id = ?)',
@@ -173,7 +185,16 @@ export class HelpTeamsService {
           await this.db.run(
             `INSERT INTO help_team_members (community_id, scope_key, building_id, household_id, team_role, user_id, assigned_by, created_at)
              VALUES (${Db.marks(8)}) ${this.db.isMysql ? 'ON DUPLICATE KEY UPDATE user_id = VALUES(user_id)' : 'ON CONFLICT (community_id, scope_key, team_role) DO UPDATE SET user_id = excluded.user_id'}`,
-            [communityId, scopeKey, body.householdId === undefined ? buildingId : null, body.householdId ?? null, body.role, body.userId, actor.userId, now],
+            [
+              communityId,
+              scopeKey,
+              body.householdId === undefined ? buildingId : null,
+              body.householdId ?? null,
+              body.role,
+              body.userId,
+              actor.userId,
+              now,
+            ],
           );
         }
       }
@@ -190,7 +211,14 @@ export class HelpTeamsService {
   async candidates(actor: Actor, q: string): Promise<TeamCandidate[]> {
     const communityId = staffCommunity(actor);
     const like = `%${q.replace(/[%_\\]/g, '')}%`;
-    const rows = await this.db.rows<{ userId: number; name: string; phone: string | null; building: string | null; unit: string | null; room: string | null }>(
+    const rows = await this.db.rows<{
+      userId: number;
+      name: string;
+      phone: string | null;
+      building: string | null;
+      unit: string | null;
+      room: string | null;
+    }>(
       `SELECT u.id AS userId, u.nickname AS name, u.phone AS phone, b.name AS building, h.unit AS unit, h.room AS room
        FROM users u LEFT JOIN households h ON h.id = u.household_id AND h.community_id = ? LEFT JOIN buildings b ON b.id = h.building_id
        WHERE EXISTS (SELECT 1 FROM role_assignments r WHERE r.user_id = u.id AND r.community_id = ?) AND (u.nickname LIKE ? OR u.phone LIKE ?)

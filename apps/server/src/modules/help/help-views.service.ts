@@ -43,7 +43,10 @@ export class HelpViewsService {
   private async names(userIds: (number | null)[]): Promise<Map<number, string>> {
     const unique = [...new Set(userIds.filter((id): id is number => id !== null))];
     if (unique.length === 0) return new Map();
-    const rows = await this.db.rows<{ id: number; nickname: string }>(`SELECT id, nickname FROM users WHERE id IN (${Db.marks(unique.length)})`, unique);
+    const rows = await this.db.rows<{ id: number; nickname: string }>(
+      `SELECT id, nickname FROM users WHERE id IN (${Db.marks(unique.length)})`,
+      unique,
+    );
     return new Map(rows.map((r) => [Number(r.id), r.nickname]));
   }
 
@@ -76,7 +79,7 @@ export class HelpViewsService {
       category: r.category,
       urgency: r.urgency,
       state: r.state,
-      text: readsText ? r.text.split('\n')[0] ?? '' : null,
+      text: readsText ? (r.text.split('\n')[0] ?? '') : null,
       householdLabel: label,
       buildingId: r.buildingId,
       createdAt: r.createdAt.toISOString(),
@@ -94,11 +97,14 @@ export class HelpViewsService {
   async mine(actor: Actor, query: PageQuery): Promise<MyHelpPage> {
     if (actor.householdId === null) return { items: [], total: 0, page: 1, pageSize: query.pageSize ?? PAGE };
     const { page, pageSize, skip } = pageWindow(query, PAGE);
-    const [count] = await this.db.rows<{ n: number }>('SELECT COUNT(*) AS n FROM help_requests WHERE household_id = ?', [actor.householdId]);
+    const [count] = await this.db.rows<{ n: number }>('SELECT COUNT(*) AS n FROM help_requests WHERE household_id = ?', [
+      actor.householdId,
+    ]);
     const rows = (
-      await this.db.rows<Parameters<typeof toHelpRow>[0]>(`${HELP_SELECT} WHERE r.household_id = ? ORDER BY r.id DESC LIMIT ${pageSize} OFFSET ${skip}`, [
-        actor.householdId,
-      ])
+      await this.db.rows<Parameters<typeof toHelpRow>[0]>(
+        `${HELP_SELECT} WHERE r.household_id = ? ORDER BY r.id DESC LIMIT ${pageSize} OFFSET ${skip}`,
+        [actor.householdId],
+      )
     ).map(toHelpRow);
     return { items: await this.summaries(rows, () => true), total: Number(count?.n ?? 0), page, pageSize };
   }
@@ -149,7 +155,15 @@ export class HelpViewsService {
               a.row.id - b.row.id,
           );
     const slice = ordered.slice(skip, skip + pageSize);
-    return { items: await this.summaries(slice.map((m) => m.row), () => true), total: ordered.length, page, pageSize };
+    return {
+      items: await this.summaries(
+        slice.map((m) => m.row),
+        () => true,
+      ),
+      total: ordered.length,
+      page,
+      pageSize,
+    };
   }
 
   /** The community's board: past a deadline (escalated first) at the top, then by deadline; counselling without text. */
@@ -186,7 +200,15 @@ export class HelpViewsService {
   }
 
   private async events(requestId: number, withText: boolean): Promise<HelpEvent[]> {
-    const rows = await this.db.rows<{ id: number; kind: HelpEventKind; actorId: number | null; actorAs: HelpPerson['as'] | null; text: string | null; photoIds: string | null; at: Date | string }>(
+    const rows = await this.db.rows<{
+      id: number;
+      kind: HelpEventKind;
+      actorId: number | null;
+      actorAs: HelpPerson['as'] | null;
+      text: string | null;
+      photoIds: string | null;
+      at: Date | string;
+    }>(
       'SELECT id, kind, actor_id AS actorId, actor_as AS actorAs, text, photo_ids AS photoIds, created_at AS at FROM help_events WHERE request_id = ? ORDER BY id',
       [requestId],
     );
@@ -230,7 +252,9 @@ export class HelpViewsService {
     );
     let householdPhone: string | null = null;
     if (!rel.resident) {
-      const [h] = await this.db.rows<{ phone: string | null }>('SELECT contact_phone AS phone FROM households WHERE id = ?', [row.householdId]);
+      const [h] = await this.db.rows<{ phone: string | null }>('SELECT contact_phone AS phone FROM households WHERE id = ?', [
+        row.householdId,
+      ]);
       householdPhone = h?.phone ?? null;
     }
     return {

@@ -29,7 +29,8 @@ export class HelpModule implements OnModuleInit {
   /** A help picture: whoever may read the request (or thread line) it is in. */
   onModuleInit(): void {
     this.files.allow('help', async (actor, file) => {
-      if (actor.communityId === null || !hasRole(actor, 'resident', 'volunteer', 'staff', 'supervisor', 'counsellor', 'pharmacist')) return false;
+      if (actor.communityId === null || !hasRole(actor, 'resident', 'volunteer', 'staff', 'supervisor', 'counsellor', 'pharmacist'))
+        return false;
       const like = `%,${file.id},%`;
       const rows = await this.db.rows<{ id: number }>(
         `SELECT r.id FROM help_requests r WHERE r.community_id = ? AND ${this.db.concat("','", 'r.photo_ids', "','")} LIKE ?
