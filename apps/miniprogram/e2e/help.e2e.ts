@@ -193,3 +193,42 @@ it('a request nobody answered in time is red at the top of the supervisor’s bo
   const moved = await api<HelpDetail>('GET', `/help/${late.id}`, resident.token);
   expect(moved.assignee?.userId).toBe(volunteerId);
 }, 90000);
+
+it('staff fill a missing role of a building’s team and change a deadline', async () => {
+  const staff = (await devLogin('staff')).token;
+  const resident = await devLogin('resident');
+  const me = await api<MeResponse>('GET', '/me', resident.token);
+  const buildingId = me.household?.buildingId ?? 0;
+
+  const page = await loggedInPhone('staff');
+  await page.locator('#entry-staff-help-teams').click();
+  // 1栋: 李志强 as 志愿者, the other roles missing (in red).
+  await page.locator(`#team-${buildingId}-missing`).getByText('网格员').waitFor();
+  await page.locator(`#team-${buildingId}`).click();
+  await expect(page.locator('#team-role-volunteer').innerText()).resolves.toContain('李志强');
+  await expect(page.locator('#team-role-grid_worker').getAttribute('class')).resolves.toContain('hp-member--missing');
+  await page.locator('#team-role-grid_worker-set').click();
+  await page.locator('#team-search input').fill('刘建国');
+  await page.locator('#team-search-go').click();
+  await page.locator('#team-pick-0').click();
+  await page.locator('#dialog-confirm').click();
+  await page.locator('#team-role-grid_worker', { hasText: '刘建国' }).waitFor();
+  await expect(page.locator('#team-role-grid_worker').getAttribute('class')).resolves.not.toContain('hp-member--missing');
+  await screenshot(page, 'h7-help-team');
+
+  // 响应时限: 一般物资 answered within 45 minutes from now on.
+  await page.goto(`${base()}/#/help/deadlines/index`);
+  await page.locator('#dl-supplies-normal-first input').fill('45');
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/staff/help/deadlines') && r.request().method() === 'PUT');
+  await page.locator('#dl-save').click();
+  expect((await saved).status()).toBe(200);
+  const deadlines = await api<{ category: string; urgency: string; firstResponseMinutes: number }[]>('GET', '/staff/help/deadlines', staff);
+  expect(deadlines.find((d) => d.category === 'supplies' && d.urgency === 'normal')?.firstResponseMinutes).toBe(45);
+  await page.context().close();
+
+  const team = await api<{ members: { role: string; name: string }[] }>('GET', '/me/help-team', resident.token);
+  expect(team.members.map((m) => [m.role, m.name]).sort()).toEqual([
+    ['grid_worker', '刘建国（督导）'],
+    ['volunteer', '李志强'],
+  ]);
+}, 90000);
