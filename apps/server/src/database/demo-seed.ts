@@ -183,6 +183,7 @@ async function insertDemoPharmacy(tx: EntityManager, communityId: number, now: D
 }
 
 async function insertDemoUsers(tx: EntityManager, communityId: number, buildings: Building[], now: Date): Promise<void> {
+  const users = new Map<DevUserKey, number>();
   for (const demo of DEMO_USERS) {
     let householdId: number | null = null;
     if (demo.door) {
@@ -200,5 +201,24 @@ async function insertDemoUsers(tx: EntityManager, communityId: number, buildings
       RoleAssignment,
       demo.roles.map((role) => ({ userId: user.id, communityId, role })),
     );
+    users.set(demo.key, user.id);
+  }
+  // 1栋's help team (what PUT /api/staff/help/teams writes): 陈晓燕 its cadre, 李志强 its volunteer,
+  // so the demo volunteer answers the demo resident's help requests. The living demo fills the rest.
+  const first = buildings.find((b) => b.name === '1栋');
+  // Raw parameters as TypeORM stores dates: UTC text on SQLite.
+  const at = tx.connection.options.type === 'mysql' ? now : now.toISOString().replace('T', ' ').replace('Z', '');
+  if (first) {
+    for (const [role, key] of [
+      ['cadre', 'staff'],
+      ['volunteer', 'volunteer'],
+    ] as const) {
+      const userId = users.get(key);
+      if (userId === undefined) continue;
+      await tx.query(
+        'INSERT INTO help_team_members (community_id, scope_key, building_id, household_id, team_role, user_id, assigned_by, created_at) VALUES (?, ?, ?, NULL, ?, ?, ?, ?)',
+        [communityId, `b:${first.id}`, first.id, role, userId, users.get('staff') ?? userId, at],
+      );
+    }
   }
 }
