@@ -42,7 +42,7 @@ beforeAll(async () => {
   if (!me.household) throw new Error('the demo resident has no household');
   const volunteer = await devLogin('volunteer');
   volunteerId = volunteer.me.user.id;
-  // Whatever the seed says, 李志强 is 1栋's 志愿者 here.
+  // The demo seed makes 李志强 1栋's 志愿者; said again here, so the scene does not hang on the seed.
   await api('PUT', '/staff/help/teams', staff, { buildingId: me.household.buildingId, role: 'volunteer', userId: volunteerId });
 }, 30000);
 
@@ -140,7 +140,7 @@ it('a resident asks for help, a volunteer of her team answers and resolves it, s
   // 打电话 on 「我的」 dials 李志强's real number. Last on this page: headless Chromium leaves a
   // page that navigated to tel: without answering clicks.
   const again = await loggedInPhone('resident');
-  const call = again.locator('#help-team-card .nut-button', { hasText: '打电话' }).first();
+  const call = again.locator('.me__help-member', { hasText: '李志强' }).locator('.nut-button', { hasText: '打电话' });
   await call.waitFor();
   const dialled = again.waitForEvent('request', (r) => r.url().startsWith('tel:'));
   await call.click();
@@ -202,7 +202,7 @@ it('staff fill a missing role of a building’s team and change a deadline', asy
 
   const page = await loggedInPhone('staff');
   await page.locator('#entry-staff-help-teams').click();
-  // 1栋: 李志强 as 志愿者, the other roles missing (in red).
+  // 1栋: 陈晓燕 as 街道干部 and 李志强 as 志愿者 (the demo seed), the other roles missing (in red).
   await page.locator(`#team-${buildingId}-missing`).getByText('网格员').waitFor();
   await page.locator(`#team-${buildingId}`).click();
   await expect(page.locator('#team-role-volunteer').innerText()).resolves.toContain('李志强');
@@ -228,6 +228,7 @@ it('staff fill a missing role of a building’s team and change a deadline', asy
 
   const team = await api<{ members: { role: string; name: string }[] }>('GET', '/me/help-team', resident.token);
   expect(team.members.map((m) => [m.role, m.name]).sort()).toEqual([
+    ['cadre', '陈晓燕（社区）'],
     ['grid_worker', '刘建国（督导）'],
     ['volunteer', '李志强'],
   ]);
