@@ -96,12 +96,17 @@ export default defineAppConfig({
       pages: ['parcels/index', 'ledger/index', 'ledger-household/index', 'family/index'],
     },
     {
+      // Help requests (issue 17): asking, the thread, the responders' inbox, staff's board, teams and deadlines.
+      root: 'help',
+      pages: ['new/index', 'list/index', 'request/index', 'inbox/index', 'board/index', 'teams/index', 'deadlines/index'],
+    },
+    {
       root: 'pharmacy',
       pages: ['queue/index', 'request/index', 'join/index'],
     },
   ],
   preloadRule: {
-    'pages/me/index': { network: 'all', packages: ['staff', 'volunteer', 'medicine', 'notices', 'pharmacy', 'activities'] },
+    'pages/me/index': { network: 'all', packages: ['staff', 'volunteer', 'medicine', 'notices', 'pharmacy', 'activities', 'help'] },
   },
   window: {
     backgroundTextStyle: 'dark',

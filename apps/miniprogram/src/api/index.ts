@@ -1,8 +1,8 @@
 /**
  * The one import of every page: `@/api`. One file per server module (auth, community, catalog,
  * orders, parcels, pharmacy, people, files, notices, messages, subscriptions; the activities:
- * classes, quizzes, contests, prizes, participation; help statistics; care), one typed function per endpoint; mutating ones take
- * the user action's Idempotency-Key. Every type the server answers with comes from shared-types.
+ * classes, quizzes, contests, prizes, participation; help requests and their statistics; care), one
+ * typed function per endpoint; mutating ones take the user action's Idempotency-Key. Every type the server answers with comes from shared-types.
  */
 export * from './auth';
 export * from './community';
@@ -23,6 +23,7 @@ export * from './prizes';
 export * from './care';
 export * from './help-stats';
 export * from './transport';
+export * from './help';
 export { applyPosterCommunity, rememberPosterCommunity } from './poster';
 export { ApiError, API_BASE, LOGIN_PAGE, newIdempotencyKey } from './client';
 export { ActionKey } from './action-key';

@@ -3,11 +3,22 @@ import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@/components/nutui';
 import { ROLE_LABELS, type MeResponse } from '@linli/shared-types';
-import { applyPosterCommunity, clearSession, getMe, getSession, getUnreadCount, LOGIN_PAGE, showApiError, updateMe } from '@/api';
+import {
+  applyPosterCommunity,
+  clearSession,
+  getMe,
+  getSession,
+  getUnreadCount,
+  listHelpInbox,
+  LOGIN_PAGE,
+  showApiError,
+  updateMe,
+} from '@/api';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { useSession } from '@/hooks/useSession';
 import { BindingStatus } from './BindingStatus';
 import { CommunityCard } from './CommunityCard';
+import { HelpTeamCard } from './HelpTeamCard';
 import { HouseholdCard } from './HouseholdCard';
 import { NoticesCard } from './NoticesCard';
 import { useRefresh } from '@/hooks/useRefresh';
@@ -22,6 +33,8 @@ export default function MePage() {
   const [confirmLogout, setConfirmLogout] = useState(false);
   const [unread, setUnread] = useState<number | null>(null);
   const pageClass = usePageClass('me');
+  /** Requests I answer for (a team member or counsellor): open ones waiting, and mine. */
+  const [helpInbox, setHelpInbox] = useState<{ open: number; mine: number } | null>(null);
 
   const refresh = async () => {
     if (!getSession()) {
@@ -36,6 +49,10 @@ export default function MePage() {
     } catch (error) {
       showApiError(error);
     }
+    // Quietly: anyone may be on a team; the entry shows once there is something to answer.
+    Promise.all([listHelpInbox('open', 1, 1), listHelpInbox('mine', 1, 1)])
+      .then(([open, mine]) => setHelpInbox({ open: open.total, mine: mine.total }))
+      .catch(() => setHelpInbox(null));
   };
 
   useRefresh(refresh);
@@ -52,6 +69,8 @@ export default function MePage() {
   const isPharmacist = me.roles.includes('pharmacist');
   const elderly = me.preferences?.elderly ?? false;
 
+  const isResponder = me.roles.includes('counsellor') || (helpInbox !== null && (helpInbox.open > 0 || helpInbox.mine > 0));
+
   return (
     <View className={pageClass}>
       {elderly ? (
@@ -66,6 +85,20 @@ export default function MePage() {
       <ElderlySwitch me={me} />
       {elderly && me.household && me.roles.includes('resident') ? <NoticesCard /> : null}
       {elderly ? <ProfileCard me={me} /> : null}
+      {me.household ? <HelpTeamCard /> : null}
+      {isResponder ? (
+        <View id="entry-help-inbox" className="entry entry--help" onClick={() => void Taro.navigateTo({ url: '/help/inbox/index' })}>
+          <View>求助待处理</View>
+          <View className="me__messages-count">
+            {helpInbox && helpInbox.open > 0 ? (
+              <View id="help-inbox-badge" className="me__badge">
+                {helpInbox.open > 99 ? '99+' : helpInbox.open}
+              </View>
+            ) : null}
+            <View className="entry__arrow">›</View>
+          </View>
+        </View>
+      ) : null}
       <View id="entry-messages" className="entry" onClick={() => void Taro.navigateTo({ url: '/pages/messages/index' })}>
         <View>消息</View>
         <View className="me__messages-count">
@@ -228,6 +261,18 @@ export default function MePage() {
           </View>
           <View id="entry-staff-notices" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/notices/index' })}>
             <View>通知公告</View>
+            <View className="entry__arrow">›</View>
+          </View>
+          <View id="entry-staff-help-board" className="entry" onClick={() => void Taro.navigateTo({ url: '/help/board/index' })}>
+            <View>求助看板</View>
+            <View className="entry__arrow">›</View>
+          </View>
+          <View id="entry-staff-help-teams" className="entry" onClick={() => void Taro.navigateTo({ url: '/help/teams/index' })}>
+            <View>包保小组</View>
+            <View className="entry__arrow">›</View>
+          </View>
+          <View id="entry-staff-help-deadlines" className="entry" onClick={() => void Taro.navigateTo({ url: '/help/deadlines/index' })}>
+            <View>响应时限</View>
             <View className="entry__arrow">›</View>
           </View>
           <View id="entry-staff-push-refused" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/push-refused/index' })}>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '求助看板', enablePullDownRefresh: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '包保小组', enablePullDownRefresh: true });
