@@ -11,9 +11,18 @@ import {
   type FileView,
   type HelpCategory,
   type HelpUrgency,
-  type HouseholdView,
 } from '@linli/shared-types';
-import { askSubscribe, createHelpRequest, errorMessage, fieldErrors, getHousehold, showApiError } from '@/api';
+import {
+  askSubscribe,
+  createHelpRequest,
+  errorMessage,
+  fieldErrors,
+  getHousehold,
+  getSession,
+  linkCareFollowUp,
+  listProxyHouseholds,
+  showApiError,
+} from '@/api';
 import { Button } from '@/components/nutui';
 import { Choices } from '@/components/Choices';
 import { Field } from '@/components/Field';
@@ -36,8 +45,13 @@ export default function HelpNewPage() {
   const router = useRouter();
   const householdId = router.params.householdId ? Number(router.params.householdId) : null;
   const proxy = householdId !== null && Number.isInteger(householdId) && householdId > 0;
-  const [household, setHousehold] = useState<HouseholdView | null>(null);
-  const [category, setCategory] = useState<HelpCategory | null>(null);
+  const [door, setDoor] = useState<string | null>(null);
+  // Opened from the care ledger: the need's category, and the contact whose need this answers.
+  const given = router.params.category as HelpCategory | undefined;
+  const contactId = Number(router.params.contactId) || null;
+  const [category, setCategory] = useState<HelpCategory | null>(
+    given && (HELP_CATEGORIES as readonly string[]).includes(given) ? given : null,
+  );
   const [urgency, setUrgency] = useState<HelpUrgency>('normal');
   const [text, setText] = useState('');
   const [photos, setPhotos] = useState<FileView[]>([]);
@@ -45,7 +59,16 @@ export default function HelpNewPage() {
   const [formError, setFormError] = useState('');
 
   useEffect(() => {
-    if (proxy && householdId !== null) getHousehold(householdId).then(setHousehold).catch(showApiError);
+    if (proxy && householdId !== null) {
+      // Staff read the household's card; a grid worker or 家属 finds it among the households they act for.
+      const staff = (getSession()?.me.roles ?? []).some((r) => r === 'staff' || r === 'supervisor');
+      if (staff) getHousehold(householdId).then((h) => setDoor(h.address), showApiError);
+      else
+        listProxyHouseholds().then(
+          (list) => setDoor(list.find((h) => h.householdId === householdId)?.door ?? null),
+          () => setDoor(null),
+        );
+    }
   }, []);
 
   const clear = (path: string) => {
@@ -60,6 +83,10 @@ export default function HelpNewPage() {
   const save = useAction(
     async (body: CreateHelpRequest, key: string) => {
       const result = await createHelpRequest(body, key);
+      if (contactId !== null) {
+        // The ledger shows what the need became; the request stands even if this link fails.
+        await linkCareFollowUp(contactId, { kind: 'help', id: result.id }, `${key}:ledger`).catch(showApiError);
+      }
       void Taro.redirectTo({ url: `/help/request/index?id=${result.id}&asked=1` });
       return result;
     },
@@ -99,7 +126,7 @@ export default function HelpNewPage() {
     <View className="page">
       {proxy ? (
         <View className="proxy-note" id="help-proxy">
-          {household ? `代求助：${household.address}` : '代求助'}
+          {door ? `代求助：${door}` : '代求助'}
         </View>
       ) : null}
 
