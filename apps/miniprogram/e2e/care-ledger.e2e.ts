@@ -19,15 +19,8 @@ it('a grid worker records today’s call and turns the need into a medicine requ
   sqlite("UPDATE households SET tags = ',elderly-alone,' WHERE id = ?", wang?.id);
   const volunteer = await devLogin('volunteer');
   const li = (await api<MeResponse>('GET', '/me', volunteer.token)).user.id;
-  sqlite(
-    `INSERT INTO help_team_members (community_id, scope_key, building_id, household_id, team_role, user_id, assigned_by, created_at)
-     VALUES (?, ?, ?, NULL, 'grid_worker', ?, ?, CURRENT_TIMESTAMP)`,
-    wang?.communityId,
-    `b:${wang?.buildingId}`,
-    wang?.buildingId,
-    li,
-    li,
-  );
+  const office = await devLogin('staff');
+  await api('PUT', '/staff/help/teams', office.token, { buildingId: wang?.buildingId, role: 'grid_worker', userId: li });
 
   const page = await loggedInPhone('volunteer');
   await page.locator('#entry-family').click();

@@ -32,10 +32,8 @@ describe('care ledger', () => {
       "SELECT building_id AS id, COUNT(*) AS n FROM households WHERE tags <> '' GROUP BY building_id ORDER BY COUNT(*) DESC, building_id LIMIT 1",
     )) as { id: number }[];
     buildingId = Number(b?.id);
-    await t.db.query(
-      `INSERT INTO help_team_members (community_id, scope_key, building_id, household_id, team_role, user_id, assigned_by, created_at)
-       SELECT community_id, 'b:${buildingId}', ${buildingId}, NULL, 'grid_worker', ${workerId}, ${workerId}, CURRENT_TIMESTAMP FROM buildings WHERE id = ${buildingId}`,
-    );
+    // Staff make the volunteer the building's 网格员 (the help team's grid worker).
+    await staff.put('/api/staff/help/teams', { buildingId, role: 'grid_worker', userId: workerId }).expect(200);
     mine = (
       (await t.db.query(`SELECT id FROM households WHERE building_id = ${buildingId} AND tags <> '' ORDER BY id`)) as { id: number }[]
     ).map((r) => Number(r.id));

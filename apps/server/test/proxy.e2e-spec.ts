@@ -180,10 +180,7 @@ describe('proxy: 家属 and grid workers act for a household', () => {
   it("the household's grid worker acts for the households of their grid, not for others", async () => {
     const worker = await t.login('volunteer');
     const workerId = ((await worker.get('/api/me').expect(200)).body as MeResponse).user.id;
-    await t.db.query(
-      `INSERT INTO help_team_members (community_id, scope_key, building_id, household_id, team_role, user_id, assigned_by, created_at)
-       SELECT community_id, 'b:${home.buildingId}', ${home.buildingId}, NULL, 'grid_worker', ${workerId}, ${workerId}, CURRENT_TIMESTAMP FROM buildings WHERE id = ${home.buildingId}`,
-    );
+    await staff.put('/api/staff/help/teams', { buildingId: home.buildingId, role: 'grid_worker', userId: workerId }).expect(200);
     const request = (await worker.post('/api/proxy/medicine-requests', medicine(home.id)).expect(201)).body as MedicineRequestView;
     expect(request.householdId).toBe(home.id);
     const [elsewhere] = (await t.db.query(`SELECT id FROM households WHERE building_id <> ${home.buildingId} ORDER BY id LIMIT 1`)) as {
