@@ -227,7 +227,7 @@ it('staff ordering by phone in a WeChat Pay window must choose how the household
   await st.locator('#proxy-payment-0').click();
   await button(st, '确认代下单').click();
   await st.locator('.nut-dialog').getByText('志愿者上门收现金', { exact: false }).waitFor();
-  const sent = st.waitForRequest((r) => r.url().endsWith('/api/staff/orders') && r.method() === 'POST');
+  const sent = st.waitForRequest((r) => r.url().endsWith('/api/proxy/orders') && r.method() === 'POST');
   await st.locator('#dialog-confirm').click();
   expect((await sent).postDataJSON()).toMatchObject({ householdId: s.household.id, windowId: win.id, paymentMode: 'cod' });
   await st.locator('#proxy-placed').getByText('下单成功').waitFor();

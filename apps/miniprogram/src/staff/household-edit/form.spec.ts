@@ -26,6 +26,13 @@ describe('household form', () => {
       zone: null,
       contactName: '王阿姨',
       contactPhone: null,
+      elderlyDefault: false,
     });
+  });
+
+  it('sends the staff default for elderly mode as set', () => {
+    expect(toRequest({ ...EMPTY, buildingId: 1, unit: '1单元', room: '101', headcount: '1', elderlyDefault: true }).elderlyDefault).toBe(
+      true,
+    );
   });
 });
