@@ -29,6 +29,18 @@ function shanghaiClock(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(11, 16);
 }
 
+/**
+ * The deadline as the page words it: HH:MM, with 「M月D日」 before it when the deadline falls on
+ * another Shanghai day than now (a run near midnight).
+ */
+function shanghaiDeadline(iso: string): string {
+  const local = new Date(Date.parse(iso) + 8 * 3600_000);
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const year = local.getUTCFullYear() === Number(today.slice(0, 4)) ? '' : `${local.getUTCFullYear()}年`;
+  const date = local.toISOString().slice(0, 10) === today ? '' : `${year}${local.getUTCMonth() + 1}月${local.getUTCDate()}日 `;
+  return `请在 ${date}${shanghaiClock(iso)} 前响应`;
+}
+
 function stamp(ms: number): string {
   return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 }
@@ -86,7 +98,7 @@ it('a resident asks for help, a volunteer of her team answers and resolves it, s
   const detail = await api<HelpDetail>('GET', `/help/${asked.id}`, resident.token);
   expect(detail).toMatchObject({ category: 'supplies', urgency: 'normal', state: 'OPEN' });
   // The request's own deadline, from the server.
-  await expect(page.locator('#help-deadline').innerText()).resolves.toBe(`请在 ${shanghaiClock(detail.firstResponseDue)} 前响应`);
+  await expect(page.locator('#help-deadline').innerText()).resolves.toBe(shanghaiDeadline(detail.firstResponseDue));
   await screenshot(page, 'h3-help-asked');
 
   // 我的求助 lists it.
