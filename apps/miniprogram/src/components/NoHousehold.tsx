@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { ERROR_MESSAGES } from '@linli/shared-types';
 import { Button } from '@/components/nutui';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** For residents without a household: ordering needs one, so say so and offer to bind. */
 export function NoHousehold() {
@@ -20,8 +21,9 @@ export function NoHousehold() {
 
 /** The whole page a household's page shows instead, for residents without a household. */
 export function NoHouseholdPage() {
+  const pageClass = usePageClass();
   return (
-    <View className="page">
+    <View className={pageClass}>
       <NoHousehold />
     </View>
   );

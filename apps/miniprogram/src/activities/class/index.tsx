@@ -13,6 +13,7 @@ import { formatHours } from '@/utils/format';
 import { countdownText, seatsText } from '../class-texts';
 import { openLink } from '../open-link';
 import '../classes.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** The phase now, moved on by the page's own clock since the class was loaded (the server's phase at load). */
 function phaseNow(c: ClassView, secondsToStart: number): ClassPhase {
@@ -24,6 +25,7 @@ function phaseNow(c: ClassView, secondsToStart: number): ClassPhase {
 
 /** A class: 报名 (or 排队候补 when full), 已报名 with a countdown, 进入直播 at the time, 看回放 afterwards, 取消报名. */
 export default function ClassPage() {
+  const pageClass = usePageClass();
   const id = Number(useRouter().params.id);
   const [view, setView] = useState<{ c: ClassView; at: number } | null>(null);
   const [error, setError] = useState('');
@@ -79,7 +81,7 @@ export default function ClassPage() {
 
   if (error) {
     return (
-      <View className="page">
+      <View className={pageClass}>
         <View className="empty" id="class-error">
           {error}
         </View>
@@ -99,7 +101,7 @@ export default function ClassPage() {
   };
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className="card" id="class-detail">
         <View className="tags">
           <View className="tag">{CLASS_KIND_LABELS[c.kind]}</View>

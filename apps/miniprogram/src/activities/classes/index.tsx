@@ -8,6 +8,7 @@ import { useHouseholdData } from '@/hooks/useHouseholdData';
 import { formatHours } from '@/utils/format';
 import { residentBadge } from '../class-texts';
 import '../classes.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 function ClassCard({ c }: { c: ClassView }) {
   const badge = residentBadge(c);
@@ -27,13 +28,14 @@ function ClassCard({ c }: { c: ClassView }) {
 
 /** 线上课堂: classes for my building, upcoming soonest first, then past ones (with 回放). */
 export default function ClassesPage() {
+  const pageClass = usePageClass();
   const { data: classes, noHousehold } = useHouseholdData(listClasses);
   if (noHousehold) return <NoHouseholdPage />;
 
   const upcoming = (classes ?? []).filter((c) => c.phase === 'UPCOMING' || c.phase === 'LIVE');
   const past = (classes ?? []).filter((c) => c.phase === 'OVER' || c.phase === 'CANCELLED');
   return (
-    <View className="page">
+    <View className={pageClass}>
       <ListStatus items={classes} empty="现在没有课程，社区安排后会显示在这里" emptyId="classes-empty" />
       {upcoming.length > 0 ? <View className="section-title">即将开课</View> : null}
       {upcoming.map((c) => (

@@ -10,9 +10,11 @@ import { useAction } from '@/hooks/useAction';
 import { useForm } from '@/hooks/useForm';
 import { emptyEntry, validateEntry, type EntryForm, type EntryFormErrors } from './form';
 import '../contests.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** 提交作品: pictures and a caption (or a video link, or an essay); it shows as 审核中 until checked. */
 export default function ContestEntryPage() {
+  const pageClass = usePageClass();
   const params = useRouter().params;
   const contestId = Number(params.id);
   const kind: ContestKind = (CONTEST_KINDS as readonly string[]).includes(params.kind ?? '') ? (params.kind as ContestKind) : 'photo';
@@ -52,7 +54,7 @@ export default function ContestEntryPage() {
   };
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <Field label="作品名称" error={errors.title}>
         <TextInput
           id="entry-title"

@@ -10,9 +10,11 @@ import { useRefresh } from '@/hooks/useRefresh';
 import { contestPeriods, contestTag, figureOf } from '../contest-texts';
 import { EntryCard } from './EntryCard';
 import '../contests.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** A contest: rules and periods, my household's entries (审核中 / 未通过 / 已通过), the approved entries to vote on, the results. */
 export default function ContestPage() {
+  const pageClass = usePageClass();
   const id = Number(useRouter().params.id);
   const [detail, setDetail] = useState<ContestDetailView | null>(null);
   const load = async () => {
@@ -37,7 +39,7 @@ export default function ContestPage() {
   const voting = contest.phase === 'voting';
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className="card">
         <View className="contest-phase">{contestTag(contest)}</View>
         <View id="contest-title" className="card-title">

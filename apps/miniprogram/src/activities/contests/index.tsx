@@ -6,14 +6,16 @@ import { NoHouseholdPage } from '@/components/NoHousehold';
 import { useHouseholdData } from '@/hooks/useHouseholdData';
 import { contestPeriods, contestTag } from '../contest-texts';
 import '../contests.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** 比赛评选: the contests of my community, newest first. */
 export default function ContestsPage() {
+  const pageClass = usePageClass();
   const { data: contests, noHousehold } = useHouseholdData(listContests);
   if (noHousehold) return <NoHouseholdPage />;
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <ListStatus items={contests} empty="现在没有比赛" emptyId="contests-empty" />
       {(contests ?? []).map((c) => (
         <View

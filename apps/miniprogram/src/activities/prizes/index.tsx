@@ -11,18 +11,20 @@ import { useHouseholdData } from '@/hooks/useHouseholdData';
 import { showsDoorCode } from '@/utils/door-code';
 import { formatTime } from '@/utils/format';
 import './prizes.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 const SOURCE_LABELS: Record<PrizeView['source'], string> = { contest: '比赛', quiz: '知识竞答' };
 
 /** 我的奖品: what my household won in contests and quizzes, and how far each prize's parcel has got. */
 export default function MyPrizesPage() {
+  const pageClass = usePageClass();
   const { data, noHousehold } = useHouseholdData(listMyPrizes);
   // A parcel rated or confirmed here, until the next reload brings it.
   const [changed, setChanged] = useState<Record<number, ParcelSummary>>({});
   if (noHousehold) return <NoHouseholdPage />;
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <ListStatus items={data} empty="还没有奖品。参加比赛和知识竞答，获奖后奖品会送到家门口。" emptyId="prizes-empty" />
       {(data ?? []).map((p) => {
         const parcel = changed[p.id] ?? p.parcel;

@@ -4,13 +4,15 @@ import { formatDuration, type AttemptView } from '@linli/shared-types';
 import { Button } from '@/components/nutui';
 import { letter } from './countdown';
 import '../quizzes.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** After submitting: the score, the time taken, then every question with the right answer, mine, and why. */
 export function Result({ attempt }: { attempt: AttemptView }) {
+  const pageClass = usePageClass();
   const result = attempt.result;
   if (!result) return null;
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className="card" id="quiz-result">
         <View className="card-title">{attempt.quizTitle}</View>
         <View className="quiz-score" id="quiz-score">

@@ -9,6 +9,7 @@ import { firstUnanswered, formatRemaining, hurry, letter, toggleChoice } from '.
 import { Result } from './Result';
 import { useCountdown } from './useCountdown';
 import '../quizzes.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /**
  * 答题: one question per screen, big option buttons, the server's countdown on top. Each answer is
@@ -16,6 +17,7 @@ import '../quizzes.css';
  * nothing, the server decides). Once submitted, the result with explanations.
  */
 export default function QuizAttemptPage() {
+  const pageClass = usePageClass();
   const id = Number(useRouter().params.id);
   const [attempt, setAttempt] = useState<AttemptView | null>(null);
   const [current, setCurrent] = useState(0);
@@ -95,7 +97,7 @@ export default function QuizAttemptPage() {
   };
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View id="quiz-countdown" className={`quiz-countdown${hurry(left) ? ' quiz-countdown--hurry' : ''}`}>
         剩余 {Number.isFinite(left) ? formatRemaining(left) : '--:--'}
       </View>

@@ -9,9 +9,11 @@ import { useRefresh } from '@/hooks/useRefresh';
 import { formatTime } from '@/utils/format';
 import { Leaderboard } from './Leaderboard';
 import '../quizzes.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** A quiz's intro: what it is, its time limit and late rule, start (or continue), my best, the leaderboard. */
 export default function QuizPage() {
+  const pageClass = usePageClass();
   const id = Number(useRouter().params.id);
   const [quiz, setQuiz] = useState<QuizView | null>(null);
   const [board, setBoard] = useState<QuizLeaderboard | null>(null);
@@ -45,7 +47,7 @@ export default function QuizPage() {
     void start.run(null);
   };
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className="card" id="quiz-intro">
         <View className={`quiz-status quiz-status--${quiz.status}`} id="quiz-status">
           {QUIZ_STATUS_LABELS[quiz.status]}

@@ -7,16 +7,18 @@ import { NoHouseholdPage } from '@/components/NoHousehold';
 import { useHouseholdData } from '@/hooks/useHouseholdData';
 import { formatTime } from '@/utils/format';
 import '../quizzes.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** 知识竞答: the community's quizzes, open ones first, with my best score. */
 export default function QuizzesPage() {
+  const pageClass = usePageClass();
   const { data: quizzes, noHousehold } = useHouseholdData(listQuizzes);
   if (noHousehold) return <NoHouseholdPage />;
 
   const order = { OPEN: 0, UPCOMING: 1, CLOSED: 2 } as const;
   const sorted = [...(quizzes ?? [])].sort((a, b) => order[a.status] - order[b.status]);
   return (
-    <View className="page">
+    <View className={pageClass}>
       <ListStatus items={quizzes} empty="现在没有竞答活动" emptyId="quizzes-empty" />
       {sorted.map((q) => (
         <View

@@ -10,6 +10,7 @@ import { Segments } from '@/components/Segments';
 import { useLiveRefresh } from '@/hooks/useRefresh';
 import { HelpCard, isLate } from '../HelpCard';
 import '../help.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 const TABS: { value: HelpBoardTab; label: string }[] = [
   { value: 'open', label: '待处理' },
@@ -28,6 +29,7 @@ const EMPTY: Record<HelpBoardTab, string> = {
  * red with how late they are; counselling rows say only that they exist. Filter by building.
  */
 export default function HelpBoardPage() {
+  const pageClass = usePageClass();
   const [tab, setTab] = useState<HelpBoardTab>('open');
   const [buildingId, setBuildingId] = useState<number>(0);
   const [picking, setPicking] = useState(false);
@@ -58,7 +60,7 @@ export default function HelpBoardPage() {
   const late = (items ?? []).filter((r) => isLate(r, now)).length;
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <Segments
         idPrefix="help-board-tab"
         options={TABS}

@@ -19,6 +19,7 @@ import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
 import { minutesInWords } from '../texts';
 import '../help.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 type Key = `${HelpCategory}.${HelpUrgency}`;
 type Draft = Record<Key, { first: string; solution: string }>;
@@ -38,6 +39,8 @@ function valid(text: string): number | null {
 
 /** 响应时限 (staff): per category and urgency, minutes to the first response and to the solution. Ids dl-{category}-{urgency}-first / -solution, dl-save. */
 export default function HelpDeadlinesPage() {
+  const pageClass = usePageClass();
+  const pageClassLoading = usePageClass('loading');
   const [saved, setSaved] = useState<HelpDeadline[] | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState('');
@@ -68,7 +71,7 @@ export default function HelpDeadlinesPage() {
     },
   );
 
-  if (!draft || !saved) return <View className="page loading">正在加载…</View>;
+  if (!draft || !saved) return <View className={pageClassLoading}>正在加载…</View>;
 
   const set = (key: Key, field: 'first' | 'solution', value: string) => {
     setDraft((prev) => (prev ? { ...prev, [key]: { ...prev[key], [field]: value } } : prev));
@@ -107,7 +110,7 @@ export default function HelpDeadlinesPage() {
   };
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className="muted gap-small">单位：分钟。改动只对以后的求助生效，已发出的求助按当时的时限计算。</View>
       {HELP_CATEGORIES.map((category) => (
         <View key={category} className="card" id={`dl-${category}`}>

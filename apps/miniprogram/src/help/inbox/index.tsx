@@ -7,6 +7,7 @@ import { Segments } from '@/components/Segments';
 import { useLiveRefresh } from '@/hooks/useRefresh';
 import { HelpCard, isLate } from '../HelpCard';
 import '../help.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 const TABS: { value: HelpInboxTab; label: string }[] = [
   { value: 'open', label: '待处理' },
@@ -22,6 +23,7 @@ const EMPTY: Record<HelpInboxTab, string> = {
 
 /** 求助待处理: requests of the households I look after (counselling for counsellors); overdue first, in red. */
 export default function HelpInboxPage() {
+  const pageClass = usePageClass();
   const [tab, setTab] = useState<HelpInboxTab>('open');
   const [items, setItems] = useState<HelpSummary[] | null>(null);
   const [now, setNow] = useState(Date.now());
@@ -40,7 +42,7 @@ export default function HelpInboxPage() {
   useLiveRefresh((quiet) => load(quiet), 30000);
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <Segments
         idPrefix="help-inbox-tab"
         options={TABS}

@@ -31,6 +31,7 @@ import { useSubscribeReady } from '@/hooks/useSubscribeReady';
 import { PhotoPicker } from '../PhotoPicker';
 import { deadlineHint } from '../texts';
 import '../help.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 type Errors = Record<string, string>;
 
@@ -41,6 +42,7 @@ type Errors = Record<string, string>;
  * Ids: help-category-{n}, help-urgency-{n}, help-text, help-photo-add, help-photo-{n}, help-hint, help-submit, help-error.
  */
 export default function HelpNewPage() {
+  const pageClass = usePageClass();
   useSubscribeReady('help');
   const router = useRouter();
   const householdId = router.params.householdId ? Number(router.params.householdId) : null;
@@ -123,7 +125,7 @@ export default function HelpNewPage() {
   };
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       {proxy ? (
         <View className="proxy-note" id="help-proxy">
           {door ? `代求助：${door}` : '代求助'}

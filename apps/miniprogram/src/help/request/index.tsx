@@ -39,6 +39,7 @@ import { actionButtons, categoryLine, deadlineText, ENDED_STATES, firstResponseL
 import { Stars } from './Stars';
 import { Thread } from './Thread';
 import '../help.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** The dialogs a button opens (take goes straight through). */
 type Asking = '' | 'resolve' | 'confirm' | 'reopen' | 'rate' | 'cancel' | 'release' | 'reassign' | 'merge';
@@ -70,6 +71,8 @@ const DONE_TOAST: Partial<Record<HelpAction, string>> = {
  * Responders see the household's phone; staff the whole history.
  */
 export default function HelpRequestPage() {
+  const pageClass = usePageClass();
+  const pageClassLoading = usePageClass('loading');
   const router = useRouter();
   const id = Number(router.params.id);
   const justAsked = router.params.asked === '1';
@@ -198,7 +201,7 @@ export default function HelpRequestPage() {
 
   if (loadError && !request) {
     return (
-      <View className="page">
+      <View className={pageClass}>
         <View className="status status--rejected" id="help-load-error">
           <View className="status__title">打不开这条求助</View>
           <View className="text">{loadError}</View>
@@ -209,7 +212,7 @@ export default function HelpRequestPage() {
       </View>
     );
   }
-  if (!request) return <View className="page loading">正在加载…</View>;
+  if (!request) return <View className={pageClassLoading}>正在加载…</View>;
 
   const r = request;
   const late = firstResponseLate(r, now) || (r.overdue && !ENDED_STATES.includes(r.state));
@@ -234,7 +237,7 @@ export default function HelpRequestPage() {
   };
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       {justAsked && r.state === 'OPEN' ? (
         <View className="status status--ok" id="help-asked">
           <View className="status__title">求助已发出</View>

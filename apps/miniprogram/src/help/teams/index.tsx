@@ -27,6 +27,7 @@ import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
 import '../help.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 type Scope = { buildingId: number } | { householdId: number };
 
@@ -81,6 +82,7 @@ function TeamRoles(props: {
  * its room number; and 代求助 for that household.
  */
 export default function HelpTeamsPage() {
+  const pageClass = usePageClass();
   const [overview, setOverview] = useState<TeamsOverview | null>(null);
   const [building, setBuilding] = useState<BuildingTeamView | null>(null);
   const [room, setRoom] = useState('');
@@ -162,7 +164,7 @@ export default function HelpTeamsPage() {
   const householdMembers = (householdId: number) => building?.households.find((h) => h.householdId === householdId)?.members ?? [];
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       {!overview ? <View className="loading">正在加载…</View> : null}
       {building ? (
         <View className="card" id="team-building">

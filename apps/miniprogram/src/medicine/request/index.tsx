@@ -35,6 +35,7 @@ import { available, cancelQuestion, itemsSummary, REPEATABLE, waitingText } from
 import { ItemsCard } from './ItemsCard';
 import { Outcome } from './Outcome';
 import '../medicine.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /**
  * One medicine request: how far it got, the pharmacy's quote item by item (tick what to take,
@@ -43,6 +44,8 @@ import '../medicine.css';
  * the rating once delivered); 取消登记 while the server offers it and 再买一次 (慢性病续药).
  */
 export default function MedicineRequestPage() {
+  const pageClass = usePageClass();
+  const pageClassLoading = usePageClass('loading');
   const router = useRouter();
   const id = Number(router.params.id);
   const justPlaced = router.params.placed === '1';
@@ -96,7 +99,7 @@ export default function MedicineRequestPage() {
   });
 
   if (noHousehold) return <NoHouseholdPage />;
-  if (!request) return <View className="page loading">正在加载…</View>;
+  if (!request) return <View className={pageClassLoading}>正在加载…</View>;
 
   const road = steps(request);
   const ended = ENDED.includes(request.state);
@@ -127,7 +130,7 @@ export default function MedicineRequestPage() {
   );
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       {justPlaced && request.state === 'SUBMITTED' ? (
         <View className="status status--ok" id="medicine-placed">
           <View className="status__title">登记成功</View>

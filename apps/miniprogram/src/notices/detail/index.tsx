@@ -6,9 +6,11 @@ import { errorMessage, fileUrl, newIdempotencyKey, openNotice } from '@/api';
 import { NoticeTags } from '@/components/NoticeTags';
 import { formatTime } from '@/utils/format';
 import '../notices.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** A notice in full, with its pictures; opening it marks it read for the household. */
 export default function NoticeDetailPage() {
+  const pageClass = usePageClass();
   const id = Number(useRouter().params.id);
   const [notice, setNotice] = useState<NoticeView | null>(null);
   const [error, setError] = useState('');
@@ -24,7 +26,7 @@ export default function NoticeDetailPage() {
 
   if (error) {
     return (
-      <View className="page">
+      <View className={pageClass}>
         <View className="empty" id="notice-error">
           {error}
         </View>
@@ -35,7 +37,7 @@ export default function NoticeDetailPage() {
 
   const urls = notice.pictures.map((p) => fileUrl(p.url));
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className={`card notice-card${notice.urgent ? ' notice-card--urgent' : ''}`} id="notice-detail">
         <NoticeTags notice={notice} idPrefix="notice-detail" />
         <View className="card-title" id="notice-title">

@@ -7,14 +7,16 @@ import { NoticeTags } from '@/components/NoticeTags';
 import { useHouseholdData } from '@/hooks/useHouseholdData';
 import { formatTime } from '@/utils/format';
 import '../notices.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** 通知公告: the notices for my building or zone, pinned first then newest; a red dot on the unread. */
 export default function NoticesPage() {
+  const pageClass = usePageClass();
   const { data: notices, noHousehold } = useHouseholdData(listNotices);
   if (noHousehold) return <NoHouseholdPage />;
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <ListStatus items={notices} empty="现在没有通知" emptyId="notices-empty" />
       {(notices ?? []).map((n) => (
         <View

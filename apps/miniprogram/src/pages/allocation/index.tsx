@@ -7,6 +7,7 @@ import { formatTime } from '@/utils/format';
 import { useRefresh } from '@/hooks/useRefresh';
 import { DrawCard } from './DrawCard';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /**
  * 抽签结果: the published draw of a fair-share window — the seed's fingerprint published before
@@ -14,6 +15,8 @@ import './index.css';
  * the draw works, and each round in order (doors masked for residents, only their own priority).
  */
 export default function AllocationPage() {
+  const pageClass = usePageClass();
+  const pageClassLoading = usePageClass('loading');
   const router = useRouter();
   const id = Number(router.params.id);
   // undefined = loading; null = not drawn yet.
@@ -30,10 +33,10 @@ export default function AllocationPage() {
 
   useRefresh(load);
 
-  if (allocation === undefined) return <View className="page loading">正在加载…</View>;
+  if (allocation === undefined) return <View className={pageClassLoading}>正在加载…</View>;
   if (allocation === null) {
     return (
-      <View className="page">
+      <View className={pageClass}>
         <View className="empty" id="allocation-none">
           本批次还没有抽签，截止后社区会公开抽签
         </View>
@@ -43,7 +46,7 @@ export default function AllocationPage() {
 
   const mine = allocation.draw.find((row) => row.mine);
   return (
-    <View className="page">
+    <View className={pageClass}>
       {mine ? (
         <View className="card" id="allocation-mine">
           <View className="big-text">{`您家排在第 ${mine.position} 位，第一轮分到 ${mine.allocated} 份`}</View>

@@ -11,9 +11,11 @@ import { useAction } from '@/hooks/useAction';
 import { useForm } from '@/hooks/useForm';
 import { toRequest, validate, type Errors, type Form, type Mode } from './validate';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** The resident says which door they live behind (or types the code staff gave them). */
 export default function BindPage() {
+  const pageClassBind = usePageClass('bind');
   const [buildings, setBuildings] = useState<BuildingView[] | null>(null);
   const [mode, setMode] = useState<Mode>('door');
   const { form, set, errors, setErrors, serverError, setServerError, check } = useForm<Form>(() => ({
@@ -50,7 +52,7 @@ export default function BindPage() {
   };
 
   return (
-    <View className="page bind">
+    <View className={pageClassBind}>
       <Segments
         idPrefix="bind-mode"
         value={mode}

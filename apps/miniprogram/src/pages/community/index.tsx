@@ -9,12 +9,14 @@ import { ListStatus } from '@/components/ListStatus';
 import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /**
  * A newcomer says which community they live in (when they did not come from its poster): by its
  * name. Someone with roles in several communities switches from 「我的」 instead.
  */
 export default function CommunityPage() {
+  const pageClassCommunity = usePageClass('community');
   const [q, setQ] = useState('');
   const [found, setFound] = useState<CommunityView[] | null>(null);
   const current = getSession()?.me.community?.id ?? null;
@@ -38,7 +40,7 @@ export default function CommunityPage() {
   });
 
   return (
-    <View className="page community">
+    <View className={pageClassCommunity}>
       <View className="text">请选择您住的社区。扫社区张贴的二维码会自动选好。</View>
       <Field label="社区名称">
         <TextInput id="community-q" value={q} onChange={setQ} placeholder="例如 滨湖和园" maxlength={50} />

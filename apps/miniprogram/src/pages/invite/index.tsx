@@ -9,6 +9,7 @@ import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
 import { checkCode, INVITE_CODE_LENGTH, INVITE_ROLE_DUTIES, inviteRoleName, normalizeCode } from '@/utils/invite-code';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** What the answer made of the person, in words. */
 function grantedName(result: RedeemInviteResponse): string {
@@ -20,6 +21,7 @@ function grantedName(result: RedeemInviteResponse): string {
  * pharmacy's) and holds that role from now on, in that community.
  */
 export default function InvitePage() {
+  const pageClass = usePageClass();
   const [code, setCode] = useState('');
   const [error, setError] = useState('');
   const [done, setDone] = useState<RedeemInviteResponse | null>(null);
@@ -56,7 +58,7 @@ export default function InvitePage() {
 
   if (done) {
     return (
-      <View className="page">
+      <View className={pageClass}>
         <View className="status status--ok" id="invite-done" role="status">
           <View className="status__title">邀请码已生效</View>
           <View className="text">{`您现在是「${done.community.name}」的`}</View>
@@ -73,7 +75,7 @@ export default function InvitePage() {
   }
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className="card">
         <View className="card-title">我有邀请码</View>
         <View className="text">

@@ -7,6 +7,7 @@ import { ApiError, devLogin, getDevUsers, startSession, wechatLogin } from '@/ap
 import { useAction } from '@/hooks/useAction';
 import { CodeLoginCard } from './CodeLoginCard';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 type LoginChoice = { kind: 'wechat'; code: string } | { kind: 'dev'; body: DevLoginRequest };
 
@@ -19,6 +20,7 @@ async function enter(res: LoginResponse): Promise<void> {
 }
 
 export default function LoginPage() {
+  const pageClassLogin = usePageClass('login');
   const [devUsers, setDevUsers] = useState<DevUsersResponse | null>(null);
   const [devUsersFailed, setDevUsersFailed] = useState(false);
 
@@ -54,7 +56,7 @@ export default function LoginPage() {
   };
 
   return (
-    <View className="page login">
+    <View className={pageClassLogin}>
       <View className="login__brand">
         <View className="login__name">邻里</View>
         <View className="login__slogan">小区封控期间，买菜、买药、送上门</View>

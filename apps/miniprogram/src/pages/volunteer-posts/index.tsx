@@ -20,6 +20,7 @@ import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
 import { ListStatus } from '@/components/ListStatus';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** The box under a post for my sign-up: waiting (yellow), in (green), or not (red / grey). */
 const SIGNUP_BOX: Record<SignupStatus, string> = {
@@ -43,6 +44,7 @@ function maySignUp(post: VolunteerPostView): boolean {
 
 /** 志愿者招募: the community's open posts; a resident signs up, sees how it goes, may withdraw. */
 export default function VolunteerPostsPage() {
+  const pageClassPosts = usePageClass('posts');
   const [posts, setPosts] = useState<VolunteerPostView[] | null>(null);
   const [signingUp, setSigningUp] = useState<VolunteerPostView | null>(null);
   const [form, setForm] = useState<Form>({ phone: '', note: '' });
@@ -110,7 +112,7 @@ export default function VolunteerPostsPage() {
   };
 
   return (
-    <View className="page posts">
+    <View className={pageClassPosts}>
       <View className="text posts-intro">社区正在招募志愿者，一起守护我们的小区。报名后社区工作人员会审核并联系您。</View>
 
       <ListStatus items={posts} empty="现在没有招募，下拉可刷新" emptyId="posts-empty" />

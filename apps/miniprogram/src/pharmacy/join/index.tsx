@@ -9,6 +9,7 @@ import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
 import { useSession } from '@/hooks/useSession';
 import '../pharmacy.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** The invite code: 8 characters, A–Z and 2–9 (no look-alikes such as 0/O, 1/I). */
 const CODE_LENGTH = 8;
@@ -21,6 +22,7 @@ function normalize(text: string): string {
 
 /** 药房工作人员: enter the invite code community staff gave, and work for that pharmacy. */
 export default function PharmacyJoinPage() {
+  const pageClass = usePageClass();
   const session = useSession();
   const [code, setCode] = useState('');
   const [error, setError] = useState('');
@@ -62,7 +64,7 @@ export default function PharmacyJoinPage() {
 
   if (joined) {
     return (
-      <View className="page">
+      <View className={pageClass}>
         <View className="status status--ok" id="join-done" role="status">
           <View className="status__title">已加入药房</View>
           <View id="join-pharmacy-name" className="big-text">
@@ -79,7 +81,7 @@ export default function PharmacyJoinPage() {
   }
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className="card">
         <View className="card-title">药房工作人员入口</View>
         <View className="text">请输入社区工作人员给您的药房邀请码。加入后，您能看到居民托社区代买的药，并给他们报价。</View>

@@ -8,6 +8,7 @@ import { Segments } from '@/components/Segments';
 import { useLiveRefresh } from '@/hooks/useRefresh';
 import { itemsSummary, needsPrescription, PHARMACY_STATE_LABELS, urgencyClass, waitingText } from '../labels';
 import '../pharmacy.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 type Tab = 'quote' | 'buy' | 'wait' | 'done';
 
@@ -33,6 +34,7 @@ const EMPTY_TEXT: Record<Tab, string> = {
 
 /** 药房待办: my pharmacy's requests, most urgent first (the server's order), by what to do next. */
 export default function PharmacyQueuePage() {
+  const pageClass = usePageClass();
   const [pharmacy, setPharmacy] = useState<PharmacyView | null>(null);
   const [open, setOpen] = useState<MedicineRequestView[] | null>(null);
   const [finished, setFinished] = useState<MedicineRequestView[]>([]);
@@ -69,7 +71,7 @@ export default function PharmacyQueuePage() {
 
   if (notPharmacist) {
     return (
-      <View className="page">
+      <View className={pageClass}>
         <View className="status status--pending" id="queue-not-pharmacist">
           <View className="status__title">还不能处理买药登记</View>
           <View className="text">{notPharmacist}</View>
@@ -82,7 +84,7 @@ export default function PharmacyQueuePage() {
   }
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       {pharmacy ? (
         <View className="card ph-header" id="queue-pharmacy">
           <View className="ph-header__name">{pharmacy.name}</View>

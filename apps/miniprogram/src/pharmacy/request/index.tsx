@@ -31,6 +31,7 @@ import { Outcome } from './Outcome';
 import { QuoteForm, serverItemErrors, type ItemErrors } from './QuoteForm';
 import { ReceiptPhoto } from './ReceiptPhoto';
 import '../pharmacy.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** Refusals that mean the request changed meanwhile (the resident cancelled, a colleague quoted). */
 const STALE_CODES = ['INVALID_TRANSITION', 'MEDICINE_REQUEST_NOT_FOUND'];
@@ -73,6 +74,8 @@ interface Receipt {
  * staff hand it to another pharmacy.
  */
 export default function PharmacyRequestPage() {
+  const pageClass = usePageClass();
+  const pageClassLoading = usePageClass('loading');
   const router = useRouter();
   const id = Number(router.params.id);
   const [req, setReq] = useState<MedicineRequestView | null>(null);
@@ -167,14 +170,14 @@ export default function PharmacyRequestPage() {
 
   if (loadError) {
     return (
-      <View className="page">
+      <View className={pageClass}>
         <View className="empty" id="req-missing">
           {loadError}
         </View>
       </View>
     );
   }
-  if (!req) return <View className="page loading">正在加载…</View>;
+  if (!req) return <View className={pageClassLoading}>正在加载…</View>;
 
   const photos = req.photoUrls.map(fileUrl);
   const preview = (current: string) => {
@@ -188,7 +191,7 @@ export default function PharmacyRequestPage() {
   const answered = req.items.some((i) => i.accepted !== null);
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       {notice ? (
         <View id="req-notice" className={notice.ok ? 'status status--ok' : 'status status--pending'} role="status">
           <View className="status__title">{notice.title}</View>

@@ -7,6 +7,7 @@ import { useRefresh } from '@/hooks/useRefresh';
 import { SeriesChart } from '../charts/SeriesChart';
 import { hasValues, shortDay } from '../charts/series';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 type Period = '7' | '14' | '30';
 
@@ -18,6 +19,7 @@ const PERIODS: { value: Period; label: string }[] = [
 
 /** 活动参与统计: sign-ups, entries, votes and quiz attempts per day (a chart) and per building (a table). */
 export default function StaffActivitiesStatsPage() {
+  const pageClass = usePageClass();
   const [period, setPeriod] = useState<Period>('14');
   const [view, setView] = useState<ParticipationView | null>(null);
 
@@ -47,7 +49,7 @@ export default function StaffActivitiesStatsPage() {
   const empty = view !== null && !hasValues(series);
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className="card">
         <Segments idPrefix="stats-days" options={PERIODS} value={period} onChange={choose} />
         {view ? (

@@ -9,6 +9,7 @@ import { BindingCard } from './BindingCard';
 import { ReasonDialog } from '@/components/ReasonDialog';
 import { useRefresh } from '@/hooks/useRefresh';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 type Tab = 'pending' | 'done';
 
@@ -17,6 +18,7 @@ const REJECT_RULE = { min: 1, max: 200, message: '请填写驳回原因，住户
 
 /** 绑定审核: staff approve or reject residents' requests to join a household. */
 export default function StaffBindingsPage() {
+  const pageClass = usePageClass();
   const [tab, setTab] = useState<Tab>('pending');
   const [items, setItems] = useState<BindingRequestView[] | null>(null);
   const [rejecting, setRejecting] = useState<BindingRequestView | null>(null);
@@ -54,7 +56,7 @@ export default function StaffBindingsPage() {
   };
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <Segments
         idPrefix="bindings-tab"
         value={tab}

@@ -12,6 +12,7 @@ import { BuildingForm } from './BuildingForm';
 import { DoorsForm } from './DoorsForm';
 import { ZonesCard } from './ZonesCard';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** What the page shows in place of a building's card: its form, or its doors form. */
 type Editing = { kind: 'new' } | { kind: 'edit' | 'doors'; id: number } | null;
@@ -22,6 +23,7 @@ type Editing = { kind: 'new' } | { kind: 'edit' | 'doors'; id: number } | null;
  * building, after a question). Residents bind to the doors added here.
  */
 export default function StaffBuildingsPage() {
+  const pageClass = usePageClass();
   const [buildings, setBuildings] = useState<StaffBuildingView[] | null>(null);
   const [zones, setZones] = useState<ZoneView[]>([]);
   const [editing, setEditing] = useState<Editing>(null);
@@ -52,7 +54,7 @@ export default function StaffBuildingsPage() {
   };
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       {editing?.kind === 'new' ? (
         <BuildingForm building={null} zones={zones.map((z) => z.name)} onSaved={() => done('已新增')} onCancel={() => setEditing(null)} />
       ) : (

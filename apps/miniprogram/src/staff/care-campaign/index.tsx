@@ -39,6 +39,7 @@ import { HouseholdSearch } from '../HouseholdSearch';
 import { EMPTY_DRAFT, householdQuery, type HouseholdDraft } from '../household-search';
 import { runText, selectionText } from './care-texts';
 import './care.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 type Shown = 'waiting' | 'received' | 'all';
 const SHOWN: { value: Shown; label: string }[] = [
@@ -63,6 +64,7 @@ const EMPTY: SaveCareCampaignRequest = {
  * once; and who has received theirs, those still waiting first.
  */
 export default function CareCampaignPage() {
+  const pageClass = usePageClass();
   const id = Number(useRouter().params.id) || null;
   const [form, setForm] = useState<SaveCareCampaignRequest>(EMPTY);
   const [campaign, setCampaign] = useState<CareCampaignDetail | null>(null);
@@ -153,7 +155,7 @@ export default function CareCampaignPage() {
   );
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       {campaign ? (
         <View className="card" id="care-summary">
           <View className="card-title">{campaign.title}</View>

@@ -8,9 +8,11 @@ import { ListStatus } from '@/components/ListStatus';
 import { useRefresh } from '@/hooks/useRefresh';
 import { selectionText } from '../care-campaign/care-texts';
 import '../care-campaign/care.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** 关爱活动 (staff): every care campaign, newest first: whom it reaches, given, received, still to give. */
 export default function CareCampaignsPage() {
+  const pageClass = usePageClass();
   const [campaigns, setCampaigns] = useState<CareCampaignSummary[] | null>(null);
 
   useRefresh(async () => {
@@ -22,7 +24,7 @@ export default function CareCampaignsPage() {
   });
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <Button id="care-new" type="primary" size="large" block onClick={() => void Taro.navigateTo({ url: '/staff/care-campaign/index' })}>
         新建关爱活动
       </Button>

@@ -7,6 +7,7 @@ import { ListStatus } from '@/components/ListStatus';
 import { useRefresh } from '@/hooks/useRefresh';
 import { amountText, byFollowUp, cashTotals, type CashTotals } from './totals';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 const FIGURES: { key: string; label: string; fen: keyof CashTotals; parcels: keyof CashTotals; follow?: boolean }[] = [
   { key: 'collected', label: '已收款', fen: 'collectedFen', parcels: 'collectedParcels' },
@@ -37,6 +38,7 @@ function Figures({ idPrefix, figures }: { idPrefix: string; figures: CashTotals 
  * and what they still carry — and the total the community should receive.
  */
 export default function StaffCashPage() {
+  const pageClass = usePageClass();
   const [rows, setRows] = useState<CashRow[] | null>(null);
 
   const load = async () => {
@@ -50,7 +52,7 @@ export default function StaffCashPage() {
   useRefresh(load);
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className="muted cash-hint">只算货到付款的包裹。「送达未点已收款」请联系志愿者核实。</View>
       {rows && rows.length > 0 ? (
         <View className="card cash-total" id="cash-total">

@@ -13,11 +13,13 @@ import { useForm } from '@/hooks/useForm';
 import { DateTimeField } from '../window-edit/DateTimeField';
 import { roundUp } from '../window-edit/wall-time';
 import { changes, emptyForm, formOf, validate, type ClassForm, type ClassFormErrors } from './form';
+import { usePageClass } from '@/hooks/useElderly';
 
 const DAY_MS = 24 * 3600 * 1000;
 
 /** 新建课程 (no id) or 修改课程 (?id=). */
 export default function ClassEditPage() {
+  const pageClass = usePageClass();
   const id = Number(useRouter().params.id);
   const editing = Number.isInteger(id) && id > 0;
   const [[pickerStart, pickerEnd]] = useState((): [number, number] => {
@@ -64,7 +66,7 @@ export default function ClassEditPage() {
   if (editing && !before) return <View className="loading">正在加载…</View>;
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <Field label="类别" error={errors.kind}>
         <Choices
           idPrefix="class-kind"

@@ -35,6 +35,7 @@ import { seatsText, staffBadge } from '../../activities/class-texts';
 import { EMPTY_DRAFT, householdQuery, type HouseholdDraft } from '../household-search';
 import { FindHousehold } from '../proxy-order/FindHousehold';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 const MATCH_LIMIT = 20;
 
@@ -48,6 +49,7 @@ type Confirming = { kind: 'cancel-class' } | { kind: 'done' } | { kind: 'cancel-
 
 /** A class for staff: its details and actions (修改, 取消课程, 回放, 标记结束), sign-ups per building, and 代报名. */
 export default function ClassSignupsPage() {
+  const pageClass = usePageClass();
   const id = Number(useRouter().params.id);
   const [cls, setCls] = useState<StaffClassView | null>(null);
   const [signups, setSignups] = useState<ClassSignupsView | null>(null);
@@ -129,7 +131,7 @@ export default function ClassSignupsPage() {
   const open = scheduled && !started;
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className="card" id="class-summary">
         <View className="head-row">
           <View className="card-title head-row__title">{cls.title}</View>

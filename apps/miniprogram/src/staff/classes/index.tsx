@@ -8,9 +8,11 @@ import { ListStatus } from '@/components/ListStatus';
 import { useRefresh } from '@/hooks/useRefresh';
 import { formatHours } from '@/utils/format';
 import { seatsText, staffBadge } from '../../activities/class-texts';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** 课堂管理: every class of the community, latest first, with its sign-ups. */
 export default function StaffClassesPage() {
+  const pageClass = usePageClass();
   const [classes, setClasses] = useState<StaffClassView[] | null>(null);
 
   useRefresh(async () => {
@@ -22,7 +24,7 @@ export default function StaffClassesPage() {
   });
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <Button id="class-new" type="primary" size="large" block onClick={() => void Taro.navigateTo({ url: '/staff/class-edit/index' })}>
         新建课程
       </Button>

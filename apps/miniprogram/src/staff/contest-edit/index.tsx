@@ -11,11 +11,13 @@ import { useAction } from '@/hooks/useAction';
 import { useForm } from '@/hooks/useForm';
 import { DateTimeField } from '../window-edit/DateTimeField';
 import { contestFormOf, emptyContest, validateContest, type ContestForm, type ContestFormErrors } from './form';
+import { usePageClass } from '@/hooks/useElderly';
 
 const DAY_MS = 24 * 3600 * 1000;
 
 /** 新建比赛 (no id) or 修改比赛 (?id=): kind, rules, the entry and voting periods, limits, votes or judges. */
 export default function ContestEditPage() {
+  const pageClass = usePageClass();
   const id = Number(useRouter().params.id);
   const editing = Number.isInteger(id) && id > 0;
   const [before, setBefore] = useState<ContestView | null>(null);
@@ -65,7 +67,7 @@ export default function ContestEditPage() {
   );
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <Field label="比赛类型">
         <Choices
           idPrefix="contest-kind"

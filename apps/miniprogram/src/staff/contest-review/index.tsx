@@ -10,6 +10,7 @@ import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
 import { EntryReview } from './EntryReview';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 const REASON_RULE = { min: 2, max: 200, message: '请写明原因（2 到 200 个字），居民会看到' };
 
@@ -20,6 +21,7 @@ type Decision =
 
 /** 审核作品: the queue (flagged first), approve or reject with a reason, judges' scores, publish the ranking. */
 export default function ContestReviewPage() {
+  const pageClass = usePageClass();
   const id = Number(useRouter().params.id);
   const [detail, setDetail] = useState<StaffContestDetailView | null>(null);
   const [rejecting, setRejecting] = useState<StaffContestEntryView | null>(null);
@@ -58,7 +60,7 @@ export default function ContestReviewPage() {
   const waiting = entries.filter((e) => e.state === 'FLAGGED' || e.state === 'PENDING' || e.state === 'CHECKING').length;
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className="card">
         <View className="card-title">{contest.title}</View>
         <View id="review-phase" className="muted">

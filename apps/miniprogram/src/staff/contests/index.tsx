@@ -7,9 +7,11 @@ import { Button } from '@/components/nutui';
 import { ListStatus } from '@/components/ListStatus';
 import { useRefresh } from '@/hooks/useRefresh';
 import { formatTime } from '@/utils/format';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** 比赛管理: the community's contests, newest first; each opens its review queue. */
 export default function StaffContestsPage() {
+  const pageClass = usePageClass();
   const [contests, setContests] = useState<ContestView[] | null>(null);
   useRefresh(async () => {
     try {
@@ -20,7 +22,7 @@ export default function StaffContestsPage() {
   });
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <Button id="contest-new" type="primary" size="large" block onClick={() => void Taro.navigateTo({ url: '/staff/contest-edit/index' })}>
         新建比赛
       </Button>

@@ -9,6 +9,7 @@ import { MOVING_STATES, stateTone } from '../parcels/states';
 import { TimelineSheet } from '../parcels/TimelineSheet';
 import '../parcels/index.css';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 const REFRESH_MS = 30_000;
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -69,6 +70,8 @@ const BAR: { tone: string; states: readonly ParcelState[] }[] = [
  * tapping one shows its timeline. Refreshes every 30 seconds while shown, and on pull-down.
  */
 export default function StaffDeliveryBoardPage() {
+  const pageClass = usePageClass();
+  const pageClassLoading = usePageClass('loading');
   const [overview, setOverview] = useState<DeliveryOverview | null>(null);
   const [updatedAt, setUpdatedAt] = useState<number | null>(null);
   const [timeline, setTimeline] = useState<number | null>(null);
@@ -85,7 +88,7 @@ export default function StaffDeliveryBoardPage() {
 
   useLiveRefresh(load, REFRESH_MS);
 
-  if (!overview) return <View className="page loading">正在加载…</View>;
+  if (!overview) return <View className={pageClassLoading}>正在加载…</View>;
 
   const { counts, total } = totals(overview);
   const today = shanghaiToday();
@@ -99,7 +102,7 @@ export default function StaffDeliveryBoardPage() {
   ];
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className="db-updated" id="board-updated">
         {updatedAt !== null ? `更新于 ${clock(updatedAt)} · 每 30 秒自动刷新` : ''}
       </View>

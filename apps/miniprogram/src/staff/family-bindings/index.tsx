@@ -10,6 +10,7 @@ import { Segments } from '@/components/Segments';
 import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
 import { formatTime } from '@/utils/format';
+import { usePageClass } from '@/hooks/useElderly';
 
 const REJECT_RULE = { min: 2, max: 200, message: '请写明原因（2 到 200 个字），申请人会看到' };
 const TABS: { value: FamilyState; label: string }[] = [
@@ -22,6 +23,7 @@ const TABS: { value: FamilyState; label: string }[] = [
  * for help). Call the household before approving; approved bindings can be ended here.
  */
 export default function FamilyBindingsPage() {
+  const pageClass = usePageClass();
   const [tab, setTab] = useState<FamilyState>('PENDING');
   const [rows, setRows] = useState<FamilyBindingView[] | null>(null);
   const [rejecting, setRejecting] = useState<FamilyBindingView | null>(null);
@@ -49,7 +51,7 @@ export default function FamilyBindingsPage() {
   });
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <Segments
         idPrefix="family-tab"
         value={tab}

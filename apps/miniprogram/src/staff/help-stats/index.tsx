@@ -10,6 +10,7 @@ import { SeriesChart } from '../charts/SeriesChart';
 import { shortDay } from '../charts/series';
 import { minutesText, percentText, summaryFigures } from './display';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 const PERIODS = HELP_STATS_PERIODS.map((value) => ({ value, label: HELP_STATS_PERIOD_LABELS[value] }));
 
@@ -56,6 +57,7 @@ function FiguresHead({ name }: { name: string }) {
  * today, the last 7 days or the lockdown so far; and the same as an Excel workbook.
  */
 export default function StaffHelpStatsPage() {
+  const pageClass = usePageClass();
   const [period, setPeriod] = useState<HelpStatsPeriod>('today');
   const [stats, setStats] = useState<HelpStats | null>(null);
 
@@ -113,7 +115,7 @@ export default function StaffHelpStatsPage() {
   const empty = stats !== null && stats.total.requests === 0;
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className="card">
         <Segments idPrefix="help-period" options={PERIODS} value={period} onChange={choose} />
         {stats ? (

@@ -29,9 +29,12 @@ import { useForm } from '@/hooks/useForm';
 import { BindingCodeCard } from './BindingCodeCard';
 import { EMPTY, fromHousehold, toRequest, validate, type Errors, type Form } from './form';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** Add a household or change one; give its residents a binding code. */
 export default function HouseholdEditPage() {
+  const pageClassHouseholdEdit = usePageClass('household-edit');
+  const pageClassLoading = usePageClass('loading');
   const router = useRouter();
   const [id, setId] = useState<number | null>(router.params.id ? Number(router.params.id) : null);
   const [buildings, setBuildings] = useState<BuildingView[]>([]);
@@ -92,10 +95,10 @@ export default function HouseholdEditPage() {
     if (check(validate(form))) void save.run(toRequest(form));
   };
 
-  if (!loaded) return <View className="page loading">正在加载…</View>;
+  if (!loaded) return <View className={pageClassLoading}>正在加载…</View>;
 
   return (
-    <View className="page household-edit">
+    <View className={pageClassHouseholdEdit}>
       <DoorFields
         idPrefix="edit"
         buildings={buildings}

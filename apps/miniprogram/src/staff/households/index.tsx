@@ -32,6 +32,7 @@ import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
 import { ImportReport } from './ImportReport';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 const PAGE_SIZE = 20;
 const EDIT_PAGE = '/staff/household-edit/index';
@@ -40,6 +41,7 @@ type Filters = Omit<HouseholdQuery, 'page' | 'pageSize'>;
 
 /** 住户管理: find households, open one to edit, add one, import or export the Excel sheet. */
 export default function StaffHouseholdsPage() {
+  const pageClassHouseholds = usePageClass('households');
   const [buildings, setBuildings] = useState<BuildingView[]>([]);
   const [draft, setDraft] = useState<{ buildingId?: number; room: string; tag?: HouseholdTag; q: string }>({ room: '', q: '' });
   const [filters, setFilters] = useState<Filters>({});
@@ -110,7 +112,7 @@ export default function StaffHouseholdsPage() {
   const hasMore = result !== null && result.items.length < result.total;
 
   return (
-    <View className="page households">
+    <View className={pageClassHouseholds}>
       <View className="card">
         <Field label="房号">
           <TextInput id="filter-room" value={draft.room} onChange={(room) => setDraft({ ...draft, room })} placeholder="例如 1203" />

@@ -20,6 +20,7 @@ import { useRefresh } from '@/hooks/useRefresh';
 import { contactOf, EMPTY_DRAFT, householdQuery, type HouseholdDraft } from '../household-search';
 import { HouseholdSearch } from '../HouseholdSearch';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 type Filter = 'all' | 'overdue';
 
@@ -53,6 +54,7 @@ function overdueMinutes(request: MedicineRequestView): number {
  * reason), to another pharmacy; 代居民登记 finds a household and opens the form for it.
  */
 export default function StaffMedicinePage() {
+  const pageClass = usePageClass();
   const [filter, setFilter] = useState<Filter>('all');
   const [requests, setRequests] = useState<MedicineRequestView[] | null>(null);
   const [pharmacies, setPharmacies] = useState<PharmacyView[]>([]);
@@ -106,7 +108,7 @@ export default function StaffMedicinePage() {
   const others = moving ? pharmacies.filter((p) => p.id !== moving.pharmacy.id) : [];
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className="sw-new">
         <Button
           id="sm-proxy"

@@ -32,6 +32,7 @@ import { DateTimeField } from '../window-edit/DateTimeField';
 import { roundUp } from '../window-edit/wall-time';
 import { changes, emptyForm, formOf, validate, type NoticeForm, type NoticeFormErrors } from './form';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 const HOUR_MS = 3600 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -42,6 +43,7 @@ const YES_NO = [
 
 /** 发布通知 (no id) or 修改通知 (?id=). */
 export default function NoticeEditPage() {
+  const pageClass = usePageClass();
   const id = Number(useRouter().params.id);
   const editing = Number.isInteger(id) && id > 0;
   const [before, setBefore] = useState<StaffNoticeView | null>(null);
@@ -109,7 +111,7 @@ export default function NoticeEditPage() {
   if (editing && !before) return <View className="loading">正在加载…</View>;
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <Field label="类别" error={errors.category}>
         <Choices
           idPrefix="notice-category"

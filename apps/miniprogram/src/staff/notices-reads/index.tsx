@@ -11,9 +11,11 @@ import { useRefresh } from '@/hooks/useRefresh';
 import { formatTime } from '@/utils/format';
 import { NOTICE_STATUS_LABELS, readFigure } from '../notices/texts';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** One notice for staff: read figures per building, the buildings lagging behind (to phone), edit and withdraw. */
 export default function NoticeReadsPage() {
+  const pageClass = usePageClass();
   const id = Number(useRouter().params.id);
   const [notice, setNotice] = useState<StaffNoticeView | null>(null);
   const [stats, setStats] = useState<NoticeReadStats | null>(null);
@@ -42,7 +44,7 @@ export default function NoticeReadsPage() {
   const live = notice.status !== 'WITHDRAWN' && notice.status !== 'EXPIRED';
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className="card">
         <NoticeTags notice={notice} idPrefix="reads-notice" />
         <View className="card-title">{notice.title}</View>

@@ -9,9 +9,11 @@ import { NoticeTags } from '@/components/NoticeTags';
 import { useRefresh } from '@/hooks/useRefresh';
 import { formatTime } from '@/utils/format';
 import { NOTICE_STATUS_LABELS, readFigure } from './texts';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** 通知公告 for staff: every notice of the community, newest first, with how many households read it. */
 export default function StaffNoticesPage() {
+  const pageClass = usePageClass();
   const [notices, setNotices] = useState<StaffNoticeView[] | null>(null);
 
   useRefresh(async () => {
@@ -23,7 +25,7 @@ export default function StaffNoticesPage() {
   });
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <Button id="notice-new" type="primary" size="large" block onClick={() => void Taro.navigateTo({ url: '/staff/notices-edit/index' })}>
         发布通知
       </Button>

@@ -13,6 +13,7 @@ import { InviteCard } from './InviteCard';
 import { InviteList } from './InviteList';
 import { PersonCard } from './PersonCard';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 const REVOKE_REASON = { min: 2, max: 200, message: '请写明撤销的原因（2 到 200 个字）' };
 
@@ -21,6 +22,7 @@ const REVOKE_REASON = { min: 2, max: 200, message: '请写明撤销的原因（2
  * a one-time code, taking a role away with a reason.
  */
 export default function StaffPeoplePage() {
+  const pageClass = usePageClass();
   const session = useSession();
   const [people, setPeople] = useState<PersonView[] | null>(null);
   const [invites, setInvites] = useState<RoleInviteView[]>([]);
@@ -57,7 +59,7 @@ export default function StaffPeoplePage() {
   const shown = new Set<number>();
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       {inviting ? (
         <InviteCard
           canInviteSupervisor={isSupervisor}

@@ -10,6 +10,7 @@ import { useRefresh } from '@/hooks/useRefresh';
 import { formatTime } from '@/utils/format';
 import { PharmacyForm, WHOLE_COMMUNITY } from './PharmacyForm';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 function zonesText(defaultFor: string[]): string {
   if (defaultFor.length === 0) return '不是默认药房';
@@ -21,6 +22,7 @@ function zonesText(defaultFor: string[]): string {
  * new and changed ones through the form; 生成药房邀请码 for a pharmacist to join in the app.
  */
 export default function StaffPharmaciesPage() {
+  const pageClass = usePageClass();
   const [pharmacies, setPharmacies] = useState<PharmacyView[] | null>(null);
   const [zones, setZones] = useState<string[]>([]);
   /** The form: 'new', a pharmacy's id while it is changed, or closed. */
@@ -63,7 +65,7 @@ export default function StaffPharmaciesPage() {
   const editingPharmacy = typeof editing === 'number' ? (pharmacies?.find((p) => p.id === editing) ?? null) : null;
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       {showForm ? (
         <PharmacyForm pharmacy={null} zones={zones} onSaved={saved} onCancel={pharmacies?.length ? () => setEditing(null) : undefined} />
       ) : (

@@ -16,6 +16,7 @@ import { Field, TextField } from '@/components/Field';
 import { Stepper } from '@/components/Stepper';
 import { useAction } from '@/hooks/useAction';
 import './prizes.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /**
  * 发放奖品 (staff), opened from a contest's results or a quiz's leaderboard
@@ -23,6 +24,7 @@ import './prizes.css';
  * who that is, then one press — each winning household gets one parcel to its door, once.
  */
 export default function AwardPrizesPage() {
+  const pageClass = usePageClass();
   const params = useRouter().params;
   const source: PrizeSource = params.source === 'quiz' ? 'quiz' : 'contest';
   const sourceId = Number(params.id);
@@ -70,7 +72,7 @@ export default function AwardPrizesPage() {
   const fresh = (winners?.winners ?? []).filter((w) => !w.awarded).length;
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className="card">
         <View className="card-title" id="prizes-title">
           {winners?.title ?? '获奖名单'}

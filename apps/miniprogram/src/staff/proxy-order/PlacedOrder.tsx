@@ -6,6 +6,7 @@ import { OrderLinesCard } from '@/components/OrderLinesCard';
 import { OrderPayCard } from '@/components/PayCard';
 import { useOrderPay } from '@/hooks/useOrderPay';
 import { formatDate } from '@/utils/format';
+import { usePageClass } from '@/hooks/useElderly';
 
 interface PlacedOrderProps {
   placed: OrderView;
@@ -19,10 +20,11 @@ interface PlacedOrderProps {
  * One the worker pays with their own WeChat waits for that payment first (the resident's pay flow).
  */
 export function PlacedOrder({ placed, onChanged, onAgain }: PlacedOrderProps) {
+  const pageClass = usePageClass();
   const wechat = useOrderPay(onChanged);
   const unpaid = placed.state === 'PENDING_PAYMENT';
   return (
-    <View className="page">
+    <View className={pageClass}>
       {unpaid ? (
         <View className="status status--pending" id="proxy-placed">
           <View className="status__title">还差一步：请付款</View>

@@ -25,6 +25,7 @@ import { FindHousehold } from './FindHousehold';
 import { PaymentChoice, PROXY_PAYMENT_LABELS, type ProxyPayment } from './PaymentChoice';
 import { PlacedOrder } from './PlacedOrder';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 const DEFAULT_NOTE = '电话代订';
 const MATCH_LIMIT = 10;
@@ -36,6 +37,8 @@ const MATCH_LIMIT = 10;
  * checks the same stock and limits as for residents.
  */
 export default function StaffProxyOrderPage() {
+  const pageClass = usePageClass();
+  const pageClassLoading = usePageClass('loading');
   const router = useRouter();
   const windowId = Number(router.params.windowId);
   const [win, setWin] = useState<WindowView | null>(null);
@@ -103,7 +106,7 @@ export default function StaffProxyOrderPage() {
     void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
   };
 
-  if (!win) return <View className="page loading">正在加载…</View>;
+  if (!win) return <View className={pageClassLoading}>正在加载…</View>;
 
   if (placed) return <PlacedOrder placed={placed} onChanged={setPlaced} onAgain={startOver} />;
 
@@ -143,7 +146,7 @@ export default function StaffProxyOrderPage() {
   };
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className="card">
         <View className="head-row">
           <View className="card-title head-row__title">{win.title}</View>

@@ -10,6 +10,7 @@ import { useRefresh } from '@/hooks/useRefresh';
 import { dial } from '@/utils/dial';
 import { formatTime } from '@/utils/format';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /**
  * 微信提醒未送达: the WeChat subscribe messages WeChat refused for good (a template or a value it
@@ -21,6 +22,7 @@ const INTRO =
   '同一原因反复出现时，请联系管理员检查微信订阅消息模板的设置。';
 
 export default function PushRefusedPage() {
+  const pageClass = usePageClass();
   const [rows, setRows] = useState<RefusedPushView[] | null>(null);
 
   const load = async () => {
@@ -37,7 +39,7 @@ export default function PushRefusedPage() {
   };
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className="card push-refused__intro">{INTRO}</View>
       <ListStatus items={rows} empty="没有未送达的微信提醒" emptyId="push-refused-empty" />
       {(rows ?? []).map((r) => (

@@ -11,11 +11,13 @@ import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
 import { useForm } from '@/hooks/useForm';
 import { emptyQuestion, questionFormOf, validateQuestion, type QuestionForm, type QuestionFormErrors } from './form';
+import { usePageClass } from '@/hooks/useElderly';
 
 const LETTERS = 'ABCDEF';
 
 /** 新增题目 (no id) or 修改题目 (?id=): kind, text, 2–6 options, the correct ones, the explanation, tags; archive. */
 export default function QuestionEditPage() {
+  const pageClass = usePageClass();
   const id = Number(useRouter().params.id);
   const editing = Number.isInteger(id) && id > 0;
   const [before, setBefore] = useState<StaffQuestionView | null>(null);
@@ -60,7 +62,7 @@ export default function QuestionEditPage() {
   if (editing && !before) return <View className="loading">正在加载…</View>;
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       {before?.archived ? <View className="status status--pending">这道题已归档，不再被抽到</View> : null}
       <Field label="题型">
         <Choices

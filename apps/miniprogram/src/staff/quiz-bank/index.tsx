@@ -7,11 +7,13 @@ import { Button } from '@/components/nutui';
 import { ListStatus } from '@/components/ListStatus';
 import { Segments } from '@/components/Segments';
 import { useRefresh } from '@/hooks/useRefresh';
+import { usePageClass } from '@/hooks/useElderly';
 
 type Shelf = 'active' | 'archived';
 
 /** 题库: the community's questions (in use, or archived), newest first; tap one to edit it. */
 export default function QuizBankPage() {
+  const pageClass = usePageClass();
   const [shelf, setShelf] = useState<Shelf>('active');
   const [questions, setQuestions] = useState<StaffQuestionView[] | null>(null);
 
@@ -25,7 +27,7 @@ export default function QuizBankPage() {
   useRefresh(() => load());
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <Button
         id="question-new"
         type="primary"

@@ -13,11 +13,13 @@ import { useForm } from '@/hooks/useForm';
 import { formatTime } from '@/utils/format';
 import { DateTimeField } from '../window-edit/DateTimeField';
 import { emptyQuiz, quizFormOf, validateQuiz, type QuizForm, type QuizFormErrors } from './form';
+import { usePageClass } from '@/hooks/useElderly';
 
 const DAY_MS = 86_400_000;
 
 /** 新建竞答 (no id) or a quiz's settings and its attempts (?id=). */
 export default function QuizEditPage() {
+  const pageClass = usePageClass();
   const id = Number(useRouter().params.id);
   const editing = Number.isInteger(id) && id > 0;
   const [before, setBefore] = useState<StaffQuizView | null>(null);
@@ -59,7 +61,7 @@ export default function QuizEditPage() {
   if (editing && !before) return <View className="loading">正在加载…</View>;
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       {before ? (
         <View className="big-text" id="quiz-edit-figures">
           {before.people} 人参加，共 {before.attempts} 次 · 可抽 {before.available} 题

@@ -7,9 +7,11 @@ import { Button } from '@/components/nutui';
 import { ListStatus } from '@/components/ListStatus';
 import { useRefresh } from '@/hooks/useRefresh';
 import { formatTime } from '@/utils/format';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** 竞答管理: the community's quizzes with how many took part; the question bank; a new quiz. */
 export default function StaffQuizzesPage() {
+  const pageClass = usePageClass();
   const [quizzes, setQuizzes] = useState<StaffQuizView[] | null>(null);
 
   useRefresh(async () => {
@@ -21,7 +23,7 @@ export default function StaffQuizzesPage() {
   });
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className="button-row">
         <Button id="quiz-bank" size="large" fill="outline" onClick={() => void Taro.navigateTo({ url: '/staff/quiz-bank/index' })}>
           题库

@@ -11,6 +11,7 @@ import { formatTime } from '@/utils/format';
 import { ReasonDialog } from '@/components/ReasonDialog';
 import { ListStatus } from '@/components/ListStatus';
 import '../recruitment.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 const STATUS_CLASS: Record<SignupStatus, string> = {
   PENDING: 'rc-status rc-status--pending',
@@ -27,6 +28,7 @@ const REJECT_RULE = { min: 2, max: 200, message: '请写明没有通过的原因
 
 /** 报名审核: one post's sign-ups, waiting ones first; 通过 makes the person a volunteer of the post's squad. */
 export default function StaffRecruitmentPostPage() {
+  const pageClass = usePageClass();
   const router = useRouter();
   const id = Number(router.params.id);
   const [post, setPost] = useState<VolunteerPostView | null>(null);
@@ -106,7 +108,7 @@ export default function StaffRecruitmentPostPage() {
   );
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       {post ? (
         <View className="card" id="post-summary">
           <View className="head-row">

@@ -11,9 +11,11 @@ import { useRefresh } from '@/hooks/useRefresh';
 import { formatTime } from '@/utils/format';
 import { PostForm } from './PostForm';
 import '../recruitment.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** 志愿者招募: staff publish a post per squad, see how many signed up, review them, end it. */
 export default function StaffRecruitmentPage() {
+  const pageClass = usePageClass();
   const [posts, setPosts] = useState<VolunteerPostView[] | null>(null);
   const [writing, setWriting] = useState(false);
   const [closing, setClosing] = useState<VolunteerPostView | null>(null);
@@ -42,7 +44,7 @@ export default function StaffRecruitmentPage() {
   const showForm = writing || posts?.length === 0;
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       {showForm ? (
         <PostForm
           onCreated={(post) => {

@@ -23,9 +23,11 @@ import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
 import { ListStatus } from '@/components/ListStatus';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** 志愿者: who is on duty, which buildings each covers, how they do; and 一键派单. */
 export default function StaffVolunteersPage() {
+  const pageClassStaffVolunteers = usePageClass('staff-volunteers');
   const [volunteers, setVolunteers] = useState<VolunteerRow[] | null>(null);
   const [buildings, setBuildings] = useState<BuildingView[]>([]);
   const [editing, setEditing] = useState<VolunteerRow | null>(null);
@@ -97,7 +99,7 @@ export default function StaffVolunteersPage() {
   const toggle = (id: number) => setBuildingIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
 
   return (
-    <View className="page staff-volunteers">
+    <View className={pageClassStaffVolunteers}>
       {dispatched ? (
         <View id="dispatch-result" className={dispatched.unassigned > 0 ? 'status status--pending' : 'status status--ok'}>
           <View className="status__title">派单完成</View>

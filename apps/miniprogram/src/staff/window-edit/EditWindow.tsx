@@ -11,6 +11,7 @@ import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
 import { DateTimeField } from './DateTimeField';
 import { roundUp } from './wall-time';
+import { usePageClass } from '@/hooks/useElderly';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -77,6 +78,8 @@ function changes(w: WindowView, form: Form): { body: UpdateWindowRequest } | { e
  * is sent, with the version read; if someone else saved first the page reloads and says so.
  */
 export function EditWindow({ id }: { id: number }) {
+  const pageClass = usePageClass();
+  const pageClassLoading = usePageClass('loading');
   const [win, setWin] = useState<WindowView | null>(null);
   const [buildings, setBuildings] = useState<BuildingView[]>([]);
   const [form, setForm] = useState<Form | null>(null);
@@ -114,7 +117,7 @@ export function EditWindow({ id }: { id: number }) {
     },
   );
 
-  if (!win || !form) return <View className="page loading">正在加载…</View>;
+  if (!win || !form) return <View className={pageClassLoading}>正在加载…</View>;
   const set = (patch: Partial<Form>) => {
     setForm({ ...form, ...patch });
     setError('');
@@ -132,7 +135,7 @@ export function EditWindow({ id }: { id: number }) {
   };
 
   return (
-    <View className="page" id="window-edit-page">
+    <View className={pageClass} id="window-edit-page">
       <View className="card-title">{`修改：${win.title}`}</View>
       <Field label="开始订购">
         <DateTimeField

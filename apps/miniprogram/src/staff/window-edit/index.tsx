@@ -25,6 +25,7 @@ import { DateTimeField } from './DateTimeField';
 import { EditWindow } from './EditWindow';
 import { roundUp, toWall, wallToDay } from './wall-time';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 const HOUR_MS = 60 * 60 * 1000;
 /** How far ahead the pickers reach: a window is planned weeks ahead at most. */
@@ -89,6 +90,7 @@ export default function StaffWindowEditPage() {
 
 /** 新建批次: a first-come-first-served or fair-share window over existing items, with stock per item. */
 function NewWindow() {
+  const pageClass = usePageClass();
   const [items, setItems] = useState<ItemView[] | null>(null);
   const [suppliers, setSuppliers] = useState<SupplierView[]>([]);
   const { form, setForm, errors, serverError, setServerError, check } = useForm<Form, ErrorKey>(() => {
@@ -148,7 +150,7 @@ function NewWindow() {
   };
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <Field label="批次名称" error={errors.title}>
         <TextInput id="window-title" value={form.title} onChange={(title) => set({ title })} placeholder="例如：4月25日 蔬菜套餐" />
       </Field>

@@ -28,6 +28,7 @@ import { formatDate, formatHours } from '@/utils/format';
 import { useLiveRefresh } from '@/hooks/useRefresh';
 import { FairShareCard } from './FairShareCard';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 const REFRESH_MS = 5000;
 
@@ -44,6 +45,8 @@ function editable(w: WindowView): boolean {
 }
 
 export default function StaffWindowStatsPage() {
+  const pageClass = usePageClass();
+  const pageClassLoading = usePageClass('loading');
   const router = useRouter();
   const id = Number(router.params.id);
   const [win, setWin] = useState<WindowView | null>(null);
@@ -84,7 +87,7 @@ export default function StaffWindowStatsPage() {
   const pickXlsx = useAction(async (windowId: number) => downloadPickListsXlsx(windowId));
   const ordersXlsx = useAction(async (windowId: number) => downloadWindowOrdersXlsx(windowId));
 
-  if (!stats) return <View className="page loading">正在加载…</View>;
+  if (!stats) return <View className={pageClassLoading}>正在加载…</View>;
   const phase = stats.phase;
   const busy = changeStatus.busy || pack.busy;
 
@@ -106,7 +109,7 @@ export default function StaffWindowStatsPage() {
           : '恢复后居民可以继续下单。';
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className="card" id="stats-summary">
         <View className="head-row">
           <View className="card-title head-row__title">{win?.title ?? '订购批次'}</View>

@@ -9,9 +9,11 @@ import { formatDate, formatHours } from '@/utils/format';
 import { useRefresh } from '@/hooks/useRefresh';
 import { ListStatus } from '@/components/ListStatus';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** 订购批次: every supply window of the community, newest first; tap one for its figures. */
 export default function StaffWindowsPage() {
+  const pageClass = usePageClass();
   const [windows, setWindows] = useState<WindowView[] | null>(null);
 
   const load = async () => {
@@ -26,7 +28,7 @@ export default function StaffWindowsPage() {
   useRefresh(load);
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className="sw-new">
         <Button id="window-new" type="primary" size="large" block onClick={() => void Taro.navigateTo({ url: '/staff/window-edit/index' })}>
           新建批次

@@ -10,9 +10,11 @@ import { byBuilding, door } from '../parcels';
 import { ListStatus } from '@/components/ListStatus';
 import '../volunteer.css';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** 可接的包裹: parcels of my buildings nobody has yet, by building; 「我来送」 takes one. */
 export default function VolunteerPoolPage() {
+  const pageClassVolunteer = usePageClass('volunteer');
   const [parcels, setParcels] = useState<ParcelTaskView[] | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; title: string; text: string } | null>(null);
   /** The parcel whose 「我来送」 is being sent. */
@@ -44,7 +46,7 @@ export default function VolunteerPoolPage() {
   );
 
   return (
-    <View className="page volunteer">
+    <View className={pageClassVolunteer}>
       <View className="muted pool-intro">这些包裹还没有人送，都在您负责的楼栋。接下后会出现在「志愿者任务」里。</View>
 
       {notice ? (

@@ -5,6 +5,7 @@ import { getShifts, getSquad, showApiError } from '@/api';
 import { useRefresh } from '@/hooks/useRefresh';
 import { formatHours, formatTime } from '@/utils/format';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** How many shifts of the ledger are listed (newest first). */
 const RECENT_SHIFTS = 10;
@@ -22,6 +23,8 @@ function shiftTime(shift: ShiftLedger['shifts'][number]): string {
 
 /** 我的小组与服务时长: my squad (a leader sees its members on duty or resting) and my hours. */
 export default function VolunteerSquadPage() {
+  const pageClassLoading = usePageClass('loading');
+  const pageClassSquad = usePageClass('squad');
   const [squad, setSquad] = useState<SquadView | null>(null);
   const [ledger, setLedger] = useState<ShiftLedger | null>(null);
 
@@ -35,12 +38,12 @@ export default function VolunteerSquadPage() {
     }
   });
 
-  if (!squad || !ledger) return <View className="page loading">正在加载…</View>;
+  if (!squad || !ledger) return <View className={pageClassLoading}>正在加载…</View>;
 
   const recent = [...ledger.shifts].sort((a, b) => b.startedAt.localeCompare(a.startedAt)).slice(0, RECENT_SHIFTS);
 
   return (
-    <View className="page squad">
+    <View className={pageClassSquad}>
       <View className="card" id="squad-card">
         <View className="muted">我的小组</View>
         {squad.squad ? (
