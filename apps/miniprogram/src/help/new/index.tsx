@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Textarea, View } from '@tarojs/components';
 import {
@@ -12,17 +12,7 @@ import {
   type HelpCategory,
   type HelpUrgency,
 } from '@linli/shared-types';
-import {
-  askSubscribe,
-  createHelpRequest,
-  errorMessage,
-  fieldErrors,
-  getHousehold,
-  getSession,
-  linkCareFollowUp,
-  listProxyHouseholds,
-  showApiError,
-} from '@/api';
+import { askSubscribe, createHelpRequest, errorMessage, fieldErrors, linkCareFollowUp, showApiError } from '@/api';
 import { Button } from '@/components/nutui';
 import { Choices } from '@/components/Choices';
 import { Field } from '@/components/Field';
@@ -32,6 +22,7 @@ import { PhotoPicker } from '../PhotoPicker';
 import { deadlineHint } from '../texts';
 import '../help.css';
 import { usePageClass } from '@/hooks/useElderly';
+import { useProxyDoor } from '@/hooks/useProxyDoor';
 
 type Errors = Record<string, string>;
 
@@ -45,9 +36,8 @@ export default function HelpNewPage() {
   const pageClass = usePageClass();
   useSubscribeReady('help');
   const router = useRouter();
-  const householdId = router.params.householdId ? Number(router.params.householdId) : null;
-  const proxy = householdId !== null && Number.isInteger(householdId) && householdId > 0;
-  const [door, setDoor] = useState<string | null>(null);
+  const { householdId, door } = useProxyDoor();
+  const proxy = householdId !== null;
   // Opened from the care ledger: the need's category, and the contact whose need this answers.
   const given = router.params.category as HelpCategory | undefined;
   const contactId = Number(router.params.contactId) || null;
@@ -59,19 +49,6 @@ export default function HelpNewPage() {
   const [photos, setPhotos] = useState<FileView[]>([]);
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState('');
-
-  useEffect(() => {
-    if (proxy && householdId !== null) {
-      // Staff read the household's card; a grid worker or 家属 finds it among the households they act for.
-      const staff = (getSession()?.me.roles ?? []).some((r) => r === 'staff' || r === 'supervisor');
-      if (staff) getHousehold(householdId).then((h) => setDoor(h.address), showApiError);
-      else
-        listProxyHouseholds().then(
-          (list) => setDoor(list.find((h) => h.householdId === householdId)?.door ?? null),
-          () => setDoor(null),
-        );
-    }
-  }, []);
 
   const clear = (path: string) => {
     setErrors((prev) => {

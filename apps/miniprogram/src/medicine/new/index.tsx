@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Textarea, View } from '@tarojs/components';
 import {
@@ -16,9 +16,6 @@ import {
   errorMessage,
   fieldErrors,
   fileUrl,
-  getHousehold,
-  getSession,
-  listProxyHouseholds,
   pickPhoto,
   showApiError,
   submitMedicineRequest,
@@ -36,6 +33,7 @@ import { useAction } from '@/hooks/useAction';
 import '../medicine.css';
 import { useSubscribeReady } from '@/hooks/useSubscribeReady';
 import { usePageClass } from '@/hooks/useElderly';
+import { useProxyDoor } from '@/hooks/useProxyDoor';
 
 /** The server's limits: 10 medicines, 1–99 of each, 6 photos. */
 const MAX_ITEMS = 10;
@@ -86,11 +84,10 @@ export default function MedicineNewPage() {
   const pageClass = usePageClass();
   useSubscribeReady('medicine');
   const router = useRouter();
-  const householdId = router.params.householdId ? Number(router.params.householdId) : null;
-  const proxy = householdId !== null && Number.isInteger(householdId) && householdId > 0;
+  const { householdId, door } = useProxyDoor();
+  const proxy = householdId !== null;
   // Opened from the care ledger: the contact whose need this request answers.
   const contactId = Number(router.params.contactId) || null;
-  const [door, setDoor] = useState<string | null>(null);
   const nextKey = useRef(1);
   const [items, setItems] = useState<ItemForm[]>([emptyItem(0)]);
   const [urgency, setUrgency] = useState<Urgency | null>(null);
@@ -99,15 +96,6 @@ export default function MedicineNewPage() {
   const [photos, setPhotos] = useState<FileView[]>([]);
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState('');
-
-  useEffect(() => {
-    if (proxy && householdId !== null) {
-      // Staff read the household's card; a grid worker or 家属 finds it among the households they act for.
-      const staff = (getSession()?.me.roles ?? []).some((r) => r === 'staff' || r === 'supervisor');
-      if (staff) getHousehold(householdId).then((h) => setDoor(h.address), showApiError);
-      else listProxyHouseholds().then((list) => setDoor(list.find((h) => h.householdId === householdId)?.door ?? null), showApiError);
-    }
-  }, []);
 
   const clear = (...paths: string[]) => {
     setErrors((prev) => {
