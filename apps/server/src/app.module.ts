@@ -37,6 +37,7 @@ import { SubscriptionsModule } from './modules/subscriptions/subscriptions.modul
 import { CommunityModule } from './modules/community/community.module';
 import { HealthModule } from './modules/health/health.module';
 import { HelpStatsModule } from './modules/help/stats/help-stats.module';
+import { RostersModule } from './modules/rosters/rosters.module';
 import { HelpModule } from './modules/help/help.module';
 import { WechatModule } from './wechat/wechat.module';
 
@@ -105,6 +106,7 @@ export class AppModule {
         FamilyModule,
         SubscriptionsModule,
         HelpStatsModule,
+        RostersModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

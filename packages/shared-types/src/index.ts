@@ -25,4 +25,5 @@ export * from './help';
 export * from './care';
 export * from './care-ledger';
 export * from './proxy';
+export * from './rosters';
 export * from './transport';

@@ -164,14 +164,15 @@ export interface VolunteerCoverageRequest {
 
 // ---- recruitment and squads -----------------------------------------------------------------
 
-/** Volunteers work in squads, as in the seeds: sorting, delivery, patrol, testing. */
-export const SQUADS = ['sorting', 'delivery', 'patrol', 'testing'] as const;
+/** Volunteers work in squads, as in the seeds: sorting, delivery, patrol, testing, first aid. */
+export const SQUADS = ['sorting', 'delivery', 'patrol', 'testing', 'first_aid'] as const;
 export type Squad = (typeof SQUADS)[number];
 export const SQUAD_LABELS: Record<Squad, string> = {
   sorting: '分拣组',
   delivery: '配送组',
   patrol: '巡逻组',
   testing: '核酸检测协助组',
+  first_aid: '急救组',
 };
 
 export type VolunteerPostStatus = 'OPEN' | 'CLOSED';

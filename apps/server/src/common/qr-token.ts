@@ -5,7 +5,7 @@ import { DomainError } from './domain-error';
  * What a QR code proves. Each purpose has its own byte, so a token made for one use (a
  * resident's order hand-over) cannot be scanned as another (a parcel label at pick-up).
  */
-export const QR_PURPOSES = { order: 1, parcelLabel: 2, fileLink: 3, parcelDoor: 4 } as const;
+export const QR_PURPOSES = { order: 1, parcelLabel: 2, fileLink: 3, parcelDoor: 4, rosterPost: 5 } as const;
 export type QrPurpose = keyof typeof QR_PURPOSES;
 
 const VERSION = 1;

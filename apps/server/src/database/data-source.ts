@@ -28,6 +28,7 @@ import { Parcel } from '../modules/parcels/entities/parcel.entity';
 import { VolunteerProfile } from '../modules/parcels/entities/volunteer-profile.entity';
 import { VolunteerShift } from '../modules/parcels/entities/volunteer-shift.entity';
 import { MIGRATIONS } from './migrations';
+import { RosterPost, RosterShift, RosterSignup } from '../modules/rosters/entities/roster.entity';
 import { Notice, NoticePictureRow, NoticeRead } from '../modules/notices/entities/notice.entity';
 import { Quiz, QuizAnswer, QuizAttempt, QuizQuestion } from '../modules/activities/quizzes/entities/quiz.entity';
 import {
@@ -112,6 +113,9 @@ export const ENTITIES = [
   SubscriptionSpend,
   ActivityClass,
   ClassSignup,
+  RosterPost,
+  RosterShift,
+  RosterSignup,
 ];
 
 /** TypeORM options for either database; the schema always comes from the migrations. */

@@ -96,6 +96,13 @@ export class UsersService {
     return new Map(rows.map((u) => [u.id, u.nickname]));
   }
 
+  /** Nickname and phone by user id, for a leader's roster (who to call). */
+  async contacts(ids: number[]): Promise<Map<number, { nickname: string; phone: string | null }>> {
+    const unique = [...new Set(ids)];
+    const rows = unique.length ? await this.db.repo(User).findBy({ id: In(unique) }) : [];
+    return new Map(rows.map((u) => [u.id, { nickname: u.nickname, phone: u.phone }]));
+  }
+
   /** Users holding a role in a community. */
   async withRole(communityId: number, role: Role): Promise<{ id: number; nickname: string }[]> {
     const rows = await this.db.manager
