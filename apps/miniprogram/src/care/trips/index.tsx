@@ -14,7 +14,7 @@ import '../../staff/transport-day/transport.css';
 /** Where the trip is, in words a family reads at a glance. */
 function stateText(t: FamilyTrip): string {
   if (t.state === 'RETURNED' && t.returnedBy === 'staff') return `社区已登记结束${t.returnNote ? `：${t.returnNote}` : ''}`;
-  if (t.state === 'PLANNED') return `${TRIP_STATE_LABELS.PLANNED}：${t.pickupTime} 到楼下接`;
+  if (t.state === 'PLANNED') return `${TRIP_STATE_LABELS.PLANNED}：${t.departTime} 到楼下接`;
   return TRIP_STATE_LABELS[t.state];
 }
 
@@ -46,7 +46,7 @@ export default function FamilyTripsPage() {
       <ListStatus items={data?.trips ?? (data ? [] : null)} empty="最近没有接送安排" emptyId="family-trips-empty" />
       {(data?.trips ?? []).map((t) => (
         <View key={`${t.id}-${t.patientId}`} id={`family-trip-${t.id}-${t.patientId}`} className="card">
-          <View className="card-title">{`${t.date === today ? '今天' : dayLabel(t.date)} ${t.pickupTime} 接${t.patientName}`}</View>
+          <View className="card-title">{`${t.date === today ? '今天' : dayLabel(t.date)} ${t.departTime} 接${t.patientName}`}</View>
           <View className="big-text">{`去 ${t.hospital}`}</View>
           <View className={`tr-state tr-state--${t.state.toLowerCase()}`} id={`family-trip-${t.id}-${t.patientId}-state`}>
             {stateText(t)}
@@ -55,12 +55,7 @@ export default function FamilyTripsPage() {
           <View className="text">{`司机：${t.driverName}`}</View>
           {t.driverPhone ? (
             <View className="gap-small">
-              <Button
-                id={`family-trip-${t.id}-${t.patientId}-call`}
-                size="large"
-                block
-                onClick={() => void call(t.driverPhone as string)}
-              >
+              <Button id={`family-trip-${t.id}-${t.patientId}-call`} size="large" block onClick={() => void call(t.driverPhone as string)}>
                 {`打电话给司机 ${t.driverPhone}`}
               </Button>
             </View>

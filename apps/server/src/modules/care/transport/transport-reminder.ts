@@ -71,7 +71,7 @@ export class TransportReminder extends PeriodicJob {
         communityId,
         kind: 'transport.reminder',
         title: `明天接送：${r.name}`,
-        body: `明天（${trip.date}）${r.pickupTime} 接${r.name}去${trip.hospital}：${car}，${driver}。请提前准备好，在楼下等车`,
+        body: `明天（${trip.date}）${trip.departTime} 接${r.name}去${trip.hospital}：${car}，${driver}。请提前准备好，在楼下等车`,
         link: FAMILY_LINK,
         deadline,
       });
