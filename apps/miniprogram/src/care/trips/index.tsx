@@ -10,6 +10,7 @@ import { useLiveRefresh } from '@/hooks/useRefresh';
 import { dial } from '@/utils/dial';
 import { dayLabel, todayDate } from '../../staff/transport-day/transport-texts';
 import '../../staff/transport-day/transport.css';
+import './trips.css';
 
 /** Where the trip is, in words a family reads at a glance. */
 function stateText(t: FamilyTrip): string {
@@ -48,7 +49,10 @@ export default function FamilyTripsPage() {
         <View key={`${t.id}-${t.patientId}`} id={`family-trip-${t.id}-${t.patientId}`} className="card">
           <View className="card-title">{`${t.date === today ? '今天' : dayLabel(t.date)} ${t.departTime} 接${t.patientName}`}</View>
           <View className="big-text">{`去 ${t.hospital}`}</View>
-          <View className={`tr-state tr-state--${t.state.toLowerCase()}`} id={`family-trip-${t.id}-${t.patientId}-state`}>
+          <View
+            className={`tr-state tr-state--${t.state.toLowerCase()} family-trip__state`}
+            id={`family-trip-${t.id}-${t.patientId}-state`}
+          >
             {stateText(t)}
           </View>
           <View className="text">{`${t.vehicleName}（${t.plate}）`}</View>

@@ -8,12 +8,14 @@ import {
   type TransportTrip,
   type TransportVehicle,
   type TripRider,
+  type VolunteerRow,
 } from '@linli/shared-types';
 import {
   buildTransportDay,
   cancelTransportTrip,
   getTransportDay,
   listTransportVehicles,
+  listVolunteers,
   moveTransportRider,
   showApiError,
   skipTransportRider,
@@ -42,6 +44,7 @@ export default function TransportDayPage() {
   const [skipping, setSkipping] = useState<{ trip: TransportTrip; rider: TripRider } | null>(null);
   const [changing, setChanging] = useState<TransportTrip | null>(null);
   const [vehicles, setVehicles] = useState<TransportVehicle[]>([]);
+  const [drivers, setDrivers] = useState<VolunteerRow[]>([]);
   const [ending, setEnding] = useState<TransportTrip | null>(null);
   const [note, setNote] = useState('');
 
@@ -94,8 +97,8 @@ export default function TransportDayPage() {
     return result;
   });
 
-  const change = useAction(async (vehicleId: number, key: string) => {
-    const result = await updateTransportTrip((changing as TransportTrip).id, { vehicleId }, key);
+  const change = useAction(async (to: { vehicleId: number } | { driverId: number }, key: string) => {
+    const result = await updateTransportTrip((changing as TransportTrip).id, to, key);
     setChanging(null);
     setDay(result);
     void Taro.showToast({ title: '已换车，已告诉家属和司机', icon: 'success' });
@@ -111,7 +114,9 @@ export default function TransportDayPage() {
 
   const openChange = async (trip: TransportTrip): Promise<void> => {
     try {
-      setVehicles((await listTransportVehicles()).filter((v) => v.active && v.id !== trip.vehicleId));
+      const [all, volunteers] = await Promise.all([listTransportVehicles(), listVolunteers()]);
+      setVehicles(all.filter((v) => v.active && v.id !== trip.vehicleId));
+      setDrivers(volunteers.filter((v) => v.userId !== trip.driverId));
       setChanging(trip);
     } catch (error) {
       showApiError(error);
@@ -230,7 +235,7 @@ export default function TransportDayPage() {
           {t.state === 'PLANNED' ? (
             <View className="button-row gap-small">
               <Button id={`tr-trip-${t.id}-vehicle`} size="large" onClick={() => void openChange(t)}>
-                换车
+                换车/司机
               </Button>
               <Button id={`tr-trip-${t.id}-cancel`} size="large" fill="outline" onClick={() => setCancelling(t)}>
                 取消这趟车
@@ -298,7 +303,7 @@ export default function TransportDayPage() {
 
       <ConfirmDialog
         visible={changing !== null}
-        title="换一辆车"
+        title="换车或换司机"
         confirmText="不换了"
         busy={change.busy}
         onConfirm={() => setChanging(null)}
@@ -307,11 +312,32 @@ export default function TransportDayPage() {
         {vehicles.length === 0 ? <View className="text">没有别的车可换。</View> : null}
         {vehicles.map((v) => (
           <View key={v.id} className="gap-small">
-            <Button id={`tr-change-to-${v.id}`} size="large" block loading={change.busy} onClick={() => void change.run(v.id)}>
+            <Button
+              id={`tr-change-to-${v.id}`}
+              size="large"
+              block
+              loading={change.busy}
+              onClick={() => void change.run({ vehicleId: v.id })}
+            >
               {`${v.name}（${v.plate}）· 司机 ${v.driverName}`}
             </Button>
           </View>
         ))}
+        <View className="card-title gap-top">车不换，只换司机</View>
+        {drivers.map((d) => (
+          <View key={d.userId} className="gap-small">
+            <Button
+              id={`tr-change-driver-${d.userId}`}
+              size="large"
+              block
+              loading={change.busy}
+              onClick={() => void change.run({ driverId: d.userId })}
+            >
+              {d.nickname}
+            </Button>
+          </View>
+        ))}
+        <View className="muted">车或司机那时有别的接送、座位不够，会说明原因，什么都不改。</View>
       </ConfirmDialog>
 
       <ConfirmDialog
