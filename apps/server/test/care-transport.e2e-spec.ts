@@ -543,6 +543,9 @@ describe('care transport', () => {
       .expect(409);
     await other.post(`/api/staff/care-transport/trips/${trips[0]?.id}/cancel`).expect(404);
     await other.post(`/api/staff/care-transport/trips/${trips[0]?.id}/riders`, { patientId: li.id }).expect(404);
+    await other.put(`/api/staff/care-transport/trips/${trips[0]?.id}`, { vehicleId: van.id }).expect(404);
+    await other.post(`/api/staff/care-transport/trips/${trips[0]?.id}/return`, { note: '患者留院' }).expect(404);
+    await other.post(`/api/staff/care-transport/trips/${trips[0]?.id}/riders/${li.id}/skip`, {}).expect(404);
     const built = (await other.post(`/api/staff/care-transport/days/${date}/build`).expect(200)).body as BuildDayResult;
     expect(built).toMatchObject({ tripsCreated: 0, ridersAdded: 0 });
   });
