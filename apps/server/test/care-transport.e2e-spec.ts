@@ -365,13 +365,19 @@ describe('care transport', () => {
 
     it('staff move a patient and change a vehicle; the families are told; building again undoes nothing and duplicates nothing', async () => {
       const free = [van.id, spareId].find((v) => v !== other.vehicleId) as number;
-      const moving = byCar.riders.find((r) => r.name === '周奶奶') ? zhou : li;
-      const into = moving.id === zhou.id ? other : byCar;
-      const from = moving.id === zhou.id ? byCar : other;
+      // One rider of the fuller trip into the other one (it has the seat).
+      const [from, into] = other.riders.length > byCar.riders.length ? [other, byCar] : [byCar, other];
+      const rider = from.riders.find((r) => r.name === '周奶奶') ?? (from.riders[0] as TransportTrip['riders'][number]);
+      const moving = { id: rider.patientId, name: rider.name };
+      expect(into.riders.map((r) => r.patientId)).not.toContain(moving.id);
       const moved = (await staff.post(`/api/staff/care-transport/trips/${into.id}/riders`, { patientId: moving.id }).expect(200))
         .body as TransportDay;
       expect(moved.trips.find((x) => x.id === into.id)?.riders.map((r) => r.patientId)).toContain(moving.id);
       expect(moved.trips.find((x) => x.id === from.id)?.riders.map((r) => r.patientId) ?? []).not.toContain(moving.id);
+      // Both drivers are told: one more to pick up, one fewer.
+      const driverOf = (trip: TransportTrip): Client => (trip.driverId === volunteerId ? volunteer : driver2);
+      expect((await messages(driverOf(into), 'transport.planned')).some((b) => b.includes(`多接${moving.name}`))).toBe(true);
+      expect((await messages(driverOf(from), 'transport.cancelled')).some((b) => b.includes(`不用接${moving.name}`))).toBe(true);
       const changed = (await staff.put(`/api/staff/care-transport/trips/${other.id}`, { vehicleId: free }).expect(200))
         .body as TransportDay;
       expect(changed.trips.find((x) => x.id === other.id)).toMatchObject({ vehicleId: free, driverId: volunteerId });
@@ -457,7 +463,12 @@ describe('care transport', () => {
       expect(new Set(all.trips.map((x) => x.patientName))).toEqual(new Set(['王大爷', '周奶奶']));
       const theirs = { trips: all.trips.filter((x) => x.date === day2) };
       expect(theirs.trips.map((x) => x.patientName)).toEqual(['周奶奶']);
-      expect(theirs.trips[0]).toMatchObject({ date: day2, hospital: '市第一人民医院', state: 'PLANNED', driverPhone: expect.any(String) });
+      expect(theirs.trips[0]).toMatchObject({
+        date: day2,
+        state: 'PLANNED',
+        plate: expect.stringMatching(/^皖A/),
+        driverPhone: expect.any(String),
+      });
       expect(theirs.trips.map((x) => x.patientId)).not.toContain(li.id);
       // Nobody registered: no link on 「我的」.
       const [nobody] = (await t.residents(1)) as [Client];

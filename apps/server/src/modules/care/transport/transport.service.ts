@@ -433,6 +433,20 @@ export class TransportService {
       await this.db.run('DELETE FROM care_trip_skips WHERE patient_id = ? AND date = ?', [patientId, trip.date]);
       if (from && from.riders.length === 1) await this.cancel(actor, from.id, true);
       await this.tellPlanned(communityId, [{ patientId, tripId }]);
+      // Both drivers: one more to pick up here, one fewer there.
+      const who = this.patientView(patient);
+      await this.tellDriver(communityId, Number(trip.driverId), {
+        kind: 'transport.planned',
+        title: '接送多一位',
+        body: `${trip.date} ${trip.departTime} 去${trip.hospital}的车要多接${who.name}（${who.door}）`,
+        deadline: Db.date(trip.departAt) as Date,
+      });
+      if (from && from.riders.length > 1)
+        await this.tellDriver(communityId, from.driverId, {
+          kind: 'transport.cancelled',
+          title: '接送少一位',
+          body: `${trip.date} ${hhmm(from.start)} 去${from.hospital}的车不用接${who.name}（${who.door}）了`,
+        });
       await this.audit.record(actor, {
         action: 'transport.rider.move',
         targetType: 'care_trip',
