@@ -1,6 +1,7 @@
 import type {
   BuildDayResult,
   ErrorBody,
+  FamilyTrips,
   MeResponse,
   MessagesPage,
   TransportDay,
@@ -8,6 +9,12 @@ import type {
   TransportTrip,
   TransportVehicle,
 } from '@linli/shared-types';
+import { Clock } from '../src/common/clock';
+import { Db } from '../src/common/database/db';
+import { APP_CONFIG, type AppConfig } from '../src/config/config';
+import { TransportReminder } from '../src/modules/care/transport/transport-reminder';
+import { TransportService } from '../src/modules/care/transport/transport.service';
+import { MessagesService } from '../src/modules/messages/messages.service';
 import { TestApp, type Client } from './support/test-app';
 
 /**
@@ -286,6 +293,198 @@ describe('care transport', () => {
     expect((await driver2.get('/api/driver/trips').expect(200)).body.map((x: TransportTrip) => x.id)).toEqual([city.id]);
   });
 
+  it('staff end a trip stuck on the road (the driver cannot): recorded as staff with the note; the family and driver are told', async () => {
+    const board = (await staff.get(`/api/staff/care-transport/days/${date}`).expect(200)).body as TransportDay;
+    const city = board.trips.find((x) => x.vehicleId === car.id && x.state === 'PLANNED') as TransportTrip;
+    expect(city.riders.map((r) => r.name)).toEqual(['吴阿婆']);
+    // Not on the road yet: staff cancel it instead; a volunteer who is not its driver cannot mark it.
+    const early = await staff.post(`/api/staff/care-transport/trips/${city.id}/return`, { note: '患者留院' }).expect(409);
+    expect((early.body as ErrorBody).code).toBe('TRANSPORT_TRIP_NOT_STARTED');
+    await volunteer.post(`/api/driver/trips/${city.id}/progress`, { to: 'PICKED_UP' }).expect(404);
+    await driver2.post(`/api/driver/trips/${city.id}/progress`, { to: 'PICKED_UP' }).expect(200);
+    // The driver's phone dies: the wrong roles are refused, staff end it.
+    await resident.post(`/api/staff/care-transport/trips/${city.id}/return`, {}).expect(403);
+    await volunteer.post(`/api/staff/care-transport/trips/${city.id}/return`, {}).expect(403);
+    const long = await staff.post(`/api/staff/care-transport/trips/${city.id}/return`, { note: '长'.repeat(101) }).expect(400);
+    expect((long.body as ErrorBody).code).toBe('VALIDATION_FAILED');
+    const ended = (await staff.post(`/api/staff/care-transport/trips/${city.id}/return`, { note: '患者留院' }).expect(200))
+      .body as TransportDay;
+    expect(ended.trips.find((x) => x.id === city.id)).toMatchObject({ state: 'RETURNED', returnedBy: 'staff', returnNote: '患者留院' });
+    expect((await messages(resident, 'transport.progress')).some((b) => b.includes('吴阿婆') && b.includes('患者留院'))).toBe(true);
+    expect((await messages(driver2, 'transport.progress')).some((b) => b.includes('患者留院'))).toBe(true);
+    // Once ended, neither staff nor the driver move it again.
+    await staff.post(`/api/staff/care-transport/trips/${city.id}/return`, {}).expect(409);
+    await driver2.post(`/api/driver/trips/${city.id}/progress`, { to: 'ARRIVED' }).expect(409);
+  });
+
+  describe('a second day: manual edits, a patient kept home, the reminder, the family page', () => {
+    let day2: string;
+    let spareId: number;
+    let byCar: TransportTrip;
+    let other: TransportTrip;
+    const board2 = async (): Promise<TransportDay> =>
+      (await staff.get(`/api/staff/care-transport/days/${day2}`).expect(200)).body as TransportDay;
+
+    beforeAll(async () => {
+      // The Wednesday after: 李阿姨, 周奶奶 and 吴阿婆 are due.
+      day2 = new Date(Date.parse(`${date}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10);
+      spareId = (
+        ((await staff.get('/api/staff/care-transport/vehicles').expect(200)).body as TransportVehicle[]).find(
+          (v) => v.name === '备用车',
+        ) as TransportVehicle
+      ).id;
+      const built = (await staff.post(`/api/staff/care-transport/days/${day2}/build`).expect(200)).body as BuildDayResult;
+      expect(built.ridersAdded).toBe(3);
+      byCar = built.day.trips.find((x) => x.vehicleId === car.id) as TransportTrip;
+      other = built.day.trips.find((x) => x.vehicleId !== car.id) as TransportTrip;
+      expect(other.driverId).toBe(volunteerId);
+      expect(byCar.driverId).toBe(driver2Id);
+    });
+
+    it('a change that double-books a vehicle or driver, or overfills seats, is refused with the reason and changes nothing', async () => {
+      const before = await board2();
+      const refused = async (res: { body: unknown }, code: string): Promise<void> => {
+        expect((res.body as ErrorBody).code).toBe(code);
+        expect((res.body as ErrorBody).message).toMatch(/[\u4e00-\u9fa5]/);
+      };
+      const put = (id: number, body: object) => staff.put(`/api/staff/care-transport/trips/${id}`, body);
+      await refused(await put(byCar.id, { vehicleId: other.vehicleId }).expect(409), 'TRANSPORT_VEHICLE_BUSY');
+      await refused(await put(byCar.id, { driverId: volunteerId }).expect(409), 'TRANSPORT_DRIVER_BUSY');
+      // The free vehicle brings its own driver, who drives the other trip then.
+      const free = [van.id, spareId].find((v) => v !== other.vehicleId) as number;
+      await refused(await put(byCar.id, { vehicleId: free }).expect(409), 'TRANSPORT_DRIVER_BUSY');
+      // A wheelchair does not fit the car; 王大爷 is no trip of this day's builds, staff may still add him.
+      const chair = await staff.post(`/api/staff/care-transport/trips/${byCar.id}/riders`, { patientId: wang.id }).expect(409);
+      await refused(chair, 'TRANSPORT_TRIP_FULL');
+      // A resident is no driver: a volunteer without the role is refused.
+      await refused(await put(byCar.id, { driverId: (await me(resident)).user.id }).expect(409), 'TRANSPORT_DRIVER_INVALID');
+      await resident.put(`/api/staff/care-transport/trips/${byCar.id}`, { vehicleId: free }).expect(403);
+      await volunteer.post(`/api/staff/care-transport/trips/${byCar.id}/riders`, { patientId: wang.id }).expect(403);
+      expect(await board2()).toEqual(before);
+    });
+
+    it('staff move a patient and change a vehicle; the families are told; building again undoes nothing and duplicates nothing', async () => {
+      const free = [van.id, spareId].find((v) => v !== other.vehicleId) as number;
+      // One rider of the fuller trip into the other one (it has the seat).
+      const [from, into] = other.riders.length > byCar.riders.length ? [other, byCar] : [byCar, other];
+      const rider = from.riders.find((r) => r.name === '周奶奶') ?? (from.riders[0] as TransportTrip['riders'][number]);
+      const moving = { id: rider.patientId, name: rider.name };
+      expect(into.riders.map((r) => r.patientId)).not.toContain(moving.id);
+      const moved = (await staff.post(`/api/staff/care-transport/trips/${into.id}/riders`, { patientId: moving.id }).expect(200))
+        .body as TransportDay;
+      expect(moved.trips.find((x) => x.id === into.id)?.riders.map((r) => r.patientId)).toContain(moving.id);
+      expect(moved.trips.find((x) => x.id === from.id)?.riders.map((r) => r.patientId) ?? []).not.toContain(moving.id);
+      // Both drivers are told: one more to pick up, one fewer.
+      const driverOf = (trip: TransportTrip): Client => (trip.driverId === volunteerId ? volunteer : driver2);
+      expect((await messages(driverOf(into), 'transport.planned')).some((b) => b.includes(`多接${moving.name}`))).toBe(true);
+      expect((await messages(driverOf(from), 'transport.cancelled')).some((b) => b.includes(`不用接${moving.name}`))).toBe(true);
+      const changed = (await staff.put(`/api/staff/care-transport/trips/${other.id}`, { vehicleId: free }).expect(200))
+        .body as TransportDay;
+      expect(changed.trips.find((x) => x.id === other.id)).toMatchObject({ vehicleId: free, driverId: volunteerId });
+      expect((await messages(resident, 'transport.planned')).some((b) => b.includes(day2))).toBe(true);
+
+      const rebuilt = (await staff.post(`/api/staff/care-transport/days/${day2}/build`).expect(200)).body as BuildDayResult;
+      expect(rebuilt).toMatchObject({ tripsCreated: 0, ridersAdded: 0 });
+      expect(rebuilt.day.trips.filter((x) => x.state !== 'CANCELLED')).toEqual(changed.trips.filter((x) => x.state !== 'CANCELLED'));
+      const riders = rebuilt.day.trips.flatMap((x) => x.riders.map((r) => r.patientId));
+      expect(riders.length).toBe(new Set(riders).size);
+      other = rebuilt.day.trips.find((x) => x.id === other.id) as TransportTrip;
+      byCar = rebuilt.day.trips.find((x) => x.id === byCar.id) as TransportTrip;
+    });
+
+    it('one patient stays home: out of the trip, told, left out of rebuilds, put back by a move', async () => {
+      // A trip shared with another household's patient; one of the resident's stays home.
+      const trip = [other, byCar].find(
+        (x) => x.riders.length > 1 && x.riders.some((r) => r.householdId === residentHousehold),
+      ) as TransportTrip;
+      const wu = trip.riders.find((r) => r.householdId === residentHousehold) as { patientId: number; name: string };
+      await resident.post(`/api/staff/care-transport/trips/${trip.id}/riders/${wu.patientId}/skip`, {}).expect(403);
+      const skipped = (
+        await staff.post(`/api/staff/care-transport/trips/${trip.id}/riders/${wu.patientId}/skip`, { note: '今天不舒服' }).expect(200)
+      ).body as TransportDay;
+      expect(skipped.skipped.map((x) => [x.patient.name, x.note])).toEqual([[wu.name, '今天不舒服']]);
+      expect(skipped.unplanned).toEqual([]);
+      // The others in the vehicle still ride.
+      expect(skipped.trips.find((x) => x.id === trip.id)).toMatchObject({ state: 'PLANNED' });
+      expect(skipped.trips.find((x) => x.id === trip.id)?.riders.length).toBe(trip.riders.length - 1);
+      expect((await messages(resident, 'transport.cancelled')).some((b) => b.includes(wu.name) && b.includes('今天不舒服'))).toBe(true);
+      await staff.post(`/api/staff/care-transport/trips/${trip.id}/riders/${wu.patientId}/skip`, {}).expect(404);
+      const rebuilt = (await staff.post(`/api/staff/care-transport/days/${day2}/build`).expect(200)).body as BuildDayResult;
+      expect(rebuilt).toMatchObject({ tripsCreated: 0, ridersAdded: 0 });
+      // Staff change their mind: moved into the trip again, riding again.
+      const back = (await staff.post(`/api/staff/care-transport/trips/${trip.id}/riders`, { patientId: wu.patientId }).expect(200))
+        .body as TransportDay;
+      expect(back.skipped).toEqual([]);
+      expect(back.trips.find((x) => x.id === trip.id)?.riders.length).toBe(trip.riders.length);
+    });
+
+    it('the evening before, each household and driver is reminded once per trip (two instances, run twice)', async () => {
+      const saved = t.clock.now();
+      const reminders = async (): Promise<number> =>
+        Number(
+          ((await t.db.query(`SELECT COUNT(*) AS n FROM messages WHERE kind = 'transport.reminder'`)) as { n: number | string }[])[0]?.n,
+        );
+      const reminder = t.app.get(TransportReminder);
+      // The day before at 18:59 Shanghai: too early.
+      const eve = Date.parse(`${day2}T00:00:00+08:00`) - 86_400_000;
+      t.clock.set(new Date(eve + (18 * 60 + 59) * 60_000));
+      expect(await reminder.runOnce()).toBe(0);
+      t.clock.set(new Date(eve + (19 * 60 + 5) * 60_000));
+      const second = new TransportReminder(
+        t.app.get<AppConfig>(APP_CONFIG),
+        t.app.get(Db),
+        t.app.get(Clock),
+        t.app.get(MessagesService),
+        t.app.get(TransportService),
+      );
+      const [a, b] = await Promise.all([reminder.runOnce(), second.runOnce()]);
+      expect(a + b).toBeGreaterThan(0);
+      const after = await reminders();
+      expect(await reminder.runOnce()).toBe(0);
+      expect(await second.runOnce()).toBe(0);
+      expect(await reminders()).toBe(after);
+      const mine = await messages(resident, 'transport.reminder');
+      expect(mine.length).toBe(2);
+      expect(mine.some((m) => m.includes('李阿姨') && m.includes('07:30') && m.includes('省立医院') && m.includes('皖A'))).toBe(true);
+      expect((await messages(driver2, 'transport.reminder')).length).toBe(1);
+      expect((await messages(volunteer, 'transport.reminder')).length).toBe(1);
+      const [withDeadline] = (await t.db.query(
+        `SELECT COUNT(*) AS n FROM messages WHERE kind = 'transport.reminder' AND deadline IS NULL`,
+      )) as { n: number | string }[];
+      expect(Number(withDeadline?.n)).toBe(0);
+      t.clock.set(saved);
+    });
+
+    it("the family sees its own patients' trips, live as the driver marks them, and no other household's", async () => {
+      const mine = (await resident.get('/api/care/trips').expect(200)).body as FamilyTrips;
+      expect(mine.hasPatient).toBe(true);
+      expect(new Set(mine.trips.map((x) => x.patientName))).toEqual(new Set(['李阿姨', '吴阿婆']));
+      const all = (await family.get('/api/care/trips').expect(200)).body as FamilyTrips;
+      expect(new Set(all.trips.map((x) => x.patientName))).toEqual(new Set(['王大爷', '周奶奶']));
+      const theirs = { trips: all.trips.filter((x) => x.date === day2) };
+      expect(theirs.trips.map((x) => x.patientName)).toEqual(['周奶奶']);
+      expect(theirs.trips[0]).toMatchObject({
+        date: day2,
+        state: 'PLANNED',
+        plate: expect.stringMatching(/^皖A/),
+        driverPhone: expect.any(String),
+      });
+      expect(theirs.trips.map((x) => x.patientId)).not.toContain(li.id);
+      // Nobody registered: no link on 「我的」.
+      const [nobody] = (await t.residents(1)) as [Client];
+      expect((await nobody.get('/api/care/trips').expect(200)).body).toEqual({ hasPatient: false, trips: [] });
+      // The driver marks the step; the family page shows it at once.
+      const trip = theirs.trips[0] as FamilyTrips['trips'][number];
+      const driver = trip.driverName === '赵师傅' ? driver2 : volunteer;
+      const notDriver = driver === driver2 ? volunteer : driver2;
+      await notDriver.post(`/api/driver/trips/${trip.id}/progress`, { to: 'PICKED_UP' }).expect(404);
+      await driver.post(`/api/driver/trips/${trip.id}/progress`, { to: 'PICKED_UP' }).expect(200);
+      expect(((await family.get('/api/care/trips').expect(200)).body as FamilyTrips).trips.find((x) => x.id === trip.id)?.state).toBe(
+        'PICKED_UP',
+      );
+    });
+  });
+
   it('refuses bad bodies with 400 VALIDATION_FAILED, changing nothing', async () => {
     const patients = await t.count('care_patients');
     const bad = async (path: string, body: object): Promise<void> => {
@@ -355,6 +554,9 @@ describe('care transport', () => {
       .expect(409);
     await other.post(`/api/staff/care-transport/trips/${trips[0]?.id}/cancel`).expect(404);
     await other.post(`/api/staff/care-transport/trips/${trips[0]?.id}/riders`, { patientId: li.id }).expect(404);
+    await other.put(`/api/staff/care-transport/trips/${trips[0]?.id}`, { vehicleId: van.id }).expect(404);
+    await other.post(`/api/staff/care-transport/trips/${trips[0]?.id}/return`, { note: '患者留院' }).expect(404);
+    await other.post(`/api/staff/care-transport/trips/${trips[0]?.id}/riders/${li.id}/skip`, {}).expect(404);
     const built = (await other.post(`/api/staff/care-transport/days/${date}/build`).expect(200)).body as BuildDayResult;
     expect(built).toMatchObject({ tripsCreated: 0, ridersAdded: 0 });
   });

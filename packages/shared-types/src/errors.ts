@@ -215,6 +215,8 @@ export const ERROR_MESSAGES = {
   TRANSPORT_TRIP_STARTED: '这趟车已经出发，不能再修改',
   TRANSPORT_PATIENT_INACTIVE: '这位病人已停用接送，请先启用',
   TRANSPORT_VEHICLE_INACTIVE: '这辆车已停用，请先启用',
+  TRANSPORT_TRIP_NOT_STARTED: '这趟车还没出发，不能登记送回；不去了请取消这趟接送',
+  TRANSPORT_PATIENT_NOT_RIDING: '这位病人不在这趟车上',
   HELP_NO_COUNSELLOR: '社区还没有心理咨询师，请拨打心理援助热线，或联系社区工作人员',
 } as const;
 

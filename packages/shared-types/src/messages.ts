@@ -65,6 +65,7 @@ export const MESSAGE_KINDS = [
   'transport.planned',
   'transport.progress',
   'transport.cancelled',
+  'transport.reminder',
 ] as const;
 
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

@@ -24,6 +24,10 @@ export const HOSPITAL_MAX = 40;
 export const PATIENT_NOTE_MAX = 200;
 export const VEHICLE_NAME_MAX = 30;
 export const VEHICLE_SEATS_MAX = 20;
+/** Staff's note when they end a trip or keep one patient home: 「患者留院」. */
+export const TRIP_NOTE_MAX = 100;
+/** The evening-before reminder goes out at this time (Asia/Shanghai) unless TRANSPORT_REMINDER_TIME says otherwise. */
+export const TRANSPORT_REMINDER_TIME = '19:00';
 
 export const TRIP_STATES = ['PLANNED', 'PICKED_UP', 'ARRIVED', 'RETURNED', 'CANCELLED'] as const;
 export type TripState = (typeof TRIP_STATES)[number];
@@ -35,11 +39,15 @@ export const TRIP_STATE_LABELS: Record<TripState, string> = {
   CANCELLED: '已取消',
 };
 
-/** The driver (a volunteer) moves a trip along; staff may cancel one that has not left yet. */
+/**
+ * The driver (a volunteer) moves a trip along; staff may cancel one that has not left yet. A trip
+ * on the road has a way out without its driver (a phone that died, a patient kept in hospital):
+ * staff end it as returned, with a note, recorded as theirs.
+ */
 export const TRIP_FLOW: Flow<TripState> = {
   PLANNED: { PICKED_UP: ['volunteer'], CANCELLED: ['staff', 'supervisor'] },
-  PICKED_UP: { ARRIVED: ['volunteer'] },
-  ARRIVED: { RETURNED: ['volunteer'] },
+  PICKED_UP: { ARRIVED: ['volunteer'], RETURNED: ['staff', 'supervisor'] },
+  ARRIVED: { RETURNED: ['volunteer', 'staff', 'supervisor'] },
   RETURNED: {},
   CANCELLED: {},
 };
@@ -139,6 +147,16 @@ export interface TransportTrip {
   pickedUpAt: string | null;
   arrivedAt: string | null;
   returnedAt: string | null;
+  /** Who ended the trip: its driver, or staff (the driver could not). */
+  returnedBy: 'driver' | 'staff' | null;
+  /** Staff's note when they ended it: 「患者留院」. */
+  returnNote: string;
+}
+
+/** A patient due that day whom staff kept home (the trip goes without them; a build leaves them out). */
+export interface SkippedPatient {
+  patient: TransportPatient;
+  note: string;
 }
 
 /** A patient due that day who rides in no trip (shown to staff in red), and why. */
@@ -153,6 +171,8 @@ export interface TransportDay {
   weekday: Weekday;
   trips: TransportTrip[];
   unplanned: UnplannedPatient[];
+  /** Kept home that day; moving them into a trip puts them back. */
+  skipped: SkippedPatient[];
 }
 
 /** POST /api/staff/care-transport/days/:date/build */
@@ -175,6 +195,50 @@ export interface CreateTripRequest {
 /** POST /api/staff/care-transport/trips/:id/riders: move (or add) a patient into this trip. */
 export interface MoveRiderRequest {
   patientId: number;
+}
+
+/** PUT /api/staff/care-transport/trips/:id: another vehicle or driver for a planned trip (a new vehicle brings its own driver unless one is given). */
+export interface UpdateTripRequest {
+  vehicleId?: number;
+  driverId?: number;
+}
+
+/** POST /api/staff/care-transport/trips/:id/return: staff end a trip on the road. */
+export interface StaffReturnRequest {
+  note?: string;
+}
+
+/** POST /api/staff/care-transport/trips/:id/riders/:patientId/skip: this patient stays home that day. */
+export interface SkipRiderRequest {
+  note?: string;
+}
+
+/** A trip as the patient's household sees it (GET /api/care/trips). */
+export interface FamilyTrip {
+  id: number;
+  date: string;
+  departTime: string;
+  /** The patient's own pickup time. */
+  pickupTime: string;
+  hospital: string;
+  patientId: number;
+  patientName: string;
+  vehicleName: string;
+  plate: string;
+  driverName: string;
+  driverPhone: string | null;
+  state: TripState;
+  pickedUpAt: string | null;
+  arrivedAt: string | null;
+  returnedAt: string | null;
+  returnedBy: 'driver' | 'staff' | null;
+  returnNote: string;
+}
+
+/** GET /api/care/trips: the household's trips from today on; `hasPatient` shows the link on 「我的」. */
+export interface FamilyTrips {
+  hasPatient: boolean;
+  trips: FamilyTrip[];
 }
 
 /** POST /api/driver/trips/:id/progress */

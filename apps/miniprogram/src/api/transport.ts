@@ -1,6 +1,7 @@
 import type {
   BuildDayResult,
   CreateTripRequest,
+  FamilyTrips,
   SavePatientRequest,
   SaveVehicleRequest,
   TransportDay,
@@ -8,6 +9,7 @@ import type {
   TransportTrip,
   TransportVehicle,
   TripState,
+  UpdateTripRequest,
 } from '@linli/shared-types';
 import { request } from './client';
 
@@ -59,4 +61,29 @@ export function listDriverTrips(): Promise<TransportTrip[]> {
 
 export function progressDriverTrip(tripId: number, to: TripState, key?: string): Promise<TransportTrip> {
   return request({ method: 'POST', path: `/driver/trips/${tripId}/progress`, body: { to }, idempotencyKey: key });
+}
+
+/** Another vehicle or driver for a planned trip. */
+export function updateTransportTrip(tripId: number, body: UpdateTripRequest, key?: string): Promise<TransportDay> {
+  return request({ method: 'PUT', path: `/staff/care-transport/trips/${tripId}`, body, idempotencyKey: key });
+}
+
+/** This patient stays home that day; the others still ride. */
+export function skipTransportRider(tripId: number, patientId: number, note: string, key?: string): Promise<TransportDay> {
+  return request({
+    method: 'POST',
+    path: `/staff/care-transport/trips/${tripId}/riders/${patientId}/skip`,
+    body: { note },
+    idempotencyKey: key,
+  });
+}
+
+/** Staff end a trip on the road when its driver cannot. */
+export function staffReturnTransportTrip(tripId: number, note: string, key?: string): Promise<TransportDay> {
+  return request({ method: 'POST', path: `/staff/care-transport/trips/${tripId}/return`, body: { note }, idempotencyKey: key });
+}
+
+/** The household's patients' trips, today and the next days. */
+export function getFamilyTrips(): Promise<FamilyTrips> {
+  return request({ path: '/care/trips' });
 }

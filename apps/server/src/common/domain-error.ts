@@ -228,6 +228,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   TRANSPORT_TRIP_STARTED: 409,
   TRANSPORT_PATIENT_INACTIVE: 409,
   TRANSPORT_VEHICLE_INACTIVE: 409,
+  TRANSPORT_TRIP_NOT_STARTED: 409,
+  TRANSPORT_PATIENT_NOT_RIDING: 404,
 };
 
 /** Thrown to replay a stored refusal (Idempotency-Key retry) with its original status and body. */

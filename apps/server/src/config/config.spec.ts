@@ -82,6 +82,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ FAIR_SHARE_PAY_HOURS: '1.5' })).toThrow(/FAIR_SHARE_PAY_HOURS/);
   });
 
+  it('reminds patient trips at 19:00 the evening before unless told, and checks the time', () => {
+    expect(loadConfig({}).transportReminderTime).toBe('19:00');
+    expect(loadConfig({ TRANSPORT_REMINDER_TIME: '18:30' }).transportReminderTime).toBe('18:30');
+    expect(() => loadConfig({ TRANSPORT_REMINDER_TIME: '24:00' })).toThrow(/TRANSPORT_REMINDER_TIME/);
+    expect(() => loadConfig({ TRANSPORT_REMINDER_TIME: '7pm' })).toThrow(/TRANSPORT_REMINDER_TIME/);
+  });
+
   it('strips the trailing slash of the WeChat API base', () => {
     expect(loadConfig({ WECHAT_API_BASE: 'http://127.0.0.1:9999/' }).wechat.apiBase).toBe('http://127.0.0.1:9999');
   });

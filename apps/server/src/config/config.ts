@@ -1,4 +1,4 @@
-import { DEFAULT_QUOTE_MINUTES } from '@linli/shared-types';
+import { DEFAULT_QUOTE_MINUTES, TRANSPORT_REMINDER_TIME } from '@linli/shared-types';
 import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -76,6 +76,8 @@ export interface AppConfig {
   expirySweepSeconds: number;
   /** An assigned parcel not accepted within this many minutes goes back to the pool. */
   acceptTimeoutMinutes: number;
+  /** "HH:mm" (Asia/Shanghai): the evening before a patient trip, its household and driver are reminded from this time on. */
+  transportReminderTime: string;
   /** A medicine request not quoted in this time is escalated to staff: normal and chronic, and 今天要. */
   quoteMinutes: { normal: number; today: number };
   /** How long the answer to an Idempotency-Key is kept for a retry (24 hours at least). */
@@ -235,6 +237,13 @@ function parseInteger(name: string, value: string | undefined, fallback: number,
   return n;
 }
 
+/** A time of day "HH:mm" (00:00–23:59). */
+function parseClockTime(name: string, value: string | undefined, fallback: string): string {
+  if (value === undefined || value === '') return fallback;
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) throw new ConfigError(`${name} must be a time like 19:00, not "${value}"`);
+  return value;
+}
+
 /**
  * DATABASE_URL: unset → SQLite at ./data/linli.sqlite (relative to the repository);
  * `sqlite:<path>` → that SQLite file; `mysql://user:pass@host:port/db` → MySQL/MariaDB.
@@ -319,6 +328,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     fairSharePayHours: parseInteger('FAIR_SHARE_PAY_HOURS', env.FAIR_SHARE_PAY_HOURS, 2, 1, 72),
     expirySweepSeconds: parseInteger('EXPIRY_SWEEP_SECONDS', env.EXPIRY_SWEEP_SECONDS, 30, 0, 3600),
     acceptTimeoutMinutes: parseInteger('ACCEPT_TIMEOUT_MINUTES', env.ACCEPT_TIMEOUT_MINUTES, 20, 1, 24 * 60),
+    transportReminderTime: parseClockTime('TRANSPORT_REMINDER_TIME', env.TRANSPORT_REMINDER_TIME, TRANSPORT_REMINDER_TIME),
     quoteMinutes: {
       normal: parseInteger('MEDICINE_QUOTE_MINUTES', env.MEDICINE_QUOTE_MINUTES, DEFAULT_QUOTE_MINUTES.normal, 1, 24 * 60),
       today: parseInteger('MEDICINE_QUOTE_MINUTES_TODAY', env.MEDICINE_QUOTE_MINUTES_TODAY, DEFAULT_QUOTE_MINUTES.today, 1, 24 * 60),

@@ -8,6 +8,7 @@ import {
   clearSession,
   getMe,
   getSession,
+  getFamilyTrips,
   getUnreadCount,
   listHelpInbox,
   LOGIN_PAGE,
@@ -35,6 +36,8 @@ export default function MePage() {
   const pageClass = usePageClass('me');
   /** Requests I answer for (a team member or counsellor): open ones waiting, and mine. */
   const [helpInbox, setHelpInbox] = useState<{ open: number; mine: number } | null>(null);
+  /** The household has a patient registered for trips (dialysis, chemo): the 「家人接送」 entry shows. */
+  const [hasPatient, setHasPatient] = useState(false);
 
   const refresh = async () => {
     if (!getSession()) {
@@ -53,6 +56,10 @@ export default function MePage() {
     Promise.all([listHelpInbox('open', 1, 1), listHelpInbox('mine', 1, 1)])
       .then(([open, mine]) => setHelpInbox({ open: open.total, mine: mine.total }))
       .catch(() => setHelpInbox(null));
+    if (getSession()?.me?.household)
+      getFamilyTrips()
+        .then((trips) => setHasPatient(trips.hasPatient))
+        .catch(() => setHasPatient(false));
   };
 
   useRefresh(refresh);
@@ -153,6 +160,12 @@ export default function MePage() {
             <View>我的关爱包</View>
             <View className="entry__arrow">›</View>
           </View>
+          {hasPatient ? (
+            <View id="entry-family-trips" className="entry" onClick={() => void Taro.navigateTo({ url: '/care/trips/index' })}>
+              <View>家人接送（透析、化疗）</View>
+              <View className="entry__arrow">›</View>
+            </View>
+          ) : null}
         </View>
       ) : null}
 

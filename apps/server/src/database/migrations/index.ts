@@ -26,6 +26,7 @@ import { CareCampaigns1746600000000 } from './1746600000000-care-campaigns';
 import { CareLedger1746900000000 } from './1746900000000-care-ledger';
 import { FamilyBindings1747000000000 } from './1747000000000-family-bindings';
 import { Rosters1747500000000 } from './1747500000000-rosters';
+import { CareTransportWaysOut1747180000000 } from './1747180000000-care-transport-ways-out';
 import { Preferences1746800000000 } from './1746800000000-preferences';
 import { CareTransport1746700000000 } from './1746700000000-care-transport';
 
@@ -60,5 +61,6 @@ export const MIGRATIONS = [
   Preferences1746800000000,
   CareLedger1746900000000,
   FamilyBindings1747000000000,
+  CareTransportWaysOut1747180000000,
   Rosters1747500000000,
 ];

@@ -71,6 +71,7 @@ export const KIND_PRIORITY = {
   'transport.planned': 2,
   'transport.cancelled': 3,
   'transport.progress': 1,
+  'transport.reminder': 3,
 } as const satisfies Record<MessageKind, Priority>;
 
 export function priorityOf(kind: MessageKind): Priority {

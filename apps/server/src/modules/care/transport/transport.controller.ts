@@ -1,8 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { BuildDayResult, TransportDay, TransportPatient, TransportTrip, TransportVehicle } from '@linli/shared-types';
+import type { BuildDayResult, FamilyTrips, TransportDay, TransportPatient, TransportTrip, TransportVehicle } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../../common/actor';
-import { CreateTripDto, MoveRiderDto, SavePatientDto, SaveVehicleDto, TripProgressDto } from './dto/transport.dto';
+import {
+  CreateTripDto,
+  MoveRiderDto,
+  SavePatientDto,
+  SaveVehicleDto,
+  SkipRiderDto,
+  StaffReturnDto,
+  TripProgressDto,
+  UpdateTripDto,
+} from './dto/transport.dto';
 import { TransportService } from './transport.service';
 
 @ApiTags('care')
@@ -105,6 +114,40 @@ export class TransportController {
   @Roles('staff', 'supervisor')
   cancel(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<TransportDay> {
     return this.transport.cancelTrip(actor, id);
+  }
+
+  /** Another vehicle or driver for a planned trip (same conflict rules as a build). */
+  @Put('staff/care-transport/trips/:id')
+  @Roles('staff', 'supervisor')
+  updateTrip(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: UpdateTripDto): Promise<TransportDay> {
+    return this.transport.updateTrip(actor, id, dto);
+  }
+
+  /** This patient stays home that day: out of the trip, left out of rebuilds; the family is told. */
+  @Post('staff/care-transport/trips/:id/riders/:patientId/skip')
+  @HttpCode(200)
+  @Roles('staff', 'supervisor')
+  skipRider(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Param('patientId', ParseIntPipe) patientId: number,
+    @Body() dto: SkipRiderDto,
+  ): Promise<TransportDay> {
+    return this.transport.skipRider(actor, id, patientId, dto.note ?? '');
+  }
+
+  /** Staff end a trip on the road when its driver cannot (「患者留院」): recorded as theirs; families told. */
+  @Post('staff/care-transport/trips/:id/return')
+  @HttpCode(200)
+  @Roles('staff', 'supervisor')
+  staffReturn(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: StaffReturnDto): Promise<TransportDay> {
+    return this.transport.staffReturn(actor, id, dto.note ?? '');
+  }
+
+  /** The household's own patients' trips, today and the next days. */
+  @Get('care/trips')
+  familyTrips(@CurrentActor() actor: Actor): Promise<FamilyTrips> {
+    return this.transport.familyTrips(actor);
   }
 
   /** My trips as a driver, today and the next days. */

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
   TRIP_FLOW,
+  TRIP_NOTE_MAX,
   type BuildDayResult,
   type CreateTripRequest,
+  type FamilyTrip,
+  type FamilyTrips,
   type PatientKind,
   type SavePatientRequest,
   type SaveVehicleRequest,
@@ -13,6 +16,7 @@ import {
   type TripRider,
   type TripState,
   type UnplannedPatient,
+  type UpdateTripRequest,
   type Weekday,
 } from '@linli/shared-types';
 import type { Actor } from '../../../common/actor';
@@ -107,6 +111,8 @@ interface TripRow {
   pickedUpAt: Date | string | null;
   arrivedAt: Date | string | null;
   returnedAt: Date | string | null;
+  returnedBy: number | null;
+  returnNote: string | null;
 }
 
 const PATIENT_SELECT = `SELECT p.id, p.household_id AS householdId, p.name, p.kind, p.hospital, p.weekdays, p.pickup_time AS pickupTime,
@@ -116,13 +122,18 @@ const VEHICLE_SELECT = `SELECT v.id, v.name, v.plate, v.seats, v.wheelchair_plac
   u.nickname AS driverName, u.phone AS driverPhone, v.active FROM care_vehicles v JOIN users u ON u.id = v.driver_id`;
 const TRIP_SELECT = `SELECT t.id, t.date, t.vehicle_id AS vehicleId, t.driver_id AS driverId, t.depart_time AS departTime, t.hospital,
   t.depart_at AS departAt, t.busy_until AS busyUntil, t.state, t.picked_up_at AS pickedUpAt, t.arrived_at AS arrivedAt,
-  t.returned_at AS returnedAt FROM care_trips t`;
+  t.returned_at AS returnedAt, t.returned_by AS returnedBy, t.return_note AS returnNote FROM care_trips t`;
 
 const PROGRESS_TEXT: Partial<Record<TripState, { title: string; body: (name: string, hospital: string) => string }>> = {
   PICKED_UP: { title: '已上车', body: (name, hospital) => `${name}已上车，前往${hospital}` },
   ARRIVED: { title: '已到达医院', body: (name, hospital) => `${name}已到达${hospital}` },
   RETURNED: { title: '已送回家', body: (name) => `${name}已送回家` },
 };
+/** The household's trips page, where every transport message leads. */
+export const FAMILY_LINK = '/care/trips/index';
+/** The driver's trips page. */
+export const DRIVER_LINK = '/volunteer/trips/index';
+
 const STAMP: Partial<Record<TripState, string>> = {
   PICKED_UP: 'picked_up_at',
   ARRIVED: 'arrived_at',
@@ -277,7 +288,12 @@ export class TransportService {
       patient: this.patientView(p),
       reason: reasons.get(Number(p.id)) ?? '还没有安排车，请点「生成当天行程」',
     }));
-    return { date, weekday: weekdayOf(start), trips, unplanned };
+    const skips = await this.db.rows<PatientRow & { skipNote: string }>(
+      `${PATIENT_SELECT.replace('SELECT ', 'SELECT s.note AS skipNote, ')} JOIN care_trip_skips s ON s.patient_id = p.id WHERE s.community_id = ? AND s.date = ? ORDER BY p.pickup_time, p.id`,
+      [communityId, date],
+    );
+    const skipped = skips.map((r) => ({ patient: this.patientView(r), note: r.skipNote }));
+    return { date, weekday: weekdayOf(start), trips, unplanned, skipped };
   }
 
   /** Builds the day's trips for the patients due that weekday who do not ride yet. */
@@ -413,8 +429,24 @@ export class TransportService {
           from.id,
         ]);
       else if (!(await this.addRider(tripId, patientId, trip.date))) throw new DomainError('TRANSPORT_PATIENT_BOOKED');
+      // Kept home, then put in a trip after all: riding again.
+      await this.db.run('DELETE FROM care_trip_skips WHERE patient_id = ? AND date = ?', [patientId, trip.date]);
       if (from && from.riders.length === 1) await this.cancel(actor, from.id, true);
       await this.tellPlanned(communityId, [{ patientId, tripId }]);
+      // Both drivers: one more to pick up here, one fewer there.
+      const who = this.patientView(patient);
+      await this.tellDriver(communityId, Number(trip.driverId), {
+        kind: 'transport.planned',
+        title: '接送多一位',
+        body: `${trip.date} ${trip.departTime} 去${trip.hospital}的车要多接${who.name}（${who.door}）`,
+        deadline: Db.date(trip.departAt) as Date,
+      });
+      if (from && from.riders.length > 1)
+        await this.tellDriver(communityId, from.driverId, {
+          kind: 'transport.cancelled',
+          title: '接送少一位',
+          body: `${trip.date} ${hhmm(from.start)} 去${from.hospital}的车不用接${who.name}（${who.door}）了`,
+        });
       await this.audit.record(actor, {
         action: 'transport.rider.move',
         targetType: 'care_trip',
@@ -433,8 +465,16 @@ export class TransportService {
       await this.lockVehicles(communityId);
       const trip = await this.tripRow(communityId, tripId);
       if (trip.state !== 'PLANNED') throw new DomainError('TRANSPORT_TRIP_STARTED');
+      const rider = ((await this.ridersOf([tripId])).get(tripId) ?? []).find((r) => r.patientId === patientId);
       const removed = await this.db.run('DELETE FROM care_trip_riders WHERE trip_id = ? AND patient_id = ?', [tripId, patientId]);
-      if (removed.affected === 0) throw new DomainError('TRANSPORT_PATIENT_NOT_FOUND');
+      if (removed.affected === 0 || !rider) throw new DomainError('TRANSPORT_PATIENT_NOT_FOUND');
+      await this.messages.tellHousehold(rider.householdId, {
+        communityId,
+        kind: 'transport.cancelled',
+        title: `接送有变：${rider.name}`,
+        body: `${trip.date} ${trip.departTime} 去${trip.hospital}的车不接${rider.name}了，社区会再联系您安排`,
+        link: FAMILY_LINK,
+      });
       await this.audit.record(actor, {
         action: 'transport.rider.remove',
         targetType: 'care_trip',
@@ -456,6 +496,202 @@ export class TransportService {
       return trip.date;
     });
     return this.day(actor, date);
+  }
+
+  /**
+   * Another vehicle or driver for a planned trip, with the planner's rules: the vehicle active and
+   * of the community, its seats and wheelchair places enough for the riders, the driver a
+   * volunteer with a phone, neither in another trip at that time. A new vehicle brings its own
+   * driver unless one is given. The riders' families and both drivers are told.
+   */
+  async updateTrip(actor: Actor, tripId: number, request: UpdateTripRequest): Promise<TransportDay> {
+    const communityId = staffCommunity(actor);
+    const date = await this.db.transaction(async () => {
+      const vehicles = await this.lockVehicles(communityId);
+      const trip = await this.tripRow(communityId, tripId);
+      if (trip.state !== 'PLANNED') throw new DomainError('TRANSPORT_TRIP_STARTED');
+      const vehicleId = request.vehicleId ?? Number(trip.vehicleId);
+      const vehicle = vehicles.find((v) => Number(v.id) === vehicleId);
+      if (!vehicle) throw new DomainError('TRANSPORT_VEHICLE_NOT_FOUND');
+      if (!bool(vehicle.active)) throw new DomainError('TRANSPORT_VEHICLE_INACTIVE');
+      const driverId = request.driverId ?? (vehicleId !== Number(trip.vehicleId) ? Number(vehicle.driverId) : Number(trip.driverId));
+      if (vehicleId === Number(trip.vehicleId) && driverId === Number(trip.driverId)) return trip.date;
+      await this.requireDriver(communityId, driverId);
+      const start = this.parseDay(trip.date);
+      const around = await this.planTripsAround(communityId, start);
+      const here = around.find((t) => t.id === tripId) as PlanTrip;
+      if (!fits(this.planVehicle(vehicle), here.riders)) throw new DomainError('TRANSPORT_TRIP_FULL');
+      const conflict = conflictOf({ ...here, vehicleId, driverId }, around);
+      if (conflict) throw new DomainError(conflict);
+      const moved = await this.db.run(`UPDATE care_trips SET vehicle_id = ?, driver_id = ? WHERE id = ? AND state = 'PLANNED'`, [
+        vehicleId,
+        driverId,
+        tripId,
+      ]);
+      if (moved.affected !== 1) throw new DomainError('TRANSPORT_TRIP_STARTED');
+      if (driverId !== Number(trip.driverId))
+        await this.tellDriver(communityId, Number(trip.driverId), {
+          kind: 'transport.cancelled',
+          title: '接送改由别人开',
+          body: `${trip.date} ${trip.departTime} 去${trip.hospital}的这趟接送改由别的司机开，您不用出车了`,
+        });
+      const [view] = await this.tripViews([{ ...trip, vehicleId, driverId }]);
+      if (view) {
+        await this.tellDriver(communityId, driverId, {
+          kind: 'transport.planned',
+          title: driverId === Number(trip.driverId) ? '接送换了车' : '新的接送',
+          body: `${trip.date} ${trip.departTime} 开${view.vehicleName}（${view.plate}）接${view.riders.map((r) => `${r.name}（${r.door}）`).join('、') || '病人'}去${trip.hospital}`,
+          deadline: Db.date(trip.departAt) as Date,
+        });
+        if (view.riders.length > 0)
+          await this.tellPlanned(
+            communityId,
+            view.riders.map((r) => ({ patientId: r.patientId, tripId })),
+            '接送有变',
+          );
+      }
+      await this.audit.record(actor, {
+        action: 'transport.trip.update',
+        targetType: 'care_trip',
+        targetId: tripId,
+        details: { vehicleId, driverId, from: { vehicleId: Number(trip.vehicleId), driverId: Number(trip.driverId) } },
+      });
+      return trip.date;
+    });
+    return this.day(actor, date);
+  }
+
+  /**
+   * One patient stays home that day (the trip goes without them): out of the trip and kept out of
+   * the day's builds (care_trip_skips, unique per patient and day) until staff move them into a
+   * trip again. A trip left empty is cancelled. The family is told.
+   */
+  async skipRider(actor: Actor, tripId: number, patientId: number, note: string): Promise<TransportDay> {
+    const communityId = staffCommunity(actor);
+    const date = await this.db.transaction(async () => {
+      await this.lockVehicles(communityId);
+      const trip = await this.tripRow(communityId, tripId);
+      if (trip.state !== 'PLANNED') throw new DomainError('TRANSPORT_TRIP_STARTED');
+      const riders = (await this.ridersOf([tripId])).get(tripId) ?? [];
+      const rider = riders.find((r) => r.patientId === patientId);
+      if (!rider) throw new DomainError('TRANSPORT_PATIENT_NOT_RIDING');
+      const removed = await this.db.run('DELETE FROM care_trip_riders WHERE trip_id = ? AND patient_id = ?', [tripId, patientId]);
+      if (removed.affected !== 1) throw new DomainError('TRANSPORT_PATIENT_NOT_RIDING');
+      await this.db.run(
+        `INSERT INTO care_trip_skips (community_id, patient_id, date, note, created_by, created_at) VALUES (${Db.marks(6)})
+         ${this.db.isMysql ? 'ON DUPLICATE KEY UPDATE note = VALUES(note)' : 'ON CONFLICT (patient_id, date) DO UPDATE SET note = excluded.note'}`,
+        [communityId, patientId, trip.date, note.trim().slice(0, TRIP_NOTE_MAX), actor.userId, this.clock.now()],
+      );
+      await this.messages.tellHousehold(rider.householdId, {
+        communityId,
+        kind: 'transport.cancelled',
+        title: `接送取消：${rider.name}`,
+        body: `${trip.date} ${trip.departTime} 去${trip.hospital}的车这次不接${rider.name}${note.trim() ? `（${note.trim()}）` : ''}；要去请联系社区`,
+        link: FAMILY_LINK,
+      });
+      if (riders.length === 1) await this.cancel(actor, tripId, true, trip);
+      else
+        await this.tellDriver(communityId, Number(trip.driverId), {
+          kind: 'transport.cancelled',
+          title: '接送少一位',
+          body: `${trip.date} ${trip.departTime} 去${trip.hospital}的车不用接${rider.name}（${rider.door}）了`,
+        });
+      await this.audit.record(actor, {
+        action: 'transport.rider.skip',
+        targetType: 'care_trip',
+        targetId: tripId,
+        details: { patientId, note },
+      });
+      return trip.date;
+    });
+    return this.day(actor, date);
+  }
+
+  /**
+   * Staff end a trip on the road (picked up or at the hospital) when its driver cannot — a
+   * phone that died, a patient kept in hospital: RETURNED, recorded as theirs with the note; the
+   * vehicle and driver are free from now; the families and the driver are told.
+   */
+  async staffReturn(actor: Actor, tripId: number, note: string): Promise<TransportDay> {
+    const communityId = staffCommunity(actor);
+    const text = note.trim().slice(0, TRIP_NOTE_MAX);
+    const date = await this.db.transaction(async () => {
+      const trip = await this.tripRow(communityId, tripId);
+      if (trip.state === 'PLANNED') throw new DomainError('TRANSPORT_TRIP_NOT_STARTED');
+      this.transitions.assertMay(TRIP_WORKFLOW, trip.state, 'RETURNED', actor.roles);
+      const now = this.clock.now();
+      const moved = await this.db.run(
+        `UPDATE care_trips SET state = 'RETURNED', returned_at = ?, returned_by = ?, return_note = ?,
+         busy_until = CASE WHEN busy_until > ? THEN ? ELSE busy_until END WHERE id = ? AND state = ?`,
+        [now, actor.userId, text, now, now, tripId, trip.state],
+      );
+      if (moved.affected !== 1) throw new DomainError('INVALID_TRANSITION', { from: trip.state, to: 'RETURNED' });
+      for (const r of (await this.ridersOf([tripId])).get(tripId) ?? []) {
+        await this.messages.tellHousehold(r.householdId, {
+          communityId,
+          kind: 'transport.progress',
+          title: `接送结束：${r.name}`,
+          body: text ? `${r.name}这趟去${trip.hospital}的接送已结束：${text}（社区登记）` : `${r.name}已送回家（社区登记）`,
+          link: FAMILY_LINK,
+        });
+      }
+      await this.tellDriver(communityId, Number(trip.driverId), {
+        kind: 'transport.progress',
+        title: '接送已由社区结束',
+        body: `${trip.date} ${trip.departTime} 去${trip.hospital}的这趟接送社区已登记结束${text ? `：${text}` : ''}`,
+      });
+      await this.audit.record(actor, {
+        action: 'transport.trip.returned_by_staff',
+        targetType: 'care_trip',
+        targetId: tripId,
+        details: { from: trip.state, note: text },
+      });
+      return trip.date;
+    });
+    return this.day(actor, date);
+  }
+
+  // ---- the family ---------------------------------------------------------------------------
+
+  /** The household's trips from today on (Asia/Shanghai), its own patients only. */
+  async familyTrips(actor: Actor): Promise<FamilyTrips> {
+    if (actor.householdId === null) return { hasPatient: false, trips: [] };
+    const [patients] = await this.db.rows<{ n: number | string }>('SELECT COUNT(*) AS n FROM care_patients WHERE household_id = ?', [
+      actor.householdId,
+    ]);
+    if (Number(patients?.n ?? 0) === 0) return { hasPatient: false, trips: [] };
+    const today = shanghaiDate(this.clock.now());
+    const rows = await this.db.rows<TripRow>(
+      `${TRIP_SELECT} WHERE t.date >= ? AND t.state <> 'CANCELLED'
+       AND t.id IN (SELECT r.trip_id FROM care_trip_riders r JOIN care_patients p ON p.id = r.patient_id WHERE p.household_id = ? AND r.date >= ?)
+       ORDER BY t.depart_at, t.id LIMIT 50`,
+      [today, actor.householdId, today],
+    );
+    const trips: FamilyTrip[] = [];
+    for (const t of await this.tripViews(rows)) {
+      for (const r of t.riders.filter((x) => x.householdId === actor.householdId)) {
+        trips.push({
+          id: t.id,
+          date: t.date,
+          departTime: t.departTime,
+          pickupTime: r.pickupTime,
+          hospital: t.hospital,
+          patientId: r.patientId,
+          patientName: r.name,
+          vehicleName: t.vehicleName,
+          plate: t.plate,
+          driverName: t.driverName,
+          driverPhone: t.driverPhone,
+          state: t.state,
+          pickedUpAt: t.pickedUpAt,
+          arrivedAt: t.arrivedAt,
+          returnedAt: t.returnedAt,
+          returnedBy: t.returnedBy,
+          returnNote: t.returnNote,
+        });
+      }
+    }
+    return { hasPatient: true, trips };
   }
 
   // ---- the driver ---------------------------------------------------------------------------
@@ -501,7 +737,7 @@ export class TransportService {
             kind: 'transport.progress',
             title: `接送：${r.name}${text.title}`,
             body: text.body(r.name, trip.hospital),
-            link: null,
+            link: FAMILY_LINK,
           });
         }
       }
@@ -509,6 +745,12 @@ export class TransportService {
     });
     const [view] = await this.tripViews(await this.db.rows<TripRow>(`${TRIP_SELECT} WHERE t.id = ?`, [tripId]));
     return view as TransportTrip;
+  }
+
+  /** These trips as staff see them (for the reminder job). */
+  async tripsById(ids: number[]): Promise<TransportTrip[]> {
+    if (ids.length === 0) return [];
+    return this.tripViews(await this.db.rows<TripRow>(`${TRIP_SELECT} WHERE t.id IN (${Db.marks(ids.length)}) ORDER BY t.id`, ids));
   }
 
   // ---- inside ---------------------------------------------------------------------------------
@@ -540,9 +782,11 @@ export class TransportService {
   /** Active patients due on that day's weekday. */
   private async duePatients(communityId: number, start: number): Promise<PatientRow[]> {
     const weekday = String(weekdayOf(start));
+    // Kept home that day (care_trip_skips): neither due nor built.
     const rows = await this.db.rows<PatientRow>(
-      `${PATIENT_SELECT} WHERE p.community_id = ? AND p.active = ? ORDER BY p.pickup_time, p.id`,
-      [communityId, true],
+      `${PATIENT_SELECT} WHERE p.community_id = ? AND p.active = ?
+       AND NOT EXISTS (SELECT 1 FROM care_trip_skips s WHERE s.patient_id = p.id AND s.date = ?) ORDER BY p.pickup_time, p.id`,
+      [communityId, true, shanghaiDate(new Date(start))],
     );
     return rows.filter((r) => r.weekdays.includes(weekday));
   }
@@ -642,13 +886,18 @@ export class TransportService {
         kind: 'transport.cancelled',
         title: `接送取消：${r.name}`,
         body: `${trip.date} ${trip.departTime} 去${trip.hospital}的接送取消了，社区会再联系您安排`,
-        link: null,
+        link: FAMILY_LINK,
       });
     }
+    await this.tellDriver(communityId, Number(trip.driverId), {
+      kind: 'transport.cancelled',
+      title: '接送取消',
+      body: `${trip.date} ${trip.departTime} 去${trip.hospital}的这趟接送取消了，不用出车`,
+    });
     await this.audit.record(actor, { action: 'transport.trip.cancel', targetType: 'care_trip', targetId: tripId, details: { emptied } });
   }
 
-  private async tellPlanned(communityId: number, riders: { patientId: number; tripId: number }[]): Promise<void> {
+  private async tellPlanned(communityId: number, riders: { patientId: number; tripId: number }[], heading = '接送已安排'): Promise<void> {
     const tripIds = [...new Set(riders.map((r) => r.tripId))];
     const trips = new Map(
       (await this.tripViews(await this.db.rows<TripRow>(`${TRIP_SELECT} WHERE t.id IN (${Db.marks(tripIds.length)})`, tripIds))).map(
@@ -662,11 +911,29 @@ export class TransportService {
       await this.messages.tellHousehold(rider.householdId, {
         communityId,
         kind: 'transport.planned',
-        title: `接送已安排：${rider.name}`,
+        title: `${heading}：${rider.name}`,
         body: `${trip.date} ${trip.departTime} 接${rider.name}去${trip.hospital}：${trip.vehicleName}（${trip.plate}），司机${trip.driverName}${trip.driverPhone ? ` ${trip.driverPhone}` : ''}`,
-        link: null,
+        link: FAMILY_LINK,
       });
     }
+  }
+
+  private async tellDriver(
+    communityId: number,
+    driverId: number,
+    message: { kind: 'transport.planned' | 'transport.cancelled' | 'transport.progress'; title: string; body: string; deadline?: Date },
+  ): Promise<void> {
+    await this.messages.tell({ userId: driverId, communityId, link: DRIVER_LINK, ...message });
+  }
+
+  /** A volunteer of the community with a phone (the family must reach the driver). */
+  private async requireDriver(communityId: number, driverId: number): Promise<void> {
+    const [driver] = await this.db.rows<{ id: number; phone: string | null }>(
+      `SELECT u.id, u.phone FROM users u JOIN role_assignments r ON r.user_id = u.id AND r.community_id = ? AND r.role = 'volunteer' WHERE u.id = ?`,
+      [communityId, driverId],
+    );
+    if (!driver) throw new DomainError('TRANSPORT_DRIVER_INVALID');
+    if (!driver.phone) throw new DomainError('TRANSPORT_DRIVER_NO_PHONE');
   }
 
   private async ridersOf(tripIds: number[]): Promise<Map<number, TripRider[]>> {
@@ -737,6 +1004,8 @@ export class TransportService {
         pickedUpAt: iso(t.pickedUpAt),
         arrivedAt: iso(t.arrivedAt),
         returnedAt: iso(t.returnedAt),
+        returnedBy: t.returnedAt ? (t.returnedBy ? 'staff' : 'driver') : null,
+        returnNote: t.returnNote ?? '',
       };
     });
   }

@@ -1,4 +1,3 @@
-import { checkFlow, nextStates, refuseTransition, TRIP_FLOW, TRIP_STATES } from '@linli/shared-types';
 import { conflictOf, fits, planTrips, type PlanPatient, type PlanTrip, type PlanVehicle } from './trip-planner';
 
 const at = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
@@ -142,17 +141,5 @@ describe('planTrips keeps wheelchair vehicles for wheelchair users', () => {
       ['市一院', 2],
       ['省立医院', 1],
     ]);
-  });
-});
-
-describe('TRIP_FLOW', () => {
-  it('is sound: the driver moves a trip along, staff only cancel one that has not left', () => {
-    expect(checkFlow(TRIP_FLOW, 'PLANNED')).toEqual([]);
-    expect(Object.keys(TRIP_FLOW).sort()).toEqual([...TRIP_STATES].sort());
-    expect(nextStates(TRIP_FLOW, 'PLANNED', ['volunteer'])).toEqual(['PICKED_UP']);
-    expect(nextStates(TRIP_FLOW, 'PLANNED', ['staff'])).toEqual(['CANCELLED']);
-    expect(refuseTransition(TRIP_FLOW, 'PICKED_UP', 'CANCELLED', ['staff'])).toBe('NOT_ALLOWED');
-    expect(refuseTransition(TRIP_FLOW, 'PLANNED', 'ARRIVED', ['volunteer'])).toBe('NOT_ALLOWED');
-    expect(refuseTransition(TRIP_FLOW, 'ARRIVED', 'RETURNED', ['staff'])).toBe('WRONG_ACTOR');
   });
 });

@@ -3,6 +3,7 @@ import {
   PATIENT_KINDS,
   PATIENT_NAME_MAX,
   PATIENT_NOTE_MAX,
+  TRIP_NOTE_MAX,
   TRIP_STATES,
   VEHICLE_NAME_MAX,
   VEHICLE_SEATS_MAX,
@@ -12,7 +13,10 @@ import {
   type PatientKind,
   type SavePatientRequest,
   type SaveVehicleRequest,
+  type SkipRiderRequest,
+  type StaffReturnRequest,
   type TripProgressRequest,
+  type UpdateTripRequest,
   type TripState,
   type Weekday,
 } from '@linli/shared-types';
@@ -151,4 +155,35 @@ export class MoveRiderDto implements MoveRiderRequest {
 export class TripProgressDto implements TripProgressRequest {
   @IsIn(TRIP_STATES, { message: '请选择「已接上」「已到医院」或「已送回家」' })
   to: TripState;
+}
+
+const NOTE = `备注最多 ${TRIP_NOTE_MAX} 个字`;
+
+/** PUT /api/staff/care-transport/trips/:id */
+export class UpdateTripDto implements UpdateTripRequest {
+  @Omittable()
+  @IsId('请选择车辆')
+  vehicleId?: number;
+
+  @Omittable()
+  @IsId('请选择司机')
+  driverId?: number;
+}
+
+/** POST /api/staff/care-transport/trips/:id/return */
+export class StaffReturnDto implements StaffReturnRequest {
+  @Omittable()
+  @Transform(trim)
+  @IsString({ message: NOTE })
+  @MaxLength(TRIP_NOTE_MAX, { message: NOTE })
+  note?: string;
+}
+
+/** POST /api/staff/care-transport/trips/:id/riders/:patientId/skip */
+export class SkipRiderDto implements SkipRiderRequest {
+  @Omittable()
+  @Transform(trim)
+  @IsString({ message: NOTE })
+  @MaxLength(TRIP_NOTE_MAX, { message: NOTE })
+  note?: string;
 }

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '家人接送', enablePullDownRefresh: true });
