@@ -3,6 +3,7 @@ import { CommunityModule } from '../community/community.module';
 import { FilesModule } from '../files/files.module';
 import { MessagesModule } from '../messages/messages.module';
 import { NotifyModule } from '../notify/notify.module';
+import { ProxyModule } from '../proxy/proxy.module';
 import { AssignmentTimeout } from './assignment-timeout';
 import { ContactlessConfirm } from './contactless-confirm';
 import { ParcelBoardController } from './parcel-board.controller';
@@ -23,7 +24,7 @@ import { VolunteersService } from './volunteers.service';
  * medicine) hand parcels in through ParcelsService and follow them through ParcelFlow's events.
  */
 @Module({
-  imports: [CommunityModule, FilesModule, MessagesModule, NotifyModule],
+  imports: [CommunityModule, FilesModule, MessagesModule, NotifyModule, ProxyModule],
   controllers: [ParcelsController, ParcelBoardController, VolunteersController, RecruitmentController],
   providers: [
     ParcelFlow,

@@ -1,3 +1,4 @@
+import type { ActedAs } from '@linli/shared-types';
 import type { Actor } from '../../common/actor';
 
 /**
@@ -17,22 +18,32 @@ export interface PayableKind {
   readonly refundReason: string;
 }
 
+/** Who paid it with their WeChat, and as whom (null on rows from before it was recorded). */
+export interface PaidBy {
+  userId: number | null;
+  as: ActedAs | null;
+  amountFen: number;
+}
+
 /**
  * What payments need of a payable, implemented by its owning module. Payments know nothing
  * else of it: the order and the medicine request keep their own states.
  */
 export interface Payable {
   readonly kind: PayableKind;
-  /** What the asking household owes now and until when; not found for anyone else, not payable when it awaits no payment. */
-  bill(actor: Actor, id: number): Promise<{ totalFen: number; description: string; payBy: Date }>;
+  /**
+   * What the household owes now and until when, asked by one of its members or a proxy paying
+   * with their own WeChat (`as`); not found for anyone else, not payable when it awaits no payment.
+   */
+  bill(actor: Actor, id: number): Promise<{ totalFen: number; description: string; payBy: Date; as: ActedAs }>;
   /** Its state as the asking household sees it (not found for anyone else). */
   state(actor: Actor, id: number): Promise<{ state: string; awaitingPayment: boolean }>;
   /** In the payment's transaction: confirms it if it still awaits payment (conditional UPDATE); false = too late. */
-  confirmPaid(id: number): Promise<boolean>;
+  confirmPaid(id: number, paid: PaidBy): Promise<boolean>;
   /** What was delivered, for WeChat's shipping report (≤120 characters). */
   itemDesc(id: number): Promise<string>;
   /** In the refund's transaction, once WeChat has paid the money back (to tell the household); optional. */
-  refunded?(id: number, amountFen: number): Promise<void>;
+  refunded?(id: number, amountFen: number, paid: PaidBy): Promise<void>;
 }
 
 const kinds = new Map<string, PayableKind>();

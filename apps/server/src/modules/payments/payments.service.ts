@@ -14,7 +14,7 @@ import { UsersService } from '../community/users.service';
 import { GiveUp, OutboxService, RetryLater } from '../notify/outbox.service';
 import { ParcelFlow } from '../parcels/parcel-flow';
 import { Payment, PAYMENT_WORKFLOW } from './entities/payment.entity';
-import { refundNo, tradeNo, type Payable } from './payable';
+import { refundNo, tradeNo, type PaidBy, type Payable } from './payable';
 
 /** The outbox kind of a WeChat shipping report. */
 export const SHIPPING_REPORT = 'wechat.shipping';
@@ -76,6 +76,10 @@ export class PaymentsService implements OnModuleInit {
    * Its route is @CallsOut: the prepay runs between two short transactions, never inside one.
    * The second checks that the bill is still owed (cancelled or lapsed while WeChat answered:
    * refused, and the unused prepay lapses at WeChat) and records the payment.
+   *
+   * The payer is whoever asks: a member of the household, or a proxy paying for it with their own
+   * WeChat (the bill says as whom). While one person's prepay is open another's is refused
+   * (PAYMENT_STARTED_BY_OTHER): one out_trade_no has one payer, so the household is never charged twice.
    */
   async start(actor: Actor, type: string, id: number): Promise<PaymentParams> {
     const payable = this.payable(type);
@@ -83,6 +87,7 @@ export class PaymentsService implements OnModuleInit {
       const owed = await payable.bill(actor, id);
       const user = await this.users.findById(actor.userId);
       if (!user?.openid) throw new DomainError('PAY_IN_WECHAT');
+      await this.refuseOtherPayer(type, id, user.openid);
       return { bill: owed, openid: user.openid };
     });
     const prepayId = await this.pay.prepay({
@@ -94,16 +99,33 @@ export class PaymentsService implements OnModuleInit {
     });
     await this.db.transaction(async () => {
       await payable.bill(actor, id);
-      await this.record(type, id, bill.totalFen, prepayId, openid);
+      await this.refuseOtherPayer(type, id, openid);
+      await this.record(type, id, bill.totalFen, prepayId, { openid, userId: actor.userId, as: bill.as });
     });
     return this.pay.params(prepayId);
   }
 
-  private async record(type: string, id: number, amountFen: number, prepayId: string, payerOpenid: string): Promise<void> {
+  /** Someone else's prepay of this bill is open: theirs stands (paying it twice would charge the household twice). */
+  private async refuseOtherPayer(type: string, id: number, openid: string): Promise<void> {
+    const existing = await this.db.repo(Payment).findOneBy({ sourceType: type, sourceId: id });
+    if (existing?.state === 'PENDING' && existing.payerOpenid !== null && existing.payerOpenid !== openid) {
+      throw new DomainError('PAYMENT_STARTED_BY_OTHER');
+    }
+  }
+
+  private async record(
+    type: string,
+    id: number,
+    amountFen: number,
+    prepayId: string,
+    payer: { openid: string; userId: number; as: PaidBy['as'] },
+  ): Promise<void> {
     const repo = this.db.repo(Payment);
+    const payerOpenid = payer.openid;
+    const who = { paidByUserId: payer.userId, paidAs: payer.as };
     const existing = await repo.findOneBy({ sourceType: type, sourceId: id });
     if (existing) {
-      await repo.update({ id: existing.id }, { prepayId, payerOpenid });
+      await repo.update({ id: existing.id }, { prepayId, payerOpenid, ...who });
       return;
     }
     try {
@@ -117,6 +139,7 @@ export class PaymentsService implements OnModuleInit {
         transactionId: null,
         paidAt: null,
         payerOpenid,
+        ...who,
         createdAt: this.clock.now(),
       });
     } catch (error) {
@@ -187,7 +210,7 @@ export class PaymentsService implements OnModuleInit {
           const moved = await this.transitions.systemTransition(answer.status === 'SUCCESS' ? REFUND_DONE_AT_ONCE : REFUND_TAKEN, {
             ids: [p.id],
           });
-          if (moved === 1 && answer.status === 'SUCCESS') await this.payable(p.sourceType).refunded?.(p.sourceId, p.amountFen);
+          if (moved === 1 && answer.status === 'SUCCESS') await this.payable(p.sourceType).refunded?.(p.sourceId, p.amountFen, paidBy(p));
         });
         sent++;
       } catch (error) {
@@ -210,7 +233,7 @@ export class PaymentsService implements OnModuleInit {
         for (const move of [REFUND_DONE_AT_ONCE, REFUND_DONE]) {
           if ((await this.transitions.systemTransition(move, { where: { outTradeNo: transaction.out_trade_no } })) !== 1) continue;
           const p = await this.db.repo(Payment).findOneByOrFail({ outTradeNo: transaction.out_trade_no });
-          await this.payable(p.sourceType).refunded?.(p.sourceId, p.amountFen);
+          await this.payable(p.sourceType).refunded?.(p.sourceId, p.amountFen, paidBy(p));
         }
       });
       return;
@@ -244,7 +267,7 @@ export class PaymentsService implements OnModuleInit {
       if (!payment) throw new DomainError(invalid, { reason: 'unknown out_trade_no' });
       if (transaction.amount.total !== payment.amountFen) throw new DomainError(invalid, { reason: 'amount differs' });
       if (payment.state !== 'PENDING') return;
-      const confirmed = await this.payable(payment.sourceType).confirmPaid(payment.sourceId);
+      const confirmed = await this.payable(payment.sourceType).confirmPaid(payment.sourceId, paidBy(payment));
       await this.transitions.systemTransition(
         confirmed ? PAID : PAID_TOO_LATE,
         { ids: [payment.id] },
@@ -261,6 +284,10 @@ export class PaymentsService implements OnModuleInit {
     if (!payable) throw new Error(`nothing registered to pay for ${type}`);
     return payable;
   }
+}
+
+function paidBy(p: Payment): PaidBy {
+  return { userId: p.paidByUserId, as: p.paidAs, amountFen: p.amountFen };
 }
 
 function paidAt(t: Transaction, now: Date): Date {
