@@ -83,7 +83,7 @@ export class ProxyMessages {
       communityId: to.communityId,
       kind: 'proxy.acted',
       title: '退款已退给代付人',
-      body: `${who} 代付的${what.label} ${amount} 已原路退回${who.startsWith('您的') ? '他/她' : ''}的微信`,
+      body: `${who} 代付的${what.label} ${amount} 已原路退回代付人自己的微信`,
       link: what.link,
     });
   }
