@@ -97,13 +97,15 @@ export class OrderPayable implements Payable, OnModuleInit {
   }
 
   /**
-   * The household pays for its order; so may anyone acting for it (issue 18: staff, its grid
-   * worker, its 家属 — whoever placed it or not) with their own WeChat. Anyone else: not found.
+   * The household pays for its order; so may its grid worker and its 家属 (issue 18), whoever
+   * placed it, with their own WeChat; and the staff member who ordered it for the household (it
+   * has no smartphone) and chose to pay with their own. Anyone else: not found.
    */
   private async householdOrder(actor: Actor, id: number): Promise<{ order: Order; as: ActedAs }> {
     const order = await this.db.repo(Order).findOneBy({ id });
     const as = order ? await this.proxies.actingAs(actor, order) : null;
-    if (!order || as === null) throw new DomainError('ORDER_NOT_FOUND');
+    const staffWhoDidNotOrder = as === 'staff' && !(order?.proxy && order.placedBy === actor.userId);
+    if (!order || as === null || staffWhoDidNotOrder) throw new DomainError('ORDER_NOT_FOUND');
     return { order, as };
   }
 }
