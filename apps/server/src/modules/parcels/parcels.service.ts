@@ -193,7 +193,11 @@ export class ParcelsService {
       take: 100,
     });
     const summaries = await this.views.summaries(rows.map((p) => p.id));
-    const withContents = rows.map((p) => ({ ...(summaries.get(p.id) as ParcelSummary), contents: p.contents, deliveryDate: p.deliveryDate }));
+    const withContents = rows.map((p) => ({
+      ...(summaries.get(p.id) as ParcelSummary),
+      contents: p.contents,
+      deliveryDate: p.deliveryDate,
+    }));
     return {
       toConfirm: withContents.filter((p) => p.state === 'LEFT_AT_DOOR'),
       toRate: withContents.filter((p) => p.state === 'DELIVERED' && p.rating === null),
@@ -405,7 +409,11 @@ export class ParcelsService {
           details: 'not-received',
           ...actingAs(as),
         });
-        await this.toldOfProxy(actor, parcel, as, { title: '家人已为您报告没收到', act: '报告门口没有收到包裹，社区会跟进', what: 'missing' });
+        await this.toldOfProxy(actor, parcel, as, {
+          title: '家人已为您报告没收到',
+          act: '报告门口没有收到包裹，社区会跟进',
+          what: 'missing',
+        });
       });
     }
     return this.views.summary(id);
