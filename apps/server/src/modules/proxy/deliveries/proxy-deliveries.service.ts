@@ -32,7 +32,10 @@ export class ProxyDeliveriesService {
       door: door ? `${door.building}${door.unit}${door.room}` : '',
       as,
       asLabel: PROXY_KIND_LABELS[as],
-      ordersToPay: await this.orders.toPayFor(actor, household.id),
+      // Staff pay only the orders they placed for the household (OrderPayable).
+      ordersToPay: (await this.orders.toPayFor(actor, household.id)).filter(
+        (o) => as !== 'staff' || (o.placedBy.proxy && o.placedBy.userId === actor.userId),
+      ),
       medicineToPay: await this.medicine.toPayFor(actor, household.id),
       parcelsToConfirm: parcels.toConfirm,
       parcelsToRate: parcels.toRate,
