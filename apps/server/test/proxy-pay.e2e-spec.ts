@@ -180,32 +180,44 @@ describe('proxy: paying, confirming and rating for a household', () => {
       expect(await t.db.query(`SELECT id FROM payments WHERE order_id = ${order.id} AND source_type = 'order'`)).toEqual([]);
     });
 
-    it('the 家属 pays with her own WeChat: she is the payer, recorded as family; the household is told who paid', async () => {
+    it('the household started paying and gave up; the 家属 pays with her own WeChat: she is the payer, the household is told', async () => {
+      await home.post(`/api/orders/${order.id}/pay`).expect(200);
+      expect(pay.prepayOf(outTradeNo(order.id))).toMatchObject({ openid: 'openid-home', state: 'NOTPAY' });
       await daughter.post(`/api/orders/${order.id}/pay`).expect(200);
-      expect(pay.prepayOf(outTradeNo(order.id))).toMatchObject({ openid: 'openid-daughter', total: order.totalFen });
-      // While her prepay is open nobody else starts another (one payer per bill): the household is not charged twice.
-      expect(((await home.post(`/api/orders/${order.id}/pay`).expect(409)).body as ErrorBody).code).toBe('PAYMENT_STARTED_BY_OTHER');
-      const paid = pay.pay(outTradeNo(order.id), 'none', t.clock.now());
+      // The household's prepay is closed (nobody can pay it any more); hers has the next trade number.
+      expect(pay.prepayOf(outTradeNo(order.id))?.state).toBe('CLOSED');
+      expect(() => pay.pay(outTradeNo(order.id), 'none', t.clock.now())).toThrow();
+      expect(pay.prepayOf(`${outTradeNo(order.id)}_2`)).toMatchObject({ openid: 'openid-daughter', total: order.totalFen });
+      const paid = pay.pay(`${outTradeNo(order.id)}_2`, 'none', t.clock.now());
       await notify(paid).expect(204);
       await notify(paid).expect(204);
       const [row] = (await t.db.query(
-        `SELECT state, payer_openid AS openid, paid_by_user_id AS who, paid_as AS paidAs FROM payments WHERE order_id = ${order.id} AND source_type = 'order'`,
-      )) as { state: string; openid: string; who: number; paidAs: string }[];
-      expect({ ...row, who: Number(row?.who) }).toEqual({ state: 'PAID', openid: 'openid-daughter', who: daughterId, paidAs: 'family' });
+        `SELECT state, out_trade_no AS no, payer_openid AS openid, paid_by_user_id AS who, paid_as AS paidAs FROM payments WHERE order_id = ${order.id} AND source_type = 'order'`,
+      )) as { state: string; no: string; openid: string; who: number; paidAs: string }[];
+      expect({ ...row, who: Number(row?.who) }).toEqual({
+        state: 'PAID',
+        no: `${outTradeNo(order.id)}_2`,
+        openid: 'openid-daughter',
+        who: daughterId,
+        paidAs: 'family',
+      });
       expect(((await home.get(`/api/orders/${order.id}`).expect(200)).body as OrderView).state).toBe('CONFIRMED');
       const told = (await messages(home)).filter((m) => m.kind === 'proxy.acted');
       expect(told.map((m) => m.body)).toEqual([`您的女儿 王芳 已为您支付 ¥39.90（订单 ${order.id}）`]);
-      // Paid: asking again charges nothing.
+      // Paid: asking again, by her or the household, charges nothing.
       const prepays = pay.calls.prepay;
-      expect(((await daughter.post(`/api/orders/${order.id}/pay`).expect(409)).body as ErrorBody).code).toBe('ORDER_NOT_PAYABLE');
+      for (const who of [daughter, home]) {
+        expect(((await who.post(`/api/orders/${order.id}/pay`).expect(409)).body as ErrorBody).code).toBe('ORDER_NOT_PAYABLE');
+      }
       expect(pay.calls.prepay).toBe(prepays);
     });
 
     it('cancelled after payment: the refund goes back to her WeChat, and she and the household are told', async () => {
       await home.post(`/api/orders/${order.id}/cancel`).expect(200);
       await t.app.get(RefundSweep).runOnce();
-      expect(pay.refunds.get(outRefundNo(order.id))).toMatchObject({ outTradeNo: outTradeNo(order.id), refund: order.totalFen });
-      expect(pay.prepayOf(outTradeNo(order.id))?.openid).toBe('openid-daughter');
+      // Refunded on her trade: WeChat pays it back to the WeChat it came from, hers.
+      expect(pay.refunds.get(outRefundNo(order.id))).toMatchObject({ outTradeNo: `${outTradeNo(order.id)}_2`, refund: order.totalFen });
+      expect(pay.prepayOf(`${outTradeNo(order.id)}_2`)?.openid).toBe('openid-daughter');
       await notify(pay.refunded(outRefundNo(order.id), t.clock.now())).expect(204);
       const hers = (await messages(daughter)).find((m) => m.title === '代付的钱已退回');
       expect(hers?.body).toContain('¥39.90 已原路退回您的微信');
@@ -230,7 +242,12 @@ describe('proxy: paying, confirming and rating for a household', () => {
       await otherFamily.post(`/api/medicine-requests/${accepted.id}/pay`).expect(404);
       await daughter.post(`/api/medicine-requests/${accepted.id}/pay`).expect(200);
       expect(pay.prepayOf(tradeNo('medicine', accepted.id))).toMatchObject({ openid: 'openid-daughter', total: 2500 });
-      await notify(pay.pay(tradeNo('medicine', accepted.id), 'none', t.clock.now())).expect(204);
+      // She paid, but WeChat's notification is late; the household asks to pay too: WeChat Pay is
+      // asked first, her payment applied, and nothing is billed again.
+      pay.pay(tradeNo('medicine', accepted.id), 'none', t.clock.now());
+      const prepays = pay.calls.prepay;
+      expect(((await home.post(`/api/medicine-requests/${accepted.id}/pay`).expect(409)).body as ErrorBody).code).toBe('ORDER_NOT_PAYABLE');
+      expect(pay.calls.prepay).toBe(prepays);
       expect(((await home.get(`/api/medicine-requests/${accepted.id}`).expect(200)).body as MedicineRequestView).state).toBe('CONFIRMED');
       const [row] = (await t.db.query(
         `SELECT paid_by_user_id AS who, paid_as AS paidAs FROM payments WHERE source_type = 'medicine' AND order_id = ${accepted.id}`,
@@ -251,7 +268,7 @@ describe('proxy: paying, confirming and rating for a household', () => {
     }
   });
 
-  it('in a WeChat Pay window a 家属 may choose cash at the door for the household: the volunteer collects it', async () => {
+  it('in a WeChat Pay window a 家属 may choose cash at the door for the household: its parcel carries the cash due', async () => {
     const w = await scene.window();
     const order = (
       await daughter

@@ -74,3 +74,15 @@ export function tradeNo(kind: string, id: number): string {
 export function refundNo(kind: string, id: number): string {
   return `${declared(kind).refundPrefix}_${id}`;
 }
+
+/**
+ * The trade number after `current` for the same payable, when another payer takes the bill over
+ * and the first prepay was closed (WeChat never reuses a closed out_trade_no): LINLI_ORDER_12,
+ * then LINLI_ORDER_12_2, LINLI_ORDER_12_3…
+ */
+export function nextTradeNo(kind: string, id: number, current: string): string {
+  const base = tradeNo(kind, id);
+  const n = current === base ? 1 : Number(/^_(\d+)$/.exec(current.slice(base.length))?.[1] ?? Number.NaN);
+  if (!current.startsWith(base) || !Number.isSafeInteger(n)) throw new Error(`${current} is not a trade number of ${kind} ${id}`);
+  return `${base}_${n + 1}`;
+}
