@@ -6,6 +6,7 @@ import { NotifyModule } from '../notify/notify.module';
 import { ProxyModule } from '../proxy/proxy.module';
 import { AssignmentTimeout } from './assignment-timeout';
 import { ContactlessConfirm } from './contactless-confirm';
+import { HouseholdParcelsService } from './household-parcels.service';
 import { ParcelBoardController } from './parcel-board.controller';
 import { ParcelBoardService } from './parcel-board.service';
 import { ParcelFlow } from './parcel-flow';
@@ -31,12 +32,13 @@ import { VolunteersService } from './volunteers.service';
     ParcelMessages,
     ParcelViews,
     ParcelsService,
+    HouseholdParcelsService,
     ParcelBoardService,
     VolunteersService,
     RecruitmentService,
     AssignmentTimeout,
     ContactlessConfirm,
   ],
-  exports: [ParcelsService, ParcelFlow, VolunteersService],
+  exports: [ParcelsService, HouseholdParcelsService, ParcelFlow, VolunteersService],
 })
 export class ParcelsModule {}

@@ -3,7 +3,7 @@ import { PROXY_KIND_LABELS, type ProxyDeliveries } from '@linli/shared-types';
 import type { Actor } from '../../../common/actor';
 import { HouseholdsService } from '../../community/households.service';
 import { OrdersService } from '../../orders/orders.service';
-import { ParcelsService } from '../../parcels/parcels.service';
+import { HouseholdParcelsService } from '../../parcels/household-parcels.service';
 import { MedicineService } from '../../pharmacy/medicine.service';
 import { ProxyAccess } from '../proxy-access';
 
@@ -20,7 +20,7 @@ export class ProxyDeliveriesService {
     private readonly households: HouseholdsService,
     private readonly orders: OrdersService,
     private readonly medicine: MedicineService,
-    private readonly parcels: ParcelsService,
+    private readonly parcels: HouseholdParcelsService,
   ) {}
 
   async forHousehold(actor: Actor, householdId: number): Promise<ProxyDeliveries> {
