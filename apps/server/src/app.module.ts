@@ -31,6 +31,7 @@ import { NoticesModule } from './modules/notices/notices.module';
 import { ActivitiesModule } from './modules/activities/activities.module';
 import { CareModule } from './modules/care/care.module';
 import { ProxyModule } from './modules/proxy/proxy.module';
+import { ProxyDeliveriesModule } from './modules/proxy/deliveries/proxy-deliveries.module';
 import { FamilyModule } from './modules/proxy/family.module';
 import { MessagesModule } from './modules/messages/messages.module';
 import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module';
@@ -103,6 +104,7 @@ export class AppModule {
         ActivitiesModule,
         CareModule,
         ProxyModule,
+        ProxyDeliveriesModule,
         FamilyModule,
         SubscriptionsModule,
         HelpStatsModule,

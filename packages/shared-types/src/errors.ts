@@ -203,6 +203,7 @@ export const ERROR_MESSAGES = {
   FAMILY_ALREADY: '您已经是这户的家属了',
   FAMILY_OWN_HOUSEHOLD: '这是您自己家，不用绑定家属',
   NOT_PROXY: '您不能替这户办理：只有社区工作人员、这户的网格员或已绑定的家属可以代办',
+  PAYMENT_STARTED_BY_OTHER: '家里人或其他代办人已经在用自己的微信付这笔钱，请等一会儿再看是否已付',
   TRANSPORT_PATIENT_NOT_FOUND: '没有找到这位需要接送的病人',
   TRANSPORT_VEHICLE_NOT_FOUND: '没有找到这辆车',
   TRANSPORT_TRIP_NOT_FOUND: '没有找到这趟接送',

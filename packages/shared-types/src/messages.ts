@@ -62,6 +62,7 @@ export const MESSAGE_KINDS = [
   'family.approved',
   'family.rejected',
   'family.bound',
+  'proxy.acted',
   'transport.planned',
   'transport.progress',
   'transport.cancelled',

@@ -1,5 +1,8 @@
 import type { Flow } from './flow';
 import type { HouseholdTag } from './household';
+import type { MedicineRequestView } from './pharmacy';
+import type { OrderView } from './orders';
+import type { ParcelSummary } from './parcels';
 
 /**
  * Acting for a household that cannot act itself (issue 18), recorded as such: staff of the
@@ -72,4 +75,33 @@ export interface ProxyHousehold {
   asLabel: string;
   contactName: string | null;
   tags: HouseholdTag[];
+}
+
+/**
+ * Who paid, confirmed or rated for a household: the household itself, or a proxy as what they
+ * are to it. Stored with the payment (`payments.paid_as`), the parcel event and the rating.
+ */
+export type ActedAs = 'household' | ProxyKind;
+
+/** A parcel as the deliveries page shows it: the household's summary, with what it carries. */
+export interface ProxyParcel extends ParcelSummary {
+  contents: string;
+  deliveryDate: string;
+}
+
+/**
+ * GET /api/proxy/households/:householdId/deliveries: what the household has to do about what is
+ * brought to it, for a proxy to do it: orders and medicine quotes to pay (with the proxy's own
+ * WeChat), contactless parcels to confirm (or say are missing), delivered parcels to rate.
+ */
+export interface ProxyDeliveries {
+  householdId: number;
+  /** 1栋1单元101 */
+  door: string;
+  as: ProxyKind;
+  asLabel: string;
+  ordersToPay: OrderView[];
+  medicineToPay: MedicineRequestView[];
+  parcelsToConfirm: ProxyParcel[];
+  parcelsToRate: ProxyParcel[];
 }

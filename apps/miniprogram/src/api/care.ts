@@ -8,6 +8,7 @@ import type {
   LedgerHistory,
   LedgerView,
   MyCareParcel,
+  ProxyDeliveries,
   ProxyHousehold,
   RecordContactRequest,
   RequestFamilyBinding,
@@ -69,6 +70,11 @@ export function exportCareLedger(from: string, to: string): Promise<void> {
 
 export function listProxyHouseholds(): Promise<ProxyHousehold[]> {
   return request({ path: '/me/proxy-households' });
+}
+
+/** The household's orders and medicine to pay and parcels to confirm or rate, for me acting for it. */
+export function getProxyDeliveries(householdId: number): Promise<ProxyDeliveries> {
+  return request({ path: `/proxy/households/${householdId}/deliveries` });
 }
 
 export function listMyFamilyBindings(): Promise<FamilyBindingView[]> {

@@ -119,6 +119,15 @@ export class WechatPayClient {
   }
 
   /**
+   * Closes an unpaid prepay (WECHAT.md §6: 204, only for NOTPAY), so that nobody can pay it any
+   * more; a paid one is refused by WeChat Pay (PAYMENT_UNAVAILABLE), and the caller asks again.
+   */
+  async close(outTradeNo: string): Promise<void> {
+    const pay = this.settings();
+    await this.call<undefined>('POST', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}/close`, { mchid: pay.mchid });
+  }
+
+  /**
    * Checks a notification as WECHAT.md §6 says (key id, timestamp within 5 minutes, signature
    * over the raw bytes) and decrypts its resource. Anything off is PAYMENT_NOTIFICATION_INVALID.
    */
@@ -208,6 +217,7 @@ export class WechatPayClient {
     }
     const problem = this.signatureProblem((name) => res.headers.get(name) ?? '', raw);
     if (problem) return this.disbelieve(method, pathWithQuery, problem);
+    if (res.status === 204) return undefined as T;
     const answer = parseJson<T>(raw);
     if (answer === null) return this.disbelieve(method, pathWithQuery, 'not JSON');
     return answer;

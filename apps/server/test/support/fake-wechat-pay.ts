@@ -45,7 +45,7 @@ export class FakeWechatPay {
   /** Hold answers back: a slow WeChat Pay. */
   readonly stall = new Stall();
   /** Calls answered per API (after our signature was checked). */
-  readonly calls = { prepay: 0, query: 0, refund: 0 };
+  readonly calls = { prepay: 0, query: 0, refund: 0, close: 0 };
   /** The fake's time for the answers it signs; tests set it to the app's clock. */
   now: () => Date = () => new Date();
 
@@ -113,6 +113,7 @@ export class FakeWechatPay {
   pay(outTradeNo: string, tamper: Tamper | 'amount' = 'none', now = new Date()): { headers: Record<string, string>; body: string } {
     const order = this.orders.get(outTradeNo);
     if (!order) throw new Error(`no prepay for ${outTradeNo}`);
+    if (order.state === 'CLOSED') throw new Error(`${outTradeNo} was closed: WeChat no longer lets anyone pay it`);
     order.state = 'SUCCESS';
     order.transactionId ??= `42000${randomBytes(8).toString('hex')}`;
     const transaction = {
@@ -230,6 +231,15 @@ export class FakeWechatPay {
       const refundId = `50000${randomBytes(8).toString('hex')}`;
       this.refunds.set(r.out_refund_no, { outTradeNo: r.out_trade_no, refund: r.amount.refund, total: r.amount.total, refundId, asked: 1 });
       return reply(200, { refund_id: refundId, out_refund_no: r.out_refund_no, status: 'PROCESSING' });
+    }
+    const close = /^\/v3\/pay\/transactions\/out-trade-no\/([^/?]+)\/close$/.exec(path);
+    if (req.method === 'POST' && close) {
+      this.calls.close++;
+      const order = this.orders.get(decodeURIComponent(close[1] as string));
+      if (!order) return reply(404, { code: 'ORDERNOTEXIST', message: '订单不存在' });
+      if (order.state === 'SUCCESS') return reply(400, { code: 'ORDERPAID', message: '订单已支付' });
+      order.state = 'CLOSED';
+      return reply(204);
     }
     const query = /^\/v3\/pay\/transactions\/out-trade-no\/([^?]+)\?mchid=(\d+)$/.exec(path);
     if (req.method === 'GET' && query) {

@@ -143,6 +143,13 @@ export default function FamilyPage() {
             >
               帮他求助
             </Button>
+            <Button
+              id={`family-household-${h.householdId}-deliveries`}
+              size="large"
+              onClick={() => void Taro.navigateTo({ url: `/care/proxy-deliveries/index?householdId=${h.householdId}` })}
+            >
+              订单与包裹
+            </Button>
           </View>
         </View>
       ))}

@@ -27,6 +27,7 @@ import { CareLedger1746900000000 } from './1746900000000-care-ledger';
 import { FamilyBindings1747000000000 } from './1747000000000-family-bindings';
 import { Rosters1747500000000 } from './1747500000000-rosters';
 import { CareTransportWaysOut1747180000000 } from './1747180000000-care-transport-ways-out';
+import { ProxyActs1747120000000 } from './1747120000000-proxy-acts';
 import { Preferences1746800000000 } from './1746800000000-preferences';
 import { CareTransport1746700000000 } from './1746700000000-care-transport';
 
@@ -52,8 +53,8 @@ export const MIGRATIONS = [
   NoticeAnnounced1745850000000,
   MessagePushKeys1746000000000,
   Classes1746100000000,
-  Quizzes1746300000000,
   Contests1746200000000,
+  Quizzes1746300000000,
   ActivityPrizes1746400000000,
   Help1746500000000,
   CareCampaigns1746600000000,
@@ -61,6 +62,7 @@ export const MIGRATIONS = [
   Preferences1746800000000,
   CareLedger1746900000000,
   FamilyBindings1747000000000,
+  ProxyActs1747120000000,
   CareTransportWaysOut1747180000000,
   Rosters1747500000000,
 ];

@@ -1,12 +1,14 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { relationsTo } from '../../common/access';
+import { formatFen, type ActedAs } from '@linli/shared-types';
 import type { Actor } from '../../common/actor';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
 import { DomainError } from '../../common/domain-error';
 import { defineMove, Transitions } from '../../common/workflow';
-import { definePayableKind, refundNo, tradeNo, type Payable } from '../payments/payable';
+import { definePayableKind, refundNo, tradeNo, type PaidBy, type Payable } from '../payments/payable';
 import { PaymentsService } from '../payments/payments.service';
+import { ProxyAccess } from '../proxy/proxy-access';
+import { ProxyMessages } from '../proxy/proxy-messages';
 import { OrderLine } from './entities/order-line.entity';
 import { Order, ORDER_WORKFLOW } from './entities/order.entity';
 import { OrderMessages } from './order-messages';
@@ -38,33 +40,54 @@ export class OrderPayable implements Payable, OnModuleInit {
     private readonly transitions: Transitions,
     private readonly payments: PaymentsService,
     private readonly messages: OrderMessages,
+    private readonly proxies: ProxyAccess,
+    private readonly proxyMessages: ProxyMessages,
   ) {}
 
   onModuleInit(): void {
     this.payments.register(this);
   }
 
-  async bill(actor: Actor, id: number): Promise<{ totalFen: number; description: string; payBy: Date }> {
-    const order = await this.householdOrder(actor, id);
+  async bill(actor: Actor, id: number): Promise<{ totalFen: number; description: string; payBy: Date; as: ActedAs }> {
+    const { order, as } = await this.householdOrder(actor, id);
     if (order.state !== 'PENDING_PAYMENT' || (order.expiresAt && new Date(order.expiresAt) <= this.clock.now())) {
       throw new DomainError('ORDER_NOT_PAYABLE');
     }
-    return { totalFen: order.totalFen, description: `邻里 订单 ${order.id}`, payBy: new Date(order.expiresAt ?? this.clock.now()) };
+    return { totalFen: order.totalFen, description: `邻里 订单 ${order.id}`, payBy: new Date(order.expiresAt ?? this.clock.now()), as };
   }
 
   async state(actor: Actor, id: number): Promise<{ state: string; awaitingPayment: boolean }> {
-    const order = await this.householdOrder(actor, id);
+    const { order } = await this.householdOrder(actor, id);
     return { state: order.state, awaitingPayment: order.state === 'PENDING_PAYMENT' };
   }
 
-  async confirmPaid(id: number): Promise<boolean> {
+  /** Paid: confirmed, and when a proxy paid with their own WeChat the household hears who did. */
+  async confirmPaid(id: number, paid: PaidBy): Promise<boolean> {
     if ((await this.transitions.systemTransition(PAID, { ids: [id] }, { expiresAt: null, updatedAt: this.clock.now() })) !== 1)
       return false;
     await this.messages.paid(id);
+    if (paid.userId !== null && paid.as !== null && paid.as !== 'household') {
+      const order = await this.db.repo(Order).findOneByOrFail({ id });
+      await this.proxyMessages.tell({ userId: paid.userId, as: paid.as }, order, {
+        title: '家人已为您付款',
+        act: `支付 ${formatFen(paid.amountFen)}（订单 ${id}）`,
+        link: `/pages/order/index?id=${id}`,
+      });
+    }
     return true;
   }
 
-  async refunded(id: number, amountFen: number): Promise<void> {
+  /** The money went back to whoever paid: the household's own WeChat, or the proxy's. */
+  async refunded(id: number, amountFen: number, paid: PaidBy): Promise<void> {
+    if (paid.userId !== null && paid.as !== null && paid.as !== 'household') {
+      const order = await this.db.repo(Order).findOneByOrFail({ id });
+      await this.proxyMessages.refunded({ userId: paid.userId, as: paid.as }, order, {
+        label: '订单',
+        amountFen,
+        link: `/pages/order/index?id=${id}`,
+      });
+      return;
+    }
     await this.messages.refunded(id, amountFen);
   }
 
@@ -74,13 +97,15 @@ export class OrderPayable implements Payable, OnModuleInit {
   }
 
   /**
-   * The household pays for its order; so may the staff member who ordered it for the household
-   * (it has no smartphone) and chose to pay with their own WeChat. Anyone else: not found.
+   * The household pays for its order; so may its grid worker and its 家属 (issue 18), whoever
+   * placed it, with their own WeChat; and the staff member who ordered it for the household (it
+   * has no smartphone) and chose to pay with their own. Anyone else: not found.
    */
-  private async householdOrder(actor: Actor, id: number): Promise<Order> {
+  private async householdOrder(actor: Actor, id: number): Promise<{ order: Order; as: ActedAs }> {
     const order = await this.db.repo(Order).findOneBy({ id });
-    const payer = order && (relationsTo(actor, order).includes('resident') || (order.proxy && order.placedBy === actor.userId));
-    if (!order || !payer) throw new DomainError('ORDER_NOT_FOUND');
-    return order;
+    const as = order ? await this.proxies.actingAs(actor, order) : null;
+    const staffWhoDidNotOrder = as === 'staff' && !(order?.proxy && order.placedBy === actor.userId);
+    if (!order || as === null || staffWhoDidNotOrder) throw new DomainError('ORDER_NOT_FOUND');
+    return { order, as };
   }
 }

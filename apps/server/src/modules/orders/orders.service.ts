@@ -225,8 +225,23 @@ export class OrdersService implements OnModuleInit {
   }
 
   async get(actor: Actor, id: number): Promise<OrderView> {
-    const [view] = await this.views(actor, [(await this.visible(actor, id)).record]);
+    const { record, actsFor } = await this.visible(actor, id);
+    const [view] = await this.views(actor, [record], actsFor);
     return view as OrderView;
+  }
+
+  /**
+   * A household's orders waiting for WeChat Pay, for someone acting for it (the caller checked
+   * with ProxyAccess): with the household's buttons when they act as its grid worker or 家属.
+   */
+  async toPayFor(actor: Actor, householdId: number): Promise<OrderView[]> {
+    const rows = await this.db.repo(Order).find({
+      where: { householdId, state: 'PENDING_PAYMENT', paymentMode: 'wechat' },
+      order: { id: 'DESC' },
+      take: 50,
+    });
+    const live = rows.filter((o) => !o.expiresAt || new Date(o.expiresAt) > this.clock.now());
+    return this.views(actor, live, await this.proxies.actsFor(actor, { communityId: live[0]?.communityId ?? 0, householdId }));
   }
 
   /**
@@ -417,12 +432,17 @@ export class OrdersService implements OnModuleInit {
     };
   }
 
-  /** A household member sees their household's orders; staff their community's; others: not found. */
-  private async visible(actor: Actor, id: number): Promise<{ record: Order; as: FlowActor[] }> {
-    return requireRelation(actor, await this.db.repo(Order).findOneBy({ id }), 'ORDER_NOT_FOUND');
+  /**
+   * A household member sees their household's orders, as do its grid worker and its 家属 (with
+   * its buttons: `actsFor`); staff their community's; others: not found.
+   */
+  private async visible(actor: Actor, id: number): Promise<{ record: Order; as: FlowActor[]; actsFor: number | null }> {
+    const order = await this.db.repo(Order).findOneBy({ id });
+    const actsFor = await this.proxies.actsFor(actor, order);
+    return { ...requireRelation(actor, order, 'ORDER_NOT_FOUND', { actsFor }), actsFor };
   }
 
-  private async views(actor: Actor, orders: Order[]): Promise<OrderView[]> {
+  private async views(actor: Actor, orders: Order[], actsFor: number | null = null): Promise<OrderView[]> {
     if (orders.length === 0) return [];
     const lines = await this.db.repo(OrderLine).find({ where: { orderId: In(orders.map((o) => o.id)) }, order: { id: 'ASC' } });
     const doors = await this.households.doors(orders.map((o) => o.householdId));
@@ -442,6 +462,7 @@ export class OrdersService implements OnModuleInit {
         doors.get(o.householdId)?.address ?? '',
         names.get(o.placedBy) ?? '',
         parcels.get(o.id) ?? null,
+        actsFor,
       ),
     );
   }
@@ -454,6 +475,7 @@ export class OrdersService implements OnModuleInit {
     address: string,
     placedBy: string,
     parcel: ParcelSummary | null = null,
+    actsFor: number | null = null,
   ): OrderView {
     return {
       id: o.id,
@@ -476,7 +498,7 @@ export class OrdersService implements OnModuleInit {
       createdAt: new Date(o.createdAt).toISOString(),
       expiresAt: o.expiresAt ? new Date(o.expiresAt).toISOString() : null,
       deliveryDate: window.deliveryDate,
-      actions: nextStates(ORDER_FLOW, o.state, relationsTo(actor, o)),
+      actions: nextStates(ORDER_FLOW, o.state, relationsTo(actor, o, { actsFor })),
       parcel,
       cancelReason: o.cancelReason,
     };

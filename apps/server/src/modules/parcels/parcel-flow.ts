@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { Actor as FlowActor, ParcelSourceType, ParcelState } from '@linli/shared-types';
+import type { Actor as FlowActor, ParcelSourceType, ParcelState, ProxyKind } from '@linli/shared-types';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { staffCommunity } from '../../common/access';
 import type { Actor } from '../../common/actor';
@@ -60,6 +60,8 @@ export interface MoveHow {
   at?: Date;
   /** What the parcel carries (in id order), when the caller has read it already: not read again. */
   sources?: SourceRef[];
+  /** A person acting for the household (ProxyAccess said so): as whom, on the timeline. */
+  actingAs?: ProxyKind;
 }
 
 /**
@@ -233,8 +235,8 @@ export class ParcelFlow implements OnModuleInit {
 
   private async event(parcelId: number, from: ParcelState | null, to: ParcelState, by: number | null, how: MoveHow): Promise<void> {
     await this.db.run(
-      'INSERT INTO parcel_events (parcel_id, from_state, to_state, actor_user_id, via, details, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      [parcelId, from, to, by, how.via, how.details ?? null, how.at ?? this.clock.now()],
+      'INSERT INTO parcel_events (parcel_id, from_state, to_state, actor_user_id, via, details, acting_as, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [parcelId, from, to, by, how.via, how.details ?? null, how.actingAs ?? null, how.at ?? this.clock.now()],
     );
   }
 

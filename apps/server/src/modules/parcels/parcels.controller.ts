@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { OrderQrView, ParcelSummary, ParcelTaskView, TaskPhoneView } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../common/actor';
 import { FailDto, LeaveDto, RateDto, ScanDto } from './dto/parcels.dto';
+import { HouseholdParcelsService } from './household-parcels.service';
 import { ParcelsService } from './parcels.service';
 
 /** Parcels in the hands of volunteers (tasks, scans, contactless) and of the households receiving them. */
@@ -10,7 +11,10 @@ import { ParcelsService } from './parcels.service';
 @ApiBearerAuth()
 @Controller()
 export class ParcelsController {
-  constructor(private readonly parcels: ParcelsService) {}
+  constructor(
+    private readonly parcels: ParcelsService,
+    private readonly households: HouseholdParcelsService,
+  ) {}
 
   /** My tasks, by building and door: masked phone, no name. */
   @Get('volunteer/tasks')
@@ -97,27 +101,27 @@ export class ParcelsController {
   /** The household's code for its parcel, shown to the volunteer at the door (any source). */
   @Get('parcels/:id/qr')
   doorCode(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<OrderQrView> {
-    return this.parcels.doorCode(actor, id);
+    return this.households.doorCode(actor, id);
   }
 
-  /** 评单: the household rates a delivered parcel, once. */
+  /** 评单: the household (or a proxy for it) rates a delivered parcel, once. */
   @Post('parcels/:id/rating')
   @HttpCode(200)
   rate(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: RateDto): Promise<ParcelSummary> {
-    return this.parcels.rate(actor, id, dto.stars, dto.comment);
+    return this.households.rate(actor, id, dto.stars, dto.comment);
   }
 
-  /** The household confirms a contactless parcel from the photo. */
+  /** The household (or a proxy for it: staff, its grid worker, its 家属) confirms a contactless parcel from the photo. */
   @Post('parcels/:id/confirm')
   @HttpCode(200)
   confirm(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<ParcelSummary> {
-    return this.parcels.confirmReceipt(actor, id);
+    return this.households.confirmReceipt(actor, id);
   }
 
-  /** The household says the contactless parcel is not at the door. */
+  /** The household (or a proxy for it) says the contactless parcel is not at the door. */
   @Post('parcels/:id/missing')
   @HttpCode(200)
   missing(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<ParcelSummary> {
-    return this.parcels.reportMissing(actor, id);
+    return this.households.reportMissing(actor, id);
   }
 }

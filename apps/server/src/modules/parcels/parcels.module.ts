@@ -3,8 +3,10 @@ import { CommunityModule } from '../community/community.module';
 import { FilesModule } from '../files/files.module';
 import { MessagesModule } from '../messages/messages.module';
 import { NotifyModule } from '../notify/notify.module';
+import { ProxyModule } from '../proxy/proxy.module';
 import { AssignmentTimeout } from './assignment-timeout';
 import { ContactlessConfirm } from './contactless-confirm';
+import { HouseholdParcelsService } from './household-parcels.service';
 import { ParcelBoardController } from './parcel-board.controller';
 import { ParcelBoardService } from './parcel-board.service';
 import { ParcelFlow } from './parcel-flow';
@@ -23,19 +25,20 @@ import { VolunteersService } from './volunteers.service';
  * medicine) hand parcels in through ParcelsService and follow them through ParcelFlow's events.
  */
 @Module({
-  imports: [CommunityModule, FilesModule, MessagesModule, NotifyModule],
+  imports: [CommunityModule, FilesModule, MessagesModule, NotifyModule, ProxyModule],
   controllers: [ParcelsController, ParcelBoardController, VolunteersController, RecruitmentController],
   providers: [
     ParcelFlow,
     ParcelMessages,
     ParcelViews,
     ParcelsService,
+    HouseholdParcelsService,
     ParcelBoardService,
     VolunteersService,
     RecruitmentService,
     AssignmentTimeout,
     ContactlessConfirm,
   ],
-  exports: [ParcelsService, ParcelFlow, VolunteersService],
+  exports: [ParcelsService, HouseholdParcelsService, ParcelFlow, VolunteersService],
 })
 export class ParcelsModule {}

@@ -1,27 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  FailureReason,
-  OrderQrView,
-  ParcelSourceType,
-  ParcelState,
-  ParcelSummary,
-  ParcelTaskView,
-  TaskPhoneView,
-} from '@linli/shared-types';
-import QRCode from 'qrcode';
+import type { FailureReason, ParcelSourceType, ParcelState, ParcelSummary, ParcelTaskView, TaskPhoneView } from '@linli/shared-types';
 import { In, IsNull, LessThan } from 'typeorm';
 import { relationsTo } from '../../common/access';
 import type { Actor } from '../../common/actor';
 import { AuditService } from '../../common/audit/audit.service';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
-import { isUniqueViolation } from '../../common/db-errors';
 import { DomainError } from '../../common/domain-error';
 import { QrTokens } from '../../common/qr-token';
 import { HouseholdsService } from '../community/households.service';
 import { FilesService } from '../files/files.service';
 import { ParcelEvent } from './entities/parcel-event.entity';
-import { ParcelRating } from './entities/parcel-rating.entity';
 import { ParcelSource } from './entities/parcel-source.entity';
 import { Parcel } from './entities/parcel.entity';
 import { CONFIRMED_BY_TIME, NOT_ACCEPTED, ParcelFlow, type MoveHow } from './parcel-flow';
@@ -42,8 +31,8 @@ const OFFLINE_GRACE_MS = 60 * 60 * 1000;
 
 /**
  * Parcels from the point of view of the people who carry and receive them: what sources hand
- * to delivery, a volunteer's tasks and scans, a household's confirmation and rating, and the
- * time-outs that keep parcels moving. Staff's side is ParcelBoardService.
+ * to delivery, a volunteer's tasks and scans, and the time-outs that keep parcels moving. The
+ * household's side is HouseholdParcelsService, staff's ParcelBoardService.
  */
 @Injectable()
 export class ParcelsService {
@@ -329,67 +318,6 @@ export class ParcelsService {
     return at.getTime() > now.getTime() ? now : at;
   }
 
-  // ---- the household: contactless confirmation and 评单 ------------------------------------
-
-  /**
-   * The household's code for its parcel, shown at the door (any source, medicine included); it
-   * stays valid until three days after the parcel's delivery date.
-   */
-  async doorCode(actor: Actor, id: number): Promise<OrderQrView> {
-    const parcel = await this.householdParcel(actor, id);
-    if (!['READY', 'ASSIGNED', 'ACCEPTED', 'PICKED_UP', 'LEFT_AT_DOOR'].includes(parcel.state)) throw new DomainError('ORDER_NOT_ACTIVE');
-    const afterDelivery = new Date(`${parcel.deliveryDate}T23:59:59+08:00`).getTime() + 3 * 24 * 3600 * 1000;
-    const expiresAt = new Date(Math.max(Number.isNaN(afterDelivery) ? 0 : afterDelivery, this.clock.now().getTime() + 24 * 3600 * 1000));
-    const token = this.qr.sign('parcelDoor', parcel.id, expiresAt);
-    const image = await QRCode.toDataURL(token, { errorCorrectionLevel: 'M', margin: 2, width: 360 });
-    return { token, image, expiresAt: expiresAt.toISOString() };
-  }
-
-  /** The household confirms a contactless parcel is in their hands. Confirming twice is harmless. */
-  async confirmReceipt(actor: Actor, id: number): Promise<ParcelSummary> {
-    const parcel = await this.householdParcel(actor, id);
-    if (parcel.state !== 'DELIVERED') {
-      await this.flow.move(actor, parcelRelations(actor, parcel), parcel, 'DELIVERED', {
-        via: 'app',
-        set: { deliveredAt: parcel.leftAt ?? this.clock.now() },
-      });
-    }
-    return this.views.summary(id);
-  }
-
-  /** The household says the contactless parcel is not at their door: staff follow it up. */
-  async reportMissing(actor: Actor, id: number): Promise<ParcelSummary> {
-    const parcel = await this.householdParcel(actor, id);
-    if (parcel.state !== 'FAILED') {
-      await this.flow.move(actor, parcelRelations(actor, parcel), parcel, 'FAILED', {
-        via: 'app',
-        set: { failureReason: 'not-received' },
-        details: 'not-received',
-      });
-    }
-    return this.views.summary(id);
-  }
-
-  /** The household rates its delivered parcel, once. */
-  async rate(actor: Actor, id: number, stars: number, comment: string | undefined): Promise<ParcelSummary> {
-    const parcel = await this.householdParcel(actor, id);
-    if (parcel.state !== 'DELIVERED') throw new DomainError('NOT_DELIVERED_YET');
-    try {
-      await this.db.repo(ParcelRating).insert({
-        parcelId: id,
-        householdId: parcel.householdId,
-        volunteerId: parcel.volunteerId,
-        stars,
-        comment: comment || null,
-        createdAt: this.clock.now(),
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainError('ALREADY_RATED');
-      throw error;
-    }
-    return this.views.summary(id);
-  }
-
   // ---- time-outs (every instance; each parcel claimed by its conditional UPDATE) ------------
 
   /**
@@ -444,15 +372,6 @@ export class ParcelsService {
 
   private mine(actor: Actor, parcel: Parcel | null): Parcel {
     if (!parcel || !relationsTo(actor, { communityId: parcel.communityId, volunteerId: parcel.volunteerId }).includes('volunteer')) {
-      throw new DomainError('PARCEL_NOT_FOUND');
-    }
-    return parcel;
-  }
-
-  /** The parcel, if it goes to the actor's household; anyone else gets not found. */
-  private async householdParcel(actor: Actor, id: number): Promise<Parcel> {
-    const parcel = await this.db.repo(Parcel).findOneBy({ id });
-    if (!parcel || !relationsTo(actor, { communityId: parcel.communityId, householdId: parcel.householdId }).includes('resident')) {
       throw new DomainError('PARCEL_NOT_FOUND');
     }
     return parcel;

@@ -1,3 +1,4 @@
+import type { ActedAs } from '@linli/shared-types';
 import type { Actor } from '../../common/actor';
 
 /**
@@ -17,22 +18,32 @@ export interface PayableKind {
   readonly refundReason: string;
 }
 
+/** Who paid it with their WeChat, and as whom (null on rows from before it was recorded). */
+export interface PaidBy {
+  userId: number | null;
+  as: ActedAs | null;
+  amountFen: number;
+}
+
 /**
  * What payments need of a payable, implemented by its owning module. Payments know nothing
  * else of it: the order and the medicine request keep their own states.
  */
 export interface Payable {
   readonly kind: PayableKind;
-  /** What the asking household owes now and until when; not found for anyone else, not payable when it awaits no payment. */
-  bill(actor: Actor, id: number): Promise<{ totalFen: number; description: string; payBy: Date }>;
+  /**
+   * What the household owes now and until when, asked by one of its members or a proxy paying
+   * with their own WeChat (`as`); not found for anyone else, not payable when it awaits no payment.
+   */
+  bill(actor: Actor, id: number): Promise<{ totalFen: number; description: string; payBy: Date; as: ActedAs }>;
   /** Its state as the asking household sees it (not found for anyone else). */
   state(actor: Actor, id: number): Promise<{ state: string; awaitingPayment: boolean }>;
   /** In the payment's transaction: confirms it if it still awaits payment (conditional UPDATE); false = too late. */
-  confirmPaid(id: number): Promise<boolean>;
+  confirmPaid(id: number, paid: PaidBy): Promise<boolean>;
   /** What was delivered, for WeChat's shipping report (≤120 characters). */
   itemDesc(id: number): Promise<string>;
   /** In the refund's transaction, once WeChat has paid the money back (to tell the household); optional. */
-  refunded?(id: number, amountFen: number): Promise<void>;
+  refunded?(id: number, amountFen: number, paid: PaidBy): Promise<void>;
 }
 
 const kinds = new Map<string, PayableKind>();
@@ -62,4 +73,16 @@ export function tradeNo(kind: string, id: number): string {
 /** Our out_refund_no of a payable's refund (LINLI_REFUND_12). */
 export function refundNo(kind: string, id: number): string {
   return `${declared(kind).refundPrefix}_${id}`;
+}
+
+/**
+ * The trade number after `current` for the same payable, when another payer takes the bill over
+ * and the first prepay was closed (WeChat never reuses a closed out_trade_no): LINLI_ORDER_12,
+ * then LINLI_ORDER_12_2, LINLI_ORDER_12_3…
+ */
+export function nextTradeNo(kind: string, id: number, current: string): string {
+  const base = tradeNo(kind, id);
+  const n = current === base ? 1 : Number(/^_(\d+)$/.exec(current.slice(base.length))?.[1] ?? Number.NaN);
+  if (!current.startsWith(base) || !Number.isSafeInteger(n)) throw new Error(`${current} is not a trade number of ${kind} ${id}`);
+  return `${base}_${n + 1}`;
 }

@@ -14,7 +14,7 @@ import { UsersService } from '../community/users.service';
 import { GiveUp, OutboxService, RetryLater } from '../notify/outbox.service';
 import { ParcelFlow } from '../parcels/parcel-flow';
 import { Payment, PAYMENT_WORKFLOW } from './entities/payment.entity';
-import { refundNo, tradeNo, type Payable } from './payable';
+import { nextTradeNo, refundNo, tradeNo, type PaidBy, type Payable } from './payable';
 
 /** The outbox kind of a WeChat shipping report. */
 export const SHIPPING_REPORT = 'wechat.shipping';
@@ -76,17 +76,27 @@ export class PaymentsService implements OnModuleInit {
    * Its route is @CallsOut: the prepay runs between two short transactions, never inside one.
    * The second checks that the bill is still owed (cancelled or lapsed while WeChat answered:
    * refused, and the unused prepay lapses at WeChat) and records the payment.
+   *
+   * The payer is whoever asks: a member of the household, or a proxy paying for it with their own
+   * WeChat (the bill says as whom). One out_trade_no has one payer, so when someone else's prepay
+   * is open it is taken over (`takeOver`): WeChat Pay is asked first, and a bill they paid
+   * meanwhile is applied and not billed again; otherwise theirs is closed and the bill gets the
+   * next trade number. The household is never charged twice.
    */
   async start(actor: Actor, type: string, id: number): Promise<PaymentParams> {
     const payable = this.payable(type);
-    const { bill, openid } = await this.db.transaction(async () => {
+    const { bill, openid, existing } = await this.db.transaction(async () => {
       const owed = await payable.bill(actor, id);
       const user = await this.users.findById(actor.userId);
       if (!user?.openid) throw new DomainError('PAY_IN_WECHAT');
-      return { bill: owed, openid: user.openid };
+      const row = await this.db.repo(Payment).findOneBy({ sourceType: type, sourceId: id });
+      return { bill: owed, openid: user.openid, existing: row };
     });
+    const otherPayer = existing?.state === 'PENDING' && existing.payerOpenid !== null && existing.payerOpenid !== openid;
+    const replacing = otherPayer ? existing.outTradeNo : null;
+    const outTradeNo = replacing !== null ? await this.takeOver(type, id, replacing) : (existing?.outTradeNo ?? tradeNo(type, id));
     const prepayId = await this.pay.prepay({
-      outTradeNo: tradeNo(type, id),
+      outTradeNo,
       description: bill.description,
       totalFen: bill.totalFen,
       openid,
@@ -94,29 +104,80 @@ export class PaymentsService implements OnModuleInit {
     });
     await this.db.transaction(async () => {
       await payable.bill(actor, id);
-      await this.record(type, id, bill.totalFen, prepayId, openid);
+      await this.record(type, id, bill.totalFen, prepayId, { openid, userId: actor.userId, as: bill.as }, { outTradeNo, replacing });
     });
     return this.pay.params(prepayId);
   }
 
-  private async record(type: string, id: number, amountFen: number, prepayId: string, payerOpenid: string): Promise<void> {
+  /**
+   * Someone else's prepay of this bill is open and another person pays (a 家属 for the household
+   * that started and gave up, say). Outside any transaction: if WeChat Pay says it was paid, that
+   * is applied and nothing is billed again (ORDER_NOT_PAYABLE); if unpaid, it is closed so nobody
+   * can pay it any more. Returns the trade number for the new payer; anything unclear leaves the
+   * other's prepay standing (PAYMENT_STARTED_BY_OTHER).
+   */
+  private async takeOver(type: string, id: number, current: string): Promise<string> {
+    const theirs = await this.pay.query(current).catch(() => null);
+    if (theirs?.trade_state === 'SUCCESS') {
+      await this.applyPaid(theirs, 'PAYMENT_ANSWER_INVALID');
+      throw new DomainError('ORDER_NOT_PAYABLE');
+    }
+    if (theirs?.trade_state === 'NOTPAY') {
+      try {
+        await this.pay.close(current);
+      } catch {
+        throw new DomainError('PAYMENT_STARTED_BY_OTHER');
+      }
+    } else if (theirs?.trade_state !== 'CLOSED') {
+      throw new DomainError('PAYMENT_STARTED_BY_OTHER');
+    }
+    return nextTradeNo(type, id, current);
+  }
+
+  /**
+   * The prepay's payment row, with its payer. Taking over (`replacing`) is a conditional UPDATE on
+   * the trade number it took over: if anything changed meanwhile the new prepay is not recorded
+   * (it lapses unused at WeChat) and the asker is refused.
+   */
+  private async record(
+    type: string,
+    id: number,
+    amountFen: number,
+    prepayId: string,
+    payer: { openid: string; userId: number; as: PaidBy['as'] },
+    trade: { outTradeNo: string; replacing: string | null },
+  ): Promise<void> {
     const repo = this.db.repo(Payment);
+    const payerOpenid = payer.openid;
+    const who = { paidByUserId: payer.userId, paidAs: payer.as };
     const existing = await repo.findOneBy({ sourceType: type, sourceId: id });
+    if (existing && trade.replacing !== null) {
+      const taken = await repo.update(
+        { id: existing.id, state: 'PENDING', outTradeNo: trade.replacing },
+        { outTradeNo: trade.outTradeNo, prepayId, payerOpenid, ...who },
+      );
+      if (taken.affected !== 1) throw new DomainError('PAYMENT_STARTED_BY_OTHER');
+      return;
+    }
     if (existing) {
-      await repo.update({ id: existing.id }, { prepayId, payerOpenid });
+      if (existing.state === 'PENDING' && existing.payerOpenid !== null && existing.payerOpenid !== payerOpenid) {
+        throw new DomainError('PAYMENT_STARTED_BY_OTHER');
+      }
+      await repo.update({ id: existing.id }, { prepayId, payerOpenid, ...who });
       return;
     }
     try {
       await repo.insert({
         sourceType: type,
         sourceId: id,
-        outTradeNo: tradeNo(type, id),
+        outTradeNo: trade.outTradeNo,
         prepayId,
         amountFen,
         state: 'PENDING',
         transactionId: null,
         paidAt: null,
         payerOpenid,
+        ...who,
         createdAt: this.clock.now(),
       });
     } catch (error) {
@@ -187,7 +248,7 @@ export class PaymentsService implements OnModuleInit {
           const moved = await this.transitions.systemTransition(answer.status === 'SUCCESS' ? REFUND_DONE_AT_ONCE : REFUND_TAKEN, {
             ids: [p.id],
           });
-          if (moved === 1 && answer.status === 'SUCCESS') await this.payable(p.sourceType).refunded?.(p.sourceId, p.amountFen);
+          if (moved === 1 && answer.status === 'SUCCESS') await this.payable(p.sourceType).refunded?.(p.sourceId, p.amountFen, paidBy(p));
         });
         sent++;
       } catch (error) {
@@ -210,7 +271,7 @@ export class PaymentsService implements OnModuleInit {
         for (const move of [REFUND_DONE_AT_ONCE, REFUND_DONE]) {
           if ((await this.transitions.systemTransition(move, { where: { outTradeNo: transaction.out_trade_no } })) !== 1) continue;
           const p = await this.db.repo(Payment).findOneByOrFail({ outTradeNo: transaction.out_trade_no });
-          await this.payable(p.sourceType).refunded?.(p.sourceId, p.amountFen);
+          await this.payable(p.sourceType).refunded?.(p.sourceId, p.amountFen, paidBy(p));
         }
       });
       return;
@@ -244,7 +305,7 @@ export class PaymentsService implements OnModuleInit {
       if (!payment) throw new DomainError(invalid, { reason: 'unknown out_trade_no' });
       if (transaction.amount.total !== payment.amountFen) throw new DomainError(invalid, { reason: 'amount differs' });
       if (payment.state !== 'PENDING') return;
-      const confirmed = await this.payable(payment.sourceType).confirmPaid(payment.sourceId);
+      const confirmed = await this.payable(payment.sourceType).confirmPaid(payment.sourceId, paidBy(payment));
       await this.transitions.systemTransition(
         confirmed ? PAID : PAID_TOO_LATE,
         { ids: [payment.id] },
@@ -261,6 +322,10 @@ export class PaymentsService implements OnModuleInit {
     if (!payable) throw new Error(`nothing registered to pay for ${type}`);
     return payable;
   }
+}
+
+function paidBy(p: Payment): PaidBy {
+  return { userId: p.paidByUserId, as: p.paidAs, amountFen: p.amountFen };
 }
 
 function paidAt(t: Transaction, now: Date): Date {

@@ -148,6 +148,20 @@ export class MedicineService {
     return this.views.views(actor, rows);
   }
 
+  /**
+   * A household's accepted quotes waiting for WeChat Pay, for someone acting for it (the caller
+   * checked with ProxyAccess): with the household's buttons when they act as its grid worker or 家属.
+   */
+  async toPayFor(actor: Actor, householdId: number): Promise<MedicineRequestView[]> {
+    const rows = await this.db.repo(MedicineRequest).find({
+      where: { householdId, state: 'AWAITING_PAYMENT' },
+      order: { id: 'DESC' },
+      take: 50,
+    });
+    const live = rows.filter((r) => r.payBy && new Date(r.payBy) > this.clock.now());
+    return this.views.views(actor, live, await this.proxies.actsFor(actor, live[0] ?? null));
+  }
+
   async get(actor: Actor, id: number): Promise<MedicineRequestView> {
     const request = await this.db.repo(MedicineRequest).findOneBy({ id });
     const { record } = requireRelation(actor, request, 'MEDICINE_REQUEST_NOT_FOUND', {

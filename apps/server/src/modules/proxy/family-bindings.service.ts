@@ -131,6 +131,15 @@ export class FamilyBindingsService {
     return rows.length > 0;
   }
 
+  /** How an approved 家属 is bound to the household (女儿, 李红), or null. */
+  async bindingOf(userId: number, householdId: number): Promise<{ relation: string; name: string } | null> {
+    const [row] = await this.db.rows<{ relation: string; name: string }>(
+      "SELECT relation, name FROM family_bindings WHERE user_id = ? AND household_id = ? AND state = 'APPROVED' ORDER BY id DESC",
+      [userId, householdId],
+    );
+    return row ? { relation: String(row.relation), name: String(row.name) } : null;
+  }
+
   /** The households the user is an approved 家属 of, in a community. */
   async familyHouseholds(userId: number, communityId: number): Promise<number[]> {
     const rows = await this.db.rows<{ householdId: number }>(

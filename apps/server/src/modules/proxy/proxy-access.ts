@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ProxyKind } from '@linli/shared-types';
+import type { ActedAs, ProxyKind } from '@linli/shared-types';
 import { isStaffOf } from '../../common/access';
 import type { Actor } from '../../common/actor';
 import { DomainError } from '../../common/domain-error';
@@ -53,5 +53,16 @@ export class ProxyAccess {
     const household = await this.households.find(record.householdId);
     const as = await this.kindFor(actor, household);
     return as === 'family' || as === 'grid_worker' ? household.id : null;
+  }
+
+  /**
+   * As whom the actor acts on a household's record (paying it, confirming its parcel): its own
+   * member (`household`), a proxy for it, or null when they may not. Never throws.
+   */
+  async actingAs(actor: Actor, record: { communityId: number; householdId: number }): Promise<ActedAs | null> {
+    if (actor.householdId !== null && actor.householdId === record.householdId) return 'household';
+    const household = await this.households.find(record.householdId).catch(() => null);
+    if (!household || household.communityId !== record.communityId) return null;
+    return this.kindFor(actor, household);
   }
 }

@@ -1,4 +1,4 @@
-import type { ParcelState } from '@linli/shared-types';
+import type { ParcelState, ProxyKind } from '@linli/shared-types';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** The parcel's audit timeline: who moved it, how (scan, button, system), when. */
@@ -21,6 +21,10 @@ export class ParcelEvent {
 
   @Column({ type: 'varchar', length: 20 })
   via: 'scan' | 'app' | 'dispatch' | 'system';
+
+  /** A person acting for the household (its grid worker, its 家属, staff at its request): as whom; null otherwise. */
+  @Column({ name: 'acting_as', type: 'varchar', length: 12, nullable: true })
+  actingAs: ProxyKind | null;
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   details: string | null;

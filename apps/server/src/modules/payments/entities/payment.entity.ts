@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { PAYMENT_FLOW, type PaymentState } from '@linli/shared-types';
+import { PAYMENT_FLOW, type ActedAs, type PaymentState } from '@linli/shared-types';
 import { defineWorkflow } from '../../../common/workflow';
 
 /**
@@ -44,6 +44,14 @@ export class Payment {
   /** The WeChat user who paid (named in the shipping report). */
   @Column({ name: 'payer_openid', type: 'varchar', length: 64, nullable: true })
   payerOpenid: string | null;
+
+  /** The Linli user whose WeChat pays: a member of the household, or a proxy paying for it with their own. */
+  @Column({ name: 'paid_by_user_id', type: 'int', nullable: true })
+  paidByUserId: number | null;
+
+  /** As whom they pay: the household itself, or staff, its grid worker, its 家属 (the household is told). */
+  @Column({ name: 'paid_as', type: 'varchar', length: 12, nullable: true })
+  paidAs: ActedAs | null;
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;

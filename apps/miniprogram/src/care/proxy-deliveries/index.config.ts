@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '订单与包裹', enablePullDownRefresh: true });
