@@ -35,6 +35,8 @@ export const MESSAGE_KINDS = [
   'volunteer.rejected',
   'task.assigned',
   'task.taken_back',
+  'task.pickup_reminder',
+  'parcel.unclaimed',
   'notice.urgent',
   'class.reminder',
   'class.promoted',

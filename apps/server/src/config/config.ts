@@ -76,6 +76,10 @@ export interface AppConfig {
   expirySweepSeconds: number;
   /** An assigned parcel not accepted within this many minutes goes back to the pool. */
   acceptTimeoutMinutes: number;
+  /** An accepted parcel not picked up within this many minutes: its volunteer is reminded once. */
+  pickupRemindMinutes: number;
+  /** …and within this many, it returns and is offered to the next volunteer (a miss). */
+  pickupReturnMinutes: number;
   /** A medicine request not quoted in this time is escalated to staff: normal and chronic, and 今天要. */
   quoteMinutes: { normal: number; today: number };
   /** How long the answer to an Idempotency-Key is kept for a retry (24 hours at least). */
@@ -319,6 +323,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     fairSharePayHours: parseInteger('FAIR_SHARE_PAY_HOURS', env.FAIR_SHARE_PAY_HOURS, 2, 1, 72),
     expirySweepSeconds: parseInteger('EXPIRY_SWEEP_SECONDS', env.EXPIRY_SWEEP_SECONDS, 30, 0, 3600),
     acceptTimeoutMinutes: parseInteger('ACCEPT_TIMEOUT_MINUTES', env.ACCEPT_TIMEOUT_MINUTES, 20, 1, 24 * 60),
+    pickupRemindMinutes: parseInteger('PICKUP_REMIND_MINUTES', env.PICKUP_REMIND_MINUTES, 30, 1, 24 * 60),
+    pickupReturnMinutes: parseInteger('PICKUP_RETURN_MINUTES', env.PICKUP_RETURN_MINUTES, 60, 1, 24 * 60),
     quoteMinutes: {
       normal: parseInteger('MEDICINE_QUOTE_MINUTES', env.MEDICINE_QUOTE_MINUTES, DEFAULT_QUOTE_MINUTES.normal, 1, 24 * 60),
       today: parseInteger('MEDICINE_QUOTE_MINUTES_TODAY', env.MEDICINE_QUOTE_MINUTES_TODAY, DEFAULT_QUOTE_MINUTES.today, 1, 24 * 60),

@@ -12,6 +12,7 @@ import { ParcelMessages } from './parcel-messages';
 import { ParcelViews } from './parcel-views';
 import { ParcelsController } from './parcels.controller';
 import { ParcelsService } from './parcels.service';
+import { Reassignment } from './reassignment';
 import { RecruitmentController } from './recruitment.controller';
 import { RecruitmentService } from './recruitment.service';
 import { VolunteersController } from './volunteers.controller';
@@ -29,6 +30,7 @@ import { VolunteersService } from './volunteers.service';
     ParcelFlow,
     ParcelMessages,
     ParcelViews,
+    Reassignment,
     ParcelsService,
     ParcelBoardService,
     VolunteersService,
