@@ -1,4 +1,12 @@
-import type { DeliveryOverview, DispatchResult, MeResponse, MessagesPage, MessageView, ParcelTaskView, ParcelView } from '@linli/shared-types';
+import type {
+  DeliveryOverview,
+  DispatchResult,
+  MeResponse,
+  MessagesPage,
+  MessageView,
+  ParcelTaskView,
+  ParcelView,
+} from '@linli/shared-types';
 import type { Client } from './support/test-app';
 import { AssignmentTimeout } from '../src/modules/parcels/assignment-timeout';
 import { Reassignment } from '../src/modules/parcels/reassignment';
@@ -35,7 +43,11 @@ describe('reassignment', () => {
       volunteerId: number | null;
       missCount: number;
     }[];
-    return { state: String(r?.state), volunteerId: r?.volunteerId === null ? null : Number(r?.volunteerId), missCount: Number(r?.missCount) };
+    return {
+      state: String(r?.state),
+      volunteerId: r?.volunteerId === null ? null : Number(r?.volunteerId),
+      missCount: Number(r?.missCount),
+    };
   }
   async function tasks(who: Client): Promise<number[]> {
     return ((await who.get('/api/volunteer/tasks').expect(200)).body as ParcelTaskView[]).map((p) => p.id);

@@ -77,7 +77,11 @@ export class Reassignment {
    * On-duty volunteers covering the building, with what they hold now and whether they let this
    * parcel go before: one statement, whatever their number.
    */
-  private async candidates(parcelId: number, communityId: number, buildingId: number): Promise<{ candidates: Candidate[]; missedBy: number[] }> {
+  private async candidates(
+    parcelId: number,
+    communityId: number,
+    buildingId: number,
+  ): Promise<{ candidates: Candidate[]; missedBy: number[] }> {
     const rows = await this.db.rows<{ userId: number; capacity: number; held: number | string; missed: number | string }>(
       `SELECT v.user_id AS userId, v.capacity AS capacity,
          (SELECT COUNT(*) FROM parcels h WHERE h.volunteer_id = v.user_id AND h.state IN ('ASSIGNED', 'ACCEPTED', 'PICKED_UP')) AS held,
