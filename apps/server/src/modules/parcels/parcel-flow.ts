@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Actor as FlowActor, ParcelSourceType, ParcelState } from '@linli/shared-types';
-import type { FindOptionsWhere } from 'typeorm';
+import { IsNull, type FindOptionsWhere } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { staffCommunity } from '../../common/access';
 import type { Actor } from '../../common/actor';
@@ -148,13 +148,21 @@ export class ParcelFlow implements OnModuleInit {
   /**
    * A person moves a parcel, acting `as` what they are to it (access.ts): the workflow door
    * decides, then the event is written and the sources told. Returns the row as the UPDATE left
-   * it, without reading it back. Losing a race for a READY parcel is PARCEL_TAKEN.
+   * it, without reading it back. Losing a race for a READY parcel is PARCEL_TAKEN; the UPDATE is
+   * conditional on the volunteer as read too, so a parcel the server gave to another volunteer
+   * meanwhile (a time-out's reassignment) is never accepted or declined on their behalf.
    */
   async move(actor: Actor, as: FlowActor[], parcel: Parcel, to: ParcelState, how: MoveHow): Promise<Parcel> {
     const now = this.clock.now();
     const set = { ...how.set, ...leaving(parcel.state, to), updatedAt: now };
-    await this.transitions.transition(PARCEL_WORKFLOW, parcel, to, as, set as QueryDeepPartialEntity<Parcel>, () =>
-      parcel.state === 'READY' ? new DomainError('PARCEL_TAKEN') : new DomainError('INVALID_TRANSITION', { to }),
+    await this.transitions.transition(
+      PARCEL_WORKFLOW,
+      parcel,
+      to,
+      as,
+      set as QueryDeepPartialEntity<Parcel>,
+      () => (parcel.state === 'READY' ? new DomainError('PARCEL_TAKEN') : new DomainError('INVALID_TRANSITION', { to })),
+      { volunteerId: parcel.volunteerId ?? IsNull() },
     );
     await this.event(parcel.id, parcel.state, to, actor.userId, how);
     const moved = { ...parcel, ...set, state: to } as Parcel;

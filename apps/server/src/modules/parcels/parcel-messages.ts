@@ -88,7 +88,8 @@ export class ParcelMessages {
         communityId: p.communityId,
         kind: 'task.taken_back',
         title: '一个任务已收回',
-        body: `您没有在 ${this.config.acceptTimeoutMinutes} 分钟内接单，这个任务已交给其他志愿者`,
+        // Time-outs and declines tell their own words (letGo): this is staff taking it back by hand.
+        body: '社区工作人员已收回这个任务，不用再送了',
         link: '/volunteer/tasks/index',
       });
     }
