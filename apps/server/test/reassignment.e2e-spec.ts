@@ -1,5 +1,6 @@
 import type {
   DeliveryOverview,
+  Role,
   DispatchResult,
   MeResponse,
   MessagesPage,
@@ -9,6 +10,8 @@ import type {
 } from '@linli/shared-types';
 import type { Client } from './support/test-app';
 import { AssignmentTimeout } from '../src/modules/parcels/assignment-timeout';
+import { Parcel } from '../src/modules/parcels/entities/parcel.entity';
+import { ParcelFlow } from '../src/modules/parcels/parcel-flow';
 import { Reassignment } from '../src/modules/parcels/reassignment';
 import { packedWindow } from './support/scenes';
 import { TestApp } from './support/test-app';
@@ -223,5 +226,31 @@ describe('reassignment', () => {
     await Promise.all([reassignment.sweepUnpicked(), reassignment.sweepUnpicked()]);
     for (const p of mine) expect(await row(p.id)).toEqual({ state: 'READY', volunteerId: null, missCount: 2 });
     expect(await inbox(b, 'task.pickup_reminder')).toHaveLength(remindersBefore + mine.length);
+  });
+
+  it("a volunteer who lost the parcel to a time-out cannot accept it on the new volunteer's behalf, however late their tap", async () => {
+    const p = parcel(6);
+    await assign(p.id, aId);
+    // A's phone read the task (ASSIGNED to A); before A's tap lands, the time-out gives it to B.
+    const stale = await t.db.getRepository(Parcel).findOneByOrFail({ id: p.id });
+    t.clock.advance(21 * MINUTE);
+    await t.app.get(Reassignment).releaseUnaccepted(20);
+    expect(await row(p.id)).toMatchObject({ state: 'ASSIGNED', volunteerId: bId });
+    const actorA = {
+      userId: aId,
+      nickname: '李志强',
+      communityId: stale.communityId,
+      roles: ['resident', 'volunteer'] as Role[],
+      householdId: null,
+    };
+    await expect(t.app.get(ParcelFlow).move(actorA, ['volunteer'], stale, 'ACCEPTED', { via: 'app' })).rejects.toMatchObject({
+      code: 'INVALID_TRANSITION',
+    });
+    await expect(t.app.get(ParcelFlow).move(actorA, ['volunteer'], stale, 'READY', { via: 'app' })).rejects.toMatchObject({
+      code: 'INVALID_TRANSITION',
+    });
+    expect(await row(p.id)).toEqual({ state: 'ASSIGNED', volunteerId: bId, missCount: 1 });
+    // Over HTTP A no longer sees it at all.
+    expect((await a.post(`/api/volunteer/tasks/${p.id}/accept`).expect(404)).body.code).toBe('PARCEL_NOT_FOUND');
   });
 });
