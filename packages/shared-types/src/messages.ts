@@ -38,6 +38,8 @@ export const MESSAGE_KINDS = [
   'roster.reminder',
   'roster.cancelled',
   'roster.standby',
+  'task.pickup_reminder',
+  'parcel.unclaimed',
   'notice.urgent',
   'class.reminder',
   'class.promoted',

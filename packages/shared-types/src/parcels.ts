@@ -23,8 +23,9 @@ export const PARCEL_FLOW = {
   READY: { ASSIGNED: ['staff', 'system'], ACCEPTED: ['volunteer'] },
   // Accept, or decline / time out / staff take it back.
   ASSIGNED: { ACCEPTED: ['volunteer'], READY: ['volunteer', 'staff', 'system'] },
-  // Pick-up is the scan of the parcel's label at the supply point.
-  ACCEPTED: { PICKED_UP: ['volunteer'], READY: ['volunteer', 'staff'] },
+  // Pick-up is the scan of the parcel's label at the supply point; not picked up in time, it
+  // returns (PICKUP_RETURN_MINUTES) and is offered to the next volunteer.
+  ACCEPTED: { PICKED_UP: ['volunteer'], READY: ['volunteer', 'staff', 'system'] },
   // At the door: the resident's order QR; or left outside with a photo (contactless); or failed.
   PICKED_UP: { DELIVERED: ['volunteer'], LEFT_AT_DOOR: ['volunteer'], FAILED: ['volunteer'] },
   // Contactless: the resident confirms from the photo (or it confirms itself after
@@ -333,10 +334,53 @@ export interface ShiftLedger {
 /** GET /api/staff/parcels/overview: delivery as it happens. */
 export interface DeliveryOverview {
   byBuilding: { buildingId: number; building: string; counts: Partial<Record<ParcelState, number>>; total: number }[];
-  /** Open parcels not moved for LATE_AFTER_MINUTES, or past their delivery date. */
-  late: ParcelTaskView[];
+  /**
+   * Open parcels not moved for LATE_AFTER_MINUTES, or past their delivery date; first the ones
+   * nobody took after MISSES_TO_STAFF misses (`unclaimed`, shown red 「两次无人接单」).
+   */
+  late: LateParcelView[];
   volunteersOnDuty: number;
 }
 
 /** An open parcel unmoved this long counts as late on the staff overview. */
 export const LATE_AFTER_MINUTES = 120;
+
+// ---- reassignment (issue 19) ----------------------------------------------------------------
+
+/**
+ * How a volunteer let a parcel go: declined it, did not accept it within ACCEPT_TIMEOUT_MINUTES,
+ * or accepted it and did not pick it up within PICKUP_RETURN_MINUTES.
+ */
+export const PARCEL_MISS_REASONS = ['declined', 'not-accepted', 'not-picked-up'] as const;
+export type ParcelMissReason = (typeof PARCEL_MISS_REASONS)[number];
+
+export const PARCEL_MISS_REASON_LABELS: Record<ParcelMissReason, string> = {
+  declined: '婉拒',
+  'not-accepted': '超时未接单',
+  'not-picked-up': '接单后未取货',
+};
+
+/**
+ * A parcel let go this many times is not offered again: it waits for staff as a late parcel
+ * (「两次无人接单」) until they assign it by hand (or a volunteer grabs it from the pool).
+ */
+export const MISSES_TO_STAFF = 2;
+
+/** The board's words for a parcel that reached MISSES_TO_STAFF. */
+export const UNCLAIMED_LABEL = '两次无人接单';
+
+/** Who let a parcel go, and how. */
+export interface ParcelMissView {
+  volunteerId: number;
+  nickname: string;
+  reason: ParcelMissReason;
+  at: string;
+}
+
+/** A late parcel on the staff board: its task view, how often it was let go and by whom. */
+export interface LateParcelView extends ParcelTaskView {
+  missCount: number;
+  missedBy: ParcelMissView[];
+  /** Let go MISSES_TO_STAFF times: it waits for staff to assign it by hand. */
+  unclaimed: boolean;
+}

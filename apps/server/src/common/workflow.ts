@@ -124,7 +124,8 @@ export class Transitions {
    * actors they are to it (see access.ts), writing `set` with it. Someone else moving the row
    * first makes the conditional UPDATE miss: `raced()` says what to answer (INVALID_TRANSITION),
    * or null when losing the race is fine (the row is already where the person wanted it):
-   * then the answer is false.
+   * then the answer is false. `still` adds what else must be as the person read it (who holds
+   * the row): a row that changed hands in between is a lost race too.
    */
   async transition<S extends string, E extends StatefulRow>(
     workflow: Workflow<S, E>,
@@ -133,9 +134,10 @@ export class Transitions {
     as: readonly FlowActor[],
     set: QueryDeepPartialEntity<E> = {},
     raced: () => DomainError | null = () => new DomainError('INVALID_TRANSITION', { from: row.state, to }),
+    still: FindOptionsWhere<E> = {},
   ): Promise<boolean> {
     this.assertMay(workflow as unknown as Workflow<S, StatefulRow>, row.state, to, as);
-    const where = { id: row.id, [workflow.column]: row.state } as FindOptionsWhere<E>;
+    const where = { ...still, id: row.id, [workflow.column]: row.state } as FindOptionsWhere<E>;
     const moved = await this.db.repo(workflow.entity).update(where, { ...set, [workflow.column]: to } as QueryDeepPartialEntity<E>);
     if (moved.affected === 1) return true;
     const refusal = raced();

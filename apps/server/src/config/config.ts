@@ -78,6 +78,10 @@ export interface AppConfig {
   acceptTimeoutMinutes: number;
   /** "HH:mm" (Asia/Shanghai): the evening before a patient trip, its household and driver are reminded from this time on. */
   transportReminderTime: string;
+  /** An accepted parcel not picked up within this many minutes: its volunteer is reminded once. */
+  pickupRemindMinutes: number;
+  /** …and within this many, it returns and is offered to the next volunteer (a miss). */
+  pickupReturnMinutes: number;
   /** A medicine request not quoted in this time is escalated to staff: normal and chronic, and 今天要. */
   quoteMinutes: { normal: number; today: number };
   /** How long the answer to an Idempotency-Key is kept for a retry (24 hours at least). */
@@ -329,6 +333,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     expirySweepSeconds: parseInteger('EXPIRY_SWEEP_SECONDS', env.EXPIRY_SWEEP_SECONDS, 30, 0, 3600),
     acceptTimeoutMinutes: parseInteger('ACCEPT_TIMEOUT_MINUTES', env.ACCEPT_TIMEOUT_MINUTES, 20, 1, 24 * 60),
     transportReminderTime: parseClockTime('TRANSPORT_REMINDER_TIME', env.TRANSPORT_REMINDER_TIME, TRANSPORT_REMINDER_TIME),
+    pickupRemindMinutes: parseInteger('PICKUP_REMIND_MINUTES', env.PICKUP_REMIND_MINUTES, 30, 1, 24 * 60),
+    pickupReturnMinutes: parseInteger('PICKUP_RETURN_MINUTES', env.PICKUP_RETURN_MINUTES, 60, 1, 24 * 60),
     quoteMinutes: {
       normal: parseInteger('MEDICINE_QUOTE_MINUTES', env.MEDICINE_QUOTE_MINUTES, DEFAULT_QUOTE_MINUTES.normal, 1, 24 * 60),
       today: parseInteger('MEDICINE_QUOTE_MINUTES_TODAY', env.MEDICINE_QUOTE_MINUTES_TODAY, DEFAULT_QUOTE_MINUTES.today, 1, 24 * 60),

@@ -22,6 +22,7 @@ import { Order } from '../modules/orders/entities/order.entity';
 import { Payment } from '../modules/payments/entities/payment.entity';
 import { Registration } from '../modules/orders/entities/registration.entity';
 import { ParcelEvent } from '../modules/parcels/entities/parcel-event.entity';
+import { ParcelMiss } from '../modules/parcels/entities/parcel-miss.entity';
 import { ParcelRating } from '../modules/parcels/entities/parcel-rating.entity';
 import { ParcelSource } from '../modules/parcels/entities/parcel-source.entity';
 import { Parcel } from '../modules/parcels/entities/parcel.entity';
@@ -80,6 +81,7 @@ export const ENTITIES = [
   ParcelEvent,
   VolunteerProfile,
   ParcelRating,
+  ParcelMiss,
   VolunteerShift,
   StoredFile,
   VolunteerPost,

@@ -1,12 +1,22 @@
 import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { PARCEL_STATE_LABELS, PARCEL_STATES, type DeliveryOverview, type ParcelState } from '@linli/shared-types';
-import { getDeliveryOverview, showApiError } from '@/api';
-import { LabelValue } from '@/components/LabelValue';
+import {
+  PARCEL_STATE_LABELS,
+  PARCEL_STATES,
+  type BuildingView,
+  type DeliveryOverview,
+  type LateParcelView,
+  type ParcelState,
+  type VolunteerRow,
+} from '@linli/shared-types';
+import { assignParcel, getBuildings, getDeliveryOverview, listVolunteers, showApiError } from '@/api';
+import { useAction } from '@/hooks/useAction';
 import { useLiveRefresh } from '@/hooks/useRefresh';
-import { formatDate } from '@/utils/format';
+import { AssignSheet } from '../parcels/AssignSheet';
 import { MOVING_STATES, stateTone } from '../parcels/states';
 import { TimelineSheet } from '../parcels/TimelineSheet';
+import { LateCard } from './LateCard';
 import '../parcels/index.css';
 import './index.css';
 import { usePageClass } from '@/hooks/useElderly';
@@ -66,8 +76,9 @@ const BAR: { tone: string; states: readonly ParcelState[] }[] = [
 
 /**
  * 配送看板: delivery as it happens — the big figures, each building's progress and counts by
- * state, and the parcels nobody has moved for a while (red when past their delivery date);
- * tapping one shows its timeline. Refreshes every 30 seconds while shown, and on pull-down.
+ * state, and the parcels nobody has moved for a while (red when past their delivery date, red
+ * with 「两次无人接单」 and 「指派志愿者」 when volunteers let it go twice); tapping one shows its
+ * timeline. Refreshes every 30 seconds while shown, and on pull-down.
  */
 export default function StaffDeliveryBoardPage() {
   const pageClass = usePageClass();
@@ -75,6 +86,8 @@ export default function StaffDeliveryBoardPage() {
   const [overview, setOverview] = useState<DeliveryOverview | null>(null);
   const [updatedAt, setUpdatedAt] = useState<number | null>(null);
   const [timeline, setTimeline] = useState<number | null>(null);
+  const [assigning, setAssigning] = useState<LateParcelView | null>(null);
+  const [people, setPeople] = useState<{ volunteers: VolunteerRow[]; buildings: BuildingView[] } | null>(null);
 
   const load = async (quiet = false) => {
     try {
@@ -87,6 +100,23 @@ export default function StaffDeliveryBoardPage() {
   };
 
   useLiveRefresh(load, REFRESH_MS);
+
+  // 指派志愿者 on a parcel let go twice: the community's volunteers, read when first needed.
+  const openAssign = useAction(async (p: LateParcelView) => {
+    if (!people) {
+      const [volunteers, buildings] = await Promise.all([listVolunteers(), getBuildings()]);
+      setPeople({ volunteers, buildings });
+    }
+    setAssigning(p);
+  });
+  const assign = useAction(async ({ id, volunteerId }: { id: number; volunteerId: number }, key: string) => {
+    const result = await assignParcel(id, { volunteerId }, key);
+    setAssigning(null);
+    const name = people?.volunteers.find((v) => v.userId === volunteerId)?.nickname;
+    void Taro.showToast({ title: `已派给${name ?? '志愿者'}`, icon: 'none', duration: 2500 });
+    await load();
+    return result;
+  });
 
   if (!overview) return <View className={pageClassLoading}>正在加载…</View>;
 
@@ -159,35 +189,34 @@ export default function StaffDeliveryBoardPage() {
       })}
 
       <View className="section-title">超时未动的包裹</View>
-      <View className="muted db-late-hint">两小时没有动静，或已过送货日期还没送到的包裹。点一下查看配送经过。</View>
+      <View className="muted db-late-hint">两次无人接单、两小时没有动静，或已过送货日期还没送到的包裹。点一下查看配送经过。</View>
       {overview.late.length === 0 ? (
         <View className="empty" id="board-late-empty">
           没有超时的包裹
         </View>
       ) : null}
-      {overview.late.map((p) => {
-        const overdue = p.deliveryDate < today;
-        return (
-          <View
-            key={p.id}
-            id={`board-late-${p.id}`}
-            className={overdue ? 'card db-late db-late--overdue' : 'card db-late'}
-            onClick={() => setTimeline(p.id)}
-          >
-            <View className="head-row">
-              <View className="card-title head-row__title">{`${p.building} ${p.unit} ${p.room}`}</View>
-              <View className={`pc-state pc-state--${stateTone(p.state)}`}>{PARCEL_STATE_LABELS[p.state]}</View>
-            </View>
-            <LabelValue label="物资">{p.contents}</LabelValue>
-            <LabelValue label="送货日期">
-              <View className={overdue ? 'db-overdue' : ''} id={`board-late-${p.id}-date`}>
-                {overdue ? `${formatDate(p.deliveryDate)}（已过期）` : formatDate(p.deliveryDate)}
-              </View>
-            </LabelValue>
-            <View className="sw-go">查看配送经过 ›</View>
-          </View>
-        );
-      })}
+      {overview.late.map((p) => (
+        <LateCard
+          key={p.id}
+          parcel={p}
+          overdue={p.deliveryDate < today}
+          busy={openAssign.busy || assign.busy}
+          onAssign={() => void openAssign.run(p)}
+          onTimeline={() => setTimeline(p.id)}
+        />
+      ))}
+
+      <AssignSheet
+        parcel={assigning ? { ...assigning, volunteerId: null } : null}
+        volunteers={people?.volunteers ?? []}
+        buildingId={assigning ? (people?.buildings.find((b) => b.name === assigning.building)?.id ?? null) : null}
+        busy={assign.busy}
+        missedBy={assigning?.missedBy.map((m) => m.volunteerId)}
+        onAssign={(volunteerId) => {
+          if (assigning && volunteerId !== null) void assign.run({ id: assigning.id, volunteerId });
+        }}
+        onClose={() => setAssigning(null)}
+      />
 
       <TimelineSheet parcelId={timeline} onClose={() => setTimeline(null)} />
     </View>

@@ -3,25 +3,33 @@ import { SQUAD_LABELS, type ParcelView, type VolunteerRow } from '@linli/shared-
 import { Button } from '@/components/nutui';
 import { Sheet } from '@/components/Sheet';
 
+/** What the sheet needs of the parcel: its door and who holds it (a staff parcel, or a late one on the board). */
+export type AssignTarget = Pick<ParcelView, 'building' | 'unit' | 'room' | 'volunteerId'>;
+
 interface AssignSheetProps {
-  parcel: ParcelView | null;
+  parcel: AssignTarget | null;
   volunteers: VolunteerRow[];
   /** The id of the parcel's building, to put the volunteers covering it first. */
   buildingId: number | null;
   busy: boolean;
+  /** Volunteers who let this parcel go already (the board's late parcels): marked, and put last. */
+  missedBy?: number[];
   onAssign: (volunteerId: number | null) => void;
   onClose: () => void;
 }
 
 /**
  * 改派: every volunteer as a big row, those covering the parcel's building and on duty first;
- * tapping one hands the parcel to them. 「放回待派」 takes it back to the pool.
+ * tapping one hands the parcel to them (those who let it go already last, marked). 「放回待派」 takes
+ * it back to the pool.
  * Ids: assign-sheet, assign-volunteer-{userId}, assign-release, assign-cancel.
  */
-export function AssignSheet({ parcel, volunteers, buildingId, busy, onAssign, onClose }: AssignSheetProps) {
+export function AssignSheet({ parcel, volunteers, buildingId, busy, missedBy = [], onAssign, onClose }: AssignSheetProps) {
   const covers = (v: VolunteerRow) => buildingId !== null && v.buildingIds.includes(buildingId);
+  const missed = (v: VolunteerRow) => missedBy.includes(v.userId);
   const sorted = [...volunteers].sort(
     (a, b) =>
+      Number(missed(a)) - Number(missed(b)) ||
       Number(covers(b)) - Number(covers(a)) ||
       Number(b.onDuty) - Number(a.onDuty) ||
       a.openTasks - b.openTasks ||
@@ -53,6 +61,7 @@ export function AssignSheet({ parcel, volunteers, buildingId, busy, onAssign, on
               {[v.onDuty ? '上岗' : '下岗', `待送 ${v.openTasks} 件`, v.squad ? SQUAD_LABELS[v.squad] : null].filter(Boolean).join(' · ')}
             </View>
             {covers(v) ? <View className="pc-volunteer__facts pc-volunteer__covers">负责这栋楼</View> : null}
+            {missed(v) ? <View className="pc-volunteer__facts">这件没有接过</View> : null}
           </View>
         );
       })}

@@ -28,6 +28,7 @@ import { FamilyBindings1747000000000 } from './1747000000000-family-bindings';
 import { Rosters1747500000000 } from './1747500000000-rosters';
 import { CareTransportWaysOut1747180000000 } from './1747180000000-care-transport-ways-out';
 import { ProxyActs1747120000000 } from './1747120000000-proxy-acts';
+import { Reassignment1747130000000 } from './1747130000000-reassignment';
 import { Preferences1746800000000 } from './1746800000000-preferences';
 import { CareTransport1746700000000 } from './1746700000000-care-transport';
 
@@ -63,6 +64,7 @@ export const MIGRATIONS = [
   CareLedger1746900000000,
   FamilyBindings1747000000000,
   ProxyActs1747120000000,
+  Reassignment1747130000000,
   CareTransportWaysOut1747180000000,
   Rosters1747500000000,
 ];

@@ -54,4 +54,22 @@ describe('planDispatch', () => {
     for (const v of plan.assignments.values()) perVolunteer.set(v, (perVolunteer.get(v) ?? 0) + 1);
     expect(Math.max(...perVolunteer.values())).toBeLessThanOrEqual(40);
   });
+
+  it('never gives a parcel to a volunteer who let it go, even the least loaded', () => {
+    const plan = planDispatch(
+      [
+        { id: 1, buildingId: 10, missedBy: [1] },
+        { id: 2, buildingId: 10, missedBy: [1, 2] },
+        { id: 3, buildingId: 10 },
+      ],
+      [
+        { userId: 1, buildings: [10], capacity: 10, load: 0 },
+        { userId: 2, buildings: [10], capacity: 10, load: 5 },
+      ],
+    );
+    expect(plan.assignments.get(1)).toBe(2);
+    expect(plan.assignments.has(2)).toBe(false);
+    expect(plan.assignments.get(3)).toBe(1);
+    expect(plan.unassigned).toEqual([2]);
+  });
 });

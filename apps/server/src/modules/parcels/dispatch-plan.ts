@@ -1,6 +1,8 @@
 export interface PlanParcel {
   id: number;
   buildingId: number;
+  /** Volunteers who let this parcel go (declined, timed out): never given it again. */
+  missedBy?: readonly number[];
 }
 
 export interface PlanVolunteer {
@@ -21,8 +23,9 @@ export interface Plan {
 
 /**
  * Dispatch by building: each parcel goes to the least-loaded volunteer covering its building who
- * still has capacity (ties: lower user id), so work is balanced by count. Every parcel appears
- * at most once; nobody passes their capacity; a building nobody covers stays unassigned.
+ * still has capacity and has not let it go before (ties: lower user id), so work is balanced by
+ * count. Every parcel appears at most once; nobody passes their capacity; a building nobody
+ * covers stays unassigned.
  */
 export function planDispatch(parcels: PlanParcel[], volunteers: PlanVolunteer[]): Plan {
   const load = new Map(volunteers.map((v) => [v.userId, v.load]));
@@ -41,6 +44,7 @@ export function planDispatch(parcels: PlanParcel[], volunteers: PlanVolunteer[])
     for (const v of coverers.get(parcel.buildingId) ?? []) {
       const l = load.get(v) ?? 0;
       if (l >= (capacity.get(v) ?? 0)) continue;
+      if (parcel.missedBy?.includes(v)) continue;
       if (best === null || l < (load.get(best) ?? 0)) best = v;
     }
     if (best === null) {

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
   LATE_AFTER_MINUTES,
+  MISSES_TO_STAFF,
   type CashRow,
   type DeliveryOverview,
   type DispatchResult,
+  type LateParcelView,
   type Page,
   type ParcelDetail,
   type ParcelSourceType,
@@ -24,6 +26,7 @@ import { HouseholdsService } from '../community/households.service';
 import { UsersService } from '../community/users.service';
 import { planDispatch } from './dispatch-plan';
 import { ParcelEvent } from './entities/parcel-event.entity';
+import { ParcelMiss } from './entities/parcel-miss.entity';
 import { Parcel } from './entities/parcel.entity';
 import type { Label, VolunteerSheet } from './labels';
 import { ParcelFlow, type SourceRef } from './parcel-flow';
@@ -69,10 +72,21 @@ export class ParcelBoardService {
     }>(
       `SELECT p.id, p.building_id AS buildingId, p.household_id AS householdId, s.source_type AS sourceType, s.source_id AS sourceId
        FROM parcels p LEFT JOIN parcel_sources s ON s.parcel_id = p.id
-       WHERE p.community_id = ? AND p.state = ? ORDER BY p.id, s.id`,
-      [communityId, 'READY'],
+       WHERE p.community_id = ? AND p.state = ? AND p.miss_count < ? ORDER BY p.id, s.id`,
+      [communityId, 'READY', MISSES_TO_STAFF],
     );
-    const ready = new Map<number, { id: number; buildingId: number; householdId: number; firstSource: SourceRef | undefined }>();
+    // Who let each of them go before (one read): never given it again. Those let go MISSES_TO_STAFF times wait for staff.
+    const misses = await this.db.rows<{ parcelId: number; volunteerId: number }>(
+      `SELECT m.parcel_id AS parcelId, m.volunteer_id AS volunteerId FROM parcel_misses m JOIN parcels p ON p.id = m.parcel_id
+       WHERE p.community_id = ? AND p.state = ? AND p.miss_count < ?`,
+      [communityId, 'READY', MISSES_TO_STAFF],
+    );
+    const missedBy = new Map<number, number[]>();
+    for (const m of misses) missedBy.set(Number(m.parcelId), [...(missedBy.get(Number(m.parcelId)) ?? []), Number(m.volunteerId)]);
+    const ready = new Map<
+      number,
+      { id: number; buildingId: number; householdId: number; missedBy?: number[]; firstSource: SourceRef | undefined }
+    >();
     for (const r of rows) {
       const id = Number(r.id);
       if (ready.has(id)) continue;
@@ -80,6 +94,7 @@ export class ParcelBoardService {
         id,
         buildingId: Number(r.buildingId),
         householdId: Number(r.householdId),
+        missedBy: missedBy.get(id),
         firstSource: r.sourceType === null ? undefined : { sourceType: r.sourceType, sourceId: Number(r.sourceId) },
       });
     }
@@ -134,13 +149,17 @@ export class ParcelBoardService {
     return this.staffView(actor, id);
   }
 
-  /** Staff decide a failed parcel: back to the pool, or returned to the supply point. */
+  /**
+   * Staff decide a failed parcel: back to the pool, or returned to the supply point. Back in the
+   * pool it starts a new round: who let it go before may be given it again.
+   */
   async resolve(actor: Actor, id: number, to: ResolveTarget): Promise<ParcelView> {
     const parcel = await this.communityParcel(actor, id);
     await this.flow.move(actor, parcelRelations(actor, parcel), parcel, to, {
       via: 'app',
-      set: to === 'READY' ? { volunteerId: null, assignedAt: null, failureReason: null } : {},
+      set: to === 'READY' ? { volunteerId: null, assignedAt: null, failureReason: null, missCount: 0 } : {},
     });
+    if (to === 'READY') await this.db.repo(ParcelMiss).delete({ parcelId: id });
     return this.staffView(actor, id);
   }
 
@@ -231,12 +250,41 @@ export class ParcelBoardService {
     const stale = new Date(now.getTime() - LATE_AFTER_MINUTES * 60_000);
     const today = new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
     const open = await this.db.repo(Parcel).find({ where: { communityId, state: In(['READY', ...HELD]) }, take: 20_000 });
-    const late = open.filter((p) => new Date(p.updatedAt).getTime() < stale.getTime() || p.deliveryDate < today).slice(0, 200);
+    const unclaimed = (p: Parcel) => p.state === 'READY' && p.missCount >= MISSES_TO_STAFF;
+    const late = [
+      ...open.filter(unclaimed),
+      ...open.filter((p) => !unclaimed(p) && (new Date(p.updatedAt).getTime() < stale.getTime() || p.deliveryDate < today)),
+    ].slice(0, 200);
     return {
       byBuilding: [...byBuilding.values()].sort((a, b) => a.building.localeCompare(b.building, 'zh-CN', { numeric: true })),
-      late: await this.views.tasks(actor, late),
+      late: await this.lateViews(actor, late),
       volunteersOnDuty: await this.volunteers.countOnDuty(communityId),
     };
+  }
+
+  /** Late parcels as the board shows them: how often each was let go, by whom and how (one read of the misses). */
+  private async lateViews(actor: Actor, rows: Parcel[]): Promise<LateParcelView[]> {
+    const misses = rows.length
+      ? await this.db.repo(ParcelMiss).find({ where: { parcelId: In(rows.map((p) => p.id)) }, order: { id: 'ASC' } })
+      : [];
+    const names = await this.users.nicknames([...new Set(misses.map((m) => m.volunteerId))]);
+    const byParcel = new Map(rows.map((p) => [p.id, p]));
+    return (await this.views.tasks(actor, rows)).map((view) => {
+      const parcel = byParcel.get(view.id) as Parcel;
+      return {
+        ...view,
+        missCount: parcel.missCount,
+        missedBy: misses
+          .filter((m) => m.parcelId === view.id)
+          .map((m) => ({
+            volunteerId: m.volunteerId,
+            nickname: names.get(m.volunteerId) ?? `志愿者 ${m.volunteerId}`,
+            reason: m.reason,
+            at: new Date(m.at).toISOString(),
+          })),
+        unclaimed: parcel.state === 'READY' && parcel.missCount >= MISSES_TO_STAFF,
+      };
+    });
   }
 
   /** Staff list of a community's parcels (optionally one batch), a page at a time, with label tokens. */

@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Actor as FlowActor, ParcelSourceType, ParcelState, ProxyKind } from '@linli/shared-types';
+import { IsNull, type FindOptionsWhere } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { staffCommunity } from '../../common/access';
 import type { Actor } from '../../common/actor';
@@ -47,6 +48,10 @@ function leaving(from: ParcelState, to: ParcelState): Partial<Parcel> {
 const DISPATCHED = defineMove(PARCEL_WORKFLOW, 'READY', 'ASSIGNED', 'staff');
 /** An assignment nobody accepted in time goes back to the pool. */
 export const NOT_ACCEPTED = defineMove(PARCEL_WORKFLOW, 'ASSIGNED', 'READY');
+/** A parcel its volunteer let go is offered to the next one (reassignment.ts). */
+export const REOFFERED = defineMove(PARCEL_WORKFLOW, 'READY', 'ASSIGNED');
+/** An accepted parcel not picked up in time goes back (and on to the next volunteer). */
+export const NOT_PICKED_UP = defineMove(PARCEL_WORKFLOW, 'ACCEPTED', 'READY');
 /** A contactless parcel the household never confirmed counts as delivered. */
 export const CONFIRMED_BY_TIME = defineMove(PARCEL_WORKFLOW, 'LEFT_AT_DOOR', 'DELIVERED');
 
@@ -62,6 +67,8 @@ export interface MoveHow {
   sources?: SourceRef[];
   /** A person acting for the household (ProxyAccess said so): as whom, on the timeline. */
   actingAs?: ProxyKind;
+  /** The caller tells the people concerned itself (a reassignment): no message from the move. */
+  silent?: boolean;
 }
 
 /**
@@ -143,17 +150,25 @@ export class ParcelFlow implements OnModuleInit {
   /**
    * A person moves a parcel, acting `as` what they are to it (access.ts): the workflow door
    * decides, then the event is written and the sources told. Returns the row as the UPDATE left
-   * it, without reading it back. Losing a race for a READY parcel is PARCEL_TAKEN.
+   * it, without reading it back. Losing a race for a READY parcel is PARCEL_TAKEN; the UPDATE is
+   * conditional on the volunteer as read too, so a parcel the server gave to another volunteer
+   * meanwhile (a time-out's reassignment) is never accepted or declined on their behalf.
    */
   async move(actor: Actor, as: FlowActor[], parcel: Parcel, to: ParcelState, how: MoveHow): Promise<Parcel> {
     const now = this.clock.now();
     const set = { ...how.set, ...leaving(parcel.state, to), updatedAt: now };
-    await this.transitions.transition(PARCEL_WORKFLOW, parcel, to, as, set as QueryDeepPartialEntity<Parcel>, () =>
-      parcel.state === 'READY' ? new DomainError('PARCEL_TAKEN') : new DomainError('INVALID_TRANSITION', { to }),
+    await this.transitions.transition(
+      PARCEL_WORKFLOW,
+      parcel,
+      to,
+      as,
+      set as QueryDeepPartialEntity<Parcel>,
+      () => (parcel.state === 'READY' ? new DomainError('PARCEL_TAKEN') : new DomainError('INVALID_TRANSITION', { to })),
+      { volunteerId: parcel.volunteerId ?? IsNull() },
     );
     await this.event(parcel.id, parcel.state, to, actor.userId, how);
     const moved = { ...parcel, ...set, state: to } as Parcel;
-    await this.told(moved, to, parcel.volunteerId, how.sources);
+    await this.told(moved, to, parcel.volunteerId, how.sources, how.silent);
     return moved;
   }
 
@@ -172,12 +187,16 @@ export class ParcelFlow implements OnModuleInit {
    * The server moves one parcel by a declared move, if it is still as `guard` says (the
    * volunteer it was assigned to, say); false when something else moved it first.
    */
-  async systemMove(move: Move<ParcelState, Parcel>, guard: { id: number; volunteerId?: number }, how: MoveHow): Promise<boolean> {
+  async systemMove(
+    move: Move<ParcelState, Parcel>,
+    guard: { id: number; volunteerId?: number } & FindOptionsWhere<Parcel>,
+    how: MoveHow,
+  ): Promise<boolean> {
     const set = { ...how.set, ...leaving(move.from, move.to), updatedAt: this.clock.now() } as QueryDeepPartialEntity<Parcel>;
     const moved = await this.transitions.systemTransition(move, { where: guard }, set);
     if (moved !== 1) return false;
     await this.event(guard.id, move.from, move.to, null, how);
-    await this.told(guard.id, move.to, guard.volunteerId ?? null, how.sources);
+    await this.told(guard.id, move.to, guard.volunteerId ?? null, how.sources, how.silent);
     return true;
   }
 
@@ -241,11 +260,17 @@ export class ParcelFlow implements OnModuleInit {
   }
 
   /** The sources hear of the moves that concern them; the people concerned get a message. */
-  private async told(parcel: Parcel | number, to: ParcelState, volunteerId: number | null, sources?: SourceRef[]): Promise<void> {
+  private async told(
+    parcel: Parcel | number,
+    to: ParcelState,
+    volunteerId: number | null,
+    sources?: SourceRef[],
+    silent = false,
+  ): Promise<void> {
     const parcelId = typeof parcel === 'number' ? parcel : parcel.id;
     // Read once for the household's message, the sources' listeners and the delivered event.
     if (!sources && TELLS_HOUSEHOLD.includes(to)) sources = await this.sources(parcelId);
-    await this.messages.moved(parcel, to, volunteerId, sources);
+    if (!silent) await this.messages.moved(parcel, to, volunteerId, sources);
     if (to === 'DELIVERED') await this.announceDelivered(parcelId, sources);
     if (to === 'PICKED_UP' && this.pickedUpListeners.length > 0) {
       const carried = sources ?? (await this.sources(parcelId));

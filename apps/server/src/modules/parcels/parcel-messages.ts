@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CONTACTLESS_CONFIRM_HOURS, FAILURE_REASON_LABELS, type FailureReason, type ParcelState } from '@linli/shared-types';
+import {
+  CONTACTLESS_CONFIRM_HOURS,
+  FAILURE_REASON_LABELS,
+  MISSES_TO_STAFF,
+  UNCLAIMED_LABEL,
+  type FailureReason,
+  type ParcelMissReason,
+  type ParcelState,
+} from '@linli/shared-types';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/database/db';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -80,7 +88,8 @@ export class ParcelMessages {
         communityId: p.communityId,
         kind: 'task.taken_back',
         title: '一个任务已收回',
-        body: `您没有在 ${this.config.acceptTimeoutMinutes} 分钟内接单，这个任务已交给其他志愿者`,
+        // Time-outs and declines tell their own words (letGo): this is staff taking it back by hand.
+        body: '社区工作人员已收回这个任务，不用再送了',
         link: '/volunteer/tasks/index',
       });
     }
@@ -101,8 +110,65 @@ export class ParcelMessages {
         body: '您的包裹已安排志愿者配送，取货后会再告诉您',
       },
     );
+    await this.tasksFor(
+      communityId,
+      parcels.map((p) => p.volunteerId),
+    );
+  }
+
+  /**
+   * A parcel another volunteer let go is offered to this one: their new task with its accept
+   * deadline, as on a dispatch (the household already knows a volunteer will bring it).
+   */
+  async offered(communityId: number, volunteerId: number): Promise<void> {
+    await this.tasksFor(communityId, [volunteerId]);
+  }
+
+  /** The volunteer who let a parcel go by the clock hears it was taken back and why (one who declined needs no word). */
+  async letGo(parcel: { communityId: number }, volunteerId: number, reason: ParcelMissReason): Promise<void> {
+    if (reason === 'declined') return;
+    const why =
+      reason === 'not-accepted'
+        ? `您没有在 ${this.config.acceptTimeoutMinutes} 分钟内接单`
+        : `您接单后 ${this.config.pickupReturnMinutes} 分钟内没有取货`;
+    await this.messages.tell({
+      userId: volunteerId,
+      communityId: parcel.communityId,
+      kind: 'task.taken_back',
+      title: '一个任务已收回',
+      body: `${why}，这个任务已交给其他志愿者`,
+      link: '/volunteer/tasks/index',
+    });
+  }
+
+  /** An accepted parcel still waits at the supply point: its volunteer is reminded once, with the time it returns. */
+  async pickupReminder(parcel: { communityId: number; contents: string }, volunteerId: number, returnsAt: Date): Promise<void> {
+    await this.messages.tell({
+      userId: volunteerId,
+      communityId: parcel.communityId,
+      kind: 'task.pickup_reminder',
+      title: '您接的包裹还没有取',
+      body: `${parcel.contents.slice(0, 30)}：请在 ${atTime(returnsAt)} 前到取货点扫码取货，否则任务会交给其他志愿者`,
+      link: '/volunteer/tasks/index',
+      deadline: returnsAt,
+    });
+  }
+
+  /** Staff hear of a parcel let go MISSES_TO_STAFF times: it waits on their board for a volunteer by hand. */
+  async unclaimed(parcel: { communityId: number; contents: string }): Promise<void> {
+    await this.messages.tellEach(await this.messages.staffOf(parcel.communityId), {
+      communityId: parcel.communityId,
+      kind: 'parcel.unclaimed',
+      title: `有包裹${UNCLAIMED_LABEL}`,
+      body: `${parcel.contents.slice(0, 40)}：已有 ${MISSES_TO_STAFF} 位志愿者没有接，请指派志愿者`,
+      link: '/staff/delivery/index',
+    });
+  }
+
+  /** Each volunteer one message for all their new tasks, with the accept deadline. */
+  private async tasksFor(communityId: number, volunteerIds: number[]): Promise<void> {
     const counts = new Map<number, number>();
-    for (const p of parcels) counts.set(p.volunteerId, (counts.get(p.volunteerId) ?? 0) + 1);
+    for (const id of volunteerIds) counts.set(id, (counts.get(id) ?? 0) + 1);
     const by = new Date(this.clock.now().getTime() + this.config.acceptTimeoutMinutes * 60_000);
     const body = `请在 ${this.config.acceptTimeoutMinutes} 分钟内（${atTime(by)} 前）接单，否则任务会交给其他志愿者`;
     await this.messages.tell(

@@ -14,6 +14,7 @@ import { ParcelMessages } from './parcel-messages';
 import { ParcelViews } from './parcel-views';
 import { ParcelsController } from './parcels.controller';
 import { ParcelsService } from './parcels.service';
+import { Reassignment } from './reassignment';
 import { RecruitmentController } from './recruitment.controller';
 import { RecruitmentService } from './recruitment.service';
 import { VolunteersController } from './volunteers.controller';
@@ -31,6 +32,7 @@ import { VolunteersService } from './volunteers.service';
     ParcelFlow,
     ParcelMessages,
     ParcelViews,
+    Reassignment,
     ParcelsService,
     HouseholdParcelsService,
     ParcelBoardService,

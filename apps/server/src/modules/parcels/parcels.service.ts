@@ -13,8 +13,9 @@ import { FilesService } from '../files/files.service';
 import { ParcelEvent } from './entities/parcel-event.entity';
 import { ParcelSource } from './entities/parcel-source.entity';
 import { Parcel } from './entities/parcel.entity';
-import { CONFIRMED_BY_TIME, NOT_ACCEPTED, ParcelFlow, type MoveHow } from './parcel-flow';
+import { CONFIRMED_BY_TIME, ParcelFlow, type MoveHow } from './parcel-flow';
 import { AT_THE_DOOR, ON_ITS_WAY, parcelRelations, ParcelViews } from './parcel-views';
+import { Reassignment } from './reassignment';
 import { VolunteersService } from './volunteers.service';
 
 /** What a source hands to delivery: one order of a household. */
@@ -46,6 +47,7 @@ export class ParcelsService {
     private readonly flow: ParcelFlow,
     private readonly views: ParcelViews,
     private readonly volunteers: VolunteersService,
+    private readonly reassignment: Reassignment,
   ) {}
 
   // ---- what sources hand to delivery --------------------------------------------------------
@@ -173,8 +175,17 @@ export class ParcelsService {
     return this.move(actor, await this.held(actor, id), 'ACCEPTED', { via: 'app' });
   }
 
+  /**
+   * The volunteer lets the task go: it leaves them with the miss counted, and is offered at once
+   * to the next volunteer covering the building who has not let it go (reassignment.ts).
+   */
   async decline(actor: Actor, id: number): Promise<ParcelTaskView> {
-    return this.move(actor, await this.held(actor, id), 'READY', { via: 'app', set: { volunteerId: null, assignedAt: null } });
+    const parcel = await this.held(actor, id);
+    return this.db.transaction(async () => {
+      const task = await this.move(actor, parcel, 'READY', { via: 'app', set: this.reassignment.declineSet(), silent: true });
+      await this.reassignment.missed(id, actor.userId, 'declined');
+      return task;
+    });
   }
 
   /** Unassigned parcels of the buildings this volunteer covers, to grab (door order, at most 200). */
@@ -319,29 +330,7 @@ export class ParcelsService {
   }
 
   // ---- time-outs (every instance; each parcel claimed by its conditional UPDATE) ------------
-
-  /**
-   * Assignments not accepted in time go back to the pool (READY, no volunteer), each by a
-   * conditional UPDATE on ASSIGNED and its volunteer, so an accept at the same moment wins
-   * cleanly. Returns how many went back.
-   */
-  async releaseUnaccepted(olderThanMinutes: number): Promise<number> {
-    const cutoff = new Date(this.clock.now().getTime() - olderThanMinutes * 60_000);
-    const late = await this.db
-      .repo(Parcel)
-      .find({ where: { state: 'ASSIGNED', assignedAt: LessThan(cutoff) }, select: ['id', 'volunteerId', 'assignedAt'], take: 1000 });
-    let released = 0;
-    for (const p of late) {
-      const guard = p.volunteerId === null ? { id: p.id } : { id: p.id, volunteerId: p.volunteerId };
-      const how: MoveHow = {
-        via: 'system',
-        set: { volunteerId: null, assignedAt: null },
-        details: `not accepted in ${olderThanMinutes} min`,
-      };
-      if (await this.db.transaction(() => this.flow.systemMove(NOT_ACCEPTED, guard, how))) released++;
-    }
-    return released;
-  }
+  // Assignments not accepted and parcels not picked up in time: Reassignment.
 
   /**
    * Contactless parcels the household has not confirmed within `hours` count as delivered (as

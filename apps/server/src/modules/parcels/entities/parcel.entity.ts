@@ -69,6 +69,17 @@ export class Parcel {
   @Column({ name: 'cash_collected_by', type: 'int', nullable: true })
   cashCollectedBy: number | null;
 
+  /**
+   * Times volunteers let it go (declined, not accepted, not picked up); at MISSES_TO_STAFF it is
+   * offered to nobody else and waits for staff. Raised by the conditional UPDATE that frees it.
+   */
+  @Column({ name: 'miss_count', type: 'int', default: 0 })
+  missCount: number;
+
+  /** When its volunteer was reminded to pick it up; a reminder older than the acceptance (updated_at) is a past one. */
+  @Column({ name: 'reminded_at', type: 'datetime', precision: 3, nullable: true })
+  remindedAt: Date | null;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 
