@@ -26,6 +26,7 @@ import { CareCampaigns1746600000000 } from './1746600000000-care-campaigns';
 import { CareLedger1746900000000 } from './1746900000000-care-ledger';
 import { FamilyBindings1747000000000 } from './1747000000000-family-bindings';
 import { Rosters1747500000000 } from './1747500000000-rosters';
+import { SortingLine1747600000000 } from './1747600000000-sorting-line';
 import { Preferences1746800000000 } from './1746800000000-preferences';
 import { CareTransport1746700000000 } from './1746700000000-care-transport';
 
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   CareLedger1746900000000,
   FamilyBindings1747000000000,
   Rosters1747500000000,
+  SortingLine1747600000000,
 ];

@@ -16,6 +16,7 @@ import { RecruitmentController } from './recruitment.controller';
 import { RecruitmentService } from './recruitment.service';
 import { VolunteersController } from './volunteers.controller';
 import { VolunteersService } from './volunteers.service';
+import { SortingLine } from './sorting-line';
 
 /**
  * Everything delivered: parcels and their flow, volunteers' tasks and scans, staff's board; and
@@ -32,10 +33,11 @@ import { VolunteersService } from './volunteers.service';
     ParcelsService,
     ParcelBoardService,
     VolunteersService,
+    SortingLine,
     RecruitmentService,
     AssignmentTimeout,
     ContactlessConfirm,
   ],
-  exports: [ParcelsService, ParcelFlow, VolunteersService],
+  exports: [ParcelsService, ParcelFlow, VolunteersService, SortingLine],
 })
 export class ParcelsModule {}
