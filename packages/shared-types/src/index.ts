@@ -26,4 +26,5 @@ export * from './care';
 export * from './care-ledger';
 export * from './proxy';
 export * from './rosters';
+export * from './sorting';
 export * from './transport';

@@ -12,6 +12,7 @@ export const MESSAGE_KINDS = [
   'order.expiring',
   'order.cancelled',
   'order.refunded',
+  'order.short',
   'fair_share.won',
   'fair_share.partly',
   'fair_share.lost',

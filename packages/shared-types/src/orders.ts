@@ -1,3 +1,4 @@
+import type { OrderShortageView } from './sorting';
 import type { Flow } from './flow';
 import type { PaymentMode, WindowPhase } from './catalog';
 import type { ParcelSummary } from './parcels';
@@ -81,6 +82,8 @@ export interface OrderView {
   parcel: ParcelSummary | null;
   /** Why staff cancelled it (a parcel that came back), for the household to read. */
   cancelReason: string | null;
+  /** What the sorting line found missing, and what it is worth back. */
+  shortages: OrderShortageView[];
 }
 
 /** GET /api/staff/windows/:id/stats: a window's live figures for staff. */

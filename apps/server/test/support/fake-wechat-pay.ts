@@ -224,6 +224,11 @@ export class FakeWechatPay {
       if (r.amount.total !== order.total || r.amount.refund > order.total)
         return reply(400, { code: 'INVALID_REQUEST', message: '退款金额不对' });
       const known = this.refunds.get(r.out_refund_no);
+      // Refunds of one payment (parts, then the rest) never add up to more than it paid.
+      const others = [...this.refunds.entries()]
+        .filter(([no, x]) => x.outTradeNo === r.out_trade_no && no !== r.out_refund_no)
+        .reduce((sum, [, x]) => sum + x.refund, 0);
+      if (!known && others + r.amount.refund > order.total) return reply(403, { code: 'NOT_ENOUGH', message: '可退金额不足' });
       if (known) {
         known.asked++;
         return reply(200, { refund_id: known.refundId, out_refund_no: r.out_refund_no, status: 'PROCESSING' });

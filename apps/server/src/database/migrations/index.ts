@@ -29,6 +29,7 @@ import { Rosters1747500000000 } from './1747500000000-rosters';
 import { CareTransportWaysOut1747180000000 } from './1747180000000-care-transport-ways-out';
 import { ProxyActs1747120000000 } from './1747120000000-proxy-acts';
 import { Reassignment1747130000000 } from './1747130000000-reassignment';
+import { SortingLine1747600000000 } from './1747600000000-sorting-line';
 import { Preferences1746800000000 } from './1746800000000-preferences';
 import { CareTransport1746700000000 } from './1746700000000-care-transport';
 
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   Reassignment1747130000000,
   CareTransportWaysOut1747180000000,
   Rosters1747500000000,
+  SortingLine1747600000000,
 ];

@@ -28,7 +28,7 @@ export class OrderMessages {
 
   private tell(
     o: Told,
-    kind: 'order.confirmed' | 'order.unpaid' | 'order.cancelled' | 'order.expiring' | 'order.refunded',
+    kind: 'order.confirmed' | 'order.unpaid' | 'order.cancelled' | 'order.expiring' | 'order.refunded' | 'order.short',
     title: string,
     body: string,
     deadline: Date | null = null,
@@ -76,6 +76,18 @@ export class OrderMessages {
   /** Paid by WeChat: confirmed (in the payment's transaction). */
   async paid(id: number): Promise<void> {
     await this.confirmed(await this.db.repo(Order).findOneByOrFail({ id }));
+  }
+
+  /** The sorting line found items missing (in the report's transaction): what, and what happens to the money. */
+  async short(o: Told, items: { name: string; missing: number }[], fen: number): Promise<void> {
+    const what = items.map((i) => `${i.name} ${i.missing} 份`).join('、');
+    const money =
+      o.paymentMode === 'wechat'
+        ? `，${formatFen(fen)} 会原路退回您的微信`
+        : o.paymentMode === 'cod'
+          ? `，送到时少收 ${formatFen(fen)}`
+          : '';
+    await this.tell(o, 'order.short', '有东西缺货', `很抱歉，这次缺货：${what}${money}。其余的照常送到。`);
   }
 
   /** WeChat has paid the money of a cancelled order back (in the refund's transaction). */

@@ -14,13 +14,27 @@ import { OrderReminders } from './order-reminders';
 import { OrderPayable } from './order-payable';
 import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
+import { OrderShortages } from './order-shortages';
+import { SortingController } from './sorting.controller';
+import { SortingService } from './sorting.service';
 import { ProxyModule } from '../proxy/proxy.module';
 
 /** Supply orders: placing, cancelling, expiry, packing into parcels, fair-share draws, pick lists; paid through payments. */
 @Module({
   imports: [CommunityModule, CatalogModule, MessagesModule, ParcelsModule, PaymentsModule, ProxyModule],
-  controllers: [OrdersController, FairShareController],
-  providers: [OrdersService, OrderPayable, OrderExpiry, FairShareService, FairShareDraw, FairShareViews, OrderMessages, OrderReminders],
+  controllers: [OrdersController, FairShareController, SortingController],
+  providers: [
+    OrderShortages,
+    SortingService,
+    OrdersService,
+    OrderPayable,
+    OrderExpiry,
+    FairShareService,
+    FairShareDraw,
+    FairShareViews,
+    OrderMessages,
+    OrderReminders,
+  ],
   exports: [OrdersService],
 })
 export class OrdersModule {}

@@ -4,6 +4,7 @@ import {
   nextStates,
   type Actor as FlowActor,
   type OrderQrView,
+  type OrderShortageView,
   type PaymentMode,
   type ProxyKind,
   type OrderState,
@@ -35,6 +36,7 @@ import { ParcelsService } from '../parcels/parcels.service';
 import { OrderLine } from './entities/order-line.entity';
 import { Order, ORDER_WORKFLOW } from './entities/order.entity';
 import { OrderMessages } from './order-messages';
+import { OrderShortages } from './order-shortages';
 import { ORDER_PAYABLE } from './order-payable';
 import type { WindowHeading } from './pick-list-documents';
 import { buildPickLists, type PickLists } from './pick-lists';
@@ -80,6 +82,7 @@ export class OrdersService implements OnModuleInit {
     private readonly parcelFlow: ParcelFlow,
     private readonly transitions: Transitions,
     private readonly messages: OrderMessages,
+    private readonly shortages: OrderShortages,
   ) {}
 
   /** A resident orders for their own household. */
@@ -449,10 +452,9 @@ export class OrdersService implements OnModuleInit {
     const names = await this.users.nicknames(orders.map((o) => o.placedBy));
     const windows = new Map<number, { title: string; deliveryDate: string }>();
     for (const windowId of new Set(orders.map((o) => o.windowId))) windows.set(windowId, await this.catalog.windowSummary(windowId));
-    const parcels = await this.parcels.forSources(
-      'order',
-      orders.filter((o) => o.state === 'PACKED' || o.state === 'DELIVERED').map((o) => o.id),
-    );
+    const packed = orders.filter((o) => o.state === 'PACKED' || o.state === 'DELIVERED').map((o) => o.id);
+    const parcels = await this.parcels.forSources('order', packed);
+    const shortages = await this.shortages.of(packed);
     return orders.map((o) =>
       this.toView(
         actor,
@@ -463,6 +465,7 @@ export class OrdersService implements OnModuleInit {
         names.get(o.placedBy) ?? '',
         parcels.get(o.id) ?? null,
         actsFor,
+        shortages.get(o.id) ?? [],
       ),
     );
   }
@@ -476,6 +479,7 @@ export class OrdersService implements OnModuleInit {
     placedBy: string,
     parcel: ParcelSummary | null = null,
     actsFor: number | null = null,
+    shortages: OrderShortageView[] = [],
   ): OrderView {
     return {
       id: o.id,
@@ -501,6 +505,7 @@ export class OrdersService implements OnModuleInit {
       actions: nextStates(ORDER_FLOW, o.state, relationsTo(actor, o, { actsFor })),
       parcel,
       cancelReason: o.cancelReason,
+      shortages,
     };
   }
 }

@@ -19,6 +19,7 @@ import { RecruitmentController } from './recruitment.controller';
 import { RecruitmentService } from './recruitment.service';
 import { VolunteersController } from './volunteers.controller';
 import { VolunteersService } from './volunteers.service';
+import { SortingLine } from './sorting-line';
 
 /**
  * Everything delivered: parcels and their flow, volunteers' tasks and scans, staff's board; and
@@ -37,10 +38,11 @@ import { VolunteersService } from './volunteers.service';
     HouseholdParcelsService,
     ParcelBoardService,
     VolunteersService,
+    SortingLine,
     RecruitmentService,
     AssignmentTimeout,
     ContactlessConfirm,
   ],
-  exports: [ParcelsService, HouseholdParcelsService, ParcelFlow, VolunteersService],
+  exports: [ParcelsService, HouseholdParcelsService, ParcelFlow, VolunteersService, SortingLine],
 })
 export class ParcelsModule {}

@@ -225,30 +225,102 @@ export class PaymentsService implements OnModuleInit {
   }
 
   /**
+   * Part of a paid thing is owed back (an item the sorting line found short), in the reporting
+   * transaction: one row per `key`, so reporting it again owes nothing more. Nothing when it was
+   * not paid by WeChat (cash, or not yet paid). Returns whether a refund is owed.
+   */
+  async owePart(type: string, id: number, key: string, amountFen: number, reason: string): Promise<boolean> {
+    if (amountFen <= 0) return false;
+    const payment = await this.db.repo(Payment).findOneBy({ sourceType: type, sourceId: id, state: 'PAID' });
+    if (!payment) return false;
+    const outRefundNo = `${refundNo(type, id)}_${key}`.slice(0, 64);
+    const sql = `INSERT INTO payment_refunds (payment_id, out_refund_no, amount_fen, reason, state, created_at) VALUES (?, ?, ?, ?, 'PENDING', ?)`;
+    const done = await this.db.run(
+      sql + (this.db.isMysql ? ' ON DUPLICATE KEY UPDATE out_refund_no = out_refund_no' : ' ON CONFLICT (out_refund_no) DO NOTHING'),
+      [payment.id, outRefundNo, Math.min(amountFen, payment.amountFen), reason.slice(0, 80), this.clock.now()],
+    );
+    return done.affected === 1;
+  }
+
+  /** What part refunds of this payment took or will take (the whole refund sends only the rest). */
+  private async partRefunded(paymentId: number): Promise<number> {
+    const [row] = await this.db.rows<{ n: number | string | null }>(
+      'SELECT SUM(amount_fen) AS n FROM payment_refunds WHERE payment_id = ?',
+      [paymentId],
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  /**
+   * Sends owed part refunds, as `sendDueRefunds` does the whole ones: the call first, outside any
+   * transaction, the conditional UPDATE after; one out_refund_no is one refund at WeChat.
+   */
+  private async sendDuePartRefunds(): Promise<number> {
+    const due = await this.db.transaction(() =>
+      this.db.rows<{ id: number; outRefundNo: string; amountFen: number; reason: string; paymentId: number }>(
+        `SELECT id, out_refund_no AS outRefundNo, amount_fen AS amountFen, reason, payment_id AS paymentId
+           FROM payment_refunds WHERE state = 'PENDING' ORDER BY id LIMIT 100`,
+      ),
+    );
+    let sent = 0;
+    for (const r of due) {
+      const p = await this.db.transaction(() => this.db.repo(Payment).findOneByOrFail({ id: Number(r.paymentId) }));
+      try {
+        const answer = await this.pay.refund({
+          outTradeNo: p.outTradeNo,
+          outRefundNo: r.outRefundNo,
+          refundFen: Number(r.amountFen),
+          totalFen: p.amountFen,
+          reason: r.reason,
+        });
+        await this.db.transaction(async () => {
+          const moved = await this.db.run("UPDATE payment_refunds SET state = ?, done_at = ? WHERE id = ? AND state = 'PENDING'", [
+            answer.status === 'SUCCESS' ? 'DONE' : 'PROCESSING',
+            answer.status === 'SUCCESS' ? this.clock.now() : null,
+            Number(r.id),
+          ]);
+          if (moved.affected === 1 && answer.status === 'SUCCESS')
+            await this.payable(p.sourceType).refunded?.(p.sourceId, Number(r.amountFen), paidBy(p));
+        });
+        sent++;
+      } catch (error) {
+        this.logger.warn(`part refund ${r.outRefundNo} not sent yet: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return sent;
+  }
+
+  /**
    * Sends owed refunds. The API call comes first, outside any transaction, and the conditional
    * UPDATE after, in a short one: two instances may both send, but one out_refund_no is one
    * refund at WeChat, and a failed call leaves the row REFUND_PENDING for the next round.
    */
   async sendDueRefunds(): Promise<number> {
     if (!this.pay.configured) return 0;
+    let sent = await this.sendDuePartRefunds();
     const due = await this.db.transaction(() =>
       this.db.repo(Payment).find({ where: { state: 'REFUND_PENDING' }, order: { id: 'ASC' }, take: 100 }),
     );
-    let sent = 0;
     for (const p of due) {
       try {
-        const answer = await this.pay.refund({
-          outTradeNo: p.outTradeNo,
-          outRefundNo: refundNo(p.sourceType, p.sourceId),
-          refundFen: p.amountFen,
-          totalFen: p.amountFen,
-          reason: this.payable(p.sourceType).kind.refundReason,
-        });
+        // What part refunds already took is not paid back twice.
+        const rest = p.amountFen - (await this.db.transaction(() => this.partRefunded(p.id)));
+        const answer =
+          rest > 0
+            ? await this.pay.refund({
+                outTradeNo: p.outTradeNo,
+                outRefundNo: refundNo(p.sourceType, p.sourceId),
+                refundFen: rest,
+                totalFen: p.amountFen,
+                reason: this.payable(p.sourceType).kind.refundReason,
+              })
+            : { status: 'SUCCESS' };
         await this.db.transaction(async () => {
           const moved = await this.transitions.systemTransition(answer.status === 'SUCCESS' ? REFUND_DONE_AT_ONCE : REFUND_TAKEN, {
             ids: [p.id],
           });
-          if (moved === 1 && answer.status === 'SUCCESS') await this.payable(p.sourceType).refunded?.(p.sourceId, p.amountFen, paidBy(p));
+          if (moved === 1 && answer.status === 'SUCCESS' && rest > 0)
+            await this.payable(p.sourceType).refunded?.(p.sourceId, rest, paidBy(p));
         });
         sent++;
       } catch (error) {
@@ -268,10 +340,27 @@ export class PaymentsService implements OnModuleInit {
     const { eventType, transaction } = this.pay.openNotification(headers, raw);
     if (eventType === 'REFUND.SUCCESS') {
       await this.db.transaction(async () => {
+        // A part refund (an item found short) is done on its own row; the payment stays paid.
+        const outRefundNo = (transaction as { out_refund_no?: string }).out_refund_no;
+        const [part] = outRefundNo
+          ? await this.db.rows<{ id: number; amountFen: number }>(
+              'SELECT id, amount_fen AS amountFen FROM payment_refunds WHERE out_refund_no = ?',
+              [outRefundNo],
+            )
+          : [];
+        if (part) {
+          const moved = await this.db.run("UPDATE payment_refunds SET state = 'DONE', done_at = ? WHERE id = ? AND state <> 'DONE'", [
+            this.clock.now(),
+            Number(part.id),
+          ]);
+          const p = await this.db.repo(Payment).findOneByOrFail({ outTradeNo: transaction.out_trade_no });
+          if (moved.affected === 1) await this.payable(p.sourceType).refunded?.(p.sourceId, Number(part.amountFen), paidBy(p));
+          return;
+        }
         for (const move of [REFUND_DONE_AT_ONCE, REFUND_DONE]) {
           if ((await this.transitions.systemTransition(move, { where: { outTradeNo: transaction.out_trade_no } })) !== 1) continue;
           const p = await this.db.repo(Payment).findOneByOrFail({ outTradeNo: transaction.out_trade_no });
-          await this.payable(p.sourceType).refunded?.(p.sourceId, p.amountFen, paidBy(p));
+          await this.payable(p.sourceType).refunded?.(p.sourceId, p.amountFen - (await this.partRefunded(p.id)), paidBy(p));
         }
       });
       return;
