@@ -59,6 +59,7 @@ export const MESSAGE_KINDS = [
   'family.approved',
   'family.rejected',
   'family.bound',
+  'proxy.acted',
   'transport.planned',
   'transport.progress',
   'transport.cancelled',

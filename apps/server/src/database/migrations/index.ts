@@ -25,6 +25,7 @@ import { Help1746500000000 } from './1746500000000-help';
 import { CareCampaigns1746600000000 } from './1746600000000-care-campaigns';
 import { CareLedger1746900000000 } from './1746900000000-care-ledger';
 import { FamilyBindings1747000000000 } from './1747000000000-family-bindings';
+import { ProxyFlows1747100000000 } from './1747100000000-proxy-flows';
 import { Preferences1746800000000 } from './1746800000000-preferences';
 import { CareTransport1746700000000 } from './1746700000000-care-transport';
 
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   Preferences1746800000000,
   CareLedger1746900000000,
   FamilyBindings1747000000000,
+  ProxyFlows1747100000000,
 ];

@@ -14,13 +14,15 @@ import { OrderReminders } from './order-reminders';
 import { OrderPayable } from './order-payable';
 import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
+import { ProxyOrdersController } from './proxy-orders.controller';
+import { ProxyWindows } from './proxy-windows.service';
 import { ProxyModule } from '../proxy/proxy.module';
 
 /** Supply orders: placing, cancelling, expiry, packing into parcels, fair-share draws, pick lists; paid through payments. */
 @Module({
   imports: [CommunityModule, CatalogModule, MessagesModule, ParcelsModule, PaymentsModule, ProxyModule],
-  controllers: [OrdersController, FairShareController],
-  providers: [OrdersService, OrderPayable, OrderExpiry, FairShareService, FairShareDraw, FairShareViews, OrderMessages, OrderReminders],
+  controllers: [OrdersController, FairShareController, ProxyOrdersController],
+  providers: [OrdersService, OrderPayable, OrderExpiry, FairShareService, FairShareDraw, FairShareViews, OrderMessages, OrderReminders, ProxyWindows],
   exports: [OrdersService],
 })
 export class OrdersModule {}

@@ -65,6 +65,7 @@ export const KIND_PRIORITY = {
   'family.approved': 2,
   'family.rejected': 2,
   'family.bound': 2,
+  'proxy.acted': 2,
   'transport.planned': 2,
   'transport.cancelled': 3,
   'transport.progress': 1,
