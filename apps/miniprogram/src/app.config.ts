@@ -93,7 +93,7 @@ export default defineAppConfig({
     {
       // Care for the households most at risk: the free packages a household was given; the grid workers' daily care ledger.
       root: 'care',
-      pages: ['parcels/index', 'ledger/index', 'ledger-household/index', 'family/index'],
+      pages: ['parcels/index', 'ledger/index', 'ledger-household/index', 'family/index', 'proxy-order/index', 'proxy-classes/index'],
     },
     {
       // Help requests (issue 17): asking, the thread, the responders' inbox, staff's board, teams and deadlines.

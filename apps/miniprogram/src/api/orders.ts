@@ -121,7 +121,11 @@ export function putRegistrationFor(householdId: number, windowId: number, body: 
 }
 
 export function withdrawRegistrationFor(householdId: number, windowId: number, key?: string): Promise<RegistrationView> {
-  return request({ method: 'POST', path: `/proxy/households/${householdId}/windows/${windowId}/registration/withdraw`, idempotencyKey: key });
+  return request({
+    method: 'POST',
+    path: `/proxy/households/${householdId}/windows/${windowId}/registration/withdraw`,
+    idempotencyKey: key,
+  });
 }
 
 /** The window's pick lists (one per building) as a printable PDF. */

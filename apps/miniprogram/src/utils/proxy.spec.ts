@@ -16,7 +16,12 @@ describe('proxy summary', () => {
   });
 
   it('leaves out lines without a quantity, and says 无 when nothing is left', () => {
-    expect(linesText([{ name: '鸡蛋', quantity: 0 }, { name: '大米', quantity: 1 }])).toBe('大米 1 份');
+    expect(
+      linesText([
+        { name: '鸡蛋', quantity: 0 },
+        { name: '大米', quantity: 1 },
+      ]),
+    ).toBe('大米 1 份');
     expect(linesText([])).toBe('无');
   });
 });

@@ -110,7 +110,9 @@ export default function ProxyOrderPage() {
       <View className={pageClass}>
         <View className="card" id="proxy-household">
           <View className="card-title">{`为 ${door} 代下单`}</View>
-          {household ? <View className="text">{`我是这户的${household.asLabel}。下的单、登记都会记下是您代办的，这户人家也会收到消息。`}</View> : null}
+          {household ? (
+            <View className="text">{`我是这户的${household.asLabel}。下的单、登记都会记下是您代办的，这户人家也会收到消息。`}</View>
+          ) : null}
         </View>
         <View className="section-title">第一步：选择批次</View>
         <WindowChoice windows={windows} onChoose={choose} />

@@ -50,7 +50,15 @@ export interface ForHousehold {
  * ordering), change or withdraw it, and after the public draw see whether the household won.
  * With `forHousehold`, the same for a household the user acts for (代登记), in its words.
  */
-export function FairShare({ win, onChanged, forHousehold }: { win: WindowView; onChanged: () => Promise<void>; forHousehold?: ForHousehold }) {
+export function FairShare({
+  win,
+  onChanged,
+  forHousehold,
+}: {
+  win: WindowView;
+  onChanged: () => Promise<void>;
+  forHousehold?: ForHousehold;
+}) {
   useSubscribeReady('fair-share');
   // undefined = still loading; null = this household has not registered.
   const [registration, setRegistration] = useState<RegistrationView | null | undefined>(undefined);
@@ -89,7 +97,9 @@ export function FairShare({ win, onChanged, forHousehold }: { win: WindowView; o
 
   const register = useAction(async (body: RegisterRequest, key: string) => {
     if (!forHousehold) askSubscribe('fair-share');
-    const saved = forHousehold ? await putRegistrationFor(forHousehold.householdId, win.id, body, key) : await putRegistration(win.id, body, key);
+    const saved = forHousehold
+      ? await putRegistrationFor(forHousehold.householdId, win.id, body, key)
+      : await putRegistration(win.id, body, key);
     setPending(null);
     adopt(saved);
     void Taro.showToast({ title: forHousehold ? '已代登记' : '已登记', icon: 'success' });
@@ -97,7 +107,9 @@ export function FairShare({ win, onChanged, forHousehold }: { win: WindowView; o
   }, onError);
 
   const withdraw = useAction(async (windowId: number, key: string) => {
-    const saved = forHousehold ? await withdrawRegistrationFor(forHousehold.householdId, windowId, key) : await withdrawRegistration(windowId, key);
+    const saved = forHousehold
+      ? await withdrawRegistrationFor(forHousehold.householdId, windowId, key)
+      : await withdrawRegistration(windowId, key);
     setPending(null);
     adopt(saved);
     void Taro.showToast({ title: '已撤回', icon: 'success' });
