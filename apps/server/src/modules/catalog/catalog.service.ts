@@ -169,7 +169,9 @@ export class CatalogService {
   /** Each item's `householdLeft`: its limit less what the household holds of it (household_purchases). */
   private async withHouseholdLeft(views: WindowView[], householdId: number): Promise<WindowView[]> {
     if (views.length === 0) return views;
-    const windowItems = await this.db.repo(WindowItem).find({ where: { windowId: In(views.map((v) => v.id)) }, select: ['id', 'windowId', 'itemId'] });
+    const windowItems = await this.db
+      .repo(WindowItem)
+      .find({ where: { windowId: In(views.map((v) => v.id)) }, select: ['id', 'windowId', 'itemId'] });
     const held = windowItems.length
       ? await this.db.repo(HouseholdPurchase).find({ where: { householdId, windowItemId: In(windowItems.map((r) => r.id)) } })
       : [];

@@ -22,7 +22,17 @@ import { ProxyModule } from '../proxy/proxy.module';
 @Module({
   imports: [CommunityModule, CatalogModule, MessagesModule, ParcelsModule, PaymentsModule, ProxyModule],
   controllers: [OrdersController, FairShareController, ProxyOrdersController],
-  providers: [OrdersService, OrderPayable, OrderExpiry, FairShareService, FairShareDraw, FairShareViews, OrderMessages, OrderReminders, ProxyWindows],
+  providers: [
+    OrdersService,
+    OrderPayable,
+    OrderExpiry,
+    FairShareService,
+    FairShareDraw,
+    FairShareViews,
+    OrderMessages,
+    OrderReminders,
+    ProxyWindows,
+  ],
   exports: [OrdersService],
 })
 export class OrdersModule {}

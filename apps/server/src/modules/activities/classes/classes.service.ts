@@ -234,7 +234,12 @@ export class ClassesService {
     const household = await this.households.find(dto.householdId);
     if (household.communityId !== cls.communityId) throw new DomainError('HOUSEHOLD_NOT_FOUND');
     if (!classReaches(cls.buildingIds, household.buildingId)) throw new DomainError('CLASS_NOT_FOR_BUILDING');
-    const state = await this.places.signUp(cls, household, { userId: actor.userId, byStaff: true, proxyKind: 'staff' }, dto.waitlist ?? false);
+    const state = await this.places.signUp(
+      cls,
+      household,
+      { userId: actor.userId, byStaff: true, proxyKind: 'staff' },
+      dto.waitlist ?? false,
+    );
     await this.audit.record(actor, {
       action: 'class.proxy_signup',
       targetType: 'class',
