@@ -98,7 +98,7 @@ it('a 家属 orders, registers and signs up for the household from 我代办的�
   // Again: the same window now says what the household may still take.
   await page.locator('#proxy-again').click();
   await page.locator(`#proxy-window-${win.id}`).click();
-  await page.locator(`#item-${item.id}-left`).getByText('还可订 1 份').waitFor();
+  await page.locator(`#item-${item.id}-left`).getByText('已订过，还可再订 1 份').waitFor();
 
   // 代登记 in the fair-share window.
   await page.locator('#proxy-other-window').click();

@@ -44,7 +44,7 @@ export function ItemCard({ item, quantity: q, canOrder, onChange }: ItemCardProp
           <View className="text">{`每户限购 ${item.limitPerHousehold} 份`}</View>
           {item.householdLeft !== undefined && item.householdLeft < item.limitPerHousehold ? (
             <View className="text" id={`item-${item.itemId}-left`}>
-              {item.householdLeft > 0 ? `这户已订过，还可订 ${item.householdLeft} 份` : '这户已订满限购数量'}
+              {item.householdLeft > 0 ? `已订过，还可再订 ${item.householdLeft} 份` : '已订满限购数量'}
             </View>
           ) : null}
           {canOrder ? (
