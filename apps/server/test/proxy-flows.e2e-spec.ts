@@ -142,6 +142,9 @@ describe('proxy flows: ordering, fair-share registration and classes for a house
         .expect(201)
     ).body as OrderView;
     expect(order).toMatchObject({ householdId: home.id, placedBy: { userId: daughterId, proxy: true } });
+    // What staff see of it: placed by the 家属, as proxy.
+    const seen = (await staff.get(`/api/orders/${order.id}`).expect(200)).body as OrderView;
+    expect(seen.placedBy).toEqual({ userId: daughterId, nickname: '李女儿', proxy: true });
     const after = (await daughter.get(`/api/proxy/households/${home.id}/windows`).expect(200)).body as WindowView[];
     expect(after.find((w) => w.id === fcfs.id)?.items[0]).toMatchObject({ stock: 99, householdLeft: 1 });
     // The household's own list is the same list.
@@ -291,5 +294,12 @@ describe('proxy flows: ordering, fair-share registration and classes for a house
       userId: number;
     }[];
     expect(row).toEqual({ kind: 'grid_worker', userId: workerId });
+    // Staff may too, recorded as staff.
+    const byStaff = (
+      await staff
+        .put(`/api/proxy/households/${home.id}/windows/${fair.id}/registration`, { lines: [{ itemId: item.id, quantity: 2 }] })
+        .expect(200)
+    ).body as RegistrationView;
+    expect(byStaff.registeredBy.as).toBe('staff');
   });
 });
