@@ -93,7 +93,16 @@ export default defineAppConfig({
     {
       // Care for the households most at risk: the free packages a household was given; the grid workers' daily care ledger; the family's patient trips.
       root: 'care',
-      pages: ['parcels/index', 'ledger/index', 'ledger-household/index', 'family/index', 'trips/index', 'proxy-deliveries/index'],
+      pages: [
+        'parcels/index',
+        'ledger/index',
+        'ledger-household/index',
+        'family/index',
+        'trips/index',
+        'proxy-deliveries/index',
+        'proxy-order/index',
+        'proxy-classes/index',
+      ],
     },
     {
       // Help requests (issue 17): asking, the thread, the responders' inbox, staff's board, teams and deadlines.

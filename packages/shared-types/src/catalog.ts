@@ -79,6 +79,11 @@ export interface WindowItemView {
   stock: number;
   sold: number;
   supplierName: string;
+  /**
+   * What this household may still order of it: its limit less what it has ordered in this
+   * window. In a household's own list (and the same list by proxy); absent in staff views.
+   */
+  householdLeft?: number;
 }
 
 export interface WindowView {

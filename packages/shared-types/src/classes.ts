@@ -5,6 +5,8 @@
  * comes afterwards.
  */
 
+import type { ProxyKind } from './proxy';
+
 export const CLASS_KINDS = ['yoga', 'dance', 'reading', 'health', 'other'] as const;
 export type ClassKind = (typeof CLASS_KINDS)[number];
 
@@ -130,6 +132,10 @@ export interface ClassSignupRow {
   /** On the waiting list: its place in line; else null. */
   position: number | null;
   byStaff: boolean;
+  /** Signed up for the household by staff, its grid worker or its 家属; null when by a member. */
+  proxyKind: ProxyKind | null;
+  /** Who signed it up (a member's or the proxy's nickname). */
+  signedUpBy: string;
   createdAt: string;
 }
 

@@ -1,5 +1,6 @@
 import type { Flow } from './flow';
 import type { OrderState } from './orders';
+import type { ProxyKind } from './proxy';
 
 /** Tags whose households are served first in a fair-share lottery. */
 export const PRIORITY_TAGS = ['elderly-alone', 'hardship', 'dialysis', 'chemo', 'disabled'] as const;
@@ -65,6 +66,8 @@ export interface RegistrationView {
   round: DrawRound | null;
   /** Each round that gave something, in round order. */
   wins: RoundWin[];
+  /** Who registered last: a member of the household (`as` null), or someone acting for it. */
+  registeredBy: { userId: number; nickname: string; as: ProxyKind | null };
   updatedAt: string;
 }
 

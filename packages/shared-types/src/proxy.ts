@@ -105,3 +105,14 @@ export interface ProxyDeliveries {
   parcelsToConfirm: ProxyParcel[];
   parcelsToRate: ProxyParcel[];
 }
+// ---- flows by proxy (GET/PUT under /api/proxy/…) ------------------------------------------------
+//
+// GET  /api/proxy/households/:householdId/windows                       → WindowView[] (as the household sees them, with householdLeft)
+// GET  /api/proxy/households/:householdId/windows/:id/registration      → RegistrationView
+// PUT  /api/proxy/households/:householdId/windows/:id/registration      RegisterRequest → RegistrationView
+// POST /api/proxy/households/:householdId/windows/:id/registration/withdraw → RegistrationView
+// GET  /api/proxy/households/:householdId/classes                       → ClassView[] (the household's class list)
+// POST /api/proxy/classes/:id/signups                                   ProxyClassSignupRequest → ClassView
+// POST /api/proxy/classes/:id/signups/:householdId/cancel               → ClassView
+// Every one asks the same question first (staff, grid worker or 家属: else NOT_PROXY), records
+// who acted and as whom, and tells the household in a `proxy.acted` message.

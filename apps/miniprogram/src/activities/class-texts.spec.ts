@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ClassView } from '@linli/shared-types';
-import { countdownText, residentBadge, seatsText } from './class-texts';
+import { countdownText, residentBadge, seatsText, signupByText } from './class-texts';
 
 const base = {
   capacity: 20,
@@ -31,5 +31,13 @@ describe('class texts', () => {
     expect(residentBadge({ ...base, left: 0 }).text).toBe('已报满');
     expect(residentBadge({ ...base, phase: 'OVER', replayUrl: 'https://x' }).text).toBe('有回放');
     expect(residentBadge({ ...base, phase: 'CANCELLED' }).text).toBe('已取消');
+  });
+
+  it('names who signed a household up for staff: 社区, the 家属 or the grid worker by name, nothing for a member', () => {
+    expect(signupByText({ byStaff: true, proxyKind: 'staff', signedUpBy: '赵社工' })).toBe('社区代报');
+    expect(signupByText({ byStaff: true, proxyKind: null, signedUpBy: '赵社工' })).toBe('社区代报');
+    expect(signupByText({ byStaff: false, proxyKind: 'family', signedUpBy: '李红' })).toBe('家属李红代报');
+    expect(signupByText({ byStaff: false, proxyKind: 'grid_worker', signedUpBy: '李志强' })).toBe('网格员李志强代报');
+    expect(signupByText({ byStaff: false, proxyKind: null, signedUpBy: '王秀兰' })).toBe('');
   });
 });

@@ -1,4 +1,4 @@
-import type { ClassView, StaffClassView } from '@linli/shared-types';
+import { PROXY_KIND_LABELS, type ClassSignupRow, type ClassView, type StaffClassView } from '@linli/shared-types';
 
 /** 2天3小时 / 3小时5分 / 12分30秒: how long until the start, as people say it. */
 export function countdownText(seconds: number): string {
@@ -36,4 +36,10 @@ export function staffBadge(c: StaffClassView): string {
   if (c.phase === 'OVER') return '待标记结束';
   if (c.phase === 'LIVE') return '直播中';
   return '报名中';
+}
+
+/** Who signed a household up, on staff's list: 社区代报, 家属李红代报, 网格员李志强代报; nothing when a member did. */
+export function signupByText(s: Pick<ClassSignupRow, 'byStaff' | 'proxyKind' | 'signedUpBy'>): string {
+  if (s.proxyKind === 'family' || s.proxyKind === 'grid_worker') return `${PROXY_KIND_LABELS[s.proxyKind]}${s.signedUpBy}代报`;
+  return s.byStaff || s.proxyKind === 'staff' ? '社区代报' : '';
 }

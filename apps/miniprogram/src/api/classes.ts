@@ -67,3 +67,20 @@ export function proxyClassSignup(id: number, body: ProxyClassSignupRequest, key?
 export function proxyCancelClassSignup(id: number, householdId: number, key?: string): Promise<ClassSignupsView> {
   return request({ method: 'POST', path: `/staff/classes/${id}/signups/${householdId}/cancel`, idempotencyKey: key });
 }
+
+// ---- for a household I act for (staff, its grid worker, its 家属) ---------------------------
+
+/** The household's class list, as its members see it. */
+export function listClassesFor(householdId: number): Promise<ClassView[]> {
+  return request({ path: `/proxy/households/${householdId}/classes` });
+}
+
+/** 代报名; `waitlist` joins the waiting list of a full class. The household is told who did. */
+export function signUpClassFor(id: number, householdId: number, waitlist: boolean, key?: string): Promise<ClassView> {
+  const body: ProxyClassSignupRequest = waitlist ? { householdId, waitlist: true } : { householdId };
+  return request({ method: 'POST', path: `/proxy/classes/${id}/signups`, body, idempotencyKey: key });
+}
+
+export function cancelClassFor(id: number, householdId: number, key?: string): Promise<ClassView> {
+  return request({ method: 'POST', path: `/proxy/classes/${id}/signups/${householdId}/cancel`, idempotencyKey: key });
+}

@@ -11,6 +11,7 @@ import type {
   RegisterRequest,
   RegistrationView,
   WindowStats,
+  WindowView,
 } from '@linli/shared-types';
 import { request } from './client';
 import { downloadFile } from './transfer';
@@ -100,6 +101,31 @@ export function packWindow(id: number, key?: string): Promise<PackResult> {
 export function placeProxyOrder(body: ProxyOrderRequest, key?: string): Promise<OrderView> {
   // Staff, the household's grid worker or its 家属: the server decides who may act for it.
   return request({ method: 'POST', path: '/proxy/orders', body, idempotencyKey: key });
+}
+
+// ---- for a household I act for (staff, its grid worker, its 家属) ---------------------------
+
+/** The household's windows as it sees them itself (with what it may still order of each item). */
+export function listWindowsFor(householdId: number): Promise<WindowView[]> {
+  return request({ path: `/proxy/households/${householdId}/windows` });
+}
+
+/** The household's registration in a fair-share window; 404 REGISTRATION_NOT_FOUND when it has none. */
+export function getRegistrationFor(householdId: number, windowId: number): Promise<RegistrationView> {
+  return request({ path: `/proxy/households/${householdId}/windows/${windowId}/registration` });
+}
+
+/** 代登记: register (or change) the household's wish; the household is told who did. */
+export function putRegistrationFor(householdId: number, windowId: number, body: RegisterRequest, key?: string): Promise<RegistrationView> {
+  return request({ method: 'PUT', path: `/proxy/households/${householdId}/windows/${windowId}/registration`, body, idempotencyKey: key });
+}
+
+export function withdrawRegistrationFor(householdId: number, windowId: number, key?: string): Promise<RegistrationView> {
+  return request({
+    method: 'POST',
+    path: `/proxy/households/${householdId}/windows/${windowId}/registration/withdraw`,
+    idempotencyKey: key,
+  });
 }
 
 /** The window's pick lists (one per building) as a printable PDF. */

@@ -42,6 +42,11 @@ export function ItemCard({ item, quantity: q, canOrder, onChange }: ItemCardProp
         <View>
           <View className="text">{`剩余 ${left} 份`}</View>
           <View className="text">{`每户限购 ${item.limitPerHousehold} 份`}</View>
+          {item.householdLeft !== undefined && item.householdLeft < item.limitPerHousehold ? (
+            <View className="text" id={`item-${item.itemId}-left`}>
+              {item.householdLeft > 0 ? `已订过，还可再订 ${item.householdLeft} 份` : '已订满限购数量'}
+            </View>
+          ) : null}
           {canOrder ? (
             <Stepper
               idPrefix={`item-${item.itemId}`}

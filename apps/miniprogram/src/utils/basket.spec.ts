@@ -15,6 +15,12 @@ describe('basket', () => {
     expect(maxFor(item(3, 100, -1, 2))).toBe(0);
   });
 
+  it('counts what the household has ordered already when the server says what it may still take', () => {
+    expect(maxFor({ ...rice, householdLeft: 1 })).toBe(1);
+    expect(maxFor({ ...rice, householdLeft: 0 })).toBe(0);
+    expect(maxFor({ ...oil, householdLeft: 3 })).toBe(1);
+  });
+
   it('steps within 0 and the most allowed', () => {
     let basket = stepBasket({}, rice, 1);
     basket = stepBasket(basket, rice, 1);

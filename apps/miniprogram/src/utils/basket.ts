@@ -1,8 +1,11 @@
 import type { WindowItemView } from '@linli/shared-types';
 
-/** How many of an item one household may take: the limit, and never more than is left (`stock` is what is left). */
+/**
+ * How many of an item one household may take: the limit less what it has ordered already
+ * (`householdLeft`, when the server says), and never more than is left (`stock` is what is left).
+ */
 export function maxFor(item: WindowItemView): number {
-  return Math.max(0, Math.min(item.limitPerHousehold, item.stock));
+  return Math.max(0, Math.min(item.limitPerHousehold, item.householdLeft ?? item.limitPerHousehold, item.stock));
 }
 
 /** Quantities chosen per item id: what the −/+ steppers hold. */

@@ -129,6 +129,21 @@ export default function FamilyPage() {
           {h.contactName ? <View className="text">{`联系人：${h.contactName}`}</View> : null}
           <View className="family-actions">
             <Button
+              id={`family-household-${h.householdId}-order`}
+              type="primary"
+              size="large"
+              onClick={() => void Taro.navigateTo({ url: `/care/proxy-order/index?householdId=${h.householdId}` })}
+            >
+              代下单
+            </Button>
+            <Button
+              id={`family-household-${h.householdId}-classes`}
+              size="large"
+              onClick={() => void Taro.navigateTo({ url: `/care/proxy-classes/index?householdId=${h.householdId}` })}
+            >
+              代报名
+            </Button>
+            <Button
               id={`family-household-${h.householdId}-medicine`}
               type="primary"
               size="large"

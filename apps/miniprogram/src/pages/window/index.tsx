@@ -17,7 +17,7 @@ import { ItemCard } from '@/components/ItemCard';
 import { maxFor, stepBasket, basketLines, basketTotal, type Basket } from '@/utils/basket';
 import { NoHouseholdPage } from '@/components/NoHousehold';
 import { useAction } from '@/hooks/useAction';
-import { FairShare } from './FairShare';
+import { FairShare } from '@/components/fair-share/FairShare';
 import { phaseLabel } from '@/utils/window';
 import { formatDate, formatHours, formatTime } from '@/utils/format';
 import { useRefresh } from '@/hooks/useRefresh';

@@ -31,7 +31,7 @@ import { TextInput } from '@/components/TextInput';
 import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
 import { formatHours, formatTime } from '@/utils/format';
-import { seatsText, staffBadge } from '../../activities/class-texts';
+import { seatsText, signupByText, staffBadge } from '../../activities/class-texts';
 import { EMPTY_DRAFT, householdQuery, type HouseholdDraft } from '../household-search';
 import { FindHousehold } from '../proxy-order/FindHousehold';
 import './index.css';
@@ -198,7 +198,7 @@ export default function ClassSignupsPage() {
         {signups.signups.map((s) => (
           <View key={s.id} id={`signup-${s.householdId}`} className="cs-row">
             <View className="cs-row__door">{s.door}</View>
-            <View className="cs-row__state">{`${stateText(s)}${s.byStaff ? ' · 社区代报' : ''} · ${formatTime(s.createdAt)}`}</View>
+            <View className="cs-row__state">{[stateText(s), signupByText(s), formatTime(s.createdAt)].filter(Boolean).join(' · ')}</View>
             {open && s.state !== 'CANCELLED' ? (
               <View className="gap-small">
                 <Button

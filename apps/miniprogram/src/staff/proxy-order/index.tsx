@@ -22,8 +22,8 @@ import { useAction } from '@/hooks/useAction';
 import { formatDate, formatHours } from '@/utils/format';
 import { EMPTY_DRAFT, householdQuery, type HouseholdDraft } from '../household-search';
 import { FindHousehold } from './FindHousehold';
-import { PaymentChoice, PROXY_PAYMENT_LABELS, type ProxyPayment } from './PaymentChoice';
-import { PlacedOrder } from './PlacedOrder';
+import { PaymentChoice, PROXY_PAYMENT_LABELS, type ProxyPayment } from '@/components/PaymentChoice';
+import { PlacedOrder } from '@/components/PlacedOrder';
 import './index.css';
 import { usePageClass } from '@/hooks/useElderly';
 
@@ -108,7 +108,7 @@ export default function StaffProxyOrderPage() {
 
   if (!win) return <View className={pageClassLoading}>正在加载…</View>;
 
-  if (placed) return <PlacedOrder placed={placed} onChanged={setPlaced} onAgain={startOver} />;
+  if (placed) return <PlacedOrder placed={placed} onChanged={setPlaced} onAgain={startOver} againText="为另一户下单" />;
 
   const canOrder = win.phase === 'OPEN';
   /** The household has no phone to pay with: in a WeChat Pay window staff choose how it pays. */

@@ -30,6 +30,7 @@ import { CareTransportWaysOut1747180000000 } from './1747180000000-care-transpor
 import { ProxyActs1747120000000 } from './1747120000000-proxy-acts';
 import { Reassignment1747130000000 } from './1747130000000-reassignment';
 import { SortingLine1747600000000 } from './1747600000000-sorting-line';
+import { ProxyFlows1747100000000 } from './1747100000000-proxy-flows';
 import { Preferences1746800000000 } from './1746800000000-preferences';
 import { CareTransport1746700000000 } from './1746700000000-care-transport';
 
@@ -64,6 +65,7 @@ export const MIGRATIONS = [
   Preferences1746800000000,
   CareLedger1746900000000,
   FamilyBindings1747000000000,
+  ProxyFlows1747100000000,
   ProxyActs1747120000000,
   Reassignment1747130000000,
   CareTransportWaysOut1747180000000,

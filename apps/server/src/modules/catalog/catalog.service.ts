@@ -9,6 +9,7 @@ import { Db } from '../../common/database/db';
 import { DomainError } from '../../common/domain-error';
 import { Transitions } from '../../common/workflow';
 import { WechatPayClient } from '../../wechat/wechat-pay.client';
+import type { Household } from '../community/entities/household.entity';
 import { HouseholdsService } from '../community/households.service';
 import type { CreateWindowDto } from './dto/catalog.dto';
 import { HouseholdPurchase } from './entities/household-purchase.entity';
@@ -139,23 +140,49 @@ export class CatalogService {
   /** The windows a resident's household can see: not closed, serving their building or zone. */
   async windowsFor(actor: Actor): Promise<WindowView[]> {
     if (actor.householdId === null) throw new DomainError('NO_HOUSEHOLD');
-    const household = await this.households.find(actor.householdId);
+    return this.householdWindows(await this.households.find(actor.householdId));
+  }
+
+  /**
+   * A household's list, the same for its members and for whoever acts for it (who checked
+   * access): not closed, serving its building or zone, with what it may still order of each item.
+   */
+  async householdWindows(household: Pick<Household, 'id' | 'communityId' | 'buildingId' | 'zone'>): Promise<WindowView[]> {
     const now = this.clock.now();
     const rows = await this.db.repo(OrderingWindow).find({ where: { communityId: household.communityId }, order: { opensAt: 'ASC' } });
     const visible = rows.filter((w) => windowPhase(w, now) !== 'CLOSED' && servesHousehold(w, household));
-    return Promise.all(visible.map((w) => this.windowView(w)));
+    return this.withHouseholdLeft(await Promise.all(visible.map((w) => this.windowView(w))), household.id);
   }
 
   async windowFor(actor: Actor, windowId: number): Promise<WindowView> {
     const window = await this.db.repo(OrderingWindow).findOneBy({ id: windowId });
     const staffHere = window !== null && isStaffOf(actor, window.communityId);
     if (!window) throw new DomainError('WINDOW_NOT_FOUND');
-    if (!staffHere) {
-      if (actor.householdId === null) throw new DomainError('NO_HOUSEHOLD');
-      const household = await this.households.find(actor.householdId);
-      if (household.communityId !== window.communityId || !servesHousehold(window, household)) throw new DomainError('WINDOW_NOT_FOUND');
-    }
-    return this.windowView(window);
+    if (staffHere) return this.windowView(window);
+    if (actor.householdId === null) throw new DomainError('NO_HOUSEHOLD');
+    const household = await this.households.find(actor.householdId);
+    if (household.communityId !== window.communityId || !servesHousehold(window, household)) throw new DomainError('WINDOW_NOT_FOUND');
+    const [view] = await this.withHouseholdLeft([await this.windowView(window)], household.id);
+    return view as WindowView;
+  }
+
+  /** Each item's `householdLeft`: its limit less what the household holds of it (household_purchases). */
+  private async withHouseholdLeft(views: WindowView[], householdId: number): Promise<WindowView[]> {
+    if (views.length === 0) return views;
+    const windowItems = await this.db
+      .repo(WindowItem)
+      .find({ where: { windowId: In(views.map((v) => v.id)) }, select: ['id', 'windowId', 'itemId'] });
+    const held = windowItems.length
+      ? await this.db.repo(HouseholdPurchase).find({ where: { householdId, windowItemId: In(windowItems.map((r) => r.id)) } })
+      : [];
+    const bought = (windowId: number, itemId: number): number => {
+      const row = windowItems.find((r) => r.windowId === windowId && r.itemId === itemId);
+      return held.find((h) => row !== undefined && h.windowItemId === row.id)?.quantity ?? 0;
+    };
+    return views.map((v) => ({
+      ...v,
+      items: v.items.map((i) => ({ ...i, householdLeft: Math.max(0, i.limitPerHousehold - bought(v.id, i.itemId)) })),
+    }));
   }
 
   /** Marks a window's draw as done, with its winners' pay-by time; false when another run got there first. */

@@ -269,7 +269,8 @@ export class FairShareDraw {
       windowId: window.id,
       householdId: r.householdId,
       placedBy: r.userId,
-      proxy: false,
+      // Registered by someone acting for the household: its order is a proxy order too.
+      proxy: r.proxyKind !== null,
       state: paid ? ('CONFIRMED' as const) : ('PENDING_PAYMENT' as const),
       paymentMode: window.paymentMode,
       totalFen: share(r).reduce((a, u) => a + offer(u.itemId).priceFen * u.quantity, 0),

@@ -8,6 +8,7 @@ import { DomainError } from '../../common/domain-error';
 import { CatalogService, type Offer } from '../catalog/catalog.service';
 import type { OrderingWindow } from '../catalog/entities/window.entity';
 import { HouseholdsService } from '../community/households.service';
+import { UsersService } from '../community/users.service';
 import { Order } from './entities/order.entity';
 import { Registration } from './entities/registration.entity';
 import { LOTTERY_METHOD } from './lottery';
@@ -36,6 +37,7 @@ export class FairShareViews {
     private readonly db: Db,
     private readonly catalog: CatalogService,
     private readonly households: HouseholdsService,
+    private readonly users: UsersService,
   ) {}
 
   /**
@@ -155,6 +157,7 @@ export class FairShareViews {
       priority: Boolean(r.priority),
       round: wins.at(-1)?.round ?? null,
       wins,
+      registeredBy: { userId: r.userId, nickname: (await this.users.nicknames([r.userId])).get(r.userId) ?? '', as: r.proxyKind ?? null },
       updatedAt: new Date(r.updatedAt).toISOString(),
     };
   }

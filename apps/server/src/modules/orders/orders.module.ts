@@ -17,12 +17,14 @@ import { OrdersService } from './orders.service';
 import { OrderShortages } from './order-shortages';
 import { SortingController } from './sorting.controller';
 import { SortingService } from './sorting.service';
+import { ProxyOrdersController } from './proxy-orders.controller';
+import { ProxyWindows } from './proxy-windows.service';
 import { ProxyModule } from '../proxy/proxy.module';
 
 /** Supply orders: placing, cancelling, expiry, packing into parcels, fair-share draws, pick lists; paid through payments. */
 @Module({
   imports: [CommunityModule, CatalogModule, MessagesModule, ParcelsModule, PaymentsModule, ProxyModule],
-  controllers: [OrdersController, FairShareController, SortingController],
+  controllers: [OrdersController, FairShareController, SortingController, ProxyOrdersController],
   providers: [
     OrderShortages,
     SortingService,
@@ -34,6 +36,7 @@ import { ProxyModule } from '../proxy/proxy.module';
     FairShareViews,
     OrderMessages,
     OrderReminders,
+    ProxyWindows,
   ],
   exports: [OrdersService],
 })

@@ -8,6 +8,7 @@ import { ProxyAccess } from './proxy-access';
 import { ProxyController } from './proxy.controller';
 import { ProxyHouseholdsService } from './proxy-households.service';
 import { ProxyMessages } from './proxy-messages';
+import { ProxyNotices } from './proxy-notices';
 
 /**
  * Acting for a household (issue 18): who may — staff, its grid worker (the help team's 网格员),
@@ -16,7 +17,7 @@ import { ProxyMessages } from './proxy-messages';
 @Module({
   imports: [CommunityModule, FamilyModule, HelpModule, MessagesModule],
   controllers: [ProxyController],
-  providers: [ProxyAccess, GridWorkerDirectory, ProxyHouseholdsService, ProxyMessages],
-  exports: [ProxyAccess, GridWorkerDirectory, ProxyMessages],
+  providers: [ProxyAccess, GridWorkerDirectory, ProxyHouseholdsService, ProxyMessages, ProxyNotices],
+  exports: [ProxyAccess, GridWorkerDirectory, ProxyMessages, ProxyNotices],
 })
 export class ProxyModule {}

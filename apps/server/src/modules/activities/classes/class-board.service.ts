@@ -31,7 +31,12 @@ export class ClassBoardService {
 
   /** Upcoming (soonest first), then past (latest first); a cancelled class only when the household had signed up. */
   async list(actor: Actor): Promise<ClassView[]> {
-    const { communityId, household } = await this.residentOf(actor);
+    return this.listFor((await this.residentOf(actor)).household);
+  }
+
+  /** A household's list, the same for its members and for whoever acts for it (who checked access). */
+  async listFor(household: Pick<Household, 'id' | 'communityId' | 'buildingId'>): Promise<ClassView[]> {
+    const communityId = household.communityId;
     const rows = await this.db
       .repo(ActivityClass)
       .find({ where: { communityId }, order: { startsAt: 'DESC', id: 'DESC' }, take: LIST_LIMIT });
@@ -53,7 +58,7 @@ export class ClassBoardService {
   async signUp(actor: Actor, id: number, waitlist: boolean): Promise<ClassView> {
     return this.db.transaction(async () => {
       const { communityId, household, cls } = await this.visibleOne(actor, id);
-      await this.places.signUp(cls, household, { userId: actor.userId, byStaff: false }, waitlist);
+      await this.places.signUp(cls, household, { userId: actor.userId, byStaff: false, proxyKind: null }, waitlist);
       return this.one(await this.fresh(id), communityId, household.id);
     });
   }
@@ -68,7 +73,12 @@ export class ClassBoardService {
   }
 
   private async visibleOne(actor: Actor, id: number): Promise<{ communityId: number; household: Household; cls: ActivityClass }> {
-    const { communityId, household } = await this.residentOf(actor);
+    return this.visibleTo((await this.residentOf(actor)).household, id);
+  }
+
+  /** A class the household sees (its building's or everyone's; a cancelled one only when it had signed up), else CLASS_NOT_FOUND. */
+  async visibleTo(household: Household, id: number): Promise<{ communityId: number; household: Household; cls: ActivityClass }> {
+    const communityId = household.communityId;
     const cls = await this.db.repo(ActivityClass).findOneBy({ id, communityId });
     if (!cls || !classReaches(cls.buildingIds, household.buildingId)) throw new DomainError('CLASS_NOT_FOUND');
     if (cls.state === 'CANCELLED' && classPhase(cls, this.clock.now()) === 'CANCELLED') {
@@ -78,11 +88,11 @@ export class ClassBoardService {
     return { communityId, household, cls };
   }
 
-  private async fresh(id: number): Promise<ActivityClass> {
+  async fresh(id: number): Promise<ActivityClass> {
     return this.db.repo(ActivityClass).findOneByOrFail({ id });
   }
 
-  private async one(cls: ActivityClass, communityId: number, householdId: number): Promise<ClassView> {
+  async one(cls: ActivityClass, communityId: number, householdId: number): Promise<ClassView> {
     return (await this.views.forHousehold([cls], communityId, householdId))[0] as ClassView;
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ClassSignupState } from '@linli/shared-types';
+import type { ClassSignupState, ProxyKind } from '@linli/shared-types';
 import { Clock } from '../../../common/clock';
 import { Db } from '../../../common/database/db';
 import { isUniqueViolation } from '../../../common/db-errors';
@@ -45,7 +45,7 @@ export class ClassPlacesService {
   async signUp(
     c: ActivityClass,
     household: { id: number; buildingId: number },
-    by: { userId: number; byStaff: boolean },
+    by: { userId: number; byStaff: boolean; proxyKind: ProxyKind | null },
     waitlist: boolean,
   ): Promise<ClassSignupState> {
     this.assertOpen(c);
@@ -62,9 +62,9 @@ export class ClassPlacesService {
     const waitingSince = seated ? null : now;
     if (existing) {
       const moved = await this.db.run(
-        `UPDATE class_signups SET state = ?, user_id = ?, by_staff = ?, building_id = ?, waiting_since = ?, updated_at = ?
+        `UPDATE class_signups SET state = ?, user_id = ?, by_staff = ?, proxy_kind = ?, building_id = ?, waiting_since = ?, updated_at = ?
           WHERE id = ? AND state = 'CANCELLED'`,
-        [state, by.userId, by.byStaff, household.buildingId, waitingSince, now, existing.id],
+        [state, by.userId, by.byStaff, by.proxyKind, household.buildingId, waitingSince, now, existing.id],
       );
       if (moved.affected !== 1) throw new DomainError('CLASS_ALREADY_SIGNED');
     } else {
@@ -76,6 +76,7 @@ export class ClassPlacesService {
           userId: by.userId,
           state,
           byStaff: by.byStaff,
+          proxyKind: by.proxyKind,
           waitingSince,
           createdAt: now,
           updatedAt: now,

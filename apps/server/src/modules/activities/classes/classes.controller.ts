@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ClassSignupsView, ClassView, StaffClassView } from '@linli/shared-types';
 import { CurrentActor, Roles, type Actor } from '../../../common/actor';
 import { ClassBoardService } from './class-board.service';
+import { ClassProxyService } from './class-proxy.service';
 import { ClassesService } from './classes.service';
 import { ClassDto, ClassReplayDto, ClassSignupDto, ProxyClassSignupDto, UpdateClassDto } from './dto/classes.dto';
 
@@ -13,6 +14,7 @@ export class ClassesController {
   constructor(
     private readonly board: ClassBoardService,
     private readonly classes: ClassesService,
+    private readonly proxies: ClassProxyService,
   ) {}
 
   // ---- residents ------------------------------------------------------------------------------
@@ -44,6 +46,32 @@ export class ClassesController {
   @Roles('resident')
   cancel(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<ClassView> {
     return this.board.cancel(actor, id);
+  }
+
+  // ---- whoever acts for a household: staff, its grid worker, its 家属 (ProxyAccess decides) ------
+
+  /** The household's class list, as its members see it. */
+  @Get('proxy/households/:householdId/classes')
+  proxyList(@CurrentActor() actor: Actor, @Param('householdId', ParseIntPipe) householdId: number): Promise<ClassView[]> {
+    return this.proxies.list(actor, householdId);
+  }
+
+  /** Sign the household up, recorded as by me and as whom; the household is told. */
+  @Post('proxy/classes/:id/signups')
+  @HttpCode(200)
+  proxyFor(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: ProxyClassSignupDto): Promise<ClassView> {
+    return this.proxies.signUp(actor, id, dto.householdId, dto.waitlist ?? false);
+  }
+
+  /** Give the household's place back; the household is told. */
+  @Post('proxy/classes/:id/signups/:householdId/cancel')
+  @HttpCode(200)
+  proxyCancelFor(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Param('householdId', ParseIntPipe) householdId: number,
+  ): Promise<ClassView> {
+    return this.proxies.cancel(actor, id, householdId);
   }
 
   // ---- staff ----------------------------------------------------------------------------------

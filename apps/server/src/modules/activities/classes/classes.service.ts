@@ -7,6 +7,7 @@ import { Clock } from '../../../common/clock';
 import { Db } from '../../../common/database/db';
 import { DomainError } from '../../../common/domain-error';
 import { HouseholdsService } from '../../community/households.service';
+import { UsersService } from '../../community/users.service';
 import { MessagesService } from '../../messages/messages.service';
 import { atTime } from '../../messages/wording';
 import { classLink, ClassPlacesService } from './class-places.service';
@@ -29,6 +30,7 @@ export class ClassesService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly households: HouseholdsService,
+    private readonly users: UsersService,
     private readonly messages: MessagesService,
     private readonly places: ClassPlacesService,
     private readonly views: ClassViews,
@@ -187,6 +189,7 @@ export class ClassesService {
     const cls = await this.staffClass(actor, id);
     const rows = await this.db.repo(ClassSignup).find({ where: { classId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
     const doors = await this.households.doors(rows.map((r) => r.householdId));
+    const names = await this.users.nicknames([...new Set(rows.map((r) => r.userId))]);
     const line = (await this.views.waitingLines([id])).get(id) ?? new Map<number, number>();
     const buildings = await this.households.buildings(cls.communityId);
     const list: ClassSignupRow[] = rows
@@ -201,6 +204,8 @@ export class ClassesService {
           state: r.state,
           position: r.state === 'WAITING' ? (line.get(r.id) ?? null) : null,
           byStaff: r.byStaff,
+          proxyKind: r.proxyKind ?? null,
+          signedUpBy: names.get(r.userId) ?? '',
           createdAt: r.createdAt.toISOString(),
         };
       })
@@ -229,7 +234,12 @@ export class ClassesService {
     const household = await this.households.find(dto.householdId);
     if (household.communityId !== cls.communityId) throw new DomainError('HOUSEHOLD_NOT_FOUND');
     if (!classReaches(cls.buildingIds, household.buildingId)) throw new DomainError('CLASS_NOT_FOR_BUILDING');
-    const state = await this.places.signUp(cls, household, { userId: actor.userId, byStaff: true }, dto.waitlist ?? false);
+    const state = await this.places.signUp(
+      cls,
+      household,
+      { userId: actor.userId, byStaff: true, proxyKind: 'staff' },
+      dto.waitlist ?? false,
+    );
     await this.audit.record(actor, {
       action: 'class.proxy_signup',
       targetType: 'class',

@@ -1,4 +1,4 @@
-import { REGISTRATION_FLOW, type RegistrationState } from '@linli/shared-types';
+import { REGISTRATION_FLOW, type ProxyKind, type RegistrationState } from '@linli/shared-types';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { defineWorkflow } from '../../../common/workflow';
 
@@ -14,9 +14,16 @@ export class Registration {
   @Column({ name: 'household_id', type: 'int' })
   householdId: number;
 
-  /** Who registered (the order made for a win is theirs). */
+  /** Who registered last: a member, or someone acting for the household (the order made for a win is theirs). */
   @Column({ name: 'user_id', type: 'int' })
   userId: number;
+
+  /**
+   * As whom `userId` registered for the household when not a member of it (staff, its grid
+   * worker, its 家属: issue 18); null when a member did. The order made for a win is then a proxy order.
+   */
+  @Column({ name: 'proxy_kind', type: 'varchar', length: 12, nullable: true })
+  proxyKind: ProxyKind | null;
 
   @Column({ type: 'varchar', length: 20 })
   state: RegistrationState;

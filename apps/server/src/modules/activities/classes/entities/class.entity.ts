@@ -1,4 +1,4 @@
-import type { ClassKind, ClassSignupState, ClassState } from '@linli/shared-types';
+import type { ClassKind, ClassSignupState, ClassState, ProxyKind } from '@linli/shared-types';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** An online class staff schedule for the whole community or some buildings. */
@@ -82,7 +82,7 @@ export class ClassSignup {
   @Column({ name: 'building_id', type: 'int' })
   buildingId: number;
 
-  /** Who signed up: a member of the household, or the staff member who did it by proxy. */
+  /** Who signed up: a member of the household, or whoever did it for the household (see `proxyKind`). */
   @Column({ name: 'user_id', type: 'int' })
   userId: number;
 
@@ -92,6 +92,10 @@ export class ClassSignup {
   /** Signed up by staff on the household's behalf. */
   @Column({ name: 'by_staff', type: 'boolean', default: false })
   byStaff: boolean;
+
+  /** As whom `userId` signed the household up when not a member (staff, its grid worker, its 家属); null for a member. */
+  @Column({ name: 'proxy_kind', type: 'varchar', length: 12, nullable: true })
+  proxyKind: ProxyKind | null;
 
   /** Since when it waits (its place in line); null when not waiting. */
   @Column({ name: 'waiting_since', type: 'datetime', precision: 3, nullable: true })

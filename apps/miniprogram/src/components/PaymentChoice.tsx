@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import { Choices } from '@/components/Choices';
 
-/** How a household without a smartphone pays in a WeChat Pay window: staff choose, and must. */
+/** How a household without a smartphone pays in a WeChat Pay window: whoever orders for it (staff, its grid worker, its 家属) chooses, and must. */
 export type ProxyPayment = 'cod' | 'wechat';
 
 export const PROXY_PAYMENT_LABELS: Record<ProxyPayment, string> = {
@@ -18,7 +18,7 @@ interface PaymentChoiceProps {
 }
 
 /**
- * 付款方式 in a WeChat Pay window: the household cannot pay on its own phone, so the worker
+ * 付款方式 in a WeChat Pay window: the household cannot pay on its own phone, so whoever orders for it
  * chooses cash to the volunteer at the door, or paying with their own WeChat right after placing.
  * Ids proxy-payment-0 (cash), proxy-payment-1 (own WeChat), proxy-payment-error.
  */

@@ -7,19 +7,24 @@ import { OrderPayCard } from '@/components/PayCard';
 import { useOrderPay } from '@/hooks/useOrderPay';
 import { formatDate } from '@/utils/format';
 import { usePageClass } from '@/hooks/useElderly';
+import { proxySummary } from '@/utils/proxy';
 
 interface PlacedOrderProps {
   placed: OrderView;
   /** The order as the server has it after the payment. */
   onChanged: (order: OrderView) => void;
   onAgain: () => void;
+  /** The button that starts over: 为另一户下单 (staff), 再订一单 (a 家属). */
+  againText: string;
 }
 
 /**
- * The order just placed for the household, to read back on the phone; then the next household.
- * One the worker pays with their own WeChat waits for that payment first (the resident's pay flow).
+ * An order just placed for a household by someone acting for it (staff by phone, its grid worker,
+ * its 家属), to read back: 「您为 1栋1单元101 订了：…」, then start over. One the orderer pays with
+ * their own WeChat waits for that payment first (the resident's pay flow). Ids proxy-placed,
+ * proxy-summary, proxy-result, proxy-total, proxy-again.
  */
-export function PlacedOrder({ placed, onChanged, onAgain }: PlacedOrderProps) {
+export function PlacedOrder({ placed, onChanged, onAgain, againText }: PlacedOrderProps) {
   const pageClass = usePageClass();
   const wechat = useOrderPay(onChanged);
   const unpaid = placed.state === 'PENDING_PAYMENT';
@@ -36,6 +41,9 @@ export function PlacedOrder({ placed, onChanged, onAgain }: PlacedOrderProps) {
           <View className="text">{`${formatDate(placed.deliveryDate)}送到 ${placed.address}`}</View>
         </View>
       )}
+      <View className="card big-text" id="proxy-summary">
+        {proxySummary(placed.address, '订了', placed.lines)}
+      </View>
       {unpaid ? <OrderPayCard idPrefix="proxy-pay" order={placed} wechat={wechat} /> : null}
       <OrderLinesCard
         id="proxy-result"
@@ -53,7 +61,7 @@ export function PlacedOrder({ placed, onChanged, onAgain }: PlacedOrderProps) {
         {placed.note ? <LabelValue label="备注">{placed.note}</LabelValue> : null}
       </OrderLinesCard>
       <Button id="proxy-again" type="primary" size="large" block onClick={onAgain}>
-        为另一户下单
+        {againText}
       </Button>
     </View>
   );

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import {
+  PROXY_KIND_LABELS,
   REGISTRATION_STATE_LABELS,
   type RegisterRequest,
   type RegistrationState,
@@ -9,13 +10,25 @@ import {
   type WindowItemView,
   type WindowView,
 } from '@linli/shared-types';
-import { ApiError, askSubscribe, errorMessage, getRegistration, putRegistration, showApiError, withdrawRegistration } from '@/api';
+import {
+  ApiError,
+  askSubscribe,
+  errorMessage,
+  getRegistration,
+  getRegistrationFor,
+  putRegistration,
+  putRegistrationFor,
+  showApiError,
+  withdrawRegistration,
+  withdrawRegistrationFor,
+} from '@/api';
 import { Button } from '@/components/nutui';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { ItemCard } from '@/components/ItemCard';
 import { stepBasket, basketLines, type Basket } from '@/utils/basket';
 import { useAction } from '@/hooks/useAction';
 import { formatTime } from '@/utils/format';
+import { proxySummary } from '@/utils/proxy';
 import { FairShareResult } from './FairShareResult';
 import './FairShare.css';
 import { useSubscribeReady } from '@/hooks/useSubscribeReady';
@@ -26,11 +39,26 @@ const DRAWN: readonly RegistrationState[] = ['WON', 'PARTIAL', 'LOST'];
 
 type Pending = 'register' | 'withdraw' | null;
 
+/** The household someone acts for (issue 18): 代登记 goes to /api/proxy/households/:id/…, recorded as theirs. */
+export interface ForHousehold {
+  householdId: number;
+  door: string;
+}
+
 /**
  * A fair-share window as residents see it: register a wish while it is open (same steppers as
  * ordering), change or withdraw it, and after the public draw see whether the household won.
+ * With `forHousehold`, the same for a household the user acts for (代登记), in its words.
  */
-export function FairShare({ win, onChanged }: { win: WindowView; onChanged: () => Promise<void> }) {
+export function FairShare({
+  win,
+  onChanged,
+  forHousehold,
+}: {
+  win: WindowView;
+  onChanged: () => Promise<void>;
+  forHousehold?: ForHousehold;
+}) {
   useSubscribeReady('fair-share');
   // undefined = still loading; null = this household has not registered.
   const [registration, setRegistration] = useState<RegistrationView | null | undefined>(undefined);
@@ -47,7 +75,7 @@ export function FairShare({ win, onChanged }: { win: WindowView; onChanged: () =
 
   const loadRegistration = async () => {
     try {
-      adopt(await getRegistration(win.id));
+      adopt(forHousehold ? await getRegistrationFor(forHousehold.householdId, win.id) : await getRegistration(win.id));
     } catch (error) {
       // Not registered yet is a normal state, not an error.
       if (error instanceof ApiError && error.code === 'REGISTRATION_NOT_FOUND') adopt(null);
@@ -68,16 +96,20 @@ export function FairShare({ win, onChanged }: { win: WindowView; onChanged: () =
   };
 
   const register = useAction(async (body: RegisterRequest, key: string) => {
-    askSubscribe('fair-share');
-    const saved = await putRegistration(win.id, body, key);
+    if (!forHousehold) askSubscribe('fair-share');
+    const saved = forHousehold
+      ? await putRegistrationFor(forHousehold.householdId, win.id, body, key)
+      : await putRegistration(win.id, body, key);
     setPending(null);
     adopt(saved);
-    void Taro.showToast({ title: '已登记', icon: 'success' });
+    void Taro.showToast({ title: forHousehold ? '已代登记' : '已登记', icon: 'success' });
     return saved;
   }, onError);
 
   const withdraw = useAction(async (windowId: number, key: string) => {
-    const saved = await withdrawRegistration(windowId, key);
+    const saved = forHousehold
+      ? await withdrawRegistrationFor(forHousehold.householdId, windowId, key)
+      : await withdrawRegistration(windowId, key);
     setPending(null);
     adopt(saved);
     void Taro.showToast({ title: '已撤回', icon: 'success' });
@@ -120,11 +152,18 @@ export function FairShare({ win, onChanged }: { win: WindowView; onChanged: () =
           </View>
           {registration.state !== 'WITHDRAWN' ? (
             <View>
-              <View className="text">您家登记了：</View>
+              <View className="text">{forHousehold ? `${forHousehold.door} 登记了：` : '您家登记了：'}</View>
               {registration.requested.map((line) => (
                 <View key={line.itemId} className="big-text">{`${line.name} × ${line.quantity}`}</View>
               ))}
-              {registration.priority ? <View className="text gap-top">您家属于优先照顾的家庭，抽签时排在前面。</View> : null}
+              {registration.registeredBy.as !== null ? (
+                <View className="proxy-note gap-top" id="fair-registered-by">
+                  {`由 ${registration.registeredBy.nickname}（${PROXY_KIND_LABELS[registration.registeredBy.as]}）代登记`}
+                </View>
+              ) : null}
+              {registration.priority ? (
+                <View className="text gap-top">{`${forHousehold ? '这户' : '您家'}属于优先照顾的家庭，抽签时排在前面。`}</View>
+              ) : null}
             </View>
           ) : (
             <View className="text">{isOpen ? '截止前还可以重新登记。' : '本次没有参加抽签。'}</View>
@@ -186,7 +225,7 @@ export function FairShare({ win, onChanged }: { win: WindowView; onChanged: () =
             loading={register.busy}
             onClick={() => setPending('register')}
           >
-            {lines.length === 0 ? '请先选择数量' : registered ? '修改登记' : '登记'}
+            {lines.length === 0 ? '请先选择数量' : `${forHousehold ? '代' : ''}${registered ? '修改登记' : '登记'}`}
           </Button>
         </View>
       ) : null}
@@ -220,10 +259,20 @@ export function FairShare({ win, onChanged }: { win: WindowView; onChanged: () =
           <View>撤回后不参加本次抽签。截止前可以再登记。</View>
         ) : (
           <View>
-            {lines.map((line) => {
-              const item = win.items.find((i) => i.itemId === line.itemId);
-              return <View key={line.itemId}>{`${item?.name ?? ''} × ${line.quantity}`}</View>;
-            })}
+            {forHousehold ? (
+              <View>
+                {proxySummary(
+                  forHousehold.door,
+                  '登记了',
+                  lines.map((l) => ({ name: win.items.find((i) => i.itemId === l.itemId)?.name ?? '', quantity: l.quantity })),
+                )}
+              </View>
+            ) : (
+              lines.map((line) => {
+                const item = win.items.find((i) => i.itemId === line.itemId);
+                return <View key={line.itemId}>{`${item?.name ?? ''} × ${line.quantity}`}</View>;
+              })
+            )}
             <View className="gap-top">登记不等于买到，截止后抽签决定。中签后自动生成订单。</View>
           </View>
         )}

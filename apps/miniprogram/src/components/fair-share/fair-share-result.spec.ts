@@ -21,6 +21,7 @@ const registration = (over: Partial<RegistrationView>): RegistrationView => ({
   priority: false,
   round: 1,
   wins: [win()],
+  registeredBy: { userId: 3, nickname: '王秀兰', as: null },
   updatedAt: '2026-04-25T00:00:00Z',
   ...over,
 });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '代报名', enablePullDownRefresh: true });
