@@ -125,7 +125,7 @@ export default function VolunteerRosterPage() {
     <>
       <View className="head-row">
         <View className="roster__post head-row__title">{s.post.name}</View>
-        {s.mine ? (
+        {s.mine && s.mine.attendance !== 'GIVEN_UP' ? (
           <View id={`shift-${s.id}-state`} className={`roster__state roster__state--${s.mine.attendance.toLowerCase()}`}>
             {stateWords(s)}
           </View>
