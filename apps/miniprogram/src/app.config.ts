@@ -61,11 +61,15 @@ export default defineAppConfig({
         'transport-patient/index',
         'transport-vehicles/index',
         'transport-vehicle/index',
+        // Volunteer rosters (issue 19): posts and shifts, one shift's roster, the hours ledger.
+        'roster/index',
+        'roster-shift/index',
+        'roster-hours/index',
       ],
     },
     {
       root: 'volunteer',
-      pages: ['tasks/index', 'pool/index', 'squad/index', 'trips/index'],
+      pages: ['tasks/index', 'pool/index', 'squad/index', 'trips/index', 'roster/index', 'hours/index'],
     },
     {
       root: 'medicine',

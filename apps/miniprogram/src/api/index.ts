@@ -1,7 +1,7 @@
 /**
  * The one import of every page: `@/api`. One file per server module (auth, community, catalog,
  * orders, parcels, pharmacy, people, files, notices, messages, subscriptions; the activities:
- * classes, quizzes, contests, prizes, participation; help requests and their statistics; care), one
+ * classes, quizzes, contests, prizes, participation; help requests and their statistics; care; volunteer rosters), one
  * typed function per endpoint; mutating ones take the user action's Idempotency-Key. Every type the server answers with comes from shared-types.
  */
 export * from './auth';
@@ -24,6 +24,7 @@ export * from './care';
 export * from './help-stats';
 export * from './transport';
 export * from './help';
+export * from './rosters';
 export { applyPosterCommunity, rememberPosterCommunity } from './poster';
 export { ApiError, API_BASE, LOGIN_PAGE, newIdempotencyKey } from './client';
 export { ActionKey } from './action-key';

@@ -188,6 +188,14 @@ export default function MePage() {
             <View>我的小组与服务时长</View>
             <View className="entry__arrow">›</View>
           </View>
+          <View id="entry-volunteer-roster" className="entry" onClick={() => void Taro.navigateTo({ url: '/volunteer/roster/index' })}>
+            <View>我的班次（报名、扫码签到）</View>
+            <View className="entry__arrow">›</View>
+          </View>
+          <View id="entry-volunteer-hours" className="entry" onClick={() => void Taro.navigateTo({ url: '/volunteer/hours/index' })}>
+            <View>我的服务时长</View>
+            <View className="entry__arrow">›</View>
+          </View>
           <View id="entry-driver-trips" className="entry" onClick={() => void Taro.navigateTo({ url: '/volunteer/trips/index' })}>
             <View>我的接送（开车送病人）</View>
             <View className="entry__arrow">›</View>
@@ -258,6 +266,10 @@ export default function MePage() {
           </View>
           <View id="entry-staff-recruitment" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/recruitment/index' })}>
             <View>志愿者招募</View>
+            <View className="entry__arrow">›</View>
+          </View>
+          <View id="entry-staff-roster" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/roster/index' })}>
+            <View>岗位与排班</View>
             <View className="entry__arrow">›</View>
           </View>
           <View id="entry-staff-medicine" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/medicine/index' })}>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { SQUAD_LABELS, type ShiftLedger, type SquadView } from '@linli/shared-types';
 import { getShifts, getSquad, showApiError } from '@/api';
@@ -75,6 +76,29 @@ export default function VolunteerSquadPage() {
           ))}
         </View>
       ) : null}
+
+      <View className="card" id="squad-roster">
+        <View id="squad-entry-roster" className="entry" onClick={() => void Taro.navigateTo({ url: '/volunteer/roster/index' })}>
+          <View>我的班次（报名、扫码签到）</View>
+          <View className="entry__arrow">›</View>
+        </View>
+        <View id="squad-entry-hours" className="entry" onClick={() => void Taro.navigateTo({ url: '/volunteer/hours/index' })}>
+          <View>我的服务时长（含班次）</View>
+          <View className="entry__arrow">›</View>
+        </View>
+        {squad.squad && squad.leader ? (
+          <>
+            <View id="squad-entry-manage" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/roster/index' })}>
+              <View>组长：岗位与排班</View>
+              <View className="entry__arrow">›</View>
+            </View>
+            <View id="squad-entry-ledger" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/roster-hours/index' })}>
+              <View>组长：小组服务时长台账</View>
+              <View className="entry__arrow">›</View>
+            </View>
+          </>
+        ) : null}
+      </View>
 
       <View className="card" id="shift-ledger">
         <View className="card-title">我的服务时长</View>

@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { PARCEL_STATE_LABELS, type ParcelTaskView } from '@linli/shared-types';
 import { errorMessage, scanDelivery, scanPickup } from '@/api';
 import { useAction } from '@/hooks/useAction';
-import { cancelledByUser } from '@/utils/cancelled';
 import { formatTime } from '@/utils/format';
+import { scanWithCamera } from '@/utils/scan';
 import { door } from '../parcels';
 import { onNetworkBack, scanQueue, unanswered, type QueuedScan, type ReplayReport, type UnsentScan } from '../scan-queue';
 import type { Notice } from './Notice';
@@ -152,20 +151,12 @@ export function useScans({ reload, onPickedUp, onFinished, onNotice }: ScansOpti
   /** WeChat: the camera straight away; the browser (or a failed scan): type the code. */
   const scan = async (to: CodeTarget) => {
     onNotice(null);
-    if (process.env.TARO_ENV !== 'weapp') {
+    const got = await scanWithCamera();
+    if (got.kind === 'code') submit(to, got.code);
+    else if (got.kind === 'type') {
       setCode('');
-      setError('');
+      setError(got.failed ? '没有扫到，请再扫一次或输入编号' : '');
       setTarget(to);
-      return;
-    }
-    try {
-      const res = await Taro.scanCode({ onlyFromCamera: true });
-      submit(to, res.result);
-    } catch (e) {
-      if (!cancelledByUser(e)) {
-        setError('没有扫到，请再扫一次或输入编号');
-        setTarget(to);
-      }
     }
   };
 
