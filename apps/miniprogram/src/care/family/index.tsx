@@ -21,6 +21,7 @@ import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
 import type { Door } from '@/utils/door';
 import './family.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 interface Draft extends Door {
   relation: string;
@@ -35,6 +36,7 @@ type Errors = Partial<Record<keyof Draft, string>>;
  * of my parents' (or anyone's) household by its door.
  */
 export default function FamilyPage() {
+  const pageClass = usePageClass();
   const [households, setHouseholds] = useState<ProxyHousehold[] | null>(null);
   const [bindings, setBindings] = useState<FamilyBindingView[]>([]);
   const [buildings, setBuildings] = useState<BuildingView[] | null>(null);
@@ -107,7 +109,7 @@ export default function FamilyPage() {
   };
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       {(households ?? []).some((h) => h.as === 'grid_worker') ? (
         <Button id="family-ledger" type="primary" size="large" block onClick={() => void Taro.navigateTo({ url: '/care/ledger/index' })}>
           关爱台账：今天要联系的住户

@@ -8,9 +8,11 @@ import { ListStatus } from '@/components/ListStatus';
 import { formatTime } from '@/utils/format';
 import { contactText } from '../ledger/ledger-texts';
 import '../ledger/ledger.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** 联系记录: one vulnerable household's contacts over the last 90 days, newest first, with who recorded each. */
 export default function LedgerHouseholdPage() {
+  const pageClass = usePageClass();
   const householdId = Number(useRouter().params.id);
   const [history, setHistory] = useState<LedgerHistory | null>(null);
 
@@ -19,7 +21,7 @@ export default function LedgerHouseholdPage() {
   }, [householdId]);
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       {history ? (
         <View className="card">
           <View className="card-title">{history.door}</View>

@@ -21,6 +21,7 @@ import { useRefresh } from '@/hooks/useRefresh';
 import { formatClock, formatDate } from '@/utils/format';
 import { badgeOf, contactText, lastReachedText } from './ledger-texts';
 import './ledger.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 const KINDS: { kind: ContactKind; label: string }[] = [
   { kind: 'phone', label: '📞 电话联系上了' },
@@ -34,6 +35,7 @@ const KINDS: { kind: ContactKind; label: string }[] = [
  * becomes a medicine request, a help request or a proxy order in one tap.
  */
 export default function CareLedgerPage() {
+  const pageClass = usePageClass();
   const [view, setView] = useState<LedgerView | null>(null);
   const [worker, setWorker] = useState<number>(-1);
   const [row, setRow] = useState<LedgerRow | null>(null);
@@ -105,7 +107,7 @@ export default function CareLedgerPage() {
 
   const f = view?.figures;
   return (
-    <View className="page">
+    <View className={pageClass}>
       {view && f ? (
         <View className="card" id="ledger-summary">
           <View className="card-title">{`${formatDate(view.date)} 联系情况`}</View>

@@ -11,16 +11,18 @@ import { useHouseholdData } from '@/hooks/useHouseholdData';
 import { showsDoorCode } from '@/utils/door-code';
 import { formatTime } from '@/utils/format';
 import './parcels.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** 我的关爱包: the free packages the community gave my household, and how far each has got. */
 export default function MyCareParcelsPage() {
+  const pageClass = usePageClass();
   const { data, noHousehold } = useHouseholdData(listMyCareParcels);
   // A parcel confirmed or rated here, until the next reload brings it.
   const [changed, setChanged] = useState<Record<number, ParcelSummary>>({});
   if (noHousehold) return <NoHouseholdPage />;
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <ListStatus items={data} empty="还没有关爱包。社区给您家送关爱包时，会在这里和消息里告诉您。" emptyId="care-parcels-empty" />
       {(data ?? []).map((c) => {
         const parcel = changed[c.id] ?? c.parcel;

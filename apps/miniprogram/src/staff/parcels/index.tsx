@@ -33,6 +33,7 @@ import { ParcelCard } from './ParcelCard';
 import { MOVING_STATES } from './states';
 import { TimelineSheet } from './TimelineSheet';
 import './index.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 type Filter = 'all' | 'ready' | 'moving' | 'failed' | 'delivered' | 'returned';
 
@@ -86,6 +87,7 @@ const DOWNLOAD_TITLES: Record<Download, string> = { labels: '包裹标签', shee
  * parcel (not its buttons) shows its timeline: every move, when, how and by whom.
  */
 export default function StaffParcelsPage() {
+  const pageClass = usePageClass();
   const router = useRouter();
   const batch = routeBatch(router.params.batch);
   const [result, setResult] = useState<Page<ParcelView> | null>(null);
@@ -177,7 +179,7 @@ export default function StaffParcelsPage() {
   const buildingOf = (p: ParcelView | null) => (p ? (buildings.find((b) => b.name === p.building)?.id ?? null) : null);
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       {batch ? (
         <View className="status status--ok" id="parcel-batch">
           <View className="text">只显示这一批订购的包裹，打印的标签和配送单也只有这一批。</View>

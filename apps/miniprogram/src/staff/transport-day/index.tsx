@@ -28,6 +28,7 @@ import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
 import { addDays, dayLabel, needsText, todayDate } from './transport-texts';
 import './transport.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /**
  * 病人接送 (staff): the day's board — date switch, 「生成当天行程」, each trip with vehicle, driver,
@@ -36,6 +37,7 @@ import './transport.css';
  * road ended by staff when its driver cannot (「登记结束」, with a note such as 患者留院).
  */
 export default function TransportDayPage() {
+  const pageClass = usePageClass();
   const [date, setDate] = useState(useRouter().params.date ?? todayDate());
   const [day, setDay] = useState<TransportDay | null>(null);
   const [cancelling, setCancelling] = useState<TransportTrip | null>(null);
@@ -139,7 +141,7 @@ export default function TransportDayPage() {
   const riding = (day?.trips ?? []).filter((t) => t.state !== 'CANCELLED').reduce((n, t) => n + t.riders.length, 0);
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className="button-row">
         <Button id="tr-day-prev" size="large" onClick={() => go(-1)}>
           ‹ 前一天

@@ -24,6 +24,7 @@ import { useAction } from '@/hooks/useAction';
 import { HouseholdSearch } from '../HouseholdSearch';
 import { EMPTY_DRAFT, householdQuery, type HouseholdDraft } from '../household-search';
 import '../transport-day/transport.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 const EMPTY: SavePatientRequest = {
   householdId: 0,
@@ -40,6 +41,7 @@ const EMPTY: SavePatientRequest = {
 
 /** 登记病人 (staff): new (no ?id) or edit (?id=): the household, schedule, hospital and needs. */
 export default function TransportPatientPage() {
+  const pageClass = usePageClass();
   const id = Number(useRouter().params.id) || null;
   const [form, setForm] = useState<SavePatientRequest>(EMPTY);
   const [door, setDoor] = useState('');
@@ -96,7 +98,7 @@ export default function TransportPatientPage() {
     setForm((f) => ({ ...f, weekdays: f.weekdays.includes(d) ? f.weekdays.filter((x) => x !== d) : [...f.weekdays, d].sort() }));
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className="card">
         <Field label="病人住的户" error={errors.householdId} hint="家里的成员会收到接送消息">
           <View id="tr-patient-door" className="big-text">

@@ -8,9 +8,11 @@ import { ListStatus } from '@/components/ListStatus';
 import { useRefresh } from '@/hooks/useRefresh';
 import { needsText, scheduleText } from '../transport-day/transport-texts';
 import '../transport-day/transport.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** 需要接送的病人 (staff): everyone registered for regular trips, with schedule and needs. */
 export default function TransportPatientsPage() {
+  const pageClass = usePageClass();
   const [patients, setPatients] = useState<TransportPatient[] | null>(null);
 
   useRefresh(async () => {
@@ -22,7 +24,7 @@ export default function TransportPatientsPage() {
   });
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <Button
         id="tr-patient-new"
         type="primary"

@@ -9,6 +9,7 @@ import { Field, TextField } from '@/components/Field';
 import { Segments } from '@/components/Segments';
 import { useAction } from '@/hooks/useAction';
 import '../transport-day/transport.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 interface Draft {
   name: string;
@@ -23,6 +24,7 @@ const EMPTY: Draft = { name: '', plate: '', seats: '4', wheelchairPlaces: '0', d
 
 /** 登记车辆 (staff): name, plate, seats (the driver's not counted), wheelchair places, the driver (a volunteer). */
 export default function TransportVehiclePage() {
+  const pageClass = usePageClass();
   const id = Number(useRouter().params.id) || null;
   const [form, setForm] = useState<Draft>(EMPTY);
   const [volunteers, setVolunteers] = useState<VolunteerRow[]>([]);
@@ -71,7 +73,7 @@ export default function TransportVehiclePage() {
   };
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className="card">
         <TextField
           id="tr-vehicle-name"

@@ -7,9 +7,11 @@ import { Button } from '@/components/nutui';
 import { ListStatus } from '@/components/ListStatus';
 import { useRefresh } from '@/hooks/useRefresh';
 import '../transport-day/transport.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** 接送车辆 (staff): the community's vehicles, seats, wheelchair places and drivers. */
 export default function TransportVehiclesPage() {
+  const pageClass = usePageClass();
   const [vehicles, setVehicles] = useState<TransportVehicle[] | null>(null);
 
   useRefresh(async () => {
@@ -21,7 +23,7 @@ export default function TransportVehiclesPage() {
   });
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <Button
         id="tr-vehicle-new"
         type="primary"

@@ -33,6 +33,7 @@ import { useScans } from './useScans';
 import '../volunteer.css';
 import './index.css';
 import { useSubscribeReady } from '@/hooks/useSubscribeReady';
+import { usePageClass } from '@/hooks/useElderly';
 
 /**
  * 志愿者任务: on/off duty, my parcels by building and door, pick-up and door scans (kept on the
@@ -40,6 +41,7 @@ import { useSubscribeReady } from '@/hooks/useSubscribeReady';
  * to collect at the door (已收款) and a call to the household on its real number.
  */
 export default function VolunteerTasksPage() {
+  const pageClassVolunteer = usePageClass('volunteer');
   useSubscribeReady('duty');
   const [tasks, setTasks] = useState<ParcelTaskView[] | null>(null);
   /** Finished on this phone since the page opened (the server lists open tasks only). */
@@ -144,7 +146,7 @@ export default function VolunteerTasksPage() {
   const { queue, sheet } = scans;
 
   return (
-    <View className="page volunteer">
+    <View className={pageClassVolunteer}>
       <DutySwitch onDuty={onDuty} busy={duty.busy} onToggle={() => void duty.run(!onDuty)} />
 
       {queue.length > 0 ? (

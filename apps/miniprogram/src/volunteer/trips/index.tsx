@@ -9,9 +9,11 @@ import { useAction } from '@/hooks/useAction';
 import { useRefresh } from '@/hooks/useRefresh';
 import { dayLabel, needsText } from '../../staff/transport-day/transport-texts';
 import '../../staff/transport-day/transport.css';
+import { usePageClass } from '@/hooks/useElderly';
 
 /** 我的接送 (driver): my trips today and the next days, with one big button for the next step. */
 export default function DriverTripsPage() {
+  const pageClass = usePageClass();
   const [trips, setTrips] = useState<TransportTrip[] | null>(null);
 
   useRefresh(async () => {
@@ -32,7 +34,7 @@ export default function DriverTripsPage() {
   });
 
   return (
-    <View className="page">
+    <View className={pageClass}>
       <View className="muted">每一步点一下，病人家属就会收到消息。</View>
       <ListStatus items={trips} empty="最近没有接送任务" emptyId="tr-driver-empty" />
       {(trips ?? []).map((t) => {
