@@ -16,21 +16,10 @@ import { Db } from '../../common/database/db';
 import { DomainError } from '../../common/domain-error';
 import { UsersService } from '../community/users.service';
 import { VolunteersService } from '../parcels/volunteers.service';
+import { DAY_MS, dayStart, shanghaiDay } from './roster-days';
 import { RostersService } from './rosters.service';
 
-const SHANGHAI_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
 const DUTY = '配送值班';
-
-/** The Asia/Shanghai calendar day of an instant, YYYY-MM-DD. */
-function shanghaiDay(ms: number): string {
-  return new Date(ms + SHANGHAI_MS).toISOString().slice(0, 10);
-}
-
-/** 00:00 Asia/Shanghai of a YYYY-MM-DD day. */
-function dayStart(day: string): number {
-  return Date.parse(`${day}T00:00:00.000Z`) - SHANGHAI_MS;
-}
 
 interface Stretch {
   userId: number;
@@ -77,7 +66,7 @@ export class RosterHoursService {
     const now = this.clock.now().getTime();
     const today = shanghaiDay(now);
     // Monday of this week in Shanghai.
-    const weekday = (new Date(dayStart(today) + SHANGHAI_MS).getUTCDay() + 6) % 7;
+    const weekday = (new Date(`${today}T00:00:00.000Z`).getUTCDay() + 6) % 7;
     const from = fromDay ?? shanghaiDay(dayStart(today) - weekday * DAY_MS);
     const to = toDay ?? today;
     if (to < from) throw new DomainError('VALIDATION_FAILED', { fields: { to: '结束日期要晚于开始日期' } }, '结束日期要晚于开始日期');

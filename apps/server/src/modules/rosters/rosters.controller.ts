@@ -17,7 +17,6 @@ import { RosterHoursService } from './roster-hours.service';
 import { RostersService, postView } from './rosters.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DAY = 86_400_000;
 
 /**
  * Rosters (issue 19). `roster/…` is the managers' side: staff of the community for every squad,
@@ -66,10 +65,7 @@ export class RostersController {
   @Get('roster/shifts')
   @Roles('staff', 'supervisor', 'volunteer')
   shifts(@CurrentActor() actor: Actor, @Query() q: RosterPeriodDto): Promise<ShiftView[]> {
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-    const from = Date.parse(`${q.from ?? today}T00:00:00.000Z`) - 8 * 3_600_000;
-    const to = q.to ? Date.parse(`${q.to}T00:00:00.000Z`) - 8 * 3_600_000 + DAY : from + 14 * DAY;
-    return this.rosters.managedShifts(actor, new Date(from), new Date(to));
+    return this.rosters.managedShifts(actor, q.from, q.to);
   }
 
   @Post('roster/shifts')

@@ -29,6 +29,7 @@ import { atTime } from '../messages/wording';
 import { VolunteersService } from '../parcels/volunteers.service';
 import type { CreateShiftDto, RosterPostDto } from './dto/rosters.dto';
 import { RosterPost, RosterShift, RosterSignup } from './entities/roster.entity';
+import { DAY_MS, dayStart, shanghaiDay } from './roster-days';
 
 /** The volunteer's page of shifts, for messages. */
 export const SHIFTS_LINK = '/volunteer/roster/index';
@@ -119,7 +120,7 @@ export class RostersService {
 
   /** The token the post's poster carries: the post's id, signed for check-in. */
   posterToken(post: RosterPost): string {
-    return this.qr.sign('rosterPost', post.id, new Date(this.clock.now().getTime() + POSTER_DAYS * 86_400_000));
+    return this.qr.sign('rosterPost', post.id, new Date(this.clock.now().getTime() + POSTER_DAYS * DAY_MS));
   }
 
   // ---- shifts ----------------------------------------------------------------------------
@@ -151,9 +152,12 @@ export class RostersService {
     return this.shiftView(row, post, null);
   }
 
-  /** Shifts the actor manages in a period (by start), soonest first. */
-  async managedShifts(actor: Actor, from: Date, to: Date): Promise<ShiftView[]> {
+  /** Shifts the actor manages starting in a period of days (from today for two weeks by default), soonest first. */
+  async managedShifts(actor: Actor, fromDay?: string, toDay?: string): Promise<ShiftView[]> {
     const m = await this.managerOf(actor);
+    const start = dayStart(fromDay ?? shanghaiDay(this.clock.now().getTime()));
+    const from = new Date(start);
+    const to = new Date(toDay ? dayStart(toDay) + DAY_MS : start + 14 * DAY_MS);
     const rows = await this.db
       .repo(RosterShift)
       .createQueryBuilder('s')
@@ -272,7 +276,7 @@ export class RostersService {
     const mineByShift = new Map(mine.map((s) => [s.shiftId, s]));
     const where = [
       ...(squad ? [{ communityId, squad, endsAt: MoreThan(now), state: 'OPEN' as const }] : []),
-      ...(mine.length ? [{ id: In(mine.map((s) => s.shiftId)), endsAt: MoreThan(new Date(now.getTime() - 7 * 86_400_000)) }] : []),
+      ...(mine.length ? [{ id: In(mine.map((s) => s.shiftId)), endsAt: MoreThan(new Date(now.getTime() - 7 * DAY_MS)) }] : []),
     ];
     if (where.length === 0) return [];
     const rows = await this.db.repo(RosterShift).find({ where, order: { startsAt: 'ASC', id: 'ASC' }, take: 300 });
