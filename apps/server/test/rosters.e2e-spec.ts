@@ -293,6 +293,9 @@ describe('rosters', () => {
     expect(ledger.rows.filter((r) => r.late === 1)).toHaveLength(1);
     expect(ledger.perSquad.find((s) => s.squad === 'testing')).toMatchObject({ people: 2, times: 2, minutes: 485 });
     await staff.get('/api/roster/hours?from=2026-13-01').expect(400);
+    // A day that does not exist is a bad query, not a server error.
+    expect((await staff.get('/api/roster/hours?from=2026-02-30').expect(400)).body.code).toBe('VALIDATION_FAILED');
+    await staff.get('/api/roster/shifts?from=2026-02-30').expect(400);
     await resident.get('/api/roster/hours').expect(403);
 
     const xlsx = (await staff.get(`/api/roster/hours.xlsx?from=${from}&to=${day}`).buffer(true).parse(binary).expect(200)).body as Buffer;

@@ -9,7 +9,7 @@ import {
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsId, Omittable, trim } from '../../../common/validators';
-import { IsMoment } from '../../catalog/dto/catalog.dto';
+import { IsDay, IsMoment } from '../../catalog/dto/catalog.dto';
 
 const NAME = '岗位名称要 1 到 30 个字，例如：东门岗、3号核酸检测点、分拣区';
 const SQUAD = '请选择小组';
@@ -83,10 +83,10 @@ export class RosterScanDto implements RosterScanRequest {
 /** GET /api/staff/roster/shifts and …/hours: a period of days (YYYY-MM-DD, Asia/Shanghai), both ends included. */
 export class RosterPeriodDto {
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式不对' })
+  @IsDay('日期不对：没有这一天')
   from?: string;
 
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式不对' })
+  @IsDay('日期不对：没有这一天')
   to?: string;
 }
