@@ -33,14 +33,12 @@ import { ContestsService } from '../modules/activities/contests/contests.service
 import { QuestionBankService } from '../modules/activities/quizzes/question-bank.service';
 import { QuizAttemptsService } from '../modules/activities/quizzes/quiz-attempts.service';
 import { QuizzesService } from '../modules/activities/quizzes/quizzes.service';
+import { shanghaiDay } from '../common/shanghai-days';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /** 'YYYY-MM-DD' in Asia/Shanghai, where the community lives. */
-function shanghaiDate(ms: number): string {
-  return new Date(ms + 8 * HOUR).toISOString().slice(0, 10);
-}
 
 /** 4月23日: a window's title names its delivery day, so the demo reads as this week's. */
 function dayLabel(ms: number): string {
@@ -211,7 +209,7 @@ export class LivingDemo {
       'cod',
       now,
       now + HOUR,
-      shanghaiDate(now - DAY),
+      shanghaiDay(now - DAY),
       {
         veg: 60,
         eggs: 60,
@@ -224,7 +222,7 @@ export class LivingDemo {
     await this.movedBack(earlier, now - 3 * DAY, now - 2.5 * DAY);
 
     // Yesterday: packed, on the volunteers' way today.
-    const yesterday = await this.window(`${dayLabel(now)}配送：蔬菜套餐 · 鸡蛋 · 牛奶`, 'fcfs', 'cod', now, now + HOUR, shanghaiDate(now), {
+    const yesterday = await this.window(`${dayLabel(now)}配送：蔬菜套餐 · 鸡蛋 · 牛奶`, 'fcfs', 'cod', now, now + HOUR, shanghaiDay(now), {
       veg: 80,
       eggs: 60,
       milk: 60,
@@ -428,7 +426,7 @@ export class LivingDemo {
       'cod',
       now - HOUR,
       now + 5 * HOUR,
-      shanghaiDate(now + DAY),
+      shanghaiDay(now + DAY),
       {
         veg: 150,
         eggs: 120,
@@ -447,7 +445,7 @@ export class LivingDemo {
       'cod',
       now - 2 * HOUR,
       now + 20 * HOUR,
-      shanghaiDate(now + 2 * DAY),
+      shanghaiDay(now + 2 * DAY),
       {
         rice: 150,
       },

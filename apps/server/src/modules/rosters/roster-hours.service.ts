@@ -16,7 +16,7 @@ import { Db } from '../../common/database/db';
 import { DomainError } from '../../common/domain-error';
 import { UsersService } from '../community/users.service';
 import { VolunteersService } from '../parcels/volunteers.service';
-import { DAY_MS, dayStart, shanghaiDay } from './roster-days';
+import { DAY_MS, dayStart, shanghaiDay } from '../../common/shanghai-days';
 import { RostersService } from './rosters.service';
 
 const DUTY = '配送值班';

@@ -29,7 +29,7 @@ import { atTime } from '../messages/wording';
 import { VolunteersService } from '../parcels/volunteers.service';
 import type { CreateShiftDto, RosterPostDto } from './dto/rosters.dto';
 import { RosterPost, RosterShift, RosterSignup } from './entities/roster.entity';
-import { DAY_MS, dayStart, shanghaiDay } from './roster-days';
+import { DAY_MS, dayStart, shanghaiDay } from '../../common/shanghai-days';
 
 /** The volunteer's page of shifts, for messages. */
 export const SHIFTS_LINK = '/volunteer/roster/index';

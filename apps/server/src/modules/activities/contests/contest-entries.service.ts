@@ -19,7 +19,8 @@ import { HouseholdsService } from '../../community/households.service';
 import { FilesService } from '../../files/files.service';
 import { OutboxService } from '../../notify/outbox.service';
 import { ContentCheckService, CONTEST_CHECK } from './content-check.service';
-import { freeSlot, shanghaiDay, voteRefusal, within } from './contest-rules';
+import { shanghaiDay } from '../../../common/shanghai-days';
+import { freeSlot, voteRefusal, within } from './contest-rules';
 import { ContestViews } from './contest-views';
 import { Contest, ContestEntry, ContestEntryPicture, ContestVoteDay } from './entities/contest.entity';
 

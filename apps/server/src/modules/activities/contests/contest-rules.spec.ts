@@ -1,5 +1,5 @@
 import { checkFlow, CONTEST_ENTRY_FLOW } from '@linli/shared-types';
-import { afterChecks, freeSlot, maskDoor, periodsValid, phaseOf, rank, shanghaiDay, voteRefusal } from './contest-rules';
+import { afterChecks, freeSlot, maskDoor, periodsValid, phaseOf, rank, voteRefusal } from './contest-rules';
 
 const at = (iso: string): Date => new Date(iso);
 const contest = {
@@ -28,11 +28,6 @@ describe('vote rules', () => {
     for (const state of ['CHECKING', 'FLAGGED', 'PENDING', 'REJECTED'] as const) {
       expect(voteRefusal(contest, { state, householdId: 7 }, 8, now)).toBe('CONTEST_ENTRY_NOT_FOUND');
     }
-  });
-
-  it('counts the day in Asia/Shanghai: 16:00 UTC is already the next day', () => {
-    expect(shanghaiDay(at('2022-04-06T15:59:59Z'))).toBe('2022-04-06');
-    expect(shanghaiDay(at('2022-04-06T16:00:00Z'))).toBe('2022-04-07');
   });
 });
 

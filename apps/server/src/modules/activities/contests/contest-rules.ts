@@ -33,11 +33,6 @@ export function phaseOf(c: Periods & { mode: ContestMode; resultsPublishedAt: Da
   return 'closed';
 }
 
-/** The day (YYYY-MM-DD) in Asia/Shanghai (UTC+8, no daylight saving): the per-day vote limit's day. */
-export function shanghaiDay(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
 /**
  * Why this person may not vote for this entry now, or null. The counts (one vote per entry,
  * N a day) are the database's; this is what needs none: the mode, the period, results not yet

@@ -1,12 +1,6 @@
-import { participationPeriod, shanghaiDay, tallyParticipation } from './participation';
+import { participationPeriod, tallyParticipation } from './participation';
 
 describe('participation', () => {
-  it('takes the Asia/Shanghai day of an instant (UTC+8)', () => {
-    expect(shanghaiDay(new Date('2026-03-01T15:59:59.999Z'))).toBe('2026-03-01');
-    expect(shanghaiDay(new Date('2026-03-01T16:00:00.000Z'))).toBe('2026-03-02');
-    expect(shanghaiDay(new Date('2026-12-31T16:30:00.000Z'))).toBe('2027-01-01');
-  });
-
   it('counts back whole Shanghai days up to today, from the first one’s midnight', () => {
     // 01:30 in Shanghai on 2 March is still 1 March in UTC.
     const now = new Date('2026-03-01T17:30:00.000Z');

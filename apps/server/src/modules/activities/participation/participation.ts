@@ -1,13 +1,5 @@
 import { PARTICIPATION_KINDS, PARTICIPATION_LABELS, type ParticipationKind, type ParticipationView } from '@linli/shared-types';
-
-/** Asia/Shanghai is UTC+8 all year (no daylight saving). */
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-const DAY_MS = 24 * 3600_000;
-
-/** The Asia/Shanghai calendar day of an instant, YYYY-MM-DD. */
-export function shanghaiDay(at: Date): string {
-  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
+import { DAY_MS, dayStart, shanghaiDay } from '../../../common/shanghai-days';
 
 /**
  * The last `count` Asia/Shanghai days up to and including the day of `now`, oldest first, and
@@ -15,7 +7,7 @@ export function shanghaiDay(at: Date): string {
  */
 export function participationPeriod(now: Date, count: number): { days: string[]; since: Date } {
   const today = shanghaiDay(now);
-  const todayStart = Date.parse(`${today}T00:00:00.000Z`) - SHANGHAI_OFFSET_MS;
+  const todayStart = dayStart(today);
   const since = todayStart - (count - 1) * DAY_MS;
   const days = Array.from({ length: count }, (_, i) => shanghaiDay(new Date(since + i * DAY_MS)));
   return { days, since: new Date(since) };

@@ -25,17 +25,8 @@ import { UsersService } from '../../community/users.service';
 import { OrdersService } from '../../orders/orders.service';
 import { MedicineService } from '../../pharmacy/medicine.service';
 import { GridWorkerDirectory } from '../../proxy/grid-workers';
-import {
-  dayBefore,
-  figuresOf,
-  gridWorkers,
-  joinFollowUps,
-  needsValid,
-  notReachedForTwoDays,
-  parseFollowUps,
-  shanghaiDay,
-  statusOf,
-} from './ledger-rules';
+import { figuresOf, gridWorkers, joinFollowUps, needsValid, notReachedForTwoDays, parseFollowUps, statusOf } from './ledger-rules';
+import { dayBefore, shanghaiDay } from '../../../common/shanghai-days';
 
 interface ContactRow {
   id: number;

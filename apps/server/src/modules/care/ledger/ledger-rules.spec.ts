@@ -1,13 +1,6 @@
-import { dayBefore, figuresOf, gridWorkers, needsValid, notReachedForTwoDays, parseFollowUps, shanghaiDay, statusOf } from './ledger-rules';
+import { figuresOf, gridWorkers, needsValid, notReachedForTwoDays, parseFollowUps, statusOf } from './ledger-rules';
 
 describe('care ledger rules', () => {
-  it('counts days in Shanghai', () => {
-    expect(shanghaiDay(new Date('2026-12-01T15:59:00Z'))).toBe('2026-12-01');
-    expect(shanghaiDay(new Date('2026-12-01T16:00:00Z'))).toBe('2026-12-02');
-    expect(dayBefore('2026-12-01')).toBe('2026-11-30');
-    expect(dayBefore('2026-03-01')).toBe('2026-02-28');
-  });
-
   it('a day is reached when a call got through or someone went to the door', () => {
     expect(statusOf(['no_answer', 'phone'])).toBe('reached');
     expect(statusOf(['visit'])).toBe('reached');

@@ -1,18 +1,5 @@
 import type { CareNeed, ContactKind, FollowUpKind, LedgerFigures, LedgerStatus } from '@linli/shared-types';
 
-const DAY_MS = 86_400_000;
-const SHANGHAI_MS = 8 * 3600_000;
-
-/** The Asia/Shanghai date of a moment (YYYY-MM-DD). */
-export function shanghaiDay(at: Date): string {
-  return new Date(at.getTime() + SHANGHAI_MS).toISOString().slice(0, 10);
-}
-
-/** The day before a date. */
-export function dayBefore(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
-}
-
 /** A contact got through when the person was spoken to (phone) or seen (visit). */
 export function reaches(kind: ContactKind): boolean {
   return kind !== 'no_answer';

@@ -4,7 +4,8 @@ import { Db } from '../../../common/database/db';
 import { PeriodicJob } from '../../../common/periodic-job';
 import { APP_CONFIG, type AppConfig } from '../../../config/config';
 import { MessagesService } from '../../messages/messages.service';
-import { DRIVER_LINK, FAMILY_LINK, shanghaiDate, TransportService } from './transport.service';
+import { shanghaiDay } from '../../../common/shanghai-days';
+import { DRIVER_LINK, FAMILY_LINK, TransportService } from './transport.service';
 
 const SHANGHAI = 8 * 3600_000;
 
@@ -39,7 +40,7 @@ export class TransportReminder extends PeriodicJob {
   protected async work(): Promise<number> {
     const now = this.clock.now();
     if (shanghaiMinutes(now) < this.at) return 0;
-    const tomorrow = shanghaiDate(new Date(now.getTime() + 24 * 3600_000));
+    const tomorrow = shanghaiDay(new Date(now.getTime() + 24 * 3600_000));
     const due = await this.db.rows<{ id: number }>(
       `SELECT id FROM care_trips WHERE date = ? AND state = 'PLANNED' AND reminded_at IS NULL ORDER BY depart_at, id LIMIT 100`,
       [tomorrow],

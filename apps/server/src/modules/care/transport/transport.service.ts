@@ -28,6 +28,7 @@ import { DomainError } from '../../../common/domain-error';
 import { defineWorkflow, Transitions, type Workflow, type StatefulRow } from '../../../common/workflow';
 import { MessagesService } from '../../messages/messages.service';
 import { conflictOf, fits, minutesOf, planTrips, type PlanPatient, type PlanTrip, type PlanVehicle } from './trip-planner';
+import { shanghaiDay } from '../../../common/shanghai-days';
 
 /**
  * The trip workflow, checked at boot like the others. Its state column is written here by a
@@ -44,12 +45,8 @@ const SHANGHAI = 8 * 60 * MINUTE;
 export function dayStart(date: string): number | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
   const ms = Date.parse(`${date}T00:00:00+08:00`);
-  if (Number.isNaN(ms) || new Date(ms + SHANGHAI).toISOString().slice(0, 10) !== date) return null;
+  if (Number.isNaN(ms) || shanghaiDay(ms) !== date) return null;
   return ms;
-}
-
-export function shanghaiDate(at: Date): string {
-  return new Date(at.getTime() + SHANGHAI).toISOString().slice(0, 10);
 }
 
 function weekdayOf(start: number): Weekday {
@@ -660,7 +657,7 @@ export class TransportService {
       actor.householdId,
     ]);
     if (Number(patients?.n ?? 0) === 0) return { hasPatient: false, trips: [] };
-    const today = shanghaiDate(this.clock.now());
+    const today = shanghaiDay(this.clock.now());
     const rows = await this.db.rows<TripRow>(
       `${TRIP_SELECT} WHERE t.date >= ? AND t.state <> 'CANCELLED'
        AND t.id IN (SELECT r.trip_id FROM care_trip_riders r JOIN care_patients p ON p.id = r.patient_id WHERE p.household_id = ? AND r.date >= ?)
@@ -699,7 +696,7 @@ export class TransportService {
   /** My trips from today on (Asia/Shanghai), cancelled ones left out. */
   async driverTrips(actor: Actor): Promise<TransportTrip[]> {
     if (actor.communityId === null) return [];
-    const today = shanghaiDate(this.clock.now());
+    const today = shanghaiDay(this.clock.now());
     const rows = await this.db.rows<TripRow>(
       `${TRIP_SELECT} WHERE t.driver_id = ? AND t.community_id = ? AND t.date >= ? AND t.state <> 'CANCELLED' ORDER BY t.depart_at, t.id LIMIT 100`,
       [actor.userId, actor.communityId, today],
@@ -786,7 +783,7 @@ export class TransportService {
     const rows = await this.db.rows<PatientRow>(
       `${PATIENT_SELECT} WHERE p.community_id = ? AND p.active = ?
        AND NOT EXISTS (SELECT 1 FROM care_trip_skips s WHERE s.patient_id = p.id AND s.date = ?) ORDER BY p.pickup_time, p.id`,
-      [communityId, true, shanghaiDate(new Date(start))],
+      [communityId, true, shanghaiDay(new Date(start))],
     );
     return rows.filter((r) => r.weekdays.includes(weekday));
   }
@@ -799,7 +796,7 @@ export class TransportService {
       lock,
     );
     if (trips.length === 0) return [];
-    const date = shanghaiDate(new Date(start));
+    const date = shanghaiDay(new Date(start));
     const riding = await this.lockedRead<{ tripId: number; patientId: number }>(
       `SELECT trip_id AS tripId, patient_id AS patientId FROM care_trip_riders WHERE date = ? ORDER BY id`,
       [date],

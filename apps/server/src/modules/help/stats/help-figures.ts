@@ -7,6 +7,7 @@ import {
   type HelpStats,
   type HelpStatsPeriod,
 } from '@linli/shared-types';
+import { DAY_MS, shanghaiDay, shanghaiDayStart } from '../../../common/shanghai-days';
 
 /**
  * The supervisors' statistics of help requests (issue 17), every definition in one place:
@@ -39,24 +40,12 @@ import {
  */
 
 /** Asia/Shanghai is UTC+8 all year (no daylight saving). */
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-const DAY_MS = 24 * 3600_000;
 const MINUTE_MS = 60_000;
 
 /** States a request is not ended in. */
 const OPEN_STATES: readonly HelpState[] = ['OPEN', 'TAKEN', 'RESOLVED'];
 /** States a request is not solved in. */
 const UNSOLVED_STATES: readonly HelpState[] = ['OPEN', 'TAKEN'];
-
-/** The Asia/Shanghai calendar day of an instant, YYYY-MM-DD. */
-export function shanghaiDay(at: Date): string {
-  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** 00:00 Asia/Shanghai of the day of `at`. */
-export function shanghaiDayStart(at: Date): Date {
-  return new Date(Date.parse(`${shanghaiDay(at)}T00:00:00.000Z`) - SHANGHAI_OFFSET_MS);
-}
 
 /**
  * The period's start and its calendar days (oldest first). `lockdownStart` is when the lockdown
