@@ -79,7 +79,12 @@ it('a 家属 confirms a contactless parcel for the household and rates it', asyn
   );
   expect(rating).toEqual({ stars: 5, by: daughter.me.user.id, as: 'family' });
   const told = (await api<MessagesPage>('GET', '/messages?pageSize=50', s.resident.token)).items.map((m) => m.body);
-  expect(told).toEqual(expect.arrayContaining(['您的女儿 王芳 已为您确认收到门口的包裹', '您的女儿 王芳 已为您评价了这次配送（5 星）']));
+  expect(told).toEqual(
+    expect.arrayContaining([
+      '您的女儿 王芳 已为您确认收到门口的包裹。如果不认识此人，请联系社区',
+      '您的女儿 王芳 已为您评价了这次配送（5 星）。如果不认识此人，请联系社区',
+    ]),
+  );
   // The household sees the rating on its own order's parcel.
   const [source] = sqlite<{ id: number }>(
     "SELECT source_id AS id FROM parcel_sources WHERE parcel_id = ? AND source_type = 'order'",

@@ -173,12 +173,18 @@ describe('proxy flows: ordering, fair-share registration and classes for a house
     expect(seen.registeredBy).toEqual({ userId: daughterId, nickname: '李女儿', as: 'family' });
     const own = (await member.get(`/api/windows/${fair.id}/registration`).expect(200)).body as RegistrationView;
     expect(own.registeredBy.as).toBe('family');
-    expect((await proxyMessages()).some((b) => b.includes('李女儿（家属）为您家登记了「肉蛋奶 公平分配」：蔬菜套餐 2 份'))).toBe(true);
+    expect(
+      (await proxyMessages()).some((b) =>
+        b.startsWith('您的女儿 李红 已为您登记了「肉蛋奶 公平分配」：蔬菜套餐 2 份，截止后抽签。如果不认识此人，请联系社区'),
+      ),
+    ).toBe(true);
 
     const withdrawn = (await daughter.post(`/api/proxy/households/${home.id}/windows/${fair.id}/registration/withdraw`).expect(200))
       .body as RegistrationView;
     expect(withdrawn).toMatchObject({ state: 'WITHDRAWN', registeredBy: { userId: daughterId, as: 'family' } });
-    expect((await proxyMessages()).some((b) => b.includes('李女儿（家属）为您家撤回了「肉蛋奶 公平分配」的登记'))).toBe(true);
+    expect(
+      (await proxyMessages()).some((b) => b === '您的女儿 李红 已为您撤回了「肉蛋奶 公平分配」的登记。如果不认识此人，请联系社区'),
+    ).toBe(true);
 
     // Registering again after a withdrawal works by proxy too, and a member's own change is recorded as theirs.
     await daughter
@@ -204,11 +210,13 @@ describe('proxy flows: ordering, fair-share registration and classes for a house
       signedUpBy: '李女儿',
     });
     expect(((await member.get(`/api/classes/${cls.id}`).expect(200)).body as ClassView).mine?.state).toBe('SIGNED');
-    expect((await proxyMessages()).some((b) => b.startsWith('李女儿（家属）为您家报名了「居家瑜伽」'))).toBe(true);
+    expect((await proxyMessages()).some((b) => b.startsWith('您的女儿 李红 已为您报名了「居家瑜伽」'))).toBe(true);
 
     const cancelled = (await daughter.post(`/api/proxy/classes/${cls.id}/signups/${home.id}/cancel`).expect(200)).body as ClassView;
     expect(cancelled.mine).toBeNull();
-    expect((await proxyMessages()).some((b) => b.includes('为您家取消了「居家瑜伽」的报名'))).toBe(true);
+    expect((await proxyMessages()).some((b) => b === '您的女儿 李红 已为您取消了「居家瑜伽」的报名。如果不认识此人，请联系社区')).toBe(
+      true,
+    );
     // Staff signing up by phone are recorded as staff.
     await staff.post(`/api/staff/classes/${cls.id}/signups`, { householdId: home.id }).expect(200);
     const byStaff = (await staff.get(`/api/staff/classes/${cls.id}/signups`).expect(200)).body as ClassSignupsView;
@@ -288,7 +296,7 @@ describe('proxy flows: ordering, fair-share registration and classes for a house
     await worker.post(`/api/proxy/classes/${cls.id}/signups`, { householdId: home.id }).expect(200);
     const signups = (await staff.get(`/api/staff/classes/${cls.id}/signups`).expect(200)).body as ClassSignupsView;
     expect(signups.signups.find((s) => s.householdId === home.id)).toMatchObject({ state: 'SIGNED', proxyKind: 'grid_worker' });
-    expect((await proxyMessages()).some((b) => b.includes('（网格员）为您家报名了「居家瑜伽」'))).toBe(true);
+    expect((await proxyMessages()).some((b) => b.startsWith('网格员 ') && b.includes(' 已为您报名了「居家瑜伽」'))).toBe(true);
     const [row] = (await t.db.query(`SELECT proxy_kind AS kind, user_id AS userId FROM registrations WHERE household_id = ${home.id}`)) as {
       kind: string;
       userId: number;

@@ -203,7 +203,7 @@ describe('proxy: paying, confirming and rating for a household', () => {
       });
       expect(((await home.get(`/api/orders/${order.id}`).expect(200)).body as OrderView).state).toBe('CONFIRMED');
       const told = (await messages(home)).filter((m) => m.kind === 'proxy.acted');
-      expect(told.map((m) => m.body)).toEqual([`您的女儿 王芳 已为您支付 ¥39.90（订单 ${order.id}）`]);
+      expect(told.map((m) => m.body)).toEqual([`您的女儿 王芳 已为您支付 ¥39.90（订单 ${order.id}）。如果不认识此人，请联系社区`]);
       // Paid: asking again, by her or the household, charges nothing.
       const prepays = pay.calls.prepay;
       for (const who of [daughter, home]) {
@@ -253,7 +253,7 @@ describe('proxy: paying, confirming and rating for a household', () => {
         `SELECT paid_by_user_id AS who, paid_as AS paidAs FROM payments WHERE source_type = 'medicine' AND order_id = ${accepted.id}`,
       )) as { who: number; paidAs: string }[];
       expect([Number(row?.who), row?.paidAs]).toEqual([daughterId, 'family']);
-      expect((await messages(home)).map((m) => m.body)).toContain('您的女儿 王芳 已为您支付买药钱 ¥25.00');
+      expect((await messages(home)).map((m) => m.body)).toContain('您的女儿 王芳 已为您支付买药钱 ¥25.00。如果不认识此人，请联系社区');
 
       await home.post(`/api/medicine-requests/${accepted.id}/cancel`).expect(200);
       await t.app.get(RefundSweep).runOnce();
@@ -317,7 +317,9 @@ describe('proxy: paying, confirming and rating for a household', () => {
       )) as { who: number; actingAs: string }[];
       expect(events.map((e) => [Number(e.who), e.actingAs])).toEqual([[workerId, 'grid_worker']]);
       const nickname = (await me(worker)).user.nickname;
-      expect((await messages(home)).map((m) => m.body)).toContain(`网格员 ${nickname} 已为您确认收到门口的包裹`);
+      expect((await messages(home)).map((m) => m.body)).toContain(
+        `网格员 ${nickname} 已为您确认收到门口的包裹。如果不认识此人，请联系社区`,
+      );
       const audit = (await t.db.query(
         `SELECT actor_user_id AS who, details FROM audit_logs WHERE action = 'parcel.proxy' AND target_id = '${parcelId}'`,
       )) as { who: number; details: string }[];
@@ -365,7 +367,9 @@ describe('proxy: paying, confirming and rating for a household', () => {
         `SELECT actor_user_id AS who, acting_as AS actingAs FROM parcel_events WHERE parcel_id = ${other} AND to_state = 'FAILED'`,
       )) as { who: number; actingAs: string }[];
       expect([Number(e?.who), e?.actingAs]).toEqual([daughterId, 'family']);
-      expect((await messages(home)).map((m) => m.body)).toContain('您的女儿 王芳 已为您报告门口没有收到包裹，社区会跟进');
+      expect((await messages(home)).map((m) => m.body)).toContain(
+        '您的女儿 王芳 已为您报告门口没有收到包裹，社区会跟进。如果不认识此人，请联系社区',
+      );
     });
   });
 });

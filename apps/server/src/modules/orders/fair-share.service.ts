@@ -16,7 +16,7 @@ import { Registration, REGISTRATION_WORKFLOW } from './entities/registration.ent
 import { FairShareViews } from './fair-share-views';
 import { mergeLines } from './orders.service';
 import { ProxyAccess } from '../proxy/proxy-access';
-import { ProxyNotices } from '../proxy/proxy-notices';
+import { householdOf, proxyOf, ProxyMessages } from '../proxy/proxy-messages';
 
 /**
  * Fair share, for when demand will exceed supply: households register while the window is open;
@@ -34,7 +34,7 @@ export class FairShareService {
     private readonly transitions: Transitions,
     private readonly views: FairShareViews,
     private readonly proxies: ProxyAccess,
-    private readonly notices: ProxyNotices,
+    private readonly proxyMessages: ProxyMessages,
     private readonly audit: AuditService,
   ) {}
 
@@ -55,9 +55,9 @@ export class FairShareService {
     const window = await this.catalog.staffVisibleWindow(windowId);
     const view = await this.views.registration(registration, window, await this.catalog.offers(windowId));
     const what = view.requested.map((l) => `${l.name} ${l.quantity} 份`).join('、');
-    await this.notices.tell(actor, acting, {
+    await this.proxyMessages.tell(proxyOf(actor, acting), householdOf(acting), {
       title: '有人为您家登记了抢购',
-      what: `为您家登记了「${window.title}」：${what}，截止后抽签`,
+      act: `登记了「${window.title}」：${what}，截止后抽签`,
       link: `/pages/window/index?id=${windowId}`,
     });
     await this.audit.record(actor, {
@@ -136,9 +136,9 @@ export class FairShareService {
     const acting = await this.proxies.require(actor, householdId);
     const registration = await this.ofHousehold(acting.household.id, windowId);
     const window = await this.withdrawFor(actor, registration, acting.as);
-    await this.notices.tell(actor, acting, {
+    await this.proxyMessages.tell(proxyOf(actor, acting), householdOf(acting), {
       title: '有人为您家撤回了登记',
-      what: `为您家撤回了「${window.title}」的登记`,
+      act: `撤回了「${window.title}」的登记`,
       link: `/pages/window/index?id=${windowId}`,
     });
     await this.audit.record(actor, {

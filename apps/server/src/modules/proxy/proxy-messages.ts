@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { formatFen, type ProxyKind } from '@linli/shared-types';
+import type { Actor } from '../../common/actor';
+import type { Household } from '../community/entities/household.entity';
 import { HouseholdsService } from '../community/households.service';
 import { UsersService } from '../community/users.service';
 import { MessagesService } from '../messages/messages.service';
@@ -10,6 +12,17 @@ export interface ProxyActor {
   userId: number;
   as: ProxyKind;
 }
+
+/** The proxy of an access check (`ProxyAccess.require`): who is asking, as whom. */
+export const proxyOf = (actor: Pick<Actor, 'userId'>, acting: { as: ProxyKind }): ProxyActor => ({ userId: actor.userId, as: acting.as });
+
+/** The household of an access check, as `tell` takes it. */
+export const householdOf = (acting: {
+  household: Pick<Household, 'id' | 'communityId'>;
+}): { householdId: number; communityId: number } => ({
+  householdId: acting.household.id,
+  communityId: acting.household.communityId,
+});
 
 /** 「您的女儿 李红」, 「网格员 张三」, 「社区工作人员 王敏」: the proxy as the household knows them. */
 export function proxyName(as: ProxyKind, nickname: string, binding: { relation: string; name: string } | null): string {
@@ -43,7 +56,11 @@ export class ProxyMessages {
     return proxyName(proxy.as, nickname, binding);
   }
 
-  /** 「您的女儿 李红 已为您<did>」 to every member of the household. */
+  /**
+   * 「您的女儿 李红 已为您<did>。如果不认识此人，请联系社区」 to every member of the household: one
+   * wording for every act (order, registration, class, payment, parcel), so a stranger acting for
+   * it is noticed.
+   */
   async tell(
     proxy: ProxyActor,
     to: { householdId: number; communityId: number },
@@ -54,7 +71,7 @@ export class ProxyMessages {
       communityId: to.communityId,
       kind: 'proxy.acted',
       title: did.title,
-      body: `${who} 已为您${did.act}`,
+      body: `${who} 已为您${did.act}。如果不认识此人，请联系社区`,
       link: did.link ?? null,
     });
   }

@@ -8,7 +8,6 @@ import { ProxyAccess } from './proxy-access';
 import { ProxyController } from './proxy.controller';
 import { ProxyHouseholdsService } from './proxy-households.service';
 import { ProxyMessages } from './proxy-messages';
-import { ProxyNotices } from './proxy-notices';
 
 /**
  * Acting for a household (issue 18): who may — staff, its grid worker (the help team's 网格员),
@@ -17,7 +16,7 @@ import { ProxyNotices } from './proxy-notices';
 @Module({
   imports: [CommunityModule, FamilyModule, HelpModule, MessagesModule],
   controllers: [ProxyController],
-  providers: [ProxyAccess, GridWorkerDirectory, ProxyHouseholdsService, ProxyMessages, ProxyNotices],
-  exports: [ProxyAccess, GridWorkerDirectory, ProxyMessages, ProxyNotices],
+  providers: [ProxyAccess, GridWorkerDirectory, ProxyHouseholdsService, ProxyMessages],
+  exports: [ProxyAccess, GridWorkerDirectory, ProxyMessages],
 })
 export class ProxyModule {}

@@ -5,7 +5,7 @@ import { AuditService } from '../../../common/audit/audit.service';
 import { Db } from '../../../common/database/db';
 import { atTime } from '../../messages/wording';
 import { ProxyAccess } from '../../proxy/proxy-access';
-import { ProxyNotices } from '../../proxy/proxy-notices';
+import { householdOf, proxyOf, ProxyMessages } from '../../proxy/proxy-messages';
 import { ClassBoardService } from './class-board.service';
 import { classLink, ClassPlacesService } from './class-places.service';
 
@@ -20,7 +20,7 @@ export class ClassProxyService {
     private readonly db: Db,
     private readonly audit: AuditService,
     private readonly proxies: ProxyAccess,
-    private readonly notices: ProxyNotices,
+    private readonly proxyMessages: ProxyMessages,
     private readonly board: ClassBoardService,
     private readonly places: ClassPlacesService,
   ) {}
@@ -38,9 +38,9 @@ export class ClassProxyService {
       const { communityId, household, cls } = await this.board.visibleTo(acting.household, id);
       const by = { userId: actor.userId, byStaff: acting.as === 'staff', proxyKind: acting.as };
       const state = await this.places.signUp(cls, household, by, waitlist);
-      await this.notices.tell(actor, acting, {
+      await this.proxyMessages.tell(proxyOf(actor, acting), householdOf(acting), {
         title: '有人为您家报名了课程',
-        what: `为您家报名了「${cls.title}」（${atTime(cls.startsAt)}开始）${state === 'WAITING' ? '，正在候补' : ''}`,
+        act: `报名了「${cls.title}」（${atTime(cls.startsAt)}开始）${state === 'WAITING' ? '，正在候补' : ''}`,
         link: classLink(cls.id),
       });
       await this.audit.record(actor, {
@@ -59,9 +59,9 @@ export class ClassProxyService {
       const acting = await this.proxies.require(actor, householdId);
       const { communityId, household, cls } = await this.board.visibleTo(acting.household, id);
       await this.places.cancel(cls, household.id);
-      await this.notices.tell(actor, acting, {
+      await this.proxyMessages.tell(proxyOf(actor, acting), householdOf(acting), {
         title: '有人为您家取消了报名',
-        what: `为您家取消了「${cls.title}」的报名`,
+        act: `取消了「${cls.title}」的报名`,
         link: classLink(cls.id),
       });
       await this.audit.record(actor, {
