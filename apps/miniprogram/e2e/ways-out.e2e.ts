@@ -34,6 +34,7 @@ import {
   MIN_BUTTON_PX,
   MIN_FONT_PX,
   openWindowViaApi,
+  packedOrder,
   paperPhoto,
   screenshot,
   uploadPhoto,
@@ -187,6 +188,28 @@ it('staff cancel a returned parcel with a reason, and the resident reads it on t
   await screenshot(res, 'w07-resident-order-cancel-reason');
 
   await res.context().close();
+  await st.context().close();
+});
+
+it('a parcel still at the supply point (every item short) is cancelled with a reason, never sent out empty', async () => {
+  const s = await deliveryScene();
+  const { parcel, order } = await packedOrder(s, codWindow('全部缺货的蔬菜', 2600));
+  const st = await loggedInPhone('staff');
+  await st.locator('#entry-staff-parcels').click();
+  await st.locator('#parcel-filter-1').click();
+  const cancel = st.locator(`#parcel-${parcel.id}-cancel`);
+  await expect(cancel.innerText()).resolves.toBe('不送了，取消并退款');
+  expect((await measure(st, `#parcel-${parcel.id}-cancel`)).height).toBeGreaterThanOrEqual(MIN_BUTTON_PX);
+  await cancel.click();
+  const reason = '供应商全部缺货，这次送不了';
+  await st.locator('#parcel-cancel-reason textarea').fill(reason);
+  await st.locator('#dialog-confirm:visible').click();
+  await st.locator(`#parcel-${parcel.id}`).waitFor({ state: 'detached' });
+  await st.locator('#parcel-filter-0').click();
+  await st.locator(`#parcel-${parcel.id}-state`).getByText('已取消').waitFor();
+  await expect(st.locator(`#parcel-${parcel.id}-assign`).count()).resolves.toBe(0);
+  const cancelled = await api<OrderView>('GET', `/orders/${order.id}`, s.resident.token);
+  expect(cancelled).toMatchObject({ state: 'CANCELLED', cancelReason: reason });
   await st.context().close();
 });
 

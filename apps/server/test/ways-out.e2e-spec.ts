@@ -180,14 +180,29 @@ describe('ways out', () => {
       expect(((await resident.get(`/api/orders/${placed.id}`).expect(200)).body as OrderView).state).toBe('DELIVERED');
     });
 
-    it('a parcel still on its way cannot be cancelled', async () => {
-      const [resident] = await t.residents(1);
+    it('a parcel a volunteer is carrying cannot be cancelled; one still at the supply point can', async () => {
+      const [resident, other] = (await t.residents(2)) as [Client, Client];
       const window = await openWindow();
-      await order(resident as Client, window);
-      const [parcel] = await pack(staff, window);
-      expect((await staff.post(`/api/staff/parcels/${parcel?.id}/cancel`, { reason: '不要了' }).expect(409)).body.code).toBe(
+      await order(resident, window);
+      const placed = await order(other, window);
+      const packed = await pack(staff, window);
+      const waiting = packed.find((p) => p.householdId === placed.householdId) as ParcelView;
+      const carried = packed.find((p) => p.householdId !== placed.householdId) as ParcelView;
+      await pickedUp(carried);
+      expect((await staff.post(`/api/staff/parcels/${carried.id}/cancel`, { reason: '不要了' }).expect(409)).body.code).toBe(
         'INVALID_TRANSITION',
       );
+      // Not yet handed out (every item short at the sorting line, say): staff cancel it with a reason.
+      await volunteer.post(`/api/staff/parcels/${waiting.id}/cancel`, { reason: '全部缺货' }).expect(403);
+      const cancelled = (await staff.post(`/api/staff/parcels/${waiting.id}/cancel`, { reason: '全部缺货' }).expect(200))
+        .body as ParcelView;
+      expect(cancelled).toMatchObject({ state: 'CANCELLED', actions: [] });
+      const seen = (await other.get(`/api/orders/${placed.id}`).expect(200)).body as OrderView;
+      expect(seen).toMatchObject({ state: 'CANCELLED', cancelReason: '全部缺货' });
+      // The carried one's way out: it fails at the door, comes back, and is cancelled then.
+      await volunteer.post(`/api/volunteer/tasks/${carried.id}/fail`, { reason: 'isolation' }).expect(200);
+      await staff.post(`/api/staff/parcels/${carried.id}/resolve`, { to: 'RETURNED' }).expect(200);
+      await staff.post(`/api/staff/parcels/${carried.id}/cancel`, { reason: '住户已转移隔离' }).expect(200);
     });
   });
 

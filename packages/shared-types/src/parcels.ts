@@ -19,8 +19,9 @@ export const PARCEL_STATES = [
 export type ParcelState = (typeof PARCEL_STATES)[number];
 
 export const PARCEL_FLOW = {
-  // Dispatch assigns; a volunteer may grab an unassigned parcel of their buildings.
-  READY: { ASSIGNED: ['staff', 'system'], ACCEPTED: ['volunteer'] },
+  // Dispatch assigns; a volunteer may grab an unassigned parcel of their buildings. Staff cancel
+  // one that should not go out (every line short at the sorting line), with a reason.
+  READY: { ASSIGNED: ['staff', 'system'], ACCEPTED: ['volunteer'], CANCELLED: ['staff'] },
   // Accept, or decline / time out / staff take it back.
   ASSIGNED: { ACCEPTED: ['volunteer'], READY: ['volunteer', 'staff', 'system'] },
   // Pick-up is the scan of the parcel's label at the supply point; not picked up in time, it

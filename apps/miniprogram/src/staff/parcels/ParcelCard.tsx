@@ -87,6 +87,14 @@ export function ParcelCard({ parcel: p, holder, busy, onRetry, onReturn, onCance
           </Button>
         </View>
       ) : null}
+      {p.state === 'READY' && can('CANCELLED') ? (
+        // Still at the supply point (every item short at the sorting line, say): it need not go out.
+        <View className="gap-top" onClick={(e) => e.stopPropagation()}>
+          <Button id={`parcel-${p.id}-cancel`} type="danger" fill="outline" size="large" block disabled={busy} onClick={onCancel}>
+            不送了，取消并退款
+          </Button>
+        </View>
+      ) : null}
       <View id={`parcel-${p.id}-timeline`} className="sw-go">
         查看配送经过 ›
       </View>
