@@ -14,7 +14,7 @@
  * Needs: `npm run build -w @linli/server` and `npm run build:h5 -w @linli/miniprogram`.
  */
 import type { Page } from 'playwright-core';
-import { SQUADS, type MyHoursView, type RosterPostView, type ShiftView } from '@linli/shared-types';
+import { SQUADS, type MyHoursView, type RosterPostView, type RosterTotalsView, type ShiftView } from '@linli/shared-types';
 import { api, base, button, devLogin, loggedInPhone, measure, MIN_FONT_PX, screenshot, sqlite, useServerAndBrowser } from './support';
 
 useServerAndBrowser();
@@ -225,7 +225,13 @@ it('staff call stand-bys and cancel a shift with a reason; the week’s hours le
   await staff.locator('#shift-cancelled').getByText('已取消：今天改为上门检测').waitFor();
   expect((await api<ShiftView[]>('GET', '/roster/shifts', staffToken)).find((s) => s.id === laidOut.id)?.state).toBe('CANCELLED');
 
-  await staff.goto(`${base()}/#/staff/roster-hours/index`);
+  // 我的 shows the community's total on top of the staff section; a tap opens the ledger.
+  const totals = await api<RosterTotalsView>('GET', '/staff/roster/totals', staffToken);
+  expect(totals.totalTimes).toBeGreaterThanOrEqual(1); // the volunteer's 10 minutes above
+  await staff.goto(`${base()}/#/pages/me/index`);
+  const card = staff.locator('#roster-totals-card');
+  await card.getByText(`志愿服务：累计 ${totals.totalTimes} 人次 · ${Math.round((totals.totalMinutes / 60) * 10) / 10} 小时`).waitFor();
+  await card.click();
   const person = staff.locator(`#hours-person-${volunteerId}`);
   await person.getByText('10 分钟').waitFor();
   await expect(person.innerText()).resolves.toContain('核酸检测协助组');

@@ -2,6 +2,7 @@ import type {
   HoursLedgerView,
   MeResponse,
   MyHoursView,
+  RosterTotalsView,
   RosterPostView,
   RosterScanResult,
   ShiftRosterView,
@@ -331,6 +332,25 @@ describe('rosters', () => {
     const notes: unknown[] = [];
     detail.eachRow((r, n) => n > 1 && notes.push(r.getCell(7).value));
     expect(notes.sort()).toEqual(['', '未签退，按班次结束时间计']);
+  });
+
+  it('staff see the community’s total 人次 and hours as the check-ins make them; others may not', async () => {
+    // Two volunteers checked in on the one shift: A 255 minutes, B 230 (no check-out, to the planned end).
+    const totals = (await staff.get('/api/staff/roster/totals').expect(200)).body as RosterTotalsView;
+    expect(totals).toMatchObject({ totalTimes: 2, totalMinutes: 485 });
+    // This week's figures are the ledger's default period, summed.
+    const week = (await staff.get('/api/roster/hours').expect(200)).body as HoursLedgerView;
+    expect(totals).toMatchObject({ weekFrom: week.from, weekTimes: week.totalTimes, weekMinutes: week.totalMinutes });
+    await resident.get('/api/staff/roster/totals').expect(403);
+    await testers[0]!.client.get('/api/staff/roster/totals').expect(403);
+    // Another community's staff count only their own (none).
+    await t.db.query("INSERT INTO communities (name, created_at) VALUES ('翡翠湾', CURRENT_TIMESTAMP)");
+    const [c] = (await t.db.query("SELECT id FROM communities WHERE name = '翡翠湾'")) as { id: number }[];
+    await t.db.query(`INSERT INTO users (nickname, household_id, created_at) VALUES ('翡翠湾社工', NULL, CURRENT_TIMESTAMP)`);
+    const [u] = (await t.db.query("SELECT id FROM users WHERE nickname = '翡翠湾社工'")) as { id: number }[];
+    await t.db.query(`INSERT INTO role_assignments (user_id, community_id, role) VALUES (${u?.id}, ${c?.id}, 'staff')`);
+    const other = await t.tokenFor(Number(u?.id));
+    expect((await other.get('/api/staff/roster/totals').expect(200)).body).toMatchObject({ totalTimes: 0, totalMinutes: 0 });
   });
 
   it('a cancelled shift tells everyone on it; 叫替补 asks free squad members once', async () => {

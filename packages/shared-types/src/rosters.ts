@@ -253,6 +253,16 @@ export interface HoursLedgerRow {
   late: number;
 }
 
+/** The community's volunteer service in total and this week, by the hours ledger's rules. */
+export interface RosterTotalsView {
+  /** 人次: shifts checked in and delivery duty stretches. */
+  totalTimes: number;
+  totalMinutes: number;
+  weekFrom: string;
+  weekTimes: number;
+  weekMinutes: number;
+}
+
 export interface HoursLedgerView {
   from: string;
   to: string;

@@ -1,6 +1,7 @@
 import type {
   CreateShiftRequest,
   HoursLedgerView,
+  RosterTotalsView,
   MyHoursView,
   RosterPostView,
   RosterScanRequest,
@@ -60,6 +61,11 @@ export function callStandby(id: number, key?: string): Promise<StandbyResult> {
 }
 
 /** Everyone's hours in the period (this week by default), per squad. */
+/** The community's total 人次 and hours, overall and this week (staff). */
+export function getRosterTotals(): Promise<RosterTotalsView> {
+  return request({ path: '/staff/roster/totals' });
+}
+
 export function getHoursLedger(query: { from?: string; to?: string } = {}): Promise<HoursLedgerView> {
   return request({ path: '/roster/hours', query });
 }

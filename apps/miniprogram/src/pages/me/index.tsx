@@ -22,6 +22,7 @@ import { CommunityCard } from './CommunityCard';
 import { HelpTeamCard } from './HelpTeamCard';
 import { HouseholdCard } from './HouseholdCard';
 import { NoticesCard } from './NoticesCard';
+import { RosterTotalsCard } from './RosterTotalsCard';
 import { useRefresh } from '@/hooks/useRefresh';
 import { usePageClass } from '@/hooks/useElderly';
 import { ElderlyHome, ElderlySwitch } from './ElderlyMode';
@@ -232,6 +233,7 @@ export default function MePage() {
       {isStaff ? (
         <View className="me__staff">
           <View className="section-title">社区工作</View>
+          <RosterTotalsCard />
           <View id="entry-staff-bindings" className="entry" onClick={() => void Taro.navigateTo({ url: '/staff/bindings/index' })}>
             <View>绑定审核</View>
             <View className="entry__arrow">›</View>

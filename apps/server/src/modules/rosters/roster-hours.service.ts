@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  type RosterTotalsView,
   SQUAD_LABELS,
   isLate,
   mergedMinutes,
@@ -113,6 +114,20 @@ export class RosterHoursService {
       totalTimes: rows.reduce((a, r) => a + r.times, 0),
       totalMinutes: rows.reduce((a, r) => a + r.minutes, 0),
       perSquad: [...perSquad.entries()].map(([squad, s]) => ({ squad, squadLabel: squad ? SQUAD_LABELS[squad] : '未分组', ...s })),
+    };
+  }
+
+  /** Staff's dashboard card: the ledger over all time and this week, summed (no second calculation). */
+  async totals(actor: Actor): Promise<RosterTotalsView> {
+    if (!hasRole(actor, 'staff', 'supervisor')) throw new DomainError('FORBIDDEN');
+    const all = await this.ledger(actor, '2000-01-01', shanghaiDay(this.clock.now().getTime()));
+    const week = await this.ledger(actor);
+    return {
+      totalTimes: all.totalTimes,
+      totalMinutes: all.totalMinutes,
+      weekFrom: week.from,
+      weekTimes: week.totalTimes,
+      weekMinutes: week.totalMinutes,
     };
   }
 

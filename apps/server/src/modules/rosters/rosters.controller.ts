@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Stre
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type {
   HoursLedgerView,
+  RosterTotalsView,
   MyHoursView,
   RosterPostView,
   RosterScanResult,
@@ -101,6 +102,13 @@ export class RostersController {
   @Roles('staff', 'supervisor', 'volunteer')
   ledger(@CurrentActor() actor: Actor, @Query() q: RosterPeriodDto): Promise<HoursLedgerView> {
     return this.hours.ledger(actor, q.from, q.to);
+  }
+
+  /** The community's total 人次 and hours, overall and this week (staff's 我的 card). */
+  @Get('staff/roster/totals')
+  @Roles('staff', 'supervisor')
+  totals(@CurrentActor() actor: Actor): Promise<RosterTotalsView> {
+    return this.hours.totals(actor);
   }
 
   /** The same as an Excel workbook for volunteer-hours certificates (志愿服务时长, 明细). */
